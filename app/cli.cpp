@@ -1,0 +1,1002 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include "appinfo.h"
+
+#include <board/cardfilter.h>
+#include <storage/boardexport.h>
+#include <storage/boardstore.h>
+#include <storage/demoboard.h>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace hb::app {
+
+using namespace hb::storage;
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("hb::app::Cli", text, nullptr, n);
+}
+
+QString localTime(qint64 msecs)
+{
+    if (!msecs)
+        return QStringLiteral("-");
+    return QDateTime::fromMSecsSinceEpoch(msecs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+// ISO 8601 date-time (with or without offset; without means local time) or a date, meaning the end of that day.
+std::optional<qint64> parseDue(const QString &text)
+{
+    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!when.isValid())
+        when = QDateTime::fromString(text, Qt::ISODate);
+    if (!when.isValid()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (!date.isValid())
+            return std::nullopt;
+        when = QDateTime(date, QTime(23, 59));
+    }
+    return when.toMSecsSinceEpoch();
+}
+
+QString pad(const QString &text, int width)
+{
+    const QString shown = text.size() > width ? text.left(width - 1) + QChar(0x2026) : text;
+    return shown.leftJustified(width + 2);
+}
+
+} // namespace
+
+// A small, strict argument reader: options are taken by name, what is left is positional, anything else is an error.
+class Cli::Args
+{
+public:
+    explicit Args(QStringList list)
+        : m_list(std::move(list))
+    { }
+
+    bool flag(const QString &name)
+    {
+        const qsizetype at = m_list.indexOf(name);
+        if (at < 0 || at >= endOfOptions())
+            return false;
+        m_list.removeAt(at);
+        return true;
+    }
+
+    std::optional<QString> value(const QString &name)
+    {
+        const QStringList all = values(name);
+        if (all.size() > 1)
+            m_error = tr("%1 was given more than once").arg(name);
+        return all.isEmpty() ? std::nullopt : std::optional<QString>(all.constLast());
+    }
+
+    QStringList values(const QString &name)
+    {
+        QStringList found;
+        for (qsizetype i = 0; i < endOfOptions();) {
+            const QString &item = m_list.at(i);
+            if (item == name) {
+                if (i + 1 >= m_list.size()) {
+                    m_error = tr("%1 needs a value").arg(name);
+                    m_list.removeAt(i);
+                    continue;
+                }
+                found << m_list.at(i + 1);
+                m_list.remove(i, 2);
+            } else if (item.startsWith(name + QLatin1Char('='))) {
+                found << item.mid(name.size() + 1);
+                m_list.removeAt(i);
+            } else {
+                ++i;
+            }
+        }
+        return found;
+    }
+
+    /// The positional arguments, or an error if an unknown option or the wrong number of them is left.
+    std::optional<QStringList> positional(int minimum, int maximum)
+    {
+        QStringList result;
+        bool literal = false;
+        for (const QString &item : std::as_const(m_list)) {
+            if (!literal && item == u"--") {
+                literal = true;
+            } else if (!literal && item.startsWith(QLatin1Char('-')) && item.size() > 1) {
+                m_error = tr("unknown option %1").arg(item);
+            } else {
+                result << item;
+            }
+        }
+        if (m_error.isEmpty() && result.size() < minimum)
+            m_error = tr("missing argument");
+        if (m_error.isEmpty() && result.size() > maximum)
+            m_error = tr("unexpected argument “%1”").arg(result.at(maximum));
+        if (!m_error.isEmpty())
+            return std::nullopt;
+        return result;
+    }
+
+    QString error() const { return m_error; }
+
+private:
+    qsizetype endOfOptions() const
+    {
+        const qsizetype end = m_list.indexOf(QStringLiteral("--"));
+        return end < 0 ? m_list.size() : end;
+    }
+
+    QStringList m_list;
+    QString m_error;
+};
+
+Cli::Cli(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{ }
+
+Cli::~Cli() = default;
+
+QString Cli::usage()
+{
+    return tr("Usage: helpboard-cli [--board FILE] [--as LOGIN] [--busy-timeout SECONDS] [--op-id UUID] COMMAND ...\n"
+              "\n"
+              "Commands:\n"
+              "  init [--demo] [--name NAME]      create a new board file (never overwrites)\n"
+              "  columns [--json]\n"
+              "  add --title T [--column NAME] [--priority critical|high|normal|low] [--due ISO-8601]\n"
+              "      [--assignee LOGIN] [--label NAME]... [--requester R]\n"
+              "      [--channel email|phone|chat|walk-in|portal|monitoring] [--description D]\n"
+              "                                   prints the new card id\n"
+              "  edit ID [--title T] [--description D] [--priority P] [--due D|--no-due]\n"
+              "      [--assignee L|--unassign] [--status in-progress|needs-review|blocked|none]\n"
+              "      [--requester R] [--channel C] [--expect-version V]   prints the new version\n"
+              "  move ID --to COLUMN [--before ID|--after ID] [--expect-version V]\n"
+              "  comment ID --text T              (--text - reads standard input)\n"
+              "  checklist ID --add TEXT | --tick N | --untick N   (N: position shown by show)\n"
+              "  attach ID FILE | attach ID --link PATH\n"
+              "  save-attachment ATTACHMENT_ID FILE\n"
+              "  list [--column C] [--overdue] [--due-soon] [--unassigned] [--mine] [--assignee L]\n"
+              "      [--label L]... [--priority P] [--at-least] [--status S] [--requester R]\n"
+              "      [--channel C] [--search TEXT] [--archived] [--json]\n"
+              "  show ID [--json]                 card with version, checklist, labels, comments,\n"
+              "                                   attachments and history\n"
+              "  archive ID | restore ID\n"
+              "  members [--json] | members --add LOGIN --role admin|editor|viewer [--name NAME]\n"
+              "          | members --remove LOGIN\n"
+              "  export [--json] [FILE]           the whole board as JSON (standard output without FILE)\n"
+              "  verify                           PRAGMA integrity_check + foreign_key_check\n"
+              "  backup FILE                      a consistent copy (VACUUM INTO)\n"
+              "\n"
+              "The board defaults to $HELPBOARD_BOARD or the GUI's default board.\n"
+              "Exit codes: 0 ok, 1 usage, 2 invalid input or not found, 3 conflict, 4 busy after retries,\n"
+              "5 read-only or not permitted, 6 not a board / too new / corrupt, 7 file system error.\n");
+}
+
+int Cli::exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Invalid:
+    case ErrorKind::NotFound:
+        return InvalidOrNotFound;
+    case ErrorKind::Conflict:
+        return Conflict;
+    case ErrorKind::Busy:
+        return Busy;
+    case ErrorKind::ReadOnly:
+    case ErrorKind::Forbidden:
+        return ReadOnlyOrForbidden;
+    case ErrorKind::Corrupt:
+    case ErrorKind::NotABoard:
+    case ErrorKind::TooNew:
+        return BadBoard;
+    case ErrorKind::Io:
+        return IoError;
+    }
+    return IoError;
+}
+
+int Cli::fail(const Error &error)
+{
+    QString line = error.message;
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    m_err << "helpboard-cli: " << line << Qt::endl;
+    return exitCodeFor(error.kind);
+}
+
+int Cli::usageError(const QString &message)
+{
+    m_err << "helpboard-cli: " << message << tr(" (see helpboard-cli --help)") << Qt::endl;
+    return Usage;
+}
+
+void Cli::printJson(const QJsonValue &value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+int Cli::openBoard()
+{
+    StoreOptions options;
+    options.login = m_login;
+    options.busyTimeoutMs = m_busyTimeoutMs;
+    auto store = BoardStore::open(m_boardPath, options);
+    if (!store)
+        return fail(store.error());
+    m_store = std::move(store).value();
+    if (!m_opId.isEmpty())
+        m_store->setNextOperationId(QUuid(m_opId));
+    return Ok;
+}
+
+int Cli::run(const QStringList &arguments)
+{
+    QStringList rest = arguments;
+    m_boardPath = defaultBoardPath();
+    while (!rest.isEmpty() && rest.constFirst().startsWith(QLatin1Char('-'))) {
+        const QString option = rest.takeFirst();
+        if (option == u"-h" || option == u"--help") {
+            m_out << usage();
+            return Ok;
+        }
+        if (option == u"--version") {
+            m_out << "helpboard-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+            return Ok;
+        }
+        const bool takesValue =
+                option == u"--board" || option == u"--as" || option == u"--busy-timeout" || option == u"--op-id";
+        if (!takesValue)
+            return usageError(tr("unknown option %1").arg(option));
+        if (rest.isEmpty())
+            return usageError(tr("%1 needs a value").arg(option));
+        const QString value = rest.takeFirst();
+        if (option == u"--board") {
+            m_boardPath = value;
+        } else if (option == u"--as") {
+            m_login = value;
+        } else if (option == u"--busy-timeout") {
+            bool ok = false;
+            const double seconds = value.toDouble(&ok);
+            if (!ok || seconds < 0 || seconds > 3600)
+                return usageError(tr("--busy-timeout takes seconds (0 to 3600)"));
+            m_busyTimeoutMs = int(seconds * 1000);
+        } else {
+            if (QUuid(value).isNull())
+                return usageError(tr("--op-id takes a UUID"));
+            m_opId = value;
+        }
+    }
+    if (rest.isEmpty())
+        return usageError(tr("no command given"));
+    const QString command = rest.takeFirst();
+    Args args(rest);
+    if (command == u"help") {
+        m_out << usage();
+        return Ok;
+    }
+    if (command == u"init")
+        return cmdInit(args);
+
+    using Handler = int (Cli::*)(Args &);
+    const std::pair<const char16_t *, Handler> handlers[] = {
+            {u"columns", &Cli::cmdColumns}, {u"add", &Cli::cmdAdd},
+            {u"edit", &Cli::cmdEdit},       {u"move", &Cli::cmdMove},
+            {u"comment", &Cli::cmdComment}, {u"checklist", &Cli::cmdChecklist},
+            {u"attach", &Cli::cmdAttach},   {u"save-attachment", &Cli::cmdSaveAttachment},
+            {u"list", &Cli::cmdList},       {u"show", &Cli::cmdShow},
+            {u"members", &Cli::cmdMembers}, {u"export", &Cli::cmdExport},
+            {u"verify", &Cli::cmdVerify},   {u"backup", &Cli::cmdBackup},
+    };
+    for (const auto &[name, handler] : handlers) {
+        if (command == QStringView(name)) {
+            if (const int opened = openBoard(); opened != Ok)
+                return opened;
+            return (this->*handler)(args);
+        }
+    }
+    if (command == u"archive" || command == u"restore") {
+        if (const int opened = openBoard(); opened != Ok)
+            return opened;
+        return cmdArchive(args, command == u"restore");
+    }
+    return usageError(tr("unknown command “%1”").arg(command));
+}
+
+Result<qint64> Cli::parseId(const QString &text, const QString &what)
+{
+    QString digits = text.trimmed();
+    if (digits.startsWith(QLatin1Char('#')))
+        digits.remove(0, 1);
+    bool ok = false;
+    const qint64 id = digits.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return Error{ErrorKind::Invalid, tr("“%1” is not a %2 id").arg(text, what)};
+    return id;
+}
+
+Result<qint64> Cli::resolveColumn(const QString &nameOrId)
+{
+    auto columns = m_store->columns();
+    if (!columns)
+        return columns.error();
+    for (const Column &column : *columns) {
+        if (column.name.compare(nameOrId.trimmed(), Qt::CaseInsensitive) == 0)
+            return column.id;
+    }
+    bool isNumber = false;
+    const qint64 id = nameOrId.toLongLong(&isNumber);
+    for (const Column &column : *columns) {
+        if (isNumber && column.id == id)
+            return column.id;
+    }
+    QStringList names;
+    for (const Column &column : *columns)
+        names << column.name;
+    return Error{ErrorKind::NotFound,
+                 tr("there is no column “%1” (columns: %2)").arg(nameOrId, names.join(QStringLiteral(", ")))};
+}
+
+int Cli::cmdInit(Args &args)
+{
+    const bool demo = args.flag(QStringLiteral("--demo"));
+    const auto name = args.value(QStringLiteral("--name"));
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+    StoreOptions options;
+    options.login = m_login;
+    options.busyTimeoutMs = m_busyTimeoutMs;
+    auto store = BoardStore::create(m_boardPath, name.value_or(demo ? tr("IT Help Desk") : tr("Help desk")), options);
+    if (!store)
+        return fail(store.error());
+    if (demo) {
+        if (auto populated = populateDemoBoard(**store); !populated) {
+            store->reset();
+            QFile::remove(m_boardPath);
+            return fail(populated.error());
+        }
+    }
+    m_out << QFileInfo(m_boardPath).absoluteFilePath() << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdColumns(Args &args)
+{
+    const bool json = args.flag(QStringLiteral("--json"));
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+    auto columns = m_store->columns();
+    if (!columns)
+        return fail(columns.error());
+    auto cards = m_store->cards();
+    if (!cards)
+        return fail(cards.error());
+    QHash<qint64, int> counts;
+    for (const Card &card : *cards)
+        ++counts[card.columnId];
+    auto exporter = BoardExport::prepare(*m_store);
+    if (!exporter)
+        return fail(exporter.error());
+    if (json) {
+        QJsonArray array;
+        for (const Column &column : *columns)
+            array << exporter->column(column, counts.value(column.id));
+        printJson(array);
+        return Ok;
+    }
+    m_out << pad(tr("ID"), 4) << pad(tr("NAME"), 20) << pad(tr("KIND"), 6) << pad(tr("CARDS"), 6) << tr("WIP LIMIT")
+          << Qt::endl;
+    for (const Column &column : *columns) {
+        m_out << pad(QString::number(column.id), 4) << pad(column.name, 20) << pad(toString(column.kind), 6)
+              << pad(QString::number(counts.value(column.id)), 6)
+              << (column.wipLimit ? QString::number(column.wipLimit) : QStringLiteral("-")) << Qt::endl;
+    }
+    return Ok;
+}
+
+int Cli::cmdAdd(Args &args)
+{
+    const auto title = args.value(QStringLiteral("--title"));
+    const auto columnName = args.value(QStringLiteral("--column"));
+    const auto priority = args.value(QStringLiteral("--priority"));
+    const auto due = args.value(QStringLiteral("--due"));
+    const auto assignee = args.value(QStringLiteral("--assignee"));
+    const QStringList labelNames = args.values(QStringLiteral("--label"));
+    const auto requester = args.value(QStringLiteral("--requester"));
+    const auto channel = args.value(QStringLiteral("--channel"));
+    const auto description = args.value(QStringLiteral("--description"));
+    const auto status = args.value(QStringLiteral("--status"));
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+    if (!title)
+        return usageError(tr("add needs --title"));
+
+    NewCard card;
+    card.title = *title;
+    card.description = description.value_or(QString());
+    card.assignee = assignee.value_or(QString());
+    card.requester = requester.value_or(QString());
+    if (priority) {
+        const auto parsed = priorityFromString(*priority);
+        if (!parsed)
+            return fail({ErrorKind::Invalid, tr("unknown priority “%1” (critical, high, normal, low)").arg(*priority)});
+        card.priority = *parsed;
+    }
+    if (status) {
+        const auto parsed = statusFromString(*status);
+        if (!parsed)
+            return fail({ErrorKind::Invalid, tr("unknown status “%1”").arg(*status)});
+        card.status = *parsed;
+    }
+    if (channel) {
+        const auto parsed = channelFromString(*channel);
+        if (!parsed || parsed == Channel::None)
+            return fail({ErrorKind::Invalid,
+                         tr("unknown channel “%1” (email, phone, chat, walk-in, portal, monitoring)").arg(*channel)});
+        card.channel = *parsed;
+    }
+    if (due) {
+        const auto parsed = parseDue(*due);
+        if (!parsed)
+            return fail({ErrorKind::Invalid, tr("“%1” is not an ISO 8601 date or date-time").arg(*due)});
+        card.dueAt = *parsed;
+    }
+    if (columnName) {
+        auto column = resolveColumn(*columnName);
+        if (!column)
+            return fail(column.error());
+        card.columnId = *column;
+    } else {
+        auto columns = m_store->columns();
+        if (!columns)
+            return fail(columns.error());
+        if (columns->isEmpty())
+            return fail({ErrorKind::Invalid, tr("the board has no columns")});
+        card.columnId = columns->constFirst().id;
+    }
+    if (!labelNames.isEmpty()) {
+        auto labels = m_store->labels();
+        if (!labels)
+            return fail(labels.error());
+        for (const QString &name : labelNames) {
+            auto it = std::find_if(labels->cbegin(), labels->cend(), [&](const Label &label) {
+                return label.name.compare(name, Qt::CaseInsensitive) == 0;
+            });
+            if (it == labels->cend())
+                return fail({ErrorKind::NotFound, tr("there is no label “%1”").arg(name)});
+            card.labelIds << it->id;
+        }
+    }
+    auto id = m_store->createCard(card);
+    if (!id)
+        return fail(id.error());
+    m_out << *id << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdEdit(Args &args)
+{
+    CardPatch patch;
+    const auto title = args.value(QStringLiteral("--title"));
+    const auto description = args.value(QStringLiteral("--description"));
+    const auto priority = args.value(QStringLiteral("--priority"));
+    const auto due = args.value(QStringLiteral("--due"));
+    const bool noDue = args.flag(QStringLiteral("--no-due"));
+    const auto assignee = args.value(QStringLiteral("--assignee"));
+    const bool unassign = args.flag(QStringLiteral("--unassign"));
+    const auto status = args.value(QStringLiteral("--status"));
+    const auto requester = args.value(QStringLiteral("--requester"));
+    const auto channel = args.value(QStringLiteral("--channel"));
+    const auto expect = args.value(QStringLiteral("--expect-version"));
+    const auto positional = args.positional(1, 1);
+    if (!positional)
+        return usageError(args.error());
+    if (due && noDue)
+        return usageError(tr("--due and --no-due exclude each other"));
+    if (assignee && unassign)
+        return usageError(tr("--assignee and --unassign exclude each other"));
+    auto id = parseId(positional->constFirst(), tr("card"));
+    if (!id)
+        return fail(id.error());
+    patch.title = title;
+    patch.description = description;
+    patch.requester = requester;
+    if (priority) {
+        patch.priority = priorityFromString(*priority);
+        if (!patch.priority)
+            return fail({ErrorKind::Invalid, tr("unknown priority “%1” (critical, high, normal, low)").arg(*priority)});
+    }
+    if (status) {
+        patch.status = statusFromString(*status);
+        if (!patch.status)
+            return fail({ErrorKind::Invalid,
+                         tr("unknown status “%1” (in-progress, needs-review, blocked, none)").arg(*status)});
+    }
+    if (channel) {
+        patch.channel = channelFromString(*channel == u"none" ? QString() : *channel);
+        if (!patch.channel)
+            return fail({ErrorKind::Invalid, tr("unknown channel “%1”").arg(*channel)});
+    }
+    if (due) {
+        const auto parsed = parseDue(*due);
+        if (!parsed)
+            return fail({ErrorKind::Invalid, tr("“%1” is not an ISO 8601 date or date-time").arg(*due)});
+        patch.dueAt = *parsed;
+    } else if (noDue) {
+        patch.dueAt = 0;
+    }
+    if (assignee)
+        patch.assignee = *assignee;
+    else if (unassign)
+        patch.assignee = QString();
+    if (patch.isEmpty())
+        return usageError(tr("edit needs at least one field to change"));
+    qint64 expectedVersion = -1;
+    if (expect) {
+        bool ok = false;
+        expectedVersion = expect->toLongLong(&ok);
+        if (!ok || expectedVersion < 1)
+            return usageError(tr("--expect-version takes a version number"));
+    }
+    auto version = m_store->updateCard(*id, patch, expectedVersion);
+    if (!version)
+        return fail(version.error());
+    m_out << *version << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdMove(Args &args)
+{
+    const auto to = args.value(QStringLiteral("--to"));
+    const auto before = args.value(QStringLiteral("--before"));
+    const auto after = args.value(QStringLiteral("--after"));
+    const auto expect = args.value(QStringLiteral("--expect-version"));
+    const auto positional = args.positional(1, 1);
+    if (!positional)
+        return usageError(args.error());
+    if (!to)
+        return usageError(tr("move needs --to COLUMN"));
+    if (before && after)
+        return usageError(tr("--before and --after exclude each other"));
+    auto id = parseId(positional->constFirst(), tr("card"));
+    if (!id)
+        return fail(id.error());
+    auto column = resolveColumn(*to);
+    if (!column)
+        return fail(column.error());
+    Placement placement;
+    if (before || after) {
+        auto anchor = parseId(before ? *before : *after, tr("card"));
+        if (!anchor)
+            return fail(anchor.error());
+        (before ? placement.before : placement.after) = *anchor;
+    }
+    qint64 expectedVersion = -1;
+    if (expect) {
+        bool ok = false;
+        expectedVersion = expect->toLongLong(&ok);
+        if (!ok || expectedVersion < 1)
+            return usageError(tr("--expect-version takes a version number"));
+    }
+    auto version = m_store->moveCard(*id, *column, placement, expectedVersion);
+    if (!version)
+        return fail(version.error());
+    m_out << *version << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdComment(Args &args)
+{
+    auto text = args.value(QStringLiteral("--text"));
+    const auto positional = args.positional(1, 1);
+    if (!positional)
+        return usageError(args.error());
+    if (!text)
+        return usageError(tr("comment needs --text"));
+    if (*text == u"-") {
+        QTextStream in(stdin);
+        text = in.readAll();
+    }
+    auto id = parseId(positional->constFirst(), tr("card"));
+    if (!id)
+        return fail(id.error());
+    auto comment = m_store->addComment(*id, *text);
+    if (!comment)
+        return fail(comment.error());
+    m_out << *comment << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdChecklist(Args &args)
+{
+    const auto add = args.value(QStringLiteral("--add"));
+    const auto tick = args.value(QStringLiteral("--tick"));
+    const auto untick = args.value(QStringLiteral("--untick"));
+    const auto positional = args.positional(1, 1);
+    if (!positional)
+        return usageError(args.error());
+    if (int(add.has_value()) + int(tick.has_value()) + int(untick.has_value()) != 1)
+        return usageError(tr("checklist needs exactly one of --add, --tick, --untick"));
+    auto id = parseId(positional->constFirst(), tr("card"));
+    if (!id)
+        return fail(id.error());
+    if (add) {
+        auto item = m_store->addChecklistItem(*id, *add);
+        if (!item)
+            return fail(item.error());
+        m_out << *item << Qt::endl;
+        return Ok;
+    }
+    if (auto card = m_store->card(*id); !card || card->deletedAt)
+        return fail(card ? Error{ErrorKind::NotFound, tr("card #%1 was deleted").arg(*id)} : card.error());
+    auto items = m_store->checklist(*id);
+    if (!items)
+        return fail(items.error());
+    bool ok = false;
+    const int position = (tick ? *tick : *untick).toInt(&ok);
+    if (!ok || position < 1 || position > items->size()) {
+        return fail(
+                {ErrorKind::NotFound, tr("card #%1 has no checklist item %2 (it has %n item(s))", int(items->size()))
+                                              .arg(*id)
+                                              .arg(tick ? *tick : *untick)});
+    }
+    if (auto done = m_store->setChecklistItemDone(items->at(position - 1).id, tick.has_value()); !done)
+        return fail(done.error());
+    return Ok;
+}
+
+int Cli::cmdAttach(Args &args)
+{
+    const auto link = args.value(QStringLiteral("--link"));
+    const auto name = args.value(QStringLiteral("--name"));
+    const auto positional = args.positional(1, 2);
+    if (!positional)
+        return usageError(args.error());
+    if (link.has_value() == (positional->size() == 2))
+        return usageError(tr("attach needs either a FILE or --link PATH"));
+    auto id = parseId(positional->constFirst(), tr("card"));
+    if (!id)
+        return fail(id.error());
+    auto attachment = link ? m_store->addLink(*id, *link)
+                           : m_store->addAttachment(*id, positional->at(1), name.value_or(QString()));
+    if (!attachment)
+        return fail(attachment.error());
+    m_out << *attachment << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdSaveAttachment(Args &args)
+{
+    const auto positional = args.positional(2, 2);
+    if (!positional)
+        return usageError(args.error());
+    auto id = parseId(positional->at(0), tr("attachment"));
+    if (!id)
+        return fail(id.error());
+    if (QFileInfo::exists(positional->at(1)))
+        return fail({ErrorKind::Invalid, tr("%1 already exists; choose a new file name").arg(positional->at(1))});
+    if (auto saved = m_store->saveAttachment(*id, positional->at(1)); !saved)
+        return fail(saved.error());
+    return Ok;
+}
+
+int Cli::cmdList(Args &args)
+{
+    board::CardFilter filter;
+    const bool json = args.flag(QStringLiteral("--json"));
+    filter.overdue = args.flag(QStringLiteral("--overdue"));
+    filter.dueWithin24h = args.flag(QStringLiteral("--due-soon"));
+    filter.unassigned = args.flag(QStringLiteral("--unassigned"));
+    filter.mine = args.flag(QStringLiteral("--mine"));
+    filter.priorityAtLeast = args.flag(QStringLiteral("--at-least"));
+    const bool archived = args.flag(QStringLiteral("--archived"));
+    const auto column = args.value(QStringLiteral("--column"));
+    const auto assignee = args.value(QStringLiteral("--assignee"));
+    const QStringList labelNames = args.values(QStringLiteral("--label"));
+    const auto priority = args.value(QStringLiteral("--priority"));
+    const QStringList statuses = args.values(QStringLiteral("--status"));
+    const auto requester = args.value(QStringLiteral("--requester"));
+    const auto channel = args.value(QStringLiteral("--channel"));
+    const auto search = args.value(QStringLiteral("--search"));
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+
+    if (column) {
+        auto id = resolveColumn(*column);
+        if (!id)
+            return fail(id.error());
+        filter.columnId = *id;
+    }
+    filter.assignee = assignee.value_or(QString());
+    filter.requester = requester.value_or(QString());
+    if (priority) {
+        filter.priority = priorityFromString(*priority);
+        if (!filter.priority)
+            return fail({ErrorKind::Invalid, tr("unknown priority “%1” (critical, high, normal, low)").arg(*priority)});
+    }
+    for (const QString &status : statuses) {
+        const auto parsed = statusFromString(status);
+        if (!parsed)
+            return fail({ErrorKind::Invalid, tr("unknown status “%1”").arg(status)});
+        filter.statuses.insert(*parsed);
+    }
+    if (channel) {
+        filter.channel = channelFromString(*channel);
+        if (!filter.channel)
+            return fail({ErrorKind::Invalid, tr("unknown channel “%1”").arg(*channel)});
+    }
+    if (!labelNames.isEmpty()) {
+        auto labels = m_store->labels();
+        if (!labels)
+            return fail(labels.error());
+        for (const QString &name : labelNames) {
+            auto it = std::find_if(labels->cbegin(), labels->cend(), [&](const Label &label) {
+                return label.name.compare(name, Qt::CaseInsensitive) == 0;
+            });
+            if (it == labels->cend())
+                return fail({ErrorKind::NotFound, tr("there is no label “%1”").arg(name)});
+            filter.labelIds.insert(it->id);
+        }
+    }
+    if (search) {
+        auto hits = m_store->search(*search, archived);
+        if (!hits)
+            return fail(hits.error());
+        filter.searchIds = QSet<qint64>(hits->cbegin(), hits->cend());
+    }
+    CardQuery query;
+    query.includeArchived = archived;
+    auto cards = m_store->cards(query);
+    if (!cards)
+        return fail(cards.error());
+    auto exporter = BoardExport::prepare(*m_store);
+    if (!exporter)
+        return fail(exporter.error());
+    const board::CardFilter::Context context{m_store->now(), m_store->login()};
+
+    QJsonArray array;
+    QList<const Card *> shown;
+    for (const Card &card : *cards) {
+        if (filter.matches(card, context))
+            shown << &card;
+    }
+    if (json) {
+        for (const Card *card : shown)
+            array << exporter->card(*card);
+        printJson(array);
+        return Ok;
+    }
+    auto columns = m_store->columns();
+    if (!columns)
+        return fail(columns.error());
+    QHash<qint64, QString> columnNames;
+    for (const Column &c : *columns)
+        columnNames.insert(c.id, c.name);
+    m_out << pad(tr("ID"), 5) << pad(tr("COLUMN"), 10) << pad(tr("PRIORITY"), 8) << pad(tr("STATUS"), 12)
+          << pad(tr("DUE"), 17) << pad(tr("ASSIGNEE"), 10) << tr("TITLE") << Qt::endl;
+    for (const Card *card : shown) {
+        const bool overdue = card->dueAt && !card->resolvedAt && card->dueAt < context.now;
+        m_out << pad(QString::number(card->id), 5) << pad(columnNames.value(card->columnId), 10)
+              << pad(toString(card->priority), 8)
+              << pad(card->status == StatusTag::None ? QStringLiteral("-") : toString(card->status), 12)
+              << pad(localTime(card->dueAt) + (overdue ? QStringLiteral("!") : QString()), 17)
+              << pad(card->assignee.isEmpty() ? QStringLiteral("-") : card->assignee, 10) << card->title << Qt::endl;
+    }
+    m_err << tr("%n card(s)", int(shown.size())) << Qt::endl;
+    return Ok;
+}
+
+int Cli::cmdShow(Args &args)
+{
+    const bool json = args.flag(QStringLiteral("--json"));
+    const auto positional = args.positional(1, 1);
+    if (!positional)
+        return usageError(args.error());
+    auto id = parseId(positional->constFirst(), tr("card"));
+    if (!id)
+        return fail(id.error());
+    auto card = m_store->card(*id);
+    if (!card)
+        return fail(card.error());
+    if (card->deletedAt)
+        return fail({ErrorKind::NotFound, tr("card #%1 was deleted").arg(*id)});
+    auto exporter = BoardExport::prepare(*m_store);
+    if (!exporter)
+        return fail(exporter.error());
+    auto details = exporter->cardDetails(*card, true);
+    if (!details)
+        return fail(details.error());
+    if (json) {
+        printJson(*details);
+        return Ok;
+    }
+    const QJsonObject &d = *details;
+    auto field = [&](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            m_out << pad(label, 14) << value << Qt::endl;
+    };
+    m_out << "#" << card->id << "  " << card->title << Qt::endl;
+    field(tr("Version"), QString::number(card->version));
+    field(tr("Column"), d.value(QStringLiteral("column")).toString());
+    field(tr("Priority"), toString(card->priority));
+    field(tr("Status"), toString(card->status));
+    field(tr("Assignee"), card->assignee);
+    field(tr("Requester"), card->requester);
+    field(tr("Channel"), toString(card->channel));
+    QStringList labels;
+    for (const QJsonValue &label : d.value(QStringLiteral("labels")).toArray())
+        labels << label.toString();
+    field(tr("Labels"), labels.join(QStringLiteral(", ")));
+    field(tr("Due"), card->dueAt ? localTime(card->dueAt) : QString());
+    field(tr("Created"), localTime(card->createdAt) + QStringLiteral(" by ") + card->createdBy);
+    field(tr("Resolved"), card->resolvedAt ? localTime(card->resolvedAt) : QString());
+    field(tr("Archived"), card->archivedAt ? localTime(card->archivedAt) : QString());
+    if (!card->description.isEmpty())
+        m_out << Qt::endl << card->description << Qt::endl;
+    const QJsonArray checklist = d.value(QStringLiteral("checklist")).toArray();
+    if (!checklist.isEmpty()) {
+        m_out << Qt::endl << tr("Checklist (%1/%2)").arg(card->checklistDone).arg(card->checklistTotal) << Qt::endl;
+        for (const QJsonValue &value : checklist) {
+            const QJsonObject item = value.toObject();
+            m_out << "  " << item.value(QStringLiteral("position")).toInt() << ". ["
+                  << (item.value(QStringLiteral("done")).toBool() ? "x" : " ") << "] "
+                  << item.value(QStringLiteral("text")).toString() << Qt::endl;
+        }
+    }
+    const QJsonArray attachments = d.value(QStringLiteral("attachments")).toArray();
+    if (!attachments.isEmpty()) {
+        m_out << Qt::endl << tr("Attachments") << Qt::endl;
+        for (const QJsonValue &value : attachments) {
+            const QJsonObject a = value.toObject();
+            m_out << "  #" << a.value(QStringLiteral("id")).toInteger() << " "
+                  << a.value(QStringLiteral("name")).toString();
+            if (a.value(QStringLiteral("kind")).toString() == u"link")
+                m_out << " -> " << a.value(QStringLiteral("link")).toString();
+            else
+                m_out << " (" << QLocale::c().formattedDataSize(a.value(QStringLiteral("size")).toInteger()) << ")";
+            m_out << Qt::endl;
+        }
+    }
+    auto comments = m_store->comments(*id);
+    if (!comments)
+        return fail(comments.error());
+    if (!comments->isEmpty()) {
+        m_out << Qt::endl << tr("Comments") << Qt::endl;
+        for (const Comment &comment : *comments)
+            m_out << "  " << localTime(comment.createdAt) << "  " << comment.author << ": " << comment.body << Qt::endl;
+    }
+    m_out << Qt::endl << tr("History") << Qt::endl;
+    for (const QJsonValue &value : d.value(QStringLiteral("history")).toArray()) {
+        const QJsonObject event = value.toObject();
+        const qint64 at = QDateTime::fromString(event.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
+                                  .toMSecsSinceEpoch();
+        m_out << "  " << localTime(at) << "  " << event.value(QStringLiteral("actor")).toString() << "  "
+              << event.value(QStringLiteral("kind")).toString() << Qt::endl;
+    }
+    return Ok;
+}
+
+int Cli::cmdArchive(Args &args, bool restore)
+{
+    const auto positional = args.positional(1, 1);
+    if (!positional)
+        return usageError(args.error());
+    auto id = parseId(positional->constFirst(), tr("card"));
+    if (!id)
+        return fail(id.error());
+    const Status status = restore ? m_store->restoreCard(*id) : m_store->archiveCard(*id);
+    return status ? Ok : fail(status.error());
+}
+
+int Cli::cmdMembers(Args &args)
+{
+    const bool json = args.flag(QStringLiteral("--json"));
+    const auto add = args.value(QStringLiteral("--add"));
+    const auto role = args.value(QStringLiteral("--role"));
+    const auto name = args.value(QStringLiteral("--name"));
+    const auto remove = args.value(QStringLiteral("--remove"));
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+    if (add && remove)
+        return usageError(tr("--add and --remove exclude each other"));
+    if (add) {
+        if (!role)
+            return usageError(tr("members --add needs --role admin|editor|viewer"));
+        const auto parsed = roleFromString(*role);
+        if (!parsed)
+            return fail({ErrorKind::Invalid, tr("unknown role “%1” (admin, editor, viewer)").arg(*role)});
+        const Status set = m_store->setMember(*add, *parsed, name.value_or(QString()));
+        return set ? Ok : fail(set.error());
+    }
+    if (role || name)
+        return usageError(tr("--role and --name go with --add"));
+    if (remove) {
+        const Status removed = m_store->removeMember(*remove);
+        return removed ? Ok : fail(removed.error());
+    }
+    auto members = m_store->members();
+    if (!members)
+        return fail(members.error());
+    auto exporter = BoardExport::prepare(*m_store);
+    if (!exporter)
+        return fail(exporter.error());
+    if (json) {
+        QJsonArray array;
+        for (const Member &member : *members)
+            array << exporter->member(member);
+        printJson(array);
+        return Ok;
+    }
+    for (const Member &member : *members) {
+        m_out << pad(member.login, 16) << pad(toString(member.role), 7) << member.displayName << Qt::endl;
+    }
+    return Ok;
+}
+
+int Cli::cmdExport(Args &args)
+{
+    args.flag(QStringLiteral("--json"));
+    const auto positional = args.positional(0, 1);
+    if (!positional)
+        return usageError(args.error());
+    auto exporter = BoardExport::prepare(*m_store);
+    if (!exporter)
+        return fail(exporter.error());
+    auto board = exporter->board();
+    if (!board)
+        return fail(board.error());
+    const QByteArray bytes = QJsonDocument(*board).toJson(QJsonDocument::Indented);
+    if (positional->isEmpty()) {
+        m_out << QString::fromUtf8(bytes);
+        return Ok;
+    }
+    QSaveFile file(positional->constFirst());
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail({ErrorKind::Io, tr("cannot write %1: %2").arg(positional->constFirst(), file.errorString())});
+    return Ok;
+}
+
+int Cli::cmdVerify(Args &args)
+{
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+    auto problems = m_store->verify();
+    if (!problems)
+        return fail(problems.error());
+    if (problems->isEmpty()) {
+        m_out << tr("ok: %1 is sound").arg(m_store->path()) << Qt::endl;
+        return Ok;
+    }
+    for (const QString &problem : *problems)
+        m_out << problem << Qt::endl;
+    return fail(
+            {ErrorKind::Corrupt,
+             tr("%n problem(s) found in %1; restore it from a backup", int(problems->size())).arg(m_store->path())});
+}
+
+int Cli::cmdBackup(Args &args)
+{
+    const auto positional = args.positional(1, 1);
+    if (!positional)
+        return usageError(args.error());
+    if (auto done = m_store->backupTo(positional->constFirst()); !done)
+        return fail(done.error());
+    m_out << QFileInfo(positional->constFirst()).absoluteFilePath() << Qt::endl;
+    return Ok;
+}
+
+} // namespace hb::app

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "appinfo.h"
+#include "mainwindow.h"
+
+#include <storage/boardstore.h>
+#include <storage/demoboard.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+
+using namespace hb;
+
+namespace {
+
+// The default board is created with demo content the first time, so a newcomer sees a working board.
+storage::Result<std::unique_ptr<storage::BoardStore>> openOrCreateDefault(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return storage::BoardStore::open(path);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto store = storage::BoardStore::create(path, QApplication::translate("main", "IT Help Desk"));
+    if (!store)
+        return store;
+    if (auto populated = storage::populateDemoBoard(**store); !populated)
+        return populated.error();
+    return store;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    app::setApplicationInfo();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Kanban board for IT help desks"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Board file to open"));
+    parser.process(application);
+
+    const QStringList files = parser.positionalArguments();
+    auto store =
+            files.isEmpty() ? openOrCreateDefault(app::defaultBoardPath()) : storage::BoardStore::open(files.first());
+    if (!store) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
+        return 1;
+    }
+    app::MainWindow window(std::move(store).value());
+    window.show();
+    return application.exec();
+}

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace hb::storage {
+class BoardStore;
+}
+namespace hb::board {
+class BoardModel;
+}
+
+namespace hb::app {
+
+/// The main window: composes the board view, menus and status bar; owns no business rules.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    board::BoardModel *model() const { return m_model; }
+
+private:
+    void reload();
+    void openBoard();
+
+    std::unique_ptr<storage::BoardStore> m_store;
+    board::BoardModel *m_model;
+};
+
+} // namespace hb::app

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "boardmodel.h"
+
+#include <storage/boardstore.h>
+
+#include <QDateTime>
+#include <QHash>
+
+namespace hb::board {
+
+namespace {
+
+// internalId of a card index: its column's row + 1; columns use 0.
+constexpr quintptr s_columnMarker = 0;
+
+} // namespace
+
+BoardModel::BoardModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{ }
+
+BoardModel::~BoardModel() = default;
+
+storage::Status BoardModel::load(storage::BoardStore &store)
+{
+    auto columns = store.columns();
+    if (!columns)
+        return columns.error();
+    auto cards = store.cards();
+    if (!cards)
+        return cards.error();
+    setBoard(*columns, *cards);
+    return {};
+}
+
+void BoardModel::setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards)
+{
+    beginResetModel();
+    m_columns = columns;
+    m_cards = QList<QList<storage::Card>>(columns.size());
+    QHash<qint64, qsizetype> rowOf;
+    for (qsizetype row = 0; row < columns.size(); ++row)
+        rowOf.insert(columns.at(row).id, row);
+    for (const storage::Card &card : cards) {
+        if (auto it = rowOf.constFind(card.columnId); it != rowOf.cend())
+            m_cards[*it] << card;
+    }
+    for (QList<storage::Card> &list : m_cards) {
+        std::stable_sort(list.begin(), list.end(), [](const storage::Card &a, const storage::Card &b) {
+            return a.rank < b.rank || (a.rank == b.rank && a.id < b.id);
+        });
+    }
+    endResetModel();
+}
+
+const storage::Card *BoardModel::cardAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalId() == s_columnMarker)
+        return nullptr;
+    return &m_cards.at(qsizetype(index.internalId() - 1)).at(index.row());
+}
+
+const storage::Column *BoardModel::columnAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalId() != s_columnMarker)
+        return nullptr;
+    return &m_columns.at(index.row());
+}
+
+QModelIndex BoardModel::columnIndex(qint64 columnId) const
+{
+    for (int row = 0; row < m_columns.size(); ++row) {
+        if (m_columns.at(row).id == columnId)
+            return index(row, 0);
+    }
+    return {};
+}
+
+int BoardModel::cardCount() const
+{
+    int count = 0;
+    for (const auto &list : m_cards)
+        count += int(list.size());
+    return count;
+}
+
+QModelIndex BoardModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, s_columnMarker);
+    return createIndex(row, column, quintptr(parent.row()) + 1);
+}
+
+QModelIndex BoardModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == s_columnMarker)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, s_columnMarker);
+}
+
+int BoardModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_columns.size());
+    if (parent.column() != 0 || parent.internalId() != s_columnMarker)
+        return 0;
+    return int(m_cards.at(parent.row()).size());
+}
+
+int BoardModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant BoardModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (const storage::Column *column = columnAt(index)) {
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::EditRole:
+            return column->name;
+        case IdRole:
+            return column->id;
+        case IsColumnRole:
+            return true;
+        case VersionRole:
+            return column->version;
+        case WipLimitRole:
+            return column->wipLimit;
+        case ColumnKindRole:
+            return storage::toString(column->kind);
+        case CardCountRole:
+            return int(m_cards.at(index.row()).size());
+        default:
+            return {};
+        }
+    }
+    const storage::Card *card = cardAt(index);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return card->title;
+    case Qt::ToolTipRole:
+        return card->description.isEmpty() ? card->title : card->title + QLatin1Char('\n') + card->description;
+    case IdRole:
+        return card->id;
+    case IsColumnRole:
+        return false;
+    case VersionRole:
+        return card->version;
+    case PriorityRole:
+        return storage::toString(card->priority);
+    case StatusRole:
+        return storage::toString(card->status);
+    case AssigneeRole:
+        return card->assignee;
+    case RequesterRole:
+        return card->requester;
+    case DueRole:
+        return card->dueAt ? QDateTime::fromMSecsSinceEpoch(card->dueAt, Qt::UTC) : QVariant();
+    case LabelIdsRole:
+        return QVariant::fromValue(card->labelIds);
+    case ChecklistDoneRole:
+        return card->checklistDone;
+    case ChecklistTotalRole:
+        return card->checklistTotal;
+    case CommentCountRole:
+        return card->commentCount;
+    case AttachmentCountRole:
+        return card->attachmentCount;
+    case ResolvedRole:
+        return card->resolvedAt != 0;
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags BoardModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+QHash<int, QByteArray> BoardModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(PriorityRole, "priority");
+    names.insert(DueRole, "due");
+    names.insert(AssigneeRole, "assignee");
+    return names;
+}
+
+} // namespace hb::board

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/records.h>
+#include <storage/result.h>
+
+#include <QAbstractItemModel>
+#include <QList>
+
+namespace hb::storage {
+class BoardStore;
+}
+
+namespace hb::board {
+
+/**
+ * The board in memory: a two-level tree, columns at the top and their cards below, in board order.
+ * Loaded from BoardStore in one pass (every query read to its end), so views never hold a database lock.
+ */
+class BoardModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BoardModel)
+
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        IsColumnRole,
+        VersionRole,
+        // columns
+        WipLimitRole,
+        ColumnKindRole,
+        CardCountRole,
+        // cards
+        PriorityRole,
+        StatusRole,
+        AssigneeRole,
+        RequesterRole,
+        DueRole,
+        LabelIdsRole,
+        ChecklistDoneRole,
+        ChecklistTotalRole,
+        CommentCountRole,
+        AttachmentCountRole,
+        ResolvedRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit BoardModel(QObject *parent = nullptr);
+    ~BoardModel() override;
+
+    /// Replaces the whole board with what @p store holds now.
+    storage::Status load(storage::BoardStore &store);
+    void setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards);
+
+    const storage::Card *cardAt(const QModelIndex &index) const;
+    const storage::Column *columnAt(const QModelIndex &index) const;
+    QModelIndex columnIndex(qint64 columnId) const;
+    int cardCount() const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    QList<storage::Column> m_columns;
+    QList<QList<storage::Card>> m_cards; ///< m_cards[i] are the cards of m_columns[i], in rank order
+};
+
+} // namespace hb::board

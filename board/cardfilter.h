@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/records.h>
+
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace hb::board {
+
+/**
+ * Which cards to show: one plain value, used by the board's filter proxy and by `helpboard-cli list`, so the GUI
+ * and the CLI always agree. All rules that are set must hold (AND).
+ */
+struct CardFilter
+{
+    /// What "now" and "me" mean when the filter is evaluated.
+    struct Context
+    {
+        qint64 now = 0; ///< UTC ms
+        QString login;
+    };
+
+    qint64 columnId = 0;       ///< 0 = any column
+    bool overdue = false;      ///< due date passed and not resolved
+    bool dueWithin24h = false; ///< due in the next 24 hours and not resolved
+    bool unassigned = false;
+    bool mine = false; ///< assigned to Context::login
+    QString assignee;  ///< exact login
+    QString requester; ///< case-insensitive substring
+    std::optional<storage::Priority> priority;
+    bool priorityAtLeast = false;      ///< with priority: that priority or more urgent
+    QSet<storage::StatusTag> statuses; ///< any of these
+    QSet<qint64> labelIds;
+    bool allLabels = false; ///< with labelIds: every label, not any of them
+    std::optional<storage::Channel> channel;
+    QString text;                          ///< case-insensitive substring of title, description or requester
+    std::optional<QSet<qint64>> searchIds; ///< full-text search hits, when a search is active
+
+    bool isEmpty() const;
+    bool matches(const storage::Card &card, const Context &context) const;
+};
+
+} // namespace hb::board

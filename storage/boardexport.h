@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "records.h"
+#include "result.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+namespace hb::storage {
+
+class BoardStore;
+
+/**
+ * The stable JSON shapes of board records, used by `helpboard-cli --json` and `export`. Field names are
+ * snake_case; times are ISO 8601 UTC strings ("2026-11-23T15:04:05.000Z") or null; absent values are null.
+ * Changing a shape is a format change: add fields, never rename or remove them.
+ */
+class BoardExport final
+{
+public:
+    /// Loads the column and label names the card shapes refer to.
+    static Result<BoardExport> prepare(BoardStore &store);
+
+    static QJsonValue time(qint64 msecs);
+    QJsonObject column(const Column &column, int cardCount) const;
+    QJsonObject label(const Label &label) const;
+    QJsonObject member(const Member &member) const;
+    /// The summary shape used by `list`.
+    QJsonObject card(const Card &card) const;
+    /// The full shape used by `show` and `export`: the summary plus checklist, comments, attachments and history.
+    Result<QJsonObject> cardDetails(const Card &card, bool withHistory) const;
+    QJsonObject event(const Event &event) const;
+    /// The whole board: format marker, board name, members, columns, labels, cards (with details) and events.
+    Result<QJsonObject> board() const;
+
+private:
+    explicit BoardExport(BoardStore &store)
+        : m_store(&store)
+    { }
+
+    BoardStore *m_store;
+    qint64 m_now = 0;
+    QHash<qint64, QString> m_columnNames;
+    QHash<qint64, QString> m_labelNames;
+};
+
+} // namespace hb::storage

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "records.h"
+#include "result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+
+class QIODevice;
+
+namespace hb::storage {
+
+class Connection;
+
+struct StoreOptions
+{
+    QString login;                     ///< who acts; empty = the operating-system login
+    int busyTimeoutMs = 30000;         ///< how long a write waits for other writers before reporting Busy
+    bool allowCorruptReadOnly = false; ///< open a damaged board read-only instead of refusing it
+};
+
+/// Where an item goes among its siblings. Both zero: at the end. Otherwise just before or after that sibling.
+struct Placement
+{
+    qint64 before = 0;
+    qint64 after = 0;
+};
+
+struct NewCard
+{
+    qint64 columnId = 0;
+    QString title;
+    QString description;
+    Priority priority = Priority::Normal;
+    StatusTag status = StatusTag::None;
+    QString assignee;
+    QString requester;
+    Channel channel = Channel::None;
+    qint64 dueAt = 0;
+    QList<qint64> labelIds;
+    Placement placement;
+};
+
+struct CardQuery
+{
+    qint64 columnId = 0; ///< 0 = all columns
+    bool includeArchived = false;
+    bool includeDeleted = false;
+};
+
+/// Reports upload progress; return false to cancel (nothing is kept).
+using ProgressCallback = std::function<bool(qint64 done, qint64 total)>;
+
+/**
+ * The board file, as one object per connection and thread.
+ *
+ * Every change is one short BEGIN IMMEDIATE transaction that checks the acting member's role, compares row versions,
+ * records its operation id (so a retried call never applies twice) and appends to the `events` change feed. Reads
+ * load whole results into plain records and never leave a statement half-read. Nothing here blocks for longer than
+ * the busy timeout; nothing throws.
+ */
+class BoardStore final
+{
+public:
+    /// Creates a new board file (refuses to overwrite one); the creating login becomes its admin.
+    static Result<std::unique_ptr<BoardStore>> create(const QString &path, const QString &boardName,
+                                                      const StoreOptions &options = {});
+    /// Opens an existing board file, read-only when it cannot be written (see readOnlyReason()).
+    static Result<std::unique_ptr<BoardStore>> open(const QString &path, const StoreOptions &options = {});
+    ~BoardStore();
+    Q_DISABLE_COPY_MOVE(BoardStore)
+
+    static QString systemLogin();
+    static constexpr qint64 s_maxTitleLength = 500;
+    static constexpr qint64 s_maxTextLength = 100'000;
+
+    QString path() const;
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    QString login() const { return m_login; }
+    Role role() const { return m_role; }
+    QString clientId() const { return m_clientId; }
+
+    /// Acts as another member from now on (scripts, demo content). The login joins like any other.
+    Status setLogin(const QString &login);
+    /// Replaces the clock (UTC ms since the epoch); for tests and generated content.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    qint64 now() const { return m_clock(); }
+    /// The next change uses this operation id instead of a fresh one; a repeated id is not applied twice.
+    void setNextOperationId(const QUuid &opId) { m_nextOpId = opId; }
+    bool isOperationApplied(const QUuid &opId);
+    int lastWriteRetries() const;
+
+    // Board and settings
+    Result<QString> boardName();
+    Status renameBoard(const QString &name);
+    Result<QString> setting(const QString &key);
+    /// Admin only. Known keys: default_role (editor|viewer), attachment_limit_bytes.
+    Status setSetting(const QString &key, const QString &value);
+    Result<qint64> attachmentLimit();
+
+    // Columns
+    Result<QList<Column>> columns();
+    Result<Column> column(qint64 id);
+    Result<qint64> addColumn(const QString &name, ColumnKind kind, int wipLimit = 0, Placement placement = {});
+    Status renameColumn(qint64 id, const QString &name);
+    Status moveColumn(qint64 id, Placement placement);
+    Status setColumnWipLimit(qint64 id, int wipLimit);
+    /// Only an empty column can be deleted (archived cards move with the restore to the first column).
+    Status deleteColumn(qint64 id);
+
+    // Cards
+    Result<qint64> createCard(const NewCard &card);
+    Result<Card> card(qint64 id);
+    Result<QList<Card>> cards(const CardQuery &query = {});
+    /**
+     * Sets the fields in @p patch. With @p expectedVersion >= 0 this is compare-and-swap: if someone changed the
+     * card since that version, fields they did not touch still merge; a field both changed is ErrorKind::Conflict.
+     * Returns the card's new version.
+     */
+    Result<qint64> updateCard(qint64 id, const CardPatch &patch, qint64 expectedVersion = -1);
+    /// Moves a card to a column and place; writes that card's row only. Returns the new version.
+    Result<qint64> moveCard(qint64 id, qint64 columnId, Placement placement = {}, qint64 expectedVersion = -1);
+    Status archiveCard(qint64 id);
+    Status deleteCard(qint64 id);
+    /// Brings back an archived or deleted card (into the first column if its column is gone).
+    Status restoreCard(qint64 id);
+
+    // Labels
+    Result<QList<Label>> labels();
+    Result<qint64> createLabel(const QString &name, const QString &color);
+    Status renameLabel(qint64 id, const QString &name);
+    Status recolorLabel(qint64 id, const QString &color);
+    Status deleteLabel(qint64 id);
+    Status attachLabel(qint64 cardId, qint64 labelId);
+    Status detachLabel(qint64 cardId, qint64 labelId);
+
+    // Checklist
+    Result<QList<ChecklistItem>> checklist(qint64 cardId);
+    Result<qint64> addChecklistItem(qint64 cardId, const QString &text, Placement placement = {});
+    Status editChecklistItem(qint64 id, const QString &text);
+    Status setChecklistItemDone(qint64 id, bool done);
+    Status moveChecklistItem(qint64 id, Placement placement);
+    Status deleteChecklistItem(qint64 id);
+
+    // Comments
+    Result<QList<Comment>> comments(qint64 cardId);
+    Result<qint64> addComment(qint64 cardId, const QString &body);
+    /// Only the author may edit a comment; the author or an admin may delete it.
+    Status editComment(qint64 id, const QString &body);
+    Status deleteComment(qint64 id);
+
+    // Attachments
+    Result<QList<Attachment>> attachments(qint64 cardId);
+    Result<Attachment> attachment(qint64 id);
+    /**
+     * Stores a file inside the board, streaming it in chunks, each in its own transaction, so other users can
+     * save in between. The attachment is "uploading" until every chunk and the SHA-256 check are in; identical
+     * content is stored once. @p name defaults to the file name.
+     */
+    Result<qint64> addAttachment(qint64 cardId, const QString &filePath, const QString &name = {},
+                                 const ProgressCallback &progress = {});
+    /// Links to a file on the share instead of copying it in.
+    Result<qint64> addLink(qint64 cardId, const QString &path);
+    /// Streams an attachment's content to @p out and checks its SHA-256.
+    Status readAttachment(qint64 id, QIODevice *out);
+    /// Writes an attachment to @p filePath atomically (nothing is left behind on failure).
+    Status saveAttachment(qint64 id, const QString &filePath);
+    Status removeAttachment(qint64 id);
+    /// Removes uploads abandoned for longer than @p olderThanMs and chunks no attachment uses.
+    Result<int> purgeAbandonedUploads(qint64 olderThanMs);
+
+    // Members
+    Result<QList<Member>> members();
+    /// Adds a member or changes a role (admin only); the last admin cannot stop being one.
+    Status setMember(const QString &login, Role role, const QString &displayName = {});
+    Status removeMember(const QString &login);
+
+    // Change feed and history
+    Result<QList<Event>> eventsSince(qint64 seq, int limit = 10000);
+    Result<QList<Event>> cardHistory(qint64 cardId);
+    Result<qint64> lastEventSeq();
+
+    /// Card ids whose title, description, comments or checklist match every word of @p text (prefix match).
+    Result<QList<qint64>> search(const QString &text, bool includeArchived = false);
+
+    // Maintenance
+    /// PRAGMA integrity_check and foreign_key_check; an empty list means the file is sound.
+    Result<QStringList> verify();
+    /// A consistent copy of the board with VACUUM INTO (refuses to overwrite).
+    Status backupTo(const QString &filePath);
+
+private:
+    BoardStore();
+
+    Status openFile(const QString &path, bool creating, const QString &boardName, const StoreOptions &options);
+    Status checkHealth(const StoreOptions &options);
+    Status joinBoard();
+    Status requireRole(Role minimum) const;
+    Status requireWritable() const;
+
+    /// Runs one user action: role check, transaction, operation record, ambiguous-commit recovery.
+    Status change(Role minimum, const QString &kind, const std::function<Status()> &body, qint64 *result = nullptr);
+    Status appendEvent(const QString &kind, qint64 cardId, const QJsonObject &payload);
+    Status reindexCard(qint64 cardId);
+    Status touchCard(qint64 cardId);
+    Result<Card> loadCard(qint64 id, bool includeDeleted);
+    enum class Siblings { Columns, Cards, Checklist };
+    /// A rank for an item of @p siblings under @p parentId at @p placement, ignoring the item @p movingId itself.
+    Result<QString> rankFor(Siblings siblings, qint64 parentId, qint64 movingId, Placement placement);
+    Status fillSummaries(QList<Card> &cards, qint64 onlyCardId);
+    Result<QStringList> fieldsChangedSince(qint64 cardId, qint64 version);
+    Status checkText(const QString &what, const QString &text, qint64 maxLength, bool required) const;
+    Result<Label> loadLabel(qint64 id);
+    Result<ChecklistItem> loadChecklistItem(qint64 id);
+    Result<Comment> loadComment(qint64 id);
+    Status uploadChunks(const QString &filePath, const QString &sha256, qint64 size, const ProgressCallback &progress);
+
+    std::unique_ptr<Connection> m_db;
+    QString m_login;
+    Role m_role = Role::Viewer;
+    QString m_readOnlyReason;
+    QString m_clientId;
+    QUuid m_nextOpId;
+    QString m_currentOpId;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace hb::storage

@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// BoardStore: attachments stored in the board file as content-addressed chunks.
+#include "boardstore.h"
+
+#include "connection.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QSaveFile>
+#include <QSqlRecord>
+
+namespace hb::storage {
+
+namespace {
+
+// Big enough that a 50 MB manual is ~100 short transactions, small enough that each one is quick on a share.
+constexpr qint64 s_chunkSize = 512 * 1024;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::storage::BoardStore", text);
+}
+
+QString humanSize(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+constexpr const char16_t *s_attachmentColumns =
+        u"SELECT id, card_id, kind, name, link_path, sha256, size, mime_type, state, created_at, created_by "
+        u"FROM attachments ";
+
+Attachment readAttachmentRow(const QSqlQuery &query)
+{
+    Attachment attachment;
+    attachment.id = query.value(0).toLongLong();
+    attachment.cardId = query.value(1).toLongLong();
+    attachment.kind = query.value(2).toString() == u"link" ? AttachmentKind::Link : AttachmentKind::File;
+    attachment.name = query.value(3).toString();
+    attachment.linkPath = query.value(4).toString();
+    attachment.sha256 = query.value(5).toString().toLatin1();
+    attachment.size = query.value(6).toLongLong();
+    attachment.mimeType = query.value(7).toString();
+    const QString state = query.value(8).toString();
+    attachment.state = state == u"ready"     ? AttachmentState::Ready
+                       : state == u"deleted" ? AttachmentState::Deleted
+                                             : AttachmentState::Uploading;
+    attachment.createdAt = query.value(9).toLongLong();
+    attachment.createdBy = query.value(10).toString();
+    return attachment;
+}
+
+Result<QByteArray> hashFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorKind::NotFound, tr("cannot read %1: %2").arg(path, file.errorString())};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return Error{ErrorKind::Io, tr("reading %1 failed: %2").arg(path, file.errorString())};
+    return hash.result().toHex();
+}
+
+} // namespace
+
+Result<QList<Attachment>> BoardStore::attachments(qint64 cardId)
+{
+    auto query =
+            m_db->exec(QString::fromUtf16(s_attachmentColumns)
+                               + QStringLiteral("WHERE card_id = :card AND state = 'ready' ORDER BY created_at, id"),
+                       {{QStringLiteral(":card"), cardId}});
+    if (!query)
+        return query.error();
+    QList<Attachment> result;
+    while (query->next())
+        result << readAttachmentRow(*query);
+    return result;
+}
+
+Result<Attachment> BoardStore::attachment(qint64 id)
+{
+    auto query = m_db->exec(QString::fromUtf16(s_attachmentColumns) + QStringLiteral("WHERE id = :id"),
+                            {{QStringLiteral(":id"), id}});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error{ErrorKind::NotFound, tr("there is no attachment #%1").arg(id)};
+    Attachment result = readAttachmentRow(*query);
+    query.value().finish();
+    if (result.state != AttachmentState::Ready)
+        return Error{ErrorKind::NotFound,
+                     tr("attachment #%1 is not available (%2)").arg(id).arg(toString(result.state))};
+    return result;
+}
+
+Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath, const QString &name,
+                                         const ProgressCallback &progress)
+{
+    if (auto writable = requireWritable(); !writable)
+        return writable.error();
+    if (auto allowed = requireRole(Role::Editor); !allowed)
+        return allowed.error();
+    const QFileInfo info(filePath);
+    if (!info.exists() || !info.isFile())
+        return Error{ErrorKind::NotFound, tr("there is no file at %1").arg(filePath)};
+    const QString displayName = name.trimmed().isEmpty() ? info.fileName() : name.trimmed();
+    if (auto valid = checkText(tr("file name"), displayName, s_maxTitleLength, true); !valid)
+        return valid.error();
+    auto limit = attachmentLimit();
+    if (!limit)
+        return limit.error();
+    const qint64 size = info.size();
+    if (size > *limit) {
+        return Error{ErrorKind::Invalid, tr("%1 is %2; the board's limit for one attachment is %3. Link to it on "
+                                            "the share instead.")
+                                                 .arg(displayName, humanSize(size), humanSize(*limit))};
+    }
+    if (auto card = loadCard(cardId, false); !card)
+        return card.error();
+    auto sha256 = hashFile(filePath);
+    if (!sha256)
+        return sha256.error();
+    const QString hash = QString::fromLatin1(*sha256);
+    const QUuid opId = m_nextOpId.isNull() ? QUuid::createUuid() : m_nextOpId;
+    m_nextOpId = QUuid();
+    if (isOperationApplied(opId)) {
+        auto earlier = m_db->scalar(QStringLiteral("SELECT result FROM operations WHERE op_id = :op"),
+                                    {{QStringLiteral(":op"), opId.toString(QUuid::WithoutBraces)}});
+        if (!earlier)
+            return earlier.error();
+        return earlier->toLongLong();
+    }
+
+    // 1. The row, in state "uploading": readers never show it.
+    qint64 id = 0;
+    const QString mimeType = QMimeDatabase().mimeTypeForFile(info).name();
+    auto begun = m_db->write([&]() -> Status {
+        auto inserted = m_db->insert(QStringLiteral("INSERT INTO attachments (card_id, kind, name, sha256, size, "
+                                                    "mime_type, state, created_at, created_by) VALUES (:card, "
+                                                    "'file', :name, :sha, :size, :mime, 'uploading', :now, :login)"),
+                                     {{QStringLiteral(":card"), cardId},
+                                      {QStringLiteral(":name"), displayName},
+                                      {QStringLiteral(":sha"), hash},
+                                      {QStringLiteral(":size"), size},
+                                      {QStringLiteral(":mime"), mimeType},
+                                      {QStringLiteral(":now"), now()},
+                                      {QStringLiteral(":login"), m_login}});
+        if (!inserted)
+            return inserted.error();
+        id = *inserted;
+        return {};
+    });
+    if (!begun)
+        return begun.error();
+
+    // 2. The content, one chunk per transaction, unless the same bytes are already stored.
+    auto stored = m_db->one(QStringLiteral("SELECT count(*), coalesce(sum(length(data)), 0) FROM attachment_chunks "
+                                           "WHERE sha256 = :sha"),
+                            {{QStringLiteral(":sha"), hash}});
+    if (!stored)
+        return stored.error();
+    const bool deduplicated = stored->has_value() && stored->value().value(1).toLongLong() == size
+                              && (size > 0 || stored->value().value(0).toLongLong() == 0);
+    if (!deduplicated) {
+        if (auto uploaded = uploadChunks(filePath, hash, size, progress); !uploaded) {
+            (void)m_db->write([&]() -> Status {
+                auto removed =
+                        m_db->run(QStringLiteral("DELETE FROM attachments WHERE id = :id AND state = 'uploading'"),
+                                  {{QStringLiteral(":id"), id}});
+                return removed ? Status() : Status(removed.error());
+            });
+            return uploaded.error();
+        }
+    } else if (progress) {
+        progress(size, size);
+    }
+
+    // 3. Check what is stored against the hash, then mark it ready: the only moment it becomes visible.
+    QCryptographicHash check(QCryptographicHash::Sha256);
+    qint64 checked = 0;
+    for (qint64 seq = 0; checked < size; ++seq) {
+        auto chunk =
+                m_db->scalar(QStringLiteral("SELECT data FROM attachment_chunks WHERE sha256 = :sha AND seq = :seq"),
+                             {{QStringLiteral(":sha"), hash}, {QStringLiteral(":seq"), seq}});
+        if (!chunk)
+            return chunk.error();
+        const QByteArray data = chunk->toByteArray();
+        if (data.isEmpty())
+            break;
+        check.addData(data);
+        checked += data.size();
+    }
+    if (checked != size || check.result().toHex() != *sha256) {
+        return Error{ErrorKind::Io, tr("%1 changed or could not be stored completely while it was being attached; "
+                                       "try again")
+                                            .arg(displayName)};
+    }
+    m_nextOpId = opId;
+    auto status = change(
+            Role::Editor, QStringLiteral("attachment.add"),
+            [&]() -> Status {
+                auto ready = m_db->run(QStringLiteral("UPDATE attachments SET state = 'ready' WHERE id = :id "
+                                                      "AND state = 'uploading'"),
+                                       {{QStringLiteral(":id"), id}});
+                if (!ready)
+                    return ready.error();
+                if (*ready != 1)
+                    return Error{ErrorKind::NotFound, tr("the upload of %1 was cancelled").arg(displayName)};
+                if (auto touched = touchCard(cardId); !touched)
+                    return touched;
+                return appendEvent(QStringLiteral("attachment.added"), cardId,
+                                   {{QStringLiteral("attachment_id"), id},
+                                    {QStringLiteral("name"), displayName},
+                                    {QStringLiteral("size"), size},
+                                    {QStringLiteral("sha256"), hash}});
+            },
+            &id);
+    if (!status)
+        return status.error();
+    return id;
+}
+
+Status BoardStore::uploadChunks(const QString &filePath, const QString &sha256, qint64 size,
+                                const ProgressCallback &progress)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorKind::NotFound, tr("cannot read %1: %2").arg(filePath, file.errorString())};
+    qint64 done = 0;
+    for (qint64 seq = 0; done < size; ++seq) {
+        const QByteArray data = file.read(std::min(s_chunkSize, size - done));
+        if (data.isEmpty())
+            return Error{ErrorKind::Io, tr("%1 became shorter while it was being attached").arg(filePath)};
+        auto written = m_db->write([&]() -> Status {
+            auto inserted = m_db->run(
+                    QStringLiteral("INSERT OR REPLACE INTO attachment_chunks (sha256, seq, data) "
+                                   "VALUES (:sha, :seq, :data)"),
+                    {{QStringLiteral(":sha"), sha256}, {QStringLiteral(":seq"), seq}, {QStringLiteral(":data"), data}});
+            return inserted ? Status() : Status(inserted.error());
+        });
+        if (!written)
+            return written;
+        done += data.size();
+        if (progress && !progress(done, size))
+            return Error{ErrorKind::Invalid, tr("attaching %1 was cancelled").arg(QFileInfo(filePath).fileName())};
+    }
+    return {};
+}
+
+Result<qint64> BoardStore::addLink(qint64 cardId, const QString &path)
+{
+    const QString trimmed = path.trimmed();
+    if (auto valid = checkText(tr("link"), trimmed, s_maxTextLength, true); !valid)
+        return valid.error();
+    const QString name = QFileInfo(trimmed).fileName().isEmpty() ? trimmed : QFileInfo(trimmed).fileName();
+    qint64 id = 0;
+    auto status = change(
+            Role::Editor, QStringLiteral("attachment.link"),
+            [&]() -> Status {
+                if (auto card = loadCard(cardId, false); !card)
+                    return card.error();
+                auto inserted =
+                        m_db->insert(QStringLiteral("INSERT INTO attachments (card_id, kind, name, link_path, state, "
+                                                    "created_at, created_by) VALUES (:card, 'link', :name, :path, "
+                                                    "'ready', :now, :login)"),
+                                     {{QStringLiteral(":card"), cardId},
+                                      {QStringLiteral(":name"), name},
+                                      {QStringLiteral(":path"), trimmed},
+                                      {QStringLiteral(":now"), now()},
+                                      {QStringLiteral(":login"), m_login}});
+                if (!inserted)
+                    return inserted.error();
+                id = *inserted;
+                if (auto touched = touchCard(cardId); !touched)
+                    return touched;
+                return appendEvent(QStringLiteral("attachment.linked"), cardId,
+                                   {{QStringLiteral("attachment_id"), id},
+                                    {QStringLiteral("name"), name},
+                                    {QStringLiteral("path"), trimmed}});
+            },
+            &id);
+    if (!status)
+        return status.error();
+    return id;
+}
+
+Status BoardStore::readAttachment(qint64 id, QIODevice *out)
+{
+    auto found = attachment(id);
+    if (!found)
+        return found.error();
+    if (found->kind == AttachmentKind::Link)
+        return Error{ErrorKind::Invalid, tr("%1 is a link to %2, not a stored file").arg(found->name, found->linkPath)};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 done = 0;
+    for (qint64 seq = 0; done < found->size; ++seq) {
+        // One statement per chunk, each read to its end: no read lock outlives a chunk.
+        auto chunk = m_db->scalar(
+                QStringLiteral("SELECT data FROM attachment_chunks WHERE sha256 = :sha AND seq = :seq"),
+                {{QStringLiteral(":sha"), QString::fromLatin1(found->sha256)}, {QStringLiteral(":seq"), seq}});
+        if (!chunk)
+            return chunk.error();
+        const QByteArray data = chunk->toByteArray();
+        if (data.isEmpty())
+            break;
+        if (out->write(data) != data.size())
+            return Error{ErrorKind::Io, tr("writing %1 failed: %2").arg(found->name, out->errorString())};
+        hash.addData(data);
+        done += data.size();
+    }
+    if (done != found->size || hash.result().toHex() != found->sha256)
+        return Error{ErrorKind::Corrupt,
+                     tr("the stored copy of %1 is damaged (its checksum does not match)").arg(found->name)};
+    return {};
+}
+
+Status BoardStore::saveAttachment(qint64 id, const QString &filePath)
+{
+    QSaveFile file(filePath);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{ErrorKind::Io, tr("cannot write %1: %2").arg(filePath, file.errorString())};
+    if (auto read = readAttachment(id, &file); !read) {
+        file.cancelWriting();
+        return read;
+    }
+    if (!file.commit())
+        return Error{ErrorKind::Io, tr("cannot write %1: %2").arg(filePath, file.errorString())};
+    return {};
+}
+
+Status BoardStore::removeAttachment(qint64 id)
+{
+    return change(Role::Editor, QStringLiteral("attachment.remove"), [&]() -> Status {
+        auto found = attachment(id);
+        if (!found)
+            return found.error();
+        // A tombstone: the chunks stay until purged, so undo can bring the attachment back.
+        auto removed = m_db->run(
+                QStringLiteral("UPDATE attachments SET state = 'deleted', deleted_at = :now, "
+                               "deleted_by = :login, version = version + 1 WHERE id = :id"),
+                {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
+        if (!removed)
+            return removed.error();
+        if (auto touched = touchCard(found->cardId); !touched)
+            return touched;
+        return appendEvent(QStringLiteral("attachment.removed"), found->cardId,
+                           {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), found->name}});
+    });
+}
+
+Result<int> BoardStore::purgeAbandonedUploads(qint64 olderThanMs)
+{
+    int purged = 0;
+    auto status = change(Role::Editor, QStringLiteral("attachment.purge"), [&]() -> Status {
+        auto rows =
+                m_db->run(QStringLiteral("DELETE FROM attachments WHERE state = 'uploading' AND created_at < :cutoff"),
+                          {{QStringLiteral(":cutoff"), now() - olderThanMs}});
+        if (!rows)
+            return rows.error();
+        purged = *rows;
+        auto chunks = m_db->run(QStringLiteral("DELETE FROM attachment_chunks WHERE sha256 NOT IN "
+                                               "(SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL)"));
+        return chunks ? Status() : Status(chunks.error());
+    });
+    if (!status)
+        return status.error();
+    return purged;
+}
+
+} // namespace hb::storage

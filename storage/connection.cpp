@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QThread>
+#include <QUrl>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace hb::storage {
+
+namespace {
+
+enum SqliteCode {
+    SqliteBusy = 5,
+    SqliteLocked = 6,
+    SqliteReadOnly = 8,
+    SqliteIoErr = 10,
+    SqliteCorrupt = 11,
+    SqliteFull = 13,
+    SqliteCantOpen = 14,
+    SqliteProtocol = 15,
+    SqliteConstraint = 19,
+    SqliteAuth = 23,
+    SqliteNotADb = 26,
+};
+
+// Qt's own busy handler only covers statements; our loop does the waiting, so keep SQLite's short.
+constexpr int s_sqliteBusyTimeoutMs = 100;
+constexpr int s_firstBackOffMs = 25;
+constexpr int s_maxBackOffMs = 2000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::storage::Connection", text);
+}
+
+} // namespace
+
+int sqlitePrimaryCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+Connection::Connection()
+    : m_name(QStringLiteral("helpboard-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{ }
+
+Connection::~Connection()
+{
+    close();
+}
+
+Status Connection::open(const QString &path, Mode mode)
+{
+    close();
+    m_path = path;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    // A URI with mode=rw (or ro) never creates a file by accident; only Create makes a new one.
+    const QString modeName = mode == Mode::Create     ? QStringLiteral("rwc")
+                             : mode == Mode::ReadOnly ? QStringLiteral("ro")
+                                                      : QStringLiteral("rw");
+    QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+    url.setQuery(QStringLiteral("mode=") + modeName);
+    db.setDatabaseName(QString::fromUtf8(url.toEncoded()));
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(s_sqliteBusyTimeoutMs));
+    if (!db.open()) {
+        const Error error = mapError(db.lastError(), tr("Cannot open the board file"));
+        close();
+        return error;
+    }
+    if (auto status = applyPragmas(mode); !status) {
+        close();
+        return status;
+    }
+    return {};
+}
+
+Status Connection::applyPragmas(Mode mode)
+{
+    for (const char16_t *pragma : {u"PRAGMA foreign_keys = ON", u"PRAGMA synchronous = FULL"}) {
+        if (auto result = run(QString::fromUtf16(pragma)); !result)
+            return result.error();
+    }
+    if (mode == Mode::ReadOnly)
+        return {};
+    return {};
+}
+
+void Connection::close()
+{
+    if (QSqlDatabase::contains(m_name)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+}
+
+bool Connection::isOpen() const
+{
+    return QSqlDatabase::contains(m_name) && QSqlDatabase::database(m_name, false).isOpen();
+}
+
+QSqlDatabase Connection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+Result<QSqlQuery> Connection::exec(const QString &sql, Bindings bindings)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return mapError(query.lastError());
+    for (const auto &[name, value] : bindings)
+        query.bindValue(name, value);
+    if (!query.exec())
+        return mapError(query.lastError());
+    return query;
+}
+
+Result<std::optional<QSqlRecord>> Connection::one(const QString &sql, Bindings bindings)
+{
+    auto query = exec(sql, bindings);
+    if (!query)
+        return query.error();
+    std::optional<QSqlRecord> record;
+    if (query->next())
+        record = query->record();
+    if (query->lastError().isValid())
+        return mapError(query->lastError());
+    query.value().finish();
+    return record;
+}
+
+Result<int> Connection::run(const QString &sql, Bindings bindings)
+{
+    auto query = exec(sql, bindings);
+    if (!query)
+        return query.error();
+    const int rows = query->numRowsAffected();
+    query.value().finish();
+    return rows;
+}
+
+Result<qint64> Connection::insert(const QString &sql, Bindings bindings)
+{
+    auto query = exec(sql, bindings);
+    if (!query)
+        return query.error();
+    const qint64 id = query->lastInsertId().toLongLong();
+    query.value().finish();
+    return id;
+}
+
+Result<QVariant> Connection::scalar(const QString &sql, Bindings bindings, const QVariant &fallback)
+{
+    auto record = one(sql, bindings);
+    if (!record)
+        return record.error();
+    if (!record->has_value())
+        return fallback;
+    return record->value().value(0);
+}
+
+void Connection::backOff(int attempt)
+{
+    const int ceiling = std::min(s_maxBackOffMs, s_firstBackOffMs << std::min(attempt, 7));
+    const int sleep = s_firstBackOffMs / 2 + int(QRandomGenerator::global()->bounded(ceiling));
+    QThread::msleep(std::min(sleep, s_maxBackOffMs));
+}
+
+Status Connection::write(const std::function<Status()> &body)
+{
+    m_lastRetries = 0;
+    m_ambiguousCommit = false;
+    QElapsedTimer clock;
+    clock.start();
+    auto retryAllowed = [&](const Error &error) {
+        return error.kind == ErrorKind::Busy && clock.elapsed() < m_busyTimeoutMs;
+    };
+    auto rollback = [&] { (void)run(QStringLiteral("ROLLBACK")); };
+
+    for (int attempt = 0;; ++attempt) {
+        if (attempt > 0) {
+            ++m_lastRetries;
+            backOff(attempt);
+        }
+        if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE")); !begun) {
+            if (retryAllowed(begun.error()))
+                continue;
+            return begun.error();
+        }
+        if (auto status = body(); !status) {
+            rollback();
+            if (retryAllowed(status.error()))
+                continue;
+            return status;
+        }
+        // COMMIT can be busy while readers finish; the transaction stays open, so try COMMIT again.
+        for (int commitAttempt = 0;; ++commitAttempt) {
+            auto committed = run(QStringLiteral("COMMIT"));
+            if (committed)
+                return {};
+            const Error error = committed.error();
+            if (retryAllowed(error)) {
+                ++m_lastRetries;
+                backOff(commitAttempt);
+                continue;
+            }
+            rollback();
+            if (error.kind == ErrorKind::Io)
+                m_ambiguousCommit = true;
+            return error;
+        }
+    }
+}
+
+Error Connection::mapError(const QSqlError &error, const QString &context) const
+{
+    const int code = sqlitePrimaryCode(error);
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString prefix = context.isEmpty() ? QString() : context + QStringLiteral(": ");
+    const QString file = QFileInfo(m_path).fileName();
+    switch (code) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return {ErrorKind::Busy, prefix + tr("another user is saving to %1; try again in a moment").arg(file)};
+    case SqliteReadOnly:
+    case SqliteAuth:
+        return {ErrorKind::ReadOnly, prefix + tr("%1 cannot be written (read-only file, folder or share)").arg(file)};
+    case SqliteCorrupt:
+        return {ErrorKind::Corrupt, prefix + tr("%1 is damaged (%2); restore it from a backup").arg(file, detail)};
+    case SqliteNotADb:
+        return {ErrorKind::NotABoard, prefix + tr("%1 is not a HelpBoard board file").arg(file)};
+    case SqliteFull:
+        return {ErrorKind::Io, prefix + tr("the disk or share holding %1 is full").arg(file)};
+    case SqliteCantOpen:
+        return {ErrorKind::Io, prefix + tr("cannot open %1 (%2)").arg(m_path, detail)};
+    case SqliteIoErr:
+    case SqliteProtocol:
+        return {ErrorKind::Io, prefix + tr("the file system failed while using %1 (%2)").arg(file, detail)};
+    case SqliteConstraint:
+        return {ErrorKind::Invalid, prefix + detail};
+    default:
+        return {ErrorKind::Io, prefix + detail};
+    }
+}
+
+} // namespace hb::storage

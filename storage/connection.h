@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <utility>
+
+class QSqlError;
+
+namespace hb::storage {
+
+using Bindings = std::initializer_list<std::pair<QString, QVariant>>;
+
+/**
+ * One named QSqlDatabase connection to a board file, owned by one thread.
+ *
+ * It sets the pragmas every connection needs (TRUNCATE journal, synchronous=FULL, foreign_keys=ON), maps SQLite
+ * errors to ErrorKind, and runs writes as short BEGIN IMMEDIATE transactions that wait out other writers with
+ * jittered back-off. Queries handed out are forward-only; callers read them to the end so no read lock lingers.
+ */
+class Connection final
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly, Create };
+
+    Connection();
+    ~Connection();
+    Q_DISABLE_COPY_MOVE(Connection)
+
+    Status open(const QString &path, Mode mode);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+
+    /// Total time a write waits for other writers before giving up with ErrorKind::Busy.
+    void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = milliseconds; }
+    int busyTimeout() const { return m_busyTimeoutMs; }
+    /// How many times the last write waited for another writer (for reports and benchmarks).
+    int lastWriteRetries() const { return m_lastRetries; }
+
+    /// Prepares and runs one statement with bound values.
+    Result<QSqlQuery> exec(const QString &sql, Bindings bindings = {});
+    /// Runs a statement that returns at most one row we care about; the query is finished before returning.
+    Result<std::optional<QSqlRecord>> one(const QString &sql, Bindings bindings = {});
+    /// Runs a statement for its effect; returns the number of rows touched.
+    Result<int> run(const QString &sql, Bindings bindings = {});
+    /// Runs an INSERT; returns the new row's id.
+    Result<qint64> insert(const QString &sql, Bindings bindings = {});
+    /// The first column of the first row, or @p fallback when there is no row.
+    Result<QVariant> scalar(const QString &sql, Bindings bindings = {}, const QVariant &fallback = {});
+
+    /**
+     * Runs @p body inside BEGIN IMMEDIATE ... COMMIT. Busy at BEGIN or inside the body rolls back and retries with
+     * back-off (25 ms doubling to 2 s, jittered) until busyTimeout(); an error from the body rolls back and is
+     * returned. An I/O error at COMMIT is reported as ErrorKind::Io with ambiguousCommit() true.
+     */
+    Status write(const std::function<Status()> &body);
+    bool ambiguousCommit() const { return m_ambiguousCommit; }
+
+    /// The error kind and a readable message for a failed statement.
+    Error mapError(const QSqlError &error, const QString &context = {}) const;
+
+    QSqlDatabase database() const;
+
+private:
+    Status applyPragmas(Mode mode);
+    void backOff(int attempt);
+
+    QString m_name;
+    QString m_path;
+    int m_busyTimeoutMs = 30000;
+    int m_lastRetries = 0;
+    bool m_ambiguousCommit = false;
+};
+
+/// SQLite's primary result code for an error (the low byte of its extended code), or -1.
+int sqlitePrimaryCode(const QSqlError &error);
+
+} // namespace hb::storage

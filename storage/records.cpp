@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "records.h"
+
+#include <array>
+#include <utility>
+
+namespace hb::storage {
+
+namespace {
+
+template<typename Enum, std::size_t N>
+using NameTable = std::array<std::pair<Enum, const char16_t *>, N>;
+
+constexpr NameTable<ColumnKind, 3> s_columnKinds{{
+        {ColumnKind::Todo, u"todo"},
+        {ColumnKind::Doing, u"doing"},
+        {ColumnKind::Done, u"done"},
+}};
+constexpr NameTable<Priority, 4> s_priorities{{
+        {Priority::Critical, u"critical"},
+        {Priority::High, u"high"},
+        {Priority::Normal, u"normal"},
+        {Priority::Low, u"low"},
+}};
+constexpr NameTable<StatusTag, 4> s_statuses{{
+        {StatusTag::None, u""},
+        {StatusTag::InProgress, u"in-progress"},
+        {StatusTag::NeedsReview, u"needs-review"},
+        {StatusTag::Blocked, u"blocked"},
+}};
+constexpr NameTable<Channel, 7> s_channels{{
+        {Channel::None, u""},
+        {Channel::Email, u"email"},
+        {Channel::Phone, u"phone"},
+        {Channel::Chat, u"chat"},
+        {Channel::WalkIn, u"walk-in"},
+        {Channel::Portal, u"portal"},
+        {Channel::Monitoring, u"monitoring"},
+}};
+constexpr NameTable<Role, 3> s_roles{{
+        {Role::Viewer, u"viewer"},
+        {Role::Editor, u"editor"},
+        {Role::Admin, u"admin"},
+}};
+constexpr NameTable<AttachmentKind, 2> s_attachmentKinds{{
+        {AttachmentKind::File, u"file"},
+        {AttachmentKind::Link, u"link"},
+}};
+constexpr NameTable<AttachmentState, 3> s_attachmentStates{{
+        {AttachmentState::Uploading, u"uploading"},
+        {AttachmentState::Ready, u"ready"},
+        {AttachmentState::Deleted, u"deleted"},
+}};
+
+template<typename Enum, std::size_t N>
+QString nameOf(const NameTable<Enum, N> &table, Enum value)
+{
+    for (const auto &[e, name] : table) {
+        if (e == value)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> valueOf(const NameTable<Enum, N> &table, const QString &text)
+{
+    for (const auto &[e, name] : table) {
+        if (text == QStringView(name))
+            return e;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString toString(ColumnKind kind)
+{
+    return nameOf(s_columnKinds, kind);
+}
+QString toString(Priority priority)
+{
+    return nameOf(s_priorities, priority);
+}
+QString toString(StatusTag status)
+{
+    return nameOf(s_statuses, status);
+}
+QString toString(Channel channel)
+{
+    return nameOf(s_channels, channel);
+}
+QString toString(Role role)
+{
+    return nameOf(s_roles, role);
+}
+QString toString(AttachmentKind kind)
+{
+    return nameOf(s_attachmentKinds, kind);
+}
+QString toString(AttachmentState state)
+{
+    return nameOf(s_attachmentStates, state);
+}
+
+std::optional<ColumnKind> columnKindFromString(const QString &text)
+{
+    return valueOf(s_columnKinds, text);
+}
+std::optional<Priority> priorityFromString(const QString &text)
+{
+    return valueOf(s_priorities, text);
+}
+std::optional<Channel> channelFromString(const QString &text)
+{
+    return valueOf(s_channels, text);
+}
+std::optional<Role> roleFromString(const QString &text)
+{
+    return valueOf(s_roles, text);
+}
+
+std::optional<StatusTag> statusFromString(const QString &text)
+{
+    if (text == u"none")
+        return StatusTag::None;
+    return valueOf(s_statuses, text);
+}
+
+bool CardPatch::isEmpty() const
+{
+    return !title && !description && !priority && !status && !assignee && !requester && !channel && !dueAt
+           && !escalated;
+}
+
+} // namespace hb::storage

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+/// Plain records as they are stored in a board file. Times are UTC milliseconds since the epoch; 0 means "not set".
+namespace hb::storage {
+
+enum class ColumnKind { Todo, Doing, Done };
+enum class Priority { Critical, High, Normal, Low };
+enum class StatusTag { None, InProgress, NeedsReview, Blocked };
+enum class Channel { None, Email, Phone, Chat, WalkIn, Portal, Monitoring };
+enum class Role { Viewer, Editor, Admin };
+enum class AttachmentKind { File, Link };
+enum class AttachmentState { Uploading, Ready, Deleted };
+
+// Stable spellings, used in the file, the events payloads, the CLI and --json output.
+QString toString(ColumnKind kind);
+QString toString(Priority priority);
+QString toString(StatusTag status);
+QString toString(Channel channel);
+QString toString(Role role);
+QString toString(AttachmentKind kind);
+QString toString(AttachmentState state);
+std::optional<ColumnKind> columnKindFromString(const QString &text);
+std::optional<Priority> priorityFromString(const QString &text);
+std::optional<StatusTag> statusFromString(const QString &text); ///< "none" and "" both mean StatusTag::None
+std::optional<Channel> channelFromString(const QString &text);  ///< "" means Channel::None
+std::optional<Role> roleFromString(const QString &text);
+
+struct Column
+{
+    qint64 id = 0;
+    QString name;
+    QString rank;
+    int wipLimit = 0; ///< 0 = no limit
+    ColumnKind kind = ColumnKind::Todo;
+    qint64 version = 0;
+};
+
+struct Label
+{
+    qint64 id = 0;
+    QString name;
+    QString color; ///< "#rrggbb"
+    qint64 version = 0;
+};
+
+struct Card
+{
+    qint64 id = 0;
+    qint64 columnId = 0;
+    QString rank;
+    QString title;
+    QString description;
+    Priority priority = Priority::Normal;
+    StatusTag status = StatusTag::None;
+    QString assignee; ///< login, empty = unassigned
+    QString requester;
+    Channel channel = Channel::None;
+    qint64 dueAt = 0;
+    qint64 createdAt = 0;
+    QString createdBy;
+    qint64 updatedAt = 0;
+    QString updatedBy;
+    qint64 startedAt = 0;
+    qint64 firstResponseAt = 0;
+    QString firstResponseBy;
+    qint64 resolvedAt = 0;
+    QString resolvedBy;
+    qint64 escalatedAt = 0;
+    qint64 archivedAt = 0;
+    qint64 deletedAt = 0;
+    qint64 version = 0;
+
+    // Summary, filled by the readers for display and filtering; not columns of the cards table.
+    QList<qint64> labelIds;
+    int checklistDone = 0;
+    int checklistTotal = 0;
+    int commentCount = 0;
+    int attachmentCount = 0;
+};
+
+/// The fields a card update sets; an unset optional leaves the field alone.
+struct CardPatch
+{
+    std::optional<QString> title;
+    std::optional<QString> description;
+    std::optional<Priority> priority;
+    std::optional<StatusTag> status;
+    std::optional<QString> assignee; ///< empty string unassigns
+    std::optional<QString> requester;
+    std::optional<Channel> channel;
+    std::optional<qint64> dueAt; ///< 0 clears the due date
+    std::optional<bool> escalated;
+
+    bool isEmpty() const;
+};
+
+struct ChecklistItem
+{
+    qint64 id = 0;
+    qint64 cardId = 0;
+    QString text;
+    bool done = false;
+    QString rank;
+    qint64 doneAt = 0;
+    QString doneBy;
+    qint64 version = 0;
+};
+
+struct Comment
+{
+    qint64 id = 0;
+    qint64 cardId = 0;
+    QString author;
+    QString body;
+    qint64 createdAt = 0;
+    qint64 editedAt = 0;
+    qint64 version = 0;
+};
+
+struct Attachment
+{
+    qint64 id = 0;
+    qint64 cardId = 0;
+    AttachmentKind kind = AttachmentKind::File;
+    QString name;
+    QString linkPath;  ///< for links: the path on the share
+    QByteArray sha256; ///< hex, for files
+    qint64 size = 0;
+    QString mimeType;
+    AttachmentState state = AttachmentState::Uploading;
+    qint64 createdAt = 0;
+    QString createdBy;
+};
+
+struct Member
+{
+    QString login;
+    QString displayName;
+    Role role = Role::Editor;
+    qint64 addedAt = 0;
+    qint64 version = 0;
+};
+
+struct Event
+{
+    qint64 seq = 0;
+    QString opId;
+    qint64 at = 0;
+    QString actor;
+    qint64 cardId = 0;  ///< 0 for board-level events
+    QString kind;       ///< e.g. "card.created", "card.moved", "column.renamed"
+    QByteArray payload; ///< compact JSON object
+};
+
+} // namespace hb::storage

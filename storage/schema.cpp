@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema.h"
+
+#include "connection.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSqlRecord>
+
+namespace hb::storage::schema {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::storage::schema", text);
+}
+
+// Times are UTC milliseconds since the epoch. Mutable rows carry `version` for compare-and-swap; deletes are
+// tombstones (`deleted_at`) so other clients and undo still see them.
+constexpr const char16_t *s_v1[] = {
+        uR"(CREATE TABLE meta (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL))",
+        uR"(CREATE TABLE boards (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1))",
+        uR"(CREATE TABLE members (
+        login TEXT PRIMARY KEY NOT NULL,
+        display_name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+        added_at INTEGER NOT NULL,
+        added_by TEXT NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        uR"(CREATE TABLE columns (
+        id INTEGER PRIMARY KEY,
+        board_id INTEGER NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        rank TEXT NOT NULL,
+        wip_limit INTEGER NOT NULL DEFAULT 0 CHECK (wip_limit >= 0),
+        kind TEXT NOT NULL CHECK (kind IN ('todo', 'doing', 'done')),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        uR"(CREATE TABLE cards (
+        id INTEGER PRIMARY KEY,
+        board_id INTEGER NOT NULL REFERENCES boards(id),
+        column_id INTEGER NOT NULL REFERENCES columns(id),
+        rank TEXT NOT NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('critical', 'high', 'normal', 'low')),
+        status TEXT NOT NULL DEFAULT '' CHECK (status IN ('', 'in-progress', 'needs-review', 'blocked')),
+        assignee TEXT NOT NULL DEFAULT '',
+        requester TEXT NOT NULL DEFAULT '',
+        channel TEXT NOT NULL DEFAULT ''
+            CHECK (channel IN ('', 'email', 'phone', 'chat', 'walk-in', 'portal', 'monitoring')),
+        due_at INTEGER,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        started_at INTEGER,
+        first_response_at INTEGER,
+        first_response_by TEXT,
+        resolved_at INTEGER,
+        resolved_by TEXT,
+        escalated_at INTEGER,
+        escalated_by TEXT,
+        archived_at INTEGER,
+        archived_by TEXT,
+        deleted_at INTEGER,
+        deleted_by TEXT,
+        version INTEGER NOT NULL DEFAULT 1))",
+        u"CREATE INDEX cards_by_column ON cards(column_id, rank)",
+        u"CREATE INDEX cards_by_due ON cards(due_at) WHERE deleted_at IS NULL AND archived_at IS NULL",
+        u"CREATE INDEX cards_by_assignee ON cards(assignee) WHERE deleted_at IS NULL",
+        uR"(CREATE TABLE labels (
+        id INTEGER PRIMARY KEY,
+        board_id INTEGER NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        color TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        u"CREATE UNIQUE INDEX labels_unique_name ON labels(board_id, name COLLATE NOCASE) WHERE deleted_at IS NULL",
+        uR"(CREATE TABLE card_labels (
+        card_id INTEGER NOT NULL REFERENCES cards(id),
+        label_id INTEGER NOT NULL REFERENCES labels(id),
+        added_at INTEGER NOT NULL,
+        added_by TEXT NOT NULL,
+        PRIMARY KEY (card_id, label_id)))",
+        u"CREATE INDEX card_labels_by_label ON card_labels(label_id)",
+        uR"(CREATE TABLE checklist_items (
+        id INTEGER PRIMARY KEY,
+        card_id INTEGER NOT NULL REFERENCES cards(id),
+        text TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+        rank TEXT NOT NULL,
+        done_at INTEGER,
+        done_by TEXT,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        u"CREATE INDEX checklist_by_card ON checklist_items(card_id, rank)",
+        uR"(CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        card_id INTEGER NOT NULL REFERENCES cards(id),
+        author TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        u"CREATE INDEX comments_by_card ON comments(card_id, created_at)",
+        uR"(CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        card_id INTEGER NOT NULL REFERENCES cards(id),
+        kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+        name TEXT NOT NULL,
+        link_path TEXT,
+        sha256 TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        mime_type TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL CHECK (state IN ('uploading', 'ready', 'deleted')),
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        deleted_at INTEGER,
+        deleted_by TEXT,
+        version INTEGER NOT NULL DEFAULT 1))",
+        u"CREATE INDEX attachments_by_card ON attachments(card_id)",
+        u"CREATE INDEX attachments_by_hash ON attachments(sha256)",
+        // Content-addressed chunks: attachments with the same SHA-256 share them (deduplication).
+        uR"(CREATE TABLE attachment_chunks (
+        sha256 TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (sha256, seq)))",
+        uR"(CREATE TABLE operations (
+        op_id TEXT PRIMARY KEY NOT NULL,
+        client TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        result INTEGER))",
+        uR"(CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        op_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        card_id INTEGER,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL DEFAULT '{}'))",
+        u"CREATE INDEX events_by_card ON events(card_id, seq)",
+        // Full-text index over what people search for; rowid = card id, rebuilt per card on each change.
+        uR"(CREATE VIRTUAL TABLE cards_fts USING fts5(
+        title, description, comments, checklist, tokenize = 'unicode61 remove_diacritics 2'))",
+};
+
+Status runInTransaction(Connection &connection, const std::function<Status()> &body)
+{
+    return connection.write(body);
+}
+
+} // namespace
+
+QStringList v1Statements()
+{
+    QStringList statements;
+    for (const char16_t *statement : s_v1)
+        statements << QString::fromUtf16(statement);
+    return statements;
+}
+
+QList<MigrationStep> migrationSteps()
+{
+    return {};
+}
+
+Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
+{
+    return runInTransaction(connection, [&]() -> Status {
+        for (const QString &statement : v1Statements()) {
+            if (auto result = connection.run(statement); !result)
+                return result.error();
+        }
+        const QString nowText = QString::number(now);
+        const std::pair<const char16_t *, QString> metaRows[] = {
+                {u"created_at", nowText},
+                {u"created_by", creatorLogin},
+                {u"min_program_version", QStringLiteral(HELPBOARD_VERSION)},
+                {u"default_role", QStringLiteral("editor")},
+                {u"attachment_limit_bytes", QString::number(100LL * 1024 * 1024)},
+                {u"last_check_at", nowText},
+        };
+        for (const auto &[key, value] : metaRows) {
+            auto inserted = connection.run(
+                    QStringLiteral("INSERT INTO meta (key, value) VALUES (:key, :value)"),
+                    {{QStringLiteral(":key"), QString::fromUtf16(key)}, {QStringLiteral(":value"), value}});
+            if (!inserted)
+                return inserted.error();
+        }
+        auto board = connection.run(QStringLiteral("INSERT INTO boards (id, name, created_at, created_by) "
+                                                   "VALUES (1, :name, :now, :login)"),
+                                    {{QStringLiteral(":name"), boardName},
+                                     {QStringLiteral(":now"), now},
+                                     {QStringLiteral(":login"), creatorLogin}});
+        if (!board)
+            return board.error();
+        // PRAGMAs cannot take bound values; these are our own integer constants, never user text.
+        for (const QString &pragma : {QStringLiteral("PRAGMA application_id = %1").arg(s_applicationId),
+                                      QStringLiteral("PRAGMA user_version = %1").arg(s_currentVersion)}) {
+            if (auto result = connection.run(pragma); !result)
+                return result.error();
+        }
+        return {};
+    });
+}
+
+Result<int> detectVersion(Connection &connection)
+{
+    auto applicationId = connection.scalar(QStringLiteral("PRAGMA application_id"));
+    if (!applicationId)
+        return applicationId.error();
+    auto userVersion = connection.scalar(QStringLiteral("PRAGMA user_version"));
+    if (!userVersion)
+        return userVersion.error();
+    const QString file = connection.path();
+    if (applicationId->toInt() != s_applicationId) {
+        return Error{ErrorKind::NotABoard,
+                     tr("%1 is an SQLite database but not a HelpBoard board; nothing was changed").arg(file)};
+    }
+    const int version = userVersion->toInt();
+    if (version < 1) {
+        return Error{
+                ErrorKind::NotABoard,
+                tr("%1 is marked as a HelpBoard file but holds no board (schema version %2)").arg(file).arg(version)};
+    }
+    if (version > s_currentVersion) {
+        return Error{ErrorKind::TooNew, tr("%1 was written by a newer HelpBoard (board schema %2; this program "
+                                           "reads up to %3); update HelpBoard to open it")
+                                                .arg(file)
+                                                .arg(version)
+                                                .arg(s_currentVersion)};
+    }
+    return version;
+}
+
+Status migrate(Connection &connection, int fromVersion, int targetVersion, const QList<MigrationStep> &steps,
+               const QString &backupPath)
+{
+    if (fromVersion >= targetVersion)
+        return {};
+    if (QFile::exists(backupPath)) {
+        return Error{ErrorKind::Invalid,
+                     tr("a migration backup already exists at %1; move it away and try again").arg(backupPath)};
+    }
+    if (auto backup = connection.run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), backupPath}});
+        !backup) {
+        return Error{backup.error().kind,
+                     tr("could not back up the board before upgrading it: %1").arg(backup.error().message)};
+    }
+    for (int version = fromVersion; version < targetVersion; ++version) {
+        auto step = std::find_if(steps.cbegin(), steps.cend(),
+                                 [version](const MigrationStep &candidate) { return candidate.from == version; });
+        if (step == steps.cend()) {
+            return Error{ErrorKind::TooNew,
+                         tr("no upgrade from board schema %1 to %2 is known").arg(version).arg(version + 1)};
+        }
+        auto status = runInTransaction(connection, [&]() -> Status {
+            if (auto applied = step->apply(connection); !applied)
+                return applied;
+            if (auto set = connection.run(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)); !set)
+                return set.error();
+            return {};
+        });
+        if (!status) {
+            return Error{status.error().kind, tr("upgrading the board from schema %1 to %2 failed (the file is "
+                                                 "unchanged at schema %1; a backup is at %3): %4")
+                                                      .arg(version)
+                                                      .arg(version + 1)
+                                                      .arg(backupPath, status.error().message)};
+        }
+    }
+    return {};
+}
+
+} // namespace hb::storage::schema

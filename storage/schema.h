@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace hb::storage {
+
+class Connection;
+
+/// The board file's schema: creation, recognition and forward migration.
+namespace schema {
+
+/// PRAGMA application_id of every HelpBoard file ("HBrd").
+constexpr int s_applicationId = 0x48427264;
+/// PRAGMA user_version this program writes and reads.
+constexpr int s_currentVersion = 1;
+
+/// One migration step from schema version `from` to `from + 1`; runs inside a write transaction.
+struct MigrationStep
+{
+    int from = 0;
+    std::function<Status(Connection &)> apply;
+};
+
+/// The steps this program knows (none yet: v1 is the first schema).
+QList<MigrationStep> migrationSteps();
+
+/// Creates the current schema in an empty database, in one transaction.
+Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now);
+
+/// Reads application_id and user_version: NotABoard for foreign or empty files, TooNew for newer schemas.
+Result<int> detectVersion(Connection &connection);
+
+/**
+ * Brings a board at @p fromVersion up to @p targetVersion: first a `VACUUM INTO` backup at @p backupPath, then
+ * each step in its own transaction which also sets user_version. A failing step leaves the file at the last good
+ * version and returns its error.
+ */
+Status migrate(Connection &connection, int fromVersion, int targetVersion, const QList<MigrationStep> &steps,
+               const QString &backupPath);
+
+/// The statements that create schema v1, in order (exposed for the migration tests).
+QStringList v1Statements();
+
+} // namespace schema
+} // namespace hb::storage
