@@ -40,15 +40,18 @@ QString localTime(qint64 msecs)
 // ISO 8601 date-time (with or without offset; without means local time) or a date, meaning the end of that day.
 std::optional<qint64> parseDue(const QString &text)
 {
-    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!when.isValid())
-        when = QDateTime::fromString(text, Qt::ISODate);
-    if (!when.isValid()) {
+    // A bare date first: QDateTime::fromString() accepts "2030-01-02" too, as midnight, not the end of the day.
+    if (!text.contains(QLatin1Char('T'))) {
         const QDate date = QDate::fromString(text, Qt::ISODate);
         if (!date.isValid())
             return std::nullopt;
-        when = QDateTime(date, QTime(23, 59));
+        return QDateTime(date, QTime(23, 59)).toMSecsSinceEpoch();
     }
+    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!when.isValid())
+        when = QDateTime::fromString(text, Qt::ISODate);
+    if (!when.isValid())
+        return std::nullopt;
     return when.toMSecsSinceEpoch();
 }
 
@@ -401,7 +404,7 @@ int Cli::cmdColumns(Args &args)
     m_out << pad(tr("ID"), 4) << pad(tr("NAME"), 20) << pad(tr("KIND"), 6) << pad(tr("CARDS"), 6) << tr("WIP LIMIT")
           << Qt::endl;
     for (const Column &column : *columns) {
-        m_out << pad(QString::number(column.id), 4) << pad(column.name, 20) << pad(toString(column.kind), 6)
+        m_out << pad(QString::number(column.id), 4) << pad(column.name, 20) << pad(toText(column.kind), 6)
               << pad(QString::number(counts.value(column.id)), 6)
               << (column.wipLimit ? QString::number(column.wipLimit) : QStringLiteral("-")) << Qt::endl;
     }
@@ -427,9 +430,10 @@ int Cli::cmdAdd(Args &args)
 
     NewCard card;
     card.title = *title;
-    card.description = description.value_or(QString());
-    card.assignee = assignee.value_or(QString());
-    card.requester = requester.value_or(QString());
+    // Empty, not null: a null QString binds as SQL NULL, and these columns are NOT NULL.
+    card.description = description.value_or(QStringLiteral(""));
+    card.assignee = assignee.value_or(QStringLiteral(""));
+    card.requester = requester.value_or(QStringLiteral(""));
     if (priority) {
         const auto parsed = priorityFromString(*priority);
         if (!parsed)
@@ -542,7 +546,7 @@ int Cli::cmdEdit(Args &args)
     if (assignee)
         patch.assignee = *assignee;
     else if (unassign)
-        patch.assignee = QString();
+        patch.assignee = QStringLiteral(""); // empty, not null (NOT NULL column)
     if (patch.isEmpty())
         return usageError(tr("edit needs at least one field to change"));
     qint64 expectedVersion = -1;
@@ -791,8 +795,8 @@ int Cli::cmdList(Args &args)
     for (const Card *card : shown) {
         const bool overdue = card->dueAt && !card->resolvedAt && card->dueAt < context.now;
         m_out << pad(QString::number(card->id), 5) << pad(columnNames.value(card->columnId), 10)
-              << pad(toString(card->priority), 8)
-              << pad(card->status == StatusTag::None ? QStringLiteral("-") : toString(card->status), 12)
+              << pad(toText(card->priority), 8)
+              << pad(card->status == StatusTag::None ? QStringLiteral("-") : toText(card->status), 12)
               << pad(localTime(card->dueAt) + (overdue ? QStringLiteral("!") : QString()), 17)
               << pad(card->assignee.isEmpty() ? QStringLiteral("-") : card->assignee, 10) << card->title << Qt::endl;
     }
@@ -832,11 +836,11 @@ int Cli::cmdShow(Args &args)
     m_out << "#" << card->id << "  " << card->title << Qt::endl;
     field(tr("Version"), QString::number(card->version));
     field(tr("Column"), d.value(QStringLiteral("column")).toString());
-    field(tr("Priority"), toString(card->priority));
-    field(tr("Status"), toString(card->status));
+    field(tr("Priority"), toText(card->priority));
+    field(tr("Status"), toText(card->status));
     field(tr("Assignee"), card->assignee);
     field(tr("Requester"), card->requester);
-    field(tr("Channel"), toString(card->channel));
+    field(tr("Channel"), toText(card->channel));
     QStringList labels;
     for (const QJsonValue &label : d.value(QStringLiteral("labels")).toArray())
         labels << label.toString();
@@ -942,7 +946,7 @@ int Cli::cmdMembers(Args &args)
         return Ok;
     }
     for (const Member &member : *members) {
-        m_out << pad(member.login, 16) << pad(toString(member.role), 7) << member.displayName << Qt::endl;
+        m_out << pad(member.login, 16) << pad(toText(member.role), 7) << member.displayName << Qt::endl;
     }
     return Ok;
 }

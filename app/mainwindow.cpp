@@ -48,7 +48,7 @@ void MainWindow::reload()
     const QString name = m_store->boardName().ok() ? m_store->boardName().value() : QString();
     setWindowTitle(tr("%1 — HelpBoard").arg(name));
     QString status = tr("%n card(s)  ·  %1 (%2)  ·  %3", nullptr, m_model->cardCount())
-                             .arg(m_store->login(), storage::toString(m_store->role()),
+                             .arg(m_store->login(), storage::toText(m_store->role()),
                                   QFileInfo(m_store->path()).absoluteFilePath());
     if (m_store->isReadOnly())
         status += tr("  ·  read-only: %1").arg(m_store->readOnlyReason());

@@ -132,7 +132,7 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         case WipLimitRole:
             return column->wipLimit;
         case ColumnKindRole:
-            return storage::toString(column->kind);
+            return storage::toText(column->kind);
         case CardCountRole:
             return int(m_cards.at(index.row()).size());
         default:
@@ -153,9 +153,9 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
     case VersionRole:
         return card->version;
     case PriorityRole:
-        return storage::toString(card->priority);
+        return storage::toText(card->priority);
     case StatusRole:
-        return storage::toString(card->status);
+        return storage::toText(card->status);
     case AssigneeRole:
         return card->assignee;
     case RequesterRole:

@@ -47,7 +47,7 @@ QJsonObject BoardExport::column(const Column &column, int cardCount) const
 {
     return {{QStringLiteral("id"), column.id},
             {QStringLiteral("name"), column.name},
-            {QStringLiteral("kind"), toString(column.kind)},
+            {QStringLiteral("kind"), toText(column.kind)},
             {QStringLiteral("wip_limit"), column.wipLimit},
             {QStringLiteral("card_count"), cardCount},
             {QStringLiteral("version"), column.version}};
@@ -64,7 +64,7 @@ QJsonObject BoardExport::member(const Member &member) const
 {
     return {{QStringLiteral("login"), member.login},
             {QStringLiteral("name"), orNull(member.displayName)},
-            {QStringLiteral("role"), toString(member.role)}};
+            {QStringLiteral("role"), toText(member.role)}};
 }
 
 QJsonObject BoardExport::card(const Card &card) const
@@ -79,11 +79,11 @@ QJsonObject BoardExport::card(const Card &card) const
             {QStringLiteral("column"), m_columnNames.value(card.columnId)},
             {QStringLiteral("title"), card.title},
             {QStringLiteral("description"), card.description},
-            {QStringLiteral("priority"), toString(card.priority)},
-            {QStringLiteral("status"), orNull(toString(card.status))},
+            {QStringLiteral("priority"), toText(card.priority)},
+            {QStringLiteral("status"), orNull(toText(card.status))},
             {QStringLiteral("assignee"), orNull(card.assignee)},
             {QStringLiteral("requester"), orNull(card.requester)},
-            {QStringLiteral("channel"), orNull(toString(card.channel))},
+            {QStringLiteral("channel"), orNull(toText(card.channel))},
             {QStringLiteral("labels"), labels},
             {QStringLiteral("due"), time(card.dueAt)},
             {QStringLiteral("overdue"), overdue},
@@ -139,7 +139,7 @@ Result<QJsonObject> BoardExport::cardDetails(const Card &card, bool withHistory)
     QJsonArray attachmentArray;
     for (const Attachment &attachment : *attachments) {
         attachmentArray << QJsonObject{{QStringLiteral("id"), attachment.id},
-                                       {QStringLiteral("kind"), toString(attachment.kind)},
+                                       {QStringLiteral("kind"), toText(attachment.kind)},
                                        {QStringLiteral("name"), attachment.name},
                                        {QStringLiteral("size"), attachment.size},
                                        {QStringLiteral("sha256"), orNull(QString::fromLatin1(attachment.sha256))},

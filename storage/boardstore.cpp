@@ -293,13 +293,13 @@ Status BoardStore::joinBoard()
                                                "ON CONFLICT (login) DO UPDATE SET role = excluded.role, "
                                                "deleted_at = NULL, version = members.version + 1"),
                                 {{QStringLiteral(":login"), m_login},
-                                 {QStringLiteral(":role"), toString(m_role)},
+                                 {QStringLiteral(":role"), toText(m_role)},
                                  {QStringLiteral(":now"), now()}});
         if (!joined)
             return joined.error();
         m_currentOpId = opId;
         return appendEvent(QStringLiteral("member.joined"), 0,
-                           {{QStringLiteral("login"), m_login}, {QStringLiteral("role"), toString(m_role)}});
+                           {{QStringLiteral("login"), m_login}, {QStringLiteral("role"), toText(m_role)}});
     });
 }
 
@@ -539,7 +539,7 @@ Status BoardStore::setMember(const QString &login, Role role, const QString &dis
                                             "version = members.version + 1"),
                              {{QStringLiteral(":login"), normalized},
                               {QStringLiteral(":name"), name},
-                              {QStringLiteral(":role"), toString(role)},
+                              {QStringLiteral(":role"), toText(role)},
                               {QStringLiteral(":now"), now()},
                               {QStringLiteral(":actor"), m_login}});
         if (!set)
@@ -547,7 +547,7 @@ Status BoardStore::setMember(const QString &login, Role role, const QString &dis
         if (normalized == m_login)
             m_role = role;
         return appendEvent(QStringLiteral("member.set"), 0,
-                           {{QStringLiteral("login"), normalized}, {QStringLiteral("role"), toString(role)}});
+                           {{QStringLiteral("login"), normalized}, {QStringLiteral("role"), toText(role)}});
     });
 }
 

@@ -91,8 +91,7 @@ Result<Attachment> BoardStore::attachment(qint64 id)
     Attachment result = readAttachmentRow(*query);
     query.value().finish();
     if (result.state != AttachmentState::Ready)
-        return Error{ErrorKind::NotFound,
-                     tr("attachment #%1 is not available (%2)").arg(id).arg(toString(result.state))};
+        return Error{ErrorKind::NotFound, tr("attachment #%1 is not available (%2)").arg(id).arg(toText(result.state))};
     return result;
 }
 

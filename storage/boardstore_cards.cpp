@@ -339,7 +339,7 @@ Result<qint64> BoardStore::addColumn(const QString &name, ColumnKind kind, int w
                                      {{QStringLiteral(":name"), trimmed},
                                       {QStringLiteral(":rank"), *rank},
                                       {QStringLiteral(":wip"), wipLimit},
-                                      {QStringLiteral(":kind"), toString(kind)},
+                                      {QStringLiteral(":kind"), toText(kind)},
                                       {QStringLiteral(":now"), now()}});
                 if (!inserted)
                     return inserted.error();
@@ -347,7 +347,7 @@ Result<qint64> BoardStore::addColumn(const QString &name, ColumnKind kind, int w
                 return appendEvent(QStringLiteral("column.added"), 0,
                                    {{QStringLiteral("column_id"), id},
                                     {QStringLiteral("name"), trimmed},
-                                    {QStringLiteral("kind"), toString(kind)}});
+                                    {QStringLiteral("kind"), toText(kind)}});
             },
             &id);
     if (!status)
@@ -556,11 +556,11 @@ Result<qint64> BoardStore::createCard(const NewCard &newCard)
                          {QStringLiteral(":rank"), *rank},
                          {QStringLiteral(":title"), title},
                          {QStringLiteral(":description"), newCard.description},
-                         {QStringLiteral(":priority"), toString(newCard.priority)},
-                         {QStringLiteral(":status"), toString(newCard.status)},
+                         {QStringLiteral(":priority"), toText(newCard.priority)},
+                         {QStringLiteral(":status"), toText(newCard.status)},
                          {QStringLiteral(":assignee"), assignee},
                          {QStringLiteral(":requester"), newCard.requester.trimmed()},
-                         {QStringLiteral(":channel"), toString(newCard.channel)},
+                         {QStringLiteral(":channel"), toText(newCard.channel)},
                          {QStringLiteral(":due"), nullable(newCard.dueAt)},
                          {QStringLiteral(":now"), time},
                          {QStringLiteral(":login"), m_login},
@@ -591,7 +591,7 @@ Result<qint64> BoardStore::createCard(const NewCard &newCard)
                                     {QStringLiteral("title"), title},
                                     {QStringLiteral("column_id"), newCard.columnId},
                                     {QStringLiteral("column"), target->name},
-                                    {QStringLiteral("priority"), toString(newCard.priority)},
+                                    {QStringLiteral("priority"), toText(newCard.priority)},
                                     {QStringLiteral("assignee"), assignee},
                                     {QStringLiteral("label_ids"), labelNames}});
             },
@@ -631,7 +631,7 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                     target = value;
                 };
                 const auto text = [](const QString &value) { return QJsonValue(value); };
-                const auto enumText = [](auto value) { return QJsonValue(toString(value)); };
+                const auto enumText = [](auto value) { return QJsonValue(toText(value)); };
                 if (patch.title)
                     set(QStringLiteral("title"), card.title, patch.title->trimmed(), text);
                 if (patch.description)
@@ -693,11 +693,11 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                                 "WHERE id = :id AND version = :old"),
                         {{QStringLiteral(":title"), card.title},
                          {QStringLiteral(":description"), card.description},
-                         {QStringLiteral(":priority"), toString(card.priority)},
-                         {QStringLiteral(":status"), toString(card.status)},
+                         {QStringLiteral(":priority"), toText(card.priority)},
+                         {QStringLiteral(":status"), toText(card.status)},
                          {QStringLiteral(":assignee"), card.assignee},
                          {QStringLiteral(":requester"), card.requester},
-                         {QStringLiteral(":channel"), toString(card.channel)},
+                         {QStringLiteral(":channel"), toText(card.channel)},
                          {QStringLiteral(":due"), nullable(card.dueAt)},
                          {QStringLiteral(":escalated"), nullable(card.escalatedAt)},
                          {QStringLiteral(":now"), now()},

@@ -123,8 +123,13 @@ Result<QSqlQuery> Connection::exec(const QString &sql, Bindings bindings)
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return mapError(query.lastError());
-    for (const auto &[name, value] : bindings)
-        query.bindValue(name, value);
+    for (const auto &[name, value] : bindings) {
+        // QtSql binds a null QString as SQL NULL; text columns mean "empty" by it. NULL is bound as QVariant().
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(name, QStringLiteral(""));
+        else
+            query.bindValue(name, value);
+    }
     if (!query.exec())
         return mapError(query.lastError());
     return query;

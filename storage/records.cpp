@@ -74,31 +74,31 @@ std::optional<Enum> valueOf(const NameTable<Enum, N> &table, const QString &text
 
 } // namespace
 
-QString toString(ColumnKind kind)
+QString toText(ColumnKind kind)
 {
     return nameOf(s_columnKinds, kind);
 }
-QString toString(Priority priority)
+QString toText(Priority priority)
 {
     return nameOf(s_priorities, priority);
 }
-QString toString(StatusTag status)
+QString toText(StatusTag status)
 {
     return nameOf(s_statuses, status);
 }
-QString toString(Channel channel)
+QString toText(Channel channel)
 {
     return nameOf(s_channels, channel);
 }
-QString toString(Role role)
+QString toText(Role role)
 {
     return nameOf(s_roles, role);
 }
-QString toString(AttachmentKind kind)
+QString toText(AttachmentKind kind)
 {
     return nameOf(s_attachmentKinds, kind);
 }
-QString toString(AttachmentState state)
+QString toText(AttachmentState state)
 {
     return nameOf(s_attachmentStates, state);
 }

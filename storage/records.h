@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QObject>
 #include <QList>
 #include <QString>
 #include <QtGlobal>
@@ -10,23 +11,31 @@
 
 /// Plain records as they are stored in a board file. Times are UTC milliseconds since the epoch; 0 means "not set".
 namespace hb::storage {
+Q_NAMESPACE
 
 enum class ColumnKind { Todo, Doing, Done };
+Q_ENUM_NS(ColumnKind)
 enum class Priority { Critical, High, Normal, Low };
+Q_ENUM_NS(Priority)
 enum class StatusTag { None, InProgress, NeedsReview, Blocked };
+Q_ENUM_NS(StatusTag)
 enum class Channel { None, Email, Phone, Chat, WalkIn, Portal, Monitoring };
+Q_ENUM_NS(Channel)
 enum class Role { Viewer, Editor, Admin };
+Q_ENUM_NS(Role)
 enum class AttachmentKind { File, Link };
+Q_ENUM_NS(AttachmentKind)
 enum class AttachmentState { Uploading, Ready, Deleted };
+Q_ENUM_NS(AttachmentState)
 
 // Stable spellings, used in the file, the events payloads, the CLI and --json output.
-QString toString(ColumnKind kind);
-QString toString(Priority priority);
-QString toString(StatusTag status);
-QString toString(Channel channel);
-QString toString(Role role);
-QString toString(AttachmentKind kind);
-QString toString(AttachmentState state);
+QString toText(ColumnKind kind);
+QString toText(Priority priority);
+QString toText(StatusTag status);
+QString toText(Channel channel);
+QString toText(Role role);
+QString toText(AttachmentKind kind);
+QString toText(AttachmentState state);
 std::optional<ColumnKind> columnKindFromString(const QString &text);
 std::optional<Priority> priorityFromString(const QString &text);
 std::optional<StatusTag> statusFromString(const QString &text); ///< "none" and "" both mean StatusTag::None

@@ -30,9 +30,4 @@ QString errorKindName(ErrorKind kind)
     return QStringLiteral("unknown");
 }
 
-QString Error::toString() const
-{
-    return message;
-}
-
 } // namespace hb::storage

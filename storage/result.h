@@ -29,8 +29,6 @@ struct Error
 {
     ErrorKind kind;
     QString message; ///< one line a person can read, translated where possible
-
-    QString toString() const;
 };
 
 /**
@@ -53,7 +51,8 @@ public:
 
     const T &value() const & { return std::get<0>(m_data); }
     T &value() & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
+    // By value, so `for (auto &x : f().value())` does not dangle.
+    T value() && { return std::get<0>(std::move(m_data)); }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }

@@ -1,0 +1,684 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <storage/boardstore.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hb::storage;
+
+namespace {
+
+StoreOptions as(const QString &login)
+{
+    StoreOptions options;
+    options.login = login;
+    options.busyTimeoutMs = 5000;
+    return options;
+}
+
+qint64 columnNamed(BoardStore &store, const QString &name)
+{
+    const auto columns = store.columns();
+    for (const Column &column : columns.value()) {
+        if (column.name == name)
+            return column.id;
+    }
+    return 0;
+}
+
+CardPatch titlePatch(const QString &title)
+{
+    CardPatch patch;
+    patch.title = title;
+    return patch;
+}
+
+QList<qint64> idsIn(BoardStore &store, qint64 columnId)
+{
+    CardQuery query;
+    query.columnId = columnId;
+    QList<qint64> ids;
+    for (const Card &card : store.cards(query).value())
+        ids << card.id;
+    return ids;
+}
+
+QStringList eventKinds(BoardStore &store, qint64 afterSeq)
+{
+    QStringList kinds;
+    for (const Event &event : store.eventsSince(afterSeq).value())
+        kinds << event.kind;
+    return kinds;
+}
+
+} // namespace
+
+class tst_BoardStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<BoardStore> m_store;
+    qint64 m_todo = 0;
+    qint64 m_doing = 0;
+    qint64 m_done = 0;
+    qint64 m_clock = 1'700'000'000'000;
+
+    qint64 newCard(const QString &title, qint64 column = 0)
+    {
+        NewCard card;
+        card.title = title;
+        card.columnId = column ? column : m_todo;
+        auto id = m_store->createCard(card);
+        if (!id)
+            qWarning() << id.error().message;
+        return id ? *id : 0;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString path =
+                m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".helpboard"));
+        QFile::remove(path);
+        auto store = BoardStore::create(path, QStringLiteral("Test board"), as(QStringLiteral("alice")));
+        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+        m_store = std::move(store).value();
+        m_store->setClock([this] { return m_clock; });
+        m_todo = columnNamed(*m_store, QStringLiteral("To-do"));
+        m_doing = columnNamed(*m_store, QStringLiteral("Doing"));
+        m_done = columnNamed(*m_store, QStringLiteral("Done"));
+        QVERIFY(m_todo && m_doing && m_done);
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor, QStringLiteral("Ben")));
+        QVERIFY(m_store->setMember(QStringLiteral("vera"), Role::Viewer, QStringLiteral("Vera")));
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    void shouldCreateBoardWithDefaultColumnsAndCreatorAsAdmin()
+    {
+        QCOMPARE(m_store->role(), Role::Admin);
+        QCOMPARE(m_store->boardName().value(), QStringLiteral("Test board"));
+        const auto columns = m_store->columns().value();
+        QCOMPARE(columns.size(), 3);
+        QCOMPARE(columns.at(0).kind, ColumnKind::Todo);
+        QCOMPARE(columns.at(1).kind, ColumnKind::Doing);
+        QCOMPARE(columns.at(2).kind, ColumnKind::Done);
+        const auto members = m_store->members().value();
+        QCOMPARE(members.size(), 3);
+        QCOMPARE(members.at(0).login, QStringLiteral("alice"));
+        QCOMPARE(members.at(0).role, Role::Admin);
+    }
+
+    void shouldManageColumns()
+    {
+        // add, rename, WIP limit, reorder
+        const qint64 review = m_store->addColumn(QStringLiteral("Review"), ColumnKind::Doing, 2).value();
+        QVERIFY(m_store->renameColumn(review, QStringLiteral("Waiting on user")));
+        QVERIFY(m_store->setColumnWipLimit(review, 5));
+        QVERIFY(m_store->moveColumn(review, Placement{m_doing, 0}));
+        auto columns = m_store->columns().value();
+        QCOMPARE(columns.at(1).id, review);
+        QCOMPARE(columns.at(1).name, QStringLiteral("Waiting on user"));
+        QCOMPARE(columns.at(1).wipLimit, 5);
+        QVERIFY(m_store->moveColumn(review, Placement{0, m_done}));
+        QCOMPARE(m_store->columns().value().last().id, review);
+
+        // names are unique regardless of case
+        const auto clash = m_store->renameColumn(review, QStringLiteral("to-DO"));
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().kind, ErrorKind::Invalid);
+        QVERIFY(!m_store->setColumnWipLimit(review, -1));
+
+        // delete only when empty
+        const qint64 card = newCard(QStringLiteral("Printer"), review);
+        const auto refused = m_store->deleteColumn(review);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::Invalid);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("1 card")), qPrintable(refused.error().message));
+        QVERIFY(m_store->moveCard(card, m_todo));
+        QVERIFY(m_store->deleteColumn(review));
+        QCOMPARE(m_store->columns().value().size(), 3);
+    }
+
+    void shouldRefuseDeletingTheLastColumn()
+    {
+        QVERIFY(m_store->deleteColumn(m_doing));
+        QVERIFY(m_store->deleteColumn(m_done));
+        const auto refused = m_store->deleteColumn(m_todo);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::Invalid);
+    }
+
+    void shouldValidateTitles_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("plain") << QStringLiteral("Printer on 3rd floor jams") << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("only spaces") << QStringLiteral("   \t ") << false;
+        QTest::newRow("500 characters") << QString(500, QLatin1Char('x')) << true;
+        QTest::newRow("501 characters") << QString(501, QLatin1Char('x')) << false;
+        QTest::newRow("right-to-left") << QStringLiteral("הדפסת מסמך נכשלה") << true;
+        QTest::newRow("emoji") << QStringLiteral("VPN down 🔥🔥") << true;
+        QTest::newRow("markup stays literal") << QStringLiteral("<b>x</b><img src=y>") << true;
+        QTest::newRow("sql stays literal") << QStringLiteral("'); DROP TABLE cards; --") << true;
+    }
+
+    void shouldValidateTitles()
+    {
+        QFETCH(QString, title);
+        QFETCH(bool, accepted);
+        const qint64 before = m_store->lastEventSeq().value();
+        NewCard card;
+        card.title = title;
+        card.columnId = m_todo;
+        const auto id = m_store->createCard(card);
+        QCOMPARE(id.ok(), accepted);
+        if (accepted) {
+            QCOMPARE(m_store->card(*id)->title, title.trimmed());
+        } else {
+            QCOMPARE(id.error().kind, ErrorKind::Invalid);
+            QCOMPARE(m_store->lastEventSeq().value(), before);
+            QCOMPARE(m_store->cards()->size(), 0);
+        }
+    }
+
+    void shouldStoreEveryCardField()
+    {
+        const qint64 hardware = m_store->createLabel(QStringLiteral("Hardware"), QStringLiteral("#C0392B")).value();
+        NewCard card;
+        card.columnId = m_todo;
+        card.title = QStringLiteral("New-hire laptop");
+        card.description = QStringLiteral("Image, accounts, **MFA**");
+        card.priority = Priority::High;
+        card.status = StatusTag::Blocked;
+        card.assignee = QStringLiteral("Ben");
+        card.requester = QStringLiteral("Dana (Finance)");
+        card.channel = Channel::Portal;
+        card.dueAt = m_clock + 3600'000;
+        card.labelIds = {hardware};
+        const qint64 id = m_store->createCard(card).value();
+        const Card stored = m_store->card(id).value();
+        QCOMPARE(stored.title, card.title);
+        QCOMPARE(stored.description, card.description);
+        QCOMPARE(stored.priority, Priority::High);
+        QCOMPARE(stored.status, StatusTag::Blocked);
+        QCOMPARE(stored.assignee, QStringLiteral("ben"));
+        QCOMPARE(stored.requester, card.requester);
+        QCOMPARE(stored.channel, Channel::Portal);
+        QCOMPARE(stored.dueAt, card.dueAt);
+        QCOMPARE(stored.createdAt, m_clock);
+        QCOMPARE(stored.createdBy, QStringLiteral("alice"));
+        QCOMPARE(stored.version, 1);
+        QCOMPARE(stored.labelIds, QList<qint64>{hardware});
+        QCOMPARE(m_store->labels()->constFirst().color, QStringLiteral("#c0392b"));
+
+        // an assignee must be a member
+        card.assignee = QStringLiteral("nobody");
+        const auto refused = m_store->createCard(card);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::Invalid);
+    }
+
+    void shouldUpdateFieldsAndRecordOldAndNewValues()
+    {
+        const qint64 id = newCard(QStringLiteral("VPN"));
+        CardPatch patch;
+        patch.title = QStringLiteral("VPN drops every hour");
+        patch.priority = Priority::Critical;
+        patch.dueAt = m_clock + 1000;
+        patch.assignee = QStringLiteral("ben");
+        const qint64 seq = m_store->lastEventSeq().value();
+        QCOMPARE(m_store->updateCard(id, patch, 1).value(), 2);
+        const Card card = m_store->card(id).value();
+        QCOMPARE(card.title, *patch.title);
+        QCOMPARE(card.priority, Priority::Critical);
+        QCOMPARE(card.assignee, QStringLiteral("ben"));
+        const auto events = m_store->eventsSince(seq).value();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().kind, QStringLiteral("card.updated"));
+        const QJsonObject changes =
+                QJsonDocument::fromJson(events.first().payload).object().value(u"changes").toObject();
+        QCOMPARE(changes.value(u"title").toObject().value(u"from").toString(), QStringLiteral("VPN"));
+        QCOMPARE(changes.value(u"title").toObject().value(u"to").toString(), *patch.title);
+        QCOMPARE(changes.value(u"priority").toObject().value(u"to").toString(), QStringLiteral("critical"));
+
+        // a patch that changes nothing writes nothing
+        QCOMPARE(m_store->updateCard(id, patch, 2).value(), 2);
+        QCOMPARE(m_store->lastEventSeq().value(), seq + 1);
+
+        // clearing
+        CardPatch clear;
+        clear.dueAt = 0;
+        clear.assignee = QString();
+        clear.status = StatusTag::None;
+        QVERIFY(m_store->updateCard(id, clear));
+        QCOMPARE(m_store->card(id)->dueAt, 0);
+        QVERIFY(m_store->card(id)->assignee.isEmpty());
+    }
+
+    void shouldMergeDifferentFieldsAndRefuseSameField_data()
+    {
+        QTest::addColumn<QString>("theirField");
+        QTest::addColumn<QString>("myField");
+        QTest::addColumn<bool>("conflict");
+        QTest::newRow("title vs priority") << QStringLiteral("title") << QStringLiteral("priority") << false;
+        QTest::newRow("title vs title") << QStringLiteral("title") << QStringLiteral("title") << true;
+        QTest::newRow("assignee vs due") << QStringLiteral("assignee") << QStringLiteral("due") << false;
+        QTest::newRow("due vs due") << QStringLiteral("due") << QStringLiteral("due") << true;
+        QTest::newRow("move vs title") << QStringLiteral("move") << QStringLiteral("title") << false;
+        QTest::newRow("comment vs title") << QStringLiteral("comment") << QStringLiteral("title") << false;
+    }
+
+    void shouldMergeDifferentFieldsAndRefuseSameField()
+    {
+        QFETCH(QString, theirField);
+        QFETCH(QString, myField);
+        QFETCH(bool, conflict);
+        const qint64 id = newCard(QStringLiteral("Original"));
+        auto patchFor = [](const QString &field, const QString &who) {
+            CardPatch patch;
+            if (field == u"title")
+                patch.title = who + QStringLiteral("'s title");
+            else if (field == u"priority")
+                patch.priority = Priority::Low;
+            else if (field == u"assignee")
+                patch.assignee = QStringLiteral("ben");
+            else if (field == u"due")
+                patch.dueAt = who == u"me" ? 111'000 : 222'000;
+            return patch;
+        };
+        // GIVEN someone else changed the card after I loaded version 1
+        if (theirField == u"move")
+            QVERIFY(m_store->moveCard(id, m_doing));
+        else if (theirField == u"comment")
+            QVERIFY(m_store->addComment(id, QStringLiteral("Looking into it")));
+        else
+            QVERIFY(m_store->updateCard(id, patchFor(theirField, QStringLiteral("they"))));
+        const Card theirs = m_store->card(id).value();
+        QVERIFY(theirs.version > 1);
+
+        // WHEN I save my edit against version 1
+        const auto result = m_store->updateCard(id, patchFor(myField, QStringLiteral("me")), 1);
+
+        // THEN different fields merge, the same field is a conflict and nothing of mine is written
+        QCOMPARE(!result.ok(), conflict);
+        const Card after = m_store->card(id).value();
+        if (conflict) {
+            QCOMPARE(result.error().kind, ErrorKind::Conflict);
+            QVERIFY2(result.error().message.contains(myField), qPrintable(result.error().message));
+            QCOMPARE(after.version, theirs.version);
+            QCOMPARE(after.title, theirs.title);
+            QCOMPARE(after.dueAt, theirs.dueAt);
+        } else {
+            QCOMPARE(after.version, theirs.version + 1);
+            QCOMPARE(after.columnId, theirs.columnId);
+            QCOMPARE(after.assignee, theirs.assignee);
+            if (myField == u"title")
+                QCOMPARE(after.title, QStringLiteral("me's title"));
+            if (myField == u"priority")
+                QCOMPARE(after.priority, Priority::Low);
+        }
+    }
+
+    void shouldOrderCardsByRankAndMoveOneRow()
+    {
+        const qint64 a = newCard(QStringLiteral("A"));
+        const qint64 b = newCard(QStringLiteral("B"));
+        const qint64 c = newCard(QStringLiteral("C"));
+        QCOMPARE(idsIn(*m_store, m_todo), (QList<qint64>{a, b, c}));
+        QVERIFY(m_store->moveCard(c, m_todo, Placement{a, 0}));
+        QCOMPARE(idsIn(*m_store, m_todo), (QList<qint64>{c, a, b}));
+        QVERIFY(m_store->moveCard(c, m_todo, Placement{0, a}));
+        QCOMPARE(idsIn(*m_store, m_todo), (QList<qint64>{a, c, b}));
+        // moving writes only the moved card
+        const qint64 versionA = m_store->card(a)->version;
+        QVERIFY(m_store->moveCard(b, m_doing));
+        QCOMPARE(m_store->card(a)->version, versionA);
+        QCOMPARE(idsIn(*m_store, m_doing), QList<qint64>{b});
+        // an anchor from another column is refused
+        const auto wrong = m_store->moveCard(a, m_todo, Placement{b, 0});
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().kind, ErrorKind::NotFound);
+        QVERIFY(!m_store->moveCard(a, m_todo, Placement{a, 0}));
+    }
+
+    void shouldRecordHelpDeskTimesWhenMoving()
+    {
+        const qint64 id = newCard(QStringLiteral("Laptop battery"));
+        QCOMPARE(m_store->card(id)->firstResponseAt, 0);
+        m_clock += 1000;
+        QVERIFY(m_store->moveCard(id, m_doing));
+        Card card = m_store->card(id).value();
+        QCOMPARE(card.firstResponseAt, m_clock);
+        QCOMPARE(card.startedAt, m_clock);
+        QCOMPARE(card.resolvedAt, 0);
+        m_clock += 1000;
+        QVERIFY(m_store->moveCard(id, m_done));
+        card = m_store->card(id).value();
+        QCOMPARE(card.resolvedAt, m_clock);
+        QCOMPARE(card.resolvedBy, QStringLiteral("alice"));
+        QCOMPARE(card.firstResponseAt, m_clock - 1000);
+        // reopening clears the resolution
+        QVERIFY(m_store->moveCard(id, m_doing));
+        QCOMPARE(m_store->card(id)->resolvedAt, 0);
+    }
+
+    void shouldRecordFirstResponseFromAComment()
+    {
+        const qint64 id = newCard(QStringLiteral("Password reset"));
+        m_clock += 5000;
+        QVERIFY(m_store->addComment(id, QStringLiteral("Called back, reset done")));
+        QCOMPARE(m_store->card(id)->firstResponseAt, m_clock);
+        m_clock += 5000;
+        QVERIFY(m_store->addComment(id, QStringLiteral("Second comment")));
+        QCOMPARE(m_store->card(id)->firstResponseAt, m_clock - 5000);
+    }
+
+    void shouldArchiveDeleteAndRestoreWithTombstones()
+    {
+        const qint64 id = newCard(QStringLiteral("Old ticket"));
+        QVERIFY(m_store->archiveCard(id));
+        QCOMPARE(m_store->cards()->size(), 0);
+        CardQuery archived;
+        archived.includeArchived = true;
+        QCOMPARE(m_store->cards(archived)->size(), 1);
+        QVERIFY(m_store->restoreCard(id));
+        QCOMPARE(m_store->cards()->size(), 1);
+
+        QVERIFY(m_store->deleteCard(id));
+        QCOMPARE(m_store->cards()->size(), 0);
+        QVERIFY(m_store->card(id)->deletedAt > 0); // the row is still there for others and for undo
+        CardQuery all;
+        all.includeDeleted = true;
+        QCOMPARE(m_store->cards(all)->size(), 1);
+        QCOMPARE(m_store->updateCard(id, titlePatch(QStringLiteral("x"))).error().kind, ErrorKind::NotFound);
+
+        // restoring into a deleted column lands in the first column
+        QVERIFY(m_store->moveCard(newCard(QStringLiteral("Keep")), m_todo));
+        QVERIFY(m_store->restoreCard(id));
+        const qint64 moved = newCard(QStringLiteral("In Doing"), m_doing);
+        QVERIFY(m_store->archiveCard(moved));
+        QVERIFY(m_store->deleteColumn(m_doing));
+        QVERIFY(m_store->restoreCard(moved));
+        QCOMPARE(m_store->card(moved)->columnId, m_todo);
+        QCOMPARE(idsIn(*m_store, m_todo).last(), moved);
+    }
+
+    void shouldManageLabels()
+    {
+        const qint64 network = m_store->createLabel(QStringLiteral("Network"), QStringLiteral("#138d75")).value();
+        QCOMPARE(m_store->createLabel(QStringLiteral("network"), QStringLiteral("#000000")).error().kind,
+                 ErrorKind::Invalid);
+        QCOMPARE(m_store->createLabel(QStringLiteral("Bad colour"), QStringLiteral("red")).error().kind,
+                 ErrorKind::Invalid);
+        const qint64 id = newCard(QStringLiteral("Switch down"));
+        QVERIFY(m_store->attachLabel(id, network));
+        QVERIFY(m_store->attachLabel(id, network)); // idempotent
+        QCOMPARE(m_store->card(id)->labelIds, QList<qint64>{network});
+        QVERIFY(m_store->renameLabel(network, QStringLiteral("LAN")));
+        QVERIFY(m_store->recolorLabel(network, QStringLiteral("#00FF00")));
+        QCOMPARE(m_store->labels()->constFirst().name, QStringLiteral("LAN"));
+        QCOMPARE(m_store->labels()->constFirst().color, QStringLiteral("#00ff00"));
+        QVERIFY(m_store->detachLabel(id, network));
+        QVERIFY(m_store->card(id)->labelIds.isEmpty());
+        QVERIFY(m_store->attachLabel(id, network));
+        QVERIFY(m_store->deleteLabel(network));
+        QVERIFY(m_store->labels()->isEmpty());
+        QVERIFY(m_store->card(id)->labelIds.isEmpty());
+        QCOMPARE(m_store->attachLabel(id, network).error().kind, ErrorKind::NotFound);
+    }
+
+    void shouldManageChecklist()
+    {
+        const qint64 id = newCard(QStringLiteral("Install Acrobat"));
+        const qint64 download = m_store->addChecklistItem(id, QStringLiteral("Download installer")).value();
+        const qint64 licence = m_store->addChecklistItem(id, QStringLiteral("Activate licence")).value();
+        const qint64 test = m_store->addChecklistItem(id, QStringLiteral("Test")).value();
+        const qint64 train = m_store->addChecklistItem(id, QStringLiteral("Train the user")).value();
+        QVERIFY(m_store->setChecklistItemDone(download, true));
+        QVERIFY(m_store->setChecklistItemDone(licence, true));
+        QVERIFY(m_store->setChecklistItemDone(licence, false));
+        QVERIFY(m_store->editChecklistItem(test, QStringLiteral("Test with the user's files")));
+        QVERIFY(m_store->moveChecklistItem(train, Placement{download, 0}));
+        QVERIFY(m_store->deleteChecklistItem(licence));
+        QCOMPARE(m_store->addChecklistItem(id, QStringLiteral("  ")).error().kind, ErrorKind::Invalid);
+
+        const auto items = m_store->checklist(id).value();
+        QStringList texts;
+        for (const ChecklistItem &item : items)
+            texts << item.text;
+        QCOMPARE(texts, (QStringList{QStringLiteral("Train the user"), QStringLiteral("Download installer"),
+                                     QStringLiteral("Test with the user's files")}));
+        QVERIFY(items.at(1).done);
+        QCOMPARE(items.at(1).doneBy, QStringLiteral("alice"));
+        const Card card = m_store->card(id).value();
+        QCOMPARE(card.checklistDone, 1);
+        QCOMPARE(card.checklistTotal, 3);
+    }
+
+    void shouldLetOnlyAuthorsEditComments()
+    {
+        const qint64 id = newCard(QStringLiteral("Monitor flickers"));
+        const qint64 mine = m_store->addComment(id, QStringLiteral("Swapped the cable")).value();
+        QVERIFY(m_store->editComment(mine, QStringLiteral("Swapped the DisplayPort cable")));
+        QVERIFY(m_store->comments(id)->constFirst().editedAt > 0);
+        QVERIFY(m_store->setLogin(QStringLiteral("ben")));
+        const qint64 his = m_store->addComment(id, QStringLiteral("Still flickers")).value();
+        QCOMPARE(m_store->editComment(mine, QStringLiteral("hijack")).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(m_store->deleteComment(mine).error().kind, ErrorKind::Forbidden);
+        QVERIFY(m_store->setLogin(QStringLiteral("alice")));
+        QVERIFY(m_store->deleteComment(his)); // admins may delete any comment
+        const auto comments = m_store->comments(id).value();
+        QCOMPARE(comments.size(), 1);
+        QCOMPARE(comments.first().body, QStringLiteral("Swapped the DisplayPort cable"));
+        QCOMPARE(m_store->card(id)->commentCount, 1);
+    }
+
+    void shouldEnforceRoles_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<bool>("allowed");
+        const QStringList actions{QStringLiteral("card"),   QStringLiteral("comment"), QStringLiteral("label"),
+                                  QStringLiteral("column"), QStringLiteral("member"),  QStringLiteral("setting")};
+        const QList<QPair<QString, int>> roles{
+                {QStringLiteral("alice"), 6}, {QStringLiteral("ben"), 3}, {QStringLiteral("vera"), 0}};
+        for (const auto &[login, allowedCount] : roles) {
+            for (int i = 0; i < actions.size(); ++i)
+                QTest::addRow("%s %s", qPrintable(login), qPrintable(actions.at(i)))
+                        << login << actions.at(i) << (i < allowedCount);
+        }
+    }
+
+    void shouldEnforceRoles()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, action);
+        QFETCH(bool, allowed);
+        const qint64 card = newCard(QStringLiteral("Existing"));
+        auto other = BoardStore::open(m_store->path(), as(login)).value();
+        const qint64 seq = m_store->lastEventSeq().value();
+        Status status;
+        if (action == u"card") {
+            NewCard newCard;
+            newCard.title = QStringLiteral("x");
+            newCard.columnId = m_todo;
+            auto result = other->createCard(newCard);
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"comment") {
+            auto result = other->addComment(card, QStringLiteral("hello"));
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"label") {
+            auto result = other->createLabel(QStringLiteral("L"), QStringLiteral("#123456"));
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"column") {
+            auto result = other->addColumn(QStringLiteral("New"), ColumnKind::Doing);
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"member") {
+            status = other->setMember(QStringLiteral("newbie"), Role::Editor);
+        } else {
+            status = other->setSetting(QStringLiteral("default_role"), QStringLiteral("viewer"));
+        }
+        QCOMPARE(status.ok(), allowed);
+        if (!allowed) {
+            QCOMPARE(status.error().kind, ErrorKind::Forbidden);
+            QCOMPARE(m_store->lastEventSeq().value(), seq); // nothing written
+        }
+    }
+
+    void shouldLetUnknownLoginsJoinWithTheDefaultRole()
+    {
+        auto editor = BoardStore::open(m_store->path(), as(QStringLiteral("newcomer"))).value();
+        QCOMPARE(editor->role(), Role::Editor);
+        QVERIFY(m_store->setSetting(QStringLiteral("default_role"), QStringLiteral("viewer")));
+        auto viewer = BoardStore::open(m_store->path(), as(QStringLiteral("stranger"))).value();
+        QCOMPARE(viewer->role(), Role::Viewer);
+        QCOMPARE(m_store->setSetting(QStringLiteral("default_role"), QStringLiteral("admin")).error().kind,
+                 ErrorKind::Invalid);
+        QCOMPARE(m_store->setSetting(QStringLiteral("colour"), QStringLiteral("x")).error().kind, ErrorKind::Invalid);
+    }
+
+    void shouldKeepAtLeastOneAdmin()
+    {
+        QCOMPARE(m_store->setMember(QStringLiteral("alice"), Role::Editor).error().kind, ErrorKind::Invalid);
+        QCOMPARE(m_store->removeMember(QStringLiteral("alice")).error().kind, ErrorKind::Invalid);
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Admin));
+        QVERIFY(m_store->setMember(QStringLiteral("alice"), Role::Editor));
+        QCOMPARE(m_store->role(), Role::Editor);
+        QCOMPARE(m_store->removeMember(QStringLiteral("nobody")).error().kind, ErrorKind::Forbidden);
+    }
+
+    void shouldAppendOneEventPerChangeInTheSameTransaction()
+    {
+        const qint64 seq = m_store->lastEventSeq().value();
+        const qint64 id = newCard(QStringLiteral("Wi-Fi"));
+        QVERIFY(m_store->moveCard(id, m_doing));
+        QVERIFY(m_store->addComment(id, QStringLiteral("On site")));
+        QVERIFY(m_store->addChecklistItem(id, QStringLiteral("Survey")));
+        QVERIFY(m_store->archiveCard(id));
+        QCOMPARE(eventKinds(*m_store, seq),
+                 (QStringList{QStringLiteral("card.created"), QStringLiteral("card.moved"),
+                              QStringLiteral("comment.added"), QStringLiteral("checklist.added"),
+                              QStringLiteral("card.archived")}));
+        // every event has an operation recorded with it, and the card's history is the same list
+        const auto events = m_store->eventsSince(seq).value();
+        for (const Event &event : events) {
+            QVERIFY(!event.opId.isEmpty());
+            QVERIFY(m_store->isOperationApplied(QUuid(event.opId)));
+            QCOMPARE(event.actor, QStringLiteral("alice"));
+            QCOMPARE(event.at, m_clock);
+        }
+        QCOMPARE(m_store->cardHistory(id)->size(), 5);
+        QCOMPARE(m_store->eventsSince(events.at(2).seq)->size(), 2);
+        // a refused change appends nothing
+        QVERIFY(!m_store->moveCard(id, 999));
+        QCOMPARE(m_store->lastEventSeq().value(), events.last().seq);
+    }
+
+    void shouldNotApplyAnOperationTwice()
+    {
+        const QUuid op = QUuid::createUuid();
+        m_store->setNextOperationId(op);
+        const qint64 first = newCard(QStringLiteral("From monitoring alert"));
+        m_store->setNextOperationId(op);
+        const qint64 second = newCard(QStringLiteral("From monitoring alert"));
+        QCOMPARE(second, first);
+        QCOMPARE(m_store->cards()->size(), 1);
+        QVERIFY(m_store->isOperationApplied(op));
+        QVERIFY(!m_store->isOperationApplied(QUuid::createUuid()));
+    }
+
+    void shouldSearchTitlesDescriptionsCommentsAndChecklists_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("titles");
+        QTest::newRow("title word") << QStringLiteral("printer") << QStringList{QStringLiteral("Printer jam")};
+        QTest::newRow("prefix") << QStringLiteral("prin") << QStringList{QStringLiteral("Printer jam")};
+        QTest::newRow("description") << QStringLiteral("toner") << QStringList{QStringLiteral("Printer jam")};
+        QTest::newRow("comment") << QStringLiteral("rebooted") << QStringList{QStringLiteral("VPN drops")};
+        QTest::newRow("checklist") << QStringLiteral("licence") << QStringList{QStringLiteral("Install Visio")};
+        QTest::newRow("two words, both needed")
+                << QStringLiteral("vpn rebooted") << QStringList{QStringLiteral("VPN drops")};
+        QTest::newRow("no match") << QStringLiteral("xylophone") << QStringList{};
+        QTest::newRow("accents folded") << QStringLiteral("cafe") << QStringList{QStringLiteral("Café Wi-Fi")};
+        QTest::newRow("fts syntax is literal") << QStringLiteral("\"printer* OR (") << QStringList{};
+        QTest::newRow("stray quote is ignored")
+                << QStringLiteral("jam\"") << QStringList{QStringLiteral("Printer jam")};
+        QTest::newRow("deleted card excluded") << QStringLiteral("obsolete") << QStringList{};
+        QTest::newRow("archived card excluded") << QStringLiteral("archived") << QStringList{};
+    }
+
+    void shouldSearchTitlesDescriptionsCommentsAndChecklists()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, titles);
+        NewCard printer;
+        printer.title = QStringLiteral("Printer jam");
+        printer.description = QStringLiteral("Toner low as well");
+        printer.columnId = m_todo;
+        QVERIFY(m_store->createCard(printer));
+        QVERIFY(m_store->addComment(newCard(QStringLiteral("VPN drops")), QStringLiteral("Rebooted the firewall")));
+        QVERIFY(m_store->addChecklistItem(newCard(QStringLiteral("Install Visio")),
+                                          QStringLiteral("Activate licence")));
+        newCard(QStringLiteral("Café Wi-Fi"));
+        QVERIFY(m_store->deleteCard(newCard(QStringLiteral("Obsolete request"))));
+        QVERIFY(m_store->archiveCard(newCard(QStringLiteral("Archived request"))));
+
+        const auto hits = m_store->search(query);
+        QVERIFY2(hits, hits ? "" : qPrintable(hits.error().message));
+        QStringList found;
+        for (qint64 id : *hits)
+            found << m_store->card(id)->title;
+        QCOMPARE(found, titles);
+    }
+
+    void shouldFindArchivedCardsWhenAsked()
+    {
+        QVERIFY(m_store->archiveCard(newCard(QStringLiteral("Archived request"))));
+        QCOMPARE(m_store->search(QStringLiteral("archived"), true)->size(), 1);
+        QCOMPARE(m_store->search(QStringLiteral("archived"), false)->size(), 0);
+    }
+
+    void shouldKeepSearchIndexInStepWithEdits()
+    {
+        const qint64 id = newCard(QStringLiteral("Keyboard broken"));
+        const qint64 comment = m_store->addComment(id, QStringLiteral("ordered a replacement")).value();
+        QCOMPARE(m_store->search(QStringLiteral("replacement"))->size(), 1);
+        QVERIFY(m_store->deleteComment(comment));
+        QCOMPARE(m_store->search(QStringLiteral("replacement"))->size(), 0);
+        QVERIFY(m_store->updateCard(id, titlePatch(QStringLiteral("Mouse broken"))));
+        QCOMPARE(m_store->search(QStringLiteral("keyboard"))->size(), 0);
+        QCOMPARE(m_store->search(QStringLiteral("mouse"))->size(), 1);
+    }
+
+    void shouldVerifyAndBackUp()
+    {
+        newCard(QStringLiteral("Something"));
+        QCOMPARE(m_store->verify().value(), QStringList());
+        const QString backup = m_dir.filePath(QStringLiteral("backup.helpboard"));
+        QFile::remove(backup);
+        QVERIFY(m_store->backupTo(backup));
+        auto copy = BoardStore::open(backup, as(QStringLiteral("alice"))).value();
+        QCOMPARE(copy->cards()->size(), 1);
+        QCOMPARE(m_store->backupTo(backup).error().kind, ErrorKind::Invalid);
+        QCOMPARE(m_store->backupTo(m_dir.filePath(QStringLiteral("missing/x.helpboard"))).error().kind,
+                 ErrorKind::NotFound);
+    }
+
+    void shouldStoreTimesAsUtcMilliseconds()
+    {
+        m_clock = 1'767'225'600'123; // 2026-01-01T00:00:00.123Z
+        const qint64 id = newCard(QStringLiteral("New year"));
+        QCOMPARE(m_store->card(id)->createdAt, m_clock);
+        QCOMPARE(m_store->eventsSince(0)->last().at, m_clock);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_BoardStore)
+#include "tst_boardstore.moc"

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <storage/boardstore.h>
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace hb::storage;
+
+namespace {
+
+StoreOptions as(const QString &login, int busyTimeoutMs = 5000)
+{
+    StoreOptions options;
+    options.login = login;
+    options.busyTimeoutMs = busyTimeoutMs;
+    return options;
+}
+
+// Holds the board's write lock from a plain connection, as another desktop's long save would.
+class WriteLock
+{
+public:
+    explicit WriteLock(const QString &path)
+        : m_name(QStringLiteral("lock-%1").arg(quintptr(this)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot open %s", qPrintable(path));
+        QSqlQuery query(db);
+        m_held = query.exec(QStringLiteral("BEGIN IMMEDIATE"))
+                 && query.exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('lock', 'held')"));
+    }
+    ~WriteLock()
+    {
+        release();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool isHeld() const { return m_held; }
+    void release()
+    {
+        if (!m_held)
+            return;
+        QSqlQuery(QSqlDatabase::database(m_name)).exec(QStringLiteral("ROLLBACK"));
+        QSqlDatabase::database(m_name).close();
+        m_held = false;
+    }
+
+private:
+    QString m_name;
+    bool m_held = false;
+};
+
+NewCard cardIn(qint64 column, const QString &title)
+{
+    NewCard card;
+    card.columnId = column;
+    card.title = title;
+    return card;
+}
+
+} // namespace
+
+class tst_Concurrency : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    qint64 m_todo = 0;
+    qint64 m_doing = 0;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_path = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".helpboard"));
+        QFile::remove(m_path);
+        auto store = BoardStore::create(m_path, QStringLiteral("Shared"), as(QStringLiteral("alice")));
+        QVERIFY(store);
+        const auto columns = store.value()->columns().value();
+        m_todo = columns.at(0).id;
+        m_doing = columns.at(1).id;
+        QVERIFY(store.value()->setMember(QStringLiteral("ben"), Role::Editor));
+    }
+
+    void shouldMergeAndConflictAcrossTwoConnections()
+    {
+        // GIVEN Alice and Ben both have card version 1 open, each on their own connection
+        auto alice = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
+        auto ben = BoardStore::open(m_path, as(QStringLiteral("ben"))).value();
+        const qint64 id = alice->createCard(cardIn(m_todo, QStringLiteral("Printer offline"))).value();
+        const qint64 loaded = ben->card(id)->version;
+
+        // WHEN Alice renames it and Ben, still at version 1, renames it too
+        CardPatch aliceTitle;
+        aliceTitle.title = QStringLiteral("Printer offline (3rd floor)");
+        QCOMPARE(alice->updateCard(id, aliceTitle, loaded).value(), loaded + 1);
+        CardPatch benTitle;
+        benTitle.title = QStringLiteral("Printer needs new driver");
+        const auto conflict = ben->updateCard(id, benTitle, loaded);
+
+        // THEN Ben gets a conflict and Alice's title stands
+        QVERIFY(!conflict);
+        QCOMPARE(conflict.error().kind, ErrorKind::Conflict);
+        QCOMPARE(ben->card(id)->title, *aliceTitle.title);
+
+        // WHEN Ben instead changes the priority, still against version 1
+        CardPatch benPriority;
+        benPriority.priority = Priority::High;
+        QCOMPARE(ben->updateCard(id, benPriority, loaded).value(), loaded + 2);
+
+        // THEN both changes are kept
+        const Card merged = alice->card(id).value();
+        QCOMPARE(merged.title, *aliceTitle.title);
+        QCOMPARE(merged.priority, Priority::High);
+        QCOMPARE(merged.updatedBy, QStringLiteral("ben"));
+    }
+
+    void shouldNeverConflictOnMovesOfDifferentCards()
+    {
+        auto alice = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
+        auto ben = BoardStore::open(m_path, as(QStringLiteral("ben"))).value();
+        const qint64 first = alice->createCard(cardIn(m_todo, QStringLiteral("One"))).value();
+        const qint64 second = alice->createCard(cardIn(m_todo, QStringLiteral("Two"))).value();
+        QVERIFY(alice->moveCard(first, m_doing, {}, 1));
+        QVERIFY(ben->moveCard(second, m_doing, {}, 1));
+        QVERIFY(ben->addComment(first, QStringLiteral("comments never conflict")));
+        QCOMPARE(alice->card(first)->columnId, m_doing);
+        QCOMPARE(alice->card(second)->columnId, m_doing);
+        // the same card moved from a stale version is a conflict
+        const auto stale = ben->moveCard(first, m_todo, {}, 1);
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().kind, ErrorKind::Conflict);
+    }
+
+    void shouldApplyAnOperationOnceAcrossConnections()
+    {
+        // GIVEN an operation that committed on one connection (its caller never saw the answer)
+        auto first = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
+        auto retry = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
+        const QUuid op = QUuid::createUuid();
+        first->setNextOperationId(op);
+        const qint64 id = first->createCard(cardIn(m_todo, QStringLiteral("Disk alert FS01"))).value();
+        const qint64 seq = first->lastEventSeq().value();
+
+        // WHEN the same operation is sent again from another connection
+        retry->setNextOperationId(op);
+        const auto again = retry->createCard(cardIn(m_todo, QStringLiteral("Disk alert FS01")));
+
+        // THEN it reports the first result and writes nothing
+        QCOMPARE(again.value(), id);
+        QCOMPARE(retry->cards()->size(), 1);
+        QCOMPARE(retry->lastEventSeq().value(), seq);
+        QVERIFY(retry->isOperationApplied(op));
+    }
+
+    void shouldReportBusyAfterTheTimeoutAndKeepNothingHalfWritten()
+    {
+        auto ben = BoardStore::open(m_path, as(QStringLiteral("ben"), 400)).value();
+        const qint64 seq = ben->lastEventSeq().value();
+        WriteLock lock(m_path);
+        QVERIFY(lock.isHeld());
+        QElapsedTimer clock;
+        clock.start();
+        const auto busy = ben->createCard(cardIn(m_todo, QStringLiteral("While someone saves")));
+        QVERIFY(!busy);
+        QCOMPARE(busy.error().kind, ErrorKind::Busy);
+        QVERIFY2(clock.elapsed() >= 400, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(ben->lastWriteRetries() > 0);
+        lock.release();
+        QCOMPARE(ben->lastEventSeq().value(), seq);
+        QVERIFY(ben->createCard(cardIn(m_todo, QStringLiteral("After the save"))));
+    }
+
+    void shouldWaitForAnotherWriterAndThenSave()
+    {
+        auto ben = BoardStore::open(m_path, as(QStringLiteral("ben"), 10000)).value();
+        // Another "desktop" holds the lock for half a second from another thread.
+        std::unique_ptr<QThread> holder(QThread::create([path = m_path] {
+            WriteLock lock(path);
+            QThread::msleep(500);
+        }));
+        holder->start();
+        QThread::msleep(100);
+        QElapsedTimer clock;
+        clock.start();
+        const auto saved = ben->createCard(cardIn(m_todo, QStringLiteral("Saved after waiting")));
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        QVERIFY(clock.elapsed() >= 300);
+        QVERIFY(ben->lastWriteRetries() > 0);
+        holder->wait();
+    }
+
+    void shouldKeepEveryCardWhenSeveralProcessesWriteAtOnce()
+    {
+        // GIVEN four people's scripts adding cards and comments to one file at the same moment
+        const QString cli = qEnvironmentVariable("HELPBOARD_CLI");
+        QVERIFY2(QFile::exists(cli), "HELPBOARD_CLI must point to helpboard-cli");
+        constexpr int s_processes = 4;
+        constexpr int s_cardsEach = 15;
+        QList<QProcess *> processes;
+        for (int p = 0; p < s_processes; ++p) {
+            auto *process = new QProcess(this);
+            // Each process runs a small shell loop of real CLI invocations.
+            const QString script = QStringLiteral("for i in $(seq 1 %1); do \"$CLI\" --board \"$BOARD\" --as ben "
+                                                  "add --title \"p%2 card $i\" >/dev/null || exit $?; done")
+                                           .arg(s_cardsEach)
+                                           .arg(p);
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("CLI"), cli);
+            environment.insert(QStringLiteral("BOARD"), m_path);
+            process->setProcessEnvironment(environment);
+            process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script});
+            processes << process;
+        }
+        for (QProcess *process : std::as_const(processes)) {
+            QVERIFY(process->waitForFinished(120000));
+            QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+        }
+
+        // THEN every card is there exactly once, with one event each, and the file is sound
+        auto store = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
+        const auto cards = store->cards().value();
+        QCOMPARE(cards.size(), s_processes * s_cardsEach);
+        QSet<QString> titles;
+        for (const Card &card : cards)
+            titles.insert(card.title);
+        QCOMPARE(titles.size(), s_processes * s_cardsEach);
+        int created = 0;
+        for (const Event &event : store->eventsSince(0).value())
+            created += event.kind == u"card.created" ? 1 : 0;
+        QCOMPARE(created, s_processes * s_cardsEach);
+        QCOMPARE(store->verify().value(), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Concurrency)
+#include "tst_concurrency.moc"
