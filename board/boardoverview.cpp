@@ -3,7 +3,9 @@
 
 #include "boardmodel.h"
 
+#include <QDateTime>
 #include <QFont>
+#include <QLocale>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
 #include <QTreeView>
@@ -38,7 +40,17 @@ public:
             QString text = QIdentityProxyModel::data(index, Qt::DisplayRole).toString();
             const QString assignee = QIdentityProxyModel::data(index, BoardModel::AssigneeRole).toString();
             const QString priority = QIdentityProxyModel::data(index, BoardModel::PriorityRole).toString();
+            const QString status = QIdentityProxyModel::data(index, BoardModel::StatusRole).toString();
+            const QDateTime due = QIdentityProxyModel::data(index, BoardModel::DueRole).toDateTime();
+            const bool resolved = QIdentityProxyModel::data(index, BoardModel::ResolvedRole).toBool();
             text += QStringLiteral("   [") + priority + QStringLiteral("]");
+            if (!status.isEmpty())
+                text += QStringLiteral("  [") + status + QStringLiteral("]");
+            if (due.isValid() && !resolved) {
+                const QString when = QLocale().toString(due.toLocalTime(), QStringLiteral("ddd d MMM HH:mm"));
+                text += due < QDateTime::currentDateTimeUtc() ? BoardOverview::tr("  OVERDUE since %1").arg(when)
+                                                              : BoardOverview::tr("  due %1").arg(when);
+            }
             if (!assignee.isEmpty())
                 text += QStringLiteral("  @") + assignee;
             return text;

@@ -154,8 +154,13 @@ private:
         card.assignee = assignee;
         card.requester = json.value(QStringLiteral("requester")).toString();
         card.channel = channelFromString(json.value(QStringLiteral("channel")).toString()).value_or(Channel::None);
-        if (json.contains(QStringLiteral("due_in_hours")))
-            card.dueAt = m_base + qint64(json.value(QStringLiteral("due_in_hours")).toDouble() * double(s_hourMs));
+        if (json.contains(QStringLiteral("due_in_hours"))) {
+            // Due times fall on the quarter hour, as people set them.
+            constexpr qint64 s_quarterMs = s_hourMs / 4;
+            const qint64 due =
+                    m_base + qint64(json.value(QStringLiteral("due_in_hours")).toDouble() * double(s_hourMs));
+            card.dueAt = due - due % s_quarterMs;
+        }
         for (const QJsonValue &label : json.value(QStringLiteral("labels")).toArray())
             card.labelIds << m_labels.value(label.toString());
 

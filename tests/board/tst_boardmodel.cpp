@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <board/boardmodel.h>
+#include <storage/boardstore.h>
+#include <storage/demoboard.h>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hb;
+
+class tst_BoardModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::BoardStore> m_store;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        storage::StoreOptions options;
+        options.login = QStringLiteral("alice");
+        auto store = storage::BoardStore::create(m_dir.filePath(QStringLiteral("demo.helpboard")),
+                                                 QStringLiteral("Demo"), options);
+        QVERIFY(store);
+        m_store = std::move(store).value();
+        const auto populated = storage::populateDemoBoard(*m_store);
+        QVERIFY2(populated, populated ? "" : qPrintable(populated.error().message));
+    }
+
+    void shouldMirrorTheStoreInBoardOrder()
+    {
+        board::BoardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(model.load(*m_store));
+        QCOMPARE(reset.count(), 1);
+
+        const auto columns = m_store->columns().value();
+        QCOMPARE(model.rowCount(), columns.size());
+        int total = 0;
+        for (int row = 0; row < columns.size(); ++row) {
+            const QModelIndex column = model.index(row, 0);
+            QCOMPARE(column.data().toString(), columns.at(row).name);
+            QVERIFY(column.data(board::BoardModel::IsColumnRole).toBool());
+            QCOMPARE(column.data(board::BoardModel::WipLimitRole).toInt(), columns.at(row).wipLimit);
+            storage::CardQuery query;
+            query.columnId = columns.at(row).id;
+            const auto cards = m_store->cards(query).value();
+            QCOMPARE(model.rowCount(column), cards.size());
+            QCOMPARE(column.data(board::BoardModel::CardCountRole).toInt(), cards.size());
+            for (int i = 0; i < cards.size(); ++i) {
+                const QModelIndex card = model.index(i, 0, column);
+                QCOMPARE(card.parent(), column);
+                QCOMPARE(card.data(board::BoardModel::IdRole).toLongLong(), cards.at(i).id);
+                QCOMPARE(card.data().toString(), cards.at(i).title);
+                QCOMPARE(card.data(board::BoardModel::ChecklistTotalRole).toInt(), cards.at(i).checklistTotal);
+                QCOMPARE(card.data(board::BoardModel::CommentCountRole).toInt(), cards.at(i).commentCount);
+                QCOMPARE(model.rowCount(card), 0);
+                QCOMPARE(model.cardAt(card)->id, cards.at(i).id);
+                QVERIFY(!model.columnAt(card));
+            }
+            total += int(cards.size());
+        }
+        QCOMPARE(model.cardCount(), total);
+        QVERIFY(total >= 20);
+    }
+
+    void shouldReloadAfterAChange()
+    {
+        board::BoardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(*m_store));
+        const int before = model.cardCount();
+        storage::NewCard card;
+        card.columnId = m_store->columns()->constFirst().id;
+        card.title = QStringLiteral("<b>x</b><img src=y>");
+        QVERIFY(m_store->createCard(card));
+        QVERIFY(model.load(*m_store));
+        QCOMPARE(model.cardCount(), before + 1);
+        const QModelIndex todo = model.index(0, 0);
+        const QModelIndex last = model.index(model.rowCount(todo) - 1, 0, todo);
+        QCOMPARE(last.data().toString(), QStringLiteral("<b>x</b><img src=y>"));
+        QCOMPARE(model.columnIndex(card.columnId), todo);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_BoardModel)
+#include "tst_boardmodel.moc"

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <board/cardfilter.h>
+
+#include <QTest>
+
+using namespace hb::board;
+using namespace hb::storage;
+
+namespace {
+
+constexpr qint64 s_now = 1'767'225'600'000; // 2026-01-01T00:00:00Z
+constexpr qint64 s_hour = 3600'000;
+
+Card sampleCard()
+{
+    Card card;
+    card.id = 7;
+    card.columnId = 1;
+    card.title = QStringLiteral("VPN drops every hour");
+    card.description = QStringLiteral("Since the client update");
+    card.priority = Priority::High;
+    card.status = StatusTag::Blocked;
+    card.assignee = QStringLiteral("ben");
+    card.requester = QStringLiteral("Dana (Finance)");
+    card.channel = Channel::Phone;
+    card.dueAt = s_now - s_hour;
+    card.labelIds = {10, 11};
+    return card;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(hb::board::CardFilter)
+Q_DECLARE_METATYPE(hb::storage::Card)
+
+class tst_CardFilter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldMatchByRule_data()
+    {
+        QTest::addColumn<CardFilter>("filter");
+        QTest::addColumn<Card>("card");
+        QTest::addColumn<bool>("matches");
+        const Card card = sampleCard();
+        auto with = [](auto change) {
+            CardFilter filter;
+            change(filter);
+            return filter;
+        };
+        auto cardWith = [&card](auto change) {
+            Card changed = card;
+            change(changed);
+            return changed;
+        };
+
+        QTest::newRow("empty filter") << CardFilter() << card << true;
+        QTest::newRow("column same") << with([](CardFilter &f) { f.columnId = 1; }) << card << true;
+        QTest::newRow("column other") << with([](CardFilter &f) { f.columnId = 2; }) << card << false;
+
+        const CardFilter overdue = with([](CardFilter &f) { f.overdue = true; });
+        QTest::newRow("overdue: due an hour ago") << overdue << card << true;
+        QTest::newRow("overdue: due a millisecond ago")
+                << overdue << cardWith([](Card &c) { c.dueAt = s_now - 1; }) << true;
+        QTest::newRow("overdue: due exactly now") << overdue << cardWith([](Card &c) { c.dueAt = s_now; }) << false;
+        QTest::newRow("overdue: no due date") << overdue << cardWith([](Card &c) { c.dueAt = 0; }) << false;
+        QTest::newRow("overdue: resolved late is not overdue")
+                << overdue << cardWith([](Card &c) { c.resolvedAt = s_now - 1; }) << false;
+
+        const CardFilter soon = with([](CardFilter &f) { f.dueWithin24h = true; });
+        QTest::newRow("due soon: now") << soon << cardWith([](Card &c) { c.dueAt = s_now; }) << true;
+        QTest::newRow("due soon: in 23h59")
+                << soon << cardWith([](Card &c) { c.dueAt = s_now + 24 * s_hour - 1; }) << true;
+        QTest::newRow("due soon: in exactly 24h")
+                << soon << cardWith([](Card &c) { c.dueAt = s_now + 24 * s_hour; }) << false;
+        QTest::newRow("due soon: already overdue") << soon << card << false;
+
+        QTest::newRow("unassigned: assigned") << with([](CardFilter &f) { f.unassigned = true; }) << card << false;
+        QTest::newRow("unassigned: nobody") << with([](CardFilter &f) { f.unassigned = true; })
+                                            << cardWith([](Card &c) { c.assignee.clear(); }) << true;
+        QTest::newRow("mine: ben") << with([](CardFilter &f) { f.mine = true; }) << card << true;
+        QTest::newRow("assignee exact, any case")
+                << with([](CardFilter &f) { f.assignee = QStringLiteral("BEN"); }) << card << true;
+        QTest::newRow("assignee other") << with([](CardFilter &f) { f.assignee = QStringLiteral("alice"); }) << card
+                                        << false;
+        QTest::newRow("requester substring")
+                << with([](CardFilter &f) { f.requester = QStringLiteral("finance"); }) << card << true;
+
+        QTest::newRow("priority exactly high")
+                << with([](CardFilter &f) { f.priority = Priority::High; }) << card << true;
+        QTest::newRow("priority exactly critical")
+                << with([](CardFilter &f) { f.priority = Priority::Critical; }) << card << false;
+        QTest::newRow("priority at least normal") << with([](CardFilter &f) {
+            f.priority = Priority::Normal;
+            f.priorityAtLeast = true;
+        }) << card << true;
+        QTest::newRow("priority at least critical") << with([](CardFilter &f) {
+            f.priority = Priority::Critical;
+            f.priorityAtLeast = true;
+        }) << card << false;
+
+        QTest::newRow("status any of") << with([](CardFilter &f) {
+            f.statuses = {StatusTag::Blocked, StatusTag::NeedsReview};
+        }) << card << true;
+        QTest::newRow("status needs review")
+                << with([](CardFilter &f) { f.statuses = {StatusTag::NeedsReview}; }) << card << false;
+
+        QTest::newRow("labels any of") << with([](CardFilter &f) { f.labelIds = {11, 99}; }) << card << true;
+        QTest::newRow("labels all of, has all") << with([](CardFilter &f) {
+            f.labelIds = {10, 11};
+            f.allLabels = true;
+        }) << card << true;
+        QTest::newRow("labels all of, misses one") << with([](CardFilter &f) {
+            f.labelIds = {10, 99};
+            f.allLabels = true;
+        }) << card << false;
+        QTest::newRow("labels none match") << with([](CardFilter &f) { f.labelIds = {99}; }) << card << false;
+
+        QTest::newRow("channel phone") << with([](CardFilter &f) { f.channel = Channel::Phone; }) << card << true;
+        QTest::newRow("channel email") << with([](CardFilter &f) { f.channel = Channel::Email; }) << card << false;
+        QTest::newRow("text in title") << with([](CardFilter &f) { f.text = QStringLiteral("vpn"); }) << card << true;
+        QTest::newRow("text in description")
+                << with([](CardFilter &f) { f.text = QStringLiteral("UPDATE"); }) << card << true;
+        QTest::newRow("text nowhere") << with([](CardFilter &f) { f.text = QStringLiteral("printer"); }) << card
+                                      << false;
+        QTest::newRow("search hit") << with([](CardFilter &f) { f.searchIds = QSet<qint64>{7}; }) << card << true;
+        QTest::newRow("search miss") << with([](CardFilter &f) { f.searchIds = QSet<qint64>{}; }) << card << false;
+
+        QTest::newRow("combined, all hold") << with([](CardFilter &f) {
+            f.overdue = true;
+            f.statuses = {StatusTag::Blocked};
+            f.priority = Priority::High;
+            f.labelIds = {10};
+        }) << card << true;
+        QTest::newRow("combined, one fails") << with([](CardFilter &f) {
+            f.overdue = true;
+            f.unassigned = true;
+        }) << card << false;
+    }
+
+    void shouldMatchByRule()
+    {
+        QFETCH(CardFilter, filter);
+        QFETCH(Card, card);
+        QFETCH(bool, matches);
+        QCOMPARE(filter.matches(card, CardFilter::Context{s_now, QStringLiteral("ben")}), matches);
+    }
+
+    void shouldKnowWhenItIsEmpty()
+    {
+        CardFilter filter;
+        QVERIFY(filter.isEmpty());
+        filter.overdue = true;
+        QVERIFY(!filter.isEmpty());
+        filter = CardFilter();
+        filter.searchIds = QSet<qint64>{};
+        QVERIFY(!filter.isEmpty());
+    }
+
+    void shouldNotMatchMineWithoutALogin()
+    {
+        CardFilter filter;
+        filter.mine = true;
+        Card card = sampleCard();
+        card.assignee.clear();
+        QVERIFY(!filter.matches(card, CardFilter::Context{s_now, QString()}));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CardFilter)
+#include "tst_cardfilter.moc"
