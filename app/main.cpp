@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
 
@@ -24,8 +25,12 @@ storage::Result<std::unique_ptr<storage::BoardStore>> openOrCreateDefault(const 
     auto store = storage::BoardStore::create(path, QApplication::translate("main", "IT Help Desk"));
     if (!store)
         return store;
-    if (auto populated = storage::populateDemoBoard(**store); !populated)
+    if (auto populated = storage::populateDemoBoard(**store); !populated) {
+        // Never leave a half-filled board behind: the next start tries again from scratch.
+        store->reset();
+        QFile::remove(path);
         return populated.error();
+    }
     return store;
 }
 
