@@ -22,6 +22,7 @@ readonly DEB_PACKAGES=(
     xvfb
     xauth
     file
+    fonts-dejavu-core
 )
 
 readonly SCRIPT_NAME="packaging/dev.sh"
