@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QSqlRecord>
 
+#include <algorithm>
+
 namespace hb::storage::schema {
 
 namespace {
@@ -257,6 +259,16 @@ Status migrate(Connection &connection, int fromVersion, int targetVersion, const
 {
     if (fromVersion >= targetVersion)
         return {};
+    // A gap in the chain is known before anything is written: no backup, no half-way upgrade.
+    for (int version = fromVersion; version < targetVersion; ++version) {
+        if (std::none_of(steps.cbegin(), steps.cend(),
+                         [version](const MigrationStep &candidate) { return candidate.from == version; })) {
+            return Error{ErrorKind::TooNew, tr("no upgrade from board schema %1 to %2 is known; the file was not "
+                                               "changed")
+                                                    .arg(version)
+                                                    .arg(version + 1)};
+        }
+    }
     if (QFile::exists(backupPath)) {
         return Error{ErrorKind::Invalid,
                      tr("a migration backup already exists at %1; move it away and try again").arg(backupPath)};
@@ -267,12 +279,8 @@ Status migrate(Connection &connection, int fromVersion, int targetVersion, const
                      tr("could not back up the board before upgrading it: %1").arg(backup.error().message)};
     }
     for (int version = fromVersion; version < targetVersion; ++version) {
-        auto step = std::find_if(steps.cbegin(), steps.cend(),
-                                 [version](const MigrationStep &candidate) { return candidate.from == version; });
-        if (step == steps.cend()) {
-            return Error{ErrorKind::TooNew,
-                         tr("no upgrade from board schema %1 to %2 is known").arg(version).arg(version + 1)};
-        }
+        const auto step = std::find_if(steps.cbegin(), steps.cend(),
+                                       [version](const MigrationStep &candidate) { return candidate.from == version; });
         auto status = runInTransaction(connection, [&]() -> Status {
             if (auto applied = step->apply(connection); !applied)
                 return applied;

@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Schema recognition and forward migration, with injected steps on real v1 boards made by BoardStore::create.
+#include <storage/boardstore.h>
+#include <storage/connection.h>
+#include <storage/schema.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace hb::storage;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString s_creator = u"alice"_s;
+const QStringList s_cardTitles = {u"Printer jam"_s, u"VPN drops"_s, u"New laptop for Sam"_s};
+
+QString describe(const Error &error)
+{
+    return errorKindName(error.kind) + u": "_s + error.message;
+}
+
+template<typename T>
+QString describe(const Result<T> &result)
+{
+    return result ? u"ok"_s : describe(result.error());
+}
+
+StoreOptions optionsFor(const QString &login)
+{
+    StoreOptions options;
+    options.login = login;
+    return options;
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+/// A v1 board (the "old" schema for these tests) with the cards of s_cardTitles; returns an error or nothing.
+QString makeV1Board(const QString &path)
+{
+    auto store = BoardStore::create(path, u"Help desk"_s, optionsFor(s_creator));
+    if (!store)
+        return describe(store);
+    auto columns = store.value()->columns();
+    if (!columns || columns->isEmpty())
+        return u"the new board has no columns"_s;
+    for (const QString &title : s_cardTitles) {
+        NewCard card;
+        card.columnId = columns->constFirst().id;
+        card.title = title;
+        if (auto created = store.value()->createCard(card); !created)
+            return describe(created);
+    }
+    return {};
+}
+
+/// Runs @p statements on a separate plain QSqlDatabase connection and closes it again; returns an error or nothing.
+QString rawExec(const QString &path, const QStringList &statements)
+{
+    QString error;
+    const QString name = u"raw-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            error = db.lastError().text();
+        } else {
+            for (const QString &sql : statements) {
+                QSqlQuery query(db);
+                if (!query.exec(sql)) {
+                    error = sql + u": "_s + query.lastError().text();
+                    break;
+                }
+                while (query.next()) { }
+                query.finish();
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return error;
+}
+
+/// The first column of every row of @p sql, read to the end.
+QStringList column(Connection &connection, const QString &sql, QString *error)
+{
+    QStringList values;
+    auto query = connection.exec(sql);
+    if (!query) {
+        *error = describe(query);
+        return values;
+    }
+    while (query->next())
+        values << query->value(0).toString();
+    query.value().finish();
+    return values;
+}
+
+int userVersion(Connection &connection)
+{
+    auto version = connection.scalar(u"PRAGMA user_version"_s);
+    return version ? version->toInt() : -1;
+}
+
+/**
+ * Migration steps from a plan: entry i is the step from version i + 1, "add" (adds column x_v<to> to cards),
+ * "fail" (adds the column, then fails, so its change must roll back) or "missing" (no step at all).
+ */
+QList<schema::MigrationStep> stepsFor(const QStringList &plan)
+{
+    QList<schema::MigrationStep> steps;
+    for (int i = 0; i < plan.size(); ++i) {
+        if (plan.at(i) == u"missing")
+            continue;
+        const int from = i + 1;
+        const QString added = u"x_v%1"_s.arg(from + 1);
+        const bool fails = plan.at(i) == u"fail";
+        steps << schema::MigrationStep{
+                from, [added, fails](Connection &connection) -> Status {
+                    auto altered = connection.run(u"ALTER TABLE cards ADD COLUMN "_s + added
+                                                  + u" INTEGER NOT NULL DEFAULT 7"_s);
+                    if (!altered)
+                        return altered.error();
+                    if (fails)
+                        return Error{ErrorKind::Invalid, u"step %1 broke on purpose"_s.arg(added)};
+                    return {};
+                }};
+    }
+    return steps;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(hb::storage::ErrorKind)
+
+class tst_Migrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldMigrateStepByStepAndStopAtFirstFailure_data()
+    {
+        QTest::addColumn<QStringList>("plan");
+        QTest::addColumn<int>("target");
+        QTest::addColumn<bool>("succeeds");
+        QTest::addColumn<int>("versionAfter");
+        QTest::addColumn<QStringList>("columnsAfter"); // the x_v<n> columns cards has afterwards
+        QTest::addColumn<QStringList>("messageWords");
+        QTest::addColumn<bool>("backupMade");
+
+        QTest::newRow("1->2") << QStringList{u"add"_s} << 2 << true << 2 << QStringList{u"x_v2"_s} << QStringList()
+                              << true;
+        QTest::newRow("1->2->3") << QStringList{u"add"_s, u"add"_s} << 3 << true << 3
+                                 << QStringList{u"x_v2"_s, u"x_v3"_s} << QStringList() << true;
+        QTest::newRow("1->2 fails") << QStringList{u"fail"_s} << 2 << false << 1 << QStringList()
+                                    << QStringList{u"unchanged at schema 1"_s, u"broke on purpose"_s} << true;
+        QTest::newRow("1->2->3, 2->3 fails")
+                << QStringList{u"add"_s, u"fail"_s} << 3 << false << 2 << QStringList{u"x_v2"_s}
+                << QStringList{u"unchanged at schema 2"_s, u"broke on purpose"_s} << true;
+        // A gap in the chain is found before anything is written.
+        QTest::newRow("no step 1->2") << QStringList() << 2 << false << 1 << QStringList()
+                                      << QStringList{u"no upgrade from board schema 1"_s, u"not changed"_s} << false;
+        QTest::newRow("no step 2->3") << QStringList{u"add"_s, u"missing"_s} << 3 << false << 1 << QStringList()
+                                      << QStringList{u"no upgrade from board schema 2"_s, u"not changed"_s} << false;
+    }
+
+    void shouldMigrateStepByStepAndStopAtFirstFailure()
+    {
+        QFETCH(QStringList, plan);
+        QFETCH(int, target);
+        QFETCH(bool, succeeds);
+        QFETCH(int, versionAfter);
+        QFETCH(QStringList, columnsAfter);
+        QFETCH(QStringList, messageWords);
+        QFETCH(bool, backupMade);
+        // GIVEN a v1 board with three cards
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeV1Board(path);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QString backupPath = dir.filePath(u"board.helpboard.v1-backup"_s);
+        Connection connection;
+        QVERIFY(connection.open(path, Connection::Mode::ReadWrite));
+        QCOMPARE(schema::detectVersion(connection).value(), 1);
+
+        // WHEN it is migrated with the planned steps
+        const Status migrated = schema::migrate(connection, 1, target, stepsFor(plan), backupPath);
+
+        // THEN it succeeds or fails as planned, with a message that says what happened and where the backup is
+        QCOMPARE(bool(migrated), succeeds);
+        if (!succeeds) {
+            for (const QString &words : messageWords)
+                QVERIFY2(migrated.error().message.contains(words), qPrintable(migrated.error().message));
+            if (backupMade)
+                QVERIFY2(migrated.error().message.contains(backupPath), qPrintable(migrated.error().message));
+        }
+
+        // AND the file is at the last good version, with exactly the columns of the steps that committed
+        QCOMPARE(userVersion(connection), versionAfter);
+        QString error;
+        QStringList added;
+        for (const QString &name : column(connection, u"SELECT name FROM pragma_table_info('cards')"_s, &error)) {
+            if (name.startsWith(u"x_v"_s))
+                added << name;
+        }
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(added, columnsAfter);
+
+        // AND no card was lost
+        QCOMPARE(column(connection, u"SELECT title FROM cards ORDER BY id"_s, &error), s_cardTitles);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(column(connection, u"PRAGMA integrity_check"_s, &error), QStringList{u"ok"_s});
+        connection.close();
+
+        // AND the backup, if one was due, is a readable v1 board with the same cards
+        QCOMPARE(QFile::exists(backupPath), backupMade);
+        if (!backupMade)
+            return;
+        {
+            Connection backup;
+            QVERIFY(backup.open(backupPath, Connection::Mode::ReadOnly));
+            QCOMPARE(schema::detectVersion(backup).value(), 1);
+        }
+        auto backup = BoardStore::open(backupPath, optionsFor(s_creator));
+        QVERIFY2(backup, qPrintable(describe(backup)));
+        auto cards = backup.value()->cards();
+        QVERIFY2(cards, qPrintable(describe(cards)));
+        QStringList titles;
+        for (const Card &card : *cards)
+            titles << card.title;
+        QCOMPARE(titles, s_cardTitles);
+    }
+
+    void shouldRefuseToMigrateWhenBackupPathIsTaken()
+    {
+        // GIVEN a v1 board and a file where the backup would go
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeV1Board(path);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QString backupPath = dir.filePath(u"board.helpboard.v1-backup"_s);
+        {
+            QFile taken(backupPath);
+            QVERIFY(taken.open(QIODevice::WriteOnly));
+            QVERIFY(taken.write("an older backup\n") > 0);
+        }
+        const QByteArray boardBefore = sha256Of(path);
+        const QByteArray backupBefore = sha256Of(backupPath);
+
+        // WHEN a migration is asked for
+        bool stepRan = false;
+        Status migrated;
+        {
+            Connection connection;
+            QVERIFY(connection.open(path, Connection::Mode::ReadWrite));
+            migrated = schema::migrate(connection, 1, 2,
+                                       {{1,
+                                         [&stepRan](Connection &) -> Status {
+                                             stepRan = true;
+                                             return {};
+                                         }}},
+                                       backupPath);
+            QCOMPARE(userVersion(connection), 1);
+        }
+
+        // THEN it is refused before anything runs, naming the backup path, and neither file changed
+        QVERIFY2(!migrated, "migrate overwrote an existing backup");
+        QCOMPARE(migrated.error().kind, ErrorKind::Invalid);
+        QVERIFY2(migrated.error().message.contains(backupPath), qPrintable(migrated.error().message));
+        QVERIFY(!stepRan);
+        QCOMPARE(sha256Of(path), boardBefore);
+        QCOMPARE(sha256Of(backupPath), backupBefore);
+    }
+
+    void shouldDoNothingWhenAlreadyCurrent()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeV1Board(path);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QString backupPath = dir.filePath(u"board.helpboard.v1-backup"_s);
+        Connection connection;
+        QVERIFY(connection.open(path, Connection::Mode::ReadWrite));
+
+        QVERIFY(schema::migrate(connection, 1, 1, stepsFor({u"add"_s}), backupPath));
+
+        QCOMPARE(userVersion(connection), 1);
+        QVERIFY2(!QFile::exists(backupPath), "a migration with nothing to do made a backup");
+    }
+
+    void shouldRecognizeBoardsByApplicationIdAndVersion_data()
+    {
+        QTest::addColumn<int>("applicationId");
+        QTest::addColumn<int>("version");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<ErrorKind>("expectedKind");
+        QTest::addColumn<QString>("messageWords");
+        const int ours = schema::s_applicationId;
+        QTest::newRow("current") << ours << schema::s_currentVersion << true << ErrorKind::Invalid << QString();
+        QTest::newRow("next version") << ours << schema::s_currentVersion + 1 << false << ErrorKind::TooNew
+                                      << u"update HelpBoard"_s;
+        QTest::newRow("version 99") << ours << 99 << false << ErrorKind::TooNew << u"update HelpBoard"_s;
+        QTest::newRow("version 0") << ours << 0 << false << ErrorKind::NotABoard << u"holds no board"_s;
+        QTest::newRow("no application id") << 0 << 1 << false << ErrorKind::NotABoard << u"not a HelpBoard"_s;
+        QTest::newRow("another program's id")
+                << 0x12345678 << 1 << false << ErrorKind::NotABoard << u"not a HelpBoard"_s;
+    }
+
+    void shouldRecognizeBoardsByApplicationIdAndVersion()
+    {
+        QFETCH(int, applicationId);
+        QFETCH(int, version);
+        QFETCH(bool, accepted);
+        QFETCH(ErrorKind, expectedKind);
+        QFETCH(QString, messageWords);
+        // GIVEN a board whose marks were rewritten
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeV1Board(path);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QString rewritten = rawExec(
+                path, {u"PRAGMA application_id = %1"_s.arg(applicationId), u"PRAGMA user_version = %1"_s.arg(version)});
+        QVERIFY2(rewritten.isEmpty(), qPrintable(rewritten));
+
+        // WHEN its version is detected
+        Connection connection;
+        QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
+        const auto detected = schema::detectVersion(connection);
+
+        // THEN it is accepted with its version, or refused with the right kind and a message naming the file
+        QCOMPARE(bool(detected), accepted);
+        if (accepted) {
+            QCOMPARE(*detected, version);
+        } else {
+            QCOMPARE(detected.error().kind, expectedKind);
+            QVERIFY2(detected.error().message.contains(messageWords), qPrintable(detected.error().message));
+            QVERIFY2(detected.error().message.contains(u"board.helpboard"_s), qPrintable(detected.error().message));
+        }
+    }
+
+    void shouldRefuseToOpenNewerBoardWithoutTouchingIt()
+    {
+        // GIVEN a board whose schema version is newer than this program's
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeV1Board(path);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QString rewritten = rawExec(path, {u"PRAGMA user_version = %1"_s.arg(schema::s_currentVersion + 1)});
+        QVERIFY2(rewritten.isEmpty(), qPrintable(rewritten));
+        const QByteArray before = sha256Of(path);
+
+        // WHEN BoardStore opens it
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+
+        // THEN it is TooNew, says to update HelpBoard, and the file is byte-identical
+        QVERIFY2(!store, "a board from a newer HelpBoard was opened");
+        QCOMPARE(store.error().kind, ErrorKind::TooNew);
+        QVERIFY2(store.error().message.contains(u"update HelpBoard"_s), qPrintable(store.error().message));
+        QCOMPARE(sha256Of(path), before);
+    }
+
+    void shouldCreateEveryTableOfSchemaV1_data()
+    {
+        QTest::addColumn<QString>("table");
+        for (const char16_t *table :
+             {u"boards", u"columns", u"cards", u"labels", u"card_labels", u"checklist_items", u"comments",
+              u"attachments", u"attachment_chunks", u"members", u"operations", u"events", u"meta", u"cards_fts"}) {
+            const QString name = QString::fromUtf16(table);
+            QTest::newRow(qPrintable(name)) << name;
+        }
+    }
+
+    void shouldCreateEveryTableOfSchemaV1()
+    {
+        QFETCH(QString, table);
+        // GIVEN an empty database
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Connection connection;
+        QVERIFY(connection.open(dir.filePath(u"schema.db"_s), Connection::Mode::Create));
+
+        // WHEN the v1 statements run
+        const QStringList statements = schema::v1Statements();
+        QVERIFY(!statements.isEmpty());
+        const Status created = connection.write([&]() -> Status {
+            for (const QString &statement : statements) {
+                if (auto ran = connection.run(statement); !ran)
+                    return ran.error();
+            }
+            return {};
+        });
+        QVERIFY2(created, qPrintable(describe(created)));
+
+        // THEN the table exists (FTS5 tables are listed as tables too)
+        auto found = connection.scalar(u"SELECT type FROM sqlite_master WHERE name = :name"_s, {{u":name"_s, table}});
+        QVERIFY2(found, qPrintable(describe(found)));
+        QCOMPARE(found->toString(), u"table"_s);
+        auto rows = connection.scalar(u"SELECT count(*) FROM "_s + table);
+        QVERIFY2(rows, qPrintable(describe(rows)));
+        QCOMPARE(rows->toInt(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Migrations)
+#include "tst_migrations.moc"
