@@ -193,6 +193,20 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
         checked += data.size();
     }
     if (checked != size || check.result().toHex() != *sha256) {
+        // The stored bytes do not match their hash (the file changed while it was read). Drop the row and, unless
+        // another attachment names that hash, the chunks: left behind, they would pass the size-only dedup check
+        // and make every later upload of the real content fail.
+        (void)m_db->write([&]() -> Status {
+            auto removed = m_db->run(QStringLiteral("DELETE FROM attachments WHERE id = :id AND state = 'uploading'"),
+                                     {{QStringLiteral(":id"), id}});
+            if (!removed)
+                return removed.error();
+            auto chunks =
+                    m_db->run(QStringLiteral("DELETE FROM attachment_chunks WHERE sha256 = :sha AND sha256 NOT IN "
+                                             "(SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL)"),
+                              {{QStringLiteral(":sha"), hash}});
+            return chunks ? Status() : Status(chunks.error());
+        });
         return Error{ErrorKind::Io, tr("%1 changed or could not be stored completely while it was being attached; "
                                        "try again")
                                             .arg(displayName)};
