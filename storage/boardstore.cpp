@@ -150,11 +150,6 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
             QFile::remove(filePath);
             return created;
         }
-        auto admin = m_db->run(QStringLiteral("INSERT INTO members (login, role, added_at, added_by) "
-                                              "VALUES (:login, 'admin', :now, :login)"),
-                               {{QStringLiteral(":login"), m_login}, {QStringLiteral(":now"), now()}});
-        if (!admin)
-            return admin.error();
         m_role = Role::Admin;
         // A new board starts with the three columns every help desk uses; admins rename or add to them.
         const std::pair<QString, ColumnKind> defaults[] = {
@@ -202,21 +197,13 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
                                        .arg(filePath, journal->toString());
         }
     }
+    // The health check reads before anything is written, so a damaged file is recognized before our first write.
+    auto checked = checkHealth(options);
+    if (!checked)
+        return checked.error();
     if (!isReadOnly()) {
-        // BEGIN IMMEDIATE alone succeeds on read-only files; only a real (rolled back) write tells.
-        const QString probeTag = QStringLiteral("write-probe");
-        auto probe = m_db->write([&]() -> Status {
-            auto written = m_db->run(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', '')"));
-            if (!written)
-                return written.error();
-            return Error{ErrorKind::Invalid, probeTag};
-        });
-        if (probe.error().message != probeTag) {
-            if (probe.error().kind == ErrorKind::ReadOnly || probe.error().kind == ErrorKind::Io)
-                m_readOnlyReason = probe.error().message;
-            else
-                return probe;
-        }
+        if (auto probed = probeWrite(options); !probed)
+            return probed;
     }
 
     if (*version < schema::s_currentVersion) {
@@ -232,18 +219,25 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
             return migrated;
         }
     }
-    if (auto health = checkHealth(options); !health)
-        return health;
-    return joinBoard();
+    if (*checked && !isReadOnly()) {
+        auto stamped = m_db->write([&]() -> Status {
+            auto done = m_db->run(QStringLiteral("UPDATE meta SET value = :now WHERE key = 'last_check_at'"),
+                                  {{QStringLiteral(":now"), QString::number(now())}});
+            return done ? Status() : Status(done.error());
+        });
+        if (!stamped)
+            return stamped;
+    }
+    return resolveRole();
 }
 
-Status BoardStore::checkHealth(const StoreOptions &options)
+Result<bool> BoardStore::checkHealth(const StoreOptions &options)
 {
     auto lastCheck = setting(QStringLiteral("last_check_at"));
     if (!lastCheck)
-        return lastCheck.error();
+        return markDamaged(lastCheck.error(), options);
     if (now() - lastCheck->toLongLong() < s_healthCheckIntervalMs)
-        return {};
+        return false;
     auto result = m_db->exec(QStringLiteral("PRAGMA quick_check"));
     QStringList problems;
     if (result) {
@@ -251,31 +245,58 @@ Status BoardStore::checkHealth(const StoreOptions &options)
             problems << result->value(0).toString();
         result.value().finish();
     }
-    const bool sound = result && problems == QStringList{QStringLiteral("ok")};
-    if (!sound) {
-        const QString why = result ? problems.mid(0, 3).join(QStringLiteral("; ")) : result.error().message;
-        const QString message = tr("%1 is damaged (%2); restore it from a backup").arg(path(), why);
-        if (!options.allowCorruptReadOnly)
-            return Error{ErrorKind::Corrupt, message};
-        m_readOnlyReason = message;
-        return {};
-    }
-    if (isReadOnly())
-        return {};
-    return m_db->write([&]() -> Status {
-        auto stamped = m_db->run(QStringLiteral("UPDATE meta SET value = :now WHERE key = 'last_check_at'"),
-                                 {{QStringLiteral(":now"), QString::number(now())}});
-        return stamped ? Status() : Status(stamped.error());
-    });
+    if (result && problems == QStringList{QStringLiteral("ok")})
+        return true;
+    constexpr int s_maxDetail = 300;
+    QString why = result ? problems.mid(0, 3).join(QStringLiteral("; ")) : result.error().message;
+    if (why.size() > s_maxDetail)
+        why = why.left(s_maxDetail - 1) + QChar(0x2026);
+    return markDamaged(Error{ErrorKind::Corrupt, tr("%1 is damaged (%2); restore it from a backup").arg(path(), why)},
+                       options);
 }
 
-Status BoardStore::joinBoard()
+Result<bool> BoardStore::markDamaged(const Error &error, const StoreOptions &options)
+{
+    if (error.kind != ErrorKind::Corrupt || !options.allowCorruptReadOnly)
+        return error;
+    m_readOnlyReason = error.message;
+    return false;
+}
+
+Status BoardStore::probeWrite(const StoreOptions &options)
+{
+    // BEGIN IMMEDIATE alone succeeds on read-only files; only a real (rolled back) write tells.
+    // Someone else saving right now shows the file is writable; don't make a reader wait for them.
+    constexpr int s_probeWaitMs = 1000;
+    const int busyTimeout = m_db->busyTimeout();
+    m_db->setBusyTimeout(std::min(busyTimeout, s_probeWaitMs));
+    const QString probeTag = QStringLiteral("write-probe");
+    auto probe = m_db->write([&]() -> Status {
+        auto written = m_db->run(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', '')"));
+        if (!written)
+            return written.error();
+        return Error{ErrorKind::Invalid, probeTag};
+    });
+    m_db->setBusyTimeout(busyTimeout);
+    if (probe.error().message == probeTag || probe.error().kind == ErrorKind::Busy)
+        return {};
+    if (probe.error().kind == ErrorKind::ReadOnly || probe.error().kind == ErrorKind::Io) {
+        m_readOnlyReason = probe.error().message;
+        return {};
+    }
+    if (auto damaged = markDamaged(probe.error(), options); !damaged)
+        return damaged.error();
+    return {};
+}
+
+Status BoardStore::resolveRole()
 {
     auto record = m_db->one(QStringLiteral("SELECT role FROM members WHERE login = :login AND deleted_at IS NULL"),
                             {{QStringLiteral(":login"), m_login}});
     if (!record)
         return record.error();
-    if (record->has_value()) {
+    m_joinPending = !record->has_value();
+    if (!m_joinPending) {
         m_role = roleFromString(record->value().value(0).toString()).value_or(Role::Viewer);
         return {};
     }
@@ -283,24 +304,32 @@ Status BoardStore::joinBoard()
     if (!defaultRole)
         return defaultRole.error();
     m_role = *defaultRole == u"viewer" ? Role::Viewer : Role::Editor;
-    if (isReadOnly())
+    return {};
+}
+
+Status BoardStore::joinIfPending()
+{
+    if (!m_joinPending)
         return {};
-    // Joining is the board's own doing, so even a viewer's first visit writes this one row.
-    const QString opId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    return m_db->write([&]() -> Status {
-        auto joined = m_db->run(QStringLiteral("INSERT INTO members (login, role, added_at, added_by) "
-                                               "VALUES (:login, :role, :now, :login) "
-                                               "ON CONFLICT (login) DO UPDATE SET role = excluded.role, "
-                                               "deleted_at = NULL, version = members.version + 1"),
-                                {{QStringLiteral(":login"), m_login},
-                                 {QStringLiteral(":role"), toText(m_role)},
-                                 {QStringLiteral(":now"), now()}});
-        if (!joined)
-            return joined.error();
-        m_currentOpId = opId;
-        return appendEvent(QStringLiteral("member.joined"), 0,
-                           {{QStringLiteral("login"), m_login}, {QStringLiteral("role"), toText(m_role)}});
-    });
+    // A login joins with its first change, in that change's transaction; reading the board writes nothing.
+    auto joined = m_db->run(QStringLiteral("INSERT INTO members (login, role, added_at, added_by) "
+                                           "VALUES (:login, :role, :now, :login) "
+                                           "ON CONFLICT (login) DO UPDATE SET role = excluded.role, deleted_at = NULL, "
+                                           "version = members.version + 1 WHERE members.deleted_at IS NOT NULL"),
+                            {{QStringLiteral(":login"), m_login},
+                             {QStringLiteral(":role"), toText(m_role)},
+                             {QStringLiteral(":now"), now()}});
+    if (!joined)
+        return joined.error();
+    if (*joined == 0)
+        return {};
+    return appendEvent(QStringLiteral("member.joined"), 0,
+                       {{QStringLiteral("login"), m_login}, {QStringLiteral("role"), toText(m_role)}});
+}
+
+void BoardStore::setDurableWrites(bool durable)
+{
+    (void)m_db->run(durable ? QStringLiteral("PRAGMA synchronous = FULL") : QStringLiteral("PRAGMA synchronous = OFF"));
 }
 
 Status BoardStore::setLogin(const QString &login)
@@ -309,7 +338,7 @@ Status BoardStore::setLogin(const QString &login)
     if (normalized.isEmpty() || normalized.size() > s_maxLoginLength)
         return Error{ErrorKind::Invalid, tr("“%1” is not a usable login").arg(login)};
     m_login = normalized;
-    return joinBoard();
+    return resolveRole();
 }
 
 Status BoardStore::requireWritable() const
@@ -357,6 +386,8 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
                     *result = existing->value().value(0).toLongLong();
                 return {};
             }
+            if (auto joined = joinIfPending(); !joined)
+                return joined;
             if (auto done = body(); !done)
                 return done;
             auto recorded = m_db->run(QStringLiteral("INSERT INTO operations (op_id, client, actor, at, kind, result) "
@@ -369,8 +400,10 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
                                        {QStringLiteral(":result"), result ? QVariant(*result) : QVariant()}});
             return recorded ? Status() : Status(recorded.error());
         });
-        if (status)
+        if (status) {
+            m_joinPending = false;
             return {};
+        }
         if (status.error().kind == ErrorKind::Corrupt)
             m_readOnlyReason = status.error().message;
         if (!m_db->ambiguousCommit() || attempt >= s_ambiguousRetries)

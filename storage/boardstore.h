@@ -87,7 +87,7 @@ public:
     Role role() const { return m_role; }
     QString clientId() const { return m_clientId; }
 
-    /// Acts as another member from now on (scripts, demo content). The login joins like any other.
+    /// Acts as another login from now on (scripts, demo content); an unknown login joins with its first change.
     Status setLogin(const QString &login);
     /// Replaces the clock (UTC ms since the epoch); for tests and generated content.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
@@ -198,10 +198,19 @@ public:
 
 private:
     BoardStore();
+    // Demo content goes into a brand-new file, so it may skip the per-transaction fsync.
+    friend Status populateDemoBoard(BoardStore &store, const QString &contentDir);
+    void setDurableWrites(bool durable);
 
     Status openFile(const QString &path, bool creating, const QString &boardName, const StoreOptions &options);
-    Status checkHealth(const StoreOptions &options);
-    Status joinBoard();
+    /// PRAGMA quick_check when the last one is over a day old; true when it ran and found the file sound.
+    Result<bool> checkHealth(const StoreOptions &options);
+    /// Corrupt errors become a read-only open when the options allow it; other errors pass through.
+    Result<bool> markDamaged(const Error &error, const StoreOptions &options);
+    Status probeWrite(const StoreOptions &options);
+    /// The login's role, or the board's default role for a login that is not a member yet.
+    Status resolveRole();
+    Status joinIfPending();
     Status requireRole(Role minimum) const;
     Status requireWritable() const;
 
@@ -228,6 +237,7 @@ private:
     QString m_readOnlyReason;
     QString m_clientId;
     QUuid m_nextOpId;
+    bool m_joinPending = false;
     QString m_currentOpId;
     std::function<qint64()> m_clock;
 };

@@ -246,7 +246,12 @@ private:
 
 Status populateDemoBoard(BoardStore &store, const QString &contentDir)
 {
-    return DemoLoader(store, contentDir).load();
+    // ~170 small changes; with an fsync each the first start would take seconds. The file is new: if the machine
+    // crashed meanwhile, nothing of anyone's would be lost, and the next start creates it again.
+    store.setDurableWrites(false);
+    const Status status = DemoLoader(store, contentDir).load();
+    store.setDurableWrites(true);
+    return status;
 }
 
 } // namespace hb::storage

@@ -215,6 +215,12 @@ Status create(Connection &connection, const QString &boardName, const QString &c
                                      {QStringLiteral(":login"), creatorLogin}});
         if (!board)
             return board.error();
+        // The login that creates a board is its admin, in the same transaction as the board itself.
+        auto admin = connection.run(QStringLiteral("INSERT INTO members (login, role, added_at, added_by) "
+                                                   "VALUES (:login, 'admin', :now, :login)"),
+                                    {{QStringLiteral(":login"), creatorLogin}, {QStringLiteral(":now"), now}});
+        if (!admin)
+            return admin.error();
         // PRAGMAs cannot take bound values; these are our own integer constants, never user text.
         for (const QString &pragma : {QStringLiteral("PRAGMA application_id = %1").arg(s_applicationId),
                                       QStringLiteral("PRAGMA user_version = %1").arg(s_currentVersion)}) {
@@ -290,7 +296,7 @@ Status migrate(Connection &connection, int fromVersion, int targetVersion, const
         });
         if (!status) {
             return Error{status.error().kind, tr("upgrading the board from schema %1 to %2 failed (the file is "
-                                                 "unchanged at schema %1; a backup is at %3): %4")
+                                                 "left at schema %1; a backup is at %3): %4")
                                                       .arg(version)
                                                       .arg(version + 1)
                                                       .arg(backupPath, status.error().message)};

@@ -67,6 +67,14 @@ private:
     qint64 m_done = 0;
     qint64 m_clock = 1'700'000'000'000;
 
+    NewCard cardInTodo() const
+    {
+        NewCard card;
+        card.title = QStringLiteral("Reported by a script");
+        card.columnId = m_todo;
+        return card;
+    }
+
     qint64 newCard(const QString &title, qint64 column = 0)
     {
         NewCard card;
@@ -542,6 +550,27 @@ private Q_SLOTS:
         QCOMPARE(m_store->setSetting(QStringLiteral("default_role"), QStringLiteral("admin")).error().kind,
                  ErrorKind::Invalid);
         QCOMPARE(m_store->setSetting(QStringLiteral("colour"), QStringLiteral("x")).error().kind, ErrorKind::Invalid);
+    }
+
+    void shouldJoinUnknownLoginsOnlyWithTheirFirstChange()
+    {
+        // GIVEN someone (or a script with a mistyped --as) opens the board and only reads
+        const qint64 seq = m_store->lastEventSeq().value();
+        auto reader = BoardStore::open(m_store->path(), as(QStringLiteral("typo"))).value();
+        QVERIFY(reader->cards());
+        // THEN they are not added as a member and nothing is written
+        QCOMPARE(m_store->members()->size(), 3);
+        QCOMPARE(m_store->lastEventSeq().value(), seq);
+        // WHEN they change something, THEN they join in that same change
+        QVERIFY(reader->createCard(cardInTodo()));
+        const auto kinds = eventKinds(*m_store, seq);
+        QCOMPARE(kinds, (QStringList{QStringLiteral("member.joined"), QStringLiteral("card.created")}));
+        const auto events = m_store->eventsSince(seq).value();
+        QCOMPARE(events.at(0).opId, events.at(1).opId);
+        QCOMPARE(m_store->members()->size(), 4);
+        // and only once
+        QVERIFY(reader->createCard(cardInTodo()));
+        QCOMPARE(eventKinds(*m_store, seq).count(QStringLiteral("member.joined")), 1);
     }
 
     void shouldKeepAtLeastOneAdmin()

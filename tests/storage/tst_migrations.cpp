@@ -171,10 +171,10 @@ private Q_SLOTS:
         QTest::newRow("1->2->3") << QStringList{u"add"_s, u"add"_s} << 3 << true << 3
                                  << QStringList{u"x_v2"_s, u"x_v3"_s} << QStringList() << true;
         QTest::newRow("1->2 fails") << QStringList{u"fail"_s} << 2 << false << 1 << QStringList()
-                                    << QStringList{u"unchanged at schema 1"_s, u"broke on purpose"_s} << true;
+                                    << QStringList{u"left at schema 1"_s, u"broke on purpose"_s} << true;
         QTest::newRow("1->2->3, 2->3 fails")
                 << QStringList{u"add"_s, u"fail"_s} << 3 << false << 2 << QStringList{u"x_v2"_s}
-                << QStringList{u"unchanged at schema 2"_s, u"broke on purpose"_s} << true;
+                << QStringList{u"left at schema 2"_s, u"broke on purpose"_s} << true;
         // A gap in the chain is found before anything is written.
         QTest::newRow("no step 1->2") << QStringList() << 2 << false << 1 << QStringList()
                                       << QStringList{u"no upgrade from board schema 1"_s, u"not changed"_s} << false;
