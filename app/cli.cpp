@@ -614,6 +614,9 @@ int Cli::cmdComment(Args &args)
     if (*text == u"-") {
         QTextStream in(stdin);
         text = in.readAll();
+        // `echo text | helpboard-cli comment ID --text -` should not store echo's newline.
+        while (text->endsWith(QLatin1Char('\n')) || text->endsWith(QLatin1Char('\r')))
+            text->chop(1);
     }
     auto id = parseId(positional->constFirst(), tr("card"));
     if (!id)
