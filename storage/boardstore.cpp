@@ -39,6 +39,18 @@ QString normalizedLogin(const QString &login)
     return login.trimmed().toLower();
 }
 
+// Logins are compared lower-case; one rule for joining, --as, and the members an admin adds.
+Status checkLogin(const QString &normalized, const QString &asGiven)
+{
+    static const QRegularExpression s_space(QStringLiteral("\\s"));
+    if (normalized.isEmpty() || normalized.size() > s_maxLoginLength || normalized.contains(s_space)) {
+        return Error{
+                ErrorKind::Invalid,
+                tr("“%1” is not a valid login (1 to %2 characters, no spaces)").arg(asGiven).arg(s_maxLoginLength)};
+    }
+    return {};
+}
+
 // Reads the 100-byte SQLite header without SQLite, so nothing can write to a file we do not recognize.
 Status inspectHeader(const QString &path, bool *walMode)
 {
@@ -128,8 +140,8 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
     const QFileInfo info(path);
     const QString filePath = info.absoluteFilePath();
     m_login = normalizedLogin(options.login.isEmpty() ? systemLogin() : options.login);
-    if (m_login.isEmpty() || m_login.size() > s_maxLoginLength)
-        return Error{ErrorKind::Invalid, tr("“%1” is not a usable login").arg(options.login)};
+    if (auto valid = checkLogin(m_login, options.login.isEmpty() ? m_login : options.login); !valid)
+        return valid;
     m_db->setBusyTimeout(options.busyTimeoutMs);
 
     if (!info.absoluteDir().exists())
@@ -238,17 +250,12 @@ Result<bool> BoardStore::checkHealth(const StoreOptions &options)
         return markDamaged(lastCheck.error(), options);
     if (now() - lastCheck->toLongLong() < s_healthCheckIntervalMs)
         return false;
-    auto result = m_db->exec(QStringLiteral("PRAGMA quick_check"));
-    QStringList problems;
-    if (result) {
-        while (result->next())
-            problems << result->value(0).toString();
-        result.value().finish();
-    }
-    if (result && problems == QStringList{QStringLiteral("ok")})
+    auto problems = m_db->list<QString>(QStringLiteral("PRAGMA quick_check"), {},
+                                        [](const QSqlQuery &query) { return query.value(0).toString(); });
+    if (problems && *problems == QStringList{QStringLiteral("ok")})
         return true;
     constexpr int s_maxDetail = 300;
-    QString why = result ? problems.mid(0, 3).join(QStringLiteral("; ")) : result.error().message;
+    QString why = problems ? problems->mid(0, 3).join(QStringLiteral("; ")) : problems.error().message;
     if (why.size() > s_maxDetail)
         why = why.left(s_maxDetail - 1) + QChar(0x2026);
     return markDamaged(Error{ErrorKind::Corrupt, tr("%1 is damaged (%2); restore it from a backup").arg(path(), why)},
@@ -291,13 +298,16 @@ Status BoardStore::probeWrite(const StoreOptions &options)
 
 Status BoardStore::resolveRole()
 {
-    auto record = m_db->one(QStringLiteral("SELECT role FROM members WHERE login = :login AND deleted_at IS NULL"),
+    // The login's role as the file says now: a member's role; viewer once removed (only an admin brings them back);
+    // for a login the board has never seen, the board's default role, joining with their first change.
+    auto record = m_db->one(QStringLiteral("SELECT role, deleted_at IS NOT NULL FROM members WHERE login = :login"),
                             {{QStringLiteral(":login"), m_login}});
     if (!record)
         return record.error();
     m_joinPending = !record->has_value();
     if (!m_joinPending) {
-        m_role = roleFromString(record->value().value(0).toString()).value_or(Role::Viewer);
+        const bool removed = record->value().value(1).toBool();
+        m_role = removed ? Role::Viewer : roleFromString(record->value().value(0).toString()).value_or(Role::Viewer);
         return {};
     }
     auto defaultRole = setting(QStringLiteral("default_role"));
@@ -314,8 +324,7 @@ Status BoardStore::joinIfPending()
     // A login joins with its first change, in that change's transaction; reading the board writes nothing.
     auto joined = m_db->run(QStringLiteral("INSERT INTO members (login, role, added_at, added_by) "
                                            "VALUES (:login, :role, :now, :login) "
-                                           "ON CONFLICT (login) DO UPDATE SET role = excluded.role, deleted_at = NULL, "
-                                           "version = members.version + 1 WHERE members.deleted_at IS NOT NULL"),
+                                           "ON CONFLICT (login) DO NOTHING"),
                             {{QStringLiteral(":login"), m_login},
                              {QStringLiteral(":role"), toText(m_role)},
                              {QStringLiteral(":now"), now()}});
@@ -335,16 +344,28 @@ void BoardStore::setDurableWrites(bool durable)
 Status BoardStore::setLogin(const QString &login)
 {
     const QString normalized = normalizedLogin(login);
-    if (normalized.isEmpty() || normalized.size() > s_maxLoginLength)
-        return Error{ErrorKind::Invalid, tr("“%1” is not a usable login").arg(login)};
+    if (auto valid = checkLogin(normalized, login); !valid)
+        return valid;
     m_login = normalized;
     return resolveRole();
+}
+
+bool BoardStore::isReadOnly() const
+{
+    return !m_readOnlyReason.isEmpty() || m_db->isDamaged();
+}
+
+QString BoardStore::readOnlyReason() const
+{
+    if (m_readOnlyReason.isEmpty() && m_db->isDamaged())
+        return tr("%1 was found damaged; restore it from a backup").arg(path());
+    return m_readOnlyReason;
 }
 
 Status BoardStore::requireWritable() const
 {
     if (isReadOnly())
-        return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(m_readOnlyReason)};
+        return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(readOnlyReason())};
     return {};
 }
 
@@ -366,26 +387,41 @@ bool BoardStore::isOperationApplied(const QUuid &opId)
 
 Status BoardStore::change(Role minimum, const QString &kind, const std::function<Status()> &body, qint64 *result)
 {
-    if (auto writable = requireWritable(); !writable)
-        return writable;
-    if (auto allowed = requireRole(minimum); !allowed)
-        return allowed;
     m_currentOpId = (m_nextOpId.isNull() ? QUuid::createUuid() : m_nextOpId).toString(QUuid::WithoutBraces);
     m_nextOpId = QUuid();
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    // Refuse without taking the write lock, but only on a fresh look: an admin may have changed the role since.
+    if (!requireRole(minimum)) {
+        if (auto role = resolveRole(); !role)
+            return role;
+        if (auto allowed = requireRole(minimum); !allowed)
+            return allowed;
+    }
 
     constexpr int s_ambiguousRetries = 3;
     for (int attempt = 0;; ++attempt) {
         Status status = m_db->write([&]() -> Status {
-            auto existing = m_db->one(QStringLiteral("SELECT result FROM operations WHERE op_id = :op"),
+            auto existing = m_db->one(QStringLiteral("SELECT result, kind FROM operations WHERE op_id = :op"),
                                       {{QStringLiteral(":op"), m_currentOpId}});
             if (!existing)
                 return existing.error();
             if (existing->has_value()) {
                 // Already applied (a retried call, or a commit whose success we could not see): report, don't redo.
+                if (existing->value().value(1).toString() != kind) {
+                    return Error{ErrorKind::Invalid,
+                                 tr("operation id %1 was already used for a different change (%2)")
+                                         .arg(m_currentOpId, existing->value().value(1).toString())};
+                }
                 if (result)
                     *result = existing->value().value(0).toLongLong();
                 return {};
             }
+            // Roles can change while the board is open: decide on what the file says now, in this transaction.
+            if (auto role = resolveRole(); !role)
+                return role;
+            if (auto allowed = requireRole(minimum); !allowed)
+                return allowed;
             if (auto joined = joinIfPending(); !joined)
                 return joined;
             if (auto done = body(); !done)
@@ -449,6 +485,7 @@ Result<QString> BoardStore::boardName()
 
 Status BoardStore::renameBoard(const QString &name)
 {
+    const OperationScope operation(*this);
     const QString trimmed = name.trimmed();
     if (auto valid = checkText(tr("board name"), trimmed, s_maxTitleLength, true); !valid)
         return valid;
@@ -476,6 +513,7 @@ Result<QString> BoardStore::setting(const QString &key)
 
 Status BoardStore::setSetting(const QString &key, const QString &value)
 {
+    const OperationScope operation(*this);
     if (key == u"default_role") {
         if (value != u"editor" && value != u"viewer")
             return Error{ErrorKind::Invalid, tr("default_role must be “editor” or “viewer”")};
@@ -521,34 +559,28 @@ Status BoardStore::checkText(const QString &what, const QString &text, qint64 ma
 
 Result<QList<Member>> BoardStore::members()
 {
-    auto query = m_db->exec(QStringLiteral("SELECT login, display_name, role, added_at, version FROM members "
-                                           "WHERE deleted_at IS NULL ORDER BY login"));
-    if (!query)
-        return query.error();
-    QList<Member> result;
-    while (query->next()) {
-        Member member;
-        member.login = query->value(0).toString();
-        member.displayName = query->value(1).toString();
-        member.role = roleFromString(query->value(2).toString()).value_or(Role::Viewer);
-        member.addedAt = query->value(3).toLongLong();
-        member.version = query->value(4).toLongLong();
-        result << member;
-    }
-    return result;
+    return m_db->list<Member>(QStringLiteral("SELECT login, display_name, role, added_at, version FROM members "
+                                             "WHERE deleted_at IS NULL ORDER BY login"),
+                              {}, [](const QSqlQuery &query) {
+                                  Member member;
+                                  member.login = query.value(0).toString();
+                                  member.displayName = query.value(1).toString();
+                                  member.role = roleFromString(query.value(2).toString()).value_or(Role::Viewer);
+                                  member.addedAt = query.value(3).toLongLong();
+                                  member.version = query.value(4).toLongLong();
+                                  return member;
+                              });
 }
 
 Status BoardStore::setMember(const QString &login, Role role, const QString &displayName)
 {
+    const OperationScope operation(*this);
     const QString normalized = normalizedLogin(login);
-    if (normalized.isEmpty() || normalized.size() > s_maxLoginLength
-        || normalized.contains(QRegularExpression(QStringLiteral("\\s")))) {
-        return Error{ErrorKind::Invalid,
-                     tr("“%1” is not a valid login (1 to %2 characters, no spaces)").arg(login).arg(s_maxLoginLength)};
-    }
+    if (auto valid = checkLogin(normalized, login); !valid)
+        return valid;
     if (auto valid = checkText(tr("display name"), displayName, s_maxTitleLength, false); !valid)
         return valid;
-    return change(Role::Admin, QStringLiteral("member.set"), [&]() -> Status {
+    auto status = change(Role::Admin, QStringLiteral("member.set"), [&]() -> Status {
         auto current = m_db->one(QStringLiteral("SELECT role, display_name FROM members "
                                                 "WHERE login = :login AND deleted_at IS NULL"),
                                  {{QStringLiteral(":login"), normalized}});
@@ -577,15 +609,17 @@ Status BoardStore::setMember(const QString &login, Role role, const QString &dis
                               {QStringLiteral(":actor"), m_login}});
         if (!set)
             return set.error();
-        if (normalized == m_login)
-            m_role = role;
         return appendEvent(QStringLiteral("member.set"), 0,
                            {{QStringLiteral("login"), normalized}, {QStringLiteral("role"), toText(role)}});
     });
+    if (status && normalized == m_login)
+        m_role = role;
+    return status;
 }
 
 Status BoardStore::removeMember(const QString &login)
 {
+    const OperationScope operation(*this);
     const QString normalized = normalizedLogin(login);
     return change(Role::Admin, QStringLiteral("member.remove"), [&]() -> Status {
         auto current = m_db->one(QStringLiteral("SELECT role FROM members WHERE login = :login "
@@ -617,39 +651,33 @@ Status BoardStore::removeMember(const QString &login)
 
 namespace {
 
-Result<QList<Event>> readEvents(Result<QSqlQuery> query)
+Event readEvent(const QSqlQuery &query)
 {
-    if (!query)
-        return query.error();
-    QList<Event> events;
-    while (query->next()) {
-        Event event;
-        event.seq = query->value(0).toLongLong();
-        event.opId = query->value(1).toString();
-        event.at = query->value(2).toLongLong();
-        event.actor = query->value(3).toString();
-        event.cardId = query->value(4).toLongLong();
-        event.kind = query->value(5).toString();
-        event.payload = query->value(6).toString().toUtf8();
-        events << event;
-    }
-    return events;
+    Event event;
+    event.seq = query.value(0).toLongLong();
+    event.opId = query.value(1).toString();
+    event.at = query.value(2).toLongLong();
+    event.actor = query.value(3).toString();
+    event.cardId = query.value(4).toLongLong();
+    event.kind = query.value(5).toString();
+    event.payload = query.value(6).toString().toUtf8();
+    return event;
 }
 
 } // namespace
 
 Result<QList<Event>> BoardStore::eventsSince(qint64 seq, int limit)
 {
-    return readEvents(m_db->exec(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "
-                                                "WHERE seq > :seq ORDER BY seq LIMIT :limit"),
-                                 {{QStringLiteral(":seq"), seq}, {QStringLiteral(":limit"), limit}}));
+    return m_db->list<Event>(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "
+                                            "WHERE seq > :seq ORDER BY seq LIMIT :limit"),
+                             {{QStringLiteral(":seq"), seq}, {QStringLiteral(":limit"), limit}}, readEvent);
 }
 
 Result<QList<Event>> BoardStore::cardHistory(qint64 cardId)
 {
-    return readEvents(m_db->exec(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "
-                                                "WHERE card_id = :card ORDER BY seq"),
-                                 {{QStringLiteral(":card"), cardId}}));
+    return m_db->list<Event>(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "
+                                            "WHERE card_id = :card ORDER BY seq"),
+                             {{QStringLiteral(":card"), cardId}}, readEvent);
 }
 
 Result<qint64> BoardStore::lastEventSeq()
@@ -671,49 +699,40 @@ Result<QList<qint64>> BoardStore::search(const QString &text, bool includeArchiv
     }
     if (terms.isEmpty())
         return QList<qint64>();
-    auto query = m_db->exec(QStringLiteral("SELECT c.id FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid "
-                                           "WHERE cards_fts MATCH :match AND c.deleted_at IS NULL "
-                                           "AND (:archived OR c.archived_at IS NULL) ORDER BY bm25(cards_fts), c.id"),
-                            {{QStringLiteral(":match"), terms.join(QLatin1Char(' '))},
-                             {QStringLiteral(":archived"), includeArchived ? 1 : 0}});
-    if (!query)
-        return query.error();
-    QList<qint64> ids;
-    while (query->next())
-        ids << query->value(0).toLongLong();
-    return ids;
+    return m_db->list<qint64>(QStringLiteral("SELECT c.id FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid "
+                                             "WHERE cards_fts MATCH :match AND c.deleted_at IS NULL "
+                                             "AND (:archived OR c.archived_at IS NULL) ORDER BY bm25(cards_fts), c.id"),
+                              {{QStringLiteral(":match"), terms.join(QLatin1Char(' '))},
+                               {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
+                              [](const QSqlQuery &query) { return query.value(0).toLongLong(); });
 }
 
 Result<QStringList> BoardStore::verify()
 {
     QStringList problems;
-    auto integrity = m_db->exec(QStringLiteral("PRAGMA integrity_check"));
+    auto integrity = m_db->forEach(QStringLiteral("PRAGMA integrity_check"), {}, [&](const QSqlQuery &query) {
+        if (const QString line = query.value(0).toString(); line != u"ok")
+            problems << tr("integrity: %1").arg(line);
+    });
     if (!integrity)
         return integrity.error();
-    while (integrity->next()) {
-        const QString line = integrity->value(0).toString();
-        if (line != u"ok")
-            problems << tr("integrity: %1").arg(line);
-    }
-    auto foreignKeys = m_db->exec(QStringLiteral("PRAGMA foreign_key_check"));
+    auto foreignKeys = m_db->forEach(QStringLiteral("PRAGMA foreign_key_check"), {}, [&](const QSqlQuery &query) {
+        problems << tr("foreign key: row %1 of %2 points to a missing row of %3")
+                            .arg(query.value(1).toString(), query.value(0).toString(), query.value(2).toString());
+    });
     if (!foreignKeys)
         return foreignKeys.error();
-    while (foreignKeys->next()) {
-        problems << tr("foreign key: row %1 of %2 points to a missing row of %3")
-                            .arg(foreignKeys->value(1).toString(), foreignKeys->value(0).toString(),
-                                 foreignKeys->value(2).toString());
-    }
-    auto chunks = m_db->exec(QStringLiteral(
-            "SELECT a.id, a.name, a.size, coalesce(sum(length(c.data)), 0) FROM attachments a "
-            "LEFT JOIN attachment_chunks c ON c.sha256 = a.sha256 WHERE a.kind = 'file' AND a.state = 'ready' "
-            "GROUP BY a.id HAVING coalesce(sum(length(c.data)), 0) != a.size"));
+    auto chunks = m_db->forEach(
+            QStringLiteral("SELECT a.id, a.name, a.size, coalesce(sum(length(c.data)), 0) FROM attachments a "
+                           "LEFT JOIN attachment_chunks c ON c.sha256 = a.sha256 WHERE a.kind = 'file' "
+                           "AND a.state = 'ready' GROUP BY a.id HAVING coalesce(sum(length(c.data)), 0) != a.size"),
+            {}, [&](const QSqlQuery &query) {
+                problems << tr("attachment %1 (%2) has %3 of its %4 bytes")
+                                    .arg(query.value(0).toString(), query.value(1).toString(),
+                                         query.value(3).toString(), query.value(2).toString());
+            });
     if (!chunks)
         return chunks.error();
-    while (chunks->next()) {
-        problems << tr("attachment %1 (%2) has %3 of its %4 bytes")
-                            .arg(chunks->value(0).toString(), chunks->value(1).toString(), chunks->value(3).toString(),
-                                 chunks->value(2).toString());
-    }
     return problems;
 }
 

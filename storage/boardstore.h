@@ -81,8 +81,9 @@ public:
     static constexpr qint64 s_maxTextLength = 100'000;
 
     QString path() const;
-    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
-    QString readOnlyReason() const { return m_readOnlyReason; }
+    /// True when the file cannot or must not be written: read-only file or share, WAL mode, or found damaged.
+    bool isReadOnly() const;
+    QString readOnlyReason() const;
     QString login() const { return m_login; }
     Role role() const { return m_role; }
     QString clientId() const { return m_clientId; }
@@ -109,9 +110,10 @@ public:
     Result<QList<Column>> columns();
     Result<Column> column(qint64 id);
     Result<qint64> addColumn(const QString &name, ColumnKind kind, int wipLimit = 0, Placement placement = {});
-    Status renameColumn(qint64 id, const QString &name);
+    // Edits take the version the caller saw; with expectedVersion >= 0 a newer one is ErrorKind::Conflict.
+    Status renameColumn(qint64 id, const QString &name, qint64 expectedVersion = -1);
     Status moveColumn(qint64 id, Placement placement);
-    Status setColumnWipLimit(qint64 id, int wipLimit);
+    Status setColumnWipLimit(qint64 id, int wipLimit, qint64 expectedVersion = -1);
     /// Only an empty column can be deleted (archived cards move with the restore to the first column).
     Status deleteColumn(qint64 id);
 
@@ -135,8 +137,8 @@ public:
     // Labels
     Result<QList<Label>> labels();
     Result<qint64> createLabel(const QString &name, const QString &color);
-    Status renameLabel(qint64 id, const QString &name);
-    Status recolorLabel(qint64 id, const QString &color);
+    Status renameLabel(qint64 id, const QString &name, qint64 expectedVersion = -1);
+    Status recolorLabel(qint64 id, const QString &color, qint64 expectedVersion = -1);
     Status deleteLabel(qint64 id);
     Status attachLabel(qint64 cardId, qint64 labelId);
     Status detachLabel(qint64 cardId, qint64 labelId);
@@ -144,7 +146,7 @@ public:
     // Checklist
     Result<QList<ChecklistItem>> checklist(qint64 cardId);
     Result<qint64> addChecklistItem(qint64 cardId, const QString &text, Placement placement = {});
-    Status editChecklistItem(qint64 id, const QString &text);
+    Status editChecklistItem(qint64 id, const QString &text, qint64 expectedVersion = -1);
     Status setChecklistItemDone(qint64 id, bool done);
     Status moveChecklistItem(qint64 id, Placement placement);
     Status deleteChecklistItem(qint64 id);
@@ -153,7 +155,7 @@ public:
     Result<QList<Comment>> comments(qint64 cardId);
     Result<qint64> addComment(qint64 cardId, const QString &body);
     /// Only the author may edit a comment; the author or an admin may delete it.
-    Status editComment(qint64 id, const QString &body);
+    Status editComment(qint64 id, const QString &body, qint64 expectedVersion = -1);
     Status deleteComment(qint64 id);
 
     // Attachments
@@ -202,6 +204,20 @@ private:
     friend Status populateDemoBoard(BoardStore &store, const QString &contentDir);
     void setDurableWrites(bool durable);
 
+    /// Ends a pending operation id with the public call that was meant to use it, whatever way that call returns.
+    class OperationScope
+    {
+    public:
+        explicit OperationScope(BoardStore &store)
+            : m_store(store)
+        { }
+        ~OperationScope() { m_store.m_nextOpId = QUuid(); }
+        Q_DISABLE_COPY_MOVE(OperationScope)
+
+    private:
+        BoardStore &m_store;
+    };
+
     Status openFile(const QString &path, bool creating, const QString &boardName, const StoreOptions &options);
     /// PRAGMA quick_check when the last one is over a day old; true when it ran and found the file sound.
     Result<bool> checkHealth(const StoreOptions &options);
@@ -225,6 +241,7 @@ private:
     Result<QString> rankFor(Siblings siblings, qint64 parentId, qint64 movingId, Placement placement);
     Status fillSummaries(QList<Card> &cards, qint64 onlyCardId);
     Result<QStringList> fieldsChangedSince(qint64 cardId, qint64 version);
+    static Status checkVersion(const QString &what, qint64 current, qint64 expected);
     Status checkText(const QString &what, const QString &text, qint64 maxLength, bool required) const;
     Result<Label> loadLabel(qint64 id);
     Result<ChecklistItem> loadChecklistItem(qint64 id);

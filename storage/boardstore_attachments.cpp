@@ -68,28 +68,21 @@ Result<QByteArray> hashFile(const QString &path)
 
 Result<QList<Attachment>> BoardStore::attachments(qint64 cardId)
 {
-    auto query =
-            m_db->exec(QString::fromUtf16(s_attachmentColumns)
-                               + QStringLiteral("WHERE card_id = :card AND state = 'ready' ORDER BY created_at, id"),
-                       {{QStringLiteral(":card"), cardId}});
-    if (!query)
-        return query.error();
-    QList<Attachment> result;
-    while (query->next())
-        result << readAttachmentRow(*query);
-    return result;
+    return m_db->list<Attachment>(QString::fromUtf16(s_attachmentColumns)
+                                          + QStringLiteral("WHERE card_id = :card AND state = 'ready' "
+                                                           "ORDER BY created_at, id"),
+                                  {{QStringLiteral(":card"), cardId}}, readAttachmentRow);
 }
 
 Result<Attachment> BoardStore::attachment(qint64 id)
 {
-    auto query = m_db->exec(QString::fromUtf16(s_attachmentColumns) + QStringLiteral("WHERE id = :id"),
-                            {{QStringLiteral(":id"), id}});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    auto found = m_db->row<Attachment>(QString::fromUtf16(s_attachmentColumns) + QStringLiteral("WHERE id = :id"),
+                                       {{QStringLiteral(":id"), id}}, readAttachmentRow);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
         return Error{ErrorKind::NotFound, tr("there is no attachment #%1").arg(id)};
-    Attachment result = readAttachmentRow(*query);
-    query.value().finish();
+    const Attachment &result = **found;
     if (result.state != AttachmentState::Ready)
         return Error{ErrorKind::NotFound, tr("attachment #%1 is not available (%2)").arg(id).arg(toText(result.state))};
     return result;
@@ -98,6 +91,7 @@ Result<Attachment> BoardStore::attachment(qint64 id)
 Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath, const QString &name,
                                          const ProgressCallback &progress)
 {
+    const OperationScope operation(*this);
     if (auto writable = requireWritable(); !writable)
         return writable.error();
     if (auto allowed = requireRole(Role::Editor); !allowed)
@@ -265,6 +259,7 @@ Status BoardStore::uploadChunks(const QString &filePath, const QString &sha256, 
 
 Result<qint64> BoardStore::addLink(qint64 cardId, const QString &path)
 {
+    const OperationScope operation(*this);
     const QString trimmed = path.trimmed();
     if (auto valid = checkText(tr("link"), trimmed, s_maxTextLength, true); !valid)
         return valid.error();
@@ -346,6 +341,7 @@ Status BoardStore::saveAttachment(qint64 id, const QString &filePath)
 
 Status BoardStore::removeAttachment(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("attachment.remove"), [&]() -> Status {
         auto found = attachment(id);
         if (!found)
@@ -366,6 +362,7 @@ Status BoardStore::removeAttachment(qint64 id)
 
 Result<int> BoardStore::purgeAbandonedUploads(qint64 olderThanMs)
 {
+    const OperationScope operation(*this);
     int purged = 0;
     auto status = change(Role::Editor, QStringLiteral("attachment.purge"), [&]() -> Status {
         auto rows =

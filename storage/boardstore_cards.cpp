@@ -93,6 +93,12 @@ Card readCard(const QSqlQuery &query)
     return card;
 }
 
+Label readLabel(const QSqlQuery &query)
+{
+    return Label{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                 query.value(3).toLongLong()};
+}
+
 Column readColumn(const QSqlQuery &query)
 {
     Column column;
@@ -132,6 +138,17 @@ QString excerpt(const QString &text)
 }
 
 } // namespace
+
+Status BoardStore::checkVersion(const QString &what, qint64 current, qint64 expected)
+{
+    if (expected < 0 || current == expected)
+        return {};
+    return Error{ErrorKind::Conflict,
+                 tr("someone else changed %1 since you loaded it (version %2, now %3); reload it and try again")
+                         .arg(what)
+                         .arg(expected)
+                         .arg(current)};
+}
 
 // --- Ranks, summaries, bookkeeping ----------------------------------------------------------------------------
 
@@ -201,23 +218,23 @@ Status BoardStore::reindexCard(qint64 cardId)
 
 Result<QStringList> BoardStore::fieldsChangedSince(qint64 cardId, qint64 version)
 {
-    auto query = m_db->exec(QStringLiteral("SELECT payload FROM events WHERE card_id = :card "
-                                           "AND kind IN ('card.updated', 'card.moved', 'card.archived', "
-                                           "'card.restored') ORDER BY seq DESC"),
-                            {{QStringLiteral(":card"), cardId}});
-    if (!query)
-        return query.error();
     QStringList fields;
-    while (query->next()) {
-        const QJsonObject payload = QJsonDocument::fromJson(query->value(0).toString().toUtf8()).object();
-        if (payload.value(QStringLiteral("version")).toInteger() <= version)
-            continue;
-        const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
-        for (auto it = changes.begin(); it != changes.end(); ++it) {
-            if (!fields.contains(it.key()))
-                fields << it.key();
-        }
-    }
+    auto read = m_db->forEach(QStringLiteral("SELECT payload FROM events WHERE card_id = :card "
+                                             "AND kind IN ('card.updated', 'card.moved', 'card.archived', "
+                                             "'card.restored') ORDER BY seq DESC"),
+                              {{QStringLiteral(":card"), cardId}}, [&](const QSqlQuery &query) {
+                                  const QJsonObject payload =
+                                          QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+                                  if (payload.value(QStringLiteral("version")).toInteger() <= version)
+                                      return;
+                                  const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
+                                  for (auto it = changes.begin(); it != changes.end(); ++it) {
+                                      if (!fields.contains(it.key()))
+                                          fields << it.key();
+                                  }
+                              });
+    if (!read)
+        return read.error();
     return fields;
 }
 
@@ -227,77 +244,69 @@ Status BoardStore::fillSummaries(QList<Card> &cards, qint64 onlyCardId)
     index.reserve(cards.size());
     for (qsizetype i = 0; i < cards.size(); ++i)
         index.insert(cards.at(i).id, i);
-    const std::pair<QString, QVariant> card{QStringLiteral(":card"), onlyCardId};
+    auto cardFor = [&](const QSqlQuery &query) -> Card * {
+        auto it = index.constFind(query.value(0).toLongLong());
+        return it == index.cend() ? nullptr : &cards[*it];
+    };
+    // Separate statements for one card and for all, so that one card's read uses the card_id indexes.
+    const QString oneCard = onlyCardId ? QStringLiteral(" AND card_id = :card") : QString();
+    const Bindings card{{QStringLiteral(":card"), onlyCardId}};
 
-    auto labels = m_db->exec(QStringLiteral("SELECT cl.card_id, cl.label_id FROM card_labels cl "
-                                            "JOIN labels l ON l.id = cl.label_id WHERE l.deleted_at IS NULL "
-                                            "AND (:card = 0 OR cl.card_id = :card) ORDER BY l.name COLLATE NOCASE"),
-                             {card});
+    auto labels = m_db->forEach(QStringLiteral("SELECT card_id, label_id FROM card_labels "
+                                               "JOIN labels l ON l.id = label_id WHERE l.deleted_at IS NULL")
+                                        + oneCard + QStringLiteral(" ORDER BY l.name COLLATE NOCASE"),
+                                card, [&](const QSqlQuery &query) {
+                                    if (Card *target = cardFor(query))
+                                        target->labelIds << query.value(1).toLongLong();
+                                });
     if (!labels)
-        return labels.error();
-    while (labels->next()) {
-        if (auto it = index.constFind(labels->value(0).toLongLong()); it != index.cend())
-            cards[*it].labelIds << labels->value(1).toLongLong();
-    }
-    auto checklist = m_db->exec(QStringLiteral("SELECT card_id, sum(done), count(*) FROM checklist_items "
-                                               "WHERE deleted_at IS NULL AND (:card = 0 OR card_id = :card) "
-                                               "GROUP BY card_id"),
-                                {card});
+        return labels;
+    auto checklist = m_db->forEach(QStringLiteral("SELECT card_id, sum(done), count(*) FROM checklist_items "
+                                                  "WHERE deleted_at IS NULL")
+                                           + oneCard + QStringLiteral(" GROUP BY card_id"),
+                                   card, [&](const QSqlQuery &query) {
+                                       if (Card *target = cardFor(query)) {
+                                           target->checklistDone = query.value(1).toInt();
+                                           target->checklistTotal = query.value(2).toInt();
+                                       }
+                                   });
     if (!checklist)
-        return checklist.error();
-    while (checklist->next()) {
-        if (auto it = index.constFind(checklist->value(0).toLongLong()); it != index.cend()) {
-            cards[*it].checklistDone = checklist->value(1).toInt();
-            cards[*it].checklistTotal = checklist->value(2).toInt();
-        }
-    }
-    auto comments = m_db->exec(QStringLiteral("SELECT card_id, count(*) FROM comments WHERE deleted_at IS NULL "
-                                              "AND (:card = 0 OR card_id = :card) GROUP BY card_id"),
-                               {card});
+        return checklist;
+    auto comments = m_db->forEach(QStringLiteral("SELECT card_id, count(*) FROM comments WHERE deleted_at IS NULL")
+                                          + oneCard + QStringLiteral(" GROUP BY card_id"),
+                                  card, [&](const QSqlQuery &query) {
+                                      if (Card *target = cardFor(query))
+                                          target->commentCount = query.value(1).toInt();
+                                  });
     if (!comments)
-        return comments.error();
-    while (comments->next()) {
-        if (auto it = index.constFind(comments->value(0).toLongLong()); it != index.cend())
-            cards[*it].commentCount = comments->value(1).toInt();
-    }
-    auto attachments = m_db->exec(QStringLiteral("SELECT card_id, count(*) FROM attachments WHERE state = 'ready' "
-                                                 "AND (:card = 0 OR card_id = :card) GROUP BY card_id"),
-                                  {card});
-    if (!attachments)
-        return attachments.error();
-    while (attachments->next()) {
-        if (auto it = index.constFind(attachments->value(0).toLongLong()); it != index.cend())
-            cards[*it].attachmentCount = attachments->value(1).toInt();
-    }
-    return {};
+        return comments;
+    return m_db->forEach(QStringLiteral("SELECT card_id, count(*) FROM attachments WHERE state = 'ready'") + oneCard
+                                 + QStringLiteral(" GROUP BY card_id"),
+                         card, [&](const QSqlQuery &query) {
+                             if (Card *target = cardFor(query))
+                                 target->attachmentCount = query.value(1).toInt();
+                         });
 }
 
 // --- Columns --------------------------------------------------------------------------------------------------
 
 Result<QList<Column>> BoardStore::columns()
 {
-    auto query = m_db->exec(QStringLiteral("SELECT id, name, rank, wip_limit, kind, version FROM columns "
-                                           "WHERE deleted_at IS NULL ORDER BY rank, id"));
-    if (!query)
-        return query.error();
-    QList<Column> result;
-    while (query->next())
-        result << readColumn(*query);
-    return result;
+    return m_db->list<Column>(QStringLiteral("SELECT id, name, rank, wip_limit, kind, version FROM columns "
+                                             "WHERE deleted_at IS NULL ORDER BY rank, id"),
+                              {}, readColumn);
 }
 
 Result<Column> BoardStore::column(qint64 id)
 {
-    auto query = m_db->exec(QStringLiteral("SELECT id, name, rank, wip_limit, kind, version FROM columns "
-                                           "WHERE id = :id AND deleted_at IS NULL"),
-                            {{QStringLiteral(":id"), id}});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    auto found = m_db->list<Column>(QStringLiteral("SELECT id, name, rank, wip_limit, kind, version FROM columns "
+                                                   "WHERE id = :id AND deleted_at IS NULL"),
+                                    {{QStringLiteral(":id"), id}}, readColumn);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
         return Error{ErrorKind::NotFound, tr("there is no column #%1").arg(id)};
-    Column result = readColumn(*query);
-    query.value().finish();
-    return result;
+    return found->constFirst();
 }
 
 namespace {
@@ -320,6 +329,7 @@ Status checkColumnName(Connection &db, const QString &name, qint64 exceptId)
 
 Result<qint64> BoardStore::addColumn(const QString &name, ColumnKind kind, int wipLimit, Placement placement)
 {
+    const OperationScope operation(*this);
     const QString trimmed = name.trimmed();
     if (wipLimit < 0 || wipLimit > s_maxWipLimit)
         return Error{ErrorKind::Invalid, tr("a WIP limit is between 0 (none) and %1").arg(s_maxWipLimit)};
@@ -355,13 +365,16 @@ Result<qint64> BoardStore::addColumn(const QString &name, ColumnKind kind, int w
     return id;
 }
 
-Status BoardStore::renameColumn(qint64 id, const QString &name)
+Status BoardStore::renameColumn(qint64 id, const QString &name, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     const QString trimmed = name.trimmed();
     return change(Role::Admin, QStringLiteral("column.rename"), [&]() -> Status {
         auto current = column(id);
         if (!current)
             return current.error();
+        if (auto fresh = checkVersion(tr("column “%1”").arg(current->name), current->version, expectedVersion); !fresh)
+            return fresh;
         if (auto valid = checkColumnName(*m_db, trimmed, id); !valid)
             return valid;
         auto renamed = m_db->run(
@@ -379,6 +392,7 @@ Status BoardStore::renameColumn(qint64 id, const QString &name)
 
 Status BoardStore::moveColumn(qint64 id, Placement placement)
 {
+    const OperationScope operation(*this);
     return change(Role::Admin, QStringLiteral("column.move"), [&]() -> Status {
         auto current = column(id);
         if (!current)
@@ -397,14 +411,17 @@ Status BoardStore::moveColumn(qint64 id, Placement placement)
     });
 }
 
-Status BoardStore::setColumnWipLimit(qint64 id, int wipLimit)
+Status BoardStore::setColumnWipLimit(qint64 id, int wipLimit, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     if (wipLimit < 0 || wipLimit > s_maxWipLimit)
         return Error{ErrorKind::Invalid, tr("a WIP limit is between 0 (none) and %1").arg(s_maxWipLimit)};
     return change(Role::Admin, QStringLiteral("column.wip"), [&]() -> Status {
         auto current = column(id);
         if (!current)
             return current.error();
+        if (auto fresh = checkVersion(tr("column “%1”").arg(current->name), current->version, expectedVersion); !fresh)
+            return fresh;
         auto set = m_db->run(
                 QStringLiteral("UPDATE columns SET wip_limit = :wip, updated_at = :now, "
                                "version = version + 1 WHERE id = :id"),
@@ -419,6 +436,7 @@ Status BoardStore::setColumnWipLimit(qint64 id, int wipLimit)
 
 Status BoardStore::deleteColumn(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Admin, QStringLiteral("column.delete"), [&]() -> Status {
         auto current = column(id);
         if (!current)
@@ -452,14 +470,13 @@ Status BoardStore::deleteColumn(qint64 id)
 
 Result<Card> BoardStore::loadCard(qint64 id, bool includeDeleted)
 {
-    auto query = m_db->exec(QString::fromUtf16(s_cardColumns) + QStringLiteral("WHERE id = :id"),
-                            {{QStringLiteral(":id"), id}});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    auto found = m_db->row<Card>(QString::fromUtf16(s_cardColumns) + QStringLiteral("WHERE id = :id"),
+                                 {{QStringLiteral(":id"), id}}, readCard);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
         return Error{ErrorKind::NotFound, tr("there is no card #%1").arg(id)};
-    Card card = readCard(*query);
-    query.value().finish();
+    const Card &card = **found;
     if (card.deletedAt && !includeDeleted)
         return Error{ErrorKind::NotFound, tr("card #%1 was deleted").arg(id)};
     return card;
@@ -478,21 +495,20 @@ Result<Card> BoardStore::card(qint64 id)
 
 Result<QList<Card>> BoardStore::cards(const CardQuery &query)
 {
-    auto rows = m_db->exec(QString::fromUtf16(s_cardColumns)
-                                   + QStringLiteral("WHERE (:column = 0 OR column_id = :column) "
-                                                    "AND (:deleted OR deleted_at IS NULL) "
-                                                    "AND (:archived OR archived_at IS NULL) "
-                                                    "ORDER BY (SELECT rank FROM columns WHERE id = cards.column_id), "
-                                                    "rank, id"),
-                           {{QStringLiteral(":column"), query.columnId},
-                            {QStringLiteral(":deleted"), query.includeDeleted ? 1 : 0},
-                            {QStringLiteral(":archived"), query.includeArchived ? 1 : 0}});
+    auto rows =
+            m_db->list<Card>(QString::fromUtf16(s_cardColumns)
+                                     + QStringLiteral("WHERE (:column = 0 OR column_id = :column) "
+                                                      "AND (:deleted OR deleted_at IS NULL) "
+                                                      "AND (:archived OR archived_at IS NULL) "
+                                                      "ORDER BY (SELECT rank FROM columns WHERE id = cards.column_id), "
+                                                      "rank, id"),
+                             {{QStringLiteral(":column"), query.columnId},
+                              {QStringLiteral(":deleted"), query.includeDeleted ? 1 : 0},
+                              {QStringLiteral(":archived"), query.includeArchived ? 1 : 0}},
+                             readCard);
     if (!rows)
         return rows.error();
-    QList<Card> result;
-    while (rows->next())
-        result << readCard(*rows);
-    rows.value().finish();
+    QList<Card> &result = rows.value();
     if (auto filled = fillSummaries(result, 0); !filled)
         return filled.error();
     return result;
@@ -517,6 +533,7 @@ Status checkMember(Connection &db, const QString &login)
 
 Result<qint64> BoardStore::createCard(const NewCard &newCard)
 {
+    const OperationScope operation(*this);
     const QString title = newCard.title.trimmed();
     const QString assignee = newCard.assignee.trimmed().toLower();
     if (auto valid = checkText(tr("title"), title, s_maxTitleLength, true); !valid)
@@ -603,6 +620,7 @@ Result<qint64> BoardStore::createCard(const NewCard &newCard)
 
 Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     if (patch.title) {
         if (auto valid = checkText(tr("title"), patch.title->trimmed(), s_maxTitleLength, true); !valid)
             return valid.error();
@@ -724,6 +742,7 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
 
 Result<qint64> BoardStore::moveCard(qint64 id, qint64 columnId, Placement placement, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     qint64 newVersion = 0;
     auto status = change(
             Role::Editor, QStringLiteral("card.move"),
@@ -808,6 +827,7 @@ Result<qint64> BoardStore::moveCard(qint64 id, qint64 columnId, Placement placem
 
 Status BoardStore::archiveCard(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("card.archive"), [&]() -> Status {
         auto card = loadCard(id, false);
         if (!card)
@@ -830,6 +850,7 @@ Status BoardStore::archiveCard(qint64 id)
 
 Status BoardStore::deleteCard(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("card.delete"), [&]() -> Status {
         auto card = loadCard(id, false);
         if (!card)
@@ -847,6 +868,7 @@ Status BoardStore::deleteCard(qint64 id)
 
 Status BoardStore::restoreCard(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("card.restore"), [&]() -> Status {
         auto card = loadCard(id, true);
         if (!card)
@@ -889,29 +911,21 @@ Status BoardStore::restoreCard(qint64 id)
 
 Result<QList<Label>> BoardStore::labels()
 {
-    auto query = m_db->exec(QStringLiteral("SELECT id, name, color, version FROM labels WHERE deleted_at IS NULL "
-                                           "ORDER BY name COLLATE NOCASE"));
-    if (!query)
-        return query.error();
-    QList<Label> result;
-    while (query->next())
-        result << Label{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
-                        query->value(3).toLongLong()};
-    return result;
+    return m_db->list<Label>(QStringLiteral("SELECT id, name, color, version FROM labels WHERE deleted_at IS NULL "
+                                            "ORDER BY name COLLATE NOCASE"),
+                             {}, readLabel);
 }
 
 Result<Label> BoardStore::loadLabel(qint64 id)
 {
-    auto record = m_db->one(QStringLiteral("SELECT id, name, color, version FROM labels "
-                                           "WHERE id = :id AND deleted_at IS NULL"),
-                            {{QStringLiteral(":id"), id}});
-    if (!record)
-        return record.error();
-    if (!record->has_value())
+    auto found = m_db->row<Label>(QStringLiteral("SELECT id, name, color, version FROM labels "
+                                                 "WHERE id = :id AND deleted_at IS NULL"),
+                                  {{QStringLiteral(":id"), id}}, readLabel);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
         return Error{ErrorKind::NotFound, tr("there is no label #%1").arg(id)};
-    const QSqlRecord &row = record->value();
-    return Label{row.value(0).toLongLong(), row.value(1).toString(), row.value(2).toString(),
-                 row.value(3).toLongLong()};
+    return **found;
 }
 
 namespace {
@@ -942,6 +956,7 @@ Status checkColor(const QString &color)
 
 Result<qint64> BoardStore::createLabel(const QString &name, const QString &color)
 {
+    const OperationScope operation(*this);
     const QString trimmed = name.trimmed();
     if (auto valid = checkColor(color); !valid)
         return valid.error();
@@ -970,13 +985,16 @@ Result<qint64> BoardStore::createLabel(const QString &name, const QString &color
     return id;
 }
 
-Status BoardStore::renameLabel(qint64 id, const QString &name)
+Status BoardStore::renameLabel(qint64 id, const QString &name, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     const QString trimmed = name.trimmed();
     return change(Role::Editor, QStringLiteral("label.rename"), [&]() -> Status {
         auto label = loadLabel(id);
         if (!label)
             return label.error();
+        if (auto fresh = checkVersion(tr("label “%1”").arg(label->name), label->version, expectedVersion); !fresh)
+            return fresh;
         if (auto valid = checkLabel(*m_db, trimmed, id); !valid)
             return valid;
         auto renamed = m_db->run(QStringLiteral("UPDATE labels SET name = :name, version = version + 1 WHERE id = :id"),
@@ -988,14 +1006,17 @@ Status BoardStore::renameLabel(qint64 id, const QString &name)
     });
 }
 
-Status BoardStore::recolorLabel(qint64 id, const QString &color)
+Status BoardStore::recolorLabel(qint64 id, const QString &color, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     if (auto valid = checkColor(color); !valid)
         return valid;
     return change(Role::Editor, QStringLiteral("label.recolor"), [&]() -> Status {
         auto label = loadLabel(id);
         if (!label)
             return label.error();
+        if (auto fresh = checkVersion(tr("label “%1”").arg(label->name), label->version, expectedVersion); !fresh)
+            return fresh;
         auto recolored = m_db->run(QStringLiteral("UPDATE labels SET color = :color, version = version + 1 "
                                                   "WHERE id = :id"),
                                    {{QStringLiteral(":color"), color.toLower()}, {QStringLiteral(":id"), id}});
@@ -1009,6 +1030,7 @@ Status BoardStore::recolorLabel(qint64 id, const QString &color)
 
 Status BoardStore::deleteLabel(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("label.delete"), [&]() -> Status {
         auto label = loadLabel(id);
         if (!label)
@@ -1026,6 +1048,7 @@ Status BoardStore::deleteLabel(qint64 id)
 
 Status BoardStore::attachLabel(qint64 cardId, qint64 labelId)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("card.label"), [&]() -> Status {
         auto card = loadCard(cardId, false);
         if (!card)
@@ -1052,6 +1075,7 @@ Status BoardStore::attachLabel(qint64 cardId, qint64 labelId)
 
 Status BoardStore::detachLabel(qint64 cardId, qint64 labelId)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("card.unlabel"), [&]() -> Status {
         auto card = loadCard(cardId, false);
         if (!card)
@@ -1097,33 +1121,30 @@ ChecklistItem readChecklistItem(const QSqlQuery &query)
 
 Result<QList<ChecklistItem>> BoardStore::checklist(qint64 cardId)
 {
-    auto query = m_db->exec(QString::fromUtf16(s_checklistColumns)
-                                    + QStringLiteral("WHERE card_id = :card AND deleted_at IS NULL ORDER BY rank, id"),
-                            {{QStringLiteral(":card"), cardId}});
-    if (!query)
-        return query.error();
-    QList<ChecklistItem> items;
-    while (query->next())
-        items << readChecklistItem(*query);
-    return items;
+    return m_db->list<ChecklistItem>(QString::fromUtf16(s_checklistColumns)
+                                             + QStringLiteral("WHERE card_id = :card AND deleted_at IS NULL "
+                                                              "ORDER BY rank, id"),
+                                     {{QStringLiteral(":card"), cardId}}, readChecklistItem);
 }
 
 Result<ChecklistItem> BoardStore::loadChecklistItem(qint64 id)
 {
-    auto query =
-            m_db->exec(QString::fromUtf16(s_checklistColumns) + QStringLiteral("WHERE id = :id AND deleted_at IS NULL"),
-                       {{QStringLiteral(":id"), id}});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    // Items of a deleted card are out of reach too, like the card.
+    auto found =
+            m_db->row<ChecklistItem>(QString::fromUtf16(s_checklistColumns)
+                                             + QStringLiteral("WHERE id = :id AND deleted_at IS NULL AND card_id IN "
+                                                              "(SELECT id FROM cards WHERE deleted_at IS NULL)"),
+                                     {{QStringLiteral(":id"), id}}, readChecklistItem);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
         return Error{ErrorKind::NotFound, tr("there is no checklist item #%1").arg(id)};
-    ChecklistItem item = readChecklistItem(*query);
-    query.value().finish();
-    return item;
+    return **found;
 }
 
 Result<qint64> BoardStore::addChecklistItem(qint64 cardId, const QString &text, Placement placement)
 {
+    const OperationScope operation(*this);
     const QString trimmed = text.trimmed();
     if (auto valid = checkText(tr("checklist item"), trimmed, s_maxChecklistTextLength, true); !valid)
         return valid.error();
@@ -1161,8 +1182,9 @@ Result<qint64> BoardStore::addChecklistItem(qint64 cardId, const QString &text, 
     return id;
 }
 
-Status BoardStore::editChecklistItem(qint64 id, const QString &text)
+Status BoardStore::editChecklistItem(qint64 id, const QString &text, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     const QString trimmed = text.trimmed();
     if (auto valid = checkText(tr("checklist item"), trimmed, s_maxChecklistTextLength, true); !valid)
         return valid;
@@ -1170,6 +1192,9 @@ Status BoardStore::editChecklistItem(qint64 id, const QString &text)
         auto item = loadChecklistItem(id);
         if (!item)
             return item.error();
+        if (auto fresh = checkVersion(tr("checklist item “%1”").arg(item->text), item->version, expectedVersion);
+            !fresh)
+            return fresh;
         if (item->text == trimmed)
             return {};
         auto edited = m_db->run(QStringLiteral("UPDATE checklist_items SET text = :text, version = version + 1 "
@@ -1188,6 +1213,7 @@ Status BoardStore::editChecklistItem(qint64 id, const QString &text)
 
 Status BoardStore::setChecklistItemDone(qint64 id, bool done)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("checklist.tick"), [&]() -> Status {
         auto item = loadChecklistItem(id);
         if (!item)
@@ -1211,6 +1237,7 @@ Status BoardStore::setChecklistItemDone(qint64 id, bool done)
 
 Status BoardStore::moveChecklistItem(qint64 id, Placement placement)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("checklist.move"), [&]() -> Status {
         auto item = loadChecklistItem(id);
         if (!item)
@@ -1232,6 +1259,7 @@ Status BoardStore::moveChecklistItem(qint64 id, Placement placement)
 
 Status BoardStore::deleteChecklistItem(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("checklist.delete"), [&]() -> Status {
         auto item = loadChecklistItem(id);
         if (!item)
@@ -1274,34 +1302,28 @@ Comment readComment(const QSqlQuery &query)
 
 Result<QList<Comment>> BoardStore::comments(qint64 cardId)
 {
-    auto query =
-            m_db->exec(QString::fromUtf16(s_commentColumns)
-                               + QStringLiteral("WHERE card_id = :card AND deleted_at IS NULL ORDER BY created_at, id"),
-                       {{QStringLiteral(":card"), cardId}});
-    if (!query)
-        return query.error();
-    QList<Comment> result;
-    while (query->next())
-        result << readComment(*query);
-    return result;
+    return m_db->list<Comment>(QString::fromUtf16(s_commentColumns)
+                                       + QStringLiteral("WHERE card_id = :card AND deleted_at IS NULL "
+                                                        "ORDER BY created_at, id"),
+                               {{QStringLiteral(":card"), cardId}}, readComment);
 }
 
 Result<Comment> BoardStore::loadComment(qint64 id)
 {
-    auto query =
-            m_db->exec(QString::fromUtf16(s_commentColumns) + QStringLiteral("WHERE id = :id AND deleted_at IS NULL"),
-                       {{QStringLiteral(":id"), id}});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    auto found = m_db->row<Comment>(QString::fromUtf16(s_commentColumns)
+                                            + QStringLiteral("WHERE id = :id AND deleted_at IS NULL AND card_id IN "
+                                                             "(SELECT id FROM cards WHERE deleted_at IS NULL)"),
+                                    {{QStringLiteral(":id"), id}}, readComment);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
         return Error{ErrorKind::NotFound, tr("there is no comment #%1").arg(id)};
-    Comment comment = readComment(*query);
-    query.value().finish();
-    return comment;
+    return **found;
 }
 
 Result<qint64> BoardStore::addComment(qint64 cardId, const QString &body)
 {
+    const OperationScope operation(*this);
     if (auto valid = checkText(tr("comment"), body, s_maxTextLength, true); !valid)
         return valid.error();
     qint64 id = 0;
@@ -1344,8 +1366,9 @@ Result<qint64> BoardStore::addComment(qint64 cardId, const QString &body)
     return id;
 }
 
-Status BoardStore::editComment(qint64 id, const QString &body)
+Status BoardStore::editComment(qint64 id, const QString &body, qint64 expectedVersion)
 {
+    const OperationScope operation(*this);
     if (auto valid = checkText(tr("comment"), body, s_maxTextLength, true); !valid)
         return valid;
     return change(Role::Editor, QStringLiteral("comment.edit"), [&]() -> Status {
@@ -1354,6 +1377,8 @@ Status BoardStore::editComment(qint64 id, const QString &body)
             return comment.error();
         if (comment->author != m_login)
             return Error{ErrorKind::Forbidden, tr("only %1 can edit their comment").arg(comment->author)};
+        if (auto fresh = checkVersion(tr("your comment"), comment->version, expectedVersion); !fresh)
+            return fresh;
         auto edited = m_db->run(
                 QStringLiteral("UPDATE comments SET body = :body, edited_at = :now, "
                                "version = version + 1 WHERE id = :id"),
@@ -1371,6 +1396,7 @@ Status BoardStore::editComment(qint64 id, const QString &body)
 
 Status BoardStore::deleteComment(qint64 id)
 {
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("comment.delete"), [&]() -> Status {
         auto comment = loadComment(id);
         if (!comment)

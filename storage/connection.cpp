@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
@@ -64,6 +65,7 @@ Status Connection::open(const QString &path, Mode mode)
 {
     close();
     m_path = path;
+    m_damaged = false;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     // A URI with mode=rw (or ro) never creates a file by accident; only Create makes a new one.
     const QString modeName = mode == Mode::Create     ? QStringLiteral("rwc")
@@ -78,21 +80,19 @@ Status Connection::open(const QString &path, Mode mode)
         close();
         return error;
     }
-    if (auto status = applyPragmas(mode); !status) {
+    if (auto status = applyPragmas(); !status) {
         close();
         return status;
     }
     return {};
 }
 
-Status Connection::applyPragmas(Mode mode)
+Status Connection::applyPragmas()
 {
     for (const char16_t *pragma : {u"PRAGMA foreign_keys = ON", u"PRAGMA synchronous = FULL"}) {
         if (auto result = run(QString::fromUtf16(pragma)); !result)
             return result.error();
     }
-    if (mode == Mode::ReadOnly)
-        return {};
     return {};
 }
 
@@ -119,20 +119,42 @@ QSqlDatabase Connection::database() const
 
 Result<QSqlQuery> Connection::exec(const QString &sql, Bindings bindings)
 {
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return mapError(query.lastError());
-    for (const auto &[name, value] : bindings) {
-        // QtSql binds a null QString as SQL NULL; text columns mean "empty" by it. NULL is bound as QVariant().
-        if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.bindValue(name, QStringLiteral(""));
-        else
-            query.bindValue(name, value);
+    QElapsedTimer clock;
+    clock.start();
+    for (int attempt = 0;; ++attempt) {
+        QSqlQuery query(database());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return mapError(query.lastError());
+        for (const auto &[name, value] : bindings) {
+            // QtSql binds a null QString as SQL NULL; text columns mean "empty" by it. NULL is bound as QVariant().
+            if (value.typeId() == QMetaType::QString && value.toString().isNull())
+                query.bindValue(name, QStringLiteral(""));
+            else
+                query.bindValue(name, value);
+        }
+        if (query.exec())
+            return query;
+        const Error error = mapError(query.lastError());
+        // Outside write(), busy means a colleague is committing: readers wait for it like writers do.
+        if (error.kind != ErrorKind::Busy || m_inWrite || clock.elapsed() >= m_busyTimeoutMs)
+            return error;
+        backOff(attempt);
     }
-    if (!query.exec())
-        return mapError(query.lastError());
-    return query;
+}
+
+Status Connection::forEach(const QString &sql, Bindings bindings, const std::function<void(const QSqlQuery &)> &row)
+{
+    auto query = exec(sql, bindings);
+    if (!query)
+        return query.error();
+    while (query->next())
+        row(*query);
+    // next() returns false on errors too: a share that drops mid-read must not look like the end of the rows.
+    if (query->lastError().isValid())
+        return mapError(query->lastError());
+    query.value().finish();
+    return {};
 }
 
 Result<std::optional<QSqlRecord>> Connection::one(const QString &sql, Bindings bindings)
@@ -190,12 +212,20 @@ Status Connection::write(const std::function<Status()> &body)
 {
     m_lastRetries = 0;
     m_ambiguousCommit = false;
+    if (m_damaged) {
+        return Error{
+                ErrorKind::Corrupt,
+                tr("%1 was found damaged; HelpBoard will not write to it again").arg(QFileInfo(m_path).fileName())};
+    }
     QElapsedTimer clock;
     clock.start();
     auto retryAllowed = [&](const Error &error) {
         return error.kind == ErrorKind::Busy && clock.elapsed() < m_busyTimeoutMs;
     };
     auto rollback = [&] { (void)run(QStringLiteral("ROLLBACK")); };
+    // While inside write(), statements report busy at once: this loop decides, since it must roll back first.
+    m_inWrite = true;
+    const auto leave = qScopeGuard([this] { m_inWrite = false; });
 
     for (int attempt = 0;; ++attempt) {
         if (attempt > 0) {
@@ -224,9 +254,10 @@ Status Connection::write(const std::function<Status()> &body)
                 backOff(commitAttempt);
                 continue;
             }
+            // Only an I/O error leaves the outcome unknown; "disk full" and the like are certain failures.
+            const bool unknownOutcome = m_lastErrorCode == SqliteIoErr;
             rollback();
-            if (error.kind == ErrorKind::Io)
-                m_ambiguousCommit = true;
+            m_ambiguousCommit = unknownOutcome;
             return error;
         }
     }
@@ -235,6 +266,9 @@ Status Connection::write(const std::function<Status()> &body)
 Error Connection::mapError(const QSqlError &error, const QString &context) const
 {
     const int code = sqlitePrimaryCode(error);
+    m_lastErrorCode = code;
+    if (code == SqliteCorrupt)
+        m_damaged = true;
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString prefix = context.isEmpty() ? QString() : context + QStringLiteral(": ");
     const QString file = QFileInfo(m_path).fileName();
@@ -259,7 +293,7 @@ Error Connection::mapError(const QSqlError &error, const QString &context) const
     case SqliteConstraint:
         return {ErrorKind::Invalid, prefix + detail};
     default:
-        return {ErrorKind::Io, prefix + detail};
+        return {ErrorKind::Io, prefix + tr("unexpected database error in %1 (%2)").arg(file, detail)};
     }
 }
 

@@ -45,10 +45,31 @@ public:
     /// How many times the last write waited for another writer (for reports and benchmarks).
     int lastWriteRetries() const { return m_lastRetries; }
 
-    /// Prepares and runs one statement with bound values.
+    /// Prepares and runs one statement with bound values; outside a write it waits out colleagues' commits.
+    /// Read the result to its end (or use forEach()) so no read lock outlives the call.
     Result<QSqlQuery> exec(const QString &sql, Bindings bindings = {});
     /// Runs a statement that returns at most one row we care about; the query is finished before returning.
     Result<std::optional<QSqlRecord>> one(const QString &sql, Bindings bindings = {});
+    /// Runs a query and hands each row to @p row, reading to the end; a failure part-way is an error, not the end.
+    Status forEach(const QString &sql, Bindings bindings, const std::function<void(const QSqlQuery &)> &row);
+    /// All rows of a query, each turned into a T by @p readRow.
+    template<typename T, typename ReadRow>
+    Result<QList<T>> list(const QString &sql, Bindings bindings, ReadRow readRow)
+    {
+        QList<T> rows;
+        if (auto read = forEach(sql, bindings, [&](const QSqlQuery &query) { rows << readRow(query); }); !read)
+            return read.error();
+        return rows;
+    }
+    /// The only row of a lookup by key, turned into a T; std::nullopt when there is none.
+    template<typename T, typename ReadRow>
+    Result<std::optional<T>> row(const QString &sql, Bindings bindings, ReadRow readRow)
+    {
+        auto rows = list<T>(sql, bindings, readRow);
+        if (!rows)
+            return rows.error();
+        return rows->isEmpty() ? std::nullopt : std::optional<T>(rows->constFirst());
+    }
     /// Runs a statement for its effect; returns the number of rows touched.
     Result<int> run(const QString &sql, Bindings bindings = {});
     /// Runs an INSERT; returns the new row's id.
@@ -63,6 +84,8 @@ public:
      */
     Status write(const std::function<Status()> &body);
     bool ambiguousCommit() const { return m_ambiguousCommit; }
+    /// SQLite reported corruption on this connection: every later write is refused.
+    bool isDamaged() const { return m_damaged; }
 
     /// The error kind and a readable message for a failed statement.
     Error mapError(const QSqlError &error, const QString &context = {}) const;
@@ -70,7 +93,7 @@ public:
     QSqlDatabase database() const;
 
 private:
-    Status applyPragmas(Mode mode);
+    Status applyPragmas();
     void backOff(int attempt);
 
     QString m_name;
@@ -78,6 +101,9 @@ private:
     int m_busyTimeoutMs = 30000;
     int m_lastRetries = 0;
     bool m_ambiguousCommit = false;
+    bool m_inWrite = false;
+    mutable bool m_damaged = false;
+    mutable int m_lastErrorCode = 0;
 };
 
 /// SQLite's primary result code for an error (the low byte of its extended code), or -1.

@@ -573,6 +573,121 @@ private Q_SLOTS:
         QCOMPARE(eventKinds(*m_store, seq).count(QStringLiteral("member.joined")), 1);
     }
 
+    void shouldCheckRolesAgainstTheFileNotTheOpeningMoment()
+    {
+        // GIVEN Ben has the board open as an editor
+        auto ben = BoardStore::open(m_store->path(), as(QStringLiteral("ben"))).value();
+        QVERIFY(ben->createCard(cardInTodo()));
+        // WHEN an admin makes him a viewer, THEN his open board refuses his next change
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Viewer));
+        QCOMPARE(ben->createCard(cardInTodo()).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(ben->role(), Role::Viewer);
+        // and promoting him takes effect the same way
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor));
+        QVERIFY(ben->createCard(cardInTodo()));
+    }
+
+    void shouldNotLetARemovedMemberRejoin()
+    {
+        QVERIFY(m_store->removeMember(QStringLiteral("ben")));
+        auto ben = BoardStore::open(m_store->path(), as(QStringLiteral("ben"))).value();
+        QCOMPARE(ben->role(), Role::Viewer);
+        QCOMPARE(ben->createCard(cardInTodo()).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(m_store->members()->size(), 2);
+        // only an admin brings them back
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor));
+        QVERIFY(ben->createCard(cardInTodo()));
+    }
+
+    void shouldUseOneLoginRule_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << QStringLiteral("dana") << true;
+        QTest::newRow("upper case is folded") << QStringLiteral("Dana") << true;
+        QTest::newRow("space inside") << QStringLiteral("dana smith") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("65 characters") << QString(65, QLatin1Char('d')) << false;
+    }
+
+    void shouldUseOneLoginRule()
+    {
+        QFETCH(QString, login);
+        QFETCH(bool, valid);
+        QCOMPARE(m_store->setMember(login, Role::Editor).ok(), valid);
+        if (!login.isEmpty()) // an empty --as means "my OS login"
+            QCOMPARE(BoardStore::open(m_store->path(), as(login)).ok(), valid);
+    }
+
+    void shouldRefuseStaleEditsOfNamesAndTexts_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("column name") << QStringLiteral("column");
+        QTest::newRow("WIP limit") << QStringLiteral("wip");
+        QTest::newRow("label name") << QStringLiteral("label");
+        QTest::newRow("label colour") << QStringLiteral("colour");
+        QTest::newRow("checklist text") << QStringLiteral("checklist");
+        QTest::newRow("comment text") << QStringLiteral("comment");
+    }
+
+    void shouldRefuseStaleEditsOfNamesAndTexts()
+    {
+        QFETCH(QString, what);
+        const qint64 card = newCard(QStringLiteral("Card"));
+        const qint64 label = m_store->createLabel(QStringLiteral("Net"), QStringLiteral("#123456")).value();
+        const qint64 item = m_store->addChecklistItem(card, QStringLiteral("Step")).value();
+        const qint64 comment = m_store->addComment(card, QStringLiteral("First")).value();
+        // each edit is made twice against version 1: the first wins, the second is a conflict
+        auto edit = [&](const QString &value) -> Status {
+            if (what == u"column")
+                return m_store->renameColumn(m_doing, value, 1);
+            if (what == u"wip")
+                return m_store->setColumnWipLimit(m_doing, int(value.size()), 1);
+            if (what == u"label")
+                return m_store->renameLabel(label, value, 1);
+            if (what == u"colour")
+                return m_store->recolorLabel(
+                        label, value.size() > 4 ? QStringLiteral("#aaaaaa") : QStringLiteral("#bbbbbb"), 1);
+            if (what == u"checklist")
+                return m_store->editChecklistItem(item, value, 1);
+            return m_store->editComment(comment, value, 1);
+        };
+        QVERIFY(edit(QStringLiteral("mine")));
+        const qint64 seq = m_store->lastEventSeq().value();
+        const Status stale = edit(QStringLiteral("theirs!"));
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().kind, ErrorKind::Conflict);
+        QCOMPARE(m_store->lastEventSeq().value(), seq);
+    }
+
+    void shouldKeepChecklistAndCommentsOfDeletedCardsOutOfReach()
+    {
+        const qint64 card = newCard(QStringLiteral("Gone"));
+        const qint64 item = m_store->addChecklistItem(card, QStringLiteral("Step")).value();
+        const qint64 comment = m_store->addComment(card, QStringLiteral("Note")).value();
+        QVERIFY(m_store->deleteCard(card));
+        QCOMPARE(m_store->setChecklistItemDone(item, true).error().kind, ErrorKind::NotFound);
+        QCOMPARE(m_store->editComment(comment, QStringLiteral("x")).error().kind, ErrorKind::NotFound);
+    }
+
+    void shouldUseAPendingOperationIdForTheNextCallOnly()
+    {
+        // GIVEN a script's operation id, and a call that fails validation before it writes anything
+        const QUuid op = QUuid::createUuid();
+        m_store->setNextOperationId(op);
+        QCOMPARE(m_store->createLabel(QStringLiteral("Bad"), QStringLiteral("red")).error().kind, ErrorKind::Invalid);
+        // THEN the id is not carried over to the next, unrelated change
+        const qint64 id = newCard(QStringLiteral("Unrelated"));
+        QVERIFY(!m_store->isOperationApplied(op));
+        // AND an id used for one kind of change is refused for another
+        m_store->setNextOperationId(op);
+        QVERIFY(m_store->archiveCard(id));
+        m_store->setNextOperationId(op);
+        const auto reused = m_store->createCard(cardInTodo());
+        QVERIFY(!reused);
+        QCOMPARE(reused.error().kind, ErrorKind::Invalid);
+    }
+
     void shouldKeepAtLeastOneAdmin()
     {
         QCOMPARE(m_store->setMember(QStringLiteral("alice"), Role::Editor).error().kind, ErrorKind::Invalid);

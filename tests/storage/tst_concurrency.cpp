@@ -201,6 +201,66 @@ private Q_SLOTS:
         holder->wait();
     }
 
+    void shouldLetReadersWaitOutSomeoneElsesCommit()
+    {
+        // GIVEN a colleague's save holding the file exclusively (as during a slow COMMIT on a share)
+        auto reader = BoardStore::open(m_path, as(QStringLiteral("ben"), 10000)).value();
+        std::unique_ptr<QThread> holder(QThread::create([path = m_path] {
+            const QString name = QStringLiteral("exclusive");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(path);
+                db.open();
+                QSqlQuery query(db);
+                query.exec(QStringLiteral("BEGIN EXCLUSIVE"));
+                QThread::msleep(600);
+                query.exec(QStringLiteral("ROLLBACK"));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }));
+        holder->start();
+        QThread::msleep(150);
+        // WHEN we read the board, THEN the read waits and succeeds instead of failing as "busy"
+        QElapsedTimer clock;
+        clock.start();
+        const auto cards = reader->cards();
+        QVERIFY2(cards, cards ? "" : qPrintable(cards.error().message));
+        QVERIFY2(clock.elapsed() >= 200, qPrintable(QString::number(clock.elapsed())));
+        holder->wait();
+    }
+
+    void shouldNeverWriteAgainAfterFindingDamage()
+    {
+        // GIVEN a board that is open, with some cards
+        auto store = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(store->createCard(cardIn(m_todo, QStringLiteral("Card %1 with a longer title").arg(i))));
+        // WHEN another program garbles the file behind its back (and bumps the change counter, as any writer would)
+        {
+            QFile file(m_path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const qint64 size = file.size();
+            QVERIFY(file.seek(4096 * 2));
+            QVERIFY(file.write(QByteArray(int(size - 4096 * 3), '\xff')) > 0);
+            QVERIFY(file.seek(24));
+            QVERIFY(file.write(QByteArray("\x7f\x7f\x7f\x7f", 4)) == 4);
+        }
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray damaged = file.readAll();
+        file.close();
+        // THEN reading reports the damage, and no later write touches the file
+        const auto cards = store->cards();
+        QVERIFY(!cards);
+        QCOMPARE(cards.error().kind, ErrorKind::Corrupt);
+        const auto write = store->createCard(cardIn(m_todo, QStringLiteral("After the damage")));
+        QVERIFY(!write);
+        QVERIFY(write.error().kind == ErrorKind::Corrupt || write.error().kind == ErrorKind::ReadOnly);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll() == damaged);
+    }
+
     void shouldKeepEveryCardWhenSeveralProcessesWriteAtOnce()
     {
         // GIVEN four people's scripts adding cards and comments to one file at the same moment
