@@ -233,15 +233,18 @@ void Cli::printJson(const QJsonValue &value)
     m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
-int Cli::openBoard()
+int Cli::openBoard(bool rescue, bool verifying)
 {
     StoreOptions options;
     options.login = m_login;
     options.busyTimeoutMs = m_busyTimeoutMs;
+    options.allowCorruptReadOnly = rescue;
     auto store = BoardStore::open(m_boardPath, options);
     if (!store)
         return fail(store.error());
     m_store = std::move(store).value();
+    if (rescue && m_store->isReadOnly() && !verifying)
+        m_err << "helpboard-cli: warning: " << m_store->readOnlyReason() << Qt::endl;
     if (!m_opId.isEmpty())
         m_store->setNextOperationId(QUuid(m_opId));
     return Ok;
@@ -307,7 +310,10 @@ int Cli::run(const QStringList &arguments)
     };
     for (const auto &[name, handler] : handlers) {
         if (command == QStringView(name)) {
-            if (const int opened = openBoard(); opened != Ok)
+            // These read a damaged board as far as they can: to say what is wrong, or to save what is left.
+            const bool verifying = command == u"verify";
+            const bool rescue = verifying || command == u"export" || command == u"backup";
+            if (const int opened = openBoard(rescue, verifying); opened != Ok)
                 return opened;
             return (this->*handler)(args);
         }

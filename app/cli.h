@@ -47,7 +47,8 @@ private:
     class Args;
     int fail(const storage::Error &error);
     int usageError(const QString &message);
-    int openBoard();
+    /// With @p rescue, a damaged board opens read-only (for verify, export, backup) with a warning unless verifying.
+    int openBoard(bool rescue = false, bool verifying = false);
 
     int cmdInit(Args &args);
     int cmdColumns(Args &args);

@@ -148,13 +148,23 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
         return Error{ErrorKind::NotFound, tr("the folder %1 does not exist").arg(info.absolutePath())};
 
     if (creating) {
-        if (info.exists())
-            return Error{ErrorKind::Invalid, tr("%1 already exists; HelpBoard will not overwrite it").arg(filePath)};
         const QString name = boardName.trimmed();
         if (name.isEmpty() || name.size() > s_maxTitleLength)
             return Error{ErrorKind::Invalid, tr("a board needs a name of 1 to %1 characters").arg(s_maxTitleLength)};
-        if (auto opened = m_db->open(filePath, Connection::Mode::Create); !opened)
+        // Claim the path exclusively first: two people creating the same board at once must not both succeed,
+        // and a failure below may then remove only the file this call made.
+        QFile claim(filePath);
+        if (!claim.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+            if (claim.exists())
+                return Error{ErrorKind::Invalid,
+                             tr("%1 already exists; HelpBoard will not overwrite it").arg(filePath)};
+            return Error{ErrorKind::Io, tr("cannot create %1: %2").arg(filePath, claim.errorString())};
+        }
+        claim.close();
+        if (auto opened = m_db->open(filePath, Connection::Mode::ReadWrite); !opened) {
+            QFile::remove(filePath);
             return opened;
+        }
         auto journal = m_db->scalar(QStringLiteral("PRAGMA journal_mode = TRUNCATE"));
         Status created = journal ? schema::create(*m_db, name, m_login, now()) : Status(journal.error());
         if (!created) {

@@ -243,7 +243,7 @@ Status BoardStore::uploadChunks(const QString &filePath, const QString &sha256, 
             return Error{ErrorKind::Io, tr("%1 became shorter while it was being attached").arg(filePath)};
         auto written = m_db->write([&]() -> Status {
             auto inserted = m_db->run(
-                    QStringLiteral("INSERT OR REPLACE INTO attachment_chunks (sha256, seq, data) "
+                    QStringLiteral("INSERT OR IGNORE INTO attachment_chunks (sha256, seq, data) "
                                    "VALUES (:sha, :seq, :data)"),
                     {{QStringLiteral(":sha"), sha256}, {QStringLiteral(":seq"), seq}, {QStringLiteral(":data"), data}});
             return inserted ? Status() : Status(inserted.error());

@@ -887,6 +887,21 @@ Status BoardStore::restoreCard(qint64 id)
             if (!end)
                 return end.error();
             rank = *end;
+        } else {
+            // Its old place may have been handed to a newer card meanwhile: then it goes right after that card.
+            auto tied = m_db->scalar(QStringLiteral("SELECT id FROM cards WHERE column_id = :column AND rank = :rank "
+                                                    "AND id != :id AND deleted_at IS NULL LIMIT 1"),
+                                     {{QStringLiteral(":column"), columnId},
+                                      {QStringLiteral(":rank"), rank},
+                                      {QStringLiteral(":id"), id}});
+            if (!tied)
+                return tied.error();
+            if (!tied->isNull()) {
+                auto after = rankFor(Siblings::Cards, columnId, id, Placement{0, tied->toLongLong()});
+                if (!after)
+                    return after.error();
+                rank = *after;
+            }
         }
         auto restored = m_db->run(QStringLiteral("UPDATE cards SET archived_at = NULL, archived_by = NULL, "
                                                  "deleted_at = NULL, deleted_by = NULL, column_id = :column, "

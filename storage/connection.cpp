@@ -67,10 +67,8 @@ Status Connection::open(const QString &path, Mode mode)
     m_path = path;
     m_damaged = false;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    // A URI with mode=rw (or ro) never creates a file by accident; only Create makes a new one.
-    const QString modeName = mode == Mode::Create     ? QStringLiteral("rwc")
-                             : mode == Mode::ReadOnly ? QStringLiteral("ro")
-                                                      : QStringLiteral("rw");
+    // A URI with mode=rw (or ro) never creates a file by accident: BoardStore::create claims the file itself.
+    const QString modeName = mode == Mode::ReadOnly ? QStringLiteral("ro") : QStringLiteral("rw");
     QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
     url.setQuery(QStringLiteral("mode=") + modeName);
     db.setDatabaseName(QString::fromUtf8(url.toEncoded()));

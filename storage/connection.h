@@ -28,7 +28,7 @@ using Bindings = std::initializer_list<std::pair<QString, QVariant>>;
 class Connection final
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly, Create };
+    enum class Mode { ReadWrite, ReadOnly };
 
     Connection();
     ~Connection();

@@ -165,11 +165,6 @@ constexpr const char16_t *s_v1[] = {
         title, description, comments, checklist, tokenize = 'unicode61 remove_diacritics 2'))",
 };
 
-Status runInTransaction(Connection &connection, const std::function<Status()> &body)
-{
-    return connection.write(body);
-}
-
 } // namespace
 
 QStringList v1Statements()
@@ -187,7 +182,13 @@ QList<MigrationStep> migrationSteps()
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
 {
-    return runInTransaction(connection, [&]() -> Status {
+    return connection.write([&]() -> Status {
+        auto existing = connection.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        if (!existing)
+            return existing.error();
+        if (existing->toInt() > 0)
+            return Error{ErrorKind::Invalid,
+                         tr("%1 already holds a database; nothing was changed").arg(connection.path())};
         for (const QString &statement : v1Statements()) {
             if (auto result = connection.run(statement); !result)
                 return result.error();
@@ -287,7 +288,13 @@ Status migrate(Connection &connection, int fromVersion, int targetVersion, const
     for (int version = fromVersion; version < targetVersion; ++version) {
         const auto step = std::find_if(steps.cbegin(), steps.cend(),
                                        [version](const MigrationStep &candidate) { return candidate.from == version; });
-        auto status = runInTransaction(connection, [&]() -> Status {
+        auto status = connection.write([&]() -> Status {
+            // Someone who opened the board at the same time may have run this step already.
+            auto current = connection.scalar(QStringLiteral("PRAGMA user_version"));
+            if (!current)
+                return current.error();
+            if (current->toInt() > version)
+                return {};
             if (auto applied = step->apply(connection); !applied)
                 return applied;
             if (auto set = connection.run(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)); !set)

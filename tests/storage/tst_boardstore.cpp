@@ -418,6 +418,20 @@ private Q_SLOTS:
         QCOMPARE(idsIn(*m_store, m_todo).last(), moved);
     }
 
+    void shouldPutARestoredCardAfterTheOneThatTookItsPlace()
+    {
+        // GIVEN B deleted, and C added at the end, which hands C the place B had
+        const qint64 a = newCard(QStringLiteral("A"));
+        const qint64 b = newCard(QStringLiteral("B"));
+        QVERIFY(m_store->deleteCard(b));
+        const qint64 c = newCard(QStringLiteral("C"));
+        QCOMPARE(m_store->card(c)->rank, m_store->card(b)->rank);
+        // WHEN B is restored, THEN it has a place of its own, right after C
+        QVERIFY(m_store->restoreCard(b));
+        QCOMPARE(idsIn(*m_store, m_todo), (QList<qint64>{a, c, b}));
+        QVERIFY(m_store->card(b)->rank > m_store->card(c)->rank);
+    }
+
     void shouldManageLabels()
     {
         const qint64 network = m_store->createLabel(QStringLiteral("Network"), QStringLiteral("#138d75")).value();

@@ -400,7 +400,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         Connection connection;
-        QVERIFY(connection.open(dir.filePath(u"schema.db"_s), Connection::Mode::Create));
+        {
+            QFile empty(dir.filePath(u"schema.db"_s));
+            QVERIFY(empty.open(QIODevice::WriteOnly | QIODevice::NewOnly));
+        }
+        QVERIFY(connection.open(dir.filePath(u"schema.db"_s), Connection::Mode::ReadWrite));
 
         // WHEN the v1 statements run
         const QStringList statements = schema::v1Statements();
