@@ -338,6 +338,33 @@ Result<qint64> Cli::parseId(const QString &text, const QString &what)
     return id;
 }
 
+Result<QList<qint64>> Cli::resolveLabels(const QStringList &names)
+{
+    QList<qint64> ids;
+    if (names.isEmpty())
+        return ids;
+    auto labels = m_store->labels();
+    if (!labels)
+        return labels.error();
+    for (const QString &name : names) {
+        auto it = std::find_if(labels->cbegin(), labels->cend(),
+                               [&](const Label &label) { return label.name.compare(name, Qt::CaseInsensitive) == 0; });
+        if (it == labels->cend())
+            return Error{ErrorKind::NotFound, tr("there is no label “%1”").arg(name)};
+        ids << it->id;
+    }
+    return ids;
+}
+
+std::optional<qint64> Cli::parseExpectedVersion(const std::optional<QString> &text)
+{
+    if (!text)
+        return -1;
+    bool ok = false;
+    const qint64 version = text->toLongLong(&ok);
+    return ok && version >= 1 ? std::optional<qint64>(version) : std::nullopt;
+}
+
 Result<qint64> Cli::resolveColumn(const QString &nameOrId)
 {
     auto columns = m_store->columns();
@@ -478,19 +505,10 @@ int Cli::cmdAdd(Args &args)
             return fail({ErrorKind::Invalid, tr("the board has no columns")});
         card.columnId = columns->constFirst().id;
     }
-    if (!labelNames.isEmpty()) {
-        auto labels = m_store->labels();
-        if (!labels)
-            return fail(labels.error());
-        for (const QString &name : labelNames) {
-            auto it = std::find_if(labels->cbegin(), labels->cend(), [&](const Label &label) {
-                return label.name.compare(name, Qt::CaseInsensitive) == 0;
-            });
-            if (it == labels->cend())
-                return fail({ErrorKind::NotFound, tr("there is no label “%1”").arg(name)});
-            card.labelIds << it->id;
-        }
-    }
+    auto labelIds = resolveLabels(labelNames);
+    if (!labelIds)
+        return fail(labelIds.error());
+    card.labelIds = *labelIds;
     auto id = m_store->createCard(card);
     if (!id)
         return fail(id.error());
@@ -555,14 +573,10 @@ int Cli::cmdEdit(Args &args)
         patch.assignee = QStringLiteral(""); // empty, not null (NOT NULL column)
     if (patch.isEmpty())
         return usageError(tr("edit needs at least one field to change"));
-    qint64 expectedVersion = -1;
-    if (expect) {
-        bool ok = false;
-        expectedVersion = expect->toLongLong(&ok);
-        if (!ok || expectedVersion < 1)
-            return usageError(tr("--expect-version takes a version number"));
-    }
-    auto version = m_store->updateCard(*id, patch, expectedVersion);
+    const auto expectedVersion = parseExpectedVersion(expect);
+    if (!expectedVersion)
+        return usageError(tr("--expect-version takes a version number"));
+    auto version = m_store->updateCard(*id, patch, *expectedVersion);
     if (!version)
         return fail(version.error());
     m_out << *version << Qt::endl;
@@ -595,14 +609,10 @@ int Cli::cmdMove(Args &args)
             return fail(anchor.error());
         (before ? placement.before : placement.after) = *anchor;
     }
-    qint64 expectedVersion = -1;
-    if (expect) {
-        bool ok = false;
-        expectedVersion = expect->toLongLong(&ok);
-        if (!ok || expectedVersion < 1)
-            return usageError(tr("--expect-version takes a version number"));
-    }
-    auto version = m_store->moveCard(*id, *column, placement, expectedVersion);
+    const auto expectedVersion = parseExpectedVersion(expect);
+    if (!expectedVersion)
+        return usageError(tr("--expect-version takes a version number"));
+    auto version = m_store->moveCard(*id, *column, placement, *expectedVersion);
     if (!version)
         return fail(version.error());
     m_out << *version << Qt::endl;
@@ -752,19 +762,10 @@ int Cli::cmdList(Args &args)
         if (!filter.channel)
             return fail({ErrorKind::Invalid, tr("unknown channel “%1”").arg(*channel)});
     }
-    if (!labelNames.isEmpty()) {
-        auto labels = m_store->labels();
-        if (!labels)
-            return fail(labels.error());
-        for (const QString &name : labelNames) {
-            auto it = std::find_if(labels->cbegin(), labels->cend(), [&](const Label &label) {
-                return label.name.compare(name, Qt::CaseInsensitive) == 0;
-            });
-            if (it == labels->cend())
-                return fail({ErrorKind::NotFound, tr("there is no label “%1”").arg(name)});
-            filter.labelIds.insert(it->id);
-        }
-    }
+    auto labelIds = resolveLabels(labelNames);
+    if (!labelIds)
+        return fail(labelIds.error());
+    filter.labelIds = QSet<qint64>(labelIds->cbegin(), labelIds->cend());
     if (search) {
         auto hits = m_store->search(*search, archived);
         if (!hits)
@@ -802,11 +803,10 @@ int Cli::cmdList(Args &args)
     m_out << pad(tr("ID"), 5) << pad(tr("COLUMN"), 10) << pad(tr("PRIORITY"), 8) << pad(tr("STATUS"), 12)
           << pad(tr("DUE"), 17) << pad(tr("ASSIGNEE"), 10) << tr("TITLE") << Qt::endl;
     for (const Card *card : shown) {
-        const bool overdue = card->dueAt && !card->resolvedAt && card->dueAt < context.now;
         m_out << pad(QString::number(card->id), 5) << pad(columnNames.value(card->columnId), 10)
               << pad(toText(card->priority), 8)
               << pad(card->status == StatusTag::None ? QStringLiteral("-") : toText(card->status), 12)
-              << pad(localTime(card->dueAt) + (overdue ? QStringLiteral("!") : QString()), 17)
+              << pad(localTime(card->dueAt) + (card->isOverdue(context.now) ? QStringLiteral("!") : QString()), 17)
               << pad(card->assignee.isEmpty() ? QStringLiteral("-") : card->assignee, 10) << card->title << Qt::endl;
     }
     m_err << tr("%n card(s)", int(shown.size())) << Qt::endl;

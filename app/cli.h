@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace hb::storage {
 class BoardStore;
@@ -68,6 +69,9 @@ private:
     int cmdBackup(Args &args);
 
     storage::Result<qint64> resolveColumn(const QString &nameOrId);
+    storage::Result<QList<qint64>> resolveLabels(const QStringList &names);
+    /// -1 (no check) when absent; std::nullopt when it is not a version number.
+    static std::optional<qint64> parseExpectedVersion(const std::optional<QString> &text);
     storage::Result<qint64> parseId(const QString &text, const QString &what);
     void printJson(const QJsonValue &value);
 

@@ -26,7 +26,7 @@ bool CardFilter::matches(const storage::Card &card, const Context &context) cons
     const bool open = card.resolvedAt == 0;
     if (columnId && card.columnId != columnId)
         return false;
-    if (overdue && !(open && card.dueAt && card.dueAt < context.now))
+    if (overdue && !card.isOverdue(context.now))
         return false;
     if (dueWithin24h && !(open && card.dueAt && card.dueAt >= context.now && card.dueAt < context.now + s_dayMs))
         return false;

@@ -72,7 +72,6 @@ QJsonObject BoardExport::card(const Card &card) const
     QJsonArray labels;
     for (qint64 id : card.labelIds)
         labels << m_labelNames.value(id);
-    const bool overdue = card.dueAt && !card.resolvedAt && card.dueAt < m_now;
     return {{QStringLiteral("id"), card.id},
             {QStringLiteral("version"), card.version},
             {QStringLiteral("column_id"), card.columnId},
@@ -86,7 +85,7 @@ QJsonObject BoardExport::card(const Card &card) const
             {QStringLiteral("channel"), orNull(toText(card.channel))},
             {QStringLiteral("labels"), labels},
             {QStringLiteral("due"), time(card.dueAt)},
-            {QStringLiteral("overdue"), overdue},
+            {QStringLiteral("overdue"), card.isOverdue(m_now)},
             {QStringLiteral("created"), time(card.createdAt)},
             {QStringLiteral("created_by"), card.createdBy},
             {QStringLiteral("updated"), time(card.updatedAt)},

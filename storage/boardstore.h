@@ -235,6 +235,9 @@ private:
     Status appendEvent(const QString &kind, qint64 cardId, const QJsonObject &payload);
     Status reindexCard(qint64 cardId);
     Status touchCard(qint64 cardId);
+    enum class CardIndex { Keep, Refresh };
+    /// A change to something on a card: bumps the card's version, refreshes its search text if asked, records it.
+    Status cardChanged(CardIndex index, const QString &eventKind, qint64 cardId, const QJsonObject &payload);
     Result<Card> loadCard(qint64 id, bool includeDeleted);
     enum class Siblings { Columns, Cards, Checklist };
     /// A rank for an item of @p siblings under @p parentId at @p placement, ignoring the item @p movingId itself.
@@ -242,6 +245,8 @@ private:
     Status fillSummaries(QList<Card> &cards, qint64 onlyCardId);
     Result<QStringList> fieldsChangedSince(qint64 cardId, qint64 version);
     static Status checkVersion(const QString &what, qint64 current, qint64 expected);
+    /// Refuses a change that would leave the board without an admin (@p leaving is the admin going).
+    Status keepAnAdmin(const QString &leaving);
     Status checkText(const QString &what, const QString &text, qint64 maxLength, bool required) const;
     Result<Label> loadLabel(qint64 id);
     Result<ChecklistItem> loadChecklistItem(qint64 id);

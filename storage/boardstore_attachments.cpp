@@ -2,6 +2,7 @@
 // BoardStore: attachments stored in the board file as content-addressed chunks.
 #include "boardstore.h"
 
+#include "boardstore_p.h"
 #include "connection.h"
 
 #include <QCoreApplication>
@@ -14,15 +15,12 @@
 
 namespace hb::storage {
 
+using namespace detail;
+
 namespace {
 
 // Big enough that a 50 MB manual is ~100 short transactions, small enough that each one is quick on a share.
 constexpr qint64 s_chunkSize = 512 * 1024;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("hb::storage::BoardStore", text);
-}
 
 QString humanSize(qint64 bytes)
 {
@@ -216,9 +214,7 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
                     return ready.error();
                 if (*ready != 1)
                     return Error{ErrorKind::NotFound, tr("the upload of %1 was cancelled").arg(displayName)};
-                if (auto touched = touchCard(cardId); !touched)
-                    return touched;
-                return appendEvent(QStringLiteral("attachment.added"), cardId,
+                return cardChanged(CardIndex::Keep, QStringLiteral("attachment.added"), cardId,
                                    {{QStringLiteral("attachment_id"), id},
                                     {QStringLiteral("name"), displayName},
                                     {QStringLiteral("size"), size},
@@ -282,9 +278,7 @@ Result<qint64> BoardStore::addLink(qint64 cardId, const QString &path)
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                if (auto touched = touchCard(cardId); !touched)
-                    return touched;
-                return appendEvent(QStringLiteral("attachment.linked"), cardId,
+                return cardChanged(CardIndex::Keep, QStringLiteral("attachment.linked"), cardId,
                                    {{QStringLiteral("attachment_id"), id},
                                     {QStringLiteral("name"), name},
                                     {QStringLiteral("path"), trimmed}});
@@ -353,9 +347,7 @@ Status BoardStore::removeAttachment(qint64 id)
                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
         if (!removed)
             return removed.error();
-        if (auto touched = touchCard(found->cardId); !touched)
-            return touched;
-        return appendEvent(QStringLiteral("attachment.removed"), found->cardId,
+        return cardChanged(CardIndex::Keep, QStringLiteral("attachment.removed"), found->cardId,
                            {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), found->name}});
     });
 }

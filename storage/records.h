@@ -87,6 +87,9 @@ struct Card
     qint64 deletedAt = 0;
     qint64 version = 0;
 
+    /// Due before @p now and not resolved: the one overdue rule for the board, the filter, the CLI and exports.
+    bool isOverdue(qint64 now) const { return dueAt && !resolvedAt && dueAt < now; }
+
     // Summary, filled by the readers for display and filtering; not columns of the cards table.
     QList<qint64> labelIds;
     int checklistDone = 0;

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// BoardStore: board settings, members, the change feed, search and maintenance.
+#include "boardstore.h"
+
+#include "boardstore_p.h"
+#include "connection.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace hb::storage {
+
+using namespace detail;
+
+// --- Board and settings ---------------------------------------------------------------------------------------
+
+Result<QString> BoardStore::boardName()
+{
+    auto name = m_db->scalar(QStringLiteral("SELECT name FROM boards WHERE id = 1"));
+    if (!name)
+        return name.error();
+    return name->toString();
+}
+
+Status BoardStore::renameBoard(const QString &name)
+{
+    const OperationScope operation(*this);
+    const QString trimmed = name.trimmed();
+    if (auto valid = checkText(tr("board name"), trimmed, s_maxTitleLength, true); !valid)
+        return valid;
+    return change(Role::Admin, QStringLiteral("board.rename"), [&]() -> Status {
+        auto old = boardName();
+        if (!old)
+            return old.error();
+        auto renamed = m_db->run(QStringLiteral("UPDATE boards SET name = :name, version = version + 1 WHERE id = 1"),
+                                 {{QStringLiteral(":name"), trimmed}});
+        if (!renamed)
+            return renamed.error();
+        return appendEvent(QStringLiteral("board.renamed"), 0,
+                           {{QStringLiteral("from"), *old}, {QStringLiteral("to"), trimmed}});
+    });
+}
+
+Result<QString> BoardStore::setting(const QString &key)
+{
+    auto value = m_db->scalar(QStringLiteral("SELECT value FROM meta WHERE key = :key"),
+                              {{QStringLiteral(":key"), key}}, QString());
+    if (!value)
+        return value.error();
+    return value->toString();
+}
+
+Status BoardStore::setSetting(const QString &key, const QString &value)
+{
+    const OperationScope operation(*this);
+    if (key == u"default_role") {
+        if (value != u"editor" && value != u"viewer")
+            return Error{ErrorKind::Invalid, tr("default_role must be “editor” or “viewer”")};
+    } else if (key == u"attachment_limit_bytes") {
+        bool ok = false;
+        if (value.toLongLong(&ok) <= 0 || !ok)
+            return Error{ErrorKind::Invalid, tr("attachment_limit_bytes must be a positive number of bytes")};
+    } else {
+        return Error{ErrorKind::Invalid, tr("“%1” is not a board setting").arg(key)};
+    }
+    return change(Role::Admin, QStringLiteral("setting.set"), [&]() -> Status {
+        auto set = m_db->run(QStringLiteral("INSERT INTO meta (key, value) VALUES (:key, :value) "
+                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                             {{QStringLiteral(":key"), key}, {QStringLiteral(":value"), value}});
+        if (!set)
+            return set.error();
+        return appendEvent(QStringLiteral("setting.changed"), 0,
+                           {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+    });
+}
+
+Result<qint64> BoardStore::attachmentLimit()
+{
+    auto value = setting(QStringLiteral("attachment_limit_bytes"));
+    if (!value)
+        return value.error();
+    const qint64 limit = value->toLongLong();
+    return limit > 0 ? limit : 100LL * 1024 * 1024;
+}
+
+Status BoardStore::checkText(const QString &what, const QString &text, qint64 maxLength, bool required) const
+{
+    if (required && text.trimmed().isEmpty())
+        return Error{ErrorKind::Invalid, tr("the %1 cannot be empty").arg(what)};
+    if (text.size() > maxLength) {
+        return Error{ErrorKind::Invalid,
+                     tr("the %1 is too long (%2 characters; at most %3)").arg(what).arg(text.size()).arg(maxLength)};
+    }
+    return {};
+}
+
+// --- Members -------------------------------------------------------------------------------------------------
+
+Result<QList<Member>> BoardStore::members()
+{
+    return m_db->list<Member>(QStringLiteral("SELECT login, display_name, role, added_at, version FROM members "
+                                             "WHERE deleted_at IS NULL ORDER BY login"),
+                              {}, [](const QSqlQuery &query) {
+                                  Member member;
+                                  member.login = query.value(0).toString();
+                                  member.displayName = query.value(1).toString();
+                                  member.role = roleFromString(query.value(2).toString()).value_or(Role::Viewer);
+                                  member.addedAt = query.value(3).toLongLong();
+                                  member.version = query.value(4).toLongLong();
+                                  return member;
+                              });
+}
+
+Status BoardStore::setMember(const QString &login, Role role, const QString &displayName)
+{
+    const OperationScope operation(*this);
+    const QString normalized = normalizedLogin(login);
+    if (auto valid = checkLogin(normalized, login); !valid)
+        return valid;
+    if (auto valid = checkText(tr("display name"), displayName, s_maxTitleLength, false); !valid)
+        return valid;
+    auto status = change(Role::Admin, QStringLiteral("member.set"), [&]() -> Status {
+        auto current = m_db->one(QStringLiteral("SELECT role, display_name FROM members "
+                                                "WHERE login = :login AND deleted_at IS NULL"),
+                                 {{QStringLiteral(":login"), normalized}});
+        if (!current)
+            return current.error();
+        if (current->has_value() && current->value().value(0).toString() == u"admin" && role != Role::Admin) {
+            if (auto kept = keepAnAdmin(normalized); !kept)
+                return kept;
+        }
+        const QString name = displayName.isEmpty() && current->has_value() ? current->value().value(1).toString()
+                                                                           : displayName.trimmed();
+        auto set = m_db->run(QStringLiteral("INSERT INTO members (login, display_name, role, added_at, added_by) "
+                                            "VALUES (:login, :name, :role, :now, :actor) "
+                                            "ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, "
+                                            "role = excluded.role, deleted_at = NULL, "
+                                            "version = members.version + 1"),
+                             {{QStringLiteral(":login"), normalized},
+                              {QStringLiteral(":name"), name},
+                              {QStringLiteral(":role"), toText(role)},
+                              {QStringLiteral(":now"), now()},
+                              {QStringLiteral(":actor"), m_login}});
+        if (!set)
+            return set.error();
+        return appendEvent(QStringLiteral("member.set"), 0,
+                           {{QStringLiteral("login"), normalized}, {QStringLiteral("role"), toText(role)}});
+    });
+    if (status && normalized == m_login)
+        m_role = role;
+    return status;
+}
+
+Status BoardStore::keepAnAdmin(const QString &leaving)
+{
+    auto admins =
+            m_db->scalar(QStringLiteral("SELECT count(*) FROM members WHERE role = 'admin' AND deleted_at IS NULL"));
+    if (!admins)
+        return admins.error();
+    if (admins->toInt() <= 1)
+        return Error{ErrorKind::Invalid,
+                     tr("%1 is the board's last admin; make someone else admin first").arg(leaving)};
+    return {};
+}
+
+Status BoardStore::removeMember(const QString &login)
+{
+    const OperationScope operation(*this);
+    const QString normalized = normalizedLogin(login);
+    return change(Role::Admin, QStringLiteral("member.remove"), [&]() -> Status {
+        auto current = m_db->one(QStringLiteral("SELECT role FROM members WHERE login = :login "
+                                                "AND deleted_at IS NULL"),
+                                 {{QStringLiteral(":login"), normalized}});
+        if (!current)
+            return current.error();
+        if (!current->has_value())
+            return Error{ErrorKind::NotFound, tr("%1 is not a member of this board").arg(normalized)};
+        if (current->value().value(0).toString() == u"admin") {
+            if (auto kept = keepAnAdmin(normalized); !kept)
+                return kept;
+        }
+        auto removed = m_db->run(QStringLiteral("UPDATE members SET deleted_at = :now, version = version + 1 "
+                                                "WHERE login = :login"),
+                                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), normalized}});
+        if (!removed)
+            return removed.error();
+        return appendEvent(QStringLiteral("member.removed"), 0, {{QStringLiteral("login"), normalized}});
+    });
+}
+
+// --- Events, search, maintenance ------------------------------------------------------------------------------
+
+namespace {
+
+Event readEvent(const QSqlQuery &query)
+{
+    Event event;
+    event.seq = query.value(0).toLongLong();
+    event.opId = query.value(1).toString();
+    event.at = query.value(2).toLongLong();
+    event.actor = query.value(3).toString();
+    event.cardId = query.value(4).toLongLong();
+    event.kind = query.value(5).toString();
+    event.payload = query.value(6).toString().toUtf8();
+    return event;
+}
+
+} // namespace
+
+Result<QList<Event>> BoardStore::eventsSince(qint64 seq, int limit)
+{
+    return m_db->list<Event>(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "
+                                            "WHERE seq > :seq ORDER BY seq LIMIT :limit"),
+                             {{QStringLiteral(":seq"), seq}, {QStringLiteral(":limit"), limit}}, readEvent);
+}
+
+Result<QList<Event>> BoardStore::cardHistory(qint64 cardId)
+{
+    return m_db->list<Event>(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "
+                                            "WHERE card_id = :card ORDER BY seq"),
+                             {{QStringLiteral(":card"), cardId}}, readEvent);
+}
+
+Result<qint64> BoardStore::lastEventSeq()
+{
+    auto seq = m_db->scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"));
+    if (!seq)
+        return seq.error();
+    return seq->toLongLong();
+}
+
+Result<QList<qint64>> BoardStore::search(const QString &text, bool includeArchived)
+{
+    // Each word becomes a quoted prefix term, so user text can never be read as FTS5 syntax.
+    QStringList terms;
+    for (const QString &word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        QString term = word;
+        term.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        terms << QLatin1Char('"') + term + QStringLiteral("\"*");
+    }
+    if (terms.isEmpty())
+        return QList<qint64>();
+    return m_db->list<qint64>(QStringLiteral("SELECT c.id FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid "
+                                             "WHERE cards_fts MATCH :match AND c.deleted_at IS NULL "
+                                             "AND (:archived OR c.archived_at IS NULL) ORDER BY bm25(cards_fts), c.id"),
+                              {{QStringLiteral(":match"), terms.join(QLatin1Char(' '))},
+                               {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
+                              [](const QSqlQuery &query) { return query.value(0).toLongLong(); });
+}
+
+Result<QStringList> BoardStore::verify()
+{
+    QStringList problems;
+    auto integrity = m_db->forEach(QStringLiteral("PRAGMA integrity_check"), {}, [&](const QSqlQuery &query) {
+        if (const QString line = query.value(0).toString(); line != u"ok")
+            problems << tr("integrity: %1").arg(line);
+    });
+    if (!integrity)
+        return integrity.error();
+    auto foreignKeys = m_db->forEach(QStringLiteral("PRAGMA foreign_key_check"), {}, [&](const QSqlQuery &query) {
+        problems << tr("foreign key: row %1 of %2 points to a missing row of %3")
+                            .arg(query.value(1).toString(), query.value(0).toString(), query.value(2).toString());
+    });
+    if (!foreignKeys)
+        return foreignKeys.error();
+    auto chunks = m_db->forEach(
+            QStringLiteral("SELECT a.id, a.name, a.size, coalesce(sum(length(c.data)), 0) FROM attachments a "
+                           "LEFT JOIN attachment_chunks c ON c.sha256 = a.sha256 WHERE a.kind = 'file' "
+                           "AND a.state = 'ready' GROUP BY a.id HAVING coalesce(sum(length(c.data)), 0) != a.size"),
+            {}, [&](const QSqlQuery &query) {
+                problems << tr("attachment %1 (%2) has %3 of its %4 bytes")
+                                    .arg(query.value(0).toString(), query.value(1).toString(),
+                                         query.value(3).toString(), query.value(2).toString());
+            });
+    if (!chunks)
+        return chunks.error();
+    return problems;
+}
+
+Status BoardStore::backupTo(const QString &filePath)
+{
+    const QFileInfo target(filePath);
+    if (target.exists())
+        return Error{ErrorKind::Invalid, tr("%1 already exists; choose a new file name").arg(filePath)};
+    if (!target.absoluteDir().exists())
+        return Error{ErrorKind::NotFound, tr("the folder %1 does not exist").arg(target.absolutePath())};
+    auto done = m_db->run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), target.absoluteFilePath()}});
+    if (!done)
+        return Error{done.error().kind, tr("backup to %1 failed: %2").arg(filePath, done.error().message)};
+    return {};
+}
+
+} // namespace hb::storage
