@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include "appinfo.h"
+#include "cli_p.h"
+#include "cliarguments.h"
 
 #include <board/cardfilter.h>
 #include <storage/boardexport.h>
@@ -22,20 +24,9 @@
 namespace hb::app {
 
 using namespace hb::storage;
+using namespace detail;
 
 namespace {
-
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("hb::app::Cli", text, nullptr, n);
-}
-
-QString localTime(qint64 msecs)
-{
-    if (!msecs)
-        return QStringLiteral("-");
-    return QDateTime::fromMSecsSinceEpoch(msecs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
 
 // ISO 8601 date-time (with or without offset; without means local time) or a date, meaning the end of that day.
 std::optional<qint64> parseDue(const QString &text)
@@ -55,97 +46,7 @@ std::optional<qint64> parseDue(const QString &text)
     return when.toMSecsSinceEpoch();
 }
 
-QString pad(const QString &text, int width)
-{
-    const QString shown = text.size() > width ? text.left(width - 1) + QChar(0x2026) : text;
-    return shown.leftJustified(width + 2);
-}
-
 } // namespace
-
-// A small, strict argument reader: options are taken by name, what is left is positional, anything else is an error.
-class Cli::Args
-{
-public:
-    explicit Args(QStringList list)
-        : m_list(std::move(list))
-    { }
-
-    bool flag(const QString &name)
-    {
-        const qsizetype at = m_list.indexOf(name);
-        if (at < 0 || at >= endOfOptions())
-            return false;
-        m_list.removeAt(at);
-        return true;
-    }
-
-    std::optional<QString> value(const QString &name)
-    {
-        const QStringList all = values(name);
-        if (all.size() > 1)
-            m_error = tr("%1 was given more than once").arg(name);
-        return all.isEmpty() ? std::nullopt : std::optional<QString>(all.constLast());
-    }
-
-    QStringList values(const QString &name)
-    {
-        QStringList found;
-        for (qsizetype i = 0; i < endOfOptions();) {
-            const QString &item = m_list.at(i);
-            if (item == name) {
-                if (i + 1 >= m_list.size()) {
-                    m_error = tr("%1 needs a value").arg(name);
-                    m_list.removeAt(i);
-                    continue;
-                }
-                found << m_list.at(i + 1);
-                m_list.remove(i, 2);
-            } else if (item.startsWith(name + QLatin1Char('='))) {
-                found << item.mid(name.size() + 1);
-                m_list.removeAt(i);
-            } else {
-                ++i;
-            }
-        }
-        return found;
-    }
-
-    /// The positional arguments, or an error if an unknown option or the wrong number of them is left.
-    std::optional<QStringList> positional(int minimum, int maximum)
-    {
-        QStringList result;
-        bool literal = false;
-        for (const QString &item : std::as_const(m_list)) {
-            if (!literal && item == u"--") {
-                literal = true;
-            } else if (!literal && item.startsWith(QLatin1Char('-')) && item.size() > 1) {
-                m_error = tr("unknown option %1").arg(item);
-            } else {
-                result << item;
-            }
-        }
-        if (m_error.isEmpty() && result.size() < minimum)
-            m_error = tr("missing argument");
-        if (m_error.isEmpty() && result.size() > maximum)
-            m_error = tr("unexpected argument “%1”").arg(result.at(maximum));
-        if (!m_error.isEmpty())
-            return std::nullopt;
-        return result;
-    }
-
-    QString error() const { return m_error; }
-
-private:
-    qsizetype endOfOptions() const
-    {
-        const qsizetype end = m_list.indexOf(QStringLiteral("--"));
-        return end < 0 ? m_list.size() : end;
-    }
-
-    QStringList m_list;
-    QString m_error;
-};
 
 Cli::Cli(QTextStream &out, QTextStream &err)
     : m_out(out)
@@ -290,7 +191,7 @@ int Cli::run(const QStringList &arguments)
     if (rest.isEmpty())
         return usageError(tr("no command given"));
     const QString command = rest.takeFirst();
-    Args args(rest);
+    CliArguments args(rest);
     if (command == u"help") {
         m_out << usage();
         return Ok;
@@ -298,7 +199,7 @@ int Cli::run(const QStringList &arguments)
     if (command == u"init")
         return cmdInit(args);
 
-    using Handler = int (Cli::*)(Args &);
+    using Handler = int (Cli::*)(CliArguments &);
     const std::pair<const char16_t *, Handler> handlers[] = {
             {u"columns", &Cli::cmdColumns}, {u"add", &Cli::cmdAdd},
             {u"edit", &Cli::cmdEdit},       {u"move", &Cli::cmdMove},
@@ -387,7 +288,7 @@ Result<qint64> Cli::resolveColumn(const QString &nameOrId)
                  tr("there is no column “%1” (columns: %2)").arg(nameOrId, names.join(QStringLiteral(", ")))};
 }
 
-int Cli::cmdInit(Args &args)
+int Cli::cmdInit(CliArguments &args)
 {
     const bool demo = args.flag(QStringLiteral("--demo"));
     const auto name = args.value(QStringLiteral("--name"));
@@ -410,41 +311,7 @@ int Cli::cmdInit(Args &args)
     return Ok;
 }
 
-int Cli::cmdColumns(Args &args)
-{
-    const bool json = args.flag(QStringLiteral("--json"));
-    if (!args.positional(0, 0))
-        return usageError(args.error());
-    auto columns = m_store->columns();
-    if (!columns)
-        return fail(columns.error());
-    auto cards = m_store->cards();
-    if (!cards)
-        return fail(cards.error());
-    QHash<qint64, int> counts;
-    for (const Card &card : *cards)
-        ++counts[card.columnId];
-    auto exporter = BoardExport::prepare(*m_store);
-    if (!exporter)
-        return fail(exporter.error());
-    if (json) {
-        QJsonArray array;
-        for (const Column &column : *columns)
-            array << exporter->column(column, counts.value(column.id));
-        printJson(array);
-        return Ok;
-    }
-    m_out << pad(tr("ID"), 4) << pad(tr("NAME"), 20) << pad(tr("KIND"), 6) << pad(tr("CARDS"), 6) << tr("WIP LIMIT")
-          << Qt::endl;
-    for (const Column &column : *columns) {
-        m_out << pad(QString::number(column.id), 4) << pad(column.name, 20) << pad(toText(column.kind), 6)
-              << pad(QString::number(counts.value(column.id)), 6)
-              << (column.wipLimit ? QString::number(column.wipLimit) : QStringLiteral("-")) << Qt::endl;
-    }
-    return Ok;
-}
-
-int Cli::cmdAdd(Args &args)
+int Cli::cmdAdd(CliArguments &args)
 {
     const auto title = args.value(QStringLiteral("--title"));
     const auto columnName = args.value(QStringLiteral("--column"));
@@ -516,7 +383,7 @@ int Cli::cmdAdd(Args &args)
     return Ok;
 }
 
-int Cli::cmdEdit(Args &args)
+int Cli::cmdEdit(CliArguments &args)
 {
     CardPatch patch;
     const auto title = args.value(QStringLiteral("--title"));
@@ -583,7 +450,7 @@ int Cli::cmdEdit(Args &args)
     return Ok;
 }
 
-int Cli::cmdMove(Args &args)
+int Cli::cmdMove(CliArguments &args)
 {
     const auto to = args.value(QStringLiteral("--to"));
     const auto before = args.value(QStringLiteral("--before"));
@@ -619,7 +486,7 @@ int Cli::cmdMove(Args &args)
     return Ok;
 }
 
-int Cli::cmdComment(Args &args)
+int Cli::cmdComment(CliArguments &args)
 {
     auto text = args.value(QStringLiteral("--text"));
     const auto positional = args.positional(1, 1);
@@ -644,7 +511,7 @@ int Cli::cmdComment(Args &args)
     return Ok;
 }
 
-int Cli::cmdChecklist(Args &args)
+int Cli::cmdChecklist(CliArguments &args)
 {
     const auto add = args.value(QStringLiteral("--add"));
     const auto tick = args.value(QStringLiteral("--tick"));
@@ -682,7 +549,7 @@ int Cli::cmdChecklist(Args &args)
     return Ok;
 }
 
-int Cli::cmdAttach(Args &args)
+int Cli::cmdAttach(CliArguments &args)
 {
     const auto link = args.value(QStringLiteral("--link"));
     const auto name = args.value(QStringLiteral("--name"));
@@ -702,7 +569,7 @@ int Cli::cmdAttach(Args &args)
     return Ok;
 }
 
-int Cli::cmdSaveAttachment(Args &args)
+int Cli::cmdSaveAttachment(CliArguments &args)
 {
     const auto positional = args.positional(2, 2);
     if (!positional)
@@ -717,193 +584,7 @@ int Cli::cmdSaveAttachment(Args &args)
     return Ok;
 }
 
-int Cli::cmdList(Args &args)
-{
-    board::CardFilter filter;
-    const bool json = args.flag(QStringLiteral("--json"));
-    filter.overdue = args.flag(QStringLiteral("--overdue"));
-    filter.dueWithin24h = args.flag(QStringLiteral("--due-soon"));
-    filter.unassigned = args.flag(QStringLiteral("--unassigned"));
-    filter.mine = args.flag(QStringLiteral("--mine"));
-    filter.priorityAtLeast = args.flag(QStringLiteral("--at-least"));
-    const bool archived = args.flag(QStringLiteral("--archived"));
-    const auto column = args.value(QStringLiteral("--column"));
-    const auto assignee = args.value(QStringLiteral("--assignee"));
-    const QStringList labelNames = args.values(QStringLiteral("--label"));
-    const auto priority = args.value(QStringLiteral("--priority"));
-    const QStringList statuses = args.values(QStringLiteral("--status"));
-    const auto requester = args.value(QStringLiteral("--requester"));
-    const auto channel = args.value(QStringLiteral("--channel"));
-    const auto search = args.value(QStringLiteral("--search"));
-    if (!args.positional(0, 0))
-        return usageError(args.error());
-
-    if (column) {
-        auto id = resolveColumn(*column);
-        if (!id)
-            return fail(id.error());
-        filter.columnId = *id;
-    }
-    filter.assignee = assignee.value_or(QString());
-    filter.requester = requester.value_or(QString());
-    if (priority) {
-        filter.priority = priorityFromString(*priority);
-        if (!filter.priority)
-            return fail({ErrorKind::Invalid, tr("unknown priority “%1” (critical, high, normal, low)").arg(*priority)});
-    }
-    for (const QString &status : statuses) {
-        const auto parsed = statusFromString(status);
-        if (!parsed)
-            return fail({ErrorKind::Invalid, tr("unknown status “%1”").arg(status)});
-        filter.statuses.insert(*parsed);
-    }
-    if (channel) {
-        filter.channel = channelFromString(*channel);
-        if (!filter.channel)
-            return fail({ErrorKind::Invalid, tr("unknown channel “%1”").arg(*channel)});
-    }
-    auto labelIds = resolveLabels(labelNames);
-    if (!labelIds)
-        return fail(labelIds.error());
-    filter.labelIds = QSet<qint64>(labelIds->cbegin(), labelIds->cend());
-    if (search) {
-        auto hits = m_store->search(*search, archived);
-        if (!hits)
-            return fail(hits.error());
-        filter.searchIds = QSet<qint64>(hits->cbegin(), hits->cend());
-    }
-    CardQuery query;
-    query.includeArchived = archived;
-    auto cards = m_store->cards(query);
-    if (!cards)
-        return fail(cards.error());
-    auto exporter = BoardExport::prepare(*m_store);
-    if (!exporter)
-        return fail(exporter.error());
-    const board::CardFilter::Context context{m_store->now(), m_store->login()};
-
-    QJsonArray array;
-    QList<const Card *> shown;
-    for (const Card &card : *cards) {
-        if (filter.matches(card, context))
-            shown << &card;
-    }
-    if (json) {
-        for (const Card *card : shown)
-            array << exporter->card(*card);
-        printJson(array);
-        return Ok;
-    }
-    auto columns = m_store->columns();
-    if (!columns)
-        return fail(columns.error());
-    QHash<qint64, QString> columnNames;
-    for (const Column &c : *columns)
-        columnNames.insert(c.id, c.name);
-    m_out << pad(tr("ID"), 5) << pad(tr("COLUMN"), 10) << pad(tr("PRIORITY"), 8) << pad(tr("STATUS"), 12)
-          << pad(tr("DUE"), 17) << pad(tr("ASSIGNEE"), 10) << tr("TITLE") << Qt::endl;
-    for (const Card *card : shown) {
-        m_out << pad(QString::number(card->id), 5) << pad(columnNames.value(card->columnId), 10)
-              << pad(toText(card->priority), 8)
-              << pad(card->status == StatusTag::None ? QStringLiteral("-") : toText(card->status), 12)
-              << pad(localTime(card->dueAt) + (card->isOverdue(context.now) ? QStringLiteral("!") : QString()), 17)
-              << pad(card->assignee.isEmpty() ? QStringLiteral("-") : card->assignee, 10) << card->title << Qt::endl;
-    }
-    m_err << tr("%n card(s)", int(shown.size())) << Qt::endl;
-    return Ok;
-}
-
-int Cli::cmdShow(Args &args)
-{
-    const bool json = args.flag(QStringLiteral("--json"));
-    const auto positional = args.positional(1, 1);
-    if (!positional)
-        return usageError(args.error());
-    auto id = parseId(positional->constFirst(), tr("card"));
-    if (!id)
-        return fail(id.error());
-    auto card = m_store->card(*id);
-    if (!card)
-        return fail(card.error());
-    if (card->deletedAt)
-        return fail({ErrorKind::NotFound, tr("card #%1 was deleted").arg(*id)});
-    auto exporter = BoardExport::prepare(*m_store);
-    if (!exporter)
-        return fail(exporter.error());
-    auto details = exporter->cardDetails(*card, true);
-    if (!details)
-        return fail(details.error());
-    if (json) {
-        printJson(*details);
-        return Ok;
-    }
-    const QJsonObject &d = *details;
-    auto field = [&](const QString &label, const QString &value) {
-        if (!value.isEmpty())
-            m_out << pad(label, 14) << value << Qt::endl;
-    };
-    m_out << "#" << card->id << "  " << card->title << Qt::endl;
-    field(tr("Version"), QString::number(card->version));
-    field(tr("Column"), d.value(QStringLiteral("column")).toString());
-    field(tr("Priority"), toText(card->priority));
-    field(tr("Status"), toText(card->status));
-    field(tr("Assignee"), card->assignee);
-    field(tr("Requester"), card->requester);
-    field(tr("Channel"), toText(card->channel));
-    QStringList labels;
-    for (const QJsonValue &label : d.value(QStringLiteral("labels")).toArray())
-        labels << label.toString();
-    field(tr("Labels"), labels.join(QStringLiteral(", ")));
-    field(tr("Due"), card->dueAt ? localTime(card->dueAt) : QString());
-    field(tr("Created"), localTime(card->createdAt) + QStringLiteral(" by ") + card->createdBy);
-    field(tr("Resolved"), card->resolvedAt ? localTime(card->resolvedAt) : QString());
-    field(tr("Archived"), card->archivedAt ? localTime(card->archivedAt) : QString());
-    if (!card->description.isEmpty())
-        m_out << Qt::endl << card->description << Qt::endl;
-    const QJsonArray checklist = d.value(QStringLiteral("checklist")).toArray();
-    if (!checklist.isEmpty()) {
-        m_out << Qt::endl << tr("Checklist (%1/%2)").arg(card->checklistDone).arg(card->checklistTotal) << Qt::endl;
-        for (const QJsonValue &value : checklist) {
-            const QJsonObject item = value.toObject();
-            m_out << "  " << item.value(QStringLiteral("position")).toInt() << ". ["
-                  << (item.value(QStringLiteral("done")).toBool() ? "x" : " ") << "] "
-                  << item.value(QStringLiteral("text")).toString() << Qt::endl;
-        }
-    }
-    const QJsonArray attachments = d.value(QStringLiteral("attachments")).toArray();
-    if (!attachments.isEmpty()) {
-        m_out << Qt::endl << tr("Attachments") << Qt::endl;
-        for (const QJsonValue &value : attachments) {
-            const QJsonObject a = value.toObject();
-            m_out << "  #" << a.value(QStringLiteral("id")).toInteger() << " "
-                  << a.value(QStringLiteral("name")).toString();
-            if (a.value(QStringLiteral("kind")).toString() == u"link")
-                m_out << " -> " << a.value(QStringLiteral("link")).toString();
-            else
-                m_out << " (" << QLocale::c().formattedDataSize(a.value(QStringLiteral("size")).toInteger()) << ")";
-            m_out << Qt::endl;
-        }
-    }
-    auto comments = m_store->comments(*id);
-    if (!comments)
-        return fail(comments.error());
-    if (!comments->isEmpty()) {
-        m_out << Qt::endl << tr("Comments") << Qt::endl;
-        for (const Comment &comment : *comments)
-            m_out << "  " << localTime(comment.createdAt) << "  " << comment.author << ": " << comment.body << Qt::endl;
-    }
-    m_out << Qt::endl << tr("History") << Qt::endl;
-    for (const QJsonValue &value : d.value(QStringLiteral("history")).toArray()) {
-        const QJsonObject event = value.toObject();
-        const qint64 at = QDateTime::fromString(event.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
-                                  .toMSecsSinceEpoch();
-        m_out << "  " << localTime(at) << "  " << event.value(QStringLiteral("actor")).toString() << "  "
-              << event.value(QStringLiteral("kind")).toString() << Qt::endl;
-    }
-    return Ok;
-}
-
-int Cli::cmdArchive(Args &args, bool restore)
+int Cli::cmdArchive(CliArguments &args, bool restore)
 {
     const auto positional = args.positional(1, 1);
     if (!positional)
@@ -913,103 +594,6 @@ int Cli::cmdArchive(Args &args, bool restore)
         return fail(id.error());
     const Status status = restore ? m_store->restoreCard(*id) : m_store->archiveCard(*id);
     return status ? Ok : fail(status.error());
-}
-
-int Cli::cmdMembers(Args &args)
-{
-    const bool json = args.flag(QStringLiteral("--json"));
-    const auto add = args.value(QStringLiteral("--add"));
-    const auto role = args.value(QStringLiteral("--role"));
-    const auto name = args.value(QStringLiteral("--name"));
-    const auto remove = args.value(QStringLiteral("--remove"));
-    if (!args.positional(0, 0))
-        return usageError(args.error());
-    if (add && remove)
-        return usageError(tr("--add and --remove exclude each other"));
-    if (add) {
-        if (!role)
-            return usageError(tr("members --add needs --role admin|editor|viewer"));
-        const auto parsed = roleFromString(*role);
-        if (!parsed)
-            return fail({ErrorKind::Invalid, tr("unknown role “%1” (admin, editor, viewer)").arg(*role)});
-        const Status set = m_store->setMember(*add, *parsed, name.value_or(QString()));
-        return set ? Ok : fail(set.error());
-    }
-    if (role || name)
-        return usageError(tr("--role and --name go with --add"));
-    if (remove) {
-        const Status removed = m_store->removeMember(*remove);
-        return removed ? Ok : fail(removed.error());
-    }
-    auto members = m_store->members();
-    if (!members)
-        return fail(members.error());
-    auto exporter = BoardExport::prepare(*m_store);
-    if (!exporter)
-        return fail(exporter.error());
-    if (json) {
-        QJsonArray array;
-        for (const Member &member : *members)
-            array << exporter->member(member);
-        printJson(array);
-        return Ok;
-    }
-    for (const Member &member : *members) {
-        m_out << pad(member.login, 16) << pad(toText(member.role), 7) << member.displayName << Qt::endl;
-    }
-    return Ok;
-}
-
-int Cli::cmdExport(Args &args)
-{
-    args.flag(QStringLiteral("--json"));
-    const auto positional = args.positional(0, 1);
-    if (!positional)
-        return usageError(args.error());
-    auto exporter = BoardExport::prepare(*m_store);
-    if (!exporter)
-        return fail(exporter.error());
-    auto board = exporter->board();
-    if (!board)
-        return fail(board.error());
-    const QByteArray bytes = QJsonDocument(*board).toJson(QJsonDocument::Indented);
-    if (positional->isEmpty()) {
-        m_out << QString::fromUtf8(bytes);
-        return Ok;
-    }
-    QSaveFile file(positional->constFirst());
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail({ErrorKind::Io, tr("cannot write %1: %2").arg(positional->constFirst(), file.errorString())});
-    return Ok;
-}
-
-int Cli::cmdVerify(Args &args)
-{
-    if (!args.positional(0, 0))
-        return usageError(args.error());
-    auto problems = m_store->verify();
-    if (!problems)
-        return fail(problems.error());
-    if (problems->isEmpty()) {
-        m_out << tr("ok: %1 is sound").arg(m_store->path()) << Qt::endl;
-        return Ok;
-    }
-    for (const QString &problem : *problems)
-        m_out << problem << Qt::endl;
-    return fail(
-            {ErrorKind::Corrupt,
-             tr("%n problem(s) found in %1; restore it from a backup", int(problems->size())).arg(m_store->path())});
-}
-
-int Cli::cmdBackup(Args &args)
-{
-    const auto positional = args.positional(1, 1);
-    if (!positional)
-        return usageError(args.error());
-    if (auto done = m_store->backupTo(positional->constFirst()); !done)
-        return fail(done.error());
-    m_out << QFileInfo(positional->constFirst()).absoluteFilePath() << Qt::endl;
-    return Ok;
 }
 
 } // namespace hb::app

@@ -16,6 +16,8 @@ class BoardStore;
 
 namespace hb::app {
 
+class CliArguments;
+
 /**
  * helpboard-cli: the board file for scripts and monitoring. One run, one command; errors are one line on stderr
  * and an exit code that says what kind of failure it was.
@@ -45,28 +47,27 @@ public:
     static QString usage();
 
 private:
-    class Args;
     int fail(const storage::Error &error);
     int usageError(const QString &message);
     /// With @p rescue, a damaged board opens read-only (for verify, export, backup) with a warning unless verifying.
     int openBoard(bool rescue = false, bool verifying = false);
 
-    int cmdInit(Args &args);
-    int cmdColumns(Args &args);
-    int cmdAdd(Args &args);
-    int cmdEdit(Args &args);
-    int cmdMove(Args &args);
-    int cmdComment(Args &args);
-    int cmdChecklist(Args &args);
-    int cmdAttach(Args &args);
-    int cmdSaveAttachment(Args &args);
-    int cmdList(Args &args);
-    int cmdShow(Args &args);
-    int cmdArchive(Args &args, bool restore);
-    int cmdMembers(Args &args);
-    int cmdExport(Args &args);
-    int cmdVerify(Args &args);
-    int cmdBackup(Args &args);
+    int cmdInit(CliArguments &args);
+    int cmdColumns(CliArguments &args);
+    int cmdAdd(CliArguments &args);
+    int cmdEdit(CliArguments &args);
+    int cmdMove(CliArguments &args);
+    int cmdComment(CliArguments &args);
+    int cmdChecklist(CliArguments &args);
+    int cmdAttach(CliArguments &args);
+    int cmdSaveAttachment(CliArguments &args);
+    int cmdList(CliArguments &args);
+    int cmdShow(CliArguments &args);
+    int cmdArchive(CliArguments &args, bool restore);
+    int cmdMembers(CliArguments &args);
+    int cmdExport(CliArguments &args);
+    int cmdVerify(CliArguments &args);
+    int cmdBackup(CliArguments &args);
 
     storage::Result<qint64> resolveColumn(const QString &nameOrId);
     storage::Result<QList<qint64>> resolveLabels(const QStringList &names);
