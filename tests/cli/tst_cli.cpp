@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpboard-cli as scripts see it: every command and every exit code, run as a real process on a real board file.
+#include "support/testsupport.h"
+
 #include <storage/boardstore.h>
 
 #include <QCryptographicHash>
@@ -29,6 +31,7 @@
 
 #include <unistd.h>
 
+using namespace hb::tests;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -69,16 +72,6 @@ QString errorLineProblem(const CliRun &run)
     if (!run.out.isEmpty())
         return u"stdout is not empty; "_s + describe(run);
     return {};
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
 }
 
 QJsonValue parseJson(const QByteArray &bytes)
@@ -221,37 +214,6 @@ QStringList filesIn(const QString &folder)
     QStringList files = QDir(folder).entryList(QDir::Files, QDir::Name);
     files.removeIf([](const QString &name) { return name.endsWith(u"-journal"_s); });
     return files;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-/// Runs @p statements on a plain QSqlDatabase connection of its own, then closes it; returns the first error.
-QString rawSql(const QString &path, const QStringList &statements)
-{
-    QString error;
-    const QString name = u"raw-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            for (const QString &sql : statements) {
-                QSqlQuery query(db);
-                if (!query.exec(sql)) {
-                    error = sql + u": "_s + query.lastError().text();
-                    break;
-                }
-            }
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
 }
 
 } // namespace
@@ -1452,18 +1414,19 @@ void tst_Cli::shouldRefuseFileThatIsNotUsableBoard()
     if (damage == u"text") {
         QVERIFY(writeFile(m_board, "Minutes of the help-desk meeting\n"));
     } else if (damage == u"foreign") {
-        QCOMPARE(rawSql(m_board, {u"CREATE TABLE recipes (name TEXT)"_s, u"INSERT INTO recipes VALUES ('tea')"_s}),
-                 QString());
+        QCOMPARE(
+                rawSql(m_board, {u"CREATE TABLE recipes (name TEXT)"_s, u"INSERT INTO recipes VALUES ('tea')"_s}).error,
+                QString());
     } else {
         QVERIFY(useDemoBoard());
         if (damage == u"too-new") {
-            QCOMPARE(rawSql(m_board, {u"PRAGMA user_version = 99"_s}), QString());
+            QCOMPARE(rawSql(m_board, {u"PRAGMA user_version = 99"_s}).error, QString());
         } else if (damage == u"truncated") {
             QFile file(m_board);
             QVERIFY(file.resize(file.size() / 2));
         } else {
             // Make the next open run its quick_check, then overwrite 4 KiB in the middle.
-            QCOMPARE(rawSql(m_board, {u"UPDATE meta SET value = '0' WHERE key = 'last_check_at'"_s}), QString());
+            QCOMPARE(rawSql(m_board, {u"UPDATE meta SET value = '0' WHERE key = 'last_check_at'"_s}).error, QString());
             QFile file(m_board);
             QVERIFY(file.open(QIODevice::ReadWrite));
             QVERIFY(file.seek(file.size() / 2));

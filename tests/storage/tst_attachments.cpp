@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Attachments stored inside the board: streamed in chunks, one transaction each, deduplicated, checked by SHA-256.
+#include "support/testsupport.h"
+
 #include <storage/boardstore.h>
 
 #include <QBuffer>
@@ -22,6 +24,7 @@
 #include <memory>
 #include <vector>
 
+using namespace hb::tests;
 using namespace hb::storage;
 using namespace Qt::StringLiterals;
 
@@ -33,35 +36,6 @@ constexpr qint64 s_maxChunkSize = 1024 * 1024;
 constexpr qint64 s_pieceSize = 1024 * 1024; // how much of a test file is in memory at once
 
 const QString s_admin = u"alice"_s;
-
-QString describe(const Error &error)
-{
-    return errorKindName(error.kind) + u": "_s + error.message;
-}
-
-template<typename T>
-QString describe(const Result<T> &result)
-{
-    return result ? u"ok"_s : describe(result.error());
-}
-
-StoreOptions optionsFor(const QString &login, int busyTimeoutMs = 30000)
-{
-    StoreOptions options;
-    options.login = login;
-    options.busyTimeoutMs = busyTimeoutMs;
-    return options;
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
 
 QByteArray sha256Of(const QByteArray &bytes)
 {
@@ -96,52 +70,6 @@ QByteArray randomBytes(qint64 size, quint32 seed)
     for (char &byte : bytes)
         byte = char(generator.bounded(256));
     return bytes;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-struct RawResult
-{
-    QString error;            ///< empty when every statement ran
-    QList<QVariantList> rows; ///< the rows of the last statement, read to the end
-};
-
-/// Runs @p statements on a separate plain QSqlDatabase connection, reads every row to the end, then closes it.
-RawResult rawSql(const QString &path, const QStringList &statements)
-{
-    RawResult result;
-    const QString name = u"raw-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            result.error = db.lastError().text();
-        } else {
-            for (const QString &sql : statements) {
-                QSqlQuery query(db);
-                if (!query.exec(sql)) {
-                    result.error = sql + u": "_s + query.lastError().text();
-                    break;
-                }
-                result.rows.clear();
-                while (query.next()) {
-                    QVariantList row;
-                    for (int column = 0; column < query.record().count(); ++column)
-                        row << query.value(column);
-                    result.rows << row;
-                }
-                query.finish();
-            }
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
 }
 
 /// The one value a raw single-row, single-column query returns, or an invalid QVariant with @p error set.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Schema recognition and forward migration, with injected steps on real v1 boards made by BoardStore::create.
+#include "support/testsupport.h"
+
 #include <storage/boardstore.h>
 #include <storage/connection.h>
 #include <storage/schema.h>
@@ -17,6 +19,7 @@
 
 #include <memory>
 
+using namespace hb::tests;
 using namespace hb::storage;
 using namespace Qt::StringLiterals;
 
@@ -24,34 +27,6 @@ namespace {
 
 const QString s_creator = u"alice"_s;
 const QStringList s_cardTitles = {u"Printer jam"_s, u"VPN drops"_s, u"New laptop for Sam"_s};
-
-QString describe(const Error &error)
-{
-    return errorKindName(error.kind) + u": "_s + error.message;
-}
-
-template<typename T>
-QString describe(const Result<T> &result)
-{
-    return result ? u"ok"_s : describe(result.error());
-}
-
-StoreOptions optionsFor(const QString &login)
-{
-    StoreOptions options;
-    options.login = login;
-    return options;
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
 
 /// A v1 board (the "old" schema for these tests) with the cards of s_cardTitles; returns an error or nothing.
 QString makeV1Board(const QString &path)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What BoardStore::open and BoardStore::create accept and refuse, and that a refused file is never touched.
+#include "support/testsupport.h"
+
 #include <storage/boardstore.h>
 #include <storage/schema.h>
 
@@ -24,6 +26,7 @@
 #include <unistd.h>
 #endif
 
+using namespace hb::tests;
 using namespace hb::storage;
 using namespace Qt::StringLiterals;
 
@@ -33,81 +36,6 @@ namespace {
 enum class Damage { TextFile, EmptyFile, ForeignSqlite, MarkedButNoSchema, NewerSchema, Truncated, GarbageInMiddle };
 
 const QString s_creator = u"alice"_s;
-
-QString describe(const Error &error)
-{
-    return errorKindName(error.kind) + u": "_s + error.message;
-}
-
-template<typename T>
-QString describe(const Result<T> &result)
-{
-    return result ? u"ok"_s : describe(result.error());
-}
-
-StoreOptions optionsFor(const QString &login)
-{
-    StoreOptions options;
-    options.login = login;
-    return options;
-}
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
-
-struct RawResult
-{
-    QString error;            ///< empty when every statement ran
-    QList<QVariantList> rows; ///< the rows of the last statement, read to the end
-};
-
-/// Runs @p statements on a plain QSqlDatabase connection of its own (no BoardStore rules), then closes it.
-RawResult rawSql(const QString &path, const QStringList &statements)
-{
-    RawResult result;
-    const QString name = u"raw-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            result.error = db.lastError().text();
-        } else {
-            for (const QString &sql : statements) {
-                QSqlQuery query(db);
-                if (!query.exec(sql)) {
-                    result.error = sql + u": "_s + query.lastError().text();
-                    break;
-                }
-                result.rows.clear();
-                while (query.next()) {
-                    QVariantList row;
-                    for (int column = 0; column < query.record().count(); ++column)
-                        row << query.value(column);
-                    result.rows << row;
-                }
-                query.finish();
-            }
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
-}
-
-QString writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return u"cannot write %1: %2"_s.arg(path, file.errorString());
-    return {};
-}
 
 /// A real board with @p cardCount cards whose descriptions fill a good number of pages.
 QString makeBoard(const QString &path, int cardCount)
@@ -169,10 +97,12 @@ private:
         const QString path = folder + u"/board.helpboard"_s;
         switch (damage) {
         case Damage::TextFile:
-            *problem = writeFile(path, "Shopping list\n- milk\n- printer toner\n");
+            if (!writeFile(path, "Shopping list\n- milk\n- printer toner\n"))
+                *problem = u"cannot write "_s + path;
             break;
         case Damage::EmptyFile:
-            *problem = writeFile(path, {});
+            if (!writeFile(path, {}))
+                *problem = u"cannot write "_s + path;
             break;
         case Damage::ForeignSqlite:
             *problem = rawSql(path, {u"CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"_s,
@@ -383,8 +313,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(relativePath);
         if (!existingContent.isNull()) {
-            const QString written = writeFile(path, existingContent);
-            QVERIFY2(written.isEmpty(), qPrintable(written));
+            QVERIFY2(writeFile(path, existingContent), qPrintable(path));
         }
         const QStringList entriesBefore = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
 

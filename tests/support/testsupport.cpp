@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace hb::tests {
+
+QString describe(const storage::Error &error)
+{
+    return storage::errorKindName(error.kind) + QStringLiteral(": ") + error.message;
+}
+
+storage::StoreOptions optionsFor(const QString &login, int busyTimeoutMs)
+{
+    storage::StoreOptions options;
+    options.login = login;
+    options.busyTimeoutMs = busyTimeoutMs;
+    return options;
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+RawResult rawSql(const QString &path, const QStringList &statements)
+{
+    RawResult result;
+    const QString name = QStringLiteral("raw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            result.error = db.lastError().text();
+        } else {
+            for (const QString &sql : statements) {
+                QSqlQuery query(db);
+                if (!query.exec(sql)) {
+                    result.error = sql + QStringLiteral(": ") + query.lastError().text();
+                    break;
+                }
+                result.rows.clear();
+                while (query.next()) {
+                    QVariantList row;
+                    for (int column = 0; column < query.record().count(); ++column)
+                        row << query.value(column);
+                    result.rows << row;
+                }
+                query.finish();
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+} // namespace hb::tests

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/boardstore.h>
+#include <storage/result.h>
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+/// Helpers shared by the test executables.
+namespace hb::tests {
+
+/// "kind: message", for failure messages.
+QString describe(const storage::Error &error);
+
+template<typename T>
+QString describe(const storage::Result<T> &result)
+{
+    return result ? QStringLiteral("ok") : describe(result.error());
+}
+
+storage::StoreOptions optionsFor(const QString &login, int busyTimeoutMs = 30000);
+
+/// The SHA-256 (hex) of a file's content, or empty if it cannot be read.
+QByteArray sha256Of(const QString &path);
+bool writeFile(const QString &path, const QByteArray &bytes);
+
+struct RawResult
+{
+    QString error;            ///< empty when every statement ran
+    QList<QVariantList> rows; ///< the rows of the last statement, read to the end
+};
+
+/// Runs @p statements on a plain QSqlDatabase connection of its own (no BoardStore rules), then closes it.
+RawResult rawSql(const QString &path, const QStringList &statements);
+
+} // namespace hb::tests
