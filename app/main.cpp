@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 
 using namespace hb;
@@ -40,6 +41,8 @@ int main(int argc, char *argv[])
 {
     QApplication application(argc, argv);
     app::setApplicationInfo();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.helpboard.HelpBoard.png")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.helpboard.HelpBoard"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Kanban board for IT help desks"));

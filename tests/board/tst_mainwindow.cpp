@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -56,6 +57,9 @@ private Q_SLOTS:
         outline->setCurrentIndex(model->index(0, 0));
         QTest::keyClick(outline, Qt::Key_Down);
         QCOMPARE(outline->currentIndex(), model->index(0, 0, model->index(0, 0)));
+
+        // AND the application icon is compiled in
+        QVERIFY(!QIcon(QStringLiteral(":/icons/org.helpboard.HelpBoard.png")).pixmap(64, 64).isNull());
 
         // A screenshot for people to look at (kept as a test artifact, not compared).
         const QString shot = QDir::current().filePath(QStringLiteral("mainwindow-demo.png"));
