@@ -99,13 +99,17 @@ install_packages()
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# Sets BUILD_SECONDS.
+# Sets BUILD_SECONDS. Arguments, if any, are the targets to build (default: everything).
 configure_and_build()
 {
     local start=$SECONDS
+    local targets=()
+    if (($# > 0)); then
+        targets=(--target "$@")
+    fi
     install_packages
     cmake --preset "$PRESET"
-    cmake --build --preset "$PRESET" -j2
+    cmake --build --preset "$PRESET" -j2 "${targets[@]}"
     BUILD_SECONDS=$((SECONDS - start))
 }
 
@@ -117,7 +121,8 @@ cmd_build()
 
 cmd_run()
 {
-    configure_and_build
+    # Only the programs: a newcomer waiting for the window does not need the test executables.
+    configure_and_build helpboard helpboard-cli
     echo "build took ${BUILD_SECONDS} s"
 
     local app="$REPO_ROOT/build/$PRESET/app/helpboard"
