@@ -82,9 +82,13 @@ void tst_CliErrors::shouldOpenReadOnlyFileForReadingButRefuseChanges()
     const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
     if (setpriv.isEmpty())
         QSKIP("setpriv (util-linux) is not installed");
-    const QStringList asNobody{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, m_cli};
-    if (execute(setpriv, asNobody + QStringList{u"--version"_s}).exitCode != Ok)
-        QSKIP("the helpboard-cli binary cannot be run by uid 65534 from where it was built");
+    const auto traversable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                             | QFile::ReadOther | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(m_dir->path(), traversable));
+    const QStringList asNobody{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s,
+                               programForOtherUsers(m_cli, m_dir->path())};
+    const CliRun version = execute(setpriv, asNobody + QStringList{u"--version"_s});
+    QVERIFY2(version.exitCode == Ok, qPrintable(describe(version)));
 
     // GIVEN a board that root owns, in a folder that others may read but not write
     const QString shared = m_dir->filePath(u"share"_s);

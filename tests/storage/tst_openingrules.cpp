@@ -408,8 +408,9 @@ private Q_SLOTS:
         for (QDir parent(dir.path()); !parent.isRoot();) {
             QVERIFY(parent.cdUp());
             if (!QFileInfo(parent.path()).permission(QFileDevice::ExeOther))
-                QSKIP(qPrintable(u"%1 is not traversable by other users"_s.arg(parent.path())));
+                QSKIP(qPrintable(u"%1 (the temporary folder's parent) is closed to other users"_s.arg(parent.path())));
         }
+        const QString cliForNobody = programForOtherUsers(cli, dir.path());
         const QString path = folder + u"/board.helpboard"_s;
         const QString made = makeBoard(path, 1);
         QVERIFY2(made.isEmpty(), qPrintable(made));
@@ -424,7 +425,7 @@ private Q_SLOTS:
         const auto runAsNobody = [&](const QStringList &command, QString *output) {
             QProcess process;
             process.setProgram(setpriv);
-            process.setArguments(QStringList{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, cli,
+            process.setArguments(QStringList{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, cliForNobody,
                                              u"--board"_s, path, u"--as"_s, u"bob"_s}
                                  + command);
             process.start();

@@ -2,7 +2,9 @@
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -38,6 +40,24 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QString programForOtherUsers(const QString &program, const QString &folder)
+{
+    bool reachable = QFileInfo(program).permission(QFileDevice::ExeOther);
+    for (QDir parent = QFileInfo(program).absoluteDir(); reachable && !parent.isRoot(); parent.cdUp())
+        reachable = QFileInfo(parent.path()).permission(QFileDevice::ExeOther);
+    if (reachable)
+        return program;
+    // The CLI links only system libraries (the project's own are static), so a copy runs anywhere.
+    const QString copy = QDir(folder).filePath(QFileInfo(program).fileName());
+    QFile::remove(copy);
+    if (!QFile::copy(program, copy))
+        return program;
+    QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                        | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                        | QFileDevice::ExeOther);
+    return copy;
 }
 
 RawResult rawSql(const QString &path, const QStringList &statements)

@@ -34,6 +34,12 @@ struct RawResult
     QList<QVariantList> rows; ///< the rows of the last statement, read to the end
 };
 
+/**
+ * A path from which another user (uid 65534 in the read-only tests) can run @p program: the program itself when
+ * every folder above it lets others in, otherwise a copy in @p folder, which the caller makes traversable.
+ */
+QString programForOtherUsers(const QString &program, const QString &folder);
+
 /// Runs @p statements on a plain QSqlDatabase connection of its own (no BoardStore rules), then closes it.
 RawResult rawSql(const QString &path, const QStringList &statements);
 
