@@ -173,6 +173,19 @@ QJsonObject BoardExport::event(const Event &event) const
 
 Result<QJsonObject> BoardExport::board() const
 {
+    // One snapshot: a colleague's save during the export lands wholly before or wholly after it.
+    Result<QJsonObject> result = Error{ErrorKind::Io, QString()};
+    const Status read = m_store->readSnapshot([&]() -> Status {
+        result = readBoard();
+        return result ? Status() : Status(result.error());
+    });
+    if (!read)
+        return read.error();
+    return result;
+}
+
+Result<QJsonObject> BoardExport::readBoard() const
+{
     auto name = m_store->boardName();
     if (!name)
         return name.error();

@@ -38,6 +38,7 @@ private:
     explicit BoardExport(BoardStore &store)
         : m_store(&store)
     { }
+    Result<QJsonObject> readBoard() const;
 
     BoardStore *m_store;
     qint64 m_now = 0;

@@ -189,6 +189,12 @@ public:
     Result<QList<Event>> cardHistory(qint64 cardId);
     Result<qint64> lastEventSeq();
 
+    /**
+     * Runs @p reads as one consistent snapshot (a read transaction): changes others commit meanwhile are either
+     * wholly visible or not at all. Writers wait while it runs, so keep it to reading.
+     */
+    Status readSnapshot(const std::function<Status()> &reads);
+
     /// Card ids whose title, description, comments or checklist match every word of @p text (prefix match).
     Result<QList<qint64>> search(const QString &text, bool includeArchived = false);
 

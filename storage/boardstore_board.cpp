@@ -250,6 +250,11 @@ Result<QList<qint64>> BoardStore::search(const QString &text, bool includeArchiv
                               [](const QSqlQuery &query) { return query.value(0).toLongLong(); });
 }
 
+Status BoardStore::readSnapshot(const std::function<Status()> &reads)
+{
+    return m_db->readTransaction(reads);
+}
+
 Result<QStringList> BoardStore::verify()
 {
     QStringList problems;

@@ -261,6 +261,16 @@ Status Connection::write(const std::function<Status()> &body)
     }
 }
 
+Status Connection::readTransaction(const std::function<Status()> &reads)
+{
+    if (auto begun = run(QStringLiteral("BEGIN")); !begun)
+        return begun.error();
+    const Status status = reads();
+    // Ending a read transaction only releases the shared lock; nothing can be lost here.
+    (void)run(status ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+    return status;
+}
+
 Error Connection::mapError(const QSqlError &error, const QString &context) const
 {
     const int code = sqlitePrimaryCode(error);

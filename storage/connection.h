@@ -84,6 +84,8 @@ public:
      * returned. An I/O error at COMMIT is reported as ErrorKind::Io with ambiguousCommit() true.
      */
     Status write(const std::function<Status()> &body);
+    /// Runs @p reads inside BEGIN ... COMMIT (a deferred, read-only transaction): one consistent snapshot.
+    Status readTransaction(const std::function<Status()> &reads);
     bool ambiguousCommit() const { return m_ambiguousCommit; }
     /// SQLite reported corruption on this connection: every later write is refused.
     bool isDamaged() const { return m_damaged; }

@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 using namespace hb::storage;
@@ -264,6 +265,33 @@ private Q_SLOTS:
         QVERIFY(write.error().kind == ErrorKind::Corrupt || write.error().kind == ErrorKind::ReadOnly);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll() == damaged);
+    }
+
+    void shouldReadOneConsistentSnapshot()
+    {
+        // GIVEN an export-like reader inside a snapshot, and a colleague saving a card in the middle of it
+        auto reader = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
+        std::unique_ptr<QThread> writer;
+        std::atomic<bool> saved = false;
+        qint64 first = -1;
+        qint64 second = -1;
+        const Status read = reader->readSnapshot([&]() -> Status {
+            first = reader->cards()->size();
+            writer.reset(QThread::create([path = m_path, todo = m_todo, &saved] {
+                auto ben = BoardStore::open(path, as(QStringLiteral("ben"), 10000)).value();
+                saved = ben->createCard(cardIn(todo, QStringLiteral("Saved during the export"))).ok();
+            }));
+            writer->start();
+            QThread::msleep(300);
+            second = reader->cards()->size();
+            return {};
+        });
+        QVERIFY(read);
+        // THEN both reads saw the same board, and the save went through right after
+        QCOMPARE(second, first);
+        QVERIFY(writer->wait(20000));
+        QVERIFY(saved);
+        QCOMPARE(reader->cards()->size(), first + 1);
     }
 
     void shouldLetOnlyOneOfSeveralCreatorsCreateTheBoard()
