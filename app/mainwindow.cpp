@@ -2,7 +2,7 @@
 #include "mainwindow.h"
 
 #include <board/boardmodel.h>
-#include <board/boardoverview.h>
+#include <board/boardview.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
@@ -22,7 +22,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     , m_model(new board::BoardModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(new board::BoardOverview(m_model, this));
+    setCentralWidget(new board::BoardView(m_model, this));
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open board…"), this, &MainWindow::openBoard);
@@ -33,7 +33,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    resize(900, 700);
+    resize(1280, 800);
     reload();
 }
 
@@ -47,9 +47,11 @@ void MainWindow::reload()
     }
     const QString name = m_store->boardName().ok() ? m_store->boardName().value() : QString();
     setWindowTitle(tr("%1 — HelpBoard").arg(name));
-    QString status = tr("%n card(s)  ·  %1 (%2)  ·  %3", nullptr, m_model->cardCount())
-                             .arg(m_store->login(), storage::toText(m_store->role()),
-                                  QFileInfo(m_store->path()).absoluteFilePath());
+    const int cards = m_model->cardCount();
+    QString status = (cards == 1 ? tr("1 card") : tr("%1 cards").arg(cards))
+                     + tr("  ·  %1 (%2)  ·  %3")
+                               .arg(m_store->login(), storage::toText(m_store->role()),
+                                    QFileInfo(m_store->path()).absoluteFilePath());
     if (m_store->isReadOnly())
         status += tr("  ·  read-only: %1").arg(m_store->readOnlyReason());
     statusBar()->showMessage(status);

@@ -29,13 +29,26 @@ storage::Status BoardModel::load(storage::BoardStore &store)
     auto cards = store.cards();
     if (!cards)
         return cards.error();
-    setBoard(*columns, *cards);
+    auto labels = store.labels();
+    if (!labels)
+        return labels.error();
+    auto members = store.members();
+    if (!members)
+        return members.error();
+    setBoard(*columns, *cards, *labels, *members);
     return {};
 }
 
-void BoardModel::setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards)
+void BoardModel::setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards,
+                          const QList<storage::Label> &labels, const QList<storage::Member> &members)
 {
     beginResetModel();
+    m_labels.clear();
+    for (const storage::Label &label : labels)
+        m_labels.insert(label.id, label);
+    m_memberNames.clear();
+    for (const storage::Member &member : members)
+        m_memberNames.insert(member.login, member.displayName.isEmpty() ? member.login : member.displayName);
     m_columns = columns;
     m_cards = QList<QList<storage::Card>>(columns.size());
     QHash<qint64, qsizetype> rowOf;
@@ -174,9 +187,35 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         return card->attachmentCount;
     case ResolvedRole:
         return card->resolvedAt != 0;
+    case LabelsRole:
+        return labelChips(*card);
+    case AssigneeNameRole:
+        return card->assignee.isEmpty() ? QString() : m_memberNames.value(card->assignee, card->assignee);
+    case StatusTextRole:
+        switch (card->status) {
+        case storage::StatusTag::InProgress:
+            return tr("In progress");
+        case storage::StatusTag::NeedsReview:
+            return tr("Needs review");
+        case storage::StatusTag::Blocked:
+            return tr("Blocked");
+        case storage::StatusTag::None:
+            break;
+        }
+        return QString();
     default:
         return {};
     }
+}
+
+QVariantList BoardModel::labelChips(const storage::Card &card) const
+{
+    QVariantList chips;
+    for (qint64 id : card.labelIds) {
+        if (auto it = m_labels.constFind(id); it != m_labels.cend())
+            chips << QVariantMap{{QStringLiteral("name"), it->name}, {QStringLiteral("color"), it->color}};
+    }
+    return chips;
 }
 
 Qt::ItemFlags BoardModel::flags(const QModelIndex &index) const

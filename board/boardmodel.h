@@ -5,6 +5,7 @@
 #include <storage/result.h>
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QList>
 
 namespace hb::storage {
@@ -43,6 +44,9 @@ public:
         CommentCountRole,
         AttachmentCountRole,
         ResolvedRole,
+        LabelsRole,       ///< QVariantList of QVariantMap {name, color}, in the card's label order
+        AssigneeNameRole, ///< the assignee's display name, or their login when they have none
+        StatusTextRole,   ///< "In progress", "Needs review", "Blocked" or empty, for people
     };
     Q_ENUM(Roles)
 
@@ -51,7 +55,8 @@ public:
 
     /// Replaces the whole board with what @p store holds now.
     storage::Status load(storage::BoardStore &store);
-    void setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards);
+    void setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards,
+                  const QList<storage::Label> &labels = {}, const QList<storage::Member> &members = {});
 
     const storage::Card *cardAt(const QModelIndex &index) const;
     const storage::Column *columnAt(const QModelIndex &index) const;
@@ -67,7 +72,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    QVariantList labelChips(const storage::Card &card) const;
+
     QList<storage::Column> m_columns;
+    QHash<qint64, storage::Label> m_labels;
+    QHash<QString, QString> m_memberNames;
     QList<QList<storage::Card>> m_cards; ///< m_cards[i] are the cards of m_columns[i], in rank order
 };
 

@@ -1,70 +1,174 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <app/mainwindow.h>
 #include <board/boardmodel.h>
+#include <board/boardview.h>
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 
 #include <QApplication>
 #include <QDir>
 #include <QIcon>
+#include <QLabel>
+#include <QListView>
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeView>
 
 using namespace hb;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Base, QColor(0x3a, 0x3d, 0x41));
+    palette.setColor(QPalette::AlternateBase, QColor(0x24, 0x26, 0x29));
+    palette.setColor(QPalette::Text, QColor(0xf0, 0xf0, 0xf0));
+    palette.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
+    palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5c));
+    palette.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xa8));
+    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    return palette;
+}
+
+} // namespace
 
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void initTestCase() { QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); }
+private:
+    QTemporaryDir m_dir;
+    QString m_board;
 
-    void shouldShowTheDemoBoardColumnsAndCards()
+    std::unique_ptr<app::MainWindow> openDemo()
     {
-        // GIVEN the demo board
-        QTemporaryDir dir;
         storage::StoreOptions options;
         options.login = QStringLiteral("alice");
-        auto store = storage::BoardStore::create(dir.filePath(QStringLiteral("demo.helpboard")),
-                                                 QStringLiteral("IT Help Desk"), options);
+        auto store = storage::BoardStore::open(m_board, options);
+        if (!store)
+            return {};
+        return std::make_unique<app::MainWindow>(std::move(store).value());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        m_board = m_dir.filePath(QStringLiteral("demo.helpboard"));
+        storage::StoreOptions options;
+        options.login = QStringLiteral("alice");
+        auto store = storage::BoardStore::create(m_board, QStringLiteral("IT Help Desk"), options);
         QVERIFY(store);
         QVERIFY(storage::populateDemoBoard(**store));
-        const int cards = int(store.value()->cards()->size());
+    }
 
-        // WHEN the window opens on it
-        app::MainWindow window(std::move(store).value());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+    void shouldShowOneListPerColumnWithCountsAndWipWarning()
+    {
+        // GIVEN the demo board open in the window
+        auto window = openDemo();
+        QVERIFY(window);
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
 
-        // THEN each column is listed with its count and WIP limit, and its cards below it
-        auto *outline = window.findChild<QTreeView *>(QStringLiteral("boardOutline"));
-        QVERIFY(outline);
-        QAbstractItemModel *model = outline->model();
-        QCOMPARE(model->rowCount(), 3);
-        QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("To-do  (10)"));
-        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("Doing  (7/4)"));
-        QVERIFY(outline->isExpanded(model->index(1, 0)));
-        QCOMPARE(window.model()->cardCount(), cards);
-        QVERIFY(window.windowTitle().startsWith(QStringLiteral("IT Help Desk")));
-        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("alice (admin)")));
+        // THEN each column is a list of its cards under a header with the count and the WIP limit
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QVERIFY(board);
+        QCOMPARE(board->columnCount(), 3);
+        const QStringList titles{QStringLiteral("To-do"), QStringLiteral("Doing"), QStringLiteral("Done")};
+        const QStringList counts{QStringLiteral("10"), QStringLiteral("7/4"), QStringLiteral("8")};
+        for (int column = 0; column < 3; ++column) {
+            QCOMPARE(board->columnTitle(column)->text(), titles.at(column));
+            QCOMPARE(board->columnCount(column)->text(), counts.at(column));
+            QListView *view = board->columnView(column);
+            QCOMPARE(view->model()->rowCount(view->rootIndex()),
+                     counts.at(column).section(QLatin1Char('/'), 0, 0).toInt());
+            QVERIFY(view->visualRect(view->model()->index(0, 0, view->rootIndex())).isValid());
+        }
+        QVERIFY(board->columnCount(1)->property("overLimit").toBool());
+        QVERIFY(!board->columnCount(0)->property("overLimit").toBool());
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("alice (admin)")));
 
-        // AND the keyboard moves through the cards
-        outline->setFocus();
-        outline->setCurrentIndex(model->index(0, 0));
-        QTest::keyClick(outline, Qt::Key_Down);
-        QCOMPARE(outline->currentIndex(), model->index(0, 0, model->index(0, 0)));
+        // AND a click selects a card, and the keyboard moves down the column
+        QListView *todo = board->columnView(0);
+        const QModelIndex first = todo->model()->index(0, 0, todo->rootIndex());
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, {}, todo->visualRect(first).center());
+        QCOMPARE(todo->currentIndex(), first);
+        QTest::keyClick(todo, Qt::Key_Down);
+        QCOMPARE(todo->currentIndex().row(), 1);
 
         // AND the application icon is compiled in
         QVERIFY(!QIcon(QStringLiteral(":/icons/org.helpboard.HelpBoard.png")).pixmap(64, 64).isNull());
+    }
 
-        // A screenshot for people to look at (kept as a test artifact, not compared).
-        const QString shot = QDir::current().filePath(QStringLiteral("mainwindow-demo.png"));
-        QVERIFY(window.grab().save(shot));
+    void shouldShowOtherPeoplesChangesAfterReload()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        const int before = board->columnCount(0)->text().toInt();
+
+        // GIVEN a colleague adds a card from the command line (here: another connection)
+        storage::StoreOptions options;
+        options.login = QStringLiteral("ben");
+        auto other = storage::BoardStore::open(m_board, options).value();
+        storage::NewCard card;
+        card.columnId = other->columns()->constFirst().id;
+        card.title = QStringLiteral("<b>Keyboard</b> missing keys");
+        QVERIFY(other->createCard(card));
+
+        // WHEN the user reloads with F5
+        QTest::keyClick(window.get(), Qt::Key_F5);
+
+        // THEN the column shows it, title as typed, and the header counts it
+        QCOMPARE(board->columnCount(0)->text().toInt(), before + 1);
+        QListView *todo = board->columnView(0);
+        const QModelIndex last = todo->model()->index(before, 0, todo->rootIndex());
+        QCOMPARE(last.data().toString(), card.title);
+        QVERIFY(todo->visualRect(last).height() > 0);
+    }
+
+    void shouldRenderScreenshots_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("light 1280x800") << false << QSize(1280, 800);
+        QTest::newRow("dark 1280x800") << true << QSize(1280, 800);
+        QTest::newRow("light 1920x1080") << false << QSize(1920, 1080);
+        QTest::newRow("dark 1920x1080") << true << QSize(1920, 1080);
+    }
+
+    void shouldRenderScreenshots()
+    {
+        // Screenshots for people to look at, kept as test artifacts (not compared pixel by pixel).
+        QFETCH(bool, dark);
+        QFETCH(QSize, size);
+        const QPalette original = QApplication::palette();
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        auto window = openDemo();
+        QVERIFY(window);
+        window->resize(size);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const QImage image = window->grab().toImage();
+        QCOMPARE(image.size(), size);
+        const QString shot =
+                QDir::current().filePath(QStringLiteral("mainwindow-%1-%2x%3.png")
+                                                 .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"))
+                                                 .arg(size.width())
+                                                 .arg(size.height()));
+        QVERIFY(image.save(shot));
         qInfo("screenshot: %s", qPrintable(shot));
+        QApplication::setPalette(original);
     }
 };
 

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QScrollArea>
+
+class QHBoxLayout;
+class QLabel;
+class QListView;
+
+namespace hb::board {
+
+class BoardModel;
+class CardDelegate;
+
+/**
+ * The board: one column beside the other, scrolling sideways when they do not fit. Each column is a header
+ * (name, card count, WIP limit) over a QListView rooted at that column in the one BoardModel, painted by one
+ * CardDelegate: no widget per card.
+ */
+class BoardView final : public QScrollArea
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BoardView)
+
+public:
+    explicit BoardView(BoardModel *model, QWidget *parent = nullptr);
+    ~BoardView() override;
+
+    static constexpr int s_columnWidth = 300;
+
+    int columnCount() const { return int(m_columns.size()); }
+    QListView *columnView(int column) const;
+    QLabel *columnTitle(int column) const;
+    /// "12" or "7/4"; its `overLimit` property is true when a WIP limit is exceeded.
+    QLabel *columnCount(int column) const;
+    CardDelegate *delegate() const { return m_delegate; }
+
+private:
+    struct Column
+    {
+        QWidget *panel = nullptr;
+        QLabel *title = nullptr;
+        QLabel *count = nullptr;
+        QListView *view = nullptr;
+    };
+
+    void rebuild();
+    void refreshHeaders();
+
+    BoardModel *m_model;
+    CardDelegate *m_delegate;
+    QWidget *m_strip;
+    QHBoxLayout *m_layout;
+    QList<Column> m_columns;
+};
+
+} // namespace hb::board

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QRect>
+#include <QStringList>
+#include <QStyledItemDelegate>
+
+namespace hb::board {
+
+/**
+ * Paints one card of a column: priority stripe, label chips, title (plain text, up to three lines, elided),
+ * status tag, due badge, checklist progress, comment and attachment counts, assignee initials.
+ * sizeHint() and paint() share one layout(), so what is measured is what is drawn.
+ */
+class CardDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CardDelegate)
+
+public:
+    enum class DueState { None, Later, Soon, Overdue };
+
+    struct Chip
+    {
+        QRect rect;
+        QString text;
+        QColor color;
+    };
+
+    /// Where everything of one card goes, for a given width. Public so tests can check it without pixels.
+    struct Layout
+    {
+        QRect card;         ///< the card's rounded rectangle inside the item rect
+        QRect stripe;       ///< the priority stripe on its left edge
+        QList<Chip> labels; ///< label chips that fit on one row (the last may be "+N")
+        QStringList titleLines;
+        QRect titleRect;
+        QRect footer;
+        QString status;
+        QString due;
+        DueState dueState = DueState::None;
+        QString progress; ///< "2/5" when the card has a checklist
+        QString initials; ///< the assignee's, empty when unassigned
+        int comments = 0;
+        int attachments = 0;
+    };
+
+    explicit CardDelegate(QObject *parent = nullptr);
+    ~CardDelegate() override;
+
+    /// "Now" for due badges; the clock by default, fixed in tests.
+    void setNow(qint64 msecsSinceEpoch) { m_now = msecsSinceEpoch; }
+
+    Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    static QString initialsOf(const QString &name);
+    static QColor priorityColor(const QString &priority);
+
+private:
+    qint64 now() const;
+
+    qint64 m_now = 0;
+};
+
+} // namespace hb::board
