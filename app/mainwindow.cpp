@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include <board/boardactions.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
 #include <storage/boardstore.h>
@@ -13,16 +14,18 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QUndoStack>
 
 namespace hb::app {
 
 MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *parent)
     : QMainWindow(parent)
-    , m_store(std::move(store))
     , m_model(new board::BoardModel(this))
+    , m_view(new board::BoardView(m_model, this))
+    , m_undoStack(new QUndoStack(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(new board::BoardView(m_model, this));
+    setCentralWidget(m_view);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open board…"), this, &MainWindow::openBoard);
@@ -33,7 +36,37 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
     resize(1280, 800);
+    setStore(std::move(store));
+}
+
+void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
+{
+    // Undo history belongs to one board: commands hold its store.
+    m_undoStack->clear();
+    delete m_actions;
+    m_actions = nullptr;
+    m_store = std::move(store);
+    if (!m_store->isReadOnly() && m_store->role() != storage::Role::Viewer) {
+        m_actions = new board::BoardActions(*m_store, *m_model, *m_undoStack, this);
+        connect(m_actions, &board::BoardActions::failed, this, [this](const QString &message) {
+            statusBar()->showMessage(message, 10000);
+            // Says why, without blocking the board behind a modal loop.
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved"), message, QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("notSavedMessage"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    }
+    m_view->setActions(m_actions);
     reload();
 }
 
@@ -68,8 +101,7 @@ void MainWindow::openBoard()
         QMessageBox::warning(this, tr("Cannot open board"), store.error().message);
         return;
     }
-    m_store = std::move(store).value();
-    reload();
+    setStore(std::move(store).value());
 }
 
 } // namespace hb::app

@@ -9,8 +9,12 @@ namespace hb::storage {
 class BoardStore;
 }
 namespace hb::board {
+class BoardActions;
 class BoardModel;
+class BoardView;
 }
+
+class QUndoStack;
 
 namespace hb::app {
 
@@ -25,13 +29,19 @@ public:
     ~MainWindow() override;
 
     board::BoardModel *model() const { return m_model; }
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 private:
     void reload();
     void openBoard();
 
+    void setStore(std::unique_ptr<storage::BoardStore> store);
+
     std::unique_ptr<storage::BoardStore> m_store;
     board::BoardModel *m_model;
+    board::BoardView *m_view;
+    QUndoStack *m_undoStack;
+    board::BoardActions *m_actions = nullptr;
 };
 
 } // namespace hb::app

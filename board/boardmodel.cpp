@@ -4,7 +4,10 @@
 #include <storage/boardstore.h>
 
 #include <QDateTime>
+#include <QDataStream>
+#include <QIODevice>
 #include <QHash>
+#include <QMimeData>
 
 namespace hb::board {
 
@@ -78,6 +81,137 @@ const storage::Column *BoardModel::columnAt(const QModelIndex &index) const
     if (!index.isValid() || index.model() != this || index.internalId() != s_columnMarker)
         return nullptr;
     return &m_columns.at(index.row());
+}
+
+QString BoardModel::mimeType()
+{
+    return QStringLiteral("application/x-helpboard-card-ids");
+}
+
+QModelIndex BoardModel::cardIndex(qint64 id) const
+{
+    for (int column = 0; column < m_cards.size(); ++column) {
+        const QList<storage::Card> &cards = m_cards.at(column);
+        for (int row = 0; row < cards.size(); ++row) {
+            if (cards.at(row).id == id)
+                return index(row, 0, index(column, 0));
+        }
+    }
+    return {};
+}
+
+void BoardModel::removeCard(qint64 id)
+{
+    const QModelIndex current = cardIndex(id);
+    if (!current.isValid())
+        return;
+    beginRemoveRows(current.parent(), current.row(), current.row());
+    m_cards[current.parent().row()].removeAt(current.row());
+    endRemoveRows();
+}
+
+void BoardModel::applyCard(const storage::Card &card)
+{
+    const QModelIndex target = columnIndex(card.columnId);
+    if (card.archivedAt || card.deletedAt || !target.isValid()) {
+        removeCard(card.id);
+        return;
+    }
+    const auto before = [](const storage::Card &a, const storage::Card &b) {
+        return a.rank < b.rank || (a.rank == b.rank && a.id < b.id);
+    };
+    QList<storage::Card> &destination = m_cards[target.row()];
+    const QModelIndex current = cardIndex(card.id);
+    if (!current.isValid()) {
+        const int row = int(std::lower_bound(destination.cbegin(), destination.cend(), card, before) - destination.cbegin());
+        beginInsertRows(target, row, row);
+        destination.insert(row, card);
+        endInsertRows();
+        return;
+    }
+    QList<storage::Card> &source = m_cards[current.parent().row()];
+    const int from = current.row();
+    // Where it goes among the others, counted without itself.
+    QList<storage::Card> others = destination;
+    if (&source == &destination)
+        others.removeAt(from);
+    const int to = int(std::lower_bound(others.cbegin(), others.cend(), card, before) - others.cbegin());
+    if (&source == &destination && to == from) {
+        destination[from] = card;
+        const QModelIndex changed = index(from, 0, target);
+        Q_EMIT dataChanged(changed, changed);
+        return;
+    }
+    const int destinationChild = (&source == &destination && to > from) ? to + 1 : to;
+    beginMoveRows(current.parent(), from, from, target, destinationChild);
+    source.removeAt(from);
+    destination.insert(to, card);
+    endMoveRows();
+}
+
+QStringList BoardModel::mimeTypes() const
+{
+    return {mimeType()};
+}
+
+QMimeData *BoardModel::mimeData(const QModelIndexList &indexes) const
+{
+    // Ids, never pointers or row numbers: rows move under a drag when colleagues save.
+    QList<qint64> ids;
+    QModelIndexList sorted = indexes;
+    std::sort(sorted.begin(), sorted.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.parent().row() < b.parent().row() || (a.parent().row() == b.parent().row() && a.row() < b.row());
+    });
+    for (const QModelIndex &index : std::as_const(sorted)) {
+        if (const storage::Card *card = cardAt(index); card && !ids.contains(card->id))
+            ids << card->id;
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    QByteArray payload;
+    QDataStream stream(&payload, QIODevice::WriteOnly);
+    stream << ids;
+    auto *data = new QMimeData;
+    data->setData(mimeType(), payload);
+    return data;
+}
+
+bool BoardModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                 const QModelIndex &parent) const
+{
+    return data && data->hasFormat(mimeType()) && (action == Qt::MoveAction || action == Qt::IgnoreAction)
+        && (columnAt(parent) || cardAt(parent));
+}
+
+bool BoardModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int, const QModelIndex &parent)
+{
+    if (action == Qt::IgnoreAction)
+        return true;
+    if (!canDropMimeData(data, action, row, 0, parent) || !m_dropHandler)
+        return false;
+    // Dropped onto a card: it goes before that card.
+    QModelIndex column = parent;
+    if (cardAt(parent)) {
+        column = parent.parent();
+        row = parent.row();
+    }
+    QList<qint64> ids;
+    QDataStream stream(data->data(mimeType()));
+    stream >> ids;
+    if (stream.status() != QDataStream::Ok || ids.isEmpty())
+        return false;
+    // Re-resolve every id: a card may have been archived by someone else during the drag.
+    ids.removeIf([this](qint64 id) { return !cardIndex(id).isValid(); });
+    if (ids.isEmpty())
+        return false;
+    const QList<storage::Card> &cards = m_cards.at(column.row());
+    row = (row < 0 || row > cards.size()) ? int(cards.size()) : row;
+    qint64 beforeId = 0;
+    for (int i = row; i < cards.size() && !beforeId; ++i) {
+        if (!ids.contains(cards.at(i).id))
+            beforeId = cards.at(i).id;
+    }
+    return m_dropHandler(ids, m_columns.at(column.row()).id, beforeId);
 }
 
 QModelIndex BoardModel::columnIndex(qint64 columnId) const
@@ -222,7 +356,13 @@ Qt::ItemFlags BoardModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (columnAt(index))
+        return Qt::ItemIsEnabled | Qt::ItemIsDropEnabled;
+    // Dropping onto a card means "before it"; dragging needs somewhere to save the move.
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
+    if (m_dropHandler)
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
 }
 
 QHash<int, QByteArray> BoardModel::roleNames() const

@@ -6,6 +6,8 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+
+#include <functional>
 #include <QList>
 
 namespace hb::storage {
@@ -58,6 +60,17 @@ public:
     void setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards,
                   const QList<storage::Label> &labels = {}, const QList<storage::Member> &members = {});
 
+    /// Puts @p card where its column and rank say: inserts, moves or updates its row (removes it when archived
+    /// or deleted). The only way rows change besides a full load.
+    void applyCard(const storage::Card &card);
+    void removeCard(qint64 id);
+    QModelIndex cardIndex(qint64 id) const;
+
+    /// Called for a drop of cards: the cards' ids, the target column, and the card they go before (0 = end).
+    using DropHandler = std::function<bool(const QList<qint64> &ids, qint64 columnId, qint64 beforeId)>;
+    void setDropHandler(DropHandler handler) { m_dropHandler = std::move(handler); }
+    static QString mimeType();
+
     const storage::Card *cardAt(const QModelIndex &index) const;
     const storage::Column *columnAt(const QModelIndex &index) const;
     QModelIndex columnIndex(qint64 columnId) const;
@@ -71,12 +84,24 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    /// Decodes the ids and hands the move to the drop handler (which saves it and pushes an undo command);
+    /// rows change only when the handler applies the saved cards.
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
 private:
     QVariantList labelChips(const storage::Card &card) const;
 
     QList<storage::Column> m_columns;
     QHash<qint64, storage::Label> m_labels;
     QHash<QString, QString> m_memberNames;
+    DropHandler m_dropHandler;
     QList<QList<storage::Card>> m_cards; ///< m_cards[i] are the cards of m_columns[i], in rank order
 };
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boardview.h"
 
+#include "boardactions.h"
 #include "boardmodel.h"
 #include "carddelegate.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QResizeEvent>
@@ -124,6 +126,11 @@ void BoardView::rebuild()
         column.view->setResizeMode(QListView::Adjust);
         column.view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         column.view->setUniformItemSizes(false);
+        column.view->setDragDropMode(m_actions ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
+        column.view->setDefaultDropAction(Qt::MoveAction);
+        column.view->setDropIndicatorShown(true);
+        column.view->setDragDropOverwriteMode(false);
+        column.view->installEventFilter(this);
         layout->addWidget(column.view, 1);
 
         m_layout->addWidget(column.panel);
@@ -131,6 +138,121 @@ void BoardView::rebuild()
     }
     m_layout->addStretch(1);
     refreshHeaders();
+}
+
+void BoardView::setActions(BoardActions *actions)
+{
+    m_actions = actions;
+    for (const Column &column : std::as_const(m_columns))
+        column.view->setDragDropMode(m_actions ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
+}
+
+int BoardView::columnOf(const QObject *view) const
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).view == view)
+            return i;
+    }
+    return -1;
+}
+
+void BoardView::focusCard(int column, int row)
+{
+    QListView *view = columnView(column);
+    if (!view)
+        return;
+    const int rows = m_model->rowCount(view->rootIndex());
+    view->setFocus(Qt::ShortcutFocusReason);
+    if (rows == 0)
+        return;
+    const QModelIndex index = m_model->index(std::clamp(row, 0, rows - 1), 0, view->rootIndex());
+    view->setCurrentIndex(index);
+    view->scrollTo(index);
+}
+
+void BoardView::focusCardById(qint64 id)
+{
+    const QModelIndex index = m_model->cardIndex(id);
+    if (index.isValid())
+        focusCard(index.parent().row(), index.row());
+}
+
+// Ctrl+Left/Right: the selected cards go to the column beside, at the same height; Ctrl+Up/Down: one place.
+bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
+{
+    QListView *view = columnView(column);
+    const QModelIndex current = view->currentIndex();
+    if (!m_actions || !current.isValid())
+        return false;
+    QList<qint64> ids;
+    QModelIndexList selected = view->selectionModel()->selectedIndexes();
+    if (!selected.contains(current))
+        selected = {current};
+    std::sort(selected.begin(), selected.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : std::as_const(selected))
+        ids << index.data(BoardModel::IdRole).toLongLong();
+    const qint64 focusId = current.data(BoardModel::IdRole).toLongLong();
+
+    const int targetColumn = column + columnDelta;
+    if (targetColumn < 0 || targetColumn >= m_columns.size())
+        return false;
+    const QModelIndex target = m_model->index(targetColumn, 0);
+    qint64 beforeId = 0;
+    if (columnDelta != 0) {
+        const QModelIndex at = m_model->index(current.row(), 0, target);
+        beforeId = at.isValid() ? at.data(BoardModel::IdRole).toLongLong() : 0;
+    } else {
+        // Up: before the card above the first selected one; Down: before the card two below the last one.
+        const int first = selected.constFirst().row();
+        const int last = selected.constLast().row();
+        const int anchorRow = rowDelta < 0 ? first - 1 : last + 2;
+        if (rowDelta < 0 && first == 0)
+            return false;
+        if (rowDelta > 0 && last + 1 >= m_model->rowCount(target))
+            return false;
+        const QModelIndex anchor = m_model->index(anchorRow, 0, target);
+        beforeId = anchor.isValid() ? anchor.data(BoardModel::IdRole).toLongLong() : 0;
+    }
+    if (!m_actions->moveCards(ids, target.data(BoardModel::IdRole).toLongLong(), beforeId))
+        return false;
+    focusCardById(focusId);
+    return true;
+}
+
+bool BoardView::eventFilter(QObject *watched, QEvent *event)
+{
+    const int column = event->type() == QEvent::KeyPress ? columnOf(watched) : -1;
+    if (column < 0)
+        return QScrollArea::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    const bool control = key->modifiers() == Qt::ControlModifier;
+    const bool plain = key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier;
+    const int row = columnView(column)->currentIndex().row();
+    switch (key->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Right: {
+        const int delta = key->key() == Qt::Key_Left ? -1 : 1;
+        if (control) {
+            moveSelection(column, delta, 0);
+            return true;
+        }
+        if (plain && column + delta >= 0 && column + delta < m_columns.size()) {
+            focusCard(column + delta, std::max(row, 0));
+            return true;
+        }
+        break;
+    }
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (control) {
+            moveSelection(column, 0, key->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return QScrollArea::eventFilter(watched, event);
 }
 
 void BoardView::refreshHeaders()

@@ -10,6 +10,7 @@ class QListView;
 
 namespace hb::board {
 
+class BoardActions;
 class BoardModel;
 class CardDelegate;
 
@@ -36,6 +37,12 @@ public:
     QLabel *columnCount(int column) const;
     CardDelegate *delegate() const { return m_delegate; }
 
+    /// Enables moving cards (drag and drop, Ctrl+arrows) through @p actions; without it the board is read-only.
+    void setActions(BoardActions *actions);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     struct Column
     {
@@ -47,8 +54,14 @@ private:
 
     void rebuild();
     void refreshHeaders();
+    int columnOf(const QObject *view) const;
+    /// Focuses @p column's list on the card at @p row (clamped), selecting it.
+    void focusCard(int column, int row);
+    void focusCardById(qint64 id);
+    bool moveSelection(int column, int columnDelta, int rowDelta);
 
     BoardModel *m_model;
+    BoardActions *m_actions = nullptr;
     CardDelegate *m_delegate;
     QWidget *m_strip;
     QHBoxLayout *m_layout;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/testsupport.h"
+
 #include <app/mainwindow.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
@@ -14,6 +16,7 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace hb;
 
@@ -55,6 +58,9 @@ private:
             return {};
         return std::make_unique<app::MainWindow>(std::move(store).value());
     }
+
+    int storedColumnOf(qint64 id) const { return tests::storedPlace(m_board, id).first; }
+    int storedPosition(qint64 id) const { return tests::storedPlace(m_board, id).second; }
 
 private Q_SLOTS:
     void initTestCase()
@@ -105,6 +111,52 @@ private Q_SLOTS:
 
         // AND the application icon is compiled in
         QVERIFY(!QIcon(QStringLiteral(":/icons/org.helpboard.HelpBoard.png")).pixmap(64, 64).isNull());
+    }
+
+    void shouldMoveCardsWithTheKeyboardAndUndo()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        QListView *doing = board->columnView(1);
+        const QModelIndex first = todo->model()->index(0, 0, todo->rootIndex());
+        const qint64 id = first.data(board::BoardModel::IdRole).toLongLong();
+        const qint64 doingFirst =
+                doing->model()->index(0, 0, doing->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, {}, todo->visualRect(first).center());
+
+        // WHEN Ctrl+Right, THEN the card is saved in Doing, at the same height (the top), and stays selected
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(storedColumnOf(id), 1);
+        QCOMPARE(storedPosition(id), 0);
+        QCOMPARE(doing->currentIndex().data(board::BoardModel::IdRole).toLongLong(), id);
+        QVERIFY(doing->hasFocus());
+
+        // WHEN Ctrl+Down, THEN it swaps places with the card below it
+        QTest::keyClick(doing, Qt::Key_Down, Qt::ControlModifier);
+        QCOMPARE(storedPosition(id), 1);
+        QCOMPARE(storedPosition(doingFirst), 0);
+
+        // WHEN Ctrl+Z twice, THEN it is back at the top of To-do; Ctrl+Shift+Z redoes
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedPosition(id), 0);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedColumnOf(id), 0);
+        QCOMPARE(storedPosition(id), 0);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(storedColumnOf(id), 1);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedColumnOf(id), 0);
+
+        // AND plain Left/Right only move the focus between columns
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        QTest::keyClick(todo, Qt::Key_Right);
+        QVERIFY(doing->hasFocus());
+        QCOMPARE(storedColumnOf(id), 0);
     }
 
     void shouldShowOtherPeoplesChangesAfterReload()

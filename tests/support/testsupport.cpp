@@ -42,6 +42,29 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+std::pair<int, int> storedPlace(const QString &path, qint64 id)
+{
+    auto store = storage::BoardStore::open(path, optionsFor(QStringLiteral("alice")));
+    if (!store)
+        return {-1, -1};
+    const auto columns = store.value()->columns();
+    const auto card = store.value()->card(id);
+    if (!columns || !card)
+        return {-1, -1};
+    for (int column = 0; column < columns->size(); ++column) {
+        if (columns->at(column).id != card->columnId)
+            continue;
+        storage::CardQuery query;
+        query.columnId = card->columnId;
+        const auto cards = store.value()->cards(query);
+        for (int position = 0; cards && position < cards->size(); ++position) {
+            if (cards->at(position).id == id)
+                return {column, position};
+        }
+    }
+    return {-1, -1};
+}
+
 QString programForOtherUsers(const QString &program, const QString &folder)
 {
     bool reachable = QFileInfo(program).permission(QFileDevice::ExeOther);

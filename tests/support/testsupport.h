@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <utility>
+
 /// Helpers shared by the test executables.
 namespace hb::tests {
 
@@ -33,6 +35,9 @@ struct RawResult
     QString error;            ///< empty when every statement ran
     QList<QVariantList> rows; ///< the rows of the last statement, read to the end
 };
+
+/// Where the file at @p path says card @p id is: {column number, position in it}, {-1, -1} when not found.
+std::pair<int, int> storedPlace(const QString &path, qint64 id);
 
 /**
  * A path from which another user (uid 65534 in the read-only tests) can run @p program: the program itself when

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "boardactions.h"
+
+#include "boardmodel.h"
+
+#include <storage/boardstore.h>
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace hb::board {
+
+namespace {
+
+// One card of a move: where it was (its column and the card that followed it there).
+struct MovedCard
+{
+    qint64 id = 0;
+    qint64 fromColumn = 0;
+    qint64 fromBefore = 0;
+};
+
+class MoveCardsCommand final : public QUndoCommand
+{
+public:
+    MoveCardsCommand(BoardActions &actions, QList<MovedCard> cards, qint64 toColumn, qint64 toBefore)
+        : m_actions(actions), m_cards(std::move(cards)), m_toColumn(toColumn), m_toBefore(toBefore)
+    {
+        setText(m_cards.size() == 1 ? QCoreApplication::translate("hb::board::BoardActions", "Move Card")
+                                    : QCoreApplication::translate("hb::board::BoardActions", "Move %1 Cards")
+                                          .arg(m_cards.size()));
+    }
+
+    // The first redo already happened before the command was pushed: the move was saved, then recorded.
+    void redo() override
+    {
+        if (m_saved) {
+            m_saved = false;
+            return;
+        }
+        for (MovedCard &card : m_cards) {
+            if (!stillIn(card.id, card.fromColumn))
+                return;
+            auto moved = m_actions.store().moveCard(card.id, m_toColumn, storage::Placement{m_toBefore, 0});
+            if (!finish(card, moved))
+                return;
+        }
+    }
+
+    void undo() override
+    {
+        // Back in reverse order, so each card's former neighbour is already home again. A card someone else
+        // has since moved to another column (or archived) is a conflict: say so and leave their change alone.
+        for (auto it = m_cards.rbegin(); it != m_cards.rend(); ++it) {
+            if (!stillIn(it->id, m_toColumn))
+                return;
+            auto moved = m_actions.store().moveCard(it->id, it->fromColumn, storage::Placement{it->fromBefore, 0});
+            if (!finish(*it, moved))
+                return;
+        }
+    }
+
+    void markSaved() { m_saved = true; }
+
+private:
+    // Our own later commands change versions and ranks too, so the test is where the card is, not its version.
+    bool stillIn(qint64 id, qint64 column)
+    {
+        auto card = m_actions.store().card(id);
+        if (card && !card->archivedAt && !card->deletedAt && card->columnId == column)
+            return true;
+        const QString title = card ? card->title : QString::number(id);
+        m_actions.report(storage::Error{
+            storage::ErrorKind::Conflict,
+            QCoreApplication::translate("hb::board::BoardActions",
+                                        "“%1” was moved by someone else since; %2 was not done")
+                .arg(title, text())});
+        setObsolete(true);
+        m_actions.refreshCard(id);
+        return false;
+    }
+
+    bool finish(const MovedCard &card, const storage::Result<qint64> &moved)
+    {
+        if (!moved) {
+            m_actions.report(moved.error());
+            setObsolete(true);
+            m_actions.refreshCard(card.id);
+            return false;
+        }
+        return m_actions.refreshCard(card.id);
+    }
+
+    BoardActions &m_actions;
+    QList<MovedCard> m_cards;
+    qint64 m_toColumn;
+    qint64 m_toBefore;
+    bool m_saved = false;
+};
+
+} // namespace
+
+BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoStack &stack, QObject *parent)
+    : QObject(parent), m_store(store), m_model(model), m_stack(stack)
+{
+    m_model.setDropHandler([this](const QList<qint64> &ids, qint64 columnId, qint64 beforeId) {
+        return moveCards(ids, columnId, beforeId);
+    });
+}
+
+BoardActions::~BoardActions()
+{
+    m_model.setDropHandler({});
+}
+
+void BoardActions::report(const storage::Error &error)
+{
+    Q_EMIT failed(error.message);
+}
+
+bool BoardActions::refreshCard(qint64 id)
+{
+    auto card = m_store.card(id);
+    if (!card) {
+        report(card.error());
+        return false;
+    }
+    m_model.applyCard(*card);
+    return true;
+}
+
+bool BoardActions::moveCards(const QList<qint64> &ids, qint64 columnId, qint64 beforeId)
+{
+    // Remember where each card was, in board order, before anything moves.
+    QList<MovedCard> cards;
+    for (qint64 id : ids) {
+        const QModelIndex index = m_model.cardIndex(id);
+        if (!index.isValid())
+            continue;
+        const QModelIndex next = index.siblingAtRow(index.row() + 1);
+        MovedCard card;
+        card.id = id;
+        card.fromColumn = index.parent().data(BoardModel::IdRole).toLongLong();
+        card.fromBefore = next.isValid() ? next.data(BoardModel::IdRole).toLongLong() : 0;
+        cards << card;
+    }
+    if (cards.isEmpty() || (cards.size() == 1 && cards.first().fromColumn == columnId
+                            && (cards.first().fromBefore == beforeId || cards.first().id == beforeId))) {
+        return false; // dropped where it was
+    }
+    // A card that followed one of the moved cards is itself moving: undo puts it back first (reverse order).
+    for (MovedCard &card : cards) {
+        auto moved = m_store.moveCard(card.id, columnId, storage::Placement{beforeId, 0});
+        if (!moved) {
+            report(moved.error());
+            // Cards moved before the failure stay saved; put them back so nothing is half done.
+            for (const MovedCard &done : cards) {
+                if (done.id == card.id)
+                    break;
+                (void)m_store.moveCard(done.id, done.fromColumn, storage::Placement{done.fromBefore, 0});
+                refreshCard(done.id);
+            }
+            return false;
+        }
+        refreshCard(card.id);
+    }
+    auto *command = new MoveCardsCommand(*this, cards, columnId, beforeId);
+    command->markSaved();
+    m_stack.push(command);
+    return true;
+}
+
+} // namespace hb::board

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/result.h>
+
+#include <QList>
+#include <QObject>
+
+class QUndoStack;
+
+namespace hb::storage {
+class BoardStore;
+}
+
+namespace hb::board {
+
+class BoardModel;
+
+/**
+ * What people do to the board, as undoable commands: each saves through BoardStore first, then updates the
+ * model in the same step, and lands on the one QUndoStack only when it was saved. A failure (someone else got
+ * there first, the share is busy) is reported through failed() and leaves board and model as they were.
+ */
+class BoardActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BoardActions)
+
+public:
+    BoardActions(storage::BoardStore &store, BoardModel &model, QUndoStack &stack, QObject *parent = nullptr);
+    ~BoardActions() override;
+
+    /// Moves cards, in their current board order, to @p columnId just before @p beforeId (0: at the end).
+    bool moveCards(const QList<qint64> &ids, qint64 columnId, qint64 beforeId);
+
+    storage::BoardStore &store() const { return m_store; }
+    BoardModel &model() const { return m_model; }
+
+    /// Saves and shows one card's new state; false with failed() emitted on error.
+    bool refreshCard(qint64 id);
+    void report(const storage::Error &error);
+
+Q_SIGNALS:
+    void failed(const QString &message);
+
+private:
+    storage::BoardStore &m_store;
+    BoardModel &m_model;
+    QUndoStack &m_stack;
+};
+
+} // namespace hb::board

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/testsupport.h"
+
+#include <board/boardactions.h>
+#include <board/boardmodel.h>
+#include <storage/boardstore.h>
+
+#include <QAbstractItemModelTester>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <QUuid>
+
+using namespace hb;
+using namespace hb::tests;
+
+class tst_BoardActions : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::BoardStore> m_store;
+    std::unique_ptr<board::BoardModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<QUndoStack> m_stack;
+    std::unique_ptr<board::BoardActions> m_actions;
+    QList<qint64> m_columns;
+    QList<qint64> m_cards; ///< A, B, C, D in To-do
+
+    QList<qint64> modelIds(int column) const
+    {
+        QList<qint64> ids;
+        const QModelIndex parent = m_model->index(column, 0);
+        for (int row = 0; row < m_model->rowCount(parent); ++row)
+            ids << m_model->index(row, 0, parent).data(board::BoardModel::IdRole).toLongLong();
+        return ids;
+    }
+
+    QList<qint64> storedIds(int column) const
+    {
+        storage::CardQuery query;
+        query.columnId = m_columns.at(column);
+        QList<qint64> ids;
+        for (const storage::Card &card : m_store->cards(query).value())
+            ids << card.id;
+        return ids;
+    }
+
+    // The model and the file agree, column by column.
+    void verifyInStep()
+    {
+        for (int column = 0; column < m_columns.size(); ++column)
+            QCOMPARE(modelIds(column), storedIds(column));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        // One file per test and data row.
+        const QString path =
+                m_dir.filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".helpboard"));
+        m_store =
+                storage::BoardStore::create(path, QStringLiteral("Board"), optionsFor(QStringLiteral("alice"))).value();
+        m_columns.clear();
+        for (const storage::Column &column : m_store->columns().value())
+            m_columns << column.id;
+        m_cards.clear();
+        for (const QString &title :
+             {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")}) {
+            storage::NewCard card;
+            card.columnId = m_columns.at(0);
+            card.title = title;
+            m_cards << m_store->createCard(card).value();
+        }
+        m_model = std::make_unique<board::BoardModel>();
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(m_model->load(*m_store));
+        m_stack = std::make_unique<QUndoStack>();
+        m_actions = std::make_unique<board::BoardActions>(*m_store, *m_model, *m_stack);
+    }
+
+    void cleanup()
+    {
+        m_actions.reset();
+        m_stack.reset();
+        m_tester.reset();
+        m_model.reset();
+        m_store.reset();
+    }
+
+    void shouldSaveAMoveAndUndoAndRedoIt()
+    {
+        const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);
+        QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+        // WHEN B goes to Doing
+        QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        // THEN the file and the board agree, with one row moved, and one undo step named for it
+        QCOMPARE(storedIds(0), (QList<qint64>{a, c, d}));
+        QCOMPARE(storedIds(1), QList<qint64>{b});
+        verifyInStep();
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(m_stack->count(), 1);
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Move Card"));
+        // WHEN undone, THEN B is back between A and C
+        m_stack->undo();
+        QCOMPARE(storedIds(0), (QList<qint64>{a, b, c, d}));
+        verifyInStep();
+        // WHEN redone, THEN it is in Doing again
+        m_stack->redo();
+        QCOMPARE(storedIds(1), QList<qint64>{b});
+        verifyInStep();
+    }
+
+    void shouldMoveSeveralCardsTogetherInOrder()
+    {
+        const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);
+        QVERIFY(m_actions->moveCards({b, d}, m_columns.at(2), 0));
+        QCOMPARE(storedIds(2), (QList<qint64>{b, d}));
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Move 2 Cards"));
+        m_stack->undo();
+        QCOMPARE(storedIds(0), (QList<qint64>{a, b, c, d}));
+        verifyInStep();
+    }
+
+    void shouldReorderWithinAColumn_data()
+    {
+        QTest::addColumn<int>("card");
+        QTest::addColumn<int>("before"); ///< index into A..D, or -1 for the end
+        QTest::addColumn<QList<int>>("order");
+        QTest::newRow("D to the top") << 3 << 0 << QList<int>{3, 0, 1, 2};
+        QTest::newRow("A to the end") << 0 << -1 << QList<int>{1, 2, 3, 0};
+        QTest::newRow("A before C") << 0 << 2 << QList<int>{1, 0, 2, 3};
+        QTest::newRow("C before B") << 2 << 1 << QList<int>{0, 2, 1, 3};
+    }
+
+    void shouldReorderWithinAColumn()
+    {
+        QFETCH(int, card);
+        QFETCH(int, before);
+        QFETCH(QList<int>, order);
+        QVERIFY(m_actions->moveCards({m_cards.at(card)}, m_columns.at(0), before < 0 ? 0 : m_cards.at(before)));
+        QList<qint64> expected;
+        for (int i : order)
+            expected << m_cards.at(i);
+        QCOMPARE(storedIds(0), expected);
+        verifyInStep();
+        m_stack->undo();
+        QCOMPARE(storedIds(0), m_cards);
+        verifyInStep();
+    }
+
+    void shouldSayWhenAnUndoWouldOverwriteSomeoneElsesMove()
+    {
+        const qint64 b = m_cards[1];
+        QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        // GIVEN a colleague then moves B on to Done
+        auto colleague = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("ben"))).value();
+        QVERIFY(colleague->moveCard(b, m_columns.at(2)));
+        // WHEN I undo my move
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        m_stack->undo();
+        // THEN I am told, and their move stands, on the board too
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("moved by someone else")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(m_store->card(b)->columnId, m_columns.at(2));
+        QCOMPARE(m_model->cardIndex(b).parent().row(), 2);
+    }
+
+    void shouldDropCardIdsThroughTheModel()
+    {
+        const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);
+        const QModelIndex todo = m_model->index(0, 0);
+        const QModelIndex done = m_model->index(2, 0);
+        std::unique_ptr<QMimeData> data(m_model->mimeData({m_model->index(3, 0, todo), m_model->index(1, 0, todo)}));
+        QVERIFY(data);
+        QVERIFY(data->hasFormat(QStringLiteral("application/x-helpboard-card-ids")));
+        // An ignored drop is accepted and does nothing; a foreign payload is refused.
+        QVERIFY(m_model->dropMimeData(data.get(), Qt::IgnoreAction, 0, 0, done));
+        QMimeData foreign;
+        foreign.setText(QStringLiteral("1 2 3"));
+        QVERIFY(!m_model->dropMimeData(&foreign, Qt::MoveAction, 0, 0, done));
+        QCOMPARE(storedIds(0), m_cards);
+        // WHEN dropped at the top of Done, THEN both go there in board order (B, D)
+        QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, 0, 0, done));
+        QCOMPARE(storedIds(2), (QList<qint64>{b, d}));
+        QCOMPARE(storedIds(0), (QList<qint64>{a, c}));
+        verifyInStep();
+        // WHEN a card in the payload was archived meanwhile, THEN the rest still moves
+        QVERIFY(m_store->archiveCard(d));
+        QVERIFY(m_actions->refreshCard(d));
+        QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, -1, 0, todo));
+        QCOMPARE(storedIds(0), (QList<qint64>{a, c, b}));
+        verifyInStep();
+    }
+
+    void shouldDropOntoACardAsBeforeIt()
+    {
+        const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);
+        const QModelIndex todo = m_model->index(0, 0);
+        std::unique_ptr<QMimeData> data(m_model->mimeData({m_model->index(3, 0, todo)}));
+        QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, -1, 0, m_model->index(1, 0, todo)));
+        QCOMPARE(storedIds(0), (QList<qint64>{a, d, b, c}));
+    }
+};
+
+QTEST_MAIN(tst_BoardActions)
+#include "tst_boardactions.moc"

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Dragging cards with the real mouse. Runs under Xvfb with the xcb platform: the offscreen platform's drag is a stub.
+#include "support/testsupport.h"
+
+#include <app/mainwindow.h>
+#include <board/boardmodel.h>
+#include <board/boardview.h>
+#include <storage/boardstore.h>
+#include <storage/demoboard.h>
+
+#include <QApplication>
+#include <QListView>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace hb;
+
+class tst_BoardDrag : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_board;
+
+    int storedColumnOf(qint64 id) const { return tests::storedPlace(m_board, id).first; }
+    int storedPosition(qint64 id) const { return tests::storedPlace(m_board, id).second; }
+
+    std::unique_ptr<app::MainWindow> openDemo()
+    {
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice")));
+        if (!store)
+            return {};
+        return std::make_unique<app::MainWindow>(std::move(store).value());
+    }
+
+    /// Presses at @p from in @p source, moves in steps, and releases at @p to in @p target. A drag runs its own
+    /// event loop (QDrag::exec), so the moves and the release inside it are sent from a timer.
+    void drag(QListView *source, const QPoint &from, QListView *target, const QPoint &to)
+    {
+        bool released = false;
+        QTimer::singleShot(100, this, [&] {
+            for (int step = 4; step >= 0; --step)
+                QTest::mouseMove(target->viewport(), to - QPoint(0, step));
+            QTest::mouseRelease(target->viewport(), Qt::LeftButton, {}, to);
+            released = true;
+        });
+        QTest::mousePress(source->viewport(), Qt::LeftButton, {}, from);
+        for (int step = 1; step <= 5 && !released; ++step)
+            QTest::mouseMove(source->viewport(), from + QPoint(step * QApplication::startDragDistance(), 0));
+        QTRY_VERIFY(released);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QGuiApplication::platformName() != u"offscreen", "run under Xvfb with QT_QPA_PLATFORM=xcb");
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        m_board = m_dir.filePath(QStringLiteral("demo.helpboard"));
+        auto store = storage::BoardStore::create(m_board, QStringLiteral("IT Help Desk"),
+                                                 tests::optionsFor(QStringLiteral("alice")));
+        QVERIFY(store);
+        QVERIFY(storage::populateDemoBoard(**store));
+    }
+
+    void shouldDragACardToAnotherColumnWithTheMouse()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        QListView *done = board->columnView(2);
+        const QModelIndex card = todo->model()->index(1, 0, todo->rootIndex());
+        const qint64 id = card.data(board::BoardModel::IdRole).toLongLong();
+        const QModelIndex target = done->model()->index(0, 0, done->rootIndex());
+        const qint64 targetId = target.data(board::BoardModel::IdRole).toLongLong();
+        const QPoint from = todo->visualRect(card).center();
+        const QPoint to = done->visualRect(target).center();
+
+        drag(todo, from, done, to);
+
+        // THEN the card is saved in Done, just before the card it was dropped on, and shown there
+        QTRY_COMPARE(storedColumnOf(id), 2);
+        QCOMPARE(storedPosition(id) + 1, storedPosition(targetId));
+        QCOMPARE(window->model()->cardIndex(id).parent().row(), 2);
+        // AND one undo puts it back
+        window->undoStack()->undo();
+        QCOMPARE(storedColumnOf(id), 0);
+        QCOMPARE(storedPosition(id), 1);
+    }
+
+    void shouldReorderWithinAColumnWithTheMouse()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        const QModelIndex third = todo->model()->index(2, 0, todo->rootIndex());
+        const QModelIndex first = todo->model()->index(0, 0, todo->rootIndex());
+        const qint64 id = third.data(board::BoardModel::IdRole).toLongLong();
+        // WHEN the third card is dropped onto the first, THEN it is saved first in its column
+        drag(todo, todo->visualRect(third).center(), todo, todo->visualRect(first).center());
+        QTRY_COMPARE(storedPosition(id), 0);
+        QCOMPARE(storedColumnOf(id), 0);
+        QCOMPARE(window->model()->cardIndex(id).row(), 0);
+    }
+};
+
+QTEST_MAIN(tst_BoardDrag)
+#include "tst_boarddrag.moc"
