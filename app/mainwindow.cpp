@@ -4,9 +4,11 @@
 #include <board/boardactions.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
+#include <board/carddetailsdialog.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
@@ -26,6 +28,14 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("boardStatus"));
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_statusLabel, 1);
+    connect(m_view, &board::BoardView::cardActivated, this, &MainWindow::showCard);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &MainWindow::updateStatus);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open board…"), this, &MainWindow::openBoard);
@@ -80,14 +90,39 @@ void MainWindow::reload()
     }
     const QString name = m_store->boardName().ok() ? m_store->boardName().value() : QString();
     setWindowTitle(tr("%1 — HelpBoard").arg(name));
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
     const int cards = m_model->cardCount();
+    const int overdue = m_model->overdueCount(QDateTime::currentMSecsSinceEpoch());
     QString status = (cards == 1 ? tr("1 card") : tr("%1 cards").arg(cards))
+                     + (overdue ? tr("  ·  %1 overdue").arg(overdue) : QString())
                      + tr("  ·  %1 (%2)  ·  %3")
                                .arg(m_store->login(), storage::toText(m_store->role()),
                                     QFileInfo(m_store->path()).absoluteFilePath());
     if (m_store->isReadOnly())
         status += tr("  ·  read-only: %1").arg(m_store->readOnlyReason());
-    statusBar()->showMessage(status);
+    m_statusLabel->setText(status);
+}
+
+void MainWindow::showCard(qint64 id)
+{
+    auto card = m_store->card(id);
+    auto checklist = m_store->checklist(id);
+    auto comments = m_store->comments(id);
+    if (!card || !checklist || !comments) {
+        statusBar()->showMessage(!card        ? card.error().message
+                                 : !checklist ? checklist.error().message
+                                              : comments.error().message,
+                                 10000);
+        return;
+    }
+    const QModelIndex index = m_model->cardIndex(id);
+    auto *dialog = new board::CardDetailsDialog(*card, index.parent().data().toString(), *checklist, *comments, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::openBoard()

@@ -12,8 +12,9 @@ namespace hb::board {
 class BoardActions;
 class BoardModel;
 class BoardView;
-}
+} // namespace hb::board
 
+class QLabel;
 class QUndoStack;
 
 namespace hb::app {
@@ -34,6 +35,8 @@ public:
 private:
     void reload();
     void openBoard();
+    void updateStatus();
+    void showCard(qint64 id);
 
     void setStore(std::unique_ptr<storage::BoardStore> store);
 
@@ -41,6 +44,7 @@ private:
     board::BoardModel *m_model;
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
+    QLabel *m_statusLabel;
     board::BoardActions *m_actions = nullptr;
 };
 

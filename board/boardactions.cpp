@@ -25,11 +25,14 @@ class MoveCardsCommand final : public QUndoCommand
 {
 public:
     MoveCardsCommand(BoardActions &actions, QList<MovedCard> cards, qint64 toColumn, qint64 toBefore)
-        : m_actions(actions), m_cards(std::move(cards)), m_toColumn(toColumn), m_toBefore(toBefore)
+        : m_actions(actions)
+        , m_cards(std::move(cards))
+        , m_toColumn(toColumn)
+        , m_toBefore(toBefore)
     {
-        setText(m_cards.size() == 1 ? QCoreApplication::translate("hb::board::BoardActions", "Move Card")
-                                    : QCoreApplication::translate("hb::board::BoardActions", "Move %1 Cards")
-                                          .arg(m_cards.size()));
+        setText(m_cards.size() == 1
+                        ? QCoreApplication::translate("hb::board::BoardActions", "Move Card")
+                        : QCoreApplication::translate("hb::board::BoardActions", "Move %1 Cards").arg(m_cards.size()));
     }
 
     // The first redo already happened before the command was pushed: the move was saved, then recorded.
@@ -71,11 +74,11 @@ private:
         if (card && !card->archivedAt && !card->deletedAt && card->columnId == column)
             return true;
         const QString title = card ? card->title : QString::number(id);
-        m_actions.report(storage::Error{
-            storage::ErrorKind::Conflict,
-            QCoreApplication::translate("hb::board::BoardActions",
-                                        "“%1” was moved by someone else since; %2 was not done")
-                .arg(title, text())});
+        m_actions.report(
+                storage::Error{storage::ErrorKind::Conflict,
+                               QCoreApplication::translate("hb::board::BoardActions",
+                                                           "“%1” was moved by someone else since; %2 was not done")
+                                       .arg(title, text())});
         setObsolete(true);
         m_actions.refreshCard(id);
         return false;
@@ -99,10 +102,70 @@ private:
     bool m_saved = false;
 };
 
+// Archive (or, for a card just created, delete) and bring back: the same command, either way round.
+class HideCardsCommand final : public QUndoCommand
+{
+public:
+    enum class Kind { Archive, Create };
+
+    HideCardsCommand(BoardActions &actions, QList<qint64> ids, Kind kind)
+        : m_actions(actions)
+        , m_ids(std::move(ids))
+        , m_kind(kind)
+    {
+        const auto tr = [](const char *text) { return QCoreApplication::translate("hb::board::BoardActions", text); };
+        if (kind == Kind::Create)
+            setText(tr("Add Card"));
+        else
+            setText(m_ids.size() == 1 ? tr("Archive Card") : tr("Archive %1 Cards").arg(m_ids.size()));
+    }
+
+    void redo() override
+    {
+        if (m_saved) {
+            m_saved = false;
+            return;
+        }
+        // Redo of an archive hides again; redo of a create brings the card back.
+        apply(m_kind == Kind::Archive ? Action::Hide : Action::Show);
+    }
+
+    void undo() override { apply(m_kind == Kind::Archive ? Action::Show : Action::Hide); }
+    void markSaved() { m_saved = true; }
+
+private:
+    enum class Action { Hide, Show };
+
+    void apply(Action action)
+    {
+        for (qint64 id : std::as_const(m_ids)) {
+            storage::BoardStore &store = m_actions.store();
+            const storage::Status done = action == Action::Show   ? store.restoreCard(id)
+                                         : m_kind == Kind::Create ? store.deleteCard(id)
+                                                                  : store.archiveCard(id);
+            if (!done) {
+                m_actions.report(done.error());
+                setObsolete(true);
+            }
+            m_actions.refreshCard(id);
+            if (!done)
+                return;
+        }
+    }
+
+    BoardActions &m_actions;
+    QList<qint64> m_ids;
+    Kind m_kind;
+    bool m_saved = false;
+};
+
 } // namespace
 
 BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoStack &stack, QObject *parent)
-    : QObject(parent), m_store(store), m_model(model), m_stack(stack)
+    : QObject(parent)
+    , m_store(store)
+    , m_model(model)
+    , m_stack(stack)
 {
     m_model.setDropHandler([this](const QList<qint64> &ids, qint64 columnId, qint64 beforeId) {
         return moveCards(ids, columnId, beforeId);
@@ -145,8 +208,9 @@ bool BoardActions::moveCards(const QList<qint64> &ids, qint64 columnId, qint64 b
         card.fromBefore = next.isValid() ? next.data(BoardModel::IdRole).toLongLong() : 0;
         cards << card;
     }
-    if (cards.isEmpty() || (cards.size() == 1 && cards.first().fromColumn == columnId
-                            && (cards.first().fromBefore == beforeId || cards.first().id == beforeId))) {
+    if (cards.isEmpty()
+        || (cards.size() == 1 && cards.first().fromColumn == columnId
+            && (cards.first().fromBefore == beforeId || cards.first().id == beforeId))) {
         return false; // dropped where it was
     }
     // A card that followed one of the moved cards is itself moving: undo puts it back first (reverse order).
@@ -169,6 +233,46 @@ bool BoardActions::moveCards(const QList<qint64> &ids, qint64 columnId, qint64 b
     command->markSaved();
     m_stack.push(command);
     return true;
+}
+
+} // namespace hb::board
+
+namespace hb::board {
+
+bool BoardActions::archiveCards(const QList<qint64> &ids)
+{
+    QList<qint64> archived;
+    for (qint64 id : ids) {
+        if (auto done = m_store.archiveCard(id); !done) {
+            report(done.error());
+            break;
+        }
+        refreshCard(id);
+        archived << id;
+    }
+    if (archived.isEmpty())
+        return false;
+    auto *command = new HideCardsCommand(*this, archived, HideCardsCommand::Kind::Archive);
+    command->markSaved();
+    m_stack.push(command);
+    return archived.size() == ids.size();
+}
+
+qint64 BoardActions::createCard(qint64 columnId, const QString &title)
+{
+    storage::NewCard card;
+    card.columnId = columnId;
+    card.title = title;
+    auto id = m_store.createCard(card);
+    if (!id) {
+        report(id.error());
+        return 0;
+    }
+    refreshCard(*id);
+    auto *command = new HideCardsCommand(*this, {*id}, HideCardsCommand::Kind::Create);
+    command->markSaved();
+    m_stack.push(command);
+    return *id;
 }
 
 } // namespace hb::board

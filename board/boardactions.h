@@ -32,6 +32,10 @@ public:
 
     /// Moves cards, in their current board order, to @p columnId just before @p beforeId (0: at the end).
     bool moveCards(const QList<qint64> &ids, qint64 columnId, qint64 beforeId);
+    /// Archives cards (undo restores them where they were).
+    bool archiveCards(const QList<qint64> &ids);
+    /// Creates a card with @p title at the end of @p columnId; returns its id, or 0 when it could not be saved.
+    qint64 createCard(qint64 columnId, const QString &title);
 
     storage::BoardStore &store() const { return m_store; }
     BoardModel &model() const { return m_model; }

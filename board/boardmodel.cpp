@@ -123,7 +123,8 @@ void BoardModel::applyCard(const storage::Card &card)
     QList<storage::Card> &destination = m_cards[target.row()];
     const QModelIndex current = cardIndex(card.id);
     if (!current.isValid()) {
-        const int row = int(std::lower_bound(destination.cbegin(), destination.cend(), card, before) - destination.cbegin());
+        const int row =
+                int(std::lower_bound(destination.cbegin(), destination.cend(), card, before) - destination.cbegin());
         beginInsertRows(target, row, row);
         destination.insert(row, card);
         endInsertRows();
@@ -180,7 +181,7 @@ bool BoardModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, i
                                  const QModelIndex &parent) const
 {
     return data && data->hasFormat(mimeType()) && (action == Qt::MoveAction || action == Qt::IgnoreAction)
-        && (columnAt(parent) || cardAt(parent));
+           && (columnAt(parent) || cardAt(parent));
 }
 
 bool BoardModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int, const QModelIndex &parent)
@@ -228,6 +229,16 @@ int BoardModel::cardCount() const
     int count = 0;
     for (const auto &list : m_cards)
         count += int(list.size());
+    return count;
+}
+
+int BoardModel::overdueCount(qint64 now) const
+{
+    int count = 0;
+    for (const auto &list : m_cards) {
+        for (const storage::Card &card : list)
+            count += card.isOverdue(now) ? 1 : 0;
+    }
     return count;
 }
 

@@ -75,6 +75,8 @@ public:
     const storage::Column *columnAt(const QModelIndex &index) const;
     QModelIndex columnIndex(qint64 columnId) const;
     int cardCount() const;
+    /// Cards due before @p now and not resolved.
+    int overdueCount(qint64 now) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QResizeEvent>
 #include <QScrollBar>
@@ -132,6 +133,23 @@ void BoardView::rebuild()
         column.view->setDragDropOverwriteMode(false);
         column.view->installEventFilter(this);
         layout->addWidget(column.view, 1);
+        connect(column.view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+            Q_EMIT cardActivated(index.data(BoardModel::IdRole).toLongLong());
+        });
+
+        column.quickAdd = new QLineEdit(column.panel);
+        column.quickAdd->setObjectName(QStringLiteral("quickAdd"));
+        column.quickAdd->setPlaceholderText(tr("+ Add card"));
+        column.quickAdd->setToolTip(tr("Type a title and press Enter (N from the column)"));
+        column.quickAdd->setClearButtonEnabled(true);
+        column.quickAdd->setMaxLength(500);
+        column.quickAdd->setEnabled(m_actions != nullptr);
+        column.quickAdd->installEventFilter(this);
+        auto *footer = new QHBoxLayout;
+        footer->setContentsMargins(s_headerMargin - 3, 2, s_headerMargin - 3, s_headerMargin - 2);
+        footer->addWidget(column.quickAdd);
+        layout->addLayout(footer);
+        connect(column.quickAdd, &QLineEdit::returnPressed, this, [this, row] { addFromQuickAdd(row); });
 
         m_layout->addWidget(column.panel);
         m_columns << column;
@@ -143,8 +161,40 @@ void BoardView::rebuild()
 void BoardView::setActions(BoardActions *actions)
 {
     m_actions = actions;
-    for (const Column &column : std::as_const(m_columns))
+    for (const Column &column : std::as_const(m_columns)) {
         column.view->setDragDropMode(m_actions ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
+        column.quickAdd->setEnabled(m_actions != nullptr);
+    }
+}
+
+QLineEdit *BoardView::quickAdd(int column) const
+{
+    return m_columns.value(column).quickAdd;
+}
+
+void BoardView::addFromQuickAdd(int column)
+{
+    QLineEdit *edit = quickAdd(column);
+    const QString title = edit->text().trimmed();
+    if (!m_actions || title.isEmpty())
+        return;
+    // The text stays when saving fails, so nothing typed is lost.
+    if (m_actions->createCard(m_model->index(column, 0).data(BoardModel::IdRole).toLongLong(), title))
+        edit->clear();
+}
+
+QList<qint64> BoardView::selectedIds(int column) const
+{
+    QListView *view = columnView(column);
+    QModelIndexList selected = view->selectionModel()->selectedIndexes();
+    if (selected.isEmpty() && view->currentIndex().isValid())
+        selected = {view->currentIndex()};
+    std::sort(selected.begin(), selected.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> ids;
+    for (const QModelIndex &index : std::as_const(selected))
+        ids << index.data(BoardModel::IdRole).toLongLong();
+    return ids;
 }
 
 int BoardView::columnOf(const QObject *view) const
@@ -188,7 +238,8 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
     QModelIndexList selected = view->selectionModel()->selectedIndexes();
     if (!selected.contains(current))
         selected = {current};
-    std::sort(selected.begin(), selected.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    std::sort(selected.begin(), selected.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     for (const QModelIndex &index : std::as_const(selected))
         ids << index.data(BoardModel::IdRole).toLongLong();
     const qint64 focusId = current.data(BoardModel::IdRole).toLongLong();
@@ -221,7 +272,17 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
 
 bool BoardView::eventFilter(QObject *watched, QEvent *event)
 {
-    const int column = event->type() == QEvent::KeyPress ? columnOf(watched) : -1;
+    if (event->type() != QEvent::KeyPress)
+        return QScrollArea::eventFilter(watched, event);
+    // Esc in a quick-add field gives up the text and goes back to the cards.
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).quickAdd == watched && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+            m_columns.at(i).quickAdd->clear();
+            focusCard(i, columnView(i)->currentIndex().row());
+            return true;
+        }
+    }
+    const int column = columnOf(watched);
     if (column < 0)
         return QScrollArea::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);
@@ -246,6 +307,27 @@ bool BoardView::eventFilter(QObject *watched, QEvent *event)
     case Qt::Key_Down:
         if (control) {
             moveSelection(column, 0, key->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (const QModelIndex current = columnView(column)->currentIndex(); current.isValid()) {
+            Q_EMIT cardActivated(current.data(BoardModel::IdRole).toLongLong());
+            return true;
+        }
+        break;
+    case Qt::Key_Delete:
+        if (plain && m_actions) {
+            const int at = row;
+            if (m_actions->archiveCards(selectedIds(column)))
+                focusCard(column, at);
+            return true;
+        }
+        break;
+    case Qt::Key_N:
+        if (plain && m_actions) {
+            quickAdd(column)->setFocus(Qt::ShortcutFocusReason);
             return true;
         }
         break;

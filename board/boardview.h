@@ -6,6 +6,7 @@
 
 class QHBoxLayout;
 class QLabel;
+class QLineEdit;
 class QListView;
 
 namespace hb::board {
@@ -36,9 +37,15 @@ public:
     /// "12" or "7/4"; its `overLimit` property is true when a WIP limit is exceeded.
     QLabel *columnCount(int column) const;
     CardDelegate *delegate() const { return m_delegate; }
+    /// The "+ Add card" field under a column.
+    QLineEdit *quickAdd(int column) const;
 
     /// Enables moving cards (drag and drop, Ctrl+arrows) through @p actions; without it the board is read-only.
     void setActions(BoardActions *actions);
+
+Q_SIGNALS:
+    /// Enter or a double-click on a card.
+    void cardActivated(qint64 id);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -50,6 +57,7 @@ private:
         QLabel *title = nullptr;
         QLabel *count = nullptr;
         QListView *view = nullptr;
+        QLineEdit *quickAdd = nullptr;
     };
 
     void rebuild();
@@ -59,6 +67,8 @@ private:
     void focusCard(int column, int row);
     void focusCardById(qint64 id);
     bool moveSelection(int column, int columnDelta, int rowDelta);
+    QList<qint64> selectedIds(int column) const;
+    void addFromQuickAdd(int column);
 
     BoardModel *m_model;
     BoardActions *m_actions = nullptr;

@@ -10,7 +10,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QIcon>
+#include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -99,7 +101,9 @@ private Q_SLOTS:
         }
         QVERIFY(board->columnCount(1)->property("overLimit").toBool());
         QVERIFY(!board->columnCount(0)->property("overLimit").toBool());
-        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("alice (admin)")));
+        const QString status = window->findChild<QLabel *>(QStringLiteral("boardStatus"))->text();
+        QVERIFY2(status.contains(QStringLiteral("alice (admin)")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("overdue")), qPrintable(status));
 
         // AND a click selects a card, and the keyboard moves down the column
         QListView *todo = board->columnView(0);
@@ -157,6 +161,74 @@ private Q_SLOTS:
         QTest::keyClick(todo, Qt::Key_Right);
         QVERIFY(doing->hasFocus());
         QCOMPARE(storedColumnOf(id), 0);
+    }
+
+    void shouldAddArchiveAndOpenCardsFromTheKeyboard()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        const int before = todo->model()->rowCount(todo->rootIndex());
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+
+        // N goes to the column's "+ Add card" field; a title and Enter save a card at the end of the column
+        QTest::keyClick(todo, Qt::Key_N);
+        QLineEdit *quickAdd = board->quickAdd(0);
+        QVERIFY(quickAdd->hasFocus());
+        QTest::keyClicks(quickAdd, QStringLiteral("Order toner for 3rd floor"));
+        QTest::keyClick(quickAdd, Qt::Key_Return);
+        QVERIFY(quickAdd->text().isEmpty());
+        QCOMPARE(todo->model()->rowCount(todo->rootIndex()), before + 1);
+        const QModelIndex added = todo->model()->index(before, 0, todo->rootIndex());
+        QCOMPARE(added.data().toString(), QStringLiteral("Order toner for 3rd floor"));
+        const qint64 addedId = added.data(board::BoardModel::IdRole).toLongLong();
+        QCOMPARE(storedPosition(addedId), before);
+        // Ctrl+Z takes it away again (from the file too), Ctrl+Shift+Z brings it back
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedColumnOf(addedId), -1);
+        QCOMPARE(todo->model()->rowCount(todo->rootIndex()), before);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(storedPosition(addedId), before);
+        // Esc gives up what was typed
+        QTest::keyClick(todo, Qt::Key_N);
+        QTest::keyClicks(quickAdd, QStringLiteral("never mind"));
+        QTest::keyClick(quickAdd, Qt::Key_Escape);
+        QVERIFY(quickAdd->text().isEmpty());
+        QVERIFY(todo->hasFocus());
+
+        // Delete archives the selected card; Ctrl+Z puts it back where it was
+        todo->setCurrentIndex(todo->model()->index(1, 0, todo->rootIndex()));
+        const qint64 second = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        QTest::keyClick(todo, Qt::Key_Delete);
+        QCOMPARE(storedColumnOf(second), -1);
+        QVERIFY(!window->model()->cardIndex(second).isValid());
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(storedPosition(second), 1);
+        QCOMPARE(window->model()->cardIndex(second).row(), 1);
+
+        // Enter opens the card; its title is shown as typed, markup and all
+        storage::NewCard markup;
+        markup.columnId = window->model()->index(0, 0).data(board::BoardModel::IdRole).toLongLong();
+        markup.title = QStringLiteral("<b>x</b><img src=y>");
+        auto other = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("ben"))).value();
+        const qint64 markupId = other->createCard(markup).value();
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        todo = board->columnView(0); // a reload builds the columns anew
+        const QModelIndex markupIndex = window->model()->cardIndex(markupId);
+        todo->setFocus();
+        todo->setCurrentIndex(markupIndex);
+        QTest::keyClick(todo, Qt::Key_Return);
+        auto *details = window->findChild<QDialog *>(QStringLiteral("cardDetails"));
+        QVERIFY(details);
+        QTRY_VERIFY(details->isVisible());
+        auto *title = details->findChild<QLabel *>(QStringLiteral("cardTitle"));
+        QCOMPARE(title->text(), markup.title);
+        QCOMPARE(title->textFormat(), Qt::PlainText);
+        details->close();
     }
 
     void shouldShowOtherPeoplesChangesAfterReload()
