@@ -9,6 +9,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <memory>
+
 namespace hb::board {
 
 namespace {
@@ -159,6 +161,46 @@ private:
     bool m_saved = false;
 };
 
+// A board-level change given as what to do and what undoes it; the board reloads after either.
+class ChangeCommand final : public QUndoCommand
+{
+public:
+    ChangeCommand(BoardActions &actions, const QString &text, std::function<storage::Status()> redo,
+                  std::function<storage::Status()> undo)
+        : m_actions(actions)
+        , m_redo(std::move(redo))
+        , m_undo(std::move(undo))
+    {
+        setText(text);
+    }
+
+    void redo() override
+    {
+        if (m_saved) {
+            m_saved = false;
+            return;
+        }
+        run(m_redo);
+    }
+    void undo() override { run(m_undo); }
+    void markSaved() { m_saved = true; }
+
+private:
+    void run(const std::function<storage::Status()> &step)
+    {
+        if (const storage::Status done = step(); !done) {
+            m_actions.report(done.error());
+            setObsolete(true);
+        }
+        m_actions.reloadBoard();
+    }
+
+    BoardActions &m_actions;
+    std::function<storage::Status()> m_redo;
+    std::function<storage::Status()> m_undo;
+    bool m_saved = false;
+};
+
 } // namespace
 
 BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoStack &stack, QObject *parent)
@@ -273,6 +315,112 @@ qint64 BoardActions::createCard(qint64 columnId, const QString &title)
     command->markSaved();
     m_stack.push(command);
     return *id;
+}
+
+} // namespace hb::board
+
+namespace hb::board {
+
+bool BoardActions::canManageColumns() const
+{
+    return m_store.role() == storage::Role::Admin;
+}
+
+bool BoardActions::reloadBoard()
+{
+    if (auto loaded = m_model.load(m_store); !loaded) {
+        report(loaded.error());
+        return false;
+    }
+    return true;
+}
+
+bool BoardActions::perform(const QString &text, const std::function<storage::Status()> &redo,
+                           const std::function<storage::Status()> &undo)
+{
+    if (const storage::Status done = redo(); !done) {
+        report(done.error());
+        return false;
+    }
+    reloadBoard();
+    auto *command = new ChangeCommand(*this, text, redo, undo);
+    command->markSaved();
+    m_stack.push(command);
+    return true;
+}
+
+qint64 BoardActions::addColumn(const QString &name)
+{
+    // Redo after undo brings the same column back, so later commands that name it still find it.
+    auto id = std::make_shared<qint64>(0);
+    const bool done = perform(
+            tr("Add Column"),
+            [this, name, id]() -> storage::Status {
+                if (*id)
+                    return m_store.restoreColumn(*id);
+                auto added = m_store.addColumn(name, storage::ColumnKind::Doing);
+                if (!added)
+                    return added.error();
+                *id = *added;
+                return {};
+            },
+            [this, id] { return m_store.deleteColumn(*id); });
+    return done ? *id : 0;
+}
+
+bool BoardActions::renameColumn(qint64 id, const QString &name)
+{
+    auto column = m_store.column(id);
+    if (!column) {
+        report(column.error());
+        return false;
+    }
+    const QString old = column->name;
+    return perform(
+            tr("Rename Column"), [this, id, name] { return m_store.renameColumn(id, name); },
+            [this, id, old] { return m_store.renameColumn(id, old); });
+}
+
+bool BoardActions::setWipLimit(qint64 id, int limit)
+{
+    auto column = m_store.column(id);
+    if (!column) {
+        report(column.error());
+        return false;
+    }
+    const int old = column->wipLimit;
+    return perform(
+            tr("Set WIP Limit"), [this, id, limit] { return m_store.setColumnWipLimit(id, limit); },
+            [this, id, old] { return m_store.setColumnWipLimit(id, old); });
+}
+
+bool BoardActions::moveColumn(qint64 id, int delta)
+{
+    const QModelIndex index = m_model.columnIndex(id);
+    const int target = index.row() + delta;
+    if (!index.isValid() || target < 0 || target >= m_model.rowCount())
+        return false;
+    const auto idAt = [this](int row) {
+        return row < m_model.rowCount() ? m_model.index(row, 0).data(BoardModel::IdRole).toLongLong() : 0;
+    };
+    // Left: before the column now at the target; right: before the one after the target.
+    const qint64 before = delta < 0 ? idAt(target) : idAt(target + 1);
+    const qint64 backBefore = idAt(index.row() + 1);
+    return perform(
+            tr("Move Column"),
+            [this, id, before] {
+                return m_store.moveColumn(id, storage::Placement{before, 0});
+            },
+            [this, id, backBefore] {
+                return m_store.moveColumn(id, storage::Placement{backBefore, 0});
+            });
+}
+
+bool BoardActions::deleteColumn(qint64 id)
+{
+    return perform(
+            tr("Delete Column"), [this, id] { return m_store.deleteColumn(id); },
+            [this, id] { return m_store.restoreColumn(id); });
 }
 
 } // namespace hb::board

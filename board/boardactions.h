@@ -6,6 +6,8 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
+
 class QUndoStack;
 
 namespace hb::storage {
@@ -37,7 +39,18 @@ public:
     /// Creates a card with @p title at the end of @p columnId; returns its id, or 0 when it could not be saved.
     qint64 createCard(qint64 columnId, const QString &title);
 
+    // Columns (admins): each reloads the board after saving.
+    bool canManageColumns() const;
+    qint64 addColumn(const QString &name);
+    bool renameColumn(qint64 id, const QString &name);
+    bool setWipLimit(qint64 id, int limit);
+    /// Moves a column one place left (-1) or right (+1).
+    bool moveColumn(qint64 id, int delta);
+    /// Only an empty column can go; otherwise failed() says why.
+    bool deleteColumn(qint64 id);
+
     storage::BoardStore &store() const { return m_store; }
+    bool reloadBoard();
     BoardModel &model() const { return m_model; }
 
     /// Saves and shows one card's new state; false with failed() emitted on error.
@@ -48,6 +61,9 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    bool perform(const QString &text, const std::function<storage::Status()> &redo,
+                 const std::function<storage::Status()> &undo);
+
     storage::BoardStore &m_store;
     BoardModel &m_model;
     QUndoStack &m_stack;

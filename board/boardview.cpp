@@ -5,7 +5,9 @@
 #include "boardmodel.h"
 #include "carddelegate.h"
 
+#include <QAction>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -83,8 +85,11 @@ QLabel *BoardView::columnCount(int column) const
 
 void BoardView::rebuild()
 {
-    for (const Column &column : std::as_const(m_columns))
-        delete column.panel;
+    // Later, not now: a column's own menu action may be what reloaded the board.
+    for (const Column &column : std::as_const(m_columns)) {
+        column.panel->hide();
+        column.panel->deleteLater();
+    }
     m_columns.clear();
     while (QLayoutItem *item = m_layout->takeAt(0))
         delete item;
@@ -100,7 +105,11 @@ void BoardView::rebuild()
         layout->setContentsMargins(0, 0, 0, 0);
         layout->setSpacing(0);
 
-        auto *header = new QHBoxLayout;
+        column.header = new QWidget(column.panel);
+        column.header->setObjectName(QStringLiteral("columnHeader"));
+        column.header->setContextMenuPolicy(Qt::ActionsContextMenu);
+        column.header->installEventFilter(this);
+        auto *header = new QHBoxLayout(column.header);
         header->setContentsMargins(s_headerMargin + 4, s_headerMargin, s_headerMargin + 4, 2);
         column.title = new QLabel(column.panel);
         column.title->setObjectName(QStringLiteral("columnTitle"));
@@ -113,7 +122,7 @@ void BoardView::rebuild()
         column.count->setTextFormat(Qt::PlainText);
         header->addWidget(column.title, 1);
         header->addWidget(column.count);
-        layout->addLayout(header);
+        layout->addWidget(column.header);
 
         column.view = new CardListView(column.panel);
         column.view->setObjectName(QStringLiteral("columnView"));
@@ -153,6 +162,7 @@ void BoardView::rebuild()
 
         m_layout->addWidget(column.panel);
         m_columns << column;
+        addColumnActions(row);
     }
     m_layout->addStretch(1);
     refreshHeaders();
@@ -161,10 +171,66 @@ void BoardView::rebuild()
 void BoardView::setActions(BoardActions *actions)
 {
     m_actions = actions;
-    for (const Column &column : std::as_const(m_columns)) {
-        column.view->setDragDropMode(m_actions ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
-        column.quickAdd->setEnabled(m_actions != nullptr);
-    }
+    // Rebuild, so the columns' menus and fields match what this user may do.
+    rebuild();
+}
+
+QList<QAction *> BoardView::columnActions(int column) const
+{
+    const QWidget *header = m_columns.value(column).header;
+    return header ? header->actions() : QList<QAction *>();
+}
+
+void BoardView::addColumnActions(int column)
+{
+    QWidget *header = m_columns.at(column).header;
+    const bool allowed = m_actions && m_actions->canManageColumns();
+    const qint64 id = m_model->index(column, 0).data(BoardModel::IdRole).toLongLong();
+    auto add = [&](const char *name, const QString &text, auto slot) {
+        auto *action = new QAction(text, header);
+        action->setObjectName(QString::fromLatin1(name));
+        action->setEnabled(allowed);
+        connect(action, &QAction::triggered, this, slot);
+        header->addAction(action);
+        return action;
+    };
+    add("renameColumn", tr("Rename Column…"), [this, column] { renameColumn(column); });
+    add("setWipLimit", tr("Set WIP Limit…"), [this, column, id] {
+        bool ok = false;
+        const int current = m_model->index(column, 0).data(BoardModel::WipLimitRole).toInt();
+        const int limit = QInputDialog::getInt(this, tr("WIP limit"), tr("Most cards in this column (0: no limit):"),
+                                               current, 0, 999, 1, &ok);
+        if (ok && m_actions)
+            m_actions->setWipLimit(id, limit);
+    });
+    add("moveColumnLeft", tr("Move Left"), [this, id] {
+        m_actions->moveColumn(id, -1);
+    })->setEnabled(allowed && column > 0);
+    add("moveColumnRight", tr("Move Right"), [this, id] {
+        m_actions->moveColumn(id, 1);
+    })->setEnabled(allowed && column + 1 < m_model->rowCount());
+    add("addColumn", tr("Add Column…"), [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Add column"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+        if (ok && !name.trimmed().isEmpty() && m_actions)
+            m_actions->addColumn(name);
+    });
+    auto *separator = new QAction(header);
+    separator->setSeparator(true);
+    header->addAction(separator);
+    add("deleteColumn", tr("Delete Column"), [this, id] { m_actions->deleteColumn(id); });
+}
+
+void BoardView::renameColumn(int column)
+{
+    if (!m_actions || !m_actions->canManageColumns())
+        return;
+    const QModelIndex index = m_model->index(column, 0);
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename column"), tr("Name:"), QLineEdit::Normal,
+                                               index.data().toString(), &ok);
+    if (ok && !name.trimmed().isEmpty() && name != index.data().toString())
+        m_actions->renameColumn(index.data(BoardModel::IdRole).toLongLong(), name);
 }
 
 QLineEdit *BoardView::quickAdd(int column) const
@@ -272,6 +338,14 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
 
 bool BoardView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::MouseButtonDblClick) {
+        for (int i = 0; i < m_columns.size(); ++i) {
+            if (m_columns.at(i).header == watched) {
+                renameColumn(i);
+                return true;
+            }
+        }
+    }
     if (event->type() != QEvent::KeyPress)
         return QScrollArea::eventFilter(watched, event);
     // Esc in a quick-add field gives up the text and goes back to the cards.

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QScrollArea>
 
+class QAction;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -39,6 +40,8 @@ public:
     CardDelegate *delegate() const { return m_delegate; }
     /// The "+ Add card" field under a column.
     QLineEdit *quickAdd(int column) const;
+    /// The column's menu (right-click on its header): rename, WIP limit, move, add, delete.
+    QList<QAction *> columnActions(int column) const;
 
     /// Enables moving cards (drag and drop, Ctrl+arrows) through @p actions; without it the board is read-only.
     void setActions(BoardActions *actions);
@@ -58,6 +61,7 @@ private:
         QLabel *count = nullptr;
         QListView *view = nullptr;
         QLineEdit *quickAdd = nullptr;
+        QWidget *header = nullptr;
     };
 
     void rebuild();
@@ -69,6 +73,8 @@ private:
     bool moveSelection(int column, int columnDelta, int rowDelta);
     QList<qint64> selectedIds(int column) const;
     void addFromQuickAdd(int column);
+    void addColumnActions(int column);
+    void renameColumn(int column);
 
     BoardModel *m_model;
     BoardActions *m_actions = nullptr;

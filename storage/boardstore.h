@@ -116,6 +116,8 @@ public:
     Status setColumnWipLimit(qint64 id, int wipLimit, qint64 expectedVersion = -1);
     /// Only an empty column can be deleted (archived cards move with the restore to the first column).
     Status deleteColumn(qint64 id);
+    /// Brings back a deleted column (undo); refused if another column has taken its name meanwhile.
+    Status restoreColumn(qint64 id);
 
     // Cards
     Result<qint64> createCard(const NewCard &card);

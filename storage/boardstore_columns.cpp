@@ -292,4 +292,29 @@ Status BoardStore::deleteColumn(qint64 id)
     });
 }
 
+Status BoardStore::restoreColumn(qint64 id)
+{
+    const OperationScope operation(*this);
+    return change(Role::Admin, QStringLiteral("column.restore"), [&]() -> Status {
+        auto row = m_db->one(QStringLiteral("SELECT name, deleted_at IS NOT NULL FROM columns WHERE id = :id"),
+                             {{QStringLiteral(":id"), id}});
+        if (!row)
+            return row.error();
+        if (!row->has_value())
+            return Error{ErrorKind::NotFound, tr("there is no column #%1").arg(id)};
+        if (!row->value().value(1).toBool())
+            return {};
+        const QString name = row->value().value(0).toString();
+        if (auto valid = checkColumnName(*m_db, name, id); !valid)
+            return valid;
+        auto restored = m_db->run(QStringLiteral("UPDATE columns SET deleted_at = NULL, updated_at = :now, "
+                                                 "version = version + 1 WHERE id = :id"),
+                                  {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
+        if (!restored)
+            return restored.error();
+        return appendEvent(QStringLiteral("column.restored"), 0,
+                           {{QStringLiteral("column_id"), id}, {QStringLiteral("name"), name}});
+    });
+}
+
 } // namespace hb::storage

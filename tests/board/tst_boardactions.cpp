@@ -198,6 +198,59 @@ private Q_SLOTS:
         verifyInStep();
     }
 
+    void shouldShapeColumnsAndUndoEachStep()
+    {
+        QVERIFY(m_actions->canManageColumns());
+        const auto names = [this] {
+            QStringList result;
+            for (const storage::Column &column : m_store->columns().value())
+                result << column.name + (column.wipLimit ? QStringLiteral("/%1").arg(column.wipLimit) : QString());
+            return result;
+        };
+        const QStringList start = names();
+        // add, rename, limit, move left: each saved, each shown
+        const qint64 id = m_actions->addColumn(QStringLiteral("Waiting"));
+        QVERIFY(id);
+        QVERIFY(m_actions->renameColumn(id, QStringLiteral("Waiting on user")));
+        QVERIFY(m_actions->setWipLimit(id, 2));
+        QVERIFY(m_actions->moveColumn(id, -1));
+        QCOMPARE(names(), (QStringList{QStringLiteral("To-do"), QStringLiteral("Doing"),
+                                       QStringLiteral("Waiting on user/2"), QStringLiteral("Done")}));
+        QCOMPARE(m_model->rowCount(), 4);
+        QCOMPARE(m_model->index(2, 0).data().toString(), QStringLiteral("Waiting on user"));
+        // a column with cards is not deleted, and says why
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        QVERIFY(!m_actions->deleteColumn(m_columns.at(0)));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("still holds")),
+                 qPrintable(failed.first().first().toString()));
+        // an empty one is, and comes back, as the same column, on undo
+        QVERIFY(m_actions->deleteColumn(id));
+        QCOMPARE(m_model->rowCount(), 3);
+        m_stack->undo();
+        QCOMPARE(m_model->columnIndex(id).row(), 2);
+        // every step undoes back to the start, and redoes to the same column id
+        while (m_stack->canUndo())
+            m_stack->undo();
+        QCOMPARE(names(), start);
+        m_stack->redo();
+        QCOMPARE(m_store->column(id)->name, QStringLiteral("Waiting"));
+        QCOMPARE(m_model->rowCount(), 4);
+    }
+
+    void shouldLeaveColumnsToAdmins()
+    {
+        auto editor = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("ben"))).value();
+        board::BoardModel model;
+        QUndoStack stack;
+        board::BoardActions actions(*editor, model, stack);
+        QVERIFY(!actions.canManageColumns());
+        QSignalSpy failed(&actions, &board::BoardActions::failed);
+        QVERIFY(!actions.addColumn(QStringLiteral("Mine")));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(stack.count(), 0);
+    }
+
     void shouldDropOntoACardAsBeforeIt()
     {
         const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);

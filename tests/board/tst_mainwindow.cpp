@@ -13,6 +13,8 @@
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QAction>
 #include <QListView>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -229,6 +231,42 @@ private Q_SLOTS:
         QCOMPARE(title->text(), markup.title);
         QCOMPARE(title->textFormat(), Qt::PlainText);
         details->close();
+    }
+
+    void shouldShapeColumnsFromTheHeaderMenu()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        const auto action = [board](int column, const char *name) -> QAction * {
+            for (QAction *candidate : board->columnActions(column)) {
+                if (candidate->objectName() == QLatin1String(name))
+                    return candidate;
+            }
+            return nullptr;
+        };
+        QVERIFY(action(0, "renameColumn") && action(0, "setWipLimit") && action(0, "addColumn"));
+        QVERIFY(!action(0, "moveColumnLeft")->isEnabled());
+
+        // Move Right on To-do: saved, and the board shows Doing first
+        action(0, "moveColumnRight")->trigger();
+        QCOMPARE(board->columnTitle(0)->text(), QStringLiteral("Doing"));
+        QCOMPARE(board->columnTitle(1)->text(), QStringLiteral("To-do"));
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        QCOMPARE(store->columns()->constFirst().name, QStringLiteral("Doing"));
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(board->columnTitle(0)->text(), QStringLiteral("To-do"));
+
+        // Delete on a column with cards: refused, and the window says why without blocking
+        action(1, "deleteColumn")->trigger();
+        auto *message = window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
+        QVERIFY(message);
+        QTRY_VERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(QStringLiteral("still holds")), qPrintable(message->text()));
+        message->close();
+        QCOMPARE(board->columnCount(), 3);
     }
 
     void shouldShowOtherPeoplesChangesAfterReload()
