@@ -52,8 +52,11 @@ int main(int argc, char *argv[])
     parser.process(application);
 
     const QStringList files = parser.positionalArguments();
-    auto store =
-            files.isEmpty() ? openOrCreateDefault(app::defaultBoardPath()) : storage::BoardStore::open(files.first());
+    // Without a file: the board used last, if it is still there, else the default board.
+    const QString last = app::MainWindow::lastBoard();
+    auto store = !files.isEmpty()                             ? storage::BoardStore::open(files.first())
+                 : !last.isEmpty() && QFileInfo::exists(last) ? storage::BoardStore::open(last)
+                                                              : openOrCreateDefault(app::defaultBoardPath());
     if (!store) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
         return 1;

@@ -8,6 +8,8 @@
 #include <storage/boardstore.h>
 
 #include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -38,13 +41,15 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open board…"), this, &MainWindow::openBoard);
-    open->setShortcut(QKeySequence::Open);
-    QAction *refresh = file->addAction(tr("&Reload"), this, &MainWindow::reload);
-    refresh->setShortcut(QKeySequence::Refresh);
+    file->addAction(tr("&New Board…"), this, &MainWindow::newBoard)->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Open Board…"), this, &MainWindow::openBoard)->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    file->addAction(tr("&Reload"), this, &MainWindow::reload)->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Close"), this, &QWidget::close)->setShortcut(QKeySequence::Close);
+    file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows)->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
@@ -55,7 +60,89 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     edit->addAction(redo);
 
     resize(1280, 800);
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     setStore(std::move(store));
+}
+
+QString MainWindow::lastBoard()
+{
+    return QSettings().value(QStringLiteral("boards/last")).toString();
+}
+
+QStringList MainWindow::recentBoards()
+{
+    return QSettings().value(QStringLiteral("boards/recent")).toStringList();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::rememberBoard(const QString &path)
+{
+    constexpr int s_maxRecent = 8;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList recent = recentBoards();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    QSettings settings;
+    settings.setValue(QStringLiteral("boards/recent"), recent.mid(0, s_maxRecent));
+    settings.setValue(QStringLiteral("boards/last"), absolute);
+    m_recentMenu->clear();
+    for (const QString &board : recent.mid(0, s_maxRecent)) {
+        QAction *action =
+                m_recentMenu->addAction(QFileInfo(board).fileName(), this, [this, board] { openPath(board); });
+        action->setToolTip(board);
+        action->setStatusTip(board);
+    }
+}
+
+void MainWindow::openPath(const QString &path)
+{
+    auto store = storage::BoardStore::open(path);
+    if (!store) {
+        QMessageBox::warning(this, tr("Cannot open board"), store.error().message);
+        return;
+    }
+    setStore(std::move(store).value());
+}
+
+void MainWindow::newBoard()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New board"), QFileInfo(m_store->path()).absolutePath(),
+                                                      tr("HelpBoard boards (*.helpboard)"));
+    if (path.isEmpty())
+        return;
+    const QString file = path.endsWith(QStringLiteral(".helpboard")) ? path : path + QStringLiteral(".helpboard");
+    auto store = storage::BoardStore::create(file, QFileInfo(file).completeBaseName());
+    if (!store) {
+        QMessageBox::warning(this, tr("Cannot create board"), store.error().message);
+        return;
+    }
+    setStore(std::move(store).value());
+}
+
+void MainWindow::saveCopy()
+{
+    const QString suggestion = QFileInfo(m_store->path()).completeBaseName() + QStringLiteral(" ")
+                               + QDate::currentDate().toString(Qt::ISODate) + QStringLiteral(".helpboard");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a copy"),
+                                                      QFileInfo(m_store->path()).absoluteDir().filePath(suggestion),
+                                                      tr("HelpBoard boards (*.helpboard)"));
+    if (!path.isEmpty())
+        saveCopyTo(path);
+}
+
+bool MainWindow::saveCopyTo(const QString &path)
+{
+    if (auto copied = m_store->backupTo(path); !copied) {
+        QMessageBox::warning(this, tr("Copy not saved"), copied.error().message);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved a copy of the board to %1").arg(path), 10000);
+    return true;
 }
 
 void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
@@ -77,6 +164,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
         });
     }
     m_view->setActions(m_actions);
+    rememberBoard(m_store->path());
     reload();
 }
 
@@ -129,14 +217,8 @@ void MainWindow::openBoard()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open board"), QFileInfo(m_store->path()).absolutePath(),
                                                       tr("HelpBoard boards (*.helpboard);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    auto store = storage::BoardStore::open(path);
-    if (!store) {
-        QMessageBox::warning(this, tr("Cannot open board"), store.error().message);
-        return;
-    }
-    setStore(std::move(store).value());
+    if (!path.isEmpty())
+        openPath(path);
 }
 
 } // namespace hb::app

@@ -15,6 +15,7 @@ class BoardView;
 } // namespace hb::board
 
 class QLabel;
+class QMenu;
 class QUndoStack;
 
 namespace hb::app {
@@ -30,11 +31,23 @@ public:
     ~MainWindow() override;
 
     board::BoardModel *model() const { return m_model; }
+    /// The board opened last (QSettings), for starting without a file argument.
+    static QString lastBoard();
+    static QStringList recentBoards();
+    /// File > Save a Copy without the file dialog.
+    bool saveCopyTo(const QString &path);
     QUndoStack *undoStack() const { return m_undoStack; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void reload();
     void openBoard();
+    void openPath(const QString &path);
+    void newBoard();
+    void saveCopy();
+    void rememberBoard(const QString &path);
     void updateStatus();
     void showCard(qint64 id);
 
@@ -45,6 +58,7 @@ private:
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
     QLabel *m_statusLabel;
+    QMenu *m_recentMenu;
     board::BoardActions *m_actions = nullptr;
 };
 

@@ -10,6 +10,8 @@
 
 #include <QApplication>
 #include <QListView>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +60,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QGuiApplication::platformName() != u"offscreen", "run under Xvfb with QT_QPA_PLATFORM=xcb");
+        // Settings (last board, window geometry) go to a test location, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         m_board = m_dir.filePath(QStringLiteral("demo.helpboard"));
         auto store = storage::BoardStore::create(m_board, QStringLiteral("IT Help Desk"),

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QDialog>
 #include <QLabel>
@@ -17,6 +18,8 @@
 #include <QAction>
 #include <QListView>
 #include <QStatusBar>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +72,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // Settings (last board, window geometry) go to a test location, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         m_board = m_dir.filePath(QStringLiteral("demo.helpboard"));
         storage::StoreOptions options;
@@ -267,6 +273,31 @@ private Q_SLOTS:
         QVERIFY2(message->text().contains(QStringLiteral("still holds")), qPrintable(message->text()));
         message->close();
         QCOMPARE(board->columnCount(), 3);
+    }
+
+    void shouldRememberBoardsAndGeometryAndSaveCopies()
+    {
+        {
+            auto window = openDemo();
+            QVERIFY(window);
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+            window->resize(900, 640);
+            // the board is remembered as the last and most recent one
+            QCOMPARE(app::MainWindow::lastBoard(), QFileInfo(m_board).absoluteFilePath());
+            QCOMPARE(app::MainWindow::recentBoards().value(0), QFileInfo(m_board).absoluteFilePath());
+            // Save a Copy writes a consistent board that opens on its own, and never overwrites
+            const QString copy = m_dir.filePath(QStringLiteral("copy.helpboard"));
+            QVERIFY(window->saveCopyTo(copy));
+            auto copied = storage::BoardStore::open(copy, tests::optionsFor(QStringLiteral("alice")));
+            QVERIFY(copied);
+            QCOMPARE(copied.value()->cards()->size(), window->model()->cardCount());
+            window->close();
+        }
+        // the next window comes back at the size it was left
+        auto again = openDemo();
+        QVERIFY(again);
+        QCOMPARE(again->size(), QSize(900, 640));
     }
 
     void shouldShowOtherPeoplesChangesAfterReload()
