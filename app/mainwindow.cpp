@@ -168,7 +168,13 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     reload();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Commands and actions refer to the model and the store: they go first, whatever order Qt would pick.
+    m_undoStack->clear();
+    delete m_actions;
+    m_actions = nullptr;
+}
 
 void MainWindow::reload()
 {

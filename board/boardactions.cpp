@@ -161,15 +161,16 @@ private:
     bool m_saved = false;
 };
 
-// A board-level change given as what to do and what undoes it; the board reloads after either.
+// A change given as what to do and what undoes it, and what to refresh after either (a card, or the board).
 class ChangeCommand final : public QUndoCommand
 {
 public:
     ChangeCommand(BoardActions &actions, const QString &text, std::function<storage::Status()> redo,
-                  std::function<storage::Status()> undo)
+                  std::function<storage::Status()> undo, std::function<void()> after)
         : m_actions(actions)
         , m_redo(std::move(redo))
         , m_undo(std::move(undo))
+        , m_after(std::move(after))
     {
         setText(text);
     }
@@ -192,12 +193,13 @@ private:
             m_actions.report(done.error());
             setObsolete(true);
         }
-        m_actions.reloadBoard();
+        m_after();
     }
 
     BoardActions &m_actions;
     std::function<storage::Status()> m_redo;
     std::function<storage::Status()> m_undo;
+    std::function<void()> m_after;
     bool m_saved = false;
 };
 
@@ -212,11 +214,13 @@ BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoS
     m_model.setDropHandler([this](const QList<qint64> &ids, qint64 columnId, qint64 beforeId) {
         return moveCards(ids, columnId, beforeId);
     });
+    m_model.setRenameHandler([this](qint64 id, const QString &title) { return renameCard(id, title); });
 }
 
 BoardActions::~BoardActions()
 {
     m_model.setDropHandler({});
+    m_model.setRenameHandler({});
 }
 
 void BoardActions::report(const storage::Error &error)
@@ -336,14 +340,18 @@ bool BoardActions::reloadBoard()
 }
 
 bool BoardActions::perform(const QString &text, const std::function<storage::Status()> &redo,
-                           const std::function<storage::Status()> &undo)
+                           const std::function<storage::Status()> &undo, qint64 cardId)
 {
+    // A card's change refreshes that card; a board-level change reloads the board.
+    const std::function<void()> after = cardId ? std::function<void()>([this, cardId] { refreshCard(cardId); })
+                                               : std::function<void()>([this] { reloadBoard(); });
     if (const storage::Status done = redo(); !done) {
         report(done.error());
+        after();
         return false;
     }
-    reloadBoard();
-    auto *command = new ChangeCommand(*this, text, redo, undo);
+    after();
+    auto *command = new ChangeCommand(*this, text, redo, undo, after);
     command->markSaved();
     m_stack.push(command);
     return true;
@@ -421,6 +429,42 @@ bool BoardActions::deleteColumn(qint64 id)
     return perform(
             tr("Delete Column"), [this, id] { return m_store.deleteColumn(id); },
             [this, id] { return m_store.restoreColumn(id); });
+}
+
+} // namespace hb::board
+
+namespace hb::board {
+
+bool BoardActions::renameCard(qint64 id, const QString &title)
+{
+    auto card = m_store.card(id);
+    if (!card) {
+        report(card.error());
+        return false;
+    }
+    const QString old = card->title;
+    const QString fresh = title.trimmed();
+    if (fresh == old)
+        return true;
+    // Undo and redo put the title back only if it is still the one this step left: our own later edits change
+    // versions too, so the test is the value, not the version.
+    const auto setTitle = [this, id](const QString &from, const QString &to) -> storage::Status {
+        auto current = m_store.card(id);
+        if (!current)
+            return current.error();
+        if (current->title != from) {
+            return storage::Error{
+                    storage::ErrorKind::Conflict,
+                    tr("“%1” was renamed by someone else since; the title was left as it is").arg(current->title)};
+        }
+        storage::CardPatch patch;
+        patch.title = to;
+        auto updated = m_store.updateCard(id, patch, current->version);
+        return updated ? storage::Status() : storage::Status(updated.error());
+    };
+    return perform(
+            tr("Rename Card"), [setTitle, old, fresh] { return setTitle(old, fresh); },
+            [setTitle, old, fresh] { return setTitle(fresh, old); }, id);
 }
 
 } // namespace hb::board

@@ -36,6 +36,8 @@ public:
     bool moveCards(const QList<qint64> &ids, qint64 columnId, qint64 beforeId);
     /// Archives cards (undo restores them where they were).
     bool archiveCards(const QList<qint64> &ids);
+    /// Renames a card (F2 on the board).
+    bool renameCard(qint64 id, const QString &title);
     /// Creates a card with @p title at the end of @p columnId; returns its id, or 0 when it could not be saved.
     qint64 createCard(qint64 columnId, const QString &title);
 
@@ -61,8 +63,9 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    /// Saves @p redo, then records it with @p undo as one undo step; @p cardId: refresh that card, 0: reload all.
     bool perform(const QString &text, const std::function<storage::Status()> &redo,
-                 const std::function<storage::Status()> &undo);
+                 const std::function<storage::Status()> &undo, qint64 cardId = 0);
 
     storage::BoardStore &m_store;
     BoardModel &m_model;

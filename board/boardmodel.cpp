@@ -373,7 +373,17 @@ Qt::ItemFlags BoardModel::flags(const QModelIndex &index) const
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
     if (m_dropHandler)
         flags |= Qt::ItemIsDragEnabled;
+    if (m_renameHandler)
+        flags |= Qt::ItemIsEditable;
     return flags;
+}
+
+bool BoardModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const storage::Card *card = cardAt(index);
+    if (!card || role != Qt::EditRole || !m_renameHandler)
+        return false;
+    return m_renameHandler(card->id, value.toString());
 }
 
 QHash<int, QByteArray> BoardModel::roleNames() const

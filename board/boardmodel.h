@@ -69,6 +69,9 @@ public:
     /// Called for a drop of cards: the cards' ids, the target column, and the card they go before (0 = end).
     using DropHandler = std::function<bool(const QList<qint64> &ids, qint64 columnId, qint64 beforeId)>;
     void setDropHandler(DropHandler handler) { m_dropHandler = std::move(handler); }
+    /// Called when a card's title is edited in place; without one, cards are not editable.
+    using RenameHandler = std::function<bool(qint64 id, const QString &title)>;
+    void setRenameHandler(RenameHandler handler) { m_renameHandler = std::move(handler); }
     static QString mimeType();
 
     const storage::Card *cardAt(const QModelIndex &index) const;
@@ -84,6 +87,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// Edit role on a card: hands the new title to the rename handler, which saves it and updates the row.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
     Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
@@ -104,6 +109,7 @@ private:
     QHash<qint64, storage::Label> m_labels;
     QHash<QString, QString> m_memberNames;
     DropHandler m_dropHandler;
+    RenameHandler m_renameHandler;
     QList<QList<storage::Card>> m_cards; ///< m_cards[i] are the cards of m_columns[i], in rank order
 };
 

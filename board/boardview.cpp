@@ -6,6 +6,7 @@
 #include "carddelegate.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -136,6 +137,8 @@ void BoardView::rebuild()
         column.view->setResizeMode(QListView::Adjust);
         column.view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         column.view->setUniformItemSizes(false);
+        // F2 renames in place; a double-click opens the card.
+        column.view->setEditTriggers(QAbstractItemView::EditKeyPressed);
         column.view->setDragDropMode(m_actions ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
         column.view->setDefaultDropAction(Qt::MoveAction);
         column.view->setDropIndicatorShown(true);
@@ -358,6 +361,10 @@ bool BoardView::eventFilter(QObject *watched, QEvent *event)
     }
     const int column = columnOf(watched);
     if (column < 0)
+        return QScrollArea::eventFilter(watched, event);
+    // Keys an in-place editor leaves (Return after F2) are not meant for the column.
+    const QWidget *focus = QApplication::focusWidget();
+    if (focus && focus != watched && columnView(column)->isAncestorOf(focus))
         return QScrollArea::eventFilter(watched, event);
     auto *key = static_cast<QKeyEvent *>(event);
     const bool control = key->modifiers() == Qt::ControlModifier;

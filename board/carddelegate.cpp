@@ -235,6 +235,16 @@ QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     return QSize(opt.rect.width(), l.card.height() + 2 * s_outerMargin);
 }
 
+void CardDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QRect title = layout(opt, index).titleRect;
+    editor->setGeometry(title.left() - 3, title.top() - 3, title.width() + 6,
+                        std::max(title.height(), editor->sizeHint().height()) + 6);
+}
+
 void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;

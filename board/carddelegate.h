@@ -56,6 +56,9 @@ public:
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// F2 edits the title in place, over the title.
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const override;
 
     static QString initialsOf(const QString &name);
     static QColor priorityColor(const QString &priority);

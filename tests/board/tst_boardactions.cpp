@@ -198,6 +198,39 @@ private Q_SLOTS:
         verifyInStep();
     }
 
+    void shouldRenameACardThroughTheModelWithUndo()
+    {
+        const qint64 b = m_cards[1];
+        const QModelIndex index = m_model->cardIndex(b);
+        QVERIFY(index.flags() & Qt::ItemIsEditable);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        // an in-place edit goes through setData, is saved, and shows
+        QVERIFY(m_model->setData(index, QStringLiteral("B, renamed"), Qt::EditRole));
+        QCOMPARE(m_store->card(b)->title, QStringLiteral("B, renamed"));
+        QCOMPARE(m_model->cardIndex(b).data().toString(), QStringLiteral("B, renamed"));
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(m_stack->undoText(), QStringLiteral("Rename Card"));
+        // an empty title is refused, and nothing is recorded
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        QVERIFY(!m_model->setData(index, QStringLiteral("   "), Qt::EditRole));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(m_stack->count(), 1);
+        // undo and redo
+        m_stack->undo();
+        QCOMPARE(m_store->card(b)->title, QStringLiteral("B"));
+        m_stack->redo();
+        QCOMPARE(m_store->card(b)->title, QStringLiteral("B, renamed"));
+        // someone else retitles it: my undo says so and leaves their title
+        auto colleague = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("ben"))).value();
+        storage::CardPatch theirs;
+        theirs.title = QStringLiteral("B, as Ben sees it");
+        QVERIFY(colleague->updateCard(b, theirs));
+        m_stack->undo();
+        QCOMPARE(failed.count(), 2);
+        QCOMPARE(m_store->card(b)->title, QStringLiteral("B, as Ben sees it"));
+        QCOMPARE(m_model->cardIndex(b).data().toString(), QStringLiteral("B, as Ben sees it"));
+    }
+
     void shouldShapeColumnsAndUndoEachStep()
     {
         QVERIFY(m_actions->canManageColumns());

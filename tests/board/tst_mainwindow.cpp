@@ -239,6 +239,34 @@ private Q_SLOTS:
         details->close();
     }
 
+    void shouldRenameACardInPlaceWithF2()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        const QModelIndex card = todo->model()->index(0, 0, todo->rootIndex());
+        const qint64 id = card.data(board::BoardModel::IdRole).toLongLong();
+        const QString before = card.data().toString();
+        todo->setFocus();
+        todo->setCurrentIndex(card);
+        QTest::keyClick(todo, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        QCOMPARE(editor->text(), before);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Password reset for Dana"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        // The delegate commits on the next turn of the event loop.
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        QTRY_COMPARE(store->card(id)->title, QStringLiteral("Password reset for Dana"));
+        QVERIFY(!window->findChild<QDialog *>(QStringLiteral("cardDetails"))); // Return only ended the edit
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(store->card(id)->title, before);
+    }
+
     void shouldShapeColumnsFromTheHeaderMenu()
     {
         auto window = openDemo();
