@@ -335,22 +335,21 @@ int Cli::cmdAdd(CliArguments &args)
     card.assignee = assignee.value_or(QStringLiteral(""));
     card.requester = requester.value_or(QStringLiteral(""));
     if (priority) {
-        const auto parsed = priorityFromString(*priority);
+        const auto parsed = parsePriority(*priority);
         if (!parsed)
-            return fail({ErrorKind::Invalid, tr("unknown priority “%1” (critical, high, normal, low)").arg(*priority)});
+            return fail(parsed.error());
         card.priority = *parsed;
     }
     if (status) {
-        const auto parsed = statusFromString(*status);
+        const auto parsed = parseStatus(*status);
         if (!parsed)
-            return fail({ErrorKind::Invalid, tr("unknown status “%1”").arg(*status)});
+            return fail(parsed.error());
         card.status = *parsed;
     }
     if (channel) {
-        const auto parsed = channelFromString(*channel);
-        if (!parsed || parsed == Channel::None)
-            return fail({ErrorKind::Invalid,
-                         tr("unknown channel “%1” (email, phone, chat, walk-in, portal, monitoring)").arg(*channel)});
+        const auto parsed = parseChannel(*channel, false);
+        if (!parsed)
+            return fail(parsed.error());
         card.channel = *parsed;
     }
     if (due) {
@@ -411,20 +410,22 @@ int Cli::cmdEdit(CliArguments &args)
     patch.description = description;
     patch.requester = requester;
     if (priority) {
-        patch.priority = priorityFromString(*priority);
-        if (!patch.priority)
-            return fail({ErrorKind::Invalid, tr("unknown priority “%1” (critical, high, normal, low)").arg(*priority)});
+        const auto parsed = parsePriority(*priority);
+        if (!parsed)
+            return fail(parsed.error());
+        patch.priority = *parsed;
     }
     if (status) {
-        patch.status = statusFromString(*status);
-        if (!patch.status)
-            return fail({ErrorKind::Invalid,
-                         tr("unknown status “%1” (in-progress, needs-review, blocked, none)").arg(*status)});
+        const auto parsed = parseStatus(*status);
+        if (!parsed)
+            return fail(parsed.error());
+        patch.status = *parsed;
     }
     if (channel) {
-        patch.channel = channelFromString(*channel == u"none" ? QString() : *channel);
-        if (!patch.channel)
-            return fail({ErrorKind::Invalid, tr("unknown channel “%1”").arg(*channel)});
+        const auto parsed = parseChannel(*channel, true);
+        if (!parsed)
+            return fail(parsed.error());
+        patch.channel = *parsed;
     }
     if (due) {
         const auto parsed = parseDue(*due);

@@ -3,6 +3,9 @@
 
 // Helpers shared by the files that implement helpboard-cli.
 
+#include <storage/records.h>
+#include <storage/result.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -27,6 +30,34 @@ inline QString pad(const QString &text, int width)
 {
     const QString shown = text.size() > width ? text.left(width - 1) + QChar(0x2026) : text;
     return shown.leftJustified(width + 2);
+}
+
+// One parser per option value, so add, edit and list accept and explain the same spellings.
+inline storage::Result<storage::Priority> parsePriority(const QString &text)
+{
+    if (const auto parsed = storage::priorityFromString(text))
+        return *parsed;
+    return storage::Error{storage::ErrorKind::Invalid,
+                          tr("unknown priority “%1” (critical, high, normal, low)").arg(text)};
+}
+
+inline storage::Result<storage::StatusTag> parseStatus(const QString &text)
+{
+    if (const auto parsed = storage::statusFromString(text))
+        return *parsed;
+    return storage::Error{storage::ErrorKind::Invalid,
+                          tr("unknown status “%1” (in-progress, needs-review, blocked, none)").arg(text)};
+}
+
+/// With @p allowNone, "none" means no channel (to clear it, or to find cards without one).
+inline storage::Result<storage::Channel> parseChannel(const QString &text, bool allowNone)
+{
+    const auto parsed = storage::channelFromString(text == u"none" ? QString() : text);
+    if (parsed && (allowNone || *parsed != storage::Channel::None))
+        return *parsed;
+    return storage::Error{storage::ErrorKind::Invalid,
+                          tr("unknown channel “%1” (email, phone, chat, walk-in, portal, monitoring%2)")
+                                  .arg(text, allowNone ? QStringLiteral(", none") : QString())};
 }
 
 } // namespace hb::app::detail

@@ -84,20 +84,22 @@ int Cli::cmdList(CliArguments &args)
     filter.assignee = assignee.value_or(QString());
     filter.requester = requester.value_or(QString());
     if (priority) {
-        filter.priority = priorityFromString(*priority);
-        if (!filter.priority)
-            return fail({ErrorKind::Invalid, tr("unknown priority “%1” (critical, high, normal, low)").arg(*priority)});
+        const auto parsed = parsePriority(*priority);
+        if (!parsed)
+            return fail(parsed.error());
+        filter.priority = *parsed;
     }
     for (const QString &status : statuses) {
-        const auto parsed = statusFromString(status);
+        const auto parsed = parseStatus(status);
         if (!parsed)
-            return fail({ErrorKind::Invalid, tr("unknown status “%1”").arg(status)});
+            return fail(parsed.error());
         filter.statuses.insert(*parsed);
     }
     if (channel) {
-        filter.channel = channelFromString(*channel);
-        if (!filter.channel)
-            return fail({ErrorKind::Invalid, tr("unknown channel “%1”").arg(*channel)});
+        const auto parsed = parseChannel(*channel, true);
+        if (!parsed)
+            return fail(parsed.error());
+        filter.channel = *parsed;
     }
     auto labelIds = resolveLabels(labelNames);
     if (!labelIds)
