@@ -56,14 +56,19 @@ private:
     QTemporaryDir m_dir;
     QString m_board;
 
-    std::unique_ptr<app::MainWindow> openDemo()
+    /// The demo board in a shown window (at @p size, if given); null when it could not be opened or shown.
+    std::unique_ptr<app::MainWindow> openDemo(QSize size = {})
     {
-        storage::StoreOptions options;
-        options.login = QStringLiteral("alice");
-        auto store = storage::BoardStore::open(m_board, options);
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice")));
         if (!store)
             return {};
-        return std::make_unique<app::MainWindow>(std::move(store).value());
+        auto window = std::make_unique<app::MainWindow>(std::move(store).value());
+        if (size.isValid())
+            window->resize(size);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return {};
+        return window;
     }
 
     int storedColumnOf(qint64 id) const { return tests::storedPlace(m_board, id).first; }
@@ -87,11 +92,8 @@ private Q_SLOTS:
     void shouldShowOneListPerColumnWithCountsAndWipWarning()
     {
         // GIVEN the demo board open in the window
-        auto window = openDemo();
+        auto window = openDemo(QSize(1280, 800));
         QVERIFY(window);
-        window->resize(1280, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
 
         // THEN each column is a list of its cards under a header with the count and the WIP limit
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
@@ -129,8 +131,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
         QListView *doing = board->columnView(1);
@@ -175,8 +175,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
         const int before = todo->model()->rowCount(todo->rootIndex());
@@ -243,8 +241,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
         const QModelIndex card = todo->model()->index(0, 0, todo->rootIndex());
@@ -271,8 +267,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         const auto action = [board](int column, const char *name) -> QAction * {
             for (QAction *candidate : board->columnActions(column)) {
@@ -308,8 +302,6 @@ private Q_SLOTS:
         {
             auto window = openDemo();
             QVERIFY(window);
-            window->show();
-            QVERIFY(QTest::qWaitForWindowExposed(window.get()));
             window->resize(900, 640);
             // the board is remembered as the last and most recent one
             QCOMPARE(app::MainWindow::lastBoard(), QFileInfo(m_board).absoluteFilePath());
@@ -332,8 +324,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         const int before = board->columnCount(0)->text().toInt();
 
@@ -375,11 +365,8 @@ private Q_SLOTS:
         const QPalette original = QApplication::palette();
         if (dark)
             QApplication::setPalette(darkPalette());
-        auto window = openDemo();
+        auto window = openDemo(size);
         QVERIFY(window);
-        window->resize(size);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         const QImage image = window->grab().toImage();
         QCOMPARE(image.size(), size);
         const QString shot =
