@@ -295,7 +295,9 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QString statusKey = index.data(BoardModel::StatusRole).toString();
     if (!l.status.isEmpty()) {
         const QRect pill(x, footer.top(), small.horizontalAdvance(l.status) + 12, footer.height());
-        drawPill(painter, pill, l.status, statusColor(statusKey), false);
+        // Outlined text needs a lighter colour on a dark card to stay readable.
+        const bool dark = palette.color(QPalette::Base).lightness() < 128;
+        drawPill(painter, pill, l.status, dark ? statusColor(statusKey).lighter(160) : statusColor(statusKey), false);
         x = pill.right() + 5;
     }
     if (!l.due.isEmpty()) {
