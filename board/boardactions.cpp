@@ -408,20 +408,29 @@ bool BoardActions::moveColumn(qint64 id, int delta)
     const int target = index.row() + delta;
     if (!index.isValid() || target < 0 || target >= m_model.rowCount())
         return false;
-    const auto idAt = [this](int row) {
-        return row < m_model.rowCount() ? m_model.index(row, 0).data(BoardModel::IdRole).toLongLong() : 0;
-    };
     // Left: before the column now at the target; right: before the one after the target.
-    const qint64 before = delta < 0 ? idAt(target) : idAt(target + 1);
-    const qint64 backBefore = idAt(index.row() + 1);
+    return moveColumnBefore(id, columnIdAt(delta < 0 ? target : target + 1));
+}
+
+bool BoardActions::moveColumnBefore(qint64 id, qint64 beforeId)
+{
+    const QModelIndex index = m_model.columnIndex(id);
+    const qint64 backBefore = columnIdAt(index.row() + 1);
+    if (!index.isValid() || beforeId == id || beforeId == backBefore)
+        return false; // where it already is
     return perform(
             tr("Move Column"),
-            [this, id, before] {
-                return m_store.moveColumn(id, storage::Placement{before, 0});
+            [this, id, beforeId] {
+                return m_store.moveColumn(id, storage::Placement{beforeId, 0});
             },
             [this, id, backBefore] {
                 return m_store.moveColumn(id, storage::Placement{backBefore, 0});
             });
+}
+
+qint64 BoardActions::columnIdAt(int row) const
+{
+    return row >= 0 && row < m_model.rowCount() ? m_model.index(row, 0).data(BoardModel::IdRole).toLongLong() : 0;
 }
 
 bool BoardActions::deleteColumn(qint64 id)

@@ -48,6 +48,8 @@ public:
     bool setWipLimit(qint64 id, int limit);
     /// Moves a column one place left (-1) or right (+1).
     bool moveColumn(qint64 id, int delta);
+    /// Moves a column just before @p beforeId (0: to the end), as dragging its header does.
+    bool moveColumnBefore(qint64 id, qint64 beforeId);
     /// Only an empty column can go; otherwise failed() says why.
     bool deleteColumn(qint64 id);
 
@@ -63,6 +65,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    qint64 columnIdAt(int row) const;
     /// Saves @p redo, then records it with @p undo as one undo step; @p cardId: refresh that card, 0: reload all.
     bool perform(const QString &text, const std::function<storage::Status()> &redo,
                  const std::function<storage::Status()> &undo, qint64 cardId = 0);

@@ -7,7 +7,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDataStream>
+#include <QDrag>
+#include <QDropEvent>
 #include <QHBoxLayout>
+#include <QIODevice>
+#include <QMimeData>
+#include <QMouseEvent>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
@@ -102,6 +108,8 @@ void BoardView::rebuild()
         column.panel->setFixedWidth(s_columnWidth);
         column.panel->setBackgroundRole(QPalette::AlternateBase);
         column.panel->setAutoFillBackground(true);
+        column.panel->setAcceptDrops(true); // a column header dropped here
+        column.panel->installEventFilter(this);
         auto *layout = new QVBoxLayout(column.panel);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->setSpacing(0);
@@ -339,8 +347,84 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
     return true;
 }
 
+QString BoardView::columnMimeType()
+{
+    return QStringLiteral("application/x-helpboard-column-id");
+}
+
+int BoardView::columnWithHeader(const QObject *object) const
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).header == object)
+            return i;
+    }
+    return -1;
+}
+
+int BoardView::columnWithPanel(const QObject *object) const
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).panel == object)
+            return i;
+    }
+    return -1;
+}
+
+// Pressing on a header and moving past the drag distance picks the column up (admins only).
+bool BoardView::handleColumnDrag(int column, QEvent *event)
+{
+    auto *mouse = static_cast<QMouseEvent *>(event);
+    if (event->type() == QEvent::MouseButtonPress && mouse->button() == Qt::LeftButton) {
+        m_headerPress = mouse->position().toPoint();
+        m_headerPressColumn = column;
+        return false;
+    }
+    if (event->type() != QEvent::MouseMove || !(mouse->buttons() & Qt::LeftButton) || m_headerPressColumn != column
+        || !m_actions || !m_actions->canManageColumns()
+        || (mouse->position().toPoint() - m_headerPress).manhattanLength() < QApplication::startDragDistance()) {
+        return false;
+    }
+    m_headerPressColumn = -1;
+    QByteArray payload;
+    QDataStream(&payload, QIODevice::WriteOnly) << m_model->index(column, 0).data(BoardModel::IdRole).toLongLong();
+    auto *mime = new QMimeData;
+    mime->setData(columnMimeType(), payload);
+    auto *drag = new QDrag(m_columns.at(column).header);
+    drag->setMimeData(mime);
+    drag->setPixmap(m_columns.at(column).header->grab());
+    drag->exec(Qt::MoveAction);
+    return true;
+}
+
+// A header dropped on a column goes before it (left half) or after it (right half).
+bool BoardView::handleColumnDrop(int column, QEvent *event)
+{
+    auto *drop = static_cast<QDropEvent *>(event);
+    if (!drop->mimeData()->hasFormat(columnMimeType()) || !m_actions)
+        return false;
+    if (event->type() != QEvent::Drop) {
+        drop->acceptProposedAction();
+        return true;
+    }
+    qint64 id = 0;
+    QDataStream(drop->mimeData()->data(columnMimeType())) >> id;
+    const bool leftHalf = drop->position().x() < m_columns.at(column).panel->width() / 2.0;
+    const QModelIndex before = m_model->index(leftHalf ? column : column + 1, 0);
+    drop->acceptProposedAction();
+    m_actions->moveColumnBefore(id, before.isValid() ? before.data(BoardModel::IdRole).toLongLong() : 0);
+    return true;
+}
+
 bool BoardView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseMove) {
+        if (const int column = columnWithHeader(watched); column >= 0 && handleColumnDrag(column, event))
+            return true;
+    }
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop) {
+        if (const int column = columnWithPanel(watched); column >= 0 && handleColumnDrop(column, event))
+            return true;
+    }
     if (event->type() == QEvent::MouseButtonDblClick) {
         for (int i = 0; i < m_columns.size(); ++i) {
             if (m_columns.at(i).header == watched) {

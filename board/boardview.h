@@ -31,6 +31,8 @@ public:
     ~BoardView() override;
 
     static constexpr int s_columnWidth = 300;
+    /// Drag payload of a column header: its id, in a QDataStream.
+    static QString columnMimeType();
 
     int columnCount() const { return int(m_columns.size()); }
     QListView *columnView(int column) const;
@@ -74,10 +76,16 @@ private:
     QList<qint64> selectedIds(int column) const;
     void addFromQuickAdd(int column);
     void addColumnActions(int column);
+    int columnWithHeader(const QObject *object) const;
+    int columnWithPanel(const QObject *object) const;
+    bool handleColumnDrag(int column, QEvent *event);
+    bool handleColumnDrop(int column, QEvent *event);
     void renameColumn(int column);
 
     BoardModel *m_model;
     BoardActions *m_actions = nullptr;
+    QPoint m_headerPress;
+    int m_headerPressColumn = -1;
     CardDelegate *m_delegate;
     QWidget *m_strip;
     QHBoxLayout *m_layout;

@@ -9,6 +9,7 @@
 #include <storage/demoboard.h>
 
 #include <QApplication>
+#include <QLabel>
 #include <QListView>
 #include <QSettings>
 #include <QStandardPaths>
@@ -39,21 +40,26 @@ private:
         return std::make_unique<app::MainWindow>(std::move(store).value());
     }
 
-    /// Presses at @p from in @p source, moves in steps, and releases at @p to in @p target. A drag runs its own
+    /// Presses at @p from on @p source, moves in steps, and releases at @p to on @p target. A drag runs its own
     /// event loop (QDrag::exec), so the moves and the release inside it are sent from a timer.
-    void drag(QListView *source, const QPoint &from, QListView *target, const QPoint &to)
+    void drag(QWidget *source, const QPoint &from, QWidget *target, const QPoint &to)
     {
         bool released = false;
         QTimer::singleShot(100, this, [&] {
             for (int step = 4; step >= 0; --step)
-                QTest::mouseMove(target->viewport(), to - QPoint(0, step));
-            QTest::mouseRelease(target->viewport(), Qt::LeftButton, {}, to);
+                QTest::mouseMove(target, to - QPoint(0, step));
+            QTest::mouseRelease(target, Qt::LeftButton, {}, to);
             released = true;
         });
-        QTest::mousePress(source->viewport(), Qt::LeftButton, {}, from);
+        QTest::mousePress(source, Qt::LeftButton, {}, from);
         for (int step = 1; step <= 5 && !released; ++step)
-            QTest::mouseMove(source->viewport(), from + QPoint(step * QApplication::startDragDistance(), 0));
+            QTest::mouseMove(source, from + QPoint(step * QApplication::startDragDistance(), 0));
         QTRY_VERIFY(released);
+    }
+
+    void drag(QListView *source, const QPoint &from, QListView *target, const QPoint &to)
+    {
+        drag(source->viewport(), from, target->viewport(), to);
     }
 
 private Q_SLOTS:
@@ -117,6 +123,68 @@ private Q_SLOTS:
         QTRY_COMPARE(storedPosition(id), 0);
         QCOMPARE(storedColumnOf(id), 0);
         QCOMPARE(window->model()->cardIndex(id).row(), 0);
+    }
+
+    void shouldMoveSeveralSelectedCardsTogether()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        QListView *doing = board->columnView(1);
+        const QModelIndex first = todo->model()->index(0, 0, todo->rootIndex());
+        const QModelIndex third = todo->model()->index(2, 0, todo->rootIndex());
+        const qint64 a = first.data(board::BoardModel::IdRole).toLongLong();
+        const qint64 c = third.data(board::BoardModel::IdRole).toLongLong();
+        const QModelIndex target = doing->model()->index(1, 0, doing->rootIndex());
+        const qint64 targetId = target.data(board::BoardModel::IdRole).toLongLong();
+        // GIVEN two cards selected with a click and a Ctrl+click
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, {}, todo->visualRect(first).center());
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, Qt::ControlModifier, todo->visualRect(third).center());
+        QCOMPARE(todo->selectionModel()->selectedIndexes().size(), 2);
+        // WHEN one of them is dragged onto a card in Doing
+        drag(todo, todo->visualRect(third).center(), doing, doing->visualRect(target).center());
+        // THEN both go, in their order, just before that card, in one undo step
+        QTRY_COMPARE(storedColumnOf(a), 1);
+        QCOMPARE(storedColumnOf(c), 1);
+        QCOMPARE(storedPosition(a) + 1, storedPosition(c));
+        QCOMPARE(storedPosition(c) + 1, storedPosition(targetId));
+        QCOMPARE(window->undoStack()->undoText(), QStringLiteral("Move 2 Cards"));
+        window->undoStack()->undo();
+        QCOMPARE(storedPosition(a), 0);
+        QCOMPARE(storedPosition(c), 2);
+    }
+
+    void shouldReorderColumnsByDraggingTheirHeaders()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->resize(1280, 800);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QWidget *todoHeader = board->columnTitle(0)->parentWidget();
+        QWidget *donePanel = board->columnTitle(2)->parentWidget()->parentWidget();
+        // WHEN To-do's header is dropped on the right half of Done
+        drag(todoHeader, todoHeader->rect().center(), donePanel,
+             QPoint(donePanel->width() * 3 / 4, donePanel->height() / 2));
+        // THEN the columns are saved and shown as Doing, Done, To-do
+        auto titles = [board] {
+            QStringList result;
+            for (int column = 0; column < board->columnCount(); ++column)
+                result << board->columnTitle(column)->text();
+            return result;
+        };
+        QTRY_COMPARE(titles(), (QStringList{QStringLiteral("Doing"), QStringLiteral("Done"), QStringLiteral("To-do")}));
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        QCOMPARE(store->columns()->constLast().name, QStringLiteral("To-do"));
+        // AND one undo step puts To-do back first (the Ctrl+Z shortcut itself is tested offscreen)
+        QCOMPARE(window->undoStack()->undoText(), QStringLiteral("Move Column"));
+        window->undoStack()->undo();
+        QCOMPARE(titles().constFirst(), QStringLiteral("To-do"));
     }
 };
 
