@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "boardtestcase.h"
+
 #include <storage/boardstore.h>
 
 #include <QJsonDocument>
@@ -7,26 +9,9 @@
 #include <QTest>
 
 using namespace hb::storage;
+using namespace hb::tests;
 
 namespace {
-
-StoreOptions as(const QString &login)
-{
-    StoreOptions options;
-    options.login = login;
-    options.busyTimeoutMs = 5000;
-    return options;
-}
-
-qint64 columnNamed(BoardStore &store, const QString &name)
-{
-    const auto columns = store.columns();
-    for (const Column &column : columns.value()) {
-        if (column.name == name)
-            return column.id;
-    }
-    return 0;
-}
 
 CardPatch titlePatch(const QString &title)
 {
@@ -45,82 +30,15 @@ QList<qint64> idsIn(BoardStore &store, qint64 columnId)
     return ids;
 }
 
-QStringList eventKinds(BoardStore &store, qint64 afterSeq)
-{
-    QStringList kinds;
-    for (const Event &event : store.eventsSince(afterSeq).value())
-        kinds << event.kind;
-    return kinds;
-}
-
 } // namespace
 
-class tst_BoardStore : public QObject
+class tst_BoardStore : public hb::tests::BoardTestCase
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<BoardStore> m_store;
-    qint64 m_todo = 0;
-    qint64 m_doing = 0;
-    qint64 m_done = 0;
-    qint64 m_clock = 1'700'000'000'000;
-
-    NewCard cardInTodo() const
-    {
-        NewCard card;
-        card.title = QStringLiteral("Reported by a script");
-        card.columnId = m_todo;
-        return card;
-    }
-
-    qint64 newCard(const QString &title, qint64 column = 0)
-    {
-        NewCard card;
-        card.title = title;
-        card.columnId = column ? column : m_todo;
-        auto id = m_store->createCard(card);
-        if (!id)
-            qWarning() << id.error().message;
-        return id ? *id : 0;
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_dir.isValid());
-        const QString path =
-                m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".helpboard"));
-        QFile::remove(path);
-        auto store = BoardStore::create(path, QStringLiteral("Test board"), as(QStringLiteral("alice")));
-        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
-        m_store = std::move(store).value();
-        m_store->setClock([this] { return m_clock; });
-        m_todo = columnNamed(*m_store, QStringLiteral("To-do"));
-        m_doing = columnNamed(*m_store, QStringLiteral("Doing"));
-        m_done = columnNamed(*m_store, QStringLiteral("Done"));
-        QVERIFY(m_todo && m_doing && m_done);
-        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor, QStringLiteral("Ben")));
-        QVERIFY(m_store->setMember(QStringLiteral("vera"), Role::Viewer, QStringLiteral("Vera")));
-    }
-
-    void cleanup() { m_store.reset(); }
-
-    void shouldCreateBoardWithDefaultColumnsAndCreatorAsAdmin()
-    {
-        QCOMPARE(m_store->role(), Role::Admin);
-        QCOMPARE(m_store->boardName().value(), QStringLiteral("Test board"));
-        const auto columns = m_store->columns().value();
-        QCOMPARE(columns.size(), 3);
-        QCOMPARE(columns.at(0).kind, ColumnKind::Todo);
-        QCOMPARE(columns.at(1).kind, ColumnKind::Doing);
-        QCOMPARE(columns.at(2).kind, ColumnKind::Done);
-        const auto members = m_store->members().value();
-        QCOMPARE(members.size(), 3);
-        QCOMPARE(members.at(0).login, QStringLiteral("alice"));
-        QCOMPARE(members.at(0).role, Role::Admin);
-    }
+    void init() { setUpBoard(); }
+    void cleanup() { tearDownBoard(); }
 
     void shouldManageColumns()
     {
@@ -502,137 +420,6 @@ private Q_SLOTS:
         QCOMPARE(m_store->card(id)->commentCount, 1);
     }
 
-    void shouldEnforceRoles_data()
-    {
-        QTest::addColumn<QString>("login");
-        QTest::addColumn<QString>("action");
-        QTest::addColumn<bool>("allowed");
-        const QStringList actions{QStringLiteral("card"),   QStringLiteral("comment"), QStringLiteral("label"),
-                                  QStringLiteral("column"), QStringLiteral("member"),  QStringLiteral("setting")};
-        const QList<QPair<QString, int>> roles{
-                {QStringLiteral("alice"), 6}, {QStringLiteral("ben"), 3}, {QStringLiteral("vera"), 0}};
-        for (const auto &[login, allowedCount] : roles) {
-            for (int i = 0; i < actions.size(); ++i)
-                QTest::addRow("%s %s", qPrintable(login), qPrintable(actions.at(i)))
-                        << login << actions.at(i) << (i < allowedCount);
-        }
-    }
-
-    void shouldEnforceRoles()
-    {
-        QFETCH(QString, login);
-        QFETCH(QString, action);
-        QFETCH(bool, allowed);
-        const qint64 card = newCard(QStringLiteral("Existing"));
-        auto other = BoardStore::open(m_store->path(), as(login)).value();
-        const qint64 seq = m_store->lastEventSeq().value();
-        Status status;
-        if (action == u"card") {
-            NewCard newCard;
-            newCard.title = QStringLiteral("x");
-            newCard.columnId = m_todo;
-            auto result = other->createCard(newCard);
-            status = result ? Status() : Status(result.error());
-        } else if (action == u"comment") {
-            auto result = other->addComment(card, QStringLiteral("hello"));
-            status = result ? Status() : Status(result.error());
-        } else if (action == u"label") {
-            auto result = other->createLabel(QStringLiteral("L"), QStringLiteral("#123456"));
-            status = result ? Status() : Status(result.error());
-        } else if (action == u"column") {
-            auto result = other->addColumn(QStringLiteral("New"), ColumnKind::Doing);
-            status = result ? Status() : Status(result.error());
-        } else if (action == u"member") {
-            status = other->setMember(QStringLiteral("newbie"), Role::Editor);
-        } else {
-            status = other->setSetting(QStringLiteral("default_role"), QStringLiteral("viewer"));
-        }
-        QCOMPARE(status.ok(), allowed);
-        if (!allowed) {
-            QCOMPARE(status.error().kind, ErrorKind::Forbidden);
-            QCOMPARE(m_store->lastEventSeq().value(), seq); // nothing written
-        }
-    }
-
-    void shouldLetUnknownLoginsJoinWithTheDefaultRole()
-    {
-        auto editor = BoardStore::open(m_store->path(), as(QStringLiteral("newcomer"))).value();
-        QCOMPARE(editor->role(), Role::Editor);
-        QVERIFY(m_store->setSetting(QStringLiteral("default_role"), QStringLiteral("viewer")));
-        auto viewer = BoardStore::open(m_store->path(), as(QStringLiteral("stranger"))).value();
-        QCOMPARE(viewer->role(), Role::Viewer);
-        QCOMPARE(m_store->setSetting(QStringLiteral("default_role"), QStringLiteral("admin")).error().kind,
-                 ErrorKind::Invalid);
-        QCOMPARE(m_store->setSetting(QStringLiteral("colour"), QStringLiteral("x")).error().kind, ErrorKind::Invalid);
-    }
-
-    void shouldJoinUnknownLoginsOnlyWithTheirFirstChange()
-    {
-        // GIVEN someone (or a script with a mistyped --as) opens the board and only reads
-        const qint64 seq = m_store->lastEventSeq().value();
-        auto reader = BoardStore::open(m_store->path(), as(QStringLiteral("typo"))).value();
-        QVERIFY(reader->cards());
-        // THEN they are not added as a member and nothing is written
-        QCOMPARE(m_store->members()->size(), 3);
-        QCOMPARE(m_store->lastEventSeq().value(), seq);
-        // WHEN they change something, THEN they join in that same change
-        QVERIFY(reader->createCard(cardInTodo()));
-        const auto kinds = eventKinds(*m_store, seq);
-        QCOMPARE(kinds, (QStringList{QStringLiteral("member.joined"), QStringLiteral("card.created")}));
-        const auto events = m_store->eventsSince(seq).value();
-        QCOMPARE(events.at(0).opId, events.at(1).opId);
-        QCOMPARE(m_store->members()->size(), 4);
-        // and only once
-        QVERIFY(reader->createCard(cardInTodo()));
-        QCOMPARE(eventKinds(*m_store, seq).count(QStringLiteral("member.joined")), 1);
-    }
-
-    void shouldCheckRolesAgainstTheFileNotTheOpeningMoment()
-    {
-        // GIVEN Ben has the board open as an editor
-        auto ben = BoardStore::open(m_store->path(), as(QStringLiteral("ben"))).value();
-        QVERIFY(ben->createCard(cardInTodo()));
-        // WHEN an admin makes him a viewer, THEN his open board refuses his next change
-        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Viewer));
-        QCOMPARE(ben->createCard(cardInTodo()).error().kind, ErrorKind::Forbidden);
-        QCOMPARE(ben->role(), Role::Viewer);
-        // and promoting him takes effect the same way
-        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor));
-        QVERIFY(ben->createCard(cardInTodo()));
-    }
-
-    void shouldNotLetARemovedMemberRejoin()
-    {
-        QVERIFY(m_store->removeMember(QStringLiteral("ben")));
-        auto ben = BoardStore::open(m_store->path(), as(QStringLiteral("ben"))).value();
-        QCOMPARE(ben->role(), Role::Viewer);
-        QCOMPARE(ben->createCard(cardInTodo()).error().kind, ErrorKind::Forbidden);
-        QCOMPARE(m_store->members()->size(), 2);
-        // only an admin brings them back
-        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor));
-        QVERIFY(ben->createCard(cardInTodo()));
-    }
-
-    void shouldUseOneLoginRule_data()
-    {
-        QTest::addColumn<QString>("login");
-        QTest::addColumn<bool>("valid");
-        QTest::newRow("plain") << QStringLiteral("dana") << true;
-        QTest::newRow("upper case is folded") << QStringLiteral("Dana") << true;
-        QTest::newRow("space inside") << QStringLiteral("dana smith") << false;
-        QTest::newRow("empty") << QString() << false;
-        QTest::newRow("65 characters") << QString(65, QLatin1Char('d')) << false;
-    }
-
-    void shouldUseOneLoginRule()
-    {
-        QFETCH(QString, login);
-        QFETCH(bool, valid);
-        QCOMPARE(m_store->setMember(login, Role::Editor).ok(), valid);
-        if (!login.isEmpty()) // an empty --as means "my OS login"
-            QCOMPARE(BoardStore::open(m_store->path(), as(login)).ok(), valid);
-    }
-
     void shouldRefuseStaleEditsOfNamesAndTexts_data()
     {
         QTest::addColumn<QString>("what");
@@ -700,16 +487,6 @@ private Q_SLOTS:
         const auto reused = m_store->createCard(cardInTodo());
         QVERIFY(!reused);
         QCOMPARE(reused.error().kind, ErrorKind::Invalid);
-    }
-
-    void shouldKeepAtLeastOneAdmin()
-    {
-        QCOMPARE(m_store->setMember(QStringLiteral("alice"), Role::Editor).error().kind, ErrorKind::Invalid);
-        QCOMPARE(m_store->removeMember(QStringLiteral("alice")).error().kind, ErrorKind::Invalid);
-        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Admin));
-        QVERIFY(m_store->setMember(QStringLiteral("alice"), Role::Editor));
-        QCOMPARE(m_store->role(), Role::Editor);
-        QCOMPARE(m_store->removeMember(QStringLiteral("nobody")).error().kind, ErrorKind::Forbidden);
     }
 
     void shouldAppendOneEventPerChangeInTheSameTransaction()

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Members and roles: who may change what, joining, removing, and the one login rule.
+#include "boardtestcase.h"
+
+#include <storage/boardstore.h>
+
+#include <QTest>
+
+using namespace hb::storage;
+using namespace hb::tests;
+
+class tst_Members : public BoardTestCase
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { setUpBoard(); }
+    void cleanup() { tearDownBoard(); }
+
+    void shouldEnforceRoles_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<bool>("allowed");
+        const QStringList actions{QStringLiteral("card"),   QStringLiteral("comment"), QStringLiteral("label"),
+                                  QStringLiteral("column"), QStringLiteral("member"),  QStringLiteral("setting")};
+        const QList<QPair<QString, int>> roles{
+                {QStringLiteral("alice"), 6}, {QStringLiteral("ben"), 3}, {QStringLiteral("vera"), 0}};
+        for (const auto &[login, allowedCount] : roles) {
+            for (int i = 0; i < actions.size(); ++i)
+                QTest::addRow("%s %s", qPrintable(login), qPrintable(actions.at(i)))
+                        << login << actions.at(i) << (i < allowedCount);
+        }
+    }
+
+    void shouldEnforceRoles()
+    {
+        QFETCH(QString, login);
+        QFETCH(QString, action);
+        QFETCH(bool, allowed);
+        const qint64 card = newCard(QStringLiteral("Existing"));
+        auto other = BoardStore::open(m_store->path(), as(login)).value();
+        const qint64 seq = m_store->lastEventSeq().value();
+        Status status;
+        if (action == u"card") {
+            NewCard newCard;
+            newCard.title = QStringLiteral("x");
+            newCard.columnId = m_todo;
+            auto result = other->createCard(newCard);
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"comment") {
+            auto result = other->addComment(card, QStringLiteral("hello"));
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"label") {
+            auto result = other->createLabel(QStringLiteral("L"), QStringLiteral("#123456"));
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"column") {
+            auto result = other->addColumn(QStringLiteral("New"), ColumnKind::Doing);
+            status = result ? Status() : Status(result.error());
+        } else if (action == u"member") {
+            status = other->setMember(QStringLiteral("newbie"), Role::Editor);
+        } else {
+            status = other->setSetting(QStringLiteral("default_role"), QStringLiteral("viewer"));
+        }
+        QCOMPARE(status.ok(), allowed);
+        if (!allowed) {
+            QCOMPARE(status.error().kind, ErrorKind::Forbidden);
+            QCOMPARE(m_store->lastEventSeq().value(), seq); // nothing written
+        }
+    }
+
+    void shouldLetUnknownLoginsJoinWithTheDefaultRole()
+    {
+        auto editor = BoardStore::open(m_store->path(), as(QStringLiteral("newcomer"))).value();
+        QCOMPARE(editor->role(), Role::Editor);
+        QVERIFY(m_store->setSetting(QStringLiteral("default_role"), QStringLiteral("viewer")));
+        auto viewer = BoardStore::open(m_store->path(), as(QStringLiteral("stranger"))).value();
+        QCOMPARE(viewer->role(), Role::Viewer);
+        QCOMPARE(m_store->setSetting(QStringLiteral("default_role"), QStringLiteral("admin")).error().kind,
+                 ErrorKind::Invalid);
+        QCOMPARE(m_store->setSetting(QStringLiteral("colour"), QStringLiteral("x")).error().kind, ErrorKind::Invalid);
+    }
+
+    void shouldJoinUnknownLoginsOnlyWithTheirFirstChange()
+    {
+        // GIVEN someone (or a script with a mistyped --as) opens the board and only reads
+        const qint64 seq = m_store->lastEventSeq().value();
+        auto reader = BoardStore::open(m_store->path(), as(QStringLiteral("typo"))).value();
+        QVERIFY(reader->cards());
+        // THEN they are not added as a member and nothing is written
+        QCOMPARE(m_store->members()->size(), 3);
+        QCOMPARE(m_store->lastEventSeq().value(), seq);
+        // WHEN they change something, THEN they join in that same change
+        QVERIFY(reader->createCard(cardInTodo()));
+        const auto kinds = eventKinds(*m_store, seq);
+        QCOMPARE(kinds, (QStringList{QStringLiteral("member.joined"), QStringLiteral("card.created")}));
+        const auto events = m_store->eventsSince(seq).value();
+        QCOMPARE(events.at(0).opId, events.at(1).opId);
+        QCOMPARE(m_store->members()->size(), 4);
+        // and only once
+        QVERIFY(reader->createCard(cardInTodo()));
+        QCOMPARE(eventKinds(*m_store, seq).count(QStringLiteral("member.joined")), 1);
+    }
+
+    void shouldCheckRolesAgainstTheFileNotTheOpeningMoment()
+    {
+        // GIVEN Ben has the board open as an editor
+        auto ben = BoardStore::open(m_store->path(), as(QStringLiteral("ben"))).value();
+        QVERIFY(ben->createCard(cardInTodo()));
+        // WHEN an admin makes him a viewer, THEN his open board refuses his next change
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Viewer));
+        QCOMPARE(ben->createCard(cardInTodo()).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(ben->role(), Role::Viewer);
+        // and promoting him takes effect the same way
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor));
+        QVERIFY(ben->createCard(cardInTodo()));
+    }
+
+    void shouldNotLetARemovedMemberRejoin()
+    {
+        QVERIFY(m_store->removeMember(QStringLiteral("ben")));
+        auto ben = BoardStore::open(m_store->path(), as(QStringLiteral("ben"))).value();
+        QCOMPARE(ben->role(), Role::Viewer);
+        QCOMPARE(ben->createCard(cardInTodo()).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(m_store->members()->size(), 2);
+        // only an admin brings them back
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Editor));
+        QVERIFY(ben->createCard(cardInTodo()));
+    }
+
+    void shouldUseOneLoginRule_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << QStringLiteral("dana") << true;
+        QTest::newRow("upper case is folded") << QStringLiteral("Dana") << true;
+        QTest::newRow("space inside") << QStringLiteral("dana smith") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("65 characters") << QString(65, QLatin1Char('d')) << false;
+    }
+
+    void shouldUseOneLoginRule()
+    {
+        QFETCH(QString, login);
+        QFETCH(bool, valid);
+        QCOMPARE(m_store->setMember(login, Role::Editor).ok(), valid);
+        if (!login.isEmpty()) // an empty --as means "my OS login"
+            QCOMPARE(BoardStore::open(m_store->path(), as(login)).ok(), valid);
+    }
+
+    void shouldKeepAtLeastOneAdmin()
+    {
+        QCOMPARE(m_store->setMember(QStringLiteral("alice"), Role::Editor).error().kind, ErrorKind::Invalid);
+        QCOMPARE(m_store->removeMember(QStringLiteral("alice")).error().kind, ErrorKind::Invalid);
+        QVERIFY(m_store->setMember(QStringLiteral("ben"), Role::Admin));
+        QVERIFY(m_store->setMember(QStringLiteral("alice"), Role::Editor));
+        QCOMPARE(m_store->role(), Role::Editor);
+        QCOMPARE(m_store->removeMember(QStringLiteral("nobody")).error().kind, ErrorKind::Forbidden);
+    }
+
+    void shouldCreateBoardWithDefaultColumnsAndCreatorAsAdmin()
+    {
+        QCOMPARE(m_store->role(), Role::Admin);
+        QCOMPARE(m_store->boardName().value(), QStringLiteral("Test board"));
+        const auto columns = m_store->columns().value();
+        QCOMPARE(columns.size(), 3);
+        QCOMPARE(columns.at(0).kind, ColumnKind::Todo);
+        QCOMPARE(columns.at(1).kind, ColumnKind::Doing);
+        QCOMPARE(columns.at(2).kind, ColumnKind::Done);
+        const auto members = m_store->members().value();
+        QCOMPARE(members.size(), 3);
+        QCOMPARE(members.at(0).login, QStringLiteral("alice"));
+        QCOMPARE(members.at(0).role, Role::Admin);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Members)
+#include "tst_members.moc"
