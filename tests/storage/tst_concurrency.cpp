@@ -187,12 +187,14 @@ private Q_SLOTS:
     void shouldWaitForAnotherWriterAndThenSave()
     {
         auto ben = BoardStore::open(m_path, as(QStringLiteral("ben"), 10000)).value();
-        // Another "desktop" holds the lock for half a second from another thread.
+        // Warm up the write path, so a slow first run (cold code pages) cannot make us miss the lock below.
+        QVERIFY(ben->createCard(cardIn(m_todo, QStringLiteral("Warm-up"))));
+        // Another "desktop" holds the lock for 1.5 s from another thread.
         QSemaphore held;
         std::unique_ptr<QThread> holder(QThread::create([path = m_path, &held] {
             WriteLock lock(path);
             held.release();
-            QThread::msleep(500);
+            QThread::msleep(1500);
         }));
         holder->start();
         QVERIFY(held.tryAcquire(1, 10000));
@@ -208,6 +210,7 @@ private Q_SLOTS:
     {
         // GIVEN a colleague's save holding the file exclusively (as during a slow COMMIT on a share)
         auto reader = BoardStore::open(m_path, as(QStringLiteral("ben"), 10000)).value();
+        QVERIFY(reader->cards()); // warm up the read path
         QSemaphore held;
         std::unique_ptr<QThread> holder(QThread::create([path = m_path, &held] {
             const QString name = QStringLiteral("exclusive");
@@ -219,7 +222,7 @@ private Q_SLOTS:
                 if (!query.exec(QStringLiteral("BEGIN EXCLUSIVE")))
                     qFatal("cannot take the exclusive lock");
                 held.release();
-                QThread::msleep(600);
+                QThread::msleep(1500);
                 query.exec(QStringLiteral("ROLLBACK"));
                 db.close();
             }
