@@ -57,6 +57,12 @@ int main(int argc, char *argv[])
     auto store = !files.isEmpty()                             ? storage::BoardStore::open(files.first())
                  : !last.isEmpty() && QFileInfo::exists(last) ? storage::BoardStore::open(last)
                                                               : openOrCreateDefault(app::defaultBoardPath());
+    if (!store && files.isEmpty() && !last.isEmpty()) {
+        // The board used last cannot be opened now (share gone, damaged): say why, then start on the default
+        // board instead of refusing to start at all.
+        QMessageBox::warning(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
+        store = openOrCreateDefault(app::defaultBoardPath());
+    }
     if (!store) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
         return 1;

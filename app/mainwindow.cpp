@@ -179,6 +179,9 @@ MainWindow::~MainWindow()
 void MainWindow::reload()
 {
     if (auto loaded = m_model->load(*m_store); !loaded) {
+        // Never leave another board's cards on screen, wired to this file's store by id.
+        m_model->setBoard({}, {});
+        updateStatus();
         QMessageBox::warning(this, tr("HelpBoard"), loaded.error().message);
         return;
     }

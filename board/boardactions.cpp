@@ -44,11 +44,13 @@ public:
             m_saved = false;
             return;
         }
-        for (MovedCard &card : m_cards) {
+        // Every card is checked before any is written, so a conflict never leaves the step half redone.
+        for (const MovedCard &card : std::as_const(m_cards)) {
             if (!stillIn(card.id, card.fromColumn))
                 return;
-            auto moved = m_actions.store().moveCard(card.id, m_toColumn, storage::Placement{m_toBefore, 0});
-            if (!finish(card, moved))
+        }
+        for (MovedCard &card : m_cards) {
+            if (!finish(card, place(card.id, m_toColumn, m_toBefore)))
                 return;
         }
     }
@@ -57,11 +59,12 @@ public:
     {
         // Back in reverse order, so each card's former neighbour is already home again. A card someone else
         // has since moved to another column (or archived) is a conflict: say so and leave their change alone.
-        for (auto it = m_cards.rbegin(); it != m_cards.rend(); ++it) {
-            if (!stillIn(it->id, m_toColumn))
+        for (const MovedCard &card : std::as_const(m_cards)) {
+            if (!stillIn(card.id, m_toColumn))
                 return;
-            auto moved = m_actions.store().moveCard(it->id, it->fromColumn, storage::Placement{it->fromBefore, 0});
-            if (!finish(*it, moved))
+        }
+        for (auto it = m_cards.rbegin(); it != m_cards.rend(); ++it) {
+            if (!finish(*it, place(it->id, it->fromColumn, it->fromBefore)))
                 return;
         }
     }
@@ -69,6 +72,15 @@ public:
     void markSaved() { m_saved = true; }
 
 private:
+    // Before @p before; at the end of the column when that card has gone meanwhile (archived, moved away).
+    storage::Result<qint64> place(qint64 id, qint64 column, qint64 before)
+    {
+        auto moved = m_actions.store().moveCard(id, column, storage::Placement{before, 0});
+        if (!moved && moved.error().kind == storage::ErrorKind::NotFound && before)
+            moved = m_actions.store().moveCard(id, column, storage::Placement{});
+        return moved;
+    }
+
     // Our own later commands change versions and ranks too, so the test is where the card is, not its version.
     bool stillIn(qint64 id, qint64 column)
     {
@@ -264,11 +276,14 @@ bool BoardActions::moveCards(const QList<qint64> &ids, qint64 columnId, qint64 b
         auto moved = m_store.moveCard(card.id, columnId, storage::Placement{beforeId, 0});
         if (!moved) {
             report(moved.error());
-            // Cards moved before the failure stay saved; put them back so nothing is half done.
-            for (const MovedCard &done : cards) {
-                if (done.id == card.id)
-                    break;
-                (void)m_store.moveCard(done.id, done.fromColumn, storage::Placement{done.fromBefore, 0});
+            // Cards moved before the failure stay saved; put them back, last first (a card's former neighbour
+            // may be one of them), so nothing is half done.
+            const qsizetype failedAt = &card - cards.data();
+            for (qsizetype i = failedAt - 1; i >= 0; --i) {
+                const MovedCard &done = cards.at(i);
+                if (auto back = m_store.moveCard(done.id, done.fromColumn, storage::Placement{done.fromBefore, 0});
+                    !back)
+                    report(back.error());
                 refreshCard(done.id);
             }
             return false;
@@ -384,9 +399,22 @@ bool BoardActions::renameColumn(qint64 id, const QString &name)
         return false;
     }
     const QString old = column->name;
+    const QString fresh = name.trimmed();
+    // Like card titles: undo and redo change the name only if it is still the one this step left.
+    const auto setName = [this, id](const QString &from, const QString &to) -> storage::Status {
+        auto current = m_store.column(id);
+        if (!current)
+            return current.error();
+        if (current->name != from) {
+            return storage::Error{
+                    storage::ErrorKind::Conflict,
+                    tr("the column was renamed “%1” by someone else since; it was left as it is").arg(current->name)};
+        }
+        return m_store.renameColumn(id, to, current->version);
+    };
     return perform(
-            tr("Rename Column"), [this, id, name] { return m_store.renameColumn(id, name); },
-            [this, id, old] { return m_store.renameColumn(id, old); });
+            tr("Rename Column"), [setName, old, fresh] { return setName(old, fresh); },
+            [setName, old, fresh] { return setName(fresh, old); });
 }
 
 bool BoardActions::setWipLimit(qint64 id, int limit)
@@ -397,9 +425,20 @@ bool BoardActions::setWipLimit(qint64 id, int limit)
         return false;
     }
     const int old = column->wipLimit;
+    const auto setLimit = [this, id](int from, int to) -> storage::Status {
+        auto current = m_store.column(id);
+        if (!current)
+            return current.error();
+        if (current->wipLimit != from) {
+            return storage::Error{storage::ErrorKind::Conflict,
+                                  tr("someone else set this column's WIP limit to %1 since; it was left as it is")
+                                          .arg(current->wipLimit)};
+        }
+        return m_store.setColumnWipLimit(id, to, current->version);
+    };
     return perform(
-            tr("Set WIP Limit"), [this, id, limit] { return m_store.setColumnWipLimit(id, limit); },
-            [this, id, old] { return m_store.setColumnWipLimit(id, old); });
+            tr("Set WIP Limit"), [setLimit, old, limit] { return setLimit(old, limit); },
+            [setLimit, old, limit] { return setLimit(limit, old); });
 }
 
 bool BoardActions::moveColumn(qint64 id, int delta)

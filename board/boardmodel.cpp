@@ -148,6 +148,9 @@ void BoardModel::applyCard(const storage::Card &card)
     source.removeAt(from);
     destination.insert(to, card);
     endMoveRows();
+    // Moving changes the card's data too (resolved, started, version): say so.
+    const QModelIndex moved = index(to, 0, target);
+    Q_EMIT dataChanged(moved, moved);
 }
 
 QStringList BoardModel::mimeTypes() const
@@ -369,8 +372,9 @@ Qt::ItemFlags BoardModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     if (columnAt(index))
         return Qt::ItemIsEnabled | Qt::ItemIsDropEnabled;
-    // Dropping onto a card means "before it"; dragging needs somewhere to save the move.
-    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
+    // Cards take no drops themselves: the view then drops between them (above or below the card under the
+    // pointer) and draws a line where the card will land. Dragging needs somewhere to save the move.
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (m_dropHandler)
         flags |= Qt::ItemIsDragEnabled;
     if (m_renameHandler)

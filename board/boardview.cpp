@@ -68,7 +68,17 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
             [this](const QModelIndex &under) { under.isValid() ? refreshHeaders() : rebuild(); });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this,
             [this](const QModelIndex &under) { under.isValid() ? refreshHeaders() : rebuild(); });
-    connect(m_model, &QAbstractItemModel::rowsMoved, this, &BoardView::refreshHeaders);
+    connect(m_model, &QAbstractItemModel::rowsMoved, this,
+            [this](const QModelIndex &from, int, int, const QModelIndex &to) {
+                // Selection and current card follow a moved card; in the column it left they must not. Queued:
+                // the selection model restores its ranges after this signal.
+                if (from != to) {
+                    if (QListView *view = columnView(from.row()))
+                        QMetaObject::invokeMethod(view->selectionModel(), &QItemSelectionModel::clear,
+                                                  Qt::QueuedConnection);
+                }
+                refreshHeaders();
+            });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &BoardView::refreshHeaders);
     rebuild();
 }
@@ -264,7 +274,8 @@ QList<qint64> BoardView::selectedIds(int column) const
 {
     QListView *view = columnView(column);
     QModelIndexList selected = view->selectionModel()->selectedIndexes();
-    if (selected.isEmpty() && view->currentIndex().isValid())
+    selected.removeIf([view](const QModelIndex &index) { return index.parent() != view->rootIndex(); });
+    if (selected.isEmpty() && view->currentIndex().parent() == view->rootIndex() && view->currentIndex().isValid())
         selected = {view->currentIndex()};
     std::sort(selected.begin(), selected.end(),
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
@@ -293,7 +304,8 @@ void BoardView::focusCard(int column, int row)
     if (rows == 0)
         return;
     const QModelIndex index = m_model->index(std::clamp(row, 0, rows - 1), 0, view->rootIndex());
-    view->setCurrentIndex(index);
+    // Not view->setCurrentIndex(): with Ctrl still held (Ctrl+arrows) that would toggle the selection.
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     view->scrollTo(index);
 }
 
@@ -309,10 +321,11 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
 {
     QListView *view = columnView(column);
     const QModelIndex current = view->currentIndex();
-    if (!m_actions || !current.isValid())
+    if (!m_actions || !current.isValid() || current.parent() != view->rootIndex())
         return false;
     QList<qint64> ids;
     QModelIndexList selected = view->selectionModel()->selectedIndexes();
+    selected.removeIf([view](const QModelIndex &index) { return index.parent() != view->rootIndex(); });
     if (!selected.contains(current))
         selected = {current};
     std::sort(selected.begin(), selected.end(),
@@ -343,7 +356,14 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
     }
     if (!m_actions->moveCards(ids, target.data(BoardModel::IdRole).toLongLong(), beforeId))
         return false;
+    if (targetColumn != column)
+        view->selectionModel()->clear();
     focusCardById(focusId);
+    // The group stays selected, so the next Ctrl+arrow moves it again.
+    if (QListView *moved = columnView(targetColumn)) {
+        for (qint64 id : std::as_const(ids))
+            moved->selectionModel()->select(m_model->cardIndex(id), QItemSelectionModel::Select);
+    }
     return true;
 }
 

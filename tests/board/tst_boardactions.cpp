@@ -96,8 +96,12 @@ private Q_SLOTS:
     {
         const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);
         QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         // WHEN B goes to Doing
         QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        // (its data changed too: started, first response, version)
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(changed.last().first().value<QModelIndex>(), m_model->cardIndex(b));
         // THEN the file and the board agree, with one row moved, and one undo step named for it
         QCOMPARE(storedIds(0), (QList<qint64>{a, c, d}));
         QCOMPARE(storedIds(1), QList<qint64>{b});
@@ -269,6 +273,17 @@ private Q_SLOTS:
         m_stack->redo();
         QCOMPARE(m_store->column(id)->name, QStringLiteral("Waiting"));
         QCOMPARE(m_model->rowCount(), 4);
+    }
+
+    void shouldSayWhenUndoingAColumnRenameWouldOverwriteSomeoneElses()
+    {
+        QVERIFY(m_actions->renameColumn(m_columns.at(1), QStringLiteral("In progress")));
+        auto colleague = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("alice"))).value();
+        QVERIFY(colleague->renameColumn(m_columns.at(1), QStringLiteral("Working on it")));
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        m_stack->undo();
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(m_store->column(m_columns.at(1))->name, QStringLiteral("Working on it"));
     }
 
     void shouldLeaveColumnsToAdmins()

@@ -29,6 +29,9 @@ private:
     QTemporaryDir m_dir;
     QString m_board;
 
+    /// A point in the upper quarter of a card: a drop there lands just before it (the lower half: just after).
+    static QPoint upperPart(const QRect &card) { return QPoint(card.center().x(), card.top() + card.height() / 4); }
+
     int storedColumnOf(qint64 id) const { return tests::storedPlace(m_board, id).first; }
     int storedPosition(qint64 id) const { return tests::storedPlace(m_board, id).second; }
 
@@ -92,7 +95,7 @@ private Q_SLOTS:
         const QModelIndex target = done->model()->index(0, 0, done->rootIndex());
         const qint64 targetId = target.data(board::BoardModel::IdRole).toLongLong();
         const QPoint from = todo->visualRect(card).center();
-        const QPoint to = done->visualRect(target).center();
+        const QPoint to = upperPart(done->visualRect(target));
 
         drag(todo, from, done, to);
 
@@ -119,7 +122,7 @@ private Q_SLOTS:
         const QModelIndex first = todo->model()->index(0, 0, todo->rootIndex());
         const qint64 id = third.data(board::BoardModel::IdRole).toLongLong();
         // WHEN the third card is dropped onto the first, THEN it is saved first in its column
-        drag(todo, todo->visualRect(third).center(), todo, todo->visualRect(first).center());
+        drag(todo, todo->visualRect(third).center(), todo, upperPart(todo->visualRect(first)));
         QTRY_COMPARE(storedPosition(id), 0);
         QCOMPARE(storedColumnOf(id), 0);
         QCOMPARE(window->model()->cardIndex(id).row(), 0);
@@ -146,7 +149,7 @@ private Q_SLOTS:
         QTest::mouseClick(todo->viewport(), Qt::LeftButton, Qt::ControlModifier, todo->visualRect(third).center());
         QCOMPARE(todo->selectionModel()->selectedIndexes().size(), 2);
         // WHEN one of them is dragged onto a card in Doing
-        drag(todo, todo->visualRect(third).center(), doing, doing->visualRect(target).center());
+        drag(todo, todo->visualRect(third).center(), doing, upperPart(doing->visualRect(target)));
         // THEN both go, in their order, just before that card, in one undo step
         QTRY_COMPARE(storedColumnOf(a), 1);
         QCOMPARE(storedColumnOf(c), 1);

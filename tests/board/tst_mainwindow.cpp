@@ -163,6 +163,28 @@ private Q_SLOTS:
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(storedColumnOf(id), 0);
 
+        // AND several selected cards move together, stay selected, and move again together
+        todo->setFocus();
+        const QModelIndex top = todo->model()->index(0, 0, todo->rootIndex());
+        const QModelIndex next = todo->model()->index(1, 0, todo->rootIndex());
+        const qint64 topId = top.data(board::BoardModel::IdRole).toLongLong();
+        const qint64 nextId = next.data(board::BoardModel::IdRole).toLongLong();
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, {}, todo->visualRect(top).center());
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, Qt::ControlModifier, todo->visualRect(next).center());
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(storedColumnOf(topId), 1);
+        QCOMPARE(storedColumnOf(nextId), 1);
+        QCOMPARE(doing->selectionModel()->selectedIndexes().size(), 2);
+        QVERIFY(!todo->selectionModel()->hasSelection()); // nothing stays selected where they were
+        QTest::keyClick(doing, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(storedColumnOf(topId), 2);
+        QCOMPARE(storedColumnOf(nextId), 2);
+        window->undoStack()->undo();
+        window->undoStack()->undo();
+        QCOMPARE(storedColumnOf(topId), 0);
+        QCOMPARE(storedPosition(topId), 0);
+        QCOMPARE(storedPosition(nextId), 1);
+
         // AND plain Left/Right only move the focus between columns
         todo->setFocus();
         todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
