@@ -152,7 +152,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     delete m_actions;
     m_actions = nullptr;
     m_store = std::move(store);
-    if (!m_store->isReadOnly() && m_store->role() != storage::Role::Viewer) {
+    if (board::BoardActions::canEdit(*m_store)) {
         m_actions = new board::BoardActions(*m_store, *m_model, *m_undoStack, this);
         connect(m_actions, &board::BoardActions::failed, this, [this](const QString &message) {
             statusBar()->showMessage(message, 10000);

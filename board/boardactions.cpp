@@ -340,6 +340,11 @@ qint64 BoardActions::createCard(qint64 columnId, const QString &title)
 
 namespace hb::board {
 
+bool BoardActions::canEdit(const storage::BoardStore &store)
+{
+    return !store.isReadOnly() && store.role() != storage::Role::Viewer;
+}
+
 bool BoardActions::canManageColumns() const
 {
     return m_store.role() == storage::Role::Admin;

@@ -43,6 +43,8 @@ public:
 
     // Columns (admins): each reloads the board after saving.
     bool canManageColumns() const;
+    /// Whether the board may be changed at all through @p store: not read-only, and not a viewer's.
+    static bool canEdit(const storage::BoardStore &store);
     qint64 addColumn(const QString &name);
     bool renameColumn(qint64 id, const QString &name);
     bool setWipLimit(qint64 id, int limit);

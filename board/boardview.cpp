@@ -265,9 +265,12 @@ void BoardView::addFromQuickAdd(int column)
     const QString title = edit->text().trimmed();
     if (!m_actions || title.isEmpty())
         return;
-    // The text stays when saving fails, so nothing typed is lost.
-    if (m_actions->createCard(m_model->index(column, 0).data(BoardModel::IdRole).toLongLong(), title))
+    // The text stays when saving fails, so nothing typed is lost. The focus stays too, for the next card.
+    if (const qint64 id =
+                m_actions->createCard(m_model->index(column, 0).data(BoardModel::IdRole).toLongLong(), title)) {
         edit->clear();
+        columnView(column)->scrollTo(m_model->cardIndex(id));
+    }
 }
 
 QList<qint64> BoardView::selectedIds(int column) const
@@ -409,7 +412,8 @@ bool BoardView::handleColumnDrag(int column, QEvent *event)
     QDataStream(&payload, QIODevice::WriteOnly) << m_model->index(column, 0).data(BoardModel::IdRole).toLongLong();
     auto *mime = new QMimeData;
     mime->setData(columnMimeType(), payload);
-    auto *drag = new QDrag(m_columns.at(column).header);
+    // Parented to the view, not the header: the drop reloads the board and replaces every header.
+    auto *drag = new QDrag(this);
     drag->setMimeData(mime);
     drag->setPixmap(m_columns.at(column).header->grab());
     drag->exec(Qt::MoveAction);

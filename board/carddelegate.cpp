@@ -33,7 +33,10 @@ QFont titleFont(const QFont &base)
 QFont smallFont(const QFont &base)
 {
     QFont font = base;
-    font.setPointSizeF(base.pointSizeF() * 0.85);
+    if (base.pointSizeF() > 0)
+        font.setPointSizeF(base.pointSizeF() * 0.85);
+    else
+        font.setPixelSize(std::max(8, int(base.pixelSize() * 0.85)));
     return font;
 }
 
@@ -107,8 +110,12 @@ QString dueText(qint64 due, qint64 now, CardDelegate::DueState state)
         const qint64 days = (now - due) / s_dayMs;
         return days >= 1 ? CardDelegate::tr("Overdue %1d").arg(days) : CardDelegate::tr("Overdue");
     }
-    if (state == CardDelegate::DueState::Soon)
-        return CardDelegate::tr("Due %1").arg(QLocale().toString(when, QStringLiteral("HH:mm")));
+    if (state == CardDelegate::DueState::Soon) {
+        // Within a day: the time, and the weekday when it is not today.
+        const bool today = when.date() == QDateTime::fromMSecsSinceEpoch(now).toLocalTime().date();
+        return CardDelegate::tr("Due %1").arg(
+                QLocale().toString(when, today ? QStringLiteral("HH:mm") : QStringLiteral("ddd HH:mm")));
+    }
     return CardDelegate::tr("Due %1").arg(QLocale().toString(when, QStringLiteral("d MMM")));
 }
 
