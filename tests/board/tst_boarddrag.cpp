@@ -35,12 +35,18 @@ private:
     int storedColumnOf(qint64 id) const { return tests::storedPlace(m_board, id).first; }
     int storedPosition(qint64 id) const { return tests::storedPlace(m_board, id).second; }
 
+    /// The demo board in a shown 1280x800 window; null when it could not be opened or shown.
     std::unique_ptr<app::MainWindow> openDemo()
     {
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice")));
         if (!store)
             return {};
-        return std::make_unique<app::MainWindow>(std::move(store).value());
+        auto window = std::make_unique<app::MainWindow>(std::move(store).value());
+        window->resize(1280, 800);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return {};
+        return window;
     }
 
     /// Presses at @p from on @p source, moves in steps, and releases at @p to on @p target. A drag runs its own
@@ -84,9 +90,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->resize(1280, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
         QListView *done = board->columnView(2);
@@ -113,9 +116,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->resize(1280, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
         const QModelIndex third = todo->model()->index(2, 0, todo->rootIndex());
@@ -132,9 +132,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->resize(1280, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
         QListView *doing = board->columnView(1);
@@ -165,9 +162,6 @@ private Q_SLOTS:
     {
         auto window = openDemo();
         QVERIFY(window);
-        window->resize(1280, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QWidget *todoHeader = board->columnTitle(0)->parentWidget();
         QWidget *donePanel = board->columnTitle(2)->parentWidget()->parentWidget();
