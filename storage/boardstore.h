@@ -259,6 +259,11 @@ private:
     Result<Label> loadLabel(qint64 id);
     Result<ChecklistItem> loadChecklistItem(qint64 id);
     Result<Comment> loadComment(qint64 id);
+    /// Reads an attachment's chunks in order (to @p out, if given); the SHA-256 (hex) of what was read, or an
+    /// empty value when fewer than @p size bytes are stored.
+    Result<QByteArray> streamChunks(const QString &sha256, qint64 size, QIODevice *out, const QString &name);
+    /// Removes an upload that did not finish; with @p sha256, also its chunks unless another attachment uses them.
+    void discardUpload(qint64 id, const QString &sha256);
     Status uploadChunks(const QString &filePath, const QString &sha256, qint64 size, const ProgressCallback &progress);
 
     std::unique_ptr<Connection> m_db;

@@ -117,13 +117,13 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     const QString hash = QString::fromLatin1(*sha256);
     const QUuid opId = m_nextOpId.isNull() ? QUuid::createUuid() : m_nextOpId;
     m_nextOpId = QUuid();
-    if (isOperationApplied(opId)) {
-        auto earlier = m_db->scalar(QStringLiteral("SELECT result FROM operations WHERE op_id = :op"),
-                                    {{QStringLiteral(":op"), opId.toString(QUuid::WithoutBraces)}});
-        if (!earlier)
-            return earlier.error();
-        return earlier->toLongLong();
-    }
+    // A retried call whose attachment was already added reports it instead of storing it again.
+    auto earlier = m_db->one(QStringLiteral("SELECT result FROM operations WHERE op_id = :op"),
+                             {{QStringLiteral(":op"), opId.toString(QUuid::WithoutBraces)}});
+    if (!earlier)
+        return earlier.error();
+    if (earlier->has_value())
+        return earlier->value().value(0).toLongLong();
 
     // 1. The row, in state "uploading": readers never show it.
     qint64 id = 0;
@@ -157,12 +157,7 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
                               && (size > 0 || stored->value().value(0).toLongLong() == 0);
     if (!deduplicated) {
         if (auto uploaded = uploadChunks(filePath, hash, size, progress); !uploaded) {
-            (void)m_db->write([&]() -> Status {
-                auto removed =
-                        m_db->run(QStringLiteral("DELETE FROM attachments WHERE id = :id AND state = 'uploading'"),
-                                  {{QStringLiteral(":id"), id}});
-                return removed ? Status() : Status(removed.error());
-            });
+            discardUpload(id, QString());
             return uploaded.error();
         }
     } else if (progress) {
@@ -170,35 +165,14 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     }
 
     // 3. Check what is stored against the hash, then mark it ready: the only moment it becomes visible.
-    QCryptographicHash check(QCryptographicHash::Sha256);
-    qint64 checked = 0;
-    for (qint64 seq = 0; checked < size; ++seq) {
-        auto chunk =
-                m_db->scalar(QStringLiteral("SELECT data FROM attachment_chunks WHERE sha256 = :sha AND seq = :seq"),
-                             {{QStringLiteral(":sha"), hash}, {QStringLiteral(":seq"), seq}});
-        if (!chunk)
-            return chunk.error();
-        const QByteArray data = chunk->toByteArray();
-        if (data.isEmpty())
-            break;
-        check.addData(data);
-        checked += data.size();
-    }
-    if (checked != size || check.result().toHex() != *sha256) {
+    auto check = streamChunks(hash, size, nullptr, displayName);
+    if (!check)
+        return check.error();
+    if (*check != *sha256) {
         // The stored bytes do not match their hash (the file changed while it was read). Drop the row and, unless
         // another attachment names that hash, the chunks: left behind, they would pass the size-only dedup check
         // and make every later upload of the real content fail.
-        (void)m_db->write([&]() -> Status {
-            auto removed = m_db->run(QStringLiteral("DELETE FROM attachments WHERE id = :id AND state = 'uploading'"),
-                                     {{QStringLiteral(":id"), id}});
-            if (!removed)
-                return removed.error();
-            auto chunks =
-                    m_db->run(QStringLiteral("DELETE FROM attachment_chunks WHERE sha256 = :sha AND sha256 NOT IN "
-                                             "(SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL)"),
-                              {{QStringLiteral(":sha"), hash}});
-            return chunks ? Status() : Status(chunks.error());
-        });
+        discardUpload(id, hash);
         return Error{ErrorKind::Io, tr("%1 changed or could not be stored completely while it was being attached; "
                                        "try again")
                                             .arg(displayName)};
@@ -224,6 +198,43 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     if (!status)
         return status.error();
     return id;
+}
+
+Result<QByteArray> BoardStore::streamChunks(const QString &sha256, qint64 size, QIODevice *out, const QString &name)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 done = 0;
+    for (qint64 seq = 0; done < size; ++seq) {
+        // One statement per chunk, each read to its end: no read lock outlives a chunk.
+        auto chunk =
+                m_db->scalar(QStringLiteral("SELECT data FROM attachment_chunks WHERE sha256 = :sha AND seq = :seq"),
+                             {{QStringLiteral(":sha"), sha256}, {QStringLiteral(":seq"), seq}});
+        if (!chunk)
+            return chunk.error();
+        const QByteArray data = chunk->toByteArray();
+        if (data.isEmpty())
+            break;
+        if (out && out->write(data) != data.size())
+            return Error{ErrorKind::Io, tr("writing %1 failed: %2").arg(name, out->errorString())};
+        hash.addData(data);
+        done += data.size();
+    }
+    // Short content cannot match any hash.
+    return done == size ? hash.result().toHex() : QByteArray();
+}
+
+void BoardStore::discardUpload(qint64 id, const QString &sha256)
+{
+    (void)m_db->write([&]() -> Status {
+        auto removed = m_db->run(QStringLiteral("DELETE FROM attachments WHERE id = :id AND state = 'uploading'"),
+                                 {{QStringLiteral(":id"), id}});
+        if (!removed || sha256.isEmpty())
+            return removed ? Status() : Status(removed.error());
+        auto chunks = m_db->run(QStringLiteral("DELETE FROM attachment_chunks WHERE sha256 = :sha AND sha256 NOT IN "
+                                               "(SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL)"),
+                                {{QStringLiteral(":sha"), sha256}});
+        return chunks ? Status() : Status(chunks.error());
+    });
 }
 
 Status BoardStore::uploadChunks(const QString &filePath, const QString &sha256, qint64 size,
@@ -296,24 +307,10 @@ Status BoardStore::readAttachment(qint64 id, QIODevice *out)
         return found.error();
     if (found->kind == AttachmentKind::Link)
         return Error{ErrorKind::Invalid, tr("%1 is a link to %2, not a stored file").arg(found->name, found->linkPath)};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 done = 0;
-    for (qint64 seq = 0; done < found->size; ++seq) {
-        // One statement per chunk, each read to its end: no read lock outlives a chunk.
-        auto chunk = m_db->scalar(
-                QStringLiteral("SELECT data FROM attachment_chunks WHERE sha256 = :sha AND seq = :seq"),
-                {{QStringLiteral(":sha"), QString::fromLatin1(found->sha256)}, {QStringLiteral(":seq"), seq}});
-        if (!chunk)
-            return chunk.error();
-        const QByteArray data = chunk->toByteArray();
-        if (data.isEmpty())
-            break;
-        if (out->write(data) != data.size())
-            return Error{ErrorKind::Io, tr("writing %1 failed: %2").arg(found->name, out->errorString())};
-        hash.addData(data);
-        done += data.size();
-    }
-    if (done != found->size || hash.result().toHex() != found->sha256)
+    auto stored = streamChunks(QString::fromLatin1(found->sha256), found->size, out, found->name);
+    if (!stored)
+        return stored.error();
+    if (*stored != found->sha256)
         return Error{ErrorKind::Corrupt,
                      tr("the stored copy of %1 is damaged (its checksum does not match)").arg(found->name)};
     return {};
