@@ -139,15 +139,16 @@ namespace {
 
 Status checkColumnName(Connection &db, const QString &name, qint64 exceptId)
 {
-    if (name.isEmpty() || name.size() > s_maxColumnNameLength)
-        return Error{ErrorKind::Invalid, tr("a column name has 1 to %1 characters").arg(s_maxColumnNameLength)};
-    auto clash = db.scalar(QStringLiteral("SELECT count(*) FROM columns WHERE deleted_at IS NULL AND id != :id "
+    return checkUniqueName(db,
+                           QStringLiteral("SELECT count(*) FROM columns WHERE deleted_at IS NULL AND id != :id "
                                           "AND lower(name) = lower(:name)"),
-                           {{QStringLiteral(":id"), exceptId}, {QStringLiteral(":name"), name}});
-    if (!clash)
-        return clash.error();
-    if (clash->toInt() > 0)
-        return Error{ErrorKind::Invalid, tr("there is already a column named “%1”").arg(name)};
+                           tr("column"), name, exceptId, s_maxColumnNameLength);
+}
+
+Status checkWipLimit(int wipLimit)
+{
+    if (wipLimit < 0 || wipLimit > s_maxWipLimit)
+        return Error{ErrorKind::Invalid, tr("a WIP limit is between 0 (none) and %1").arg(s_maxWipLimit)};
     return {};
 }
 
@@ -157,8 +158,8 @@ Result<qint64> BoardStore::addColumn(const QString &name, ColumnKind kind, int w
 {
     const OperationScope operation(*this);
     const QString trimmed = name.trimmed();
-    if (wipLimit < 0 || wipLimit > s_maxWipLimit)
-        return Error{ErrorKind::Invalid, tr("a WIP limit is between 0 (none) and %1").arg(s_maxWipLimit)};
+    if (auto valid = checkWipLimit(wipLimit); !valid)
+        return valid.error();
     qint64 id = 0;
     auto status = change(
             Role::Admin, QStringLiteral("column.add"),
@@ -240,8 +241,8 @@ Status BoardStore::moveColumn(qint64 id, Placement placement)
 Status BoardStore::setColumnWipLimit(qint64 id, int wipLimit, qint64 expectedVersion)
 {
     const OperationScope operation(*this);
-    if (wipLimit < 0 || wipLimit > s_maxWipLimit)
-        return Error{ErrorKind::Invalid, tr("a WIP limit is between 0 (none) and %1").arg(s_maxWipLimit)};
+    if (auto valid = checkWipLimit(wipLimit); !valid)
+        return valid;
     return change(Role::Admin, QStringLiteral("column.wip"), [&]() -> Status {
         auto current = column(id);
         if (!current)

@@ -50,16 +50,10 @@ namespace {
 
 Status checkLabel(Connection &db, const QString &name, qint64 exceptId)
 {
-    if (name.isEmpty() || name.size() > s_maxLabelNameLength)
-        return Error{ErrorKind::Invalid, tr("a label name has 1 to %1 characters").arg(s_maxLabelNameLength)};
-    auto clash = db.scalar(QStringLiteral("SELECT count(*) FROM labels WHERE deleted_at IS NULL AND id != :id "
+    return checkUniqueName(db,
+                           QStringLiteral("SELECT count(*) FROM labels WHERE deleted_at IS NULL AND id != :id "
                                           "AND lower(name) = lower(:name)"),
-                           {{QStringLiteral(":id"), exceptId}, {QStringLiteral(":name"), name}});
-    if (!clash)
-        return clash.error();
-    if (clash->toInt() > 0)
-        return Error{ErrorKind::Invalid, tr("there is already a label named “%1”").arg(name)};
-    return {};
+                           tr("label"), name, exceptId, s_maxLabelNameLength);
 }
 
 Status checkColor(const QString &color)

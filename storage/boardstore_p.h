@@ -3,6 +3,7 @@
 
 // Small helpers shared by the files that implement BoardStore; not part of the storage API.
 
+#include "connection.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,23 @@ inline QString excerpt(const QString &text)
 {
     constexpr int s_excerptLength = 200;
     return text.size() <= s_excerptLength ? text : text.left(s_excerptLength - 1) + QChar(0x2026);
+}
+
+/**
+ * A name of 1 to @p maxLength characters that no other live row has (case-insensitively). @p clashSql counts the
+ * rows named :name other than :id; @p what is "column", "label", ... for the messages.
+ */
+inline Status checkUniqueName(Connection &db, const QString &clashSql, const QString &what, const QString &name,
+                              qint64 exceptId, int maxLength)
+{
+    if (name.isEmpty() || name.size() > maxLength)
+        return Error{ErrorKind::Invalid, tr("a %1 name has 1 to %2 characters").arg(what).arg(maxLength)};
+    auto clash = db.scalar(clashSql, {{QStringLiteral(":id"), exceptId}, {QStringLiteral(":name"), name}});
+    if (!clash)
+        return clash.error();
+    if (clash->toInt() > 0)
+        return Error{ErrorKind::Invalid, tr("there is already a %1 named “%2”").arg(what, name)};
+    return {};
 }
 
 constexpr int s_maxLoginLength = 64;
