@@ -157,7 +157,6 @@ void BoardView::rebuild()
         column.view->setUniformItemSizes(false);
         // F2 renames in place; a double-click opens the card.
         column.view->setEditTriggers(QAbstractItemView::EditKeyPressed);
-        column.view->setDragDropMode(m_actions ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
         column.view->setDefaultDropAction(Qt::MoveAction);
         column.view->setDropIndicatorShown(true);
         column.view->setDragDropOverwriteMode(false);
@@ -173,7 +172,6 @@ void BoardView::rebuild()
         column.quickAdd->setToolTip(tr("Type a title and press Enter (N from the column)"));
         column.quickAdd->setClearButtonEnabled(true);
         column.quickAdd->setMaxLength(500);
-        column.quickAdd->setEnabled(m_actions != nullptr);
         column.quickAdd->installEventFilter(this);
         auto *footer = new QHBoxLayout;
         footer->setContentsMargins(s_headerMargin - 3, 2, s_headerMargin - 3, s_headerMargin - 2);
@@ -186,14 +184,31 @@ void BoardView::rebuild()
         addColumnActions(row);
     }
     m_layout->addStretch(1);
+    applyPermissions();
     refreshHeaders();
 }
 
 void BoardView::setActions(BoardActions *actions)
 {
     m_actions = actions;
-    // Rebuild, so the columns' menus and fields match what this user may do.
-    rebuild();
+    applyPermissions();
+}
+
+void BoardView::applyPermissions()
+{
+    // What this user may do shows on the columns as they are; the board itself is not rebuilt.
+    const bool editable = m_actions != nullptr;
+    const bool admin = editable && m_actions->canManageColumns();
+    for (int column = 0; column < m_columns.size(); ++column) {
+        const Column &c = m_columns.at(column);
+        c.view->setDragDropMode(editable ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
+        c.quickAdd->setEnabled(editable);
+        for (QAction *action : c.header->actions()) {
+            const QString name = action->objectName();
+            action->setEnabled(admin && (name != u"moveColumnLeft" || column > 0)
+                               && (name != u"moveColumnRight" || column + 1 < m_columns.size()));
+        }
+    }
 }
 
 QList<QAction *> BoardView::columnActions(int column) const
@@ -205,12 +220,10 @@ QList<QAction *> BoardView::columnActions(int column) const
 void BoardView::addColumnActions(int column)
 {
     QWidget *header = m_columns.at(column).header;
-    const bool allowed = m_actions && m_actions->canManageColumns();
     const qint64 id = m_model->index(column, 0).data(BoardModel::IdRole).toLongLong();
     auto add = [&](const char *name, const QString &text, auto slot) {
         auto *action = new QAction(text, header);
         action->setObjectName(QString::fromLatin1(name));
-        action->setEnabled(allowed);
         connect(action, &QAction::triggered, this, slot);
         header->addAction(action);
         return action;
@@ -224,12 +237,8 @@ void BoardView::addColumnActions(int column)
         if (ok && m_actions)
             m_actions->setWipLimit(id, limit);
     });
-    add("moveColumnLeft", tr("Move Left"), [this, id] {
-        m_actions->moveColumn(id, -1);
-    })->setEnabled(allowed && column > 0);
-    add("moveColumnRight", tr("Move Right"), [this, id] {
-        m_actions->moveColumn(id, 1);
-    })->setEnabled(allowed && column + 1 < m_model->rowCount());
+    add("moveColumnLeft", tr("Move Left"), [this, id] { m_actions->moveColumn(id, -1); });
+    add("moveColumnRight", tr("Move Right"), [this, id] { m_actions->moveColumn(id, 1); });
     add("addColumn", tr("Add Column…"), [this] {
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("Add column"), tr("Name:"), QLineEdit::Normal, {}, &ok);

@@ -76,6 +76,8 @@ private:
     QList<qint64> selectedIds(int column) const;
     void addFromQuickAdd(int column);
     void addColumnActions(int column);
+    /// Enables dragging, quick add and the column menus as far as this user may change the board.
+    void applyPermissions();
     int columnWithHeader(const QObject *object) const;
     int columnWithPanel(const QObject *object) const;
     bool handleColumnDrag(int column, QEvent *event);
