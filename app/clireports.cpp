@@ -9,6 +9,7 @@
 #include <storage/boardexport.h>
 #include <storage/boardstore.h>
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -223,20 +224,25 @@ int Cli::cmdShow(CliArguments &args)
             m_out << Qt::endl;
         }
     }
-    auto comments = m_store->comments(*id);
-    if (!comments)
-        return fail(comments.error());
-    if (!comments->isEmpty()) {
+    // Comments and history come from the details read above, not from a second read of the file.
+    const auto msecsOf = [](const QJsonValue &isoTime) {
+        return QDateTime::fromString(isoTime.toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    };
+    const QJsonArray comments = d.value(QStringLiteral("comments")).toArray();
+    if (!comments.isEmpty()) {
         m_out << Qt::endl << tr("Comments") << Qt::endl;
-        for (const Comment &comment : *comments)
-            m_out << "  " << localTime(comment.createdAt) << "  " << comment.author << ": " << comment.body << Qt::endl;
+        for (const QJsonValue &value : comments) {
+            const QJsonObject comment = value.toObject();
+            m_out << "  " << localTime(msecsOf(comment.value(QStringLiteral("created")))) << "  "
+                  << comment.value(QStringLiteral("author")).toString() << ": "
+                  << comment.value(QStringLiteral("text")).toString() << Qt::endl;
+        }
     }
     m_out << Qt::endl << tr("History") << Qt::endl;
     for (const QJsonValue &value : d.value(QStringLiteral("history")).toArray()) {
         const QJsonObject event = value.toObject();
-        const qint64 at = QDateTime::fromString(event.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs)
-                                  .toMSecsSinceEpoch();
-        m_out << "  " << localTime(at) << "  " << event.value(QStringLiteral("actor")).toString() << "  "
+        m_out << "  " << localTime(msecsOf(event.value(QStringLiteral("at")))) << "  "
+              << event.value(QStringLiteral("actor")).toString() << "  "
               << event.value(QStringLiteral("kind")).toString() << Qt::endl;
     }
     return Ok;
