@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Dragging cards with the real mouse. Runs under Xvfb with the xcb platform: the offscreen platform's drag is a stub.
+#include "demowindowtestcase.h"
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
@@ -21,33 +22,13 @@
 
 using namespace hb;
 
-class tst_BoardDrag : public QObject
+class tst_BoardDrag : public tests::DemoWindowTestCase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_board;
-
     /// A point in the upper quarter of a card: a drop there lands just before it (the lower half: just after).
     static QPoint upperPart(const QRect &card) { return QPoint(card.center().x(), card.top() + card.height() / 4); }
-
-    int storedColumnOf(qint64 id) const { return tests::storedPlace(m_board, id).first; }
-    int storedPosition(qint64 id) const { return tests::storedPlace(m_board, id).second; }
-
-    /// The demo board in a shown 1280x800 window; null when it could not be opened or shown.
-    std::unique_ptr<app::MainWindow> openDemo()
-    {
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice")));
-        if (!store)
-            return {};
-        auto window = std::make_unique<app::MainWindow>(std::move(store).value());
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return {};
-        return window;
-    }
 
     /// Presses at @p from on @p source, moves in steps, and releases at @p to on @p target. A drag runs its own
     /// event loop (QDrag::exec), so the moves and the release inside it are sent from a timer.
@@ -75,20 +56,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QGuiApplication::platformName() != u"offscreen", "run under Xvfb with QT_QPA_PLATFORM=xcb");
-        // Settings (last board, window geometry) go to a test location, never the user's.
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        m_board = m_dir.filePath(QStringLiteral("demo.helpboard"));
-        auto store = storage::BoardStore::create(m_board, QStringLiteral("IT Help Desk"),
-                                                 tests::optionsFor(QStringLiteral("alice")));
-        QVERIFY(store);
-        QVERIFY(storage::populateDemoBoard(**store));
+        setUpDemo();
     }
 
     void shouldDragACardToAnotherColumnWithTheMouse()
     {
-        auto window = openDemo();
+        auto window = openDemo(QSize(1280, 800));
         QVERIFY(window);
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
@@ -114,7 +87,7 @@ private Q_SLOTS:
 
     void shouldReorderWithinAColumnWithTheMouse()
     {
-        auto window = openDemo();
+        auto window = openDemo(QSize(1280, 800));
         QVERIFY(window);
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
@@ -130,7 +103,7 @@ private Q_SLOTS:
 
     void shouldMoveSeveralSelectedCardsTogether()
     {
-        auto window = openDemo();
+        auto window = openDemo(QSize(1280, 800));
         QVERIFY(window);
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QListView *todo = board->columnView(0);
@@ -160,7 +133,7 @@ private Q_SLOTS:
 
     void shouldReorderColumnsByDraggingTheirHeaders()
     {
-        auto window = openDemo();
+        auto window = openDemo(QSize(1280, 800));
         QVERIFY(window);
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QWidget *todoHeader = board->columnTitle(0)->parentWidget();

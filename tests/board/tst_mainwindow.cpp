@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "demowindowtestcase.h"
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
@@ -48,46 +49,13 @@ QPalette darkPalette()
 
 } // namespace
 
-class tst_MainWindow : public QObject
+class tst_MainWindow : public tests::DemoWindowTestCase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QString m_board;
-
-    /// The demo board in a shown window (at @p size, if given); null when it could not be opened or shown.
-    std::unique_ptr<app::MainWindow> openDemo(QSize size = {})
-    {
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice")));
-        if (!store)
-            return {};
-        auto window = std::make_unique<app::MainWindow>(std::move(store).value());
-        if (size.isValid())
-            window->resize(size);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return {};
-        return window;
-    }
-
-    int storedColumnOf(qint64 id) const { return tests::storedPlace(m_board, id).first; }
-    int storedPosition(qint64 id) const { return tests::storedPlace(m_board, id).second; }
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        // Settings (last board, window geometry) go to a test location, never the user's.
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        m_board = m_dir.filePath(QStringLiteral("demo.helpboard"));
-        storage::StoreOptions options;
-        options.login = QStringLiteral("alice");
-        auto store = storage::BoardStore::create(m_board, QStringLiteral("IT Help Desk"), options);
-        QVERIFY(store);
-        QVERIFY(storage::populateDemoBoard(**store));
-    }
+    void initTestCase() { setUpDemo(); }
 
     void shouldShowOneListPerColumnWithCountsAndWipWarning()
     {

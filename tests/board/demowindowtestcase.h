@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "support/testsupport.h"
+
+#include <app/mainwindow.h>
+#include <storage/boardstore.h>
+#include <storage/demoboard.h>
+
+#include <QApplication>
+#include <QObject>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace hb::tests {
+
+/// The window tests' fixture: one demo board per test executable, opened in a real MainWindow as alice.
+class DemoWindowTestCase : public QObject
+{
+protected:
+    /// For initTestCase(): Fusion style, settings kept in Qt's test location, and the demo board.
+    void setUpDemo()
+    {
+        // Settings (last board, window geometry) go to a test location, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        m_board = m_dir.filePath(QStringLiteral("demo.helpboard"));
+        auto store = storage::BoardStore::create(m_board, QStringLiteral("IT Help Desk"),
+                                                 optionsFor(QStringLiteral("alice")));
+        QVERIFY(store);
+        QVERIFY(storage::populateDemoBoard(**store));
+    }
+
+    /// The demo board in a shown window (at @p size, if given); null when it could not be opened or shown.
+    std::unique_ptr<app::MainWindow> openDemo(QSize size = {})
+    {
+        auto store = storage::BoardStore::open(m_board, optionsFor(QStringLiteral("alice")));
+        if (!store)
+            return {};
+        auto window = std::make_unique<app::MainWindow>(std::move(store).value());
+        if (size.isValid())
+            window->resize(size);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return {};
+        return window;
+    }
+
+    /// Where the file says a card is.
+    int storedColumnOf(qint64 id) const { return storedPlace(m_board, id).first; }
+    int storedPosition(qint64 id) const { return storedPlace(m_board, id).second; }
+
+    QTemporaryDir m_dir;
+    QString m_board;
+};
+
+} // namespace hb::tests
