@@ -35,6 +35,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_statusLabel->setObjectName(QStringLiteral("boardStatus"));
     m_statusLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_statusLabel, 1);
+    m_savingLabel = new QLabel(this);
+    m_savingLabel->setObjectName(QStringLiteral("savingStatus"));
+    m_savingLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_savingLabel);
     connect(m_view, &board::BoardView::cardActivated, this, &MainWindow::showCard);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &MainWindow::updateStatus);
@@ -76,6 +80,13 @@ QStringList MainWindow::recentBoards()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A change still on its way to the file is finished first; the window closes when it has landed.
+    if (m_actions && m_actions->isSaving()) {
+        event->ignore();
+        m_savingLabel->setText(tr("Saving your last change before closing…"));
+        connect(m_actions, &board::BoardActions::savingChanged, this, &QWidget::close, Qt::SingleShotConnection);
+        return;
+    }
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
 }
@@ -161,6 +172,9 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
             box->setObjectName(QStringLiteral("notSavedMessage"));
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
+        });
+        connect(m_actions, &board::BoardActions::waitingChanged, this, [this](bool waiting) {
+            m_savingLabel->setText(waiting ? tr("Saving… another user is saving") : QString());
         });
     }
     m_view->setActions(m_actions);

@@ -31,6 +31,8 @@ public:
     ~MainWindow() override;
 
     board::BoardModel *model() const { return m_model; }
+    /// What people do to the board; null when it is read-only to them.
+    board::BoardActions *actions() const { return m_actions; }
     /// The board opened last (QSettings), for starting without a file argument.
     static QString lastBoard();
     static QStringList recentBoards();
@@ -58,6 +60,7 @@ private:
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
     QLabel *m_statusLabel;
+    QLabel *m_savingLabel;
     QMenu *m_recentMenu;
     board::BoardActions *m_actions = nullptr;
 };

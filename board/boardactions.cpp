@@ -9,211 +9,159 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <atomic>
 #include <memory>
 
 namespace hb::board {
 
 namespace {
 
-// One card of a move: where it was (its column and the card that followed it there).
-struct MovedCard
+using storage::BoardStore;
+using storage::ErrorKind;
+using storage::Status;
+
+QString tr(const char *text)
 {
-    qint64 id = 0;
-    qint64 fromColumn = 0;
-    qint64 fromBefore = 0;
+    return QCoreApplication::translate("hb::board::BoardActions", text);
+}
+
+/// One direction of a step: how it looks on the board at once (optional), and the save, on the saver's thread.
+struct Step
+{
+    std::function<void()> show;
+    StoreWorker::Job save;
 };
 
-class MoveCardsCommand final : public QUndoCommand
+/**
+ * Every board action as an undo step: redo() and undo() show the change on the board and queue its save. A step
+ * whose save fails becomes obsolete, does nothing more, and is taken off the stack.
+ */
+class SavedCommand final : public QUndoCommand
 {
 public:
-    MoveCardsCommand(BoardActions &actions, QList<MovedCard> cards, qint64 toColumn, qint64 toBefore)
+    SavedCommand(BoardActions &actions, const QString &text, QList<qint64> cardIds, Step redo, Step undo,
+                 StoreWorker::Done firstDone = {})
         : m_actions(actions)
-        , m_cards(std::move(cards))
-        , m_toColumn(toColumn)
-        , m_toBefore(toBefore)
-    {
-        setText(m_cards.size() == 1
-                        ? QCoreApplication::translate("hb::board::BoardActions", "Move Card")
-                        : QCoreApplication::translate("hb::board::BoardActions", "Move %1 Cards").arg(m_cards.size()));
-    }
-
-    // The first redo already happened before the command was pushed: the move was saved, then recorded.
-    void redo() override
-    {
-        if (m_saved) {
-            m_saved = false;
-            return;
-        }
-        // Every card is checked before any is written, so a conflict never leaves the step half redone.
-        for (const MovedCard &card : std::as_const(m_cards)) {
-            if (!stillIn(card.id, card.fromColumn))
-                return;
-        }
-        for (MovedCard &card : m_cards) {
-            if (!finish(card, place(card.id, m_toColumn, m_toBefore)))
-                return;
-        }
-    }
-
-    void undo() override
-    {
-        // Back in reverse order, so each card's former neighbour is already home again. A card someone else
-        // has since moved to another column (or archived) is a conflict: say so and leave their change alone.
-        for (const MovedCard &card : std::as_const(m_cards)) {
-            if (!stillIn(card.id, m_toColumn))
-                return;
-        }
-        for (auto it = m_cards.rbegin(); it != m_cards.rend(); ++it) {
-            if (!finish(*it, place(it->id, it->fromColumn, it->fromBefore)))
-                return;
-        }
-    }
-
-    void markSaved() { m_saved = true; }
-
-private:
-    // Before @p before; at the end of the column when that card has gone meanwhile (archived, moved away).
-    storage::Result<qint64> place(qint64 id, qint64 column, qint64 before)
-    {
-        auto moved = m_actions.store().moveCard(id, column, storage::Placement{before, 0});
-        if (!moved && moved.error().kind == storage::ErrorKind::NotFound && before)
-            moved = m_actions.store().moveCard(id, column, storage::Placement{});
-        return moved;
-    }
-
-    // Our own later commands change versions and ranks too, so the test is where the card is, not its version.
-    bool stillIn(qint64 id, qint64 column)
-    {
-        auto card = m_actions.store().card(id);
-        if (card && !card->archivedAt && !card->deletedAt && card->columnId == column)
-            return true;
-        const QString title = card ? card->title : QString::number(id);
-        m_actions.report(
-                storage::Error{storage::ErrorKind::Conflict,
-                               QCoreApplication::translate("hb::board::BoardActions",
-                                                           "“%1” was moved by someone else since; %2 was not done")
-                                       .arg(title, text())});
-        setObsolete(true);
-        m_actions.refreshCard(id);
-        return false;
-    }
-
-    bool finish(const MovedCard &card, const storage::Result<qint64> &moved)
-    {
-        if (!moved) {
-            m_actions.report(moved.error());
-            setObsolete(true);
-            m_actions.refreshCard(card.id);
-            return false;
-        }
-        return m_actions.refreshCard(card.id);
-    }
-
-    BoardActions &m_actions;
-    QList<MovedCard> m_cards;
-    qint64 m_toColumn;
-    qint64 m_toBefore;
-    bool m_saved = false;
-};
-
-// Archive (or, for a card just created, delete) and bring back: the same command, either way round.
-class HideCardsCommand final : public QUndoCommand
-{
-public:
-    enum class Kind { Archive, Create };
-
-    HideCardsCommand(BoardActions &actions, QList<qint64> ids, Kind kind)
-        : m_actions(actions)
-        , m_ids(std::move(ids))
-        , m_kind(kind)
-    {
-        const auto tr = [](const char *text) { return QCoreApplication::translate("hb::board::BoardActions", text); };
-        if (kind == Kind::Create)
-            setText(tr("Add Card"));
-        else
-            setText(m_ids.size() == 1 ? tr("Archive Card") : tr("Archive %1 Cards").arg(m_ids.size()));
-    }
-
-    void redo() override
-    {
-        if (m_saved) {
-            m_saved = false;
-            return;
-        }
-        // Redo of an archive hides again; redo of a create brings the card back.
-        apply(m_kind == Kind::Archive ? Action::Hide : Action::Show);
-    }
-
-    void undo() override { apply(m_kind == Kind::Archive ? Action::Show : Action::Hide); }
-    void markSaved() { m_saved = true; }
-
-private:
-    enum class Action { Hide, Show };
-
-    void apply(Action action)
-    {
-        for (qint64 id : std::as_const(m_ids)) {
-            storage::BoardStore &store = m_actions.store();
-            const storage::Status done = action == Action::Show   ? store.restoreCard(id)
-                                         : m_kind == Kind::Create ? store.deleteCard(id)
-                                                                  : store.archiveCard(id);
-            if (!done) {
-                m_actions.report(done.error());
-                setObsolete(true);
-            }
-            m_actions.refreshCard(id);
-            if (!done)
-                return;
-        }
-    }
-
-    BoardActions &m_actions;
-    QList<qint64> m_ids;
-    Kind m_kind;
-    bool m_saved = false;
-};
-
-// A change given as what to do and what undoes it, and what to refresh after either (a card, or the board).
-class ChangeCommand final : public QUndoCommand
-{
-public:
-    ChangeCommand(BoardActions &actions, const QString &text, std::function<storage::Status()> redo,
-                  std::function<storage::Status()> undo, std::function<void()> after)
-        : m_actions(actions)
+        , m_cardIds(std::move(cardIds))
         , m_redo(std::move(redo))
         , m_undo(std::move(undo))
-        , m_after(std::move(after))
+        , m_firstDone(std::move(firstDone))
     {
         setText(text);
     }
 
-    void redo() override
-    {
-        if (m_saved) {
-            m_saved = false;
-            return;
-        }
-        run(m_redo);
-    }
-    void undo() override { run(m_undo); }
-    void markSaved() { m_saved = true; }
+    void redo() override { run(m_redo, std::exchange(m_firstDone, {})); }
+    void undo() override { run(m_undo, {}); }
 
 private:
-    void run(const std::function<storage::Status()> &step)
+    void run(const Step &step, StoreWorker::Done done)
     {
-        if (const storage::Status done = step(); !done) {
-            m_actions.report(done.error());
-            setObsolete(true);
-        }
-        m_after();
+        if (isObsolete())
+            return;
+        if (step.show)
+            step.show();
+        // The command may be gone (undo stack cleared) by the time the save lands.
+        m_actions.save(m_cardIds, step.save,
+                       [this, alive = std::weak_ptr<bool>(m_alive), done = std::move(done)](const Saved &saved) {
+                           if (done)
+                               done(saved);
+                           if (saved.status || alive.expired())
+                               return;
+                           setObsolete(true);
+                           m_actions.dropFailedSteps();
+                       });
     }
 
     BoardActions &m_actions;
-    std::function<storage::Status()> m_redo;
-    std::function<storage::Status()> m_undo;
-    std::function<void()> m_after;
-    bool m_saved = false;
+    QList<qint64> m_cardIds;
+    Step m_redo;
+    Step m_undo;
+    StoreWorker::Done m_firstDone;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
+
+// --- Saves, run on the saver's thread --------------------------------------------------------------------------
+
+struct Place
+{
+    qint64 column = 0;
+    qint64 before = 0; ///< the card it goes before; 0: the end of the column
+};
+
+struct CardMove
+{
+    qint64 id = 0;
+    Place from;
+    Place to;
+};
+
+// Before the card named; at the end of the column when that card has gone meanwhile (archived, moved away).
+storage::Result<qint64> place(BoardStore &store, qint64 id, const Place &where)
+{
+    auto moved = store.moveCard(id, where.column, storage::Placement{where.before, 0});
+    if (!moved && moved.error().kind == ErrorKind::NotFound && where.before)
+        moved = store.moveCard(id, where.column, storage::Placement{});
+    return moved;
+}
+
+/// Moves every card, or none: each must still be where this step found it (someone else may have moved it since:
+/// the test is its column, not its version, since our own later steps change versions too).
+Saved moveCards(BoardStore &store, const QList<CardMove> &moves, const QString &what)
+{
+    Saved saved;
+    QList<qint64> ids;
+    for (const CardMove &move : moves) {
+        ids << move.id;
+        auto card = store.card(move.id);
+        if (saved.status && (!card || card->archivedAt || card->deletedAt || card->columnId != move.from.column)) {
+            const QString title = card ? card->title : QString::number(move.id);
+            saved.status = storage::Error{ErrorKind::Conflict,
+                                          tr("“%1” was moved by someone else since; %2 was not done").arg(title, what)};
+        }
+    }
+    for (qsizetype i = 0; saved.status && i < moves.size(); ++i) {
+        if (auto moved = place(store, moves.at(i).id, moves.at(i).to); !moved) {
+            saved.status = moved.error();
+            // Back in reverse order, so each card's former neighbour is already home again.
+            for (qsizetype j = i - 1; j >= 0; --j)
+                (void)place(store, moves.at(j).id, moves.at(j).from);
+        }
+    }
+    saved.readCards(store, ids);
+    return saved;
+}
+
+enum class Hide { Archive, Delete };
+
+/// Archives (or deletes) every card, or none.
+Saved hideCards(BoardStore &store, const QList<qint64> &ids, Hide hide)
+{
+    Saved saved;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const Status done = hide == Hide::Archive ? store.archiveCard(ids.at(i)) : store.deleteCard(ids.at(i));
+        if (!done) {
+            saved.status = done;
+            for (qsizetype j = i - 1; j >= 0; --j)
+                (void)store.restoreCard(ids.at(j));
+            break;
+        }
+    }
+    saved.readCards(store, ids);
+    return saved;
+}
+
+Saved restoreCards(BoardStore &store, const QList<qint64> &ids)
+{
+    Saved saved;
+    for (qint64 id : ids) {
+        if (const Status done = store.restoreCard(id); !done) {
+            saved.status = done;
+            break;
+        }
+    }
+    saved.readCards(store, ids);
+    return saved;
+}
 
 } // namespace
 
@@ -222,11 +170,14 @@ BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoS
     , m_store(store)
     , m_model(model)
     , m_stack(stack)
+    , m_worker(store.path(), store.options())
 {
     m_model.setDropHandler([this](const QList<qint64> &ids, qint64 columnId, qint64 beforeId) {
         return moveCards(ids, columnId, beforeId);
     });
     m_model.setRenameHandler([this](qint64 id, const QString &title) { return renameCard(id, title); });
+    connect(&m_worker, &StoreWorker::savingChanged, this, &BoardActions::savingChanged);
+    connect(&m_worker, &StoreWorker::waitingChanged, this, &BoardActions::waitingChanged);
 }
 
 BoardActions::~BoardActions()
@@ -240,100 +191,203 @@ void BoardActions::report(const storage::Error &error)
     Q_EMIT failed(error.message);
 }
 
-bool BoardActions::refreshCard(qint64 id)
+bool BoardActions::reloadBoard()
 {
-    auto card = m_store.card(id);
-    if (!card) {
-        report(card.error());
+    if (auto loaded = m_model.load(m_store); !loaded) {
+        report(loaded.error());
         return false;
     }
-    m_model.applyCard(*card);
     return true;
+}
+
+void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, StoreWorker::Done done)
+{
+    for (qint64 id : cardIds)
+        ++m_inFlight[id];
+    m_worker.submit(std::move(job), [this, cardIds, done = std::move(done)](const Saved &saved) {
+        // A card a later save is still changing keeps showing that change; that save's result will show it.
+        QSet<qint64> settled;
+        for (qint64 id : cardIds) {
+            if (--m_inFlight[id] == 0) {
+                m_inFlight.remove(id);
+                settled << id;
+            }
+        }
+        for (const storage::Card &card : saved.cards) {
+            if (settled.contains(card.id) || !cardIds.contains(card.id))
+                m_model.applyCard(card);
+        }
+        for (qint64 id : saved.removed)
+            m_model.removeCard(id);
+        for (const storage::Column &column : saved.columns)
+            m_model.applyColumn(column);
+        if (saved.reloadBoard)
+            reloadBoard();
+        if (!saved.status)
+            report(saved.status.error());
+        if (done)
+            done(saved);
+    });
+}
+
+void BoardActions::dropFailedSteps()
+{
+    // undo() and redo() skip an obsolete step and delete it. Steps further down wait for the stack to reach them.
+    while (m_stack.index() > 0 && m_stack.command(m_stack.index() - 1)->isObsolete())
+        m_stack.undo();
+    while (m_stack.index() < m_stack.count() && m_stack.command(m_stack.index())->isObsolete())
+        m_stack.redo();
 }
 
 bool BoardActions::moveCards(const QList<qint64> &ids, qint64 columnId, qint64 beforeId)
 {
-    // Remember where each card was, in board order, before anything moves.
-    QList<MovedCard> cards;
+    // Where each card was, in board order, before anything moves.
+    QList<CardMove> moves;
     for (qint64 id : ids) {
         const QModelIndex index = m_model.cardIndex(id);
         if (!index.isValid())
             continue;
         const QModelIndex next = index.siblingAtRow(index.row() + 1);
-        MovedCard card;
-        card.id = id;
-        card.fromColumn = index.parent().data(BoardModel::IdRole).toLongLong();
-        card.fromBefore = next.isValid() ? next.data(BoardModel::IdRole).toLongLong() : 0;
-        cards << card;
+        CardMove move;
+        move.id = id;
+        move.from = {index.parent().data(BoardModel::IdRole).toLongLong(),
+                     next.isValid() ? next.data(BoardModel::IdRole).toLongLong() : 0};
+        move.to = {columnId, beforeId};
+        moves << move;
     }
-    if (cards.isEmpty()
-        || (cards.size() == 1 && cards.first().fromColumn == columnId
-            && (cards.first().fromBefore == beforeId || cards.first().id == beforeId))) {
+    if (moves.isEmpty()
+        || (moves.size() == 1 && moves.first().from.column == columnId
+            && (moves.first().from.before == beforeId || moves.first().id == beforeId))) {
         return false; // dropped where it was
     }
-    // A card that followed one of the moved cards is itself moving: undo puts it back first (reverse order).
-    for (MovedCard &card : cards) {
-        auto moved = m_store.moveCard(card.id, columnId, storage::Placement{beforeId, 0});
-        if (!moved) {
-            report(moved.error());
-            // Cards moved before the failure stay saved; put them back, last first (a card's former neighbour
-            // may be one of them), so nothing is half done.
-            const qsizetype failedAt = &card - cards.data();
-            for (qsizetype i = failedAt - 1; i >= 0; --i) {
-                const MovedCard &done = cards.at(i);
-                if (auto back = m_store.moveCard(done.id, done.fromColumn, storage::Placement{done.fromBefore, 0});
-                    !back)
-                    report(back.error());
-                refreshCard(done.id);
-            }
-            return false;
-        }
-        refreshCard(card.id);
-    }
-    auto *command = new MoveCardsCommand(*this, cards, columnId, beforeId);
-    command->markSaved();
-    m_stack.push(command);
+    // Undo goes last card first, each from where this step put it back to where it was.
+    QList<CardMove> backs;
+    for (auto it = moves.crbegin(); it != moves.crend(); ++it)
+        backs << CardMove{it->id, it->to, it->from};
+    QList<qint64> movedIds;
+    for (const CardMove &move : std::as_const(moves))
+        movedIds << move.id;
+    const QString text = moves.size() == 1 ? tr("Move Card") : tr("Move %1 Cards").arg(moves.size());
+    const auto step = [this, text](const QList<CardMove> &list) {
+        return Step{[this, list] {
+                        for (const CardMove &move : list)
+                            m_model.placeCard(move.id, move.to.column, move.to.before);
+                    },
+                    [list, text](BoardStore &store) { return board::moveCards(store, list, text); }};
+    };
+    m_stack.push(new SavedCommand(*this, text, movedIds, step(moves), step(backs)));
     return true;
 }
 
-} // namespace hb::board
-
-namespace hb::board {
-
 bool BoardActions::archiveCards(const QList<qint64> &ids)
 {
-    QList<qint64> archived;
+    QList<storage::Card> cards;
     for (qint64 id : ids) {
-        if (auto done = m_store.archiveCard(id); !done) {
-            report(done.error());
-            break;
-        }
-        refreshCard(id);
-        archived << id;
+        if (const storage::Card *card = m_model.cardAt(m_model.cardIndex(id)))
+            cards << *card;
     }
-    if (archived.isEmpty())
+    if (cards.isEmpty())
         return false;
-    auto *command = new HideCardsCommand(*this, archived, HideCardsCommand::Kind::Archive);
-    command->markSaved();
-    m_stack.push(command);
-    return archived.size() == ids.size();
+    QList<qint64> archived;
+    for (const storage::Card &card : std::as_const(cards))
+        archived << card.id;
+    Step archive{[this, archived] {
+                     for (qint64 id : archived)
+                         m_model.removeCard(id);
+                 },
+                 [archived](BoardStore &store) { return hideCards(store, archived, Hide::Archive); }};
+    // Brought back as they were shown, until the saved cards arrive.
+    Step restore{[this, cards] {
+                     for (const storage::Card &card : cards)
+                         m_model.applyCard(card);
+                 },
+                 [archived](BoardStore &store) { return restoreCards(store, archived); }};
+    m_stack.push(new SavedCommand(
+            *this, archived.size() == 1 ? tr("Archive Card") : tr("Archive %1 Cards").arg(archived.size()), archived,
+            std::move(archive), std::move(restore)));
+    return true;
 }
 
-qint64 BoardActions::createCard(qint64 columnId, const QString &title)
+bool BoardActions::createCard(qint64 columnId, const QString &title, std::function<void(qint64 id)> done)
 {
-    storage::NewCard card;
-    card.columnId = columnId;
-    card.title = title;
-    auto id = m_store.createCard(card);
-    if (!id) {
-        report(id.error());
-        return 0;
+    const QString fresh = title.trimmed();
+    if (auto valid = BoardStore::checkText(tr("title"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
+        report(valid.error());
+        return false;
     }
-    refreshCard(*id);
-    auto *command = new HideCardsCommand(*this, {*id}, HideCardsCommand::Kind::Create);
-    command->markSaved();
-    m_stack.push(command);
-    return *id;
+    // Written by the first save on the saver's thread; undo and redo after it use the same card.
+    auto id = std::make_shared<std::atomic<qint64>>(0);
+    Step create{{}, [id, columnId, fresh](BoardStore &store) {
+                    Saved saved;
+                    if (*id) {
+                        saved.status = store.restoreCard(*id);
+                    } else {
+                        storage::NewCard card;
+                        card.columnId = columnId;
+                        card.title = fresh;
+                        auto created = store.createCard(card);
+                        if (!created)
+                            return Saved{created.error()};
+                        *id = *created;
+                    }
+                    saved.newId = *id;
+                    saved.readCards(store, {*id});
+                    return saved;
+                }};
+    Step remove{[this, id] { m_model.removeCard(*id); },
+                [id](BoardStore &store) { return hideCards(store, {*id}, Hide::Delete); }};
+    m_stack.push(new SavedCommand(*this, tr("Add Card"), {}, std::move(create), std::move(remove),
+                                  [done = std::move(done)](const Saved &saved) {
+                                      if (done)
+                                          done(saved.status ? saved.newId : 0);
+                                  }));
+    return true;
+}
+
+bool BoardActions::renameCard(qint64 id, const QString &title)
+{
+    const storage::Card *card = m_model.cardAt(m_model.cardIndex(id));
+    if (!card)
+        return false;
+    const QString old = card->title;
+    const QString fresh = title.trimmed();
+    if (fresh == old)
+        return true;
+    if (auto valid = BoardStore::checkText(tr("title"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
+        report(valid.error());
+        return false;
+    }
+    // Undo and redo put the title back only if it is still the one this step left: our own later edits change
+    // versions too, so the test is the value, not the version.
+    const auto step = [this, id](const QString &from, const QString &to) {
+        return Step{[this, id, to] {
+                        if (const storage::Card *shown = m_model.cardAt(m_model.cardIndex(id))) {
+                            storage::Card renamed = *shown;
+                            renamed.title = to;
+                            m_model.applyCard(renamed);
+                        }
+                    },
+                    [id, from, to](BoardStore &store) {
+                        Saved saved;
+                        if (auto current = store.card(id); !current) {
+                            saved.status = current.error();
+                        } else if (current->title != from) {
+                            saved.status = storage::Error{
+                                    ErrorKind::Conflict,
+                                    tr("“%1” was renamed by someone else since; the title was left as it is")
+                                            .arg(current->title)};
+                        } else {
+                            storage::CardPatch patch;
+                            patch.title = to;
+                            if (auto updated = store.updateCard(id, patch, current->version); !updated)
+                                saved.status = updated.error();
+                        }
+                        saved.readCards(store, {id});
+                        return saved;
+                    }};
+    };
+    m_stack.push(new SavedCommand(*this, tr("Rename Card"), {id}, step(old, fresh), step(fresh, old)));
+    return true;
 }
 
 } // namespace hb::board
@@ -350,100 +404,116 @@ bool BoardActions::canManageColumns() const
     return m_store.role() == storage::Role::Admin;
 }
 
-bool BoardActions::reloadBoard()
+bool BoardActions::changeColumns(const QString &text, std::function<Status(BoardStore &)> redo,
+                                 std::function<Status(BoardStore &)> undo, qint64 readBack,
+                                 std::function<void(bool redo)> show, StoreWorker::Done firstDone)
 {
-    if (auto loaded = m_model.load(m_store); !loaded) {
-        report(loaded.error());
-        return false;
-    }
+    // A rename or a limit reads that column back; a change of the board's shape loads the board again.
+    const auto step = [readBack](std::function<Status(BoardStore &)> change) {
+        return [readBack, change = std::move(change)](BoardStore &store) {
+            Saved saved{change(store)};
+            if (readBack) {
+                if (auto column = store.column(readBack))
+                    saved.columns << *column;
+            } else {
+                saved.reloadBoard = saved.status.ok();
+            }
+            return saved;
+        };
+    };
+    const auto showing = [show](bool forward) {
+        return show ? std::function<void()>([show, forward] { show(forward); }) : std::function<void()>();
+    };
+    m_stack.push(new SavedCommand(*this, text, {}, Step{showing(true), step(std::move(redo))},
+                                  Step{showing(false), step(std::move(undo))}, std::move(firstDone)));
     return true;
 }
 
-bool BoardActions::perform(const QString &text, const std::function<storage::Status()> &redo,
-                           const std::function<storage::Status()> &undo, qint64 cardId)
+bool BoardActions::addColumn(const QString &name, std::function<void(qint64 id)> done)
 {
-    // A card's change refreshes that card; a board-level change reloads the board.
-    const std::function<void()> after = cardId ? std::function<void()>([this, cardId] { refreshCard(cardId); })
-                                               : std::function<void()>([this] { reloadBoard(); });
-    if (const storage::Status done = redo(); !done) {
-        report(done.error());
-        after();
+    const QString fresh = name.trimmed();
+    if (auto valid = BoardStore::checkText(tr("column name"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
+        report(valid.error());
         return false;
     }
-    after();
-    auto *command = new ChangeCommand(*this, text, redo, undo, after);
-    command->markSaved();
-    m_stack.push(command);
-    return true;
-}
-
-qint64 BoardActions::addColumn(const QString &name)
-{
-    // Redo after undo brings the same column back, so later commands that name it still find it.
-    auto id = std::make_shared<qint64>(0);
-    const bool done = perform(
+    // Redo after undo brings the same column back, so later steps that name it still find it.
+    auto id = std::make_shared<std::atomic<qint64>>(0);
+    return changeColumns(
             tr("Add Column"),
-            [this, name, id]() -> storage::Status {
+            [id, fresh](BoardStore &store) -> Status {
                 if (*id)
-                    return m_store.restoreColumn(*id);
-                auto added = m_store.addColumn(name, storage::ColumnKind::Doing);
+                    return store.restoreColumn(*id);
+                auto added = store.addColumn(fresh, storage::ColumnKind::Doing);
                 if (!added)
                     return added.error();
                 *id = *added;
                 return {};
             },
-            [this, id] { return m_store.deleteColumn(*id); });
-    return done ? *id : 0;
+            [id](BoardStore &store) { return store.deleteColumn(*id); }, 0, {},
+            [id, done = std::move(done)](const Saved &saved) {
+                if (done)
+                    done(saved.status ? qint64(*id) : 0);
+            });
+}
+
+template<typename T, typename Save, typename Conflict>
+bool BoardActions::setColumnField(qint64 id, const QString &text, T storage::Column::*field, const T &value, Save save,
+                                  Conflict conflict)
+{
+    const storage::Column *column = m_model.columnAt(m_model.columnIndex(id));
+    if (!column)
+        return false;
+    const T old = column->*field;
+    if (value == old)
+        return true;
+    // Like card titles: undo and redo change it only if it still has the value this step left.
+    const auto change = [id, field, save, conflict](const T &from, const T &to) {
+        return [id, field, save, conflict, from, to](BoardStore &store) -> Status {
+            auto current = store.column(id);
+            if (!current)
+                return current.error();
+            if ((*current).*field != from)
+                return storage::Error{ErrorKind::Conflict, conflict(*current)};
+            return save(store, id, to, current->version);
+        };
+    };
+    return changeColumns(text, change(old, value), change(value, old), id, [this, id, field, old, value](bool redo) {
+        if (const storage::Column *shown = m_model.columnAt(m_model.columnIndex(id))) {
+            storage::Column changed = *shown;
+            changed.*field = redo ? value : old;
+            m_model.applyColumn(changed);
+        }
+    });
 }
 
 bool BoardActions::renameColumn(qint64 id, const QString &name)
 {
-    auto column = m_store.column(id);
-    if (!column) {
-        report(column.error());
+    const QString fresh = name.trimmed();
+    if (auto valid = BoardStore::checkText(tr("column name"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
+        report(valid.error());
         return false;
     }
-    const QString old = column->name;
-    const QString fresh = name.trimmed();
-    // Like card titles: undo and redo change the name only if it is still the one this step left.
-    const auto setName = [this, id](const QString &from, const QString &to) -> storage::Status {
-        auto current = m_store.column(id);
-        if (!current)
-            return current.error();
-        if (current->name != from) {
-            return storage::Error{
-                    storage::ErrorKind::Conflict,
-                    tr("the column was renamed “%1” by someone else since; it was left as it is").arg(current->name)};
-        }
-        return m_store.renameColumn(id, to, current->version);
-    };
-    return perform(
-            tr("Rename Column"), [setName, old, fresh] { return setName(old, fresh); },
-            [setName, old, fresh] { return setName(fresh, old); });
+    return setColumnField(
+            id, tr("Rename Column"), &storage::Column::name, fresh,
+            [](BoardStore &store, qint64 column, const QString &to, qint64 version) {
+                return store.renameColumn(column, to, version);
+            },
+            [](const storage::Column &current) {
+                return tr("the column was renamed “%1” by someone else since; it was left as it is").arg(current.name);
+            });
 }
 
 bool BoardActions::setWipLimit(qint64 id, int limit)
 {
-    auto column = m_store.column(id);
-    if (!column) {
-        report(column.error());
-        return false;
-    }
-    const int old = column->wipLimit;
-    const auto setLimit = [this, id](int from, int to) -> storage::Status {
-        auto current = m_store.column(id);
-        if (!current)
-            return current.error();
-        if (current->wipLimit != from) {
-            return storage::Error{storage::ErrorKind::Conflict,
-                                  tr("someone else set this column's WIP limit to %1 since; it was left as it is")
-                                          .arg(current->wipLimit)};
-        }
-        return m_store.setColumnWipLimit(id, to, current->version);
-    };
-    return perform(
-            tr("Set WIP Limit"), [setLimit, old, limit] { return setLimit(old, limit); },
-            [setLimit, old, limit] { return setLimit(limit, old); });
+    return setColumnField(
+            id, tr("Set WIP Limit"), &storage::Column::wipLimit, limit,
+            [](BoardStore &store, qint64 column, int to, qint64 version) {
+                return store.setColumnWipLimit(column, to, version);
+            },
+            [](const storage::Column &current) {
+                return tr("someone else set this column's WIP limit to %1 since; it was left as it is")
+                        .arg(current.wipLimit);
+            });
 }
 
 bool BoardActions::moveColumn(qint64 id, int delta)
@@ -462,14 +532,10 @@ bool BoardActions::moveColumnBefore(qint64 id, qint64 beforeId)
     const qint64 backBefore = columnIdAt(index.row() + 1);
     if (!index.isValid() || beforeId == id || beforeId == backBefore)
         return false; // where it already is
-    return perform(
-            tr("Move Column"),
-            [this, id, beforeId] {
-                return m_store.moveColumn(id, storage::Placement{beforeId, 0});
-            },
-            [this, id, backBefore] {
-                return m_store.moveColumn(id, storage::Placement{backBefore, 0});
-            });
+    const auto moveBefore = [id](qint64 before) {
+        return [id, before](BoardStore &store) { return store.moveColumn(id, storage::Placement{before, 0}); };
+    };
+    return changeColumns(tr("Move Column"), moveBefore(beforeId), moveBefore(backBefore));
 }
 
 qint64 BoardActions::columnIdAt(int row) const
@@ -479,45 +545,9 @@ qint64 BoardActions::columnIdAt(int row) const
 
 bool BoardActions::deleteColumn(qint64 id)
 {
-    return perform(
-            tr("Delete Column"), [this, id] { return m_store.deleteColumn(id); },
-            [this, id] { return m_store.restoreColumn(id); });
-}
-
-} // namespace hb::board
-
-namespace hb::board {
-
-bool BoardActions::renameCard(qint64 id, const QString &title)
-{
-    auto card = m_store.card(id);
-    if (!card) {
-        report(card.error());
-        return false;
-    }
-    const QString old = card->title;
-    const QString fresh = title.trimmed();
-    if (fresh == old)
-        return true;
-    // Undo and redo put the title back only if it is still the one this step left: our own later edits change
-    // versions too, so the test is the value, not the version.
-    const auto setTitle = [this, id](const QString &from, const QString &to) -> storage::Status {
-        auto current = m_store.card(id);
-        if (!current)
-            return current.error();
-        if (current->title != from) {
-            return storage::Error{
-                    storage::ErrorKind::Conflict,
-                    tr("“%1” was renamed by someone else since; the title was left as it is").arg(current->title)};
-        }
-        storage::CardPatch patch;
-        patch.title = to;
-        auto updated = m_store.updateCard(id, patch, current->version);
-        return updated ? storage::Status() : storage::Status(updated.error());
-    };
-    return perform(
-            tr("Rename Card"), [setTitle, old, fresh] { return setTitle(old, fresh); },
-            [setTitle, old, fresh] { return setTitle(fresh, old); }, id);
+    return changeColumns(
+            tr("Delete Column"), [id](BoardStore &store) { return store.deleteColumn(id); },
+            [id](BoardStore &store) { return store.restoreColumn(id); });
 }
 
 } // namespace hb::board

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storeworker.h"
+
 #include <storage/result.h>
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -19,9 +22,12 @@ namespace hb::board {
 class BoardModel;
 
 /**
- * What people do to the board, as undoable commands: each saves through BoardStore first, then updates the
- * model in the same step, and lands on the one QUndoStack only when it was saved. A failure (someone else got
- * there first, the share is busy) is reported through failed() and leaves board and model as they were.
+ * What people do to the board, as undoable commands on the one QUndoStack.
+ *
+ * Each step shows on the board at once and is saved in the background by a StoreWorker, so a busy share never
+ * freezes the window. When a save fails (someone else got there first, the share stayed busy, the file went away),
+ * the board shows again what the file holds, failed() says why, and the step leaves the undo stack. The actions
+ * return whether the step was taken; savingChanged() tells when every save has landed.
  */
 class BoardActions final : public QObject
 {
@@ -29,6 +35,7 @@ class BoardActions final : public QObject
     Q_DISABLE_COPY_MOVE(BoardActions)
 
 public:
+    /// Reads through @p store (on this thread); saves through a second connection to the same file and login.
     BoardActions(storage::BoardStore &store, BoardModel &model, QUndoStack &stack, QObject *parent = nullptr);
     ~BoardActions() override;
 
@@ -38,14 +45,15 @@ public:
     bool archiveCards(const QList<qint64> &ids);
     /// Renames a card (F2 on the board).
     bool renameCard(qint64 id, const QString &title);
-    /// Creates a card with @p title at the end of @p columnId; returns its id, or 0 when it could not be saved.
-    qint64 createCard(qint64 columnId, const QString &title);
+    /// Creates a card with @p title at the end of @p columnId. It shows once saved; @p done gets its id then, or 0
+    /// when it could not be saved.
+    bool createCard(qint64 columnId, const QString &title, std::function<void(qint64 id)> done = {});
 
-    // Columns (admins): each reloads the board after saving.
+    // Columns (admins). Renames and WIP limits show at once; the others when saved.
     bool canManageColumns() const;
     /// Whether the board may be changed at all through @p store: not read-only, and not a viewer's.
     static bool canEdit(const storage::BoardStore &store);
-    qint64 addColumn(const QString &name);
+    bool addColumn(const QString &name, std::function<void(qint64 id)> done = {});
     bool renameColumn(qint64 id, const QString &name);
     bool setWipLimit(qint64 id, int limit);
     /// Moves a column one place left (-1) or right (+1).
@@ -56,25 +64,44 @@ public:
     bool deleteColumn(qint64 id);
 
     storage::BoardStore &store() const { return m_store; }
-    bool reloadBoard();
     BoardModel &model() const { return m_model; }
-
-    /// Saves and shows one card's new state; false with failed() emitted on error.
-    bool refreshCard(qint64 id);
     void report(const storage::Error &error);
+
+    /// Whether any save has not landed yet.
+    bool isSaving() const { return m_worker.pending() > 0; }
+
+    /**
+     * For the commands: runs @p job on the saver; then shows the cards and columns it read back (a card only when
+     * no later save of it is still on its way), reports a failure, and calls @p done.
+     */
+    void save(const QList<qint64> &cardIds, StoreWorker::Job job, StoreWorker::Done done = {});
+    /// Takes steps whose save failed off the undo stack, those next to the current step.
+    void dropFailedSteps();
 
 Q_SIGNALS:
     void failed(const QString &message);
+    void savingChanged(bool saving);
+    /// A save waits because another user is saving to the file (true), or no longer (false).
+    void waitingChanged(bool waiting);
 
 private:
+    bool reloadBoard();
     qint64 columnIdAt(int row) const;
-    /// Saves @p redo, then records it with @p undo as one undo step; @p cardId: refresh that card, 0: reload all.
-    bool perform(const QString &text, const std::function<storage::Status()> &redo,
-                 const std::function<storage::Status()> &undo, qint64 cardId = 0);
+    /// A column-level step: @p redo and @p undo run on the saver; @p show puts a name or limit up at once.
+    bool changeColumns(const QString &text, std::function<storage::Status(storage::BoardStore &)> redo,
+                       std::function<storage::Status(storage::BoardStore &)> undo, qint64 readBack = 0,
+                       std::function<void(bool redo)> show = {}, StoreWorker::Done firstDone = {});
+
+    /// Sets a column's name or WIP limit (@p field) through @p save; @p conflict says what someone else set instead.
+    template<typename T, typename Save, typename Conflict>
+    bool setColumnField(qint64 id, const QString &text, T storage::Column::*field, const T &value, Save save,
+                        Conflict conflict);
 
     storage::BoardStore &m_store;
     BoardModel &m_model;
     QUndoStack &m_stack;
+    StoreWorker m_worker;
+    QHash<qint64, int> m_inFlight; ///< saves still on their way, per card
 };
 
 } // namespace hb::board

@@ -2,6 +2,7 @@
 #include "boardmodel.h"
 
 #include <storage/boardstore.h>
+#include <storage/rank.h>
 
 #include <QDateTime>
 #include <QDataStream>
@@ -151,6 +152,40 @@ void BoardModel::applyCard(const storage::Card &card)
     // Moving changes the card's data too (resolved, started, version): say so.
     const QModelIndex moved = index(to, 0, target);
     Q_EMIT dataChanged(moved, moved);
+}
+
+void BoardModel::placeCard(qint64 id, qint64 columnId, qint64 beforeId)
+{
+    const QModelIndex current = cardIndex(id);
+    const QModelIndex target = columnIndex(columnId);
+    if (!current.isValid() || !target.isValid())
+        return;
+    storage::Card card = *cardAt(current);
+    QList<storage::Card> others = m_cards.at(target.row());
+    others.removeIf([id](const storage::Card &other) { return other.id == id; });
+    const auto at = std::find_if(others.cbegin(), others.cend(),
+                                 [beforeId](const storage::Card &other) { return other.id == beforeId; });
+    const QString previous = at == others.cbegin() ? QString() : std::prev(at)->rank;
+    const QString next = at == others.cend() ? QString() : at->rank;
+    card.columnId = columnId;
+    card.rank = storage::rank::between(previous, next);
+    // Two cards may share a rank (made by two people at once): then there is no rank between them, and the
+    // saved card, a moment later, puts it right.
+    if (card.rank.isEmpty())
+        card.rank = next.isEmpty() ? previous : next;
+    applyCard(card);
+}
+
+void BoardModel::applyColumn(const storage::Column &column)
+{
+    const QModelIndex at = columnIndex(column.id);
+    if (!at.isValid())
+        return;
+    storage::Column &mine = m_columns[at.row()];
+    mine.name = column.name;
+    mine.wipLimit = column.wipLimit;
+    mine.version = column.version;
+    Q_EMIT dataChanged(at, at);
 }
 
 QStringList BoardModel::mimeTypes() const

@@ -64,6 +64,13 @@ public:
     /// or deleted). The only way rows change besides a full load.
     void applyCard(const storage::Card &card);
     void removeCard(qint64 id);
+    /**
+     * Shows card @p id in @p columnId just before @p beforeId (at the end when 0 or not there), with a rank made
+     * up on the spot: how a move looks at once, before it is saved. The saved card, applied later, has the real one.
+     */
+    void placeCard(qint64 id, qint64 columnId, qint64 beforeId);
+    /// Updates a column's name, WIP limit and version (a rename or a new limit; not its place).
+    void applyColumn(const storage::Column &column);
     QModelIndex cardIndex(qint64 id) const;
 
     /// Called for a drop of cards: the cards' ids, the target column, and the card they go before (0 = end).

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QResizeEvent>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -274,12 +275,22 @@ void BoardView::addFromQuickAdd(int column)
     const QString title = edit->text().trimmed();
     if (!m_actions || title.isEmpty())
         return;
-    // The text stays when saving fails, so nothing typed is lost. The focus stays too, for the next card.
-    if (const qint64 id =
-                m_actions->createCard(m_model->index(column, 0).data(BoardModel::IdRole).toLongLong(), title)) {
+    // Cleared at once, for the next card; the card shows when it is saved. If it cannot be, the title comes back
+    // (unless something new was typed meanwhile), so nothing typed is lost.
+    const qint64 columnId = m_model->index(column, 0).data(BoardModel::IdRole).toLongLong();
+    const bool taken = m_actions->createCard(columnId, title, [view = QPointer(this), columnId, title](qint64 id) {
+        if (!view)
+            return;
+        const int at = view->m_model->columnIndex(columnId).row();
+        if (id) {
+            if (QListView *list = view->columnView(at))
+                list->scrollTo(view->m_model->cardIndex(id));
+        } else if (QLineEdit *again = view->quickAdd(at); again && again->text().isEmpty()) {
+            again->setText(title);
+        }
+    });
+    if (taken)
         edit->clear();
-        columnView(column)->scrollTo(m_model->cardIndex(id));
-    }
 }
 
 QList<qint64> BoardView::selectedIds(int column) const

@@ -98,6 +98,18 @@ int BoardStore::lastWriteRetries() const
     return m_db->lastWriteRetries();
 }
 
+void BoardStore::setWaitObserver(std::function<void()> observer)
+{
+    m_db->setWaitObserver(std::move(observer));
+}
+
+StoreOptions BoardStore::options() const
+{
+    StoreOptions options = m_options;
+    options.login = m_login;
+    return options;
+}
+
 Result<std::unique_ptr<BoardStore>> BoardStore::create(const QString &path, const QString &boardName,
                                                        const StoreOptions &options)
 {
@@ -123,6 +135,7 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
     if (auto valid = checkLogin(m_login, options.login.isEmpty() ? m_login : options.login); !valid)
         return valid;
     m_db->setBusyTimeout(options.busyTimeoutMs);
+    m_options = options;
 
     if (!info.absoluteDir().exists())
         return Error{ErrorKind::NotFound, tr("the folder %1 does not exist").arg(info.absolutePath())};

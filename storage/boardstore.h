@@ -79,6 +79,8 @@ public:
     static QString systemLogin();
     static constexpr qint64 s_maxTitleLength = 500;
     static constexpr qint64 s_maxTextLength = 100'000;
+    /// The rule every text field follows (@p what names the field); callers may check input before queueing it.
+    static Status checkText(const QString &what, const QString &text, qint64 maxLength, bool required);
 
     QString path() const;
     /// True when the file cannot or must not be written: read-only file or share, WAL mode, or found damaged.
@@ -97,6 +99,10 @@ public:
     void setNextOperationId(const QUuid &opId) { m_nextOpId = opId; }
     bool isOperationApplied(const QUuid &opId);
     int lastWriteRetries() const;
+    /// Called on the store's thread each time a change or read waits for another user's save (busy file).
+    void setWaitObserver(std::function<void()> observer);
+    /// The options to open this board again as the same login, on another connection (a worker thread's).
+    StoreOptions options() const;
 
     // Board and settings
     Result<QString> boardName();
@@ -255,7 +261,6 @@ private:
     static Status checkVersion(const QString &what, qint64 current, qint64 expected);
     /// Refuses a change that would leave the board without an admin (@p leaving is the admin going).
     Status keepAnAdmin(const QString &leaving);
-    Status checkText(const QString &what, const QString &text, qint64 maxLength, bool required) const;
     Result<Label> loadLabel(qint64 id);
     Result<ChecklistItem> loadChecklistItem(qint64 id);
     Result<Comment> loadComment(qint64 id);
@@ -275,6 +280,7 @@ private:
     bool m_joinPending = false;
     QString m_currentOpId;
     std::function<qint64()> m_clock;
+    StoreOptions m_options;
 };
 
 } // namespace hb::storage

@@ -85,7 +85,7 @@ Result<qint64> BoardStore::attachmentLimit()
     return limit > 0 ? limit : 100LL * 1024 * 1024;
 }
 
-Status BoardStore::checkText(const QString &what, const QString &text, qint64 maxLength, bool required) const
+Status BoardStore::checkText(const QString &what, const QString &text, qint64 maxLength, bool required)
 {
     if (required && text.trimmed().isEmpty())
         return Error{ErrorKind::Invalid, tr("the %1 cannot be empty").arg(what)};

@@ -201,6 +201,8 @@ Result<QVariant> Connection::scalar(const QString &sql, Bindings bindings, const
 
 void Connection::backOff(int attempt)
 {
+    if (m_waitObserver)
+        m_waitObserver();
     const int ceiling = std::min(s_maxBackOffMs, s_firstBackOffMs << std::min(attempt, 7));
     const int sleep = s_firstBackOffMs / 2 + int(QRandomGenerator::global()->bounded(ceiling));
     QThread::msleep(std::min(sleep, s_maxBackOffMs));

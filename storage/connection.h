@@ -43,6 +43,8 @@ public:
     /// Total time a write waits for other writers before giving up with ErrorKind::Busy.
     void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = milliseconds; }
     int busyTimeout() const { return m_busyTimeoutMs; }
+    /// Called each time a statement or write waits for someone else's lock, before it sleeps.
+    void setWaitObserver(std::function<void()> observer) { m_waitObserver = std::move(observer); }
     /// How many times the last write waited for another writer (for reports and benchmarks).
     int lastWriteRetries() const { return m_lastRetries; }
 
@@ -102,6 +104,7 @@ private:
     QString m_name;
     QString m_path;
     int m_busyTimeoutMs = 30000;
+    std::function<void()> m_waitObserver;
     int m_lastRetries = 0;
     bool m_ambiguousCommit = false;
     bool m_inWrite = false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "support/testsupport.h"
+#include "waitforsaves.h"
 
 #include <app/mainwindow.h>
 #include <storage/boardstore.h>
@@ -51,6 +52,9 @@ protected:
             return {};
         return window;
     }
+
+    /// Every change the window queued has been saved and shows.
+    static bool saved(const app::MainWindow &window) { return window.actions() && waitForSaves(*window.actions()); }
 
     /// Where the file says a card is.
     int storedColumnOf(qint64 id) const { return storedPlace(m_board, id).first; }

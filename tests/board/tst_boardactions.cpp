@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/testsupport.h"
+#include "waitforsaves.h"
 
 #include <board/boardactions.h>
 #include <board/boardmodel.h>
 #include <storage/boardstore.h>
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -49,9 +51,13 @@ private:
         return ids;
     }
 
-    // The model and the file agree, column by column.
+    /// Every queued save has landed.
+    bool saved() const { return waitForSaves(*m_actions); }
+
+    // The model and the file agree, column by column, once every save has landed.
     void verifyInStep()
     {
+        QVERIFY(saved());
         for (int column = 0; column < m_columns.size(); ++column)
             QCOMPARE(modelIds(column), storedIds(column));
     }
@@ -99,6 +105,7 @@ private Q_SLOTS:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         // WHEN B goes to Doing
         QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        QVERIFY(saved());
         // (its data changed too: started, first response, version)
         QVERIFY(!changed.isEmpty());
         QCOMPARE(changed.last().first().value<QModelIndex>(), m_model->cardIndex(b));
@@ -111,10 +118,12 @@ private Q_SLOTS:
         QCOMPARE(m_stack->undoText(), QStringLiteral("Move Card"));
         // WHEN undone, THEN B is back between A and C
         m_stack->undo();
+        QVERIFY(saved());
         QCOMPARE(storedIds(0), (QList<qint64>{a, b, c, d}));
         verifyInStep();
         // WHEN redone, THEN it is in Doing again
         m_stack->redo();
+        QVERIFY(saved());
         QCOMPARE(storedIds(1), QList<qint64>{b});
         verifyInStep();
     }
@@ -123,9 +132,11 @@ private Q_SLOTS:
     {
         const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);
         QVERIFY(m_actions->moveCards({b, d}, m_columns.at(2), 0));
+        QVERIFY(saved());
         QCOMPARE(storedIds(2), (QList<qint64>{b, d}));
         QCOMPARE(m_stack->undoText(), QStringLiteral("Move 2 Cards"));
         m_stack->undo();
+        QVERIFY(saved());
         QCOMPARE(storedIds(0), (QList<qint64>{a, b, c, d}));
         verifyInStep();
     }
@@ -147,12 +158,14 @@ private Q_SLOTS:
         QFETCH(int, before);
         QFETCH(QList<int>, order);
         QVERIFY(m_actions->moveCards({m_cards.at(card)}, m_columns.at(0), before < 0 ? 0 : m_cards.at(before)));
+        QVERIFY(saved());
         QList<qint64> expected;
         for (int i : order)
             expected << m_cards.at(i);
         QCOMPARE(storedIds(0), expected);
         verifyInStep();
         m_stack->undo();
+        QVERIFY(saved());
         QCOMPARE(storedIds(0), m_cards);
         verifyInStep();
     }
@@ -161,18 +174,21 @@ private Q_SLOTS:
     {
         const qint64 b = m_cards[1];
         QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        QVERIFY(saved());
         // GIVEN a colleague then moves B on to Done
         auto colleague = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("ben"))).value();
         QVERIFY(colleague->moveCard(b, m_columns.at(2)));
         // WHEN I undo my move
         QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
         m_stack->undo();
+        QVERIFY(saved());
         // THEN I am told, and their move stands, on the board too
         QCOMPARE(failed.count(), 1);
         QVERIFY2(failed.first().first().toString().contains(QStringLiteral("moved by someone else")),
                  qPrintable(failed.first().first().toString()));
         QCOMPARE(m_store->card(b)->columnId, m_columns.at(2));
         QCOMPARE(m_model->cardIndex(b).parent().row(), 2);
+        QVERIFY(!m_stack->canRedo());
     }
 
     void shouldDropCardIdsThroughTheModel()
@@ -191,13 +207,15 @@ private Q_SLOTS:
         QCOMPARE(storedIds(0), m_cards);
         // WHEN dropped at the top of Done, THEN both go there in board order (B, D)
         QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, 0, 0, done));
+        QVERIFY(saved());
         QCOMPARE(storedIds(2), (QList<qint64>{b, d}));
         QCOMPARE(storedIds(0), (QList<qint64>{a, c}));
         verifyInStep();
         // WHEN a card in the payload was archived meanwhile, THEN the rest still moves
         QVERIFY(m_store->archiveCard(d));
-        QVERIFY(m_actions->refreshCard(d));
+        m_model->applyCard(m_store->card(d).value());
         QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, -1, 0, todo));
+        QVERIFY(saved());
         QCOMPARE(storedIds(0), (QList<qint64>{a, c, b}));
         verifyInStep();
     }
@@ -210,6 +228,7 @@ private Q_SLOTS:
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         // an in-place edit goes through setData, is saved, and shows
         QVERIFY(m_model->setData(index, QStringLiteral("B, renamed"), Qt::EditRole));
+        QVERIFY(saved());
         QCOMPARE(m_store->card(b)->title, QStringLiteral("B, renamed"));
         QCOMPARE(m_model->cardIndex(b).data().toString(), QStringLiteral("B, renamed"));
         QVERIFY(changed.count() >= 1);
@@ -221,8 +240,10 @@ private Q_SLOTS:
         QCOMPARE(m_stack->count(), 1);
         // undo and redo
         m_stack->undo();
+        QVERIFY(saved());
         QCOMPARE(m_store->card(b)->title, QStringLiteral("B"));
         m_stack->redo();
+        QVERIFY(saved());
         QCOMPARE(m_store->card(b)->title, QStringLiteral("B, renamed"));
         // someone else retitles it: my undo says so and leaves their title
         auto colleague = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("ben"))).value();
@@ -230,9 +251,12 @@ private Q_SLOTS:
         theirs.title = QStringLiteral("B, as Ben sees it");
         QVERIFY(colleague->updateCard(b, theirs));
         m_stack->undo();
+        QVERIFY(saved());
         QCOMPARE(failed.count(), 2);
         QCOMPARE(m_store->card(b)->title, QStringLiteral("B, as Ben sees it"));
         QCOMPARE(m_model->cardIndex(b).data().toString(), QStringLiteral("B, as Ben sees it"));
+        // the step that could not be undone is gone, rather than waiting to be redone
+        QCOMPARE(m_stack->count(), 0);
     }
 
     void shouldShapeColumnsAndUndoEachStep()
@@ -246,31 +270,46 @@ private Q_SLOTS:
         };
         const QStringList start = names();
         // add, rename, limit, move left: each saved, each shown
-        const qint64 id = m_actions->addColumn(QStringLiteral("Waiting"));
+        qint64 id = 0;
+        QVERIFY(m_actions->addColumn(QStringLiteral("Waiting"), [&id](qint64 added) { id = added; }));
+        QVERIFY(saved());
         QVERIFY(id);
+        QCOMPARE(m_model->columnIndex(id).row(), 3);
         QVERIFY(m_actions->renameColumn(id, QStringLiteral("Waiting on user")));
+        QVERIFY(saved());
         QVERIFY(m_actions->setWipLimit(id, 2));
+        QVERIFY(saved());
         QVERIFY(m_actions->moveColumn(id, -1));
+        QVERIFY(saved());
         QCOMPARE(names(), (QStringList{QStringLiteral("To-do"), QStringLiteral("Doing"),
                                        QStringLiteral("Waiting on user/2"), QStringLiteral("Done")}));
         QCOMPARE(m_model->rowCount(), 4);
         QCOMPARE(m_model->index(2, 0).data().toString(), QStringLiteral("Waiting on user"));
-        // a column with cards is not deleted, and says why
+        // a column with cards is not deleted, says why, and leaves no undo step
         QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
-        QVERIFY(!m_actions->deleteColumn(m_columns.at(0)));
+        const int steps = m_stack->count();
+        QVERIFY(m_actions->deleteColumn(m_columns.at(0)));
+        QVERIFY(saved());
         QCOMPARE(failed.count(), 1);
+        QCOMPARE(m_stack->count(), steps);
+        QCOMPARE(m_model->rowCount(), 4);
         QVERIFY2(failed.first().first().toString().contains(QStringLiteral("still holds")),
                  qPrintable(failed.first().first().toString()));
         // an empty one is, and comes back, as the same column, on undo
         QVERIFY(m_actions->deleteColumn(id));
+        QVERIFY(saved());
         QCOMPARE(m_model->rowCount(), 3);
         m_stack->undo();
+        QVERIFY(saved());
         QCOMPARE(m_model->columnIndex(id).row(), 2);
         // every step undoes back to the start, and redoes to the same column id
-        while (m_stack->canUndo())
+        while (m_stack->canUndo()) {
             m_stack->undo();
+            QVERIFY(saved());
+        }
         QCOMPARE(names(), start);
         m_stack->redo();
+        QVERIFY(saved());
         QCOMPARE(m_store->column(id)->name, QStringLiteral("Waiting"));
         QCOMPARE(m_model->rowCount(), 4);
     }
@@ -278,10 +317,12 @@ private Q_SLOTS:
     void shouldSayWhenUndoingAColumnRenameWouldOverwriteSomeoneElses()
     {
         QVERIFY(m_actions->renameColumn(m_columns.at(1), QStringLiteral("In progress")));
+        QVERIFY(saved());
         auto colleague = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("alice"))).value();
         QVERIFY(colleague->renameColumn(m_columns.at(1), QStringLiteral("Working on it")));
         QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
         m_stack->undo();
+        QVERIFY(saved());
         QCOMPARE(failed.count(), 1);
         QCOMPARE(m_store->column(m_columns.at(1))->name, QStringLiteral("Working on it"));
     }
@@ -294,9 +335,12 @@ private Q_SLOTS:
         board::BoardActions actions(*editor, model, stack);
         QVERIFY(!actions.canManageColumns());
         QSignalSpy failed(&actions, &board::BoardActions::failed);
-        QVERIFY(!actions.addColumn(QStringLiteral("Mine")));
+        // the store refuses it (the menu does not even offer it); the step goes away again
+        QVERIFY(actions.addColumn(QStringLiteral("Mine")));
+        QVERIFY(waitForSaves(actions));
         QCOMPARE(failed.count(), 1);
         QCOMPARE(stack.count(), 0);
+        QCOMPARE(editor->columns()->size(), 3);
     }
 
     void shouldDropOntoACardAsBeforeIt()
@@ -305,7 +349,125 @@ private Q_SLOTS:
         const QModelIndex todo = m_model->index(0, 0);
         std::unique_ptr<QMimeData> data(m_model->mimeData({m_model->index(3, 0, todo)}));
         QVERIFY(m_model->dropMimeData(data.get(), Qt::MoveAction, -1, 0, m_model->index(1, 0, todo)));
+        QVERIFY(saved());
         QCOMPARE(storedIds(0), (QList<qint64>{a, d, b, c}));
+    }
+
+    void shouldShowAMoveAtOnceAndSaveItWhenAColleagueFinishesSaving()
+    {
+        const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);
+        // GIVEN a colleague in the middle of a save
+        WriteLock colleague(m_store->path());
+        QVERIFY(colleague.isHeld());
+        QSignalSpy waiting(m_actions.get(), &board::BoardActions::waitingChanged);
+        QSignalSpy saving(m_actions.get(), &board::BoardActions::savingChanged);
+        // WHEN I move B to Doing, THEN the board shows it there at once, while the file cannot be written yet
+        QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        QCOMPARE(modelIds(1), QList<qint64>{b});
+        QCOMPARE(modelIds(0), (QList<qint64>{a, c, d}));
+        QVERIFY(m_actions->isSaving());
+        QCOMPARE(saving.count(), 1);
+        // the window goes on (this loop runs), and is told the save waits for someone else
+        QTRY_COMPARE(waiting.count(), 1);
+        QCOMPARE(waiting.first().first().toBool(), true);
+        QCOMPARE(storedIds(1), QList<qint64>{});
+        QVERIFY(m_actions->isSaving());
+        // WHEN they finish, THEN the move is saved, and the waiting is over
+        colleague.release();
+        QVERIFY(saved());
+        QCOMPARE(storedIds(1), QList<qint64>{b});
+        verifyInStep();
+        QCOMPARE(waiting.last().first().toBool(), false);
+        QCOMPARE(saving.last().first().toBool(), false);
+        QCOMPARE(m_stack->count(), 1);
+    }
+
+    void shouldPutTheBoardBackWhenTheShareStaysBusy()
+    {
+        // GIVEN a board opened with a short patience, and a colleague who holds the file for longer
+        auto impatient = storage::BoardStore::open(m_store->path(), optionsFor(QStringLiteral("alice"), 300)).value();
+        board::BoardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(*impatient));
+        QUndoStack stack;
+        board::BoardActions actions(*impatient, model, stack);
+        QSignalSpy failed(&actions, &board::BoardActions::failed);
+        WriteLock colleague(m_store->path());
+        QVERIFY(colleague.isHeld());
+        // WHEN I archive C and rename D
+        QVERIFY(actions.archiveCards({m_cards[2]}));
+        QVERIFY(actions.renameCard(m_cards[3], QStringLiteral("D, renamed")));
+        QVERIFY(!model.cardIndex(m_cards[2]).isValid());
+        QCOMPARE(model.cardIndex(m_cards[3]).data().toString(), QStringLiteral("D, renamed"));
+        // THEN after the wait I am told, the board shows the file as it is, and no undo step is left behind
+        QVERIFY(waitForSaves(actions));
+        QCOMPARE(failed.count(), 2);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("another user is saving")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(model.cardIndex(m_cards[2]).row(), 2);
+        QCOMPARE(model.cardIndex(m_cards[3]).data().toString(), QStringLiteral("D"));
+        QCOMPARE(stack.count(), 0);
+        colleague.release();
+        QCOMPARE(storedIds(0), m_cards);
+    }
+
+    void shouldShowTheBoardAsItIsWhenTheFileCannotBeReachedToSave()
+    {
+        const qint64 b = m_cards[1];
+        // GIVEN the file goes away (a share unmounted) before the first save opens it
+        const QString moved = m_store->path() + QStringLiteral(".away");
+        QVERIFY(QFile::rename(m_store->path(), moved));
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        // WHEN I move a card, THEN I am told it was not saved, and the board goes back to what it read
+        QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        QCOMPARE(modelIds(1), QList<qint64>{b});
+        QVERIFY(saved());
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(modelIds(0), m_cards);
+        QCOMPARE(m_stack->count(), 0);
+        QVERIFY(QFile::rename(moved, m_store->path()));
+    }
+
+    void shouldKeepShowingTheLatestOfSeveralMovesOnTheirWay()
+    {
+        const qint64 b = m_cards[1];
+        WriteLock colleague(m_store->path());
+        // Ctrl+Right twice, quickly: both moves are queued behind the colleague's save
+        QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
+        QVERIFY(m_actions->moveCards({b}, m_columns.at(2), 0));
+        QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
+        colleague.release();
+        QVERIFY(saved());
+        // the first save's result did not pull the card back to Doing on its way
+        QCOMPARE(moved.count(), 0);
+        QCOMPARE(storedIds(2), QList<qint64>{b});
+        verifyInStep();
+        QCOMPARE(m_stack->count(), 2);
+    }
+
+    void shouldCreateACardAndGiveItsIdOnceSaved()
+    {
+        qint64 created = -1;
+        QVERIFY(m_actions->createCard(m_columns.at(1), QStringLiteral("  New printer  "),
+                                      [&created](qint64 id) { created = id; }));
+        QVERIFY(saved());
+        QVERIFY(created > 0);
+        QCOMPARE(m_model->cardIndex(created).data().toString(), QStringLiteral("New printer"));
+        verifyInStep();
+        // undo removes it from the board and the file; redo brings the same card back
+        m_stack->undo();
+        QVERIFY(saved());
+        QVERIFY(!m_model->cardIndex(created).isValid());
+        verifyInStep();
+        m_stack->redo();
+        QVERIFY(saved());
+        QCOMPARE(storedIds(1), QList<qint64>{created});
+        verifyInStep();
+        // an empty title is refused at once, with nothing queued
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        QVERIFY(!m_actions->createCard(m_columns.at(1), QStringLiteral(" ")));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!m_actions->isSaving());
     }
 };
 

@@ -76,11 +76,13 @@ private Q_SLOTS:
         drag(todo, from, done, to);
 
         // THEN the card is saved in Done, just before the card it was dropped on, and shown there
+        QVERIFY(saved(*window));
         QTRY_COMPARE(storedColumnOf(id), 2);
         QCOMPARE(storedPosition(id) + 1, storedPosition(targetId));
         QCOMPARE(window->model()->cardIndex(id).parent().row(), 2);
         // AND one undo puts it back
         window->undoStack()->undo();
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(id), 0);
         QCOMPARE(storedPosition(id), 1);
     }
@@ -96,6 +98,7 @@ private Q_SLOTS:
         const qint64 id = third.data(board::BoardModel::IdRole).toLongLong();
         // WHEN the third card is dropped onto the first, THEN it is saved first in its column
         drag(todo, todo->visualRect(third).center(), todo, upperPart(todo->visualRect(first)));
+        QVERIFY(saved(*window));
         QTRY_COMPARE(storedPosition(id), 0);
         QCOMPARE(storedColumnOf(id), 0);
         QCOMPARE(window->model()->cardIndex(id).row(), 0);
@@ -121,12 +124,14 @@ private Q_SLOTS:
         // WHEN one of them is dragged onto a card in Doing
         drag(todo, todo->visualRect(third).center(), doing, upperPart(doing->visualRect(target)));
         // THEN both go, in their order, just before that card, in one undo step
+        QVERIFY(saved(*window));
         QTRY_COMPARE(storedColumnOf(a), 1);
         QCOMPARE(storedColumnOf(c), 1);
         QCOMPARE(storedPosition(a) + 1, storedPosition(c));
         QCOMPARE(storedPosition(c) + 1, storedPosition(targetId));
         QCOMPARE(window->undoStack()->undoText(), QStringLiteral("Move 2 Cards"));
         window->undoStack()->undo();
+        QVERIFY(saved(*window));
         QCOMPARE(storedPosition(a), 0);
         QCOMPARE(storedPosition(c), 2);
     }
@@ -148,12 +153,14 @@ private Q_SLOTS:
                 result << board->columnTitle(column)->text();
             return result;
         };
+        QVERIFY(saved(*window));
         QTRY_COMPARE(titles(), (QStringList{QStringLiteral("Doing"), QStringLiteral("Done"), QStringLiteral("To-do")}));
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
         QCOMPARE(store->columns()->constLast().name, QStringLiteral("To-do"));
         // AND one undo step puts To-do back first (the Ctrl+Z shortcut itself is tested offscreen)
         QCOMPARE(window->undoStack()->undoText(), QStringLiteral("Move Column"));
         window->undoStack()->undo();
+        QVERIFY(saved(*window));
         QCOMPARE(titles().constFirst(), QStringLiteral("To-do"));
     }
 };

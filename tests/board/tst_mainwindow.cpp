@@ -110,6 +110,7 @@ private Q_SLOTS:
 
         // WHEN Ctrl+Right, THEN the card is saved in Doing, at the same height (the top), and stays selected
         QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(id), 1);
         QCOMPARE(storedPosition(id), 0);
         QCOMPARE(doing->currentIndex().data(board::BoardModel::IdRole).toLongLong(), id);
@@ -117,18 +118,23 @@ private Q_SLOTS:
 
         // WHEN Ctrl+Down, THEN it swaps places with the card below it
         QTest::keyClick(doing, Qt::Key_Down, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedPosition(id), 1);
         QCOMPARE(storedPosition(doingFirst), 0);
 
         // WHEN Ctrl+Z twice, THEN it is back at the top of To-do; Ctrl+Shift+Z redoes
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedPosition(id), 0);
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(id), 0);
         QCOMPARE(storedPosition(id), 0);
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(id), 1);
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(id), 0);
 
         // AND several selected cards move together, stay selected, and move again together
@@ -140,15 +146,19 @@ private Q_SLOTS:
         QTest::mouseClick(todo->viewport(), Qt::LeftButton, {}, todo->visualRect(top).center());
         QTest::mouseClick(todo->viewport(), Qt::LeftButton, Qt::ControlModifier, todo->visualRect(next).center());
         QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(topId), 1);
         QCOMPARE(storedColumnOf(nextId), 1);
         QCOMPARE(doing->selectionModel()->selectedIndexes().size(), 2);
         QVERIFY(!todo->selectionModel()->hasSelection()); // nothing stays selected where they were
         QTest::keyClick(doing, Qt::Key_Right, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(topId), 2);
         QCOMPARE(storedColumnOf(nextId), 2);
         window->undoStack()->undo();
+        QVERIFY(saved(*window));
         window->undoStack()->undo();
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(topId), 0);
         QCOMPARE(storedPosition(topId), 0);
         QCOMPARE(storedPosition(nextId), 1);
@@ -177,6 +187,7 @@ private Q_SLOTS:
         QVERIFY(quickAdd->hasFocus());
         QTest::keyClicks(quickAdd, QStringLiteral("Order toner for 3rd floor"));
         QTest::keyClick(quickAdd, Qt::Key_Return);
+        QVERIFY(saved(*window));
         QVERIFY(quickAdd->text().isEmpty());
         QCOMPARE(todo->model()->rowCount(todo->rootIndex()), before + 1);
         const QModelIndex added = todo->model()->index(before, 0, todo->rootIndex());
@@ -185,9 +196,11 @@ private Q_SLOTS:
         QCOMPARE(storedPosition(addedId), before);
         // Ctrl+Z takes it away again (from the file too), Ctrl+Shift+Z brings it back
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(addedId), -1);
         QCOMPARE(todo->model()->rowCount(todo->rootIndex()), before);
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedPosition(addedId), before);
         // Esc gives up what was typed
         QTest::keyClick(todo, Qt::Key_N);
@@ -200,9 +213,11 @@ private Q_SLOTS:
         todo->setCurrentIndex(todo->model()->index(1, 0, todo->rootIndex()));
         const qint64 second = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
         QTest::keyClick(todo, Qt::Key_Delete);
+        QVERIFY(saved(*window));
         QCOMPARE(storedColumnOf(second), -1);
         QVERIFY(!window->model()->cardIndex(second).isValid());
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(storedPosition(second), 1);
         QCOMPARE(window->model()->cardIndex(second).row(), 1);
 
@@ -250,6 +265,7 @@ private Q_SLOTS:
         QTRY_COMPARE(store->card(id)->title, QStringLiteral("Password reset for Dana"));
         QVERIFY(!window->findChild<QDialog *>(QStringLiteral("cardDetails"))); // Return only ended the edit
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(store->card(id)->title, before);
     }
 
@@ -270,21 +286,64 @@ private Q_SLOTS:
 
         // Move Right on To-do: saved, and the board shows Doing first
         action(0, "moveColumnRight")->trigger();
+        QVERIFY(saved(*window));
         QCOMPARE(board->columnTitle(0)->text(), QStringLiteral("Doing"));
         QCOMPARE(board->columnTitle(1)->text(), QStringLiteral("To-do"));
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
         QCOMPARE(store->columns()->constFirst().name, QStringLiteral("Doing"));
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
         QCOMPARE(board->columnTitle(0)->text(), QStringLiteral("To-do"));
 
         // Delete on a column with cards: refused, and the window says why without blocking
         action(1, "deleteColumn")->trigger();
+        QVERIFY(saved(*window));
         auto *message = window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
         QVERIFY(message);
         QTRY_VERIFY(message->isVisible());
         QVERIFY2(message->text().contains(QStringLiteral("still holds")), qPrintable(message->text()));
         message->close();
         QCOMPARE(board->columnCount(), 3);
+    }
+
+    void shouldStayResponsiveWhileAColleagueIsSaving()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        auto *saving = window->findChild<QLabel *>(QStringLiteral("savingStatus"));
+        QVERIFY(saving);
+        QListView *todo = board->columnView(0);
+        QListView *doing = board->columnView(1);
+        const QModelIndex first = todo->model()->index(0, 0, todo->rootIndex());
+        const qint64 id = first.data(board::BoardModel::IdRole).toLongLong();
+        todo->setFocus();
+        todo->setCurrentIndex(first);
+
+        // GIVEN a colleague in the middle of a long save
+        tests::WriteLock colleague(m_board);
+        QVERIFY(colleague.isHeld());
+        // WHEN the card goes to Doing, THEN it shows there at once, and the status bar says why it is not saved yet
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(doing->currentIndex().data(board::BoardModel::IdRole).toLongLong(), id);
+        QTRY_COMPARE(saving->text(), QStringLiteral("Saving… another user is saving"));
+        QCOMPARE(storedColumnOf(id), 0);
+        // AND closing the window waits for the save instead of dropping it
+        QVERIFY(!window->close());
+        QVERIFY(window->isVisible());
+        QCOMPARE(saving->text(), QStringLiteral("Saving your last change before closing…"));
+        // WHEN the colleague is done, THEN the move is saved and the window closes
+        colleague.release();
+        QTRY_VERIFY(!window->isVisible());
+        QCOMPARE(storedColumnOf(id), 1);
+        QVERIFY(window->actions() && !window->actions()->isSaving());
+        // (back as it was, for the other tests)
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        QVERIFY(store->moveCard(
+                id, window->model()->index(0, 0).data(board::BoardModel::IdRole).toLongLong(),
+                storage::Placement{
+                        todo->model()->index(0, 0, todo->rootIndex()).data(board::BoardModel::IdRole).toLongLong(),
+                        0}));
     }
 
     void shouldRememberBoardsAndGeometryAndSaveCopies()

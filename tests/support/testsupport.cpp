@@ -83,6 +83,32 @@ QString programForOtherUsers(const QString &program, const QString &folder)
     return copy;
 }
 
+WriteLock::WriteLock(const QString &path)
+    : m_name(QStringLiteral("lock-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_held = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+WriteLock::~WriteLock()
+{
+    release();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+void WriteLock::release()
+{
+    if (!QSqlDatabase::contains(m_name))
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_name, false);
+    if (m_held)
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+    m_held = false;
+    db.close();
+}
+
 RawResult rawSql(const QString &path, const QStringList &statements)
 {
     RawResult result;

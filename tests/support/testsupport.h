@@ -45,6 +45,23 @@ std::pair<int, int> storedPlace(const QString &path, qint64 id);
  */
 QString programForOtherUsers(const QString &program, const QString &folder);
 
+/// Holds the write lock of a board file (BEGIN IMMEDIATE, nothing written), as a colleague in the middle of a
+/// save does, until release() or destruction.
+class WriteLock
+{
+public:
+    explicit WriteLock(const QString &path);
+    ~WriteLock();
+    Q_DISABLE_COPY_MOVE(WriteLock)
+
+    bool isHeld() const { return m_held; }
+    void release();
+
+private:
+    QString m_name;
+    bool m_held = false;
+};
+
 /// Runs @p statements on a plain QSqlDatabase connection of its own (no BoardStore rules), then closes it.
 RawResult rawSql(const QString &path, const QStringList &statements);
 

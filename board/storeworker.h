@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/boardstore.h>
+#include <storage/records.h>
+#include <storage/result.h>
+
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace hb::board {
+
+/// What a save hands back to the window: how it went, and what it touched as the file holds it afterwards.
+struct Saved
+{
+    Saved() = default;
+    Saved(storage::Status outcome)
+        : status(std::move(outcome))
+    { }
+
+    storage::Status status;
+    qint64 newId = 0;               ///< the card or column a save created
+    QList<storage::Card> cards;     ///< read after the save, whether it worked or not: shown as they are
+    QList<qint64> removed;          ///< cards read back that are no longer in the file at all
+    QList<storage::Column> columns; ///< likewise, for renamed or re-limited columns
+    bool reloadBoard = false;       ///< columns were added, removed or reordered, or nothing could be read back:
+                                    ///< load the whole board again
+
+    /// Reads cards @p ids back into cards (after the save, on the store's thread).
+    void readCards(storage::BoardStore &store, const QList<qint64> &ids);
+};
+
+/**
+ * Saves on a thread of its own, through a BoardStore connection of its own, so a busy share (a colleague saving,
+ * a slow link) never freezes the window. Saves run one at a time, in the order they were submitted; each one's
+ * completion is delivered on the thread that owns the worker, in the same order. Nothing submitted is dropped:
+ * destroying the worker first finishes every queued save.
+ */
+class StoreWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreWorker)
+
+public:
+    /// Runs on the worker's thread; it must copy in everything it uses and touch nothing of the window's.
+    using Job = std::function<Saved(storage::BoardStore &store)>;
+    using Done = std::function<void(const Saved &saved)>;
+
+    /// Opens @p path again with @p options (on its thread, with the first save).
+    StoreWorker(const QString &path, const storage::StoreOptions &options, QObject *parent = nullptr);
+    ~StoreWorker() override;
+
+    void submit(Job job, Done done);
+    /// Saves submitted and not yet completed.
+    int pending() const { return m_pending; }
+
+Q_SIGNALS:
+    void savingChanged(bool saving);
+    /// A save is waiting for another user's save to finish (true), or has stopped waiting (false).
+    void waitingChanged(bool waiting);
+
+private:
+    class Runner;
+
+    QThread m_thread;
+    Runner *m_runner;
+    int m_pending = 0;
+};
+
+} // namespace hb::board
