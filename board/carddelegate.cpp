@@ -21,6 +21,7 @@ constexpr int s_stripeWidth = 4;
 constexpr int s_radius = 6;
 constexpr int s_spacing = 6; // between rows and items of a card
 constexpr int s_maxTitleLines = 3;
+constexpr qsizetype s_maxRememberedHeights = 100'000;
 constexpr qint64 s_dayMs = 24LL * 3600 * 1000;
 
 QFont titleFont(const QFont &base)
@@ -233,13 +234,24 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
 
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
     // A card is as wide as its column; the view does not pass a width in the option.
-    if (const auto *view = qobject_cast<const QAbstractItemView *>(opt.widget))
-        opt.rect.setWidth(view->viewport()->width());
-    const Layout l = layout(opt, index);
-    return QSize(opt.rect.width(), l.card.height() + 2 * s_outerMargin);
+    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+    const int width = view ? view->viewport()->width() : option.rect.width();
+    // Measuring wraps the title with QTextLayout; views ask again for every card on every change, so remember.
+    if (option.font != m_heightsFont || m_heights.size() > s_maxRememberedHeights) {
+        m_heights.clear();
+        m_heightsFont = option.font;
+    }
+    const HeightKey key{index.data(Qt::DisplayRole).toString(), width,
+                        !index.data(BoardModel::LabelsRole).toList().isEmpty()};
+    auto height = m_heights.constFind(key);
+    if (height == m_heights.cend()) {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        opt.rect.setWidth(width);
+        height = m_heights.insert(key, layout(opt, index).card.height() + 2 * s_outerMargin);
+    }
+    return QSize(width, *height);
 }
 
 void CardDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,

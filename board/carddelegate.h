@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
+#include <QHash>
 #include <QList>
 #include <QRect>
 #include <QStringList>
@@ -63,10 +65,29 @@ public:
     static QString initialsOf(const QString &name);
     static QColor priorityColor(const QString &priority);
 
+    /// How many card heights are remembered (a column of 10,000 cards is laid out again on every change).
+    qsizetype rememberedHeights() const { return m_heights.size(); }
+
 private:
     qint64 now() const;
 
+    /// What a card's height depends on besides the font: its title, whether it has labels, and the width.
+    struct HeightKey
+    {
+        QString title;
+        int width = 0;
+        bool labels = false;
+
+        friend bool operator==(const HeightKey &, const HeightKey &) = default;
+        friend size_t qHash(const HeightKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.title, key.width, key.labels);
+        }
+    };
+
     qint64 m_now = 0;
+    mutable QHash<HeightKey, int> m_heights;
+    mutable QFont m_heightsFont;
 };
 
 } // namespace hb::board

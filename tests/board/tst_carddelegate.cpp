@@ -91,6 +91,40 @@ private Q_SLOTS:
         QCOMPARE(many, three);
     }
 
+    void shouldRememberHeightsButNeverShowAStaleOne()
+    {
+        CardDelegate delegate;
+        const QStyleOptionViewItem narrow = optionOfWidth(200);
+        const QStyleOptionViewItem wide = optionOfWidth(600);
+        const QModelIndex index = card(QStringLiteral("VPN"));
+        const int short200 = delegate.sizeHint(narrow, index).height();
+        // the same card at the same width is measured once
+        QCOMPARE(delegate.sizeHint(narrow, index).height(), short200);
+        QCOMPARE(delegate.rememberedHeights(), 1);
+        QCOMPARE(short200, delegate.layout(narrow, index).card.height() + 10);
+        // a longer title (a rename, shown before it is even saved) is measured anew, at each width
+        const QString longTitle =
+                QStringLiteral("Laptop keeps losing Wi-Fi in the east wing meeting rooms since the update");
+        m_model.setData(index, longTitle);
+        const int long200 = delegate.sizeHint(narrow, index).height();
+        const int long600 = delegate.sizeHint(wide, index).height();
+        QVERIFY(long200 > short200);
+        QVERIFY(long600 < long200);
+        QCOMPARE(long200, delegate.layout(narrow, index).card.height() + 10);
+        // labels add a row
+        m_model.setData(index,
+                        QVariantList{QVariantMap{{QStringLiteral("name"), QStringLiteral("VPN")},
+                                                 {QStringLiteral("color"), QStringLiteral("#2980b9")}}},
+                        BoardModel::LabelsRole);
+        QVERIFY(delegate.sizeHint(narrow, index).height() > long200);
+        QCOMPARE(delegate.rememberedHeights(), 4);
+        // a new font forgets every height
+        QStyleOptionViewItem bigger = narrow;
+        bigger.font.setPointSizeF(narrow.font.pointSizeF() * 2);
+        QVERIFY(delegate.sizeHint(bigger, index).height() > delegate.sizeHint(narrow, index).height());
+        QCOMPARE(delegate.rememberedHeights(), 1);
+    }
+
     void shouldShowMarkupAsPlainText()
     {
         const QString title = QStringLiteral("<b>x</b><img src=y>");
