@@ -4,7 +4,7 @@
 #include <board/boardactions.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
-#include <board/carddetailsdialog.h>
+#include <board/carddetailspanel.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -28,9 +29,19 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     , m_model(new board::BoardModel(this))
     , m_view(new board::BoardView(m_model, this))
     , m_undoStack(new QUndoStack(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_details(new board::CardDetailsPanel(m_splitter))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_view);
+    // The board, and beside it the card opened last (hidden until one is).
+    m_splitter->setObjectName(QStringLiteral("boardSplitter"));
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_details->hide();
+    connect(m_details, &board::CardDetailsPanel::closed, this, [this] { m_view->focusCardById(m_details->cardId()); });
+    setCentralWidget(m_splitter);
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("boardStatus"));
     m_statusLabel->setTextFormat(Qt::PlainText);
@@ -43,6 +54,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &MainWindow::updateStatus);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New Board…"), this, &MainWindow::newBoard)->setShortcut(QKeySequence::New);
@@ -80,6 +92,8 @@ QStringList MainWindow::recentBoards()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_details->isVisible())
+        QSettings().setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     // A change still on its way to the file is finished first; the window closes when it has landed.
     if (m_actions && m_actions->isSaving()) {
         event->ignore();
@@ -208,11 +222,13 @@ void MainWindow::updateStatus()
 {
     const int cards = m_model->cardCount();
     const int overdue = m_model->overdueCount(QDateTime::currentMSecsSinceEpoch());
-    QString status = (cards == 1 ? tr("1 card") : tr("%1 cards").arg(cards))
-                     + (overdue ? tr("  ·  %1 overdue").arg(overdue) : QString())
-                     + tr("  ·  %1 (%2)  ·  %3")
-                               .arg(m_store->login(), storage::toText(m_store->role()),
-                                    QFileInfo(m_store->path()).absoluteFilePath());
+    const int shown = m_view->shownCardCount();
+    QString status =
+            (cards == 1 ? tr("%1 of 1 card shown").arg(shown) : tr("%1 of %2 cards shown").arg(shown).arg(cards))
+            + (overdue ? tr("  ·  %1 overdue").arg(overdue) : QString())
+            + tr("  ·  %1 (%2)  ·  %3")
+                      .arg(m_store->login(), storage::toText(m_store->role()),
+                           QFileInfo(m_store->path()).absoluteFilePath());
     if (m_store->isReadOnly())
         status += tr("  ·  read-only: %1").arg(m_store->readOnlyReason());
     m_statusLabel->setText(status);
@@ -231,9 +247,13 @@ void MainWindow::showCard(qint64 id)
         return;
     }
     const QModelIndex index = m_model->cardIndex(id);
-    auto *dialog = new board::CardDetailsDialog(*card, index.parent().data().toString(), *checklist, *comments, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    const bool opening = m_details->isHidden();
+    m_details->showCard(*card, index.parent().data().toString(), *checklist, *comments);
+    // Opened at the width it had last time, or at about a quarter of the window.
+    if (opening && !m_splitter->restoreState(QSettings().value(QStringLiteral("window/splitter")).toByteArray())) {
+        const int panel = std::clamp(m_splitter->width() / 4, 360, 520);
+        m_splitter->setSizes({m_splitter->width() - panel, panel});
+    }
 }
 
 void MainWindow::openBoard()

@@ -12,10 +12,12 @@ namespace hb::board {
 class BoardActions;
 class BoardModel;
 class BoardView;
+class CardDetailsPanel;
 } // namespace hb::board
 
 class QLabel;
 class QMenu;
+class QSplitter;
 class QUndoStack;
 
 namespace hb::app {
@@ -59,6 +61,8 @@ private:
     board::BoardModel *m_model;
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
+    QSplitter *m_splitter;
+    board::CardDetailsPanel *m_details;
     QLabel *m_statusLabel;
     QLabel *m_savingLabel;
     QMenu *m_recentMenu;

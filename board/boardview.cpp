@@ -339,6 +339,14 @@ void BoardView::focusCardById(qint64 id)
         focusCard(index.parent().row(), index.row());
 }
 
+int BoardView::shownCardCount() const
+{
+    int shown = 0;
+    for (const Column &column : m_columns)
+        shown += column.view->model()->rowCount(column.view->rootIndex());
+    return shown;
+}
+
 // Ctrl+Left/Right: the selected cards go to the column beside, at the same height; Ctrl+Up/Down: one place.
 bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
 {

@@ -45,6 +45,11 @@ public:
     /// The column's menu (right-click on its header): rename, WIP limit, move, add, delete.
     QList<QAction *> columnActions(int column) const;
 
+    /// Gives card @p id the keyboard focus, selected and scrolled into view.
+    void focusCardById(qint64 id);
+    /// The cards the columns show now (all of them, until filters hide some).
+    int shownCardCount() const;
+
     /// Enables moving cards (drag and drop, Ctrl+arrows) through @p actions; without it the board is read-only.
     void setActions(BoardActions *actions);
 
@@ -71,7 +76,6 @@ private:
     int columnOf(const QObject *view) const;
     /// Focuses @p column's list on the card at @p row (clamped), selecting it.
     void focusCard(int column, int row);
-    void focusCardById(qint64 id);
     bool moveSelection(int column, int columnDelta, int rowDelta);
     QList<qint64> selectedIds(int column) const;
     void addFromQuickAdd(int column);

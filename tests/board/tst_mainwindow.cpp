@@ -8,19 +8,19 @@
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
-#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
-#include <QAction>
 #include <QListView>
-#include <QStatusBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +54,16 @@ class tst_MainWindow : public tests::DemoWindowTestCase
     Q_OBJECT
 
 private:
+private:
+    /// Enter on the first card of To-do.
+    static void openFirstCard(app::MainWindow &window)
+    {
+        QListView *todo = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        QTest::keyClick(todo, Qt::Key_Return);
+    }
+
 private Q_SLOTS:
     void initTestCase() { setUpDemo(); }
 
@@ -82,6 +92,10 @@ private Q_SLOTS:
         const QString status = window->findChild<QLabel *>(QStringLiteral("boardStatus"))->text();
         QVERIFY2(status.contains(QStringLiteral("alice (admin)")), qPrintable(status));
         QVERIFY2(status.contains(QStringLiteral("overdue")), qPrintable(status));
+        const QString total = QString::number(window->model()->cardCount());
+        QVERIFY2(status.startsWith(total + QStringLiteral(" of ") + total + QStringLiteral(" cards shown")),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QFileInfo(m_board).absoluteFilePath()), qPrintable(status));
 
         // AND a click selects a card, and the keyboard moves down the column
         QListView *todo = board->columnView(0);
@@ -233,13 +247,26 @@ private Q_SLOTS:
         todo->setFocus();
         todo->setCurrentIndex(markupIndex);
         QTest::keyClick(todo, Qt::Key_Return);
-        auto *details = window->findChild<QDialog *>(QStringLiteral("cardDetails"));
+        auto *details = window->findChild<QWidget *>(QStringLiteral("cardDetails"));
         QVERIFY(details);
         QTRY_VERIFY(details->isVisible());
         auto *title = details->findChild<QLabel *>(QStringLiteral("cardTitle"));
         QCOMPARE(title->text(), markup.title);
         QCOMPARE(title->textFormat(), Qt::PlainText);
-        details->close();
+        // beside the board, which stays usable: the focus stays on the card, and Enter on another one shows that
+        QVERIFY(todo->hasFocus());
+        QVERIFY(details->x() > board->x() + board->width() - 1);
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        QTest::keyClick(todo, Qt::Key_Return);
+        QCOMPARE(title->text(), todo->currentIndex().data().toString());
+        // Esc in the panel closes it and gives the focus back to that card
+        const qint64 shownId = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        todo->setCurrentIndex(todo->model()->index(2, 0, todo->rootIndex()));
+        details->findChild<QWidget *>(QStringLiteral("cardBody"))->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QVERIFY(details->isHidden());
+        QVERIFY(todo->hasFocus());
+        QCOMPARE(todo->currentIndex().data(board::BoardModel::IdRole).toLongLong(), shownId);
     }
 
     void shouldRenameACardInPlaceWithF2()
@@ -263,7 +290,7 @@ private Q_SLOTS:
         // The delegate commits on the next turn of the event loop.
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
         QTRY_COMPARE(store->card(id)->title, QStringLiteral("Password reset for Dana"));
-        QVERIFY(!window->findChild<QDialog *>(QStringLiteral("cardDetails"))); // Return only ended the edit
+        QVERIFY(window->findChild<QWidget *>(QStringLiteral("cardDetails"))->isHidden()); // Return only ended the edit
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(saved(*window));
         QCOMPARE(store->card(id)->title, before);
@@ -361,12 +388,21 @@ private Q_SLOTS:
             auto copied = storage::BoardStore::open(copy, tests::optionsFor(QStringLiteral("alice")));
             QVERIFY(copied);
             QCOMPARE(copied.value()->cards()->size(), window->model()->cardCount());
+            // the card panel is made narrower by its splitter
+            openFirstCard(*window);
+            auto *splitter = window->findChild<QSplitter *>(QStringLiteral("boardSplitter"));
+            QVERIFY(window->findChild<QWidget *>(QStringLiteral("cardDetails"))->isVisible());
+            const int width = splitter->width();
+            splitter->setSizes({width - 300, 300});
+            QCOMPARE(splitter->sizes().constLast(), 300);
             window->close();
         }
-        // the next window comes back at the size it was left
+        // the next window comes back at the size it was left, and so does the card panel
         auto again = openDemo();
         QVERIFY(again);
         QCOMPARE(again->size(), QSize(900, 640));
+        openFirstCard(*again);
+        QCOMPARE(again->findChild<QSplitter *>(QStringLiteral("boardSplitter"))->sizes().constLast(), 300);
     }
 
     void shouldShowOtherPeoplesChangesAfterReload()
@@ -400,10 +436,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("dark");
         QTest::addColumn<QSize>("size");
-        QTest::newRow("light 1280x800") << false << QSize(1280, 800);
-        QTest::newRow("dark 1280x800") << true << QSize(1280, 800);
-        QTest::newRow("light 1920x1080") << false << QSize(1920, 1080);
-        QTest::newRow("dark 1920x1080") << true << QSize(1920, 1080);
+        QTest::addColumn<bool>("card"); ///< with a card open beside the board
+        QTest::newRow("light 1280x800") << false << QSize(1280, 800) << false;
+        QTest::newRow("dark 1280x800") << true << QSize(1280, 800) << false;
+        QTest::newRow("light 1920x1080") << false << QSize(1920, 1080) << true;
+        QTest::newRow("dark 1920x1080") << true << QSize(1920, 1080) << true;
     }
 
     void shouldRenderScreenshots()
@@ -411,11 +448,14 @@ private Q_SLOTS:
         // Screenshots for people to look at, kept as test artifacts (not compared pixel by pixel).
         QFETCH(bool, dark);
         QFETCH(QSize, size);
+        QFETCH(bool, card);
         const QPalette original = QApplication::palette();
         if (dark)
             QApplication::setPalette(darkPalette());
         auto window = openDemo(size);
         QVERIFY(window);
+        if (card)
+            openFirstCard(*window);
         const QImage image = window->grab().toImage();
         QCOMPARE(image.size(), size);
         const QString shot =
