@@ -4,7 +4,7 @@
 #include <board/boardactions.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
-#include <board/carddetailspanel.h>
+#include <board/cardeditor.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
@@ -30,7 +30,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     , m_view(new board::BoardView(m_model, this))
     , m_undoStack(new QUndoStack(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_details(new board::CardDetailsPanel(m_splitter))
+    , m_details(new board::CardEditor(*m_model, m_splitter))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // The board, and beside it the card opened last (hidden until one is).
@@ -40,7 +40,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setChildrenCollapsible(false);
     m_details->hide();
-    connect(m_details, &board::CardDetailsPanel::closed, this, [this] { m_view->focusCardById(m_details->cardId()); });
+    connect(m_details, &board::CardEditor::closed, this, [this] { m_view->focusCardById(m_details->cardId()); });
     setCentralWidget(m_splitter);
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("boardStatus"));
@@ -92,6 +92,7 @@ QStringList MainWindow::recentBoards()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_details->commit();
     if (m_details->isVisible())
         QSettings().setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     // A change still on its way to the file is finished first; the window closes when it has landed.
@@ -172,7 +173,9 @@ bool MainWindow::saveCopyTo(const QString &path)
 
 void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
 {
-    // Undo history belongs to one board: commands hold its store.
+    // What was typed on the last board is saved there; undo history belongs to one board.
+    m_details->commit();
+    m_details->setBoard(nullptr, nullptr);
     m_undoStack->clear();
     delete m_actions;
     m_actions = nullptr;
@@ -192,12 +195,14 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
         });
     }
     m_view->setActions(m_actions);
+    m_details->setBoard(m_store.get(), m_actions);
     rememberBoard(m_store->path());
     reload();
 }
 
 MainWindow::~MainWindow()
 {
+    m_details->setBoard(nullptr, nullptr);
     // Commands and actions refer to the model and the store: they go first, whatever order Qt would pick.
     m_undoStack->clear();
     delete m_actions;
@@ -236,24 +241,14 @@ void MainWindow::updateStatus()
 
 void MainWindow::showCard(qint64 id)
 {
-    auto card = m_store->card(id);
-    auto checklist = m_store->checklist(id);
-    auto comments = m_store->comments(id);
-    if (!card || !checklist || !comments) {
-        statusBar()->showMessage(!card        ? card.error().message
-                                 : !checklist ? checklist.error().message
-                                              : comments.error().message,
-                                 10000);
-        return;
-    }
-    const QModelIndex index = m_model->cardIndex(id);
     const bool opening = m_details->isHidden();
-    m_details->showCard(*card, index.parent().data().toString(), *checklist, *comments);
+    m_details->showCard(id);
     // Opened at the width it had last time, or at about a quarter of the window.
     if (opening && !m_splitter->restoreState(QSettings().value(QStringLiteral("window/splitter")).toByteArray())) {
         const int panel = std::clamp(m_splitter->width() / 4, 360, 520);
         m_splitter->setSizes({m_splitter->width() - panel, panel});
     }
+    m_details->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::openBoard()

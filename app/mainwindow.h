@@ -12,7 +12,7 @@ namespace hb::board {
 class BoardActions;
 class BoardModel;
 class BoardView;
-class CardDetailsPanel;
+class CardEditor;
 } // namespace hb::board
 
 class QLabel;
@@ -62,7 +62,7 @@ private:
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
     QSplitter *m_splitter;
-    board::CardDetailsPanel *m_details;
+    board::CardEditor *m_details;
     QLabel *m_statusLabel;
     QLabel *m_savingLabel;
     QMenu *m_recentMenu;

@@ -163,6 +163,75 @@ Saved restoreCards(BoardStore &store, const QList<qint64> &ids)
     return saved;
 }
 
+// --- A card's fields ----------------------------------------------------------------------------------------------
+
+/// Calls @p field(patch member, card member, name for people) for every field a person edits on a card.
+template<typename Field>
+void forEachField(Field &&field)
+{
+    field(&storage::CardPatch::title, &storage::Card::title, tr("title"));
+    field(&storage::CardPatch::description, &storage::Card::description, tr("description"));
+    field(&storage::CardPatch::priority, &storage::Card::priority, tr("priority"));
+    field(&storage::CardPatch::status, &storage::Card::status, tr("status"));
+    field(&storage::CardPatch::assignee, &storage::Card::assignee, tr("assignee"));
+    field(&storage::CardPatch::requester, &storage::Card::requester, tr("requester"));
+    field(&storage::CardPatch::channel, &storage::Card::channel, tr("channel"));
+    field(&storage::CardPatch::dueAt, &storage::Card::dueAt, tr("due date"));
+}
+
+/// The fields @p patch sets, with the values @p card has.
+storage::CardPatch valuesOf(const storage::Card &card, const storage::CardPatch &patch)
+{
+    storage::CardPatch values;
+    forEachField([&](auto patchField, auto cardField, const QString &) {
+        if (patch.*patchField)
+            values.*patchField = card.*cardField;
+    });
+    return values;
+}
+
+/// The names of the fields @p patch sets to something else than @p card has.
+QStringList differences(const storage::Card &card, const storage::CardPatch &patch)
+{
+    QStringList names;
+    forEachField([&](auto patchField, auto cardField, const QString &name) {
+        if (patch.*patchField && *(patch.*patchField) != card.*cardField)
+            names << name;
+    });
+    return names;
+}
+
+bool holds(const storage::Card &card, const storage::CardPatch &patch)
+{
+    return differences(card, patch).isEmpty();
+}
+
+void apply(storage::Card &card, const storage::CardPatch &patch)
+{
+    forEachField([&](auto patchField, auto cardField, const QString &) {
+        if (patch.*patchField)
+            card.*cardField = *(patch.*patchField);
+    });
+}
+
+/// The store's rules for text, checked before the change is queued, so bad input is refused at once.
+Status checkTexts(const storage::CardPatch &patch)
+{
+    if (patch.title) {
+        if (auto valid = BoardStore::checkText(tr("title"), *patch.title, BoardStore::s_maxTitleLength, true); !valid)
+            return valid;
+    }
+    if (patch.description) {
+        if (auto valid =
+                    BoardStore::checkText(tr("description"), *patch.description, BoardStore::s_maxTextLength, false);
+            !valid)
+            return valid;
+    }
+    if (patch.requester)
+        return BoardStore::checkText(tr("requester"), *patch.requester, BoardStore::s_maxTitleLength, false);
+    return {};
+}
+
 } // namespace
 
 BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoStack &stack, QObject *parent)
@@ -346,47 +415,50 @@ bool BoardActions::createCard(qint64 columnId, const QString &title, std::functi
 
 bool BoardActions::renameCard(qint64 id, const QString &title)
 {
+    storage::CardPatch patch;
+    patch.title = title.trimmed();
+    return editCard(id, patch, tr("Rename Card"));
+}
+
+bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QString &text)
+{
     const storage::Card *card = m_model.cardAt(m_model.cardIndex(id));
     if (!card)
         return false;
-    const QString old = card->title;
-    const QString fresh = title.trimmed();
-    if (fresh == old)
-        return true;
-    if (auto valid = BoardStore::checkText(tr("title"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
+    if (holds(*card, patch))
+        return true; // nothing to change
+    if (const Status valid = checkTexts(patch); !valid) {
         report(valid.error());
         return false;
     }
-    // Undo and redo put the title back only if it is still the one this step left: our own later edits change
-    // versions too, so the test is the value, not the version.
-    const auto step = [this, id](const QString &from, const QString &to) {
+    // Undo and redo set the fields back only if they still hold what this step left: our own later edits change
+    // versions too, so the test is the values, not the version. Fields someone else changed meanwhile are theirs.
+    const auto step = [this, id](const storage::CardPatch &from, const storage::CardPatch &to) {
         return Step{[this, id, to] {
                         if (const storage::Card *shown = m_model.cardAt(m_model.cardIndex(id))) {
-                            storage::Card renamed = *shown;
-                            renamed.title = to;
-                            m_model.applyCard(renamed);
+                            storage::Card edited = *shown;
+                            apply(edited, to);
+                            m_model.applyCard(edited);
                         }
                     },
                     [id, from, to](BoardStore &store) {
                         Saved saved;
                         if (auto current = store.card(id); !current) {
                             saved.status = current.error();
-                        } else if (current->title != from) {
+                        } else if (const QStringList theirs = differences(*current, from); !theirs.isEmpty()) {
                             saved.status = storage::Error{
                                     ErrorKind::Conflict,
-                                    tr("“%1” was renamed by someone else since; the title was left as it is")
-                                            .arg(current->title)};
-                        } else {
-                            storage::CardPatch patch;
-                            patch.title = to;
-                            if (auto updated = store.updateCard(id, patch, current->version); !updated)
-                                saved.status = updated.error();
+                                    tr("someone else changed the %1 of “%2” since; what they set was kept")
+                                            .arg(theirs.join(QStringLiteral(", ")), current->title)};
+                        } else if (auto updated = store.updateCard(id, to, current->version); !updated) {
+                            saved.status = updated.error();
                         }
                         saved.readCards(store, {id});
                         return saved;
                     }};
     };
-    m_stack.push(new SavedCommand(*this, tr("Rename Card"), {id}, step(old, fresh), step(fresh, old)));
+    const storage::CardPatch old = valuesOf(*card, patch);
+    m_stack.push(new SavedCommand(*this, text, {id}, step(old, patch), step(patch, old)));
     return true;
 }
 

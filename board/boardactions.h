@@ -45,6 +45,11 @@ public:
     bool archiveCards(const QList<qint64> &ids);
     /// Renames a card (F2 on the board).
     bool renameCard(qint64 id, const QString &title);
+    /**
+     * Sets the fields @p patch names on card @p id, as one undo step called @p text. Text is checked at once
+     * (failed() says why, nothing is queued). A field someone else changed meanwhile is a conflict: theirs stays.
+     */
+    bool editCard(qint64 id, const storage::CardPatch &patch, const QString &text);
     /// Creates a card with @p title at the end of @p columnId. It shows once saved; @p done gets its id then, or 0
     /// when it could not be saved.
     bool createCard(qint64 columnId, const QString &title, std::function<void(qint64 id)> done = {});

@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cardeditor.h"
+
+#include "boardactions.h"
+#include "boardmodel.h"
+
+#include <storage/boardstore.h>
+
+#include <QCalendarWidget>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace hb::board {
+
+namespace {
+
+QString when(qint64 msecs)
+{
+    return msecs ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(msecs), QLocale::ShortFormat) : QString();
+}
+
+QComboBox *choice(const QString &name, QWidget *parent, const QList<std::pair<QString, int>> &items)
+{
+    auto *box = new QComboBox(parent);
+    box->setObjectName(name);
+    for (const auto &[text, value] : items)
+        box->addItem(text, value);
+    return box;
+}
+
+// A new due date: tomorrow at five in the afternoon, local time.
+QDateTime defaultDue()
+{
+    return QDateTime(QDate::currentDate().addDays(1), QTime(17, 0));
+}
+
+} // namespace
+
+CardEditor::CardEditor(BoardModel &model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+{
+    setObjectName(QStringLiteral("cardEditor"));
+    setMinimumWidth(300);
+    // A sheet of its own beside the board, like the cards: the base colour of the palette, light or dark.
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the fields narrow with the panel
+    scroll->setBackgroundRole(QPalette::Base);
+    outer->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    content->setBackgroundRole(QPalette::Base);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(12, 8, 8, 12);
+
+    // Title and close button
+    auto *header = new QHBoxLayout;
+    m_title = new QLineEdit(content);
+    m_title->setObjectName(QStringLiteral("titleEdit"));
+    m_title->setMaxLength(int(storage::BoardStore::s_maxTitleLength));
+    m_title->setAccessibleName(tr("Title"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setWeight(QFont::Bold);
+    m_title->setFont(big);
+    m_title->setFrame(false);
+    header->addWidget(m_title, 1);
+    setFocusProxy(m_title);
+    auto *closeButton = new QToolButton(content);
+    closeButton->setObjectName(QStringLiteral("closeCardEditor"));
+    closeButton->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    closeButton->setToolTip(tr("Close (Esc)"));
+    closeButton->setAutoRaise(true);
+    connect(closeButton, &QToolButton::clicked, this, &CardEditor::dismiss);
+    header->addWidget(closeButton, 0, Qt::AlignTop);
+    layout->addLayout(header);
+    m_summary = new QLabel(content);
+    m_summary->setObjectName(QStringLiteral("cardSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_summary);
+
+    // Fields
+    auto *fields = new QFormLayout;
+    fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    using storage::Channel;
+    using storage::Priority;
+    using storage::StatusTag;
+    m_priority = choice(QStringLiteral("priorityBox"), content,
+                        {{tr("Critical"), int(Priority::Critical)},
+                         {tr("High"), int(Priority::High)},
+                         {tr("Normal"), int(Priority::Normal)},
+                         {tr("Low"), int(Priority::Low)}});
+    fields->addRow(tr("&Priority"), m_priority);
+    m_status = choice(QStringLiteral("statusBox"), content,
+                      {{tr("None"), int(StatusTag::None)},
+                       {tr("In progress"), int(StatusTag::InProgress)},
+                       {tr("Needs review"), int(StatusTag::NeedsReview)},
+                       {tr("Blocked"), int(StatusTag::Blocked)}});
+    fields->addRow(tr("&Status"), m_status);
+    m_assignee = new QComboBox(content);
+    m_assignee->setObjectName(QStringLiteral("assigneeBox"));
+    fields->addRow(tr("&Assignee"), m_assignee);
+    auto *dueRow = new QHBoxLayout;
+    m_hasDue = new QCheckBox(content);
+    m_hasDue->setObjectName(QStringLiteral("hasDue"));
+    m_hasDue->setAccessibleName(tr("Has a due date"));
+    m_hasDue->setToolTip(tr("Has a due date"));
+    m_due = new QDateTimeEdit(content);
+    m_due->setObjectName(QStringLiteral("dueEdit"));
+    m_due->setCalendarPopup(true);
+    m_due->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) + QStringLiteral("  HH:mm"));
+    dueRow->addWidget(m_hasDue);
+    dueRow->addWidget(m_due, 1);
+    auto *dueLabel = new QLabel(tr("&Due"), content);
+    dueLabel->setBuddy(m_hasDue);
+    fields->addRow(dueLabel, dueRow);
+    m_requester = new QLineEdit(content);
+    m_requester->setObjectName(QStringLiteral("requesterEdit"));
+    m_requester->setMaxLength(int(storage::BoardStore::s_maxTitleLength));
+    m_requester->setPlaceholderText(tr("Who asked for it"));
+    fields->addRow(tr("&Requester"), m_requester);
+    m_channel = choice(QStringLiteral("channelBox"), content,
+                       {{tr("Not recorded"), int(Channel::None)},
+                        {tr("Email"), int(Channel::Email)},
+                        {tr("Phone"), int(Channel::Phone)},
+                        {tr("Chat"), int(Channel::Chat)},
+                        {tr("Walk-in"), int(Channel::WalkIn)},
+                        {tr("Portal"), int(Channel::Portal)},
+                        {tr("Monitoring"), int(Channel::Monitoring)}});
+    fields->addRow(tr("C&hannel"), m_channel);
+    layout->addLayout(fields);
+
+    // Description: Markdown, edited as text, previewed without any HTML of its own
+    auto *descriptionHeader = new QHBoxLayout;
+    auto *descriptionLabel = new QLabel(tr("Description"), content);
+    QFont bold = descriptionLabel->font();
+    bold.setWeight(QFont::DemiBold);
+    descriptionLabel->setFont(bold);
+    descriptionHeader->addWidget(descriptionLabel, 1);
+    m_previewButton = new QToolButton(content);
+    m_previewButton->setObjectName(QStringLiteral("previewButton"));
+    m_previewButton->setCheckable(true);
+    m_previewButton->setText(tr("Preview"));
+    m_previewButton->setToolTip(tr("Show the description as formatted text (Ctrl+Shift+P)"));
+    m_previewButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_previewButton, &QToolButton::toggled, this, &CardEditor::setPreview);
+    descriptionHeader->addWidget(m_previewButton);
+    layout->addLayout(descriptionHeader);
+    m_descriptionStack = new QStackedWidget(content);
+    m_description = new QPlainTextEdit(content);
+    m_description->setObjectName(QStringLiteral("descriptionEdit"));
+    m_description->setPlaceholderText(tr("What is wrong, what was tried (Markdown)"));
+    m_description->setTabChangesFocus(true);
+    m_description->installEventFilter(this);
+    m_preview = new QTextBrowser(content);
+    m_preview->setObjectName(QStringLiteral("descriptionPreview"));
+    // Links open in the browser, never inside the panel (nor a file: link as a document).
+    m_preview->setOpenLinks(false);
+    connect(m_preview, &QTextBrowser::anchorClicked, this, [](const QUrl &url) {
+        if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
+            QDesktopServices::openUrl(url);
+    });
+    m_descriptionStack->addWidget(m_description);
+    m_descriptionStack->addWidget(m_preview);
+    m_descriptionStack->setMinimumHeight(160);
+    layout->addWidget(m_descriptionStack, 1);
+
+    // Checklist and comments (read here; edited in the next steps of the editor)
+    m_body = new QPlainTextEdit(content);
+    m_body->setObjectName(QStringLiteral("cardBody"));
+    m_body->setReadOnly(true);
+    m_body->setFrameShape(QFrame::NoFrame);
+    m_body->setMinimumHeight(120);
+    layout->addWidget(m_body, 1);
+
+    // Saving: each field on its own, when it is done with
+    connect(m_title, &QLineEdit::editingFinished, this, &CardEditor::saveTitle);
+    const auto onChoice = [this](QComboBox *box, auto field, const QString &text) {
+        connect(box, &QComboBox::activated, this, [this, box, field, text] {
+            storage::CardPatch patch;
+            patch.*field = static_cast<typename std::remove_reference_t<decltype(*(patch.*field))>>(
+                    box->currentData().toInt());
+            save(patch, text);
+        });
+    };
+    onChoice(m_priority, &storage::CardPatch::priority, tr("Change Priority"));
+    onChoice(m_status, &storage::CardPatch::status, tr("Change Status"));
+    onChoice(m_channel, &storage::CardPatch::channel, tr("Change Channel"));
+    connect(m_assignee, &QComboBox::activated, this, [this] {
+        storage::CardPatch patch;
+        patch.assignee = m_assignee->currentData().toString();
+        save(patch, tr("Assign Card"));
+    });
+    connect(m_requester, &QLineEdit::editingFinished, this, &CardEditor::saveRequester);
+    connect(m_hasDue, &QCheckBox::clicked, this, [this](bool due) {
+        if (due)
+            m_due->setDateTime(defaultDue());
+        saveDue();
+    });
+    connect(m_due, &QDateTimeEdit::editingFinished, this, &CardEditor::saveDue);
+    // A day picked in the calendar is a finished edit too; the edit takes the date first.
+    connect(m_due->calendarWidget(), &QCalendarWidget::clicked, this,
+            [this] { QTimer::singleShot(0, this, &CardEditor::saveDue); });
+
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, &CardEditor::dismiss);
+
+    // What others change, and saves that land or fail, show here as the board shows them.
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const QModelIndex shown = m_model.cardIndex(m_cardId);
+        if (shown.isValid() && shown.parent() == from.parent() && shown.row() >= from.row() && shown.row() <= to.row())
+            refresh();
+    });
+    for (auto signal : {&QAbstractItemModel::rowsRemoved, &QAbstractItemModel::rowsInserted})
+        connect(&m_model, signal, this, &CardEditor::refresh);
+    connect(&m_model, &QAbstractItemModel::rowsMoved, this, &CardEditor::refresh);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &CardEditor::refresh);
+    setBoard(nullptr, nullptr);
+}
+
+CardEditor::~CardEditor() = default;
+
+void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
+{
+    m_store = store;
+    m_actions = actions;
+    m_cardId = 0;
+    loadMembers();
+    hide();
+}
+
+const storage::Card *CardEditor::card() const
+{
+    return m_model.cardAt(m_model.cardIndex(m_cardId));
+}
+
+void CardEditor::loadMembers()
+{
+    m_assignee->clear();
+    m_assignee->addItem(tr("Unassigned"), QString());
+    if (!m_store)
+        return;
+    if (auto members = m_store->members()) {
+        for (const storage::Member &member : *members) {
+            if (member.role != storage::Role::Viewer)
+                m_assignee->addItem(member.displayName.isEmpty() ? member.login : member.displayName, member.login);
+        }
+    }
+}
+
+void CardEditor::showCard(qint64 id)
+{
+    if (id != m_cardId)
+        commit();
+    m_cardId = id;
+    m_previewButton->setChecked(false);
+    // The card's own text, not what was typed on the card shown before (saved by commit() above).
+    m_title->setModified(false);
+    m_requester->setModified(false);
+    m_description->document()->setModified(false);
+    refresh();
+    loadDetails();
+    show();
+}
+
+void CardEditor::commit()
+{
+    if (!m_cardId || !m_actions)
+        return;
+    saveDescription();
+    saveTitle();
+    saveRequester();
+}
+
+void CardEditor::dismiss()
+{
+    commit();
+    hide();
+    Q_EMIT closed();
+}
+
+bool CardEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_description && event->type() == QEvent::FocusOut)
+        saveDescription();
+    return QWidget::eventFilter(watched, event);
+}
+
+bool CardEditor::save(const storage::CardPatch &patch, const QString &text)
+{
+    if (!m_actions || !card())
+        return false;
+    if (m_actions->editCard(m_cardId, patch, text))
+        return true;
+    refresh(); // refused at once: show what the card still has
+    return false;
+}
+
+bool CardEditor::saveLine(QLineEdit *edit, std::optional<QString> storage::CardPatch::*field, const QString &text)
+{
+    if (!edit->isModified())
+        return true;
+    edit->setModified(false);
+    storage::CardPatch patch;
+    patch.*field = edit->text().trimmed();
+    return save(patch, text);
+}
+
+void CardEditor::saveTitle()
+{
+    // Refused (emptied): the card keeps its title, and so does the field.
+    if (!saveLine(m_title, &storage::CardPatch::title, tr("Rename Card")) && card())
+        m_title->setText(card()->title);
+}
+
+void CardEditor::saveRequester()
+{
+    saveLine(m_requester, &storage::CardPatch::requester, tr("Change Requester"));
+}
+
+void CardEditor::saveDescription()
+{
+    const storage::Card *shown = card();
+    if (!shown || !m_actions || !m_description->document()->isModified())
+        return;
+    storage::CardPatch patch;
+    patch.description = m_description->toPlainText();
+    // Refused text (too long) stays in the field, still modified, so nothing typed is lost.
+    if (m_actions->editCard(m_cardId, patch, tr("Edit Description")))
+        m_description->document()->setModified(false);
+}
+
+void CardEditor::saveDue()
+{
+    storage::CardPatch patch;
+    patch.dueAt = m_hasDue->isChecked() ? m_due->dateTime().toMSecsSinceEpoch() : 0;
+    save(patch, m_hasDue->isChecked() ? tr("Set Due Date") : tr("Clear Due Date"));
+}
+
+void CardEditor::setPreview(bool preview)
+{
+    if (preview) {
+        saveDescription();
+        // GitHub-flavoured Markdown, with any HTML in it shown as text, never run.
+        m_preview->document()->setMarkdown(m_description->toPlainText(),
+                                           QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub)
+                                                   | QTextDocument::MarkdownNoHTML);
+    }
+    m_previewButton->setText(preview ? tr("Edit") : tr("Preview"));
+    m_descriptionStack->setCurrentWidget(preview ? static_cast<QWidget *>(m_preview) : m_description);
+}
+
+void CardEditor::refresh()
+{
+    const storage::Card *shown = card();
+    const bool editable = shown && m_actions;
+    for (QWidget *field : std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel})
+        field->setEnabled(editable);
+    m_title->setReadOnly(!editable);
+    m_requester->setReadOnly(!editable);
+    m_description->setReadOnly(!editable);
+    if (!shown) {
+        m_summary->setText(m_cardId ? tr("This card is no longer on the board (archived, deleted, or hidden by "
+                                         "a reload).")
+                                    : QString());
+        m_due->setEnabled(false);
+        return;
+    }
+    // Text typed and not saved yet stays; the rest shows the card.
+    if (!m_title->isModified() && m_title->text() != shown->title)
+        m_title->setText(shown->title);
+    if (!m_requester->isModified() && m_requester->text() != shown->requester)
+        m_requester->setText(shown->requester);
+    if (!m_description->document()->isModified() && m_description->toPlainText() != shown->description)
+        m_description->setPlainText(shown->description);
+    m_priority->setCurrentIndex(m_priority->findData(int(shown->priority)));
+    m_status->setCurrentIndex(m_status->findData(int(shown->status)));
+    m_channel->setCurrentIndex(m_channel->findData(int(shown->channel)));
+    int assignee = m_assignee->findData(shown->assignee);
+    if (assignee < 0) { // someone who is not a member (any more)
+        m_assignee->addItem(shown->assignee, shown->assignee);
+        assignee = m_assignee->count() - 1;
+    }
+    m_assignee->setCurrentIndex(assignee);
+    m_hasDue->setChecked(shown->dueAt != 0);
+    m_due->setEnabled(editable && shown->dueAt != 0);
+    if (shown->dueAt && !m_due->hasFocus())
+        m_due->setDateTime(QDateTime::fromMSecsSinceEpoch(shown->dueAt));
+    const QModelIndex index = m_model.cardIndex(m_cardId);
+    QStringList summary{tr("#%1 in %2").arg(shown->id).arg(index.parent().data().toString())};
+    if (shown->createdAt)
+        summary << tr("created %1 by %2").arg(when(shown->createdAt), shown->createdBy);
+    if (shown->resolvedAt)
+        summary << tr("resolved %1").arg(when(shown->resolvedAt));
+    if (shown->isOverdue(QDateTime::currentMSecsSinceEpoch()))
+        summary << tr("overdue");
+    m_summary->setText(summary.join(QStringLiteral(" · ")));
+}
+
+void CardEditor::loadDetails()
+{
+    QStringList text;
+    const storage::Card *shown = card();
+    if (!m_store || !shown) {
+        m_body->clear();
+        return;
+    }
+    auto checklist = m_store->checklist(m_cardId);
+    auto comments = m_store->comments(m_cardId);
+    if (!checklist || !comments) {
+        m_body->setPlainText(!checklist ? checklist.error().message : comments.error().message);
+        return;
+    }
+    if (!checklist->isEmpty()) {
+        text << tr("Checklist (%1/%2)").arg(shown->checklistDone).arg(shown->checklistTotal);
+        for (const storage::ChecklistItem &item : *checklist)
+            text << (item.done ? QStringLiteral("  [x] ") : QStringLiteral("  [ ] ")) + item.text;
+        text << QString();
+    }
+    if (!comments->isEmpty()) {
+        text << tr("Comments");
+        for (const storage::Comment &comment : *comments)
+            text << QStringLiteral("  %1  %2: %3").arg(when(comment.createdAt), comment.author, comment.body);
+    }
+    m_body->setPlainText(text.join(QLatin1Char('\n')));
+}
+
+} // namespace hb::board

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/records.h>
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTextBrowser;
+class QToolButton;
+
+namespace hb::storage {
+class BoardStore;
+}
+
+namespace hb::board {
+
+class BoardActions;
+class BoardModel;
+
+/**
+ * One card, beside the board: title, fields and description to edit, then its checklist and comments. Every change
+ * is saved on its own as an undo step through BoardActions (no Save button); what others change, or a save that
+ * fails, shows in the fields as the board model has it. Without actions (a viewer, a read-only file) it only shows.
+ * Esc or the close button hides it.
+ */
+class CardEditor final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CardEditor)
+
+public:
+    explicit CardEditor(BoardModel &model, QWidget *parent = nullptr);
+    ~CardEditor() override;
+
+    /// The board the cards come from; @p actions null: nothing can be changed.
+    void setBoard(storage::BoardStore *store, BoardActions *actions);
+    void showCard(qint64 id);
+    qint64 cardId() const { return m_cardId; }
+    /// Saves what was typed and not yet saved (the description, a title being typed): before another card, or
+    /// closing.
+    void commit();
+
+Q_SIGNALS:
+    /// Hidden by the user (Esc or the close button).
+    void closed();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void dismiss();
+    /// Shows the card as the model has it; a field being typed in keeps what is typed.
+    void refresh();
+    void loadMembers();
+    void loadDetails();
+    /// False when refused at once (failed() says why).
+    bool save(const storage::CardPatch &patch, const QString &text);
+    /// Saves a line edit's text as @p field when it was edited; false when refused at once.
+    bool saveLine(QLineEdit *edit, std::optional<QString> storage::CardPatch::*field, const QString &text);
+    void saveTitle();
+    void saveRequester();
+    void saveDescription();
+    void saveDue();
+    void setPreview(bool preview);
+    const storage::Card *card() const;
+
+    BoardModel &m_model;
+    storage::BoardStore *m_store = nullptr;
+    BoardActions *m_actions = nullptr;
+    qint64 m_cardId = 0;
+
+    QLineEdit *m_title;
+    QLabel *m_summary;
+    QComboBox *m_priority;
+    QComboBox *m_status;
+    QComboBox *m_assignee;
+    QCheckBox *m_hasDue;
+    QDateTimeEdit *m_due;
+    QLineEdit *m_requester;
+    QComboBox *m_channel;
+    QToolButton *m_previewButton;
+    QStackedWidget *m_descriptionStack;
+    QPlainTextEdit *m_description;
+    QTextBrowser *m_preview;
+    QPlainTextEdit *m_body;
+};
+
+} // namespace hb::board

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demowindowtestcase.h"
+
+#include <board/boardmodel.h>
+#include <board/boardview.h>
+#include <board/cardeditor.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace hb;
+
+class tst_CardEditor : public tests::DemoWindowTestCase
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<app::MainWindow> m_window;
+    board::CardEditor *m_editor = nullptr;
+    qint64 m_id = 0;
+
+    /// The card as the file has it now, read through a connection of its own.
+    storage::Card stored() const
+    {
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        return store->card(m_id).value();
+    }
+
+    template<typename T>
+    T *field(const char *name) const
+    {
+        return m_editor->findChild<T *>(QLatin1String(name));
+    }
+
+    bool saved() const { return tests::DemoWindowTestCase::saved(*m_window); }
+
+private Q_SLOTS:
+    void initTestCase() { setUpDemo(); }
+
+    // Each test opens the first card of Doing with Enter, in a window of its own.
+    void init()
+    {
+        m_window = openDemo(QSize(1400, 900));
+        QVERIFY(m_window);
+        QListView *doing = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(1);
+        doing->setFocus();
+        doing->setCurrentIndex(doing->model()->index(0, 0, doing->rootIndex()));
+        m_id = doing->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        QTest::keyClick(doing, Qt::Key_Return);
+        m_editor = m_window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
+        QVERIFY(m_editor && m_editor->isVisible());
+        QCOMPARE(m_editor->cardId(), m_id);
+    }
+
+    void cleanup()
+    {
+        if (m_window)
+            QVERIFY(saved());
+        m_window.reset();
+    }
+
+    void shouldSaveAChoiceAndUndoIt_data()
+    {
+        QTest::addColumn<QString>("box");
+        QTest::addColumn<QStringList>("choices"); ///< the first one the card does not have yet is chosen
+        QTest::addColumn<QString>("undoText");
+        QTest::newRow("priority") << QStringLiteral("priorityBox")
+                                  << QStringList{QStringLiteral("Low"), QStringLiteral("Critical")}
+                                  << QStringLiteral("Change Priority");
+        QTest::newRow("status") << QStringLiteral("statusBox")
+                                << QStringList{QStringLiteral("Blocked"), QStringLiteral("None")}
+                                << QStringLiteral("Change Status");
+        QTest::newRow("channel") << QStringLiteral("channelBox")
+                                 << QStringList{QStringLiteral("Walk-in"), QStringLiteral("Email")}
+                                 << QStringLiteral("Change Channel");
+        QTest::newRow("assignee") << QStringLiteral("assigneeBox")
+                                  << QStringList{QStringLiteral("Unassigned"), QStringLiteral("Dev Patel")}
+                                  << QStringLiteral("Assign Card");
+    }
+
+    void shouldSaveAChoiceAndUndoIt()
+    {
+        QFETCH(QString, box);
+        QFETCH(QStringList, choices);
+        QFETCH(QString, undoText);
+        auto *combo = m_editor->findChild<QComboBox *>(box);
+        QVERIFY(combo && combo->isEnabled());
+        const storage::Card before = stored();
+        const QString shownBefore = combo->currentText();
+        const QString choice = choices.first() != shownBefore ? choices.first() : choices.last();
+        // WHEN the choice is made with the keyboard (arrows from the top or the bottom of the list)
+        combo->setFocus();
+        const int target = combo->findText(choice);
+        QVERIFY(target >= 0);
+        while (combo->currentIndex() != target)
+            QTest::keyClick(combo, combo->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
+        // THEN each step was saved on its own, the last one is in the file, and shows on the board
+        QVERIFY(saved());
+        const storage::Card after = stored();
+        QVERIFY(after.version > before.version);
+        QCOMPARE(m_window->undoStack()->undoText(), undoText);
+        QCOMPARE(combo->currentText(), choice);
+        const QModelIndex card = m_window->model()->cardIndex(m_id);
+        if (box == u"statusBox")
+            QCOMPARE(card.data(board::BoardModel::StatusTextRole).toString(), choice);
+        if (box == u"assigneeBox")
+            QCOMPARE(after.assignee, combo->currentData().toString());
+        // WHEN every step is undone, THEN the card is as it was, in the file and in the editor
+        while (m_window->undoStack()->canUndo()) {
+            m_window->undoStack()->undo();
+            QVERIFY(saved());
+        }
+        const storage::Card undone = stored();
+        QCOMPARE(undone.priority, before.priority);
+        QCOMPARE(undone.status, before.status);
+        QCOMPARE(undone.channel, before.channel);
+        QCOMPARE(undone.assignee, before.assignee);
+        QCOMPARE(combo->currentText(), shownBefore);
+    }
+
+    void shouldSaveTheTitleWhenDoneTyping()
+    {
+        auto *title = field<QLineEdit>("titleEdit");
+        QVERIFY(title->hasFocus()); // Enter on the board put the focus here
+        const QString before = title->text();
+        title->selectAll();
+        QTest::keyClicks(title, QStringLiteral("SSL certificate renewed - check the intranet"));
+        QCOMPARE(stored().title, before); // nothing is saved mid-word
+        QTest::keyClick(title, Qt::Key_Return);
+        QVERIFY(saved());
+        QCOMPARE(stored().title, QStringLiteral("SSL certificate renewed - check the intranet"));
+        QCOMPARE(m_window->model()->cardIndex(m_id).data().toString(), stored().title);
+        // an emptied title is refused, says why, and the field shows the title again
+        title->selectAll();
+        QTest::keyClick(title, Qt::Key_Delete);
+        QTest::keyClick(title, Qt::Key_Return);
+        QCOMPARE(title->text(), stored().title);
+        auto *message = m_window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
+        QVERIFY(message);
+        QVERIFY2(message->text().contains(QStringLiteral("title")), qPrintable(message->text()));
+        message->close();
+        QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Rename Card"));
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QCOMPARE(stored().title, before);
+        QCOMPARE(title->text(), before);
+    }
+
+    void shouldSaveTheDescriptionAndPreviewItWithoutHtml()
+    {
+        auto *description = field<QPlainTextEdit>("descriptionEdit");
+        auto *preview = field<QTextBrowser>("descriptionPreview");
+        auto *toggle = field<QToolButton>("previewButton");
+        description->setFocus();
+        description->selectAll();
+        const QString text = QStringLiteral("Renew with **Let's Encrypt**\n\n- check <b>expiry</b>\n- see "
+                                            "[the runbook](https://wiki.example.org/ssl)");
+        // typed line by line, Return between the lines
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (i > 0)
+                QTest::keyClick(description, Qt::Key_Return);
+            QTest::keyClicks(description, lines.at(i));
+        }
+        // saved when the field is left (here: for the preview)
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(saved());
+        QCOMPARE(stored().description, text);
+        QVERIFY(preview->isVisible());
+        QVERIFY(!description->isVisible());
+        // the preview formats the Markdown, and shows the HTML in it as text
+        const QString shown = preview->toPlainText();
+        QVERIFY2(shown.contains(QStringLiteral("Renew with Let's Encrypt")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("<b>expiry</b>")), qPrintable(shown));
+        QVERIFY(preview->toHtml().contains(QStringLiteral("https://wiki.example.org/ssl")));
+        QVERIFY(!preview->openLinks());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(description->isVisible());
+        QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Description"));
+    }
+
+    void shouldSetAndClearTheDueDate()
+    {
+        auto *hasDue = field<QCheckBox>("hasDue");
+        auto *due = field<QDateTimeEdit>("dueEdit");
+        if (hasDue->isChecked()) {
+            QTest::mouseClick(hasDue, Qt::LeftButton);
+            QVERIFY(saved());
+            QCOMPARE(stored().dueAt, 0);
+            QVERIFY(!due->isEnabled());
+        }
+        // ticking it sets a due date (tomorrow, 17:00) and saves it
+        QTest::mouseClick(hasDue, Qt::LeftButton);
+        QVERIFY(saved());
+        const QDateTime tomorrow(QDate::currentDate().addDays(1), QTime(17, 0));
+        QCOMPARE(stored().dueAt, tomorrow.toMSecsSinceEpoch());
+        QVERIFY(due->isEnabled());
+        // a date typed in is saved when the field is left
+        due->setFocus();
+        due->setDateTime(tomorrow.addDays(2));
+        field<QLineEdit>("requesterEdit")->setFocus();
+        QVERIFY(saved());
+        QCOMPARE(stored().dueAt, tomorrow.addDays(2).toMSecsSinceEpoch());
+        // unticking clears it
+        QTest::mouseClick(hasDue, Qt::LeftButton);
+        QVERIFY(saved());
+        QCOMPARE(stored().dueAt, 0);
+        QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Clear Due Date"));
+    }
+
+    void shouldSaveTheRequester()
+    {
+        auto *requester = field<QLineEdit>("requesterEdit");
+        requester->setFocus();
+        requester->selectAll();
+        QTest::keyClicks(requester, QStringLiteral("Jonas Meyer (Engineering)"));
+        QTest::keyClick(requester, Qt::Key_Tab);
+        QVERIFY(saved());
+        QCOMPARE(stored().requester, QStringLiteral("Jonas Meyer (Engineering)"));
+    }
+
+    void shouldOnlyShowTheCardToAViewer()
+    {
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("margaret"))).value();
+        app::MainWindow window(std::move(store));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListView *doing = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(1);
+        doing->setFocus();
+        doing->setCurrentIndex(doing->model()->index(0, 0, doing->rootIndex()));
+        QTest::keyClick(doing, Qt::Key_Return);
+        auto *editor = window.findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
+        QVERIFY(editor->isVisible());
+        auto *title = editor->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        QCOMPARE(title->text(), stored().title);
+        QVERIFY(title->isReadOnly());
+        QVERIFY(editor->findChild<QPlainTextEdit *>(QStringLiteral("descriptionEdit"))->isReadOnly());
+        for (const char *name : {"priorityBox", "statusBox", "assigneeBox", "channelBox"})
+            QVERIFY2(!editor->findChild<QComboBox *>(QLatin1String(name))->isEnabled(), name);
+        QVERIFY(!editor->findChild<QCheckBox *>(QStringLiteral("hasDue"))->isEnabled());
+        // typing changes nothing
+        QTest::keyClicks(title, QStringLiteral("mine now"));
+        QTest::keyClick(title, Qt::Key_Return);
+        QCOMPARE(title->text(), stored().title);
+    }
+
+    void shouldKeepAColleaguesChangeToTheSameField()
+    {
+        auto *priority = field<QComboBox>("priorityBox");
+        // GIVEN a colleague sets the priority to low after the card was opened here
+        auto colleague = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("ben"))).value();
+        storage::CardPatch theirs;
+        theirs.priority = storage::Priority::Low;
+        QVERIFY(colleague->updateCard(m_id, theirs));
+        // WHEN I choose another one (High, or Normal if it was High)
+        priority->setFocus();
+        const QString mine = priority->currentText() == u"High" ? QStringLiteral("Normal") : QStringLiteral("High");
+        QTest::keyClick(priority, Qt::Key_Home);
+        while (priority->currentText() != mine)
+            QTest::keyClick(priority, Qt::Key_Down);
+        QVERIFY(saved());
+        // THEN I am told, their value stays in the file, and the editor shows it
+        auto *message = m_window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
+        QVERIFY(message);
+        QVERIFY2(message->text().contains(QStringLiteral("priority")), qPrintable(message->text()));
+        message->close();
+        QCOMPARE(stored().priority, storage::Priority::Low);
+        QCOMPARE(priority->currentText(), QStringLiteral("Low"));
+        // AND a field they did not touch merges: the status is mine
+        auto *status = field<QComboBox>("statusBox");
+        status->setFocus();
+        QTest::keyClick(status, Qt::Key_End);
+        QVERIFY(saved());
+        QCOMPARE(stored().status, storage::StatusTag::Blocked);
+        QCOMPARE(stored().priority, storage::Priority::Low);
+    }
+};
+
+QTEST_MAIN(tst_CardEditor)
+#include "tst_cardeditor.moc"
