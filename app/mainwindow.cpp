@@ -95,11 +95,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_details->commit();
     if (m_details->isVisible())
         QSettings().setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    // A change still on its way to the file is finished first; the window closes when it has landed.
+    // A change still on its way to the file is finished first; the window closes when it has landed, or stays
+    // open when it could not be saved, so the message is seen.
     if (m_actions && m_actions->isSaving()) {
         event->ignore();
-        m_savingLabel->setText(tr("Saving your last change before closing…"));
-        connect(m_actions, &board::BoardActions::savingChanged, this, &QWidget::close, Qt::SingleShotConnection);
+        afterSaves(tr("Saving your last change before closing…"), true, [this] { close(); });
         return;
     }
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
@@ -171,10 +171,28 @@ bool MainWindow::saveCopyTo(const QString &path)
     return true;
 }
 
+void MainWindow::afterSaves(const QString &waiting, bool cancelOnFailure, std::function<void()> then)
+{
+    m_afterSaves = std::move(then);
+    m_afterSavesText = waiting;
+    m_cancelOnFailure = cancelOnFailure;
+    m_savingLabel->setText(waiting);
+}
+
 void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
 {
-    // What was typed on the last board is saved there; undo history belongs to one board.
+    // What was typed on the last board is saved there, before the switch (the window stays usable meanwhile).
     m_details->commit();
+    if (m_actions && m_actions->isSaving()) {
+        auto next = std::make_shared<std::unique_ptr<storage::BoardStore>>(std::move(store));
+        afterSaves(tr("Saving your last change before opening the other board…"), false,
+                   [this, next] { setStore(std::move(*next)); });
+        return;
+    }
+    m_afterSaves = {};
+    m_afterSavesText.clear();
+    m_savingLabel->clear();
+    // Undo history belongs to one board.
     m_details->setBoard(nullptr, nullptr);
     m_undoStack->clear();
     delete m_actions;
@@ -189,9 +207,19 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
             box->setObjectName(QStringLiteral("notSavedMessage"));
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
+            if (m_afterSaves && m_cancelOnFailure) {
+                m_afterSaves = {};
+                m_afterSavesText.clear();
+                m_savingLabel->setText(tr("Not closed: your last change could not be saved"));
+            }
         });
         connect(m_actions, &board::BoardActions::waitingChanged, this, [this](bool waiting) {
-            m_savingLabel->setText(waiting ? tr("Saving… another user is saving") : QString());
+            m_savingLabel->setText(waiting ? tr("Saving… another user is saving") : m_afterSavesText);
+        });
+        connect(m_actions, &board::BoardActions::savingChanged, this, [this](bool saving) {
+            // Queued: what comes next may delete the actions whose signal this is.
+            if (!saving && m_afterSaves)
+                QMetaObject::invokeMethod(this, std::exchange(m_afterSaves, {}), Qt::QueuedConnection);
         });
     }
     m_view->setActions(m_actions);

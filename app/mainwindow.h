@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 namespace hb::storage {
@@ -56,6 +57,9 @@ private:
     void showCard(qint64 id);
 
     void setStore(std::unique_ptr<storage::BoardStore> store);
+    /// Runs @p then once every save has landed, saying @p waiting in the status bar meanwhile; a failed save
+    /// cancels it when @p cancelOnFailure.
+    void afterSaves(const QString &waiting, bool cancelOnFailure, std::function<void()> then);
 
     std::unique_ptr<storage::BoardStore> m_store;
     board::BoardModel *m_model;
@@ -67,6 +71,9 @@ private:
     QLabel *m_savingLabel;
     QMenu *m_recentMenu;
     board::BoardActions *m_actions = nullptr;
+    std::function<void()> m_afterSaves;
+    QString m_afterSavesText;
+    bool m_cancelOnFailure = false;
 };
 
 } // namespace hb::app

@@ -39,9 +39,9 @@ protected:
     }
 
     /// The demo board in a shown window (at @p size, if given); null when it could not be opened or shown.
-    std::unique_ptr<app::MainWindow> openDemo(QSize size = {})
+    std::unique_ptr<app::MainWindow> openDemo(QSize size = {}, int busyTimeoutMs = 30000)
     {
-        auto store = storage::BoardStore::open(m_board, optionsFor(QStringLiteral("alice")));
+        auto store = storage::BoardStore::open(m_board, optionsFor(QStringLiteral("alice"), busyTimeoutMs));
         if (!store)
             return {};
         auto window = std::make_unique<app::MainWindow>(std::move(store).value());

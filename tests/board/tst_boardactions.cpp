@@ -7,6 +7,7 @@
 #include <storage/boardstore.h>
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QFile>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -180,7 +181,9 @@ private Q_SLOTS:
         QVERIFY(colleague->moveCard(b, m_columns.at(2)));
         // WHEN I undo my move
         QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        std::unique_ptr<QAction> redo(m_stack->createRedoAction(nullptr));
         m_stack->undo();
+        QVERIFY(redo->isEnabled());
         QVERIFY(saved());
         // THEN I am told, and their move stands, on the board too
         QCOMPARE(failed.count(), 1);
@@ -188,7 +191,9 @@ private Q_SLOTS:
                  qPrintable(failed.first().first().toString()));
         QCOMPARE(m_store->card(b)->columnId, m_columns.at(2));
         QCOMPARE(m_model->cardIndex(b).parent().row(), 2);
+        // AND the step is gone: Edit > Redo no longer offers it
         QVERIFY(!m_stack->canRedo());
+        QVERIFY(!redo->isEnabled());
     }
 
     void shouldDropCardIdsThroughTheModel()
@@ -399,6 +404,9 @@ private Q_SLOTS:
         QVERIFY(actions.renameCard(m_cards[3], QStringLiteral("D, renamed")));
         QVERIFY(!model.cardIndex(m_cards[2]).isValid());
         QCOMPARE(model.cardIndex(m_cards[3]).data().toString(), QStringLiteral("D, renamed"));
+        // AND undo the rename at once, before its save has failed: that undo is not even tried
+        stack.undo();
+        QCOMPARE(model.cardIndex(m_cards[3]).data().toString(), QStringLiteral("D"));
         // THEN after the wait I am told, the board shows the file as it is, and no undo step is left behind
         QVERIFY(waitForSaves(actions));
         QCOMPARE(failed.count(), 2);

@@ -370,6 +370,35 @@ private Q_SLOTS:
                         0}));
     }
 
+    void shouldStayOpenWhenTheLastChangeCouldNotBeSaved()
+    {
+        // GIVEN a window that waits only 300 ms for the file, and a colleague who holds it for longer
+        auto window = openDemo({}, 300);
+        QVERIFY(window);
+        auto *saving = window->findChild<QLabel *>(QStringLiteral("savingStatus"));
+        QListView *todo = window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
+        const qint64 id = todo->model()->index(0, 0, todo->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
+        tests::WriteLock colleague(m_board);
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        // WHEN the window is closed before the move could be saved
+        QVERIFY(!window->close());
+        // THEN it stays open, says why, and the card is back where the file has it
+        QVERIFY(saved(*window));
+        QTest::qWait(50); // anything queued after the last save
+        QVERIFY(window->isVisible());
+        QCOMPARE(saving->text(), QStringLiteral("Not closed: your last change could not be saved"));
+        auto *message = window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
+        QVERIFY(message && message->isVisible());
+        message->close();
+        QCOMPARE(window->model()->cardIndex(id).parent().row(), 0);
+        QCOMPARE(storedColumnOf(id), 0);
+        // AND once the file is free, it closes at once
+        colleague.release();
+        QVERIFY(window->close());
+    }
+
     void shouldRememberBoardsAndGeometryAndSaveCopies()
     {
         {
