@@ -2,6 +2,7 @@
 #include "boardactions.h"
 
 #include "boardmodel.h"
+#include "checklistmodel.h"
 
 #include <storage/boardstore.h>
 
@@ -305,6 +306,9 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
             m_model.removeCard(id);
         for (const storage::Column &column : saved.columns)
             m_model.applyColumn(column);
+        if (saved.checklistCard && m_checklist && m_checklist->cardId() == saved.checklistCard
+            && settled.contains(saved.checklistCard))
+            m_checklist->setItems(saved.checklistCard, saved.checklist);
         if (saved.reloadBoard)
             reloadBoard();
         if (!saved.status)
@@ -486,6 +490,167 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
     };
     const storage::CardPatch old = valuesOf(*card, patch);
     m_stack.push(new SavedCommand(*this, text, {id}, step(old, patch), step(patch, old)));
+    return true;
+}
+
+} // namespace hb::board
+
+namespace hb::board {
+
+namespace {
+
+/// A checklist change: @p change on the saver, then the card and its checklist read back.
+StoreWorker::Job checklistSave(qint64 cardId, std::function<Status(BoardStore &)> change)
+{
+    return [cardId, change = std::move(change)](BoardStore &store) {
+        Saved saved{change(store)};
+        saved.readChecklist(store, cardId);
+        return saved;
+    };
+}
+
+Status checkItemText(const QString &text)
+{
+    return BoardStore::checkText(tr("checklist item"), text, BoardStore::s_maxChecklistTextLength, true);
+}
+
+} // namespace
+
+void BoardActions::setChecklist(ChecklistModel *checklist)
+{
+    m_checklist = checklist;
+}
+
+void BoardActions::showChecklistItem(qint64 itemId, const std::function<void(storage::ChecklistItem &)> &change)
+{
+    if (!m_checklist || m_checklist->row(itemId) < 0)
+        return;
+    storage::ChecklistItem item = m_checklist->items().at(m_checklist->row(itemId));
+    change(item);
+    m_checklist->showItem(item);
+}
+
+bool BoardActions::addChecklistItem(qint64 cardId, const QString &text)
+{
+    const QString fresh = text.trimmed();
+    if (const Status valid = checkItemText(fresh); !valid) {
+        report(valid.error());
+        return false;
+    }
+    // Written by the first save; undo deletes that item and redo brings the same one back.
+    auto id = std::make_shared<std::atomic<qint64>>(0);
+    Step add{{}, checklistSave(cardId, [id, cardId, fresh](BoardStore &store) -> Status {
+                 if (*id)
+                     return store.restoreChecklistItem(*id);
+                 auto added = store.addChecklistItem(cardId, fresh);
+                 if (!added)
+                     return added.error();
+                 *id = *added;
+                 return {};
+             })};
+    Step remove{[this, id] {
+                    if (m_checklist && *id)
+                        m_checklist->showRemoved(*id);
+                },
+                checklistSave(cardId, [id](BoardStore &store) { return store.deleteChecklistItem(*id); })};
+    m_stack.push(new SavedCommand(*this, tr("Add Checklist Item"), {cardId}, std::move(add), std::move(remove)));
+    return true;
+}
+
+bool BoardActions::tickChecklistItem(qint64 cardId, qint64 itemId, bool done)
+{
+    if (!m_checklist || m_checklist->row(itemId) < 0)
+        return false;
+    const auto step = [this, cardId, itemId](bool to) {
+        return Step{[this, itemId, to] { showChecklistItem(itemId, [to](auto &item) { item.done = to; }); },
+                    checklistSave(cardId,
+                                  [itemId, to](BoardStore &store) { return store.setChecklistItemDone(itemId, to); })};
+    };
+    m_stack.push(new SavedCommand(*this, done ? tr("Tick Checklist Item") : tr("Untick Checklist Item"), {cardId},
+                                  step(done), step(!done)));
+    return true;
+}
+
+bool BoardActions::editChecklistItem(qint64 cardId, qint64 itemId, const QString &text)
+{
+    if (!m_checklist || m_checklist->row(itemId) < 0)
+        return false;
+    const QString old = m_checklist->items().at(m_checklist->row(itemId)).text;
+    const QString fresh = text.trimmed();
+    if (fresh == old)
+        return true;
+    if (const Status valid = checkItemText(fresh); !valid) {
+        report(valid.error());
+        return false;
+    }
+    // Like titles: undo and redo change the text only while it is still the one this step left.
+    const auto step = [this, cardId, itemId](const QString &from, const QString &to) {
+        return Step{[this, itemId, to] { showChecklistItem(itemId, [to](auto &item) { item.text = to; }); },
+                    checklistSave(cardId, [cardId, itemId, from, to](BoardStore &store) -> Status {
+                        auto items = store.checklist(cardId);
+                        if (!items)
+                            return items.error();
+                        const auto item = std::find_if(items->cbegin(), items->cend(),
+                                                       [itemId](const auto &each) { return each.id == itemId; });
+                        if (item == items->cend())
+                            return storage::Error{ErrorKind::NotFound, tr("the checklist item was deleted since")};
+                        if (item->text != from) {
+                            return storage::Error{
+                                    ErrorKind::Conflict,
+                                    tr("someone else changed the checklist item to “%1” since; it was left as it is")
+                                            .arg(item->text)};
+                        }
+                        return store.editChecklistItem(itemId, to, item->version);
+                    })};
+    };
+    m_stack.push(new SavedCommand(*this, tr("Edit Checklist Item"), {cardId}, step(old, fresh), step(fresh, old)));
+    return true;
+}
+
+bool BoardActions::moveChecklistItem(qint64 cardId, qint64 itemId, qint64 beforeId)
+{
+    if (!m_checklist)
+        return false;
+    const int from = m_checklist->row(itemId);
+    if (from < 0 || beforeId == itemId)
+        return false;
+    const QList<storage::ChecklistItem> &items = m_checklist->items();
+    const qint64 backBefore = from + 1 < items.size() ? items.at(from + 1).id : 0;
+    if (backBefore == beforeId)
+        return false; // where it is
+    const auto step = [this, cardId, itemId](qint64 before) {
+        return Step{[this, itemId, before] {
+                        if (m_checklist)
+                            m_checklist->showMoved(itemId, before);
+                    },
+                    checklistSave(cardId, [itemId, before](BoardStore &store) -> Status {
+                        Status moved = store.moveChecklistItem(itemId, storage::Placement{before, 0});
+                        // The item it went before is gone meanwhile: to the end.
+                        if (!moved && moved.error().kind == ErrorKind::NotFound && before)
+                            moved = store.moveChecklistItem(itemId, storage::Placement{});
+                        return moved;
+                    })};
+    };
+    m_stack.push(new SavedCommand(*this, tr("Move Checklist Item"), {cardId}, step(beforeId), step(backBefore)));
+    return true;
+}
+
+bool BoardActions::deleteChecklistItem(qint64 cardId, qint64 itemId)
+{
+    if (!m_checklist || m_checklist->row(itemId) < 0)
+        return false;
+    const storage::ChecklistItem item = m_checklist->items().at(m_checklist->row(itemId));
+    Step remove{[this, itemId] {
+                    if (m_checklist)
+                        m_checklist->showRemoved(itemId);
+                },
+                checklistSave(cardId, [itemId](BoardStore &store) { return store.deleteChecklistItem(itemId); })};
+    Step restore{[this, item] {
+                     if (m_checklist)
+                         m_checklist->showItem(item);
+                 },
+                 checklistSave(cardId, [itemId](BoardStore &store) { return store.restoreChecklistItem(itemId); })};
+    m_stack.push(new SavedCommand(*this, tr("Delete Checklist Item"), {cardId}, std::move(remove), std::move(restore)));
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
@@ -20,6 +21,7 @@ class BoardStore;
 namespace hb::board {
 
 class BoardModel;
+class ChecklistModel;
 
 /**
  * What people do to the board, as undoable commands on the one QUndoStack.
@@ -53,6 +55,16 @@ public:
     /// Creates a card with @p title at the end of @p columnId. It shows once saved; @p done gets its id then, or 0
     /// when it could not be saved.
     bool createCard(qint64 columnId, const QString &title, std::function<void(qint64 id)> done = {});
+
+    // The checklist of a card. Each change is an undo step; the shown checklist (setChecklist()) follows.
+    /// The checklist model that shows changes at once and takes the file's checklist after each save.
+    void setChecklist(ChecklistModel *checklist);
+    bool addChecklistItem(qint64 cardId, const QString &text);
+    bool tickChecklistItem(qint64 cardId, qint64 itemId, bool done);
+    bool editChecklistItem(qint64 cardId, qint64 itemId, const QString &text);
+    /// Moves an item just before @p beforeId (0: to the end).
+    bool moveChecklistItem(qint64 cardId, qint64 itemId, qint64 beforeId);
+    bool deleteChecklistItem(qint64 cardId, qint64 itemId);
 
     // Columns (admins). Renames and WIP limits show at once; the others when saved.
     bool canManageColumns() const;
@@ -92,6 +104,8 @@ Q_SIGNALS:
 private:
     bool reloadBoard();
     qint64 columnIdAt(int row) const;
+    /// Shows a checklist item changed by @p change, before it is saved.
+    void showChecklistItem(qint64 itemId, const std::function<void(storage::ChecklistItem &)> &change);
     /// A column-level step: @p redo and @p undo run on the saver; @p show puts a name or limit up at once.
     bool changeColumns(const QString &text, std::function<storage::Status(storage::BoardStore &)> redo,
                        std::function<storage::Status(storage::BoardStore &)> undo, qint64 readBack = 0,
@@ -107,6 +121,7 @@ private:
     QUndoStack &m_stack;
     StoreWorker m_worker;
     QHash<qint64, int> m_inFlight; ///< saves still on their way, per card
+    QPointer<ChecklistModel> m_checklist;
 };
 
 } // namespace hb::board

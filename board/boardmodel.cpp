@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boardmodel.h"
 
+#include "idpayload.h"
+
 #include <storage/boardstore.h>
 #include <storage/rank.h>
 
 #include <QDateTime>
-#include <QDataStream>
-#include <QIODevice>
 #include <QHash>
 #include <QMimeData>
 
@@ -205,14 +205,7 @@ QMimeData *BoardModel::mimeData(const QModelIndexList &indexes) const
         if (const storage::Card *card = cardAt(index); card && !ids.contains(card->id))
             ids << card->id;
     }
-    if (ids.isEmpty())
-        return nullptr;
-    QByteArray payload;
-    QDataStream stream(&payload, QIODevice::WriteOnly);
-    stream << ids;
-    auto *data = new QMimeData;
-    data->setData(mimeType(), payload);
-    return data;
+    return idsToMimeData(mimeType(), ids);
 }
 
 bool BoardModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
@@ -234,11 +227,7 @@ bool BoardModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int 
         column = parent.parent();
         row = parent.row();
     }
-    QList<qint64> ids;
-    QDataStream stream(data->data(mimeType()));
-    stream >> ids;
-    if (stream.status() != QDataStream::Ok || ids.isEmpty())
-        return false;
+    QList<qint64> ids = idsFromMimeData(data, mimeType());
     // Re-resolve every id: a card may have been archived by someone else during the drag.
     ids.removeIf([this](qint64 id) { return !cardIndex(id).isValid(); });
     if (ids.isEmpty())

@@ -3,6 +3,7 @@
 
 #include "boardactions.h"
 #include "boardmodel.h"
+#include "checklistmodel.h"
 
 #include <storage/boardstore.h>
 
@@ -14,9 +15,11 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -192,7 +195,48 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_descriptionStack->setMinimumHeight(160);
     layout->addWidget(m_descriptionStack, 1);
 
-    // Checklist and comments (read here; edited in the next steps of the editor)
+    // Checklist: tick with Space or a click, F2 or a double-click edits, Delete removes, Ctrl+Up/Down or a drag
+    // reorders, and the field below adds
+    auto *checklistHeader = new QHBoxLayout;
+    auto *checklistLabel = new QLabel(tr("Checklist"), content);
+    checklistLabel->setFont(bold);
+    checklistHeader->addWidget(checklistLabel);
+    m_checklistProgress = new QLabel(content);
+    m_checklistProgress->setObjectName(QStringLiteral("checklistProgress"));
+    m_checklistProgress->setForegroundRole(QPalette::PlaceholderText);
+    checklistHeader->addWidget(m_checklistProgress, 1);
+    layout->addLayout(checklistHeader);
+    m_checklist = new ChecklistModel(this);
+    m_checklistView = new QListView(content);
+    m_checklistView->setObjectName(QStringLiteral("checklistView"));
+    m_checklistView->setModel(m_checklist);
+    m_checklistView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_checklistView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_checklistView->setDragDropMode(QAbstractItemView::DragDrop);
+    m_checklistView->setDefaultDropAction(Qt::MoveAction);
+    m_checklistView->setDropIndicatorShown(true);
+    m_checklistView->setFrameShape(QFrame::NoFrame);
+    m_checklistView->setSpacing(2);
+    m_checklistView->setAccessibleName(tr("Checklist"));
+    m_checklistView->installEventFilter(this);
+    layout->addWidget(m_checklistView);
+    m_checklistAdd = new QLineEdit(content);
+    m_checklistAdd->setObjectName(QStringLiteral("checklistAdd"));
+    m_checklistAdd->setPlaceholderText(tr("+ Add an item (Enter)"));
+    m_checklistAdd->setMaxLength(int(storage::BoardStore::s_maxChecklistTextLength));
+    connect(m_checklistAdd, &QLineEdit::returnPressed, this, &CardEditor::addChecklistItem);
+    layout->addWidget(m_checklistAdd);
+    const auto countDone = [this] {
+        m_checklistProgress->setText(
+                m_checklist->rowCount() ? tr("%1/%2 done").arg(m_checklist->doneCount()).arg(m_checklist->rowCount())
+                                        : QString());
+    };
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_checklist, signal, this, countDone);
+    connect(m_checklist, &QAbstractItemModel::dataChanged, this, countDone);
+    connect(m_checklist, &QAbstractItemModel::modelReset, this, countDone);
+
+    // Comments (read here; written in the next step of the editor)
     m_body = new QPlainTextEdit(content);
     m_body->setObjectName(QStringLiteral("cardBody"));
     m_body->setReadOnly(true);
@@ -252,6 +296,16 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
 {
     m_store = store;
     m_actions = actions;
+    if (actions) {
+        actions->setChecklist(m_checklist);
+        m_checklist->setHandlers(
+                {[this](qint64 id, const QString &text) { return m_actions->editChecklistItem(m_cardId, id, text); },
+                 [this](qint64 id, bool done) { return m_actions->tickChecklistItem(m_cardId, id, done); },
+                 [this](qint64 id, qint64 beforeId) { return m_actions->moveChecklistItem(m_cardId, id, beforeId); }});
+    } else {
+        m_checklist->setHandlers({});
+    }
+    m_checklist->setItems(0, {});
     m_cardId = 0;
     loadMembers();
     hide();
@@ -311,7 +365,45 @@ bool CardEditor::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_description && event->type() == QEvent::FocusOut)
         saveDescription();
+    if (watched == m_checklistView && event->type() == QEvent::KeyPress
+        && checklistKey(static_cast<QKeyEvent *>(event)))
+        return true;
     return QWidget::eventFilter(watched, event);
+}
+
+bool CardEditor::checklistKey(QKeyEvent *event)
+{
+    const QModelIndex current = m_checklistView->currentIndex();
+    if (!m_actions || !current.isValid())
+        return false;
+    const qint64 id = current.data(ChecklistModel::IdRole).toLongLong();
+    const int row = current.row();
+    if (event->key() == Qt::Key_Delete && event->modifiers() == Qt::NoModifier) {
+        m_actions->deleteChecklistItem(m_cardId, id);
+        m_checklistView->setCurrentIndex(m_checklist->index(std::min(row, m_checklist->rowCount() - 1)));
+        return true;
+    }
+    if (event->modifiers() == Qt::ControlModifier && (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
+        // Up: before the item above; down: before the one two below (or to the end).
+        const int before = event->key() == Qt::Key_Up ? row - 1 : row + 2;
+        if (before < 0 || (event->key() == Qt::Key_Down && row + 1 >= m_checklist->rowCount()))
+            return true;
+        const QModelIndex anchor = m_checklist->index(before);
+        m_actions->moveChecklistItem(m_cardId, id,
+                                     anchor.isValid() ? anchor.data(ChecklistModel::IdRole).toLongLong() : 0);
+        m_checklistView->setCurrentIndex(m_checklist->index(m_checklist->row(id)));
+        return true;
+    }
+    return false;
+}
+
+void CardEditor::addChecklistItem()
+{
+    // Cleared when taken, for the next item; Enter on an empty field does nothing.
+    if (m_checklistAdd->text().trimmed().isEmpty())
+        return;
+    if (m_actions && m_cardId && m_actions->addChecklistItem(m_cardId, m_checklistAdd->text()))
+        m_checklistAdd->clear();
 }
 
 bool CardEditor::save(const storage::CardPatch &patch, const QString &text)
@@ -382,7 +474,8 @@ void CardEditor::refresh()
 {
     const storage::Card *shown = card();
     const bool editable = shown && m_actions;
-    for (QWidget *field : std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel})
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel, m_checklistAdd})
         field->setEnabled(editable);
     m_title->setReadOnly(!editable);
     m_requester->setReadOnly(!editable);
@@ -427,24 +520,20 @@ void CardEditor::refresh()
 
 void CardEditor::loadDetails()
 {
-    QStringList text;
     const storage::Card *shown = card();
     if (!m_store || !shown) {
+        m_checklist->setItems(0, {});
         m_body->clear();
         return;
     }
     auto checklist = m_store->checklist(m_cardId);
+    m_checklist->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());
     auto comments = m_store->comments(m_cardId);
     if (!checklist || !comments) {
         m_body->setPlainText(!checklist ? checklist.error().message : comments.error().message);
         return;
     }
-    if (!checklist->isEmpty()) {
-        text << tr("Checklist (%1/%2)").arg(shown->checklistDone).arg(shown->checklistTotal);
-        for (const storage::ChecklistItem &item : *checklist)
-            text << (item.done ? QStringLiteral("  [x] ") : QStringLiteral("  [ ] ")) + item.text;
-        text << QString();
-    }
+    QStringList text;
     if (!comments->isEmpty()) {
         text << tr("Comments");
         for (const storage::Comment &comment : *comments)

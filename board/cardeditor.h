@@ -7,9 +7,11 @@
 
 class QCheckBox;
 class QComboBox;
+class QKeyEvent;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QPlainTextEdit;
 class QStackedWidget;
 class QTextBrowser;
@@ -23,6 +25,7 @@ namespace hb::board {
 
 class BoardActions;
 class BoardModel;
+class ChecklistModel;
 
 /**
  * One card, beside the board: title, fields and description to edit, then its checklist and comments. Every change
@@ -69,6 +72,9 @@ private:
     void saveDescription();
     void saveDue();
     void setPreview(bool preview);
+    void addChecklistItem();
+    /// Delete, and Ctrl+Up/Down, on the checklist.
+    bool checklistKey(QKeyEvent *event);
     const storage::Card *card() const;
 
     BoardModel &m_model;
@@ -89,6 +95,10 @@ private:
     QStackedWidget *m_descriptionStack;
     QPlainTextEdit *m_description;
     QTextBrowser *m_preview;
+    ChecklistModel *m_checklist;
+    QLabel *m_checklistProgress;
+    QListView *m_checklistView;
+    QLineEdit *m_checklistAdd;
     QPlainTextEdit *m_body;
 };
 

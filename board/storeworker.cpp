@@ -19,6 +19,17 @@ void Saved::readCards(storage::BoardStore &store, const QList<qint64> &ids)
     }
 }
 
+void Saved::readChecklist(storage::BoardStore &store, qint64 cardId)
+{
+    readCards(store, {cardId});
+    if (auto items = store.checklist(cardId)) {
+        checklistCard = cardId;
+        checklist = *items;
+    } else if (status) {
+        status = items.error();
+    }
+}
+
 /// Lives on the worker's thread and owns the connection there: QtSql connections belong to one thread.
 class StoreWorker::Runner final : public QObject
 {

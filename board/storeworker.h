@@ -26,11 +26,15 @@ struct Saved
     QList<storage::Card> cards;     ///< read after the save, whether it worked or not: shown as they are
     QList<qint64> removed;          ///< cards read back that are no longer in the file at all
     QList<storage::Column> columns; ///< likewise, for renamed or re-limited columns
-    bool reloadBoard = false;       ///< columns were added, removed or reordered, or nothing could be read back:
-                                    ///< load the whole board again
+    qint64 checklistCard = 0;       ///< the card whose checklist was read back, into checklist
+    QList<storage::ChecklistItem> checklist;
+    bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
+                              ///< load the whole board again
 
     /// Reads cards @p ids back into cards (after the save, on the store's thread).
     void readCards(storage::BoardStore &store, const QList<qint64> &ids);
+    /// Reads card @p cardId back, and its checklist.
+    void readChecklist(storage::BoardStore &store, qint64 cardId);
 };
 
 /**

@@ -79,6 +79,7 @@ public:
     static QString systemLogin();
     static constexpr qint64 s_maxTitleLength = 500;
     static constexpr qint64 s_maxTextLength = 100'000;
+    static constexpr qint64 s_maxChecklistTextLength = 1000;
     /// The rule every text field follows (@p what names the field); callers may check input before queueing it.
     static Status checkText(const QString &what, const QString &text, qint64 maxLength, bool required);
 
@@ -158,6 +159,8 @@ public:
     Status setChecklistItemDone(qint64 id, bool done);
     Status moveChecklistItem(qint64 id, Placement placement);
     Status deleteChecklistItem(qint64 id);
+    /// Brings back a deleted item (undo), where it was.
+    Status restoreChecklistItem(qint64 id);
 
     // Comments
     Result<QList<Comment>> comments(qint64 cardId);
@@ -262,7 +265,8 @@ private:
     /// Refuses a change that would leave the board without an admin (@p leaving is the admin going).
     Status keepAnAdmin(const QString &leaving);
     Result<Label> loadLabel(qint64 id);
-    Result<ChecklistItem> loadChecklistItem(qint64 id);
+    /// A live item, or with @p deleted one that was deleted (to restore).
+    Result<ChecklistItem> loadChecklistItem(qint64 id, bool deleted = false);
     Result<Comment> loadComment(qint64 id);
     /// Reads an attachment's chunks in order (to @p out, if given); the SHA-256 (hex) of what was read, or an
     /// empty value when fewer than @p size bytes are stored.

@@ -15,7 +15,6 @@ using namespace detail;
 namespace {
 
 constexpr int s_maxLabelNameLength = 50;
-constexpr int s_maxChecklistTextLength = 1000;
 
 Label readLabel(const QSqlQuery &query)
 {
@@ -235,18 +234,21 @@ Result<QList<ChecklistItem>> BoardStore::checklist(qint64 cardId)
                                      {{QStringLiteral(":card"), cardId}}, readChecklistItem);
 }
 
-Result<ChecklistItem> BoardStore::loadChecklistItem(qint64 id)
+Result<ChecklistItem> BoardStore::loadChecklistItem(qint64 id, bool deleted)
 {
     // Items of a deleted card are out of reach too, like the card.
-    auto found =
-            m_db->row<ChecklistItem>(QString::fromUtf16(s_checklistColumns)
-                                             + QStringLiteral("WHERE id = :id AND deleted_at IS NULL AND card_id IN "
-                                                              "(SELECT id FROM cards WHERE deleted_at IS NULL)"),
-                                     {{QStringLiteral(":id"), id}}, readChecklistItem);
+    auto found = m_db->row<ChecklistItem>(
+            QString::fromUtf16(s_checklistColumns)
+                    + (deleted ? QStringLiteral("WHERE id = :id AND deleted_at IS NOT NULL ")
+                               : QStringLiteral("WHERE id = :id AND deleted_at IS NULL "))
+                    + QStringLiteral("AND card_id IN (SELECT id FROM cards WHERE deleted_at IS NULL)"),
+            {{QStringLiteral(":id"), id}}, readChecklistItem);
     if (!found)
         return found.error();
-    if (!found->has_value())
-        return Error{ErrorKind::NotFound, tr("there is no checklist item #%1").arg(id)};
+    if (!found->has_value()) {
+        return Error{ErrorKind::NotFound, deleted ? tr("there is no deleted checklist item #%1").arg(id)
+                                                  : tr("there is no checklist item #%1").arg(id)};
+    }
     return **found;
 }
 
@@ -367,6 +369,23 @@ Status BoardStore::deleteChecklistItem(qint64 id)
         if (!deleted)
             return deleted.error();
         return cardChanged(CardIndex::Refresh, QStringLiteral("checklist.deleted"), item->cardId,
+                           {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
+    });
+}
+
+Status BoardStore::restoreChecklistItem(qint64 id)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("checklist.restore"), [&]() -> Status {
+        auto item = loadChecklistItem(id, true);
+        if (!item)
+            return item.error();
+        auto restored = m_db->run(
+                QStringLiteral("UPDATE checklist_items SET deleted_at = NULL, version = version + 1 WHERE id = :id"),
+                {{QStringLiteral(":id"), id}});
+        if (!restored)
+            return restored.error();
+        return cardChanged(CardIndex::Refresh, QStringLiteral("checklist.restored"), item->cardId,
                            {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
     });
 }

@@ -5,6 +5,7 @@
 #include <board/boardview.h>
 #include <board/cardeditor.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -229,6 +230,87 @@ private Q_SLOTS:
         QCOMPARE(stored().requester, QStringLiteral("Jonas Meyer (Engineering)"));
     }
 
+    void shouldWorkTheChecklistFromTheKeyboard()
+    {
+        auto *view = field<QListView>("checklistView");
+        auto *add = field<QLineEdit>("checklistAdd");
+        auto *progress = field<QLabel>("checklistProgress");
+        const auto storedTexts = [this] {
+            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            QStringList texts;
+            for (const storage::ChecklistItem &item : store->checklist(m_id).value())
+                texts << (item.done ? QStringLiteral("[x] ") : QStringLiteral("[ ] ")) + item.text;
+            return texts;
+        };
+        const QStringList start = storedTexts();
+        QVERIFY(start.size() >= 2);
+        QCOMPARE(view->model()->rowCount(), start.size());
+        const int done = int(start.filter(QStringLiteral("[x]")).size());
+        QCOMPARE(progress->text(), QStringLiteral("%1/%2 done").arg(done).arg(start.size()));
+
+        // Enter in the field adds an item at the end, and the field is ready for the next one
+        add->setFocus();
+        QTest::keyClicks(add, QStringLiteral("Tell the users"));
+        QTest::keyClick(add, Qt::Key_Return);
+        QVERIFY(add->text().isEmpty());
+        QVERIFY(saved());
+        QCOMPARE(storedTexts().constLast(), QStringLiteral("[ ] Tell the users"));
+        QCOMPARE(view->model()->rowCount(), start.size() + 1);
+        const int last = view->model()->rowCount() - 1;
+
+        // Space ticks the current item
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(last, 0));
+        QTest::keyClick(view, Qt::Key_Space);
+        QVERIFY(saved());
+        QCOMPARE(storedTexts().constLast(), QStringLiteral("[x] Tell the users"));
+        QCOMPARE(progress->text(), QStringLiteral("%1/%2 done").arg(done + 1).arg(start.size() + 1));
+        QCOMPARE(m_window->model()->cardIndex(m_id).data(board::BoardModel::ChecklistDoneRole).toInt(), done + 1);
+
+        // F2 edits it in place
+        QTest::keyClick(view, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Tell the users by email"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(storedTexts().constLast(), QStringLiteral("[x] Tell the users by email"));
+        QVERIFY(saved());
+
+        // Ctrl+Up moves it one place up; the move is saved
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(last, 0));
+        QTest::keyClick(view, Qt::Key_Up, Qt::ControlModifier);
+        QVERIFY(saved());
+        QCOMPARE(storedTexts().at(last - 1), QStringLiteral("[x] Tell the users by email"));
+        QCOMPARE(view->currentIndex().row(), last - 1);
+
+        // Delete removes it; undo brings it back where it was
+        QTest::keyClick(view, Qt::Key_Delete);
+        QVERIFY(saved());
+        QCOMPARE(storedTexts().size(), start.size());
+        QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Delete Checklist Item"));
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QCOMPARE(storedTexts().at(last - 1), QStringLiteral("[x] Tell the users by email"));
+        QCOMPARE(view->model()->index(last - 1, 0).data().toString(), QStringLiteral("Tell the users by email"));
+
+        // every step undoes, back to the checklist it started with
+        while (m_window->undoStack()->canUndo()) {
+            m_window->undoStack()->undo();
+            QVERIFY(saved());
+        }
+        QCOMPARE(storedTexts(), start);
+        QCOMPARE(view->model()->rowCount(), start.size());
+        // Enter on an empty field adds nothing, and says nothing
+        add->setFocus();
+        QTest::keyClicks(add, QStringLiteral("   "));
+        QTest::keyClick(add, Qt::Key_Return);
+        QVERIFY(!m_window->actions()->isSaving());
+        QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage")));
+        QCOMPARE(storedTexts(), start);
+    }
+
     void shouldOnlyShowTheCardToAViewer()
     {
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("margaret"))).value();
@@ -248,6 +330,9 @@ private Q_SLOTS:
         for (const char *name : {"priorityBox", "statusBox", "assigneeBox", "channelBox"})
             QVERIFY2(!editor->findChild<QComboBox *>(QLatin1String(name))->isEnabled(), name);
         QVERIFY(!editor->findChild<QCheckBox *>(QStringLiteral("hasDue"))->isEnabled());
+        QVERIFY(!editor->findChild<QLineEdit *>(QStringLiteral("checklistAdd"))->isEnabled());
+        auto *checklist = editor->findChild<QListView *>(QStringLiteral("checklistView"));
+        QVERIFY(!(checklist->model()->flags(checklist->model()->index(0, 0)) & Qt::ItemIsUserCheckable));
         // typing changes nothing
         QTest::keyClicks(title, QStringLiteral("mine now"));
         QTest::keyClick(title, Qt::Key_Return);

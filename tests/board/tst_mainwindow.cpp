@@ -55,10 +55,10 @@ class tst_MainWindow : public tests::DemoWindowTestCase
 
 private:
 private:
-    /// Enter on the first card of To-do.
-    static void openFirstCard(app::MainWindow &window)
+    /// Enter on the first card of a column (To-do by default).
+    static void openFirstCard(app::MainWindow &window, int column = 0)
     {
-        QListView *todo = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
+        QListView *todo = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(column);
         todo->setFocus();
         todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
         QTest::keyClick(todo, Qt::Key_Return);
@@ -481,7 +481,7 @@ private Q_SLOTS:
         auto window = openDemo(size);
         QVERIFY(window);
         if (card)
-            openFirstCard(*window);
+            openFirstCard(*window, 1); // one with a checklist and comments
         const QImage image = window->grab().toImage();
         QCOMPARE(image.size(), size);
         const QString shot =

@@ -400,6 +400,13 @@ private Q_SLOTS:
         const Card card = m_store->card(id).value();
         QCOMPARE(card.checklistDone, 1);
         QCOMPARE(card.checklistTotal, 3);
+
+        // a deleted item comes back where it was (undo), once
+        QVERIFY(m_store->restoreChecklistItem(licence));
+        QCOMPARE(m_store->checklist(id)->at(2).text, QStringLiteral("Activate licence"));
+        QCOMPARE(m_store->card(id)->checklistTotal, 4);
+        QCOMPARE(m_store->restoreChecklistItem(licence).error().kind, ErrorKind::NotFound);
+        QCOMPARE(m_store->cardHistory(id)->constLast().kind, QStringLiteral("checklist.restored"));
     }
 
     void shouldLetOnlyAuthorsEditComments()
