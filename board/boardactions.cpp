@@ -33,6 +33,24 @@ struct Step
     StoreWorker::Job save;
 };
 
+using Id = std::shared_ptr<std::atomic<qint64>>;
+
+/// The save of something new: made the first time (its id kept in @p id, for undo and redo), brought back by the
+/// redos after an undo, so later steps that name it still find it.
+std::function<Status(BoardStore &)> createOrRestore(Id id, std::function<storage::Result<qint64>(BoardStore &)> create,
+                                                    std::function<Status(BoardStore &, qint64)> restore)
+{
+    return [id = std::move(id), create = std::move(create), restore = std::move(restore)](BoardStore &store) -> Status {
+        if (*id)
+            return restore(store, *id);
+        auto created = create(store);
+        if (!created)
+            return created.error();
+        *id = *created;
+        return {};
+    };
+}
+
 /**
  * Every board action as an undo step: redo() and undo() show the change on the board and queue its save. A step
  * whose save fails becomes obsolete, does nothing more, and is taken off the stack.
@@ -276,6 +294,13 @@ void BoardActions::report(const storage::Error &error)
     Q_EMIT failed(error.message);
 }
 
+bool BoardActions::accepted(const storage::Status &check)
+{
+    if (!check)
+        report(check.error());
+    return check.ok();
+}
+
 bool BoardActions::reloadBoard()
 {
     if (auto loaded = m_model.load(m_store); !loaded) {
@@ -306,9 +331,11 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
             m_model.removeCard(id);
         for (const storage::Column &column : saved.columns)
             m_model.applyColumn(column);
-        if (saved.checklistCard && m_checklist && m_checklist->cardId() == saved.checklistCard
-            && settled.contains(saved.checklistCard))
-            m_checklist->setItems(saved.checklistCard, saved.checklist);
+        if (saved.detailsCard && settled.contains(saved.detailsCard)) {
+            if (m_checklist && m_checklist->cardId() == saved.detailsCard)
+                m_checklist->setItems(saved.detailsCard, saved.checklist);
+            Q_EMIT commentsSaved(saved.detailsCard, saved.comments);
+        }
         if (saved.reloadBoard)
             reloadBoard();
         if (!saved.status)
@@ -411,27 +438,25 @@ bool BoardActions::archiveCards(const QList<qint64> &ids)
 bool BoardActions::createCard(qint64 columnId, const QString &title, std::function<void(qint64 id)> done)
 {
     const QString fresh = title.trimmed();
-    if (auto valid = BoardStore::checkText(tr("title"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
-        report(valid.error());
+    if (!accepted(BoardStore::checkText(tr("title"), fresh, BoardStore::s_maxTitleLength, true)))
         return false;
-    }
     // Written by the first save on the saver's thread; undo and redo after it use the same card.
-    auto id = std::make_shared<std::atomic<qint64>>(0);
-    Step create{{}, [id, columnId, fresh](BoardStore &store) {
-                    Saved saved;
+    Id id = std::make_shared<std::atomic<qint64>>(0);
+    const auto save = createOrRestore(
+            id,
+            [columnId, fresh](BoardStore &store) {
+                storage::NewCard card;
+                card.columnId = columnId;
+                card.title = fresh;
+                return store.createCard(card);
+            },
+            [](BoardStore &store, qint64 card) { return store.restoreCard(card); });
+    Step create{{}, [id, save](BoardStore &store) {
+                    Saved saved{save(store)};
                     if (*id) {
-                        saved.status = store.restoreCard(*id);
-                    } else {
-                        storage::NewCard card;
-                        card.columnId = columnId;
-                        card.title = fresh;
-                        auto created = store.createCard(card);
-                        if (!created)
-                            return Saved{created.error()};
-                        *id = *created;
+                        saved.newId = *id;
+                        saved.readCards(store, {*id});
                     }
-                    saved.newId = *id;
-                    saved.readCards(store, {*id});
                     return saved;
                 }};
     Step remove{[this, id] { m_model.removeCard(*id); },
@@ -458,10 +483,8 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
         return false;
     if (holds(*card, patch))
         return true; // nothing to change
-    if (const Status valid = checkTexts(patch); !valid) {
-        report(valid.error());
+    if (!accepted(checkTexts(patch)))
         return false;
-    }
     // Undo and redo set the fields back only if they still hold what this step left: our own later edits change
     // versions too, so the test is the values, not the version. Fields someone else changed meanwhile are theirs.
     const auto step = [this, id](const storage::CardPatch &from, const storage::CardPatch &to) {
@@ -499,12 +522,12 @@ namespace hb::board {
 
 namespace {
 
-/// A checklist change: @p change on the saver, then the card and its checklist read back.
-StoreWorker::Job checklistSave(qint64 cardId, std::function<Status(BoardStore &)> change)
+/// A checklist or comment change: @p change on the saver, then the card, its checklist and comments read back.
+StoreWorker::Job detailsSave(qint64 cardId, std::function<Status(BoardStore &)> change)
 {
     return [cardId, change = std::move(change)](BoardStore &store) {
         Saved saved{change(store)};
-        saved.readChecklist(store, cardId);
+        saved.readDetails(store, cardId);
         return saved;
     };
 }
@@ -512,6 +535,11 @@ StoreWorker::Job checklistSave(qint64 cardId, std::function<Status(BoardStore &)
 Status checkItemText(const QString &text)
 {
     return BoardStore::checkText(tr("checklist item"), text, BoardStore::s_maxChecklistTextLength, true);
+}
+
+Status checkCommentText(const QString &text)
+{
+    return BoardStore::checkText(tr("comment"), text, BoardStore::s_maxTextLength, true);
 }
 
 } // namespace
@@ -533,26 +561,21 @@ void BoardActions::showChecklistItem(qint64 itemId, const std::function<void(sto
 bool BoardActions::addChecklistItem(qint64 cardId, const QString &text)
 {
     const QString fresh = text.trimmed();
-    if (const Status valid = checkItemText(fresh); !valid) {
-        report(valid.error());
+    if (!accepted(checkItemText(fresh)))
         return false;
-    }
     // Written by the first save; undo deletes that item and redo brings the same one back.
-    auto id = std::make_shared<std::atomic<qint64>>(0);
-    Step add{{}, checklistSave(cardId, [id, cardId, fresh](BoardStore &store) -> Status {
-                 if (*id)
-                     return store.restoreChecklistItem(*id);
-                 auto added = store.addChecklistItem(cardId, fresh);
-                 if (!added)
-                     return added.error();
-                 *id = *added;
-                 return {};
-             })};
+    Id id = std::make_shared<std::atomic<qint64>>(0);
+    Step add{{},
+             detailsSave(cardId,
+                         createOrRestore(
+                                 id,
+                                 [cardId, fresh](BoardStore &store) { return store.addChecklistItem(cardId, fresh); },
+                                 [](BoardStore &store, qint64 item) { return store.restoreChecklistItem(item); }))};
     Step remove{[this, id] {
                     if (m_checklist && *id)
                         m_checklist->showRemoved(*id);
                 },
-                checklistSave(cardId, [id](BoardStore &store) { return store.deleteChecklistItem(*id); })};
+                detailsSave(cardId, [id](BoardStore &store) { return store.deleteChecklistItem(*id); })};
     m_stack.push(new SavedCommand(*this, tr("Add Checklist Item"), {cardId}, std::move(add), std::move(remove)));
     return true;
 }
@@ -563,8 +586,8 @@ bool BoardActions::tickChecklistItem(qint64 cardId, qint64 itemId, bool done)
         return false;
     const auto step = [this, cardId, itemId](bool to) {
         return Step{[this, itemId, to] { showChecklistItem(itemId, [to](auto &item) { item.done = to; }); },
-                    checklistSave(cardId,
-                                  [itemId, to](BoardStore &store) { return store.setChecklistItemDone(itemId, to); })};
+                    detailsSave(cardId,
+                                [itemId, to](BoardStore &store) { return store.setChecklistItemDone(itemId, to); })};
     };
     m_stack.push(new SavedCommand(*this, done ? tr("Tick Checklist Item") : tr("Untick Checklist Item"), {cardId},
                                   step(done), step(!done)));
@@ -579,14 +602,12 @@ bool BoardActions::editChecklistItem(qint64 cardId, qint64 itemId, const QString
     const QString fresh = text.trimmed();
     if (fresh == old)
         return true;
-    if (const Status valid = checkItemText(fresh); !valid) {
-        report(valid.error());
+    if (!accepted(checkItemText(fresh)))
         return false;
-    }
     // Like titles: undo and redo change the text only while it is still the one this step left.
     const auto step = [this, cardId, itemId](const QString &from, const QString &to) {
         return Step{[this, itemId, to] { showChecklistItem(itemId, [to](auto &item) { item.text = to; }); },
-                    checklistSave(cardId, [cardId, itemId, from, to](BoardStore &store) -> Status {
+                    detailsSave(cardId, [cardId, itemId, from, to](BoardStore &store) -> Status {
                         auto items = store.checklist(cardId);
                         if (!items)
                             return items.error();
@@ -623,7 +644,7 @@ bool BoardActions::moveChecklistItem(qint64 cardId, qint64 itemId, qint64 before
                         if (m_checklist)
                             m_checklist->showMoved(itemId, before);
                     },
-                    checklistSave(cardId, [itemId, before](BoardStore &store) -> Status {
+                    detailsSave(cardId, [itemId, before](BoardStore &store) -> Status {
                         Status moved = store.moveChecklistItem(itemId, storage::Placement{before, 0});
                         // The item it went before is gone meanwhile: to the end.
                         if (!moved && moved.error().kind == ErrorKind::NotFound && before)
@@ -644,13 +665,65 @@ bool BoardActions::deleteChecklistItem(qint64 cardId, qint64 itemId)
                     if (m_checklist)
                         m_checklist->showRemoved(itemId);
                 },
-                checklistSave(cardId, [itemId](BoardStore &store) { return store.deleteChecklistItem(itemId); })};
+                detailsSave(cardId, [itemId](BoardStore &store) { return store.deleteChecklistItem(itemId); })};
     Step restore{[this, item] {
                      if (m_checklist)
                          m_checklist->showItem(item);
                  },
-                 checklistSave(cardId, [itemId](BoardStore &store) { return store.restoreChecklistItem(itemId); })};
+                 detailsSave(cardId, [itemId](BoardStore &store) { return store.restoreChecklistItem(itemId); })};
     m_stack.push(new SavedCommand(*this, tr("Delete Checklist Item"), {cardId}, std::move(remove), std::move(restore)));
+    return true;
+}
+
+bool BoardActions::addComment(qint64 cardId, const QString &body)
+{
+    if (!accepted(checkCommentText(body)))
+        return false;
+    Id id = std::make_shared<std::atomic<qint64>>(0);
+    Step add{{},
+             detailsSave(cardId,
+                         createOrRestore(
+                                 id, [cardId, body](BoardStore &store) { return store.addComment(cardId, body); },
+                                 [](BoardStore &store, qint64 comment) { return store.restoreComment(comment); }))};
+    Step remove{{}, detailsSave(cardId, [id](BoardStore &store) { return store.deleteComment(*id); })};
+    m_stack.push(new SavedCommand(*this, tr("Add Comment"), {cardId}, std::move(add), std::move(remove)));
+    return true;
+}
+
+bool BoardActions::editComment(qint64 cardId, qint64 commentId, const QString &oldBody, const QString &body)
+{
+    if (body == oldBody)
+        return true;
+    if (!accepted(checkCommentText(body)))
+        return false;
+    // Undo and redo change the text only while it is still the one this step left.
+    const auto step = [cardId, commentId](const QString &from, const QString &to) {
+        return Step{{}, detailsSave(cardId, [cardId, commentId, from, to](BoardStore &store) -> Status {
+                        auto comments = store.comments(cardId);
+                        if (!comments)
+                            return comments.error();
+                        const auto comment =
+                                std::find_if(comments->cbegin(), comments->cend(),
+                                             [commentId](const auto &each) { return each.id == commentId; });
+                        if (comment == comments->cend())
+                            return storage::Error{ErrorKind::NotFound, tr("the comment was deleted since")};
+                        if (comment->body != from) {
+                            return storage::Error{ErrorKind::Conflict,
+                                                  tr("the comment was changed since; it was left as it is")};
+                        }
+                        return store.editComment(commentId, to, comment->version);
+                    })};
+    };
+    m_stack.push(new SavedCommand(*this, tr("Edit Comment"), {cardId}, step(oldBody, body), step(body, oldBody)));
+    return true;
+}
+
+bool BoardActions::deleteComment(qint64 cardId, qint64 commentId)
+{
+    m_stack.push(new SavedCommand(
+            *this, tr("Delete Comment"), {cardId},
+            Step{{}, detailsSave(cardId, [commentId](BoardStore &store) { return store.deleteComment(commentId); })},
+            Step{{}, detailsSave(cardId, [commentId](BoardStore &store) { return store.restoreComment(commentId); })}));
     return true;
 }
 
@@ -696,23 +769,15 @@ bool BoardActions::changeColumns(const QString &text, std::function<Status(Board
 bool BoardActions::addColumn(const QString &name, std::function<void(qint64 id)> done)
 {
     const QString fresh = name.trimmed();
-    if (auto valid = BoardStore::checkText(tr("column name"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
-        report(valid.error());
+    if (!accepted(BoardStore::checkText(tr("column name"), fresh, BoardStore::s_maxTitleLength, true)))
         return false;
-    }
     // Redo after undo brings the same column back, so later steps that name it still find it.
-    auto id = std::make_shared<std::atomic<qint64>>(0);
+    Id id = std::make_shared<std::atomic<qint64>>(0);
     return changeColumns(
             tr("Add Column"),
-            [id, fresh](BoardStore &store) -> Status {
-                if (*id)
-                    return store.restoreColumn(*id);
-                auto added = store.addColumn(fresh, storage::ColumnKind::Doing);
-                if (!added)
-                    return added.error();
-                *id = *added;
-                return {};
-            },
+            createOrRestore(
+                    id, [fresh](BoardStore &store) { return store.addColumn(fresh, storage::ColumnKind::Doing); },
+                    [](BoardStore &store, qint64 column) { return store.restoreColumn(column); }),
             [id](BoardStore &store) { return store.deleteColumn(*id); }, 0, {},
             [id, done = std::move(done)](const Saved &saved) {
                 if (done)
@@ -753,10 +818,8 @@ bool BoardActions::setColumnField(qint64 id, const QString &text, T storage::Col
 bool BoardActions::renameColumn(qint64 id, const QString &name)
 {
     const QString fresh = name.trimmed();
-    if (auto valid = BoardStore::checkText(tr("column name"), fresh, BoardStore::s_maxTitleLength, true); !valid) {
-        report(valid.error());
+    if (!accepted(BoardStore::checkText(tr("column name"), fresh, BoardStore::s_maxTitleLength, true)))
         return false;
-    }
     return setColumnField(
             id, tr("Rename Column"), &storage::Column::name, fresh,
             [](BoardStore &store, qint64 column, const QString &to, qint64 version) {

@@ -66,6 +66,11 @@ public:
     bool moveChecklistItem(qint64 cardId, qint64 itemId, qint64 beforeId);
     bool deleteChecklistItem(qint64 cardId, qint64 itemId);
 
+    // Comments: anyone who may edit adds them; their author edits and deletes them (or an admin deletes).
+    bool addComment(qint64 cardId, const QString &body);
+    bool editComment(qint64 cardId, qint64 commentId, const QString &oldBody, const QString &body);
+    bool deleteComment(qint64 cardId, qint64 commentId);
+
     // Columns (admins). Renames and WIP limits show at once; the others when saved.
     bool canManageColumns() const;
     /// Whether the board may be changed at all through @p store: not read-only, and not a viewer's.
@@ -100,9 +105,13 @@ Q_SIGNALS:
     void savingChanged(bool saving);
     /// A save waits because another user is saving to the file (true), or no longer (false).
     void waitingChanged(bool waiting);
+    /// A save touched card @p cardId's checklist or comments: its comments as the file has them now.
+    void commentsSaved(qint64 cardId, const QList<storage::Comment> &comments);
 
 private:
     bool reloadBoard();
+    /// Input checked before anything is queued: false, and failed() says why, when @p check refused it.
+    bool accepted(const storage::Status &check);
     qint64 columnIdAt(int row) const;
     /// Shows a checklist item changed by @p change, before it is saved.
     void showChecklistItem(qint64 itemId, const std::function<void(storage::ChecklistItem &)> &change);

@@ -22,6 +22,8 @@
 #include <QListView>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -47,6 +49,39 @@ QComboBox *choice(const QString &name, QWidget *parent, const QList<std::pair<QS
     for (const auto &[text, value] : items)
         box->addItem(text, value);
     return box;
+}
+
+// "just now", "5 min ago", "3 h ago", "yesterday", or the date.
+QString relativeTime(qint64 msecs, qint64 now)
+{
+    const qint64 minutes = (now - msecs) / 60'000;
+    if (minutes < 1)
+        return CardEditor::tr("just now");
+    if (minutes < 60)
+        return CardEditor::tr("%1 min ago").arg(minutes);
+    if (minutes < 24 * 60)
+        return CardEditor::tr("%1 h ago").arg(minutes / 60);
+    const QDate day = QDateTime::fromMSecsSinceEpoch(msecs).date();
+    if (day == QDate::currentDate().addDays(-1))
+        return CardEditor::tr("yesterday");
+    return QLocale().toString(day, QLocale::ShortFormat);
+}
+
+// Plain text as HTML: every character escaped, line breaks kept, and web addresses made links (the only markup).
+QString plainWithLinks(const QString &text)
+{
+    static const QRegularExpression s_url(QStringLiteral(R"((https?://|mailto:)[^\s<>"]+[^\s<>".,;:!?)\]])"));
+    QString html;
+    qsizetype at = 0;
+    for (auto it = s_url.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        html += text.mid(at, match.capturedStart() - at).toHtmlEscaped();
+        const QString url = match.captured().toHtmlEscaped();
+        html += QStringLiteral("<a href=\"%1\">%1</a>").arg(url);
+        at = match.capturedEnd();
+    }
+    html += text.mid(at).toHtmlEscaped();
+    return html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
 // A new due date: tomorrow at five in the afternoon, local time.
@@ -210,7 +245,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_checklistView = new QListView(content);
     m_checklistView->setObjectName(QStringLiteral("checklistView"));
     m_checklistView->setModel(m_checklist);
-    m_checklistView->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_checklistView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_checklistView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_checklistView->setDragDropMode(QAbstractItemView::DragDrop);
     m_checklistView->setDefaultDropAction(Qt::MoveAction);
@@ -227,6 +262,11 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     connect(m_checklistAdd, &QLineEdit::returnPressed, this, &CardEditor::addChecklistItem);
     layout->addWidget(m_checklistAdd);
     const auto countDone = [this] {
+        // As tall as its items: the panel scrolls, not the list.
+        int height = 2 * m_checklistView->frameWidth() + 2 * m_checklistView->spacing();
+        for (int row = 0; row < m_checklist->rowCount(); ++row)
+            height += m_checklistView->sizeHintForRow(row) + 2 * m_checklistView->spacing();
+        m_checklistView->setFixedHeight(height);
         m_checklistProgress->setText(
                 m_checklist->rowCount() ? tr("%1/%2 done").arg(m_checklist->doneCount()).arg(m_checklist->rowCount())
                                         : QString());
@@ -236,13 +276,37 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     connect(m_checklist, &QAbstractItemModel::dataChanged, this, countDone);
     connect(m_checklist, &QAbstractItemModel::modelReset, this, countDone);
 
-    // Comments (read here; written in the next step of the editor)
-    m_body = new QPlainTextEdit(content);
-    m_body->setObjectName(QStringLiteral("cardBody"));
-    m_body->setReadOnly(true);
-    m_body->setFrameShape(QFrame::NoFrame);
-    m_body->setMinimumHeight(120);
-    layout->addWidget(m_body, 1);
+    // Comments: oldest first; Ctrl+Enter posts; the author edits or deletes their own (an admin deletes any)
+    auto *commentsLabel = new QLabel(tr("Comments"), content);
+    commentsLabel->setFont(bold);
+    layout->addWidget(commentsLabel);
+    m_comments = new QTextBrowser(content);
+    m_comments->setObjectName(QStringLiteral("commentsView"));
+    m_comments->setOpenLinks(false);
+    m_comments->setFrameShape(QFrame::NoFrame);
+    m_comments->setMinimumHeight(120);
+    connect(m_comments, &QTextBrowser::anchorClicked, this, &CardEditor::commentLink);
+    layout->addWidget(m_comments, 1);
+    m_commentEdit = new QPlainTextEdit(content);
+    m_commentEdit->setObjectName(QStringLiteral("commentEdit"));
+    m_commentEdit->setPlaceholderText(tr("Write a comment (Ctrl+Enter posts it)"));
+    m_commentEdit->setTabChangesFocus(true);
+    m_commentEdit->setFixedHeight(m_commentEdit->fontMetrics().lineSpacing() * 4);
+    m_commentEdit->installEventFilter(this);
+    layout->addWidget(m_commentEdit);
+    auto *commentButtons = new QHBoxLayout;
+    commentButtons->addStretch(1);
+    m_cancelCommentEdit = new QToolButton(content);
+    m_cancelCommentEdit->setObjectName(QStringLiteral("cancelCommentEdit"));
+    m_cancelCommentEdit->setText(tr("Cancel"));
+    connect(m_cancelCommentEdit, &QToolButton::clicked, this, [this] { setCommentEditing(0); });
+    commentButtons->addWidget(m_cancelCommentEdit);
+    m_postComment = new QPushButton(content);
+    m_postComment->setObjectName(QStringLiteral("postComment"));
+    connect(m_postComment, &QPushButton::clicked, this, &CardEditor::postComment);
+    commentButtons->addWidget(m_postComment);
+    layout->addLayout(commentButtons);
+    setCommentEditing(0);
 
     // Saving: each field on its own, when it is done with
     connect(m_title, &QLineEdit::editingFinished, this, &CardEditor::saveTitle);
@@ -298,6 +362,11 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_actions = actions;
     if (actions) {
         actions->setChecklist(m_checklist);
+        connect(actions, &BoardActions::commentsSaved, this,
+                [this](qint64 cardId, const QList<storage::Comment> &comments) {
+                    if (cardId == m_cardId)
+                        showComments(comments);
+                });
         m_checklist->setHandlers(
                 {[this](qint64 id, const QString &text) { return m_actions->editChecklistItem(m_cardId, id, text); },
                  [this](qint64 id, bool done) { return m_actions->tickChecklistItem(m_cardId, id, done); },
@@ -368,6 +437,13 @@ bool CardEditor::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_checklistView && event->type() == QEvent::KeyPress
         && checklistKey(static_cast<QKeyEvent *>(event)))
         return true;
+    if (watched == m_commentEdit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() & Qt::ControlModifier) {
+            postComment();
+            return true;
+        }
+    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -474,8 +550,8 @@ void CardEditor::refresh()
 {
     const storage::Card *shown = card();
     const bool editable = shown && m_actions;
-    for (QWidget *field :
-         std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel, m_checklistAdd})
+    for (QWidget *field : std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel,
+                                                           m_checklistAdd, m_commentEdit, m_postComment})
         field->setEnabled(editable);
     m_title->setReadOnly(!editable);
     m_requester->setReadOnly(!editable);
@@ -520,26 +596,99 @@ void CardEditor::refresh()
 
 void CardEditor::loadDetails()
 {
-    const storage::Card *shown = card();
-    if (!m_store || !shown) {
+    setCommentEditing(0);
+    if (!m_store || !card()) {
         m_checklist->setItems(0, {});
-        m_body->clear();
+        showComments({});
         return;
     }
     auto checklist = m_store->checklist(m_cardId);
-    m_checklist->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());
     auto comments = m_store->comments(m_cardId);
-    if (!checklist || !comments) {
-        m_body->setPlainText(!checklist ? checklist.error().message : comments.error().message);
+    m_checklist->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());
+    showComments(comments ? *comments : QList<storage::Comment>());
+    if (!checklist || !comments)
+        m_comments->setPlainText(!checklist ? checklist.error().message : comments.error().message);
+}
+
+void CardEditor::showComments(const QList<storage::Comment> &comments)
+{
+    m_shownComments = comments;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString me = m_store ? m_store->login() : QString();
+    const bool admin = m_store && m_store->role() == storage::Role::Admin;
+    QString html;
+    for (const storage::Comment &comment : comments) {
+        QString actions;
+        if (m_actions && comment.author == me)
+            actions +=
+                    QStringLiteral(" · <a href=\"helpboard-comment:edit/%1\">%2</a>").arg(comment.id).arg(tr("Edit"));
+        if (m_actions && (comment.author == me || admin))
+            actions += QStringLiteral(" · <a href=\"helpboard-comment:delete/%1\">%2</a>")
+                               .arg(comment.id)
+                               .arg(tr("Delete"));
+        html += QStringLiteral("<p style=\"margin-bottom:2px\"><b>%1</b> · <span title=\"%2\">%3</span>%4%5</p>"
+                               "<p style=\"margin-top:0\">%6</p>")
+                        .arg(comment.author.toHtmlEscaped(), when(comment.createdAt).toHtmlEscaped(),
+                             relativeTime(comment.createdAt, now).toHtmlEscaped(),
+                             comment.editedAt ? tr(" · edited") : QString(), actions, plainWithLinks(comment.body));
+    }
+    if (comments.isEmpty())
+        html = QStringLiteral("<p><i>%1</i></p>").arg(tr("No comments yet."));
+    m_comments->setHtml(html);
+}
+
+void CardEditor::commentLink(const QUrl &url)
+{
+    if (url.scheme() != u"helpboard-comment") {
+        if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
+            QDesktopServices::openUrl(url);
         return;
     }
-    QStringList text;
-    if (!comments->isEmpty()) {
-        text << tr("Comments");
-        for (const storage::Comment &comment : *comments)
-            text << QStringLiteral("  %1  %2: %3").arg(when(comment.createdAt), comment.author, comment.body);
+    const QStringList parts = url.path().split(QLatin1Char('/'));
+    const qint64 id = parts.value(1).toLongLong();
+    if (!m_actions || !id)
+        return;
+    if (parts.value(0) == u"edit")
+        setCommentEditing(id);
+    else if (parts.value(0) == u"delete")
+        m_actions->deleteComment(m_cardId, id);
+}
+
+void CardEditor::setCommentEditing(qint64 commentId)
+{
+    const bool wasEditing = m_editingComment != 0;
+    const auto comment = std::find_if(m_shownComments.cbegin(), m_shownComments.cend(),
+                                      [commentId](const storage::Comment &each) { return each.id == commentId; });
+    m_editingComment = comment != m_shownComments.cend() ? commentId : 0;
+    m_postComment->setText(m_editingComment ? tr("Save Comment") : tr("Comment"));
+    m_cancelCommentEdit->setVisible(m_editingComment != 0);
+    if (m_editingComment) {
+        m_commentEdit->setPlainText(comment->body);
+        m_commentEdit->setFocus();
+    } else if (wasEditing) {
+        m_commentEdit->clear(); // the edit was given up
     }
-    m_body->setPlainText(text.join(QLatin1Char('\n')));
+}
+
+void CardEditor::postComment()
+{
+    const QString body = m_commentEdit->toPlainText().trimmed();
+    if (!m_actions || !card() || body.isEmpty())
+        return;
+    bool taken = false;
+    if (m_editingComment) {
+        const auto comment = std::find_if(m_shownComments.cbegin(), m_shownComments.cend(),
+                                          [this](const storage::Comment &each) { return each.id == m_editingComment; });
+        taken = comment != m_shownComments.cend()
+                && m_actions->editComment(m_cardId, m_editingComment, comment->body, body);
+    } else {
+        taken = m_actions->addComment(m_cardId, body);
+    }
+    // What was written stays when it is refused (too long), so nothing typed is lost.
+    if (taken) {
+        m_commentEdit->clear();
+        setCommentEditing(0);
+    }
 }
 
 } // namespace hb::board

@@ -13,6 +13,8 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPlainTextEdit;
+class QPushButton;
+class QUrl;
 class QStackedWidget;
 class QTextBrowser;
 class QToolButton;
@@ -73,6 +75,10 @@ private:
     void saveDue();
     void setPreview(bool preview);
     void addChecklistItem();
+    void showComments(const QList<storage::Comment> &comments);
+    void postComment();
+    void commentLink(const QUrl &url);
+    void setCommentEditing(qint64 commentId);
     /// Delete, and Ctrl+Up/Down, on the checklist.
     bool checklistKey(QKeyEvent *event);
     const storage::Card *card() const;
@@ -99,7 +105,12 @@ private:
     QLabel *m_checklistProgress;
     QListView *m_checklistView;
     QLineEdit *m_checklistAdd;
-    QPlainTextEdit *m_body;
+    QTextBrowser *m_comments;
+    QPlainTextEdit *m_commentEdit;
+    QPushButton *m_postComment;
+    QToolButton *m_cancelCommentEdit;
+    QList<storage::Comment> m_shownComments;
+    qint64 m_editingComment = 0; ///< the comment being edited in m_commentEdit, 0 when writing a new one
 };
 
 } // namespace hb::board

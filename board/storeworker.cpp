@@ -19,14 +19,17 @@ void Saved::readCards(storage::BoardStore &store, const QList<qint64> &ids)
     }
 }
 
-void Saved::readChecklist(storage::BoardStore &store, qint64 cardId)
+void Saved::readDetails(storage::BoardStore &store, qint64 cardId)
 {
     readCards(store, {cardId});
-    if (auto items = store.checklist(cardId)) {
-        checklistCard = cardId;
+    auto items = store.checklist(cardId);
+    auto notes = store.comments(cardId);
+    if (items && notes) {
+        detailsCard = cardId;
         checklist = *items;
+        comments = *notes;
     } else if (status) {
-        status = items.error();
+        status = !items ? items.error() : notes.error();
     }
 }
 

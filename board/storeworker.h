@@ -26,15 +26,16 @@ struct Saved
     QList<storage::Card> cards;     ///< read after the save, whether it worked or not: shown as they are
     QList<qint64> removed;          ///< cards read back that are no longer in the file at all
     QList<storage::Column> columns; ///< likewise, for renamed or re-limited columns
-    qint64 checklistCard = 0;       ///< the card whose checklist was read back, into checklist
+    qint64 detailsCard = 0;         ///< the card whose checklist and comments were read back
     QList<storage::ChecklistItem> checklist;
+    QList<storage::Comment> comments;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
                               ///< load the whole board again
 
     /// Reads cards @p ids back into cards (after the save, on the store's thread).
     void readCards(storage::BoardStore &store, const QList<qint64> &ids);
-    /// Reads card @p cardId back, and its checklist.
-    void readChecklist(storage::BoardStore &store, qint64 cardId);
+    /// Reads card @p cardId back, with its checklist and comments.
+    void readDetails(storage::BoardStore &store, qint64 cardId);
 };
 
 /**

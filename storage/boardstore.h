@@ -168,6 +168,8 @@ public:
     /// Only the author may edit a comment; the author or an admin may delete it.
     Status editComment(qint64 id, const QString &body, qint64 expectedVersion = -1);
     Status deleteComment(qint64 id);
+    /// Brings back a deleted comment (undo); the author or an admin.
+    Status restoreComment(qint64 id);
 
     // Attachments
     Result<QList<Attachment>> attachments(qint64 cardId);
@@ -267,7 +269,7 @@ private:
     Result<Label> loadLabel(qint64 id);
     /// A live item, or with @p deleted one that was deleted (to restore).
     Result<ChecklistItem> loadChecklistItem(qint64 id, bool deleted = false);
-    Result<Comment> loadComment(qint64 id);
+    Result<Comment> loadComment(qint64 id, bool deleted = false);
     /// Reads an attachment's chunks in order (to @p out, if given); the SHA-256 (hex) of what was read, or an
     /// empty value when fewer than @p size bytes are stored.
     Result<QByteArray> streamChunks(const QString &sha256, qint64 size, QIODevice *out, const QString &name);

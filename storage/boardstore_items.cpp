@@ -24,6 +24,28 @@ Label readLabel(const QSqlQuery &query)
 
 } // namespace
 
+namespace {
+
+/// A checklist item or comment (@p columns: "SELECT ... FROM table ") on a card that is not deleted: a live one, or
+/// with @p deleted one that was deleted (to restore it).
+template<typename T, typename Read>
+Result<T> loadCardItem(Connection &db, const char16_t *columns, qint64 id, bool deleted, Read read,
+                       const QString &missing)
+{
+    auto found = db.row<T>(QString::fromUtf16(columns)
+                                   + (deleted ? QStringLiteral("WHERE id = :id AND deleted_at IS NOT NULL ")
+                                              : QStringLiteral("WHERE id = :id AND deleted_at IS NULL "))
+                                   + QStringLiteral("AND card_id IN (SELECT id FROM cards WHERE deleted_at IS NULL)"),
+                           {{QStringLiteral(":id"), id}}, read);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error{ErrorKind::NotFound, missing};
+    return **found;
+}
+
+} // namespace
+
 // --- Labels ---------------------------------------------------------------------------------------------------
 
 Result<QList<Label>> BoardStore::labels()
@@ -236,20 +258,9 @@ Result<QList<ChecklistItem>> BoardStore::checklist(qint64 cardId)
 
 Result<ChecklistItem> BoardStore::loadChecklistItem(qint64 id, bool deleted)
 {
-    // Items of a deleted card are out of reach too, like the card.
-    auto found = m_db->row<ChecklistItem>(
-            QString::fromUtf16(s_checklistColumns)
-                    + (deleted ? QStringLiteral("WHERE id = :id AND deleted_at IS NOT NULL ")
-                               : QStringLiteral("WHERE id = :id AND deleted_at IS NULL "))
-                    + QStringLiteral("AND card_id IN (SELECT id FROM cards WHERE deleted_at IS NULL)"),
-            {{QStringLiteral(":id"), id}}, readChecklistItem);
-    if (!found)
-        return found.error();
-    if (!found->has_value()) {
-        return Error{ErrorKind::NotFound, deleted ? tr("there is no deleted checklist item #%1").arg(id)
-                                                  : tr("there is no checklist item #%1").arg(id)};
-    }
-    return **found;
+    return loadCardItem<ChecklistItem>(*m_db, s_checklistColumns, id, deleted, readChecklistItem,
+                                       deleted ? tr("there is no deleted checklist item #%1").arg(id)
+                                               : tr("there is no checklist item #%1").arg(id));
 }
 
 Result<qint64> BoardStore::addChecklistItem(qint64 cardId, const QString &text, Placement placement)
@@ -420,17 +431,11 @@ Result<QList<Comment>> BoardStore::comments(qint64 cardId)
                                {{QStringLiteral(":card"), cardId}}, readComment);
 }
 
-Result<Comment> BoardStore::loadComment(qint64 id)
+Result<Comment> BoardStore::loadComment(qint64 id, bool deleted)
 {
-    auto found = m_db->row<Comment>(QString::fromUtf16(s_commentColumns)
-                                            + QStringLiteral("WHERE id = :id AND deleted_at IS NULL AND card_id IN "
-                                                             "(SELECT id FROM cards WHERE deleted_at IS NULL)"),
-                                    {{QStringLiteral(":id"), id}}, readComment);
-    if (!found)
-        return found.error();
-    if (!found->has_value())
-        return Error{ErrorKind::NotFound, tr("there is no comment #%1").arg(id)};
-    return **found;
+    return loadCardItem<Comment>(*m_db, s_commentColumns, id, deleted, readComment,
+                                 deleted ? tr("there is no deleted comment #%1").arg(id)
+                                         : tr("there is no comment #%1").arg(id));
 }
 
 Result<qint64> BoardStore::addComment(qint64 cardId, const QString &body)
@@ -513,6 +518,25 @@ Status BoardStore::deleteComment(qint64 id)
         if (!deleted)
             return deleted.error();
         return cardChanged(CardIndex::Refresh, QStringLiteral("comment.deleted"), comment->cardId,
+                           {{QStringLiteral("comment_id"), id}});
+    });
+}
+
+Status BoardStore::restoreComment(qint64 id)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("comment.restore"), [&]() -> Status {
+        auto comment = loadComment(id, true);
+        if (!comment)
+            return comment.error();
+        if (comment->author != m_login && m_role != Role::Admin)
+            return Error{ErrorKind::Forbidden, tr("only %1 or an admin can restore this comment").arg(comment->author)};
+        auto restored =
+                m_db->run(QStringLiteral("UPDATE comments SET deleted_at = NULL, version = version + 1 WHERE id = :id"),
+                          {{QStringLiteral(":id"), id}});
+        if (!restored)
+            return restored.error();
+        return cardChanged(CardIndex::Refresh, QStringLiteral("comment.restored"), comment->cardId,
                            {{QStringLiteral("comment_id"), id}});
     });
 }

@@ -14,6 +14,9 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -311,6 +314,72 @@ private Q_SLOTS:
         QCOMPARE(storedTexts(), start);
     }
 
+    void shouldPostEditAndDeleteCommentsAsPlainTextWithLinks()
+    {
+        auto *view = field<QTextBrowser>("commentsView");
+        auto *edit = field<QPlainTextEdit>("commentEdit");
+        const auto storedComments = [this] {
+            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            return store->comments(m_id).value();
+        };
+        const qsizetype before = storedComments().size();
+        // a click on a link in the comments, by its text
+        const auto clickLink = [view](const QString &text, int nth) {
+            QTextCursor cursor;
+            for (int i = 0; i <= nth; ++i)
+                cursor = view->document()->find(text, cursor);
+            QVERIFY2(!cursor.isNull(), qPrintable(text));
+            // inside the word, scrolled into view
+            cursor.setPosition(cursor.selectionStart() + 1);
+            view->setTextCursor(cursor);
+            view->ensureCursorVisible();
+            const QRect at = view->cursorRect(cursor);
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at.center() + QPoint(2, 0));
+        };
+
+        // WHEN a comment is written and Ctrl+Enter pressed
+        edit->setFocus();
+        const QString body = QStringLiteral("Renewed. <b>Not bold</b> see https://wiki.example.org/ssl?a=1&b=2.");
+        QTest::keyClicks(edit, body);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(edit->toPlainText().isEmpty());
+        QVERIFY(saved());
+        // THEN it is saved, shown as typed (markup as text), with the address as a link (not the full stop)
+        QCOMPARE(storedComments().size(), before + 1);
+        QCOMPARE(storedComments().constLast().body, body);
+        QVERIFY2(view->toPlainText().contains(QStringLiteral("<b>Not bold</b>")), qPrintable(view->toPlainText()));
+        QVERIFY(view->toHtml().contains(QStringLiteral("href=\"https://wiki.example.org/ssl?a=1&amp;b=2\"")));
+        QCOMPARE(m_window->model()->cardIndex(m_id).data(board::BoardModel::CommentCountRole).toInt(), before + 1);
+
+        // WHEN its Edit link (the last one: the newest of my comments) is clicked, the text is changed and saved
+        clickLink(QStringLiteral("Edit"), int(view->toPlainText().count(QStringLiteral("Edit"))) - 1);
+        QCOMPARE(edit->toPlainText(), body);
+        QCOMPARE(field<QPushButton>("postComment")->text(), QStringLiteral("Save Comment"));
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("Renewed until 2027."));
+        QTest::mouseClick(field<QPushButton>("postComment"), Qt::LeftButton);
+        QVERIFY(saved());
+        QCOMPARE(storedComments().constLast().body, QStringLiteral("Renewed until 2027."));
+        QVERIFY(storedComments().constLast().editedAt > 0);
+        QVERIFY(view->toPlainText().contains(QStringLiteral("edited")));
+
+        // WHEN deleted (an admin may delete any comment: the last Delete is on the newest), THEN undo brings it back
+        const int deletes = int(view->toPlainText().count(QStringLiteral("Delete")));
+        clickLink(QStringLiteral("Delete"), deletes - 1);
+        QVERIFY(saved());
+        QCOMPARE(storedComments().size(), before);
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QCOMPARE(storedComments().constLast().body, QStringLiteral("Renewed until 2027."));
+        // AND every step undoes
+        while (m_window->undoStack()->canUndo()) {
+            m_window->undoStack()->undo();
+            QVERIFY(saved());
+        }
+        QCOMPARE(storedComments().size(), before);
+        QVERIFY(!view->toPlainText().contains(QStringLiteral("Renewed")));
+    }
+
     void shouldOnlyShowTheCardToAViewer()
     {
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("margaret"))).value();
@@ -331,6 +400,9 @@ private Q_SLOTS:
             QVERIFY2(!editor->findChild<QComboBox *>(QLatin1String(name))->isEnabled(), name);
         QVERIFY(!editor->findChild<QCheckBox *>(QStringLiteral("hasDue"))->isEnabled());
         QVERIFY(!editor->findChild<QLineEdit *>(QStringLiteral("checklistAdd"))->isEnabled());
+        QVERIFY(!editor->findChild<QPlainTextEdit *>(QStringLiteral("commentEdit"))->isEnabled());
+        const QString comments = editor->findChild<QTextBrowser *>(QStringLiteral("commentsView"))->toPlainText();
+        QVERIFY(!comments.contains(QStringLiteral("Edit")) && !comments.contains(QStringLiteral("Delete")));
         auto *checklist = editor->findChild<QListView *>(QStringLiteral("checklistView"));
         QVERIFY(!(checklist->model()->flags(checklist->model()->index(0, 0)) & Qt::ItemIsUserCheckable));
         // typing changes nothing

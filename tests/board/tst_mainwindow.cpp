@@ -44,6 +44,8 @@ QPalette darkPalette()
     palette.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xa8));
     palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
     palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff)); // as dark desktop themes set it
+    palette.setColor(QPalette::LinkVisited, QColor(0xb4, 0x8c, 0xff));
     return palette;
 }
 

@@ -425,6 +425,13 @@ private Q_SLOTS:
         QCOMPARE(comments.size(), 1);
         QCOMPARE(comments.first().body, QStringLiteral("Swapped the DisplayPort cable"));
         QCOMPARE(m_store->card(id)->commentCount, 1);
+        // a deleted comment comes back (undo): by an admin or its author only, and once
+        QVERIFY(m_store->restoreComment(his));
+        QCOMPARE(m_store->card(id)->commentCount, 2);
+        QCOMPARE(m_store->restoreComment(his).error().kind, ErrorKind::NotFound);
+        QVERIFY(m_store->deleteComment(mine));
+        QVERIFY(m_store->setLogin(QStringLiteral("ben")));
+        QCOMPARE(m_store->restoreComment(mine).error().kind, ErrorKind::Forbidden);
     }
 
     void shouldRefuseStaleEditsOfNamesAndTexts_data()
