@@ -4,6 +4,7 @@
 #include "boardactions.h"
 #include "boardmodel.h"
 #include "checklistmodel.h"
+#include "historytext.h"
 
 #include <storage/boardstore.h>
 
@@ -82,6 +83,26 @@ QString plainWithLinks(const QString &text)
     }
     html += text.mid(at).toHtmlEscaped();
     return html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+/// One entry of the comments or the history: who and when (exactly, as a tooltip), @p after that (HTML), then
+/// @p body (HTML).
+QString entryHtml(const QString &who, qint64 at, qint64 now, const QString &after, const QString &body)
+{
+    return QStringLiteral("<p style=\"margin-bottom:2px\"><b>%1</b> · <span title=\"%2\">%3</span>%4</p>"
+                          "<p style=\"margin-top:0\">%5</p>")
+            .arg(who.toHtmlEscaped(), when(at).toHtmlEscaped(), relativeTime(at, now).toHtmlEscaped(), after, body);
+}
+
+/// A list of entries (comments, history) shown as escaped HTML; its links are handled by the editor.
+QTextBrowser *entryList(const QString &name, int minimumHeight, QWidget *parent)
+{
+    auto *list = new QTextBrowser(parent);
+    list->setObjectName(name);
+    list->setOpenLinks(false);
+    list->setFrameShape(QFrame::NoFrame);
+    list->setMinimumHeight(minimumHeight);
+    return list;
 }
 
 // A new due date: tomorrow at five in the afternoon, local time.
@@ -280,11 +301,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     auto *commentsLabel = new QLabel(tr("Comments"), content);
     commentsLabel->setFont(bold);
     layout->addWidget(commentsLabel);
-    m_comments = new QTextBrowser(content);
-    m_comments->setObjectName(QStringLiteral("commentsView"));
-    m_comments->setOpenLinks(false);
-    m_comments->setFrameShape(QFrame::NoFrame);
-    m_comments->setMinimumHeight(120);
+    m_comments = entryList(QStringLiteral("commentsView"), 120, content);
     connect(m_comments, &QTextBrowser::anchorClicked, this, &CardEditor::commentLink);
     layout->addWidget(m_comments, 1);
     m_commentEdit = new QPlainTextEdit(content);
@@ -307,6 +324,25 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     commentButtons->addWidget(m_postComment);
     layout->addLayout(commentButtons);
     setCommentEditing(0);
+
+    // History: what happened to the card, oldest first; read when opened
+    m_historyToggle = new QToolButton(content);
+    m_historyToggle->setObjectName(QStringLiteral("historyToggle"));
+    m_historyToggle->setText(tr("History"));
+    m_historyToggle->setCheckable(true);
+    m_historyToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_historyToggle->setArrowType(Qt::RightArrow);
+    m_historyToggle->setAutoRaise(true);
+    m_historyToggle->setFont(bold);
+    layout->addWidget(m_historyToggle);
+    m_history = entryList(QStringLiteral("historyView"), 160, content);
+    m_history->hide();
+    layout->addWidget(m_history, 1);
+    connect(m_historyToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_historyToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_history->setVisible(open);
+        loadHistory();
+    });
 
     // Saving: each field on its own, when it is done with
     connect(m_title, &QLineEdit::editingFinished, this, &CardEditor::saveTitle);
@@ -587,11 +623,14 @@ void CardEditor::refresh()
     QStringList summary{tr("#%1 in %2").arg(shown->id).arg(index.parent().data().toString())};
     if (shown->createdAt)
         summary << tr("created %1 by %2").arg(when(shown->createdAt), shown->createdBy);
+    if (shown->firstResponseAt)
+        summary << tr("first response %1 by %2").arg(when(shown->firstResponseAt), shown->firstResponseBy);
     if (shown->resolvedAt)
         summary << tr("resolved %1").arg(when(shown->resolvedAt));
     if (shown->isOverdue(QDateTime::currentMSecsSinceEpoch()))
         summary << tr("overdue");
     m_summary->setText(summary.join(QStringLiteral(" · ")));
+    loadHistory();
 }
 
 void CardEditor::loadDetails()
@@ -610,6 +649,23 @@ void CardEditor::loadDetails()
         m_comments->setPlainText(!checklist ? checklist.error().message : comments.error().message);
 }
 
+void CardEditor::loadHistory()
+{
+    if (!m_history->isVisible() || !m_store || !m_cardId)
+        return;
+    auto history = m_store->cardHistory(m_cardId);
+    if (!history) {
+        m_history->setPlainText(history.error().message);
+        return;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QString html;
+    for (const storage::Event &event : *history)
+        html += entryHtml(event.actor, event.at, now, {}, describeEvent(event).toHtmlEscaped());
+    m_history->setHtml(html);
+    m_history->moveCursor(QTextCursor::End); // the latest at hand
+}
+
 void CardEditor::showComments(const QList<storage::Comment> &comments)
 {
     m_shownComments = comments;
@@ -626,11 +682,8 @@ void CardEditor::showComments(const QList<storage::Comment> &comments)
             actions += QStringLiteral(" · <a href=\"helpboard-comment:delete/%1\">%2</a>")
                                .arg(comment.id)
                                .arg(tr("Delete"));
-        html += QStringLiteral("<p style=\"margin-bottom:2px\"><b>%1</b> · <span title=\"%2\">%3</span>%4%5</p>"
-                               "<p style=\"margin-top:0\">%6</p>")
-                        .arg(comment.author.toHtmlEscaped(), when(comment.createdAt).toHtmlEscaped(),
-                             relativeTime(comment.createdAt, now).toHtmlEscaped(),
-                             comment.editedAt ? tr(" · edited") : QString(), actions, plainWithLinks(comment.body));
+        html += entryHtml(comment.author, comment.createdAt, now,
+                          (comment.editedAt ? tr(" · edited") : QString()) + actions, plainWithLinks(comment.body));
     }
     if (comments.isEmpty())
         html = QStringLiteral("<p><i>%1</i></p>").arg(tr("No comments yet."));

@@ -76,6 +76,8 @@ private:
     void setPreview(bool preview);
     void addChecklistItem();
     void showComments(const QList<storage::Comment> &comments);
+    /// Reads the card's history again, when it is open.
+    void loadHistory();
     void postComment();
     void commentLink(const QUrl &url);
     void setCommentEditing(qint64 commentId);
@@ -110,6 +112,8 @@ private:
     QPushButton *m_postComment;
     QToolButton *m_cancelCommentEdit;
     QList<storage::Comment> m_shownComments;
+    QToolButton *m_historyToggle;
+    QTextBrowser *m_history;
     qint64 m_editingComment = 0; ///< the comment being edited in m_commentEdit, 0 when writing a new one
 };
 

@@ -380,6 +380,28 @@ private Q_SLOTS:
         QVERIFY(!view->toPlainText().contains(QStringLiteral("Renewed")));
     }
 
+    void shouldShowTheCardsHistoryAsItGrows()
+    {
+        auto *toggle = field<QToolButton>("historyToggle");
+        auto *history = field<QTextBrowser>("historyView");
+        QVERIFY(!history->isVisible());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(history->isVisible());
+        const QString before = history->toPlainText();
+        QVERIFY2(before.contains(QStringLiteral("created it in To-do")), qPrintable(before));
+        QVERIFY2(before.contains(QStringLiteral("moved it from To-do to Doing")), qPrintable(before));
+        // a change made in the editor shows up once saved, newest last
+        auto *status = field<QComboBox>("statusBox");
+        status->setFocus();
+        QTest::keyClick(status, Qt::Key_End);
+        QVERIFY(saved());
+        const QString after = history->toPlainText();
+        QVERIFY2(after.trimmed().endsWith(QStringLiteral("to blocked")), qPrintable(after));
+        QVERIFY(after.contains(QStringLiteral("alice")));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(!history->isVisible());
+    }
+
     void shouldOnlyShowTheCardToAViewer()
     {
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("margaret"))).value();

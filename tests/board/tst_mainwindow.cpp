@@ -24,6 +24,7 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace hb;
@@ -482,8 +483,12 @@ private Q_SLOTS:
             QApplication::setPalette(darkPalette());
         auto window = openDemo(size);
         QVERIFY(window);
-        if (card)
+        if (card) {
             openFirstCard(*window, 1); // one with a checklist and comments
+            // and, in the dark one, its history
+            if (dark)
+                window->findChild<QToolButton *>(QStringLiteral("historyToggle"))->click();
+        }
         const QImage image = window->grab().toImage();
         QCOMPARE(image.size(), size);
         const QString shot =

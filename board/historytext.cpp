@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "historytext.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace hb::board {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::board::History", text);
+}
+
+QString quoted(const QString &text)
+{
+    return tr("“%1”").arg(text);
+}
+
+QString dueText(const QJsonValue &value)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble())), QLocale::ShortFormat);
+}
+
+// One field of a card.updated event.
+QString describeChange(const QString &field, const QJsonObject &change)
+{
+    const QJsonValue from = change.value(QStringLiteral("from"));
+    const QJsonValue to = change.value(QStringLiteral("to"));
+    if (field == u"title")
+        return tr("renamed it from %1 to %2").arg(quoted(from.toString()), quoted(to.toString()));
+    if (field == u"description")
+        return tr("edited the description");
+    if (field == u"assignee") {
+        if (to.toString().isEmpty())
+            return tr("unassigned it from %1").arg(from.toString());
+        return tr("assigned it to %1").arg(to.toString());
+    }
+    if (field == u"due") {
+        if (to.isNull())
+            return tr("cleared the due date");
+        return tr("set the due date to %1").arg(dueText(to));
+    }
+    if (field == u"escalated")
+        return to.toBool() ? tr("escalated it") : tr("took back the escalation");
+    if (field == u"requester")
+        return tr("set the requester to %1").arg(quoted(to.toString()));
+    // priority, status, channel: stable spellings ("needs-review"), readable as they are
+    const auto name = [](const QString &value) {
+        return value.isEmpty() ? tr("none") : QString(value).replace(QLatin1Char('-'), QLatin1Char(' '));
+    };
+    const QString what = field == u"priority" ? tr("priority") : field == u"status" ? tr("status") : tr("channel");
+    return tr("changed the %1 from %2 to %3").arg(what, name(from.toString()), name(to.toString()));
+}
+
+} // namespace
+
+QString describeEvent(const storage::Event &event)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(event.payload).object();
+    const auto text = [&payload](const char *key) { return payload.value(QLatin1String(key)).toString(); };
+    const QString &kind = event.kind;
+    if (kind == u"card.created")
+        return tr("created it in %1").arg(text("column"));
+    if (kind == u"card.moved") {
+        if (text("from_column") == text("to_column"))
+            return tr("moved it within %1").arg(text("to_column"));
+        return tr("moved it from %1 to %2").arg(text("from_column"), text("to_column"));
+    }
+    if (kind == u"card.updated") {
+        const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
+        QStringList parts;
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            parts << describeChange(it.key(), it.value().toObject());
+        return parts.join(QStringLiteral("; "));
+    }
+    // Events told by a sentence with at most one value of the payload in it.
+    struct Sentence
+    {
+        const char16_t *kind;
+        const char *text;
+        const char *key = nullptr; ///< the payload value for %1
+        bool quote = false;        ///< that value is people's text: in quotes
+    };
+    static constexpr Sentence s_sentences[] = {
+            {u"card.archived", QT_TRANSLATE_NOOP("hb::board::History", "archived it")},
+            {u"card.restored", QT_TRANSLATE_NOOP("hb::board::History", "brought it back")},
+            {u"card.deleted", QT_TRANSLATE_NOOP("hb::board::History", "deleted it")},
+            {u"card.label_added", QT_TRANSLATE_NOOP("hb::board::History", "added the label %1"), "label"},
+            {u"card.label_removed", QT_TRANSLATE_NOOP("hb::board::History", "removed the label %1"), "label"},
+            {u"checklist.added", QT_TRANSLATE_NOOP("hb::board::History", "added %1 to the checklist"), "text", true},
+            {u"checklist.checked", QT_TRANSLATE_NOOP("hb::board::History", "ticked %1"), "text", true},
+            {u"checklist.unchecked", QT_TRANSLATE_NOOP("hb::board::History", "unticked %1"), "text", true},
+            {u"checklist.edited", QT_TRANSLATE_NOOP("hb::board::History", "changed the checklist item to %1"), "text",
+             true},
+            {u"checklist.moved", QT_TRANSLATE_NOOP("hb::board::History", "reordered %1 in the checklist"), "text",
+             true},
+            {u"checklist.deleted", QT_TRANSLATE_NOOP("hb::board::History", "removed %1 from the checklist"), "text",
+             true},
+            {u"checklist.restored", QT_TRANSLATE_NOOP("hb::board::History", "put %1 back on the checklist"), "text",
+             true},
+            {u"comment.added", QT_TRANSLATE_NOOP("hb::board::History", "commented: %1"), "text", true},
+            {u"comment.edited", QT_TRANSLATE_NOOP("hb::board::History", "edited a comment")},
+            {u"comment.deleted", QT_TRANSLATE_NOOP("hb::board::History", "deleted a comment")},
+            {u"comment.restored", QT_TRANSLATE_NOOP("hb::board::History", "brought back a comment")},
+            {u"attachment.added", QT_TRANSLATE_NOOP("hb::board::History", "attached %1"), "name", true},
+            {u"attachment.linked", QT_TRANSLATE_NOOP("hb::board::History", "linked %1"), "path", true},
+            {u"attachment.removed", QT_TRANSLATE_NOOP("hb::board::History", "removed the attachment %1"), "name", true},
+    };
+    for (const Sentence &sentence : s_sentences) {
+        if (kind != QStringView(sentence.kind))
+            continue;
+        const QString line = tr(sentence.text);
+        if (!sentence.key)
+            return line;
+        return line.arg(sentence.quote ? quoted(text(sentence.key)) : text(sentence.key));
+    }
+    return kind; // a kind a newer HelpBoard wrote
+}
+
+} // namespace hb::board
