@@ -331,6 +331,8 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
             m_model.removeCard(id);
         for (const storage::Column &column : saved.columns)
             m_model.applyColumn(column);
+        if (saved.labelsRead)
+            m_model.applyLabels(saved.labels);
         if (saved.detailsCard && settled.contains(saved.detailsCard)) {
             if (m_checklist && m_checklist->cardId() == saved.detailsCard)
                 m_checklist->setItems(saved.detailsCard, saved.checklist);
@@ -725,6 +727,98 @@ bool BoardActions::deleteComment(qint64 cardId, qint64 commentId)
             Step{{}, detailsSave(cardId, [commentId](BoardStore &store) { return store.deleteComment(commentId); })},
             Step{{}, detailsSave(cardId, [commentId](BoardStore &store) { return store.restoreComment(commentId); })}));
     return true;
+}
+
+bool BoardActions::setCardLabel(qint64 cardId, qint64 labelId, bool on)
+{
+    const storage::Card *card = m_model.cardAt(m_model.cardIndex(cardId));
+    if (!card || card->labelIds.contains(labelId) == on)
+        return false;
+    const auto step = [this, cardId, labelId](bool attach) {
+        return Step{[this, cardId, labelId, attach] {
+                        if (const storage::Card *shown = m_model.cardAt(m_model.cardIndex(cardId))) {
+                            storage::Card labelled = *shown;
+                            labelled.labelIds.removeAll(labelId);
+                            if (attach)
+                                labelled.labelIds << labelId;
+                            m_model.applyCard(labelled);
+                        }
+                    },
+                    [cardId, labelId, attach](BoardStore &store) {
+                        Saved saved{attach ? store.attachLabel(cardId, labelId) : store.detachLabel(cardId, labelId)};
+                        saved.readCards(store, {cardId});
+                        return saved;
+                    }};
+    };
+    m_stack.push(new SavedCommand(*this, on ? tr("Add Label") : tr("Remove Label"), {cardId}, step(on), step(!on)));
+    return true;
+}
+
+bool BoardActions::changeLabels(const QString &text, std::function<Status(BoardStore &)> redo,
+                                std::function<Status(BoardStore &)> undo, StoreWorker::Done firstDone)
+{
+    const auto step = [](std::function<Status(BoardStore &)> change) {
+        return [change = std::move(change)](BoardStore &store) {
+            Saved saved{change(store)};
+            saved.readLabels(store);
+            return saved;
+        };
+    };
+    m_stack.push(new SavedCommand(*this, text, {}, Step{{}, step(std::move(redo))}, Step{{}, step(std::move(undo))},
+                                  std::move(firstDone)));
+    return true;
+}
+
+bool BoardActions::createLabel(const QString &name, const QString &color, std::function<void(qint64 id)> done)
+{
+    const QString fresh = name.trimmed();
+    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxTitleLength, true)))
+        return false;
+    Id id = std::make_shared<std::atomic<qint64>>(0);
+    return changeLabels(
+            tr("New Label"),
+            createOrRestore(
+                    id, [fresh, color](BoardStore &store) { return store.createLabel(fresh, color); },
+                    [](BoardStore &store, qint64 label) { return store.restoreLabel(label); }),
+            [id](BoardStore &store) { return store.deleteLabel(*id); },
+            [id, done = std::move(done)](const Saved &saved) {
+                if (done)
+                    done(saved.status ? qint64(*id) : 0);
+            });
+}
+
+bool BoardActions::renameLabel(qint64 id, const QString &name)
+{
+    const QList<storage::Label> labels = m_model.labels();
+    const auto label = std::find_if(labels.cbegin(), labels.cend(), [id](const auto &each) { return each.id == id; });
+    const QString fresh = name.trimmed();
+    if (label == labels.cend() || label->name == fresh)
+        return false;
+    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxTitleLength, true)))
+        return false;
+    const auto rename = [id](const QString &to) {
+        return [id, to](BoardStore &store) { return store.renameLabel(id, to); };
+    };
+    return changeLabels(tr("Rename Label"), rename(fresh), rename(label->name));
+}
+
+bool BoardActions::recolorLabel(qint64 id, const QString &color)
+{
+    const QList<storage::Label> labels = m_model.labels();
+    const auto label = std::find_if(labels.cbegin(), labels.cend(), [id](const auto &each) { return each.id == id; });
+    if (label == labels.cend() || label->color.compare(color, Qt::CaseInsensitive) == 0)
+        return false;
+    const auto recolor = [id](const QString &to) {
+        return [id, to](BoardStore &store) { return store.recolorLabel(id, to); };
+    };
+    return changeLabels(tr("Recolour Label"), recolor(color), recolor(label->color));
+}
+
+bool BoardActions::deleteLabel(qint64 id)
+{
+    return changeLabels(
+            tr("Delete Label"), [id](BoardStore &store) { return store.deleteLabel(id); },
+            [id](BoardStore &store) { return store.restoreLabel(id); });
 }
 
 } // namespace hb::board

@@ -71,6 +71,14 @@ public:
     bool editComment(qint64 cardId, qint64 commentId, const QString &oldBody, const QString &body);
     bool deleteComment(qint64 cardId, qint64 commentId);
 
+    // Labels: on a card, and the board's own (rename, recolour, delete, all undoable).
+    bool setCardLabel(qint64 cardId, qint64 labelId, bool on);
+    /// Creates a label; @p done gets its id once saved, or 0.
+    bool createLabel(const QString &name, const QString &color, std::function<void(qint64 id)> done = {});
+    bool renameLabel(qint64 id, const QString &name);
+    bool recolorLabel(qint64 id, const QString &color);
+    bool deleteLabel(qint64 id);
+
     // Columns (admins). Renames and WIP limits show at once; the others when saved.
     bool canManageColumns() const;
     /// Whether the board may be changed at all through @p store: not read-only, and not a viewer's.
@@ -113,6 +121,9 @@ private:
     /// Input checked before anything is queued: false, and failed() says why, when @p check refused it.
     bool accepted(const storage::Status &check);
     qint64 columnIdAt(int row) const;
+    /// A board-level label step: @p redo and @p undo on the saver; the labels read back after either.
+    bool changeLabels(const QString &text, std::function<storage::Status(storage::BoardStore &)> redo,
+                      std::function<storage::Status(storage::BoardStore &)> undo, StoreWorker::Done firstDone = {});
     /// Shows a checklist item changed by @p change, before it is saved.
     void showChecklistItem(qint64 itemId, const std::function<void(storage::ChecklistItem &)> &change);
     /// A column-level step: @p redo and @p undo run on the saver; @p show puts a name or limit up at once.

@@ -68,6 +68,7 @@ void BoardModel::setBoard(const QList<storage::Column> &columns, const QList<sto
         });
     }
     endResetModel();
+    Q_EMIT labelsChanged();
 }
 
 const storage::Card *BoardModel::cardAt(const QModelIndex &index) const
@@ -186,6 +187,28 @@ void BoardModel::applyColumn(const storage::Column &column)
     mine.wipLimit = column.wipLimit;
     mine.version = column.version;
     Q_EMIT dataChanged(at, at);
+}
+
+void BoardModel::applyLabels(const QList<storage::Label> &labels)
+{
+    m_labels.clear();
+    for (const storage::Label &label : labels)
+        m_labels.insert(label.id, label);
+    for (int column = 0; column < m_cards.size(); ++column) {
+        if (!m_cards.at(column).isEmpty()) {
+            const QModelIndex parent = index(column, 0);
+            Q_EMIT dataChanged(index(0, 0, parent), index(int(m_cards.at(column).size()) - 1, 0, parent));
+        }
+    }
+    Q_EMIT labelsChanged();
+}
+
+QList<storage::Label> BoardModel::labels() const
+{
+    QList<storage::Label> result = m_labels.values();
+    std::sort(result.begin(), result.end(),
+              [](const storage::Label &a, const storage::Label &b) { return a.name.localeAwareCompare(b.name) < 0; });
+    return result;
 }
 
 QStringList BoardModel::mimeTypes() const

@@ -71,6 +71,10 @@ public:
     void placeCard(qint64 id, qint64 columnId, qint64 beforeId);
     /// Updates a column's name, WIP limit and version (a rename or a new limit; not its place).
     void applyColumn(const storage::Column &column);
+    /// Replaces the board's labels (names and colours on every card follow).
+    void applyLabels(const QList<storage::Label> &labels);
+    /// The board's labels, by name.
+    QList<storage::Label> labels() const;
     QModelIndex cardIndex(qint64 id) const;
 
     /// Called for a drop of cards: the cards' ids, the target column, and the card they go before (0 = end).
@@ -98,6 +102,11 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
+Q_SIGNALS:
+    /// The board's labels changed (a load, or applyLabels()).
+    void labelsChanged();
+
+public:
     Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
     Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
     QStringList mimeTypes() const override;

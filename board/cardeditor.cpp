@@ -16,12 +16,16 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -214,6 +218,17 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
                         {tr("Portal"), int(Channel::Portal)},
                         {tr("Monitoring"), int(Channel::Monitoring)}});
     fields->addRow(tr("C&hannel"), m_channel);
+    m_labels = new QToolButton(content);
+    m_labels->setObjectName(QStringLiteral("labelsButton"));
+    m_labels->setPopupMode(QToolButton::InstantPopup);
+    m_labels->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_labels->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    auto *labelMenu = new QMenu(m_labels);
+    labelMenu->setObjectName(QStringLiteral("labelsMenu"));
+    connect(labelMenu, &QMenu::aboutToShow, this, &CardEditor::fillLabelMenu);
+    m_labels->setMenu(labelMenu);
+    fields->addRow(tr("&Labels"), m_labels);
+    connect(&m_model, &BoardModel::labelsChanged, this, &CardEditor::showLabels);
     layout->addLayout(fields);
 
     // Description: Markdown, edited as text, previewed without any HTML of its own
@@ -630,6 +645,7 @@ void CardEditor::refresh()
     if (shown->isOverdue(QDateTime::currentMSecsSinceEpoch()))
         summary << tr("overdue");
     m_summary->setText(summary.join(QStringLiteral(" · ")));
+    showLabels();
     loadHistory();
 }
 
@@ -647,6 +663,65 @@ void CardEditor::loadDetails()
     showComments(comments ? *comments : QList<storage::Comment>());
     if (!checklist || !comments)
         m_comments->setPlainText(!checklist ? checklist.error().message : comments.error().message);
+}
+
+void CardEditor::showLabels()
+{
+    const storage::Card *shown = card();
+    QStringList names;
+    for (const storage::Label &label : m_model.labels()) {
+        if (shown && shown->labelIds.contains(label.id))
+            names << label.name;
+    }
+    m_labels->setText(names.isEmpty() ? tr("None") : names.join(QStringLiteral(", ")));
+}
+
+void CardEditor::fillLabelMenu()
+{
+    QMenu *menu = m_labels->menu();
+    menu->clear();
+    const storage::Card *shown = card();
+    if (!shown || !m_actions)
+        return;
+    for (const storage::Label &label : m_model.labels()) {
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(label.color));
+        QAction *action = menu->addAction(QIcon(swatch), label.name);
+        action->setCheckable(true);
+        action->setChecked(shown->labelIds.contains(label.id));
+        const qint64 id = label.id;
+        connect(action, &QAction::toggled, this, [this, id](bool on) {
+            if (m_actions)
+                m_actions->setCardLabel(m_cardId, id, on);
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("New Label…"), this, &CardEditor::newLabel)->setObjectName(QStringLiteral("newLabel"));
+}
+
+void CardEditor::newLabel()
+{
+    // Not modal for long: the board goes on while the name is typed.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("newLabelDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New label"));
+    dialog->setLabelText(tr("Name of the new label (it goes on this card):"));
+    const qint64 cardId = m_cardId;
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, cardId](const QString &name) {
+        if (!m_actions || name.trimmed().isEmpty())
+            return;
+        // A colour of its own, from its name, until someone picks one.
+        static const QString s_colors[] = {QStringLiteral("#2980b9"), QStringLiteral("#27ae60"),
+                                           QStringLiteral("#8e44ad"), QStringLiteral("#d35400"),
+                                           QStringLiteral("#c0392b"), QStringLiteral("#16a085")};
+        const QString color = s_colors[qHash(name.trimmed().toLower()) % std::size(s_colors)];
+        m_actions->createLabel(name, color, [this, cardId](qint64 id) {
+            if (id && m_actions)
+                m_actions->setCardLabel(cardId, id, true);
+        });
+    });
+    dialog->open();
 }
 
 void CardEditor::loadHistory()

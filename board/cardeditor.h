@@ -75,6 +75,10 @@ private:
     void saveDue();
     void setPreview(bool preview);
     void addChecklistItem();
+    /// The label menu: a tick per board label, then New Label.
+    void fillLabelMenu();
+    void showLabels();
+    void newLabel();
     void showComments(const QList<storage::Comment> &comments);
     /// Reads the card's history again, when it is open.
     void loadHistory();
@@ -90,30 +94,31 @@ private:
     BoardActions *m_actions = nullptr;
     qint64 m_cardId = 0;
 
-    QLineEdit *m_title;
-    QLabel *m_summary;
-    QComboBox *m_priority;
-    QComboBox *m_status;
-    QComboBox *m_assignee;
-    QCheckBox *m_hasDue;
-    QDateTimeEdit *m_due;
-    QLineEdit *m_requester;
-    QComboBox *m_channel;
-    QToolButton *m_previewButton;
-    QStackedWidget *m_descriptionStack;
-    QPlainTextEdit *m_description;
-    QTextBrowser *m_preview;
-    ChecklistModel *m_checklist;
-    QLabel *m_checklistProgress;
-    QListView *m_checklistView;
-    QLineEdit *m_checklistAdd;
-    QTextBrowser *m_comments;
-    QPlainTextEdit *m_commentEdit;
-    QPushButton *m_postComment;
-    QToolButton *m_cancelCommentEdit;
+    QLineEdit *m_title = nullptr;
+    QLabel *m_summary = nullptr;
+    QComboBox *m_priority = nullptr;
+    QComboBox *m_status = nullptr;
+    QComboBox *m_assignee = nullptr;
+    QCheckBox *m_hasDue = nullptr;
+    QDateTimeEdit *m_due = nullptr;
+    QLineEdit *m_requester = nullptr;
+    QComboBox *m_channel = nullptr;
+    QToolButton *m_labels = nullptr;
+    QToolButton *m_previewButton = nullptr;
+    QStackedWidget *m_descriptionStack = nullptr;
+    QPlainTextEdit *m_description = nullptr;
+    QTextBrowser *m_preview = nullptr;
+    ChecklistModel *m_checklist = nullptr;
+    QLabel *m_checklistProgress = nullptr;
+    QListView *m_checklistView = nullptr;
+    QLineEdit *m_checklistAdd = nullptr;
+    QTextBrowser *m_comments = nullptr;
+    QPlainTextEdit *m_commentEdit = nullptr;
+    QPushButton *m_postComment = nullptr;
+    QToolButton *m_cancelCommentEdit = nullptr;
     QList<storage::Comment> m_shownComments;
-    QToolButton *m_historyToggle;
-    QTextBrowser *m_history;
+    QToolButton *m_historyToggle = nullptr;
+    QTextBrowser *m_history = nullptr;
     qint64 m_editingComment = 0; ///< the comment being edited in m_commentEdit, 0 when writing a new one
 };
 

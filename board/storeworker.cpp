@@ -19,6 +19,16 @@ void Saved::readCards(storage::BoardStore &store, const QList<qint64> &ids)
     }
 }
 
+void Saved::readLabels(storage::BoardStore &store)
+{
+    if (auto read = store.labels()) {
+        labelsRead = true;
+        labels = *read;
+    } else if (status) {
+        status = read.error();
+    }
+}
+
 void Saved::readDetails(storage::BoardStore &store, qint64 cardId)
 {
     readCards(store, {cardId});

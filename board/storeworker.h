@@ -29,11 +29,15 @@ struct Saved
     qint64 detailsCard = 0;         ///< the card whose checklist and comments were read back
     QList<storage::ChecklistItem> checklist;
     QList<storage::Comment> comments;
+    bool labelsRead = false; ///< labels holds the board's labels, read after the save
+    QList<storage::Label> labels;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
                               ///< load the whole board again
 
     /// Reads cards @p ids back into cards (after the save, on the store's thread).
     void readCards(storage::BoardStore &store, const QList<qint64> &ids);
+    /// Reads the board's labels back.
+    void readLabels(storage::BoardStore &store);
     /// Reads card @p cardId back, with its checklist and comments.
     void readDetails(storage::BoardStore &store, qint64 cardId);
 };

@@ -149,6 +149,8 @@ public:
     Status renameLabel(qint64 id, const QString &name, qint64 expectedVersion = -1);
     Status recolorLabel(qint64 id, const QString &color, qint64 expectedVersion = -1);
     Status deleteLabel(qint64 id);
+    /// Brings back a deleted label (undo), on the cards that had it.
+    Status restoreLabel(qint64 id);
     Status attachLabel(qint64 cardId, qint64 labelId);
     Status detachLabel(qint64 cardId, qint64 labelId);
 

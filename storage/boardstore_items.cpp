@@ -179,6 +179,32 @@ Status BoardStore::deleteLabel(qint64 id)
     });
 }
 
+Status BoardStore::restoreLabel(qint64 id)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("label.restore"), [&]() -> Status {
+        auto row = m_db->one(QStringLiteral("SELECT name, deleted_at IS NOT NULL FROM labels WHERE id = :id"),
+                             {{QStringLiteral(":id"), id}});
+        if (!row)
+            return row.error();
+        if (!row->has_value())
+            return Error{ErrorKind::NotFound, tr("there is no label #%1").arg(id)};
+        if (!row->value().value(1).toBool())
+            return {};
+        // Its cards get it back with it; refused if another label has taken its name meanwhile.
+        const QString name = row->value().value(0).toString();
+        if (auto valid = checkLabel(*m_db, name, id); !valid)
+            return valid;
+        auto restored =
+                m_db->run(QStringLiteral("UPDATE labels SET deleted_at = NULL, version = version + 1 WHERE id = :id"),
+                          {{QStringLiteral(":id"), id}});
+        if (!restored)
+            return restored.error();
+        return appendEvent(QStringLiteral("label.restored"), 0,
+                           {{QStringLiteral("label_id"), id}, {QStringLiteral("name"), name}});
+    });
+}
+
 Status BoardStore::attachLabel(qint64 cardId, qint64 labelId)
 {
     const OperationScope operation(*this);

@@ -10,7 +10,9 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLabel>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QMenu>
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -378,6 +380,72 @@ private Q_SLOTS:
         }
         QCOMPARE(storedComments().size(), before);
         QVERIFY(!view->toPlainText().contains(QStringLiteral("Renewed")));
+    }
+
+    void shouldPutLabelsOnTheCardAndMakeNewOnes()
+    {
+        auto *button = field<QToolButton>("labelsButton");
+        QMenu *menu = button->menu();
+        const auto menuAction = [menu](const QString &text) -> QAction * {
+            for (QAction *action : menu->actions()) {
+                if (action->text() == text)
+                    return action;
+            }
+            return nullptr;
+        };
+        const auto storedLabels = [this] {
+            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            QStringList names;
+            const QList<storage::Label> labels = store->labels().value();
+            const storage::Card card = store->card(m_id).value();
+            for (qint64 id : card.labelIds) {
+                for (const storage::Label &label : labels) {
+                    if (label.id == id)
+                        names << label.name;
+                }
+            }
+            names.sort();
+            return names;
+        };
+        const QStringList before = storedLabels();
+        QCOMPARE(button->text(), before.join(QStringLiteral(", ")));
+        // WHEN Hardware is ticked in the menu
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        QAction *hardware = menuAction(QStringLiteral("Hardware"));
+        QVERIFY(hardware && hardware->isCheckable());
+        const bool had = hardware->isChecked();
+        hardware->trigger();
+        menu->close();
+        QVERIFY(saved());
+        // THEN the card has it (or not, if it had), in the file, the editor and on the board
+        QCOMPARE(storedLabels().contains(QStringLiteral("Hardware")), !had);
+        QCOMPARE(button->text().contains(QStringLiteral("Hardware")), !had);
+        const QVariantList chips = m_window->model()->cardIndex(m_id).data(board::BoardModel::LabelsRole).toList();
+        QCOMPARE(int(chips.size()), int(storedLabels().size()));
+
+        // WHEN a new label is made from the menu, THEN it exists and is on this card
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        menu->findChild<QAction *>(QStringLiteral("newLabel"))->trigger();
+        menu->close();
+        auto *dialog = m_editor->findChild<QInputDialog *>(QStringLiteral("newLabelDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *name = dialog->findChild<QLineEdit *>();
+        QTest::keyClicks(name, QStringLiteral("Certificates"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QVERIFY(saved());
+        QVERIFY(storedLabels().contains(QStringLiteral("Certificates")));
+        QVERIFY(button->text().contains(QStringLiteral("Certificates")));
+
+        // AND undo takes each step back, the new label too
+        while (m_window->undoStack()->canUndo()) {
+            m_window->undoStack()->undo();
+            QVERIFY(saved());
+        }
+        QCOMPARE(storedLabels(), before);
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        for (const storage::Label &label : store->labels().value())
+            QVERIFY(label.name != u"Certificates");
     }
 
     void shouldShowTheCardsHistoryAsItGrows()

@@ -372,6 +372,13 @@ private Q_SLOTS:
         QVERIFY(m_store->labels()->isEmpty());
         QVERIFY(m_store->card(id)->labelIds.isEmpty());
         QCOMPARE(m_store->attachLabel(id, network).error().kind, ErrorKind::NotFound);
+        // undo of a delete: back, on its card too; not while another label has its name
+        const qint64 other = m_store->createLabel(QStringLiteral("lan"), QStringLiteral("#123456")).value();
+        QCOMPARE(m_store->restoreLabel(network).error().kind, ErrorKind::Invalid);
+        QVERIFY(m_store->deleteLabel(other));
+        QVERIFY(m_store->restoreLabel(network));
+        QCOMPARE(m_store->card(id)->labelIds, QList<qint64>{network});
+        QVERIFY(m_store->restoreLabel(network)); // already back: nothing to do
     }
 
     void shouldManageChecklist()
