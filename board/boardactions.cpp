@@ -755,7 +755,8 @@ bool BoardActions::setCardLabel(qint64 cardId, qint64 labelId, bool on)
 }
 
 bool BoardActions::changeLabels(const QString &text, std::function<Status(BoardStore &)> redo,
-                                std::function<Status(BoardStore &)> undo, StoreWorker::Done firstDone)
+                                std::function<Status(BoardStore &)> undo, std::function<void(bool redo)> show,
+                                StoreWorker::Done firstDone)
 {
     const auto step = [](std::function<Status(BoardStore &)> change) {
         return [change = std::move(change)](BoardStore &store) {
@@ -764,9 +765,36 @@ bool BoardActions::changeLabels(const QString &text, std::function<Status(BoardS
             return saved;
         };
     };
-    m_stack.push(new SavedCommand(*this, text, {}, Step{{}, step(std::move(redo))}, Step{{}, step(std::move(undo))},
-                                  std::move(firstDone)));
+    const auto showing = [show](bool forward) {
+        return show ? std::function<void()>([show, forward] { show(forward); }) : std::function<void()>();
+    };
+    m_stack.push(new SavedCommand(*this, text, {}, Step{showing(true), step(std::move(redo))},
+                                  Step{showing(false), step(std::move(undo))}, std::move(firstDone)));
     return true;
+}
+
+void BoardActions::showLabel(qint64 id, const std::function<void(storage::Label &)> &change)
+{
+    QList<storage::Label> labels = m_model.labels();
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        if (it->id != id)
+            continue;
+        if (change)
+            change(*it);
+        else
+            labels.erase(it);
+        m_model.applyLabels(labels);
+        return;
+    }
+}
+
+std::optional<storage::Label> BoardActions::label(qint64 id) const
+{
+    for (const storage::Label &each : m_model.labels()) {
+        if (each.id == id)
+            return each;
+    }
+    return std::nullopt;
 }
 
 bool BoardActions::createLabel(const QString &name, const QString &color, std::function<void(qint64 id)> done)
@@ -781,6 +809,10 @@ bool BoardActions::createLabel(const QString &name, const QString &color, std::f
                     id, [fresh, color](BoardStore &store) { return store.createLabel(fresh, color); },
                     [](BoardStore &store, qint64 label) { return store.restoreLabel(label); }),
             [id](BoardStore &store) { return store.deleteLabel(*id); },
+            [this, id](bool redo) {
+                if (!redo && *id)
+                    showLabel(*id, {});
+            },
             [id, done = std::move(done)](const Saved &saved) {
                 if (done)
                     done(saved.status ? qint64(*id) : 0);
@@ -789,36 +821,62 @@ bool BoardActions::createLabel(const QString &name, const QString &color, std::f
 
 bool BoardActions::renameLabel(qint64 id, const QString &name)
 {
-    const QList<storage::Label> labels = m_model.labels();
-    const auto label = std::find_if(labels.cbegin(), labels.cend(), [id](const auto &each) { return each.id == id; });
+    const std::optional<storage::Label> shown = label(id);
     const QString fresh = name.trimmed();
-    if (label == labels.cend() || label->name == fresh)
+    if (!shown || shown->name == fresh)
         return false;
     if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxTitleLength, true)))
         return false;
-    const auto rename = [id](const QString &to) {
-        return [id, to](BoardStore &store) { return store.renameLabel(id, to); };
+    const QString old = shown->name;
+    // Like titles: undo and redo rename it only while it still has the name this step left.
+    const auto rename = [id](const QString &from, const QString &to) {
+        return [id, from, to](BoardStore &store) -> Status {
+            auto labels = store.labels();
+            if (!labels)
+                return labels.error();
+            const auto current = std::find_if(labels->cbegin(), labels->cend(),
+                                              [id](const storage::Label &each) { return each.id == id; });
+            if (current == labels->cend())
+                return storage::Error{ErrorKind::NotFound, tr("the label “%1” was deleted since").arg(from)};
+            if (current->name != from) {
+                return storage::Error{ErrorKind::Conflict,
+                                      tr("someone else renamed the label “%1” to “%2” since; it was left as it is")
+                                              .arg(from, current->name)};
+            }
+            return store.renameLabel(id, to, current->version);
+        };
     };
-    return changeLabels(tr("Rename Label"), rename(fresh), rename(label->name));
+    return changeLabels(tr("Rename Label"), rename(old, fresh), rename(fresh, old), [this, id, old, fresh](bool redo) {
+        showLabel(id, [name = redo ? fresh : old](storage::Label &each) { each.name = name; });
+    });
 }
 
 bool BoardActions::recolorLabel(qint64 id, const QString &color)
 {
-    const QList<storage::Label> labels = m_model.labels();
-    const auto label = std::find_if(labels.cbegin(), labels.cend(), [id](const auto &each) { return each.id == id; });
-    if (label == labels.cend() || label->color.compare(color, Qt::CaseInsensitive) == 0)
+    const std::optional<storage::Label> shown = label(id);
+    if (!shown || shown->color.compare(color, Qt::CaseInsensitive) == 0)
         return false;
+    const QString old = shown->color;
     const auto recolor = [id](const QString &to) {
         return [id, to](BoardStore &store) { return store.recolorLabel(id, to); };
     };
-    return changeLabels(tr("Recolour Label"), recolor(color), recolor(label->color));
+    return changeLabels(tr("Recolour Label"), recolor(color), recolor(old), [this, id, old, color](bool redo) {
+        showLabel(id, [to = redo ? color : old](storage::Label &each) { each.color = to; });
+    });
 }
 
 bool BoardActions::deleteLabel(qint64 id)
 {
+    const std::optional<storage::Label> shown = label(id);
+    if (!shown)
+        return false;
     return changeLabels(
             tr("Delete Label"), [id](BoardStore &store) { return store.deleteLabel(id); },
-            [id](BoardStore &store) { return store.restoreLabel(id); });
+            [id](BoardStore &store) { return store.restoreLabel(id); },
+            [this, id](bool redo) {
+                if (redo)
+                    showLabel(id, {});
+            });
 }
 
 } // namespace hb::board

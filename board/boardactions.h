@@ -11,6 +11,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QUndoStack;
 
@@ -95,6 +96,7 @@ public:
 
     storage::BoardStore &store() const { return m_store; }
     BoardModel &model() const { return m_model; }
+    QUndoStack &undoStack() const { return m_stack; }
     void report(const storage::Error &error);
 
     /// Whether any save has not landed yet.
@@ -121,9 +123,15 @@ private:
     /// Input checked before anything is queued: false, and failed() says why, when @p check refused it.
     bool accepted(const storage::Status &check);
     qint64 columnIdAt(int row) const;
-    /// A board-level label step: @p redo and @p undo on the saver; the labels read back after either.
+    /// A board-level label step: @p redo and @p undo on the saver; the labels read back after either. @p show
+    /// puts the change up at once (its argument: redo or undo).
     bool changeLabels(const QString &text, std::function<storage::Status(storage::BoardStore &)> redo,
-                      std::function<storage::Status(storage::BoardStore &)> undo, StoreWorker::Done firstDone = {});
+                      std::function<storage::Status(storage::BoardStore &)> undo,
+                      std::function<void(bool redo)> show = {}, StoreWorker::Done firstDone = {});
+    /// Label @p id as the board shows it.
+    std::optional<storage::Label> label(qint64 id) const;
+    /// Shows label @p id changed by @p change (or removed, when @p change is empty), before it is saved.
+    void showLabel(qint64 id, const std::function<void(storage::Label &)> &change);
     /// Shows a checklist item changed by @p change, before it is saved.
     void showChecklistItem(qint64 itemId, const std::function<void(storage::ChecklistItem &)> &change);
     /// A column-level step: @p redo and @p undo run on the saver; @p show puts a name or limit up at once.

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMimeData>
+#include <QSet>
 
 namespace hb::board {
 
@@ -191,13 +192,29 @@ void BoardModel::applyColumn(const storage::Column &column)
 
 void BoardModel::applyLabels(const QList<storage::Label> &labels)
 {
-    m_labels.clear();
+    // Only the cards that carry a label that changed (or came, or went) say so: a dataChanged over a card being
+    // renamed in place would put its saved title back into the editor.
+    QHash<qint64, storage::Label> fresh;
     for (const storage::Label &label : labels)
-        m_labels.insert(label.id, label);
+        fresh.insert(label.id, label);
+    QSet<qint64> changed;
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it) {
+        const auto now = fresh.constFind(it.key());
+        if (now == fresh.cend() || now->name != it->name || now->color != it->color)
+            changed << it.key();
+    }
+    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
+        if (!m_labels.contains(it.key()))
+            changed << it.key();
+    }
+    m_labels = fresh;
     for (int column = 0; column < m_cards.size(); ++column) {
-        if (!m_cards.at(column).isEmpty()) {
-            const QModelIndex parent = index(column, 0);
-            Q_EMIT dataChanged(index(0, 0, parent), index(int(m_cards.at(column).size()) - 1, 0, parent));
+        const QList<storage::Card> &cards = m_cards.at(column);
+        const QModelIndex parent = index(column, 0);
+        for (int row = 0; row < cards.size(); ++row) {
+            const QList<qint64> &ids = cards.at(row).labelIds;
+            if (std::any_of(ids.cbegin(), ids.cend(), [&changed](qint64 id) { return changed.contains(id); }))
+                Q_EMIT dataChanged(index(row, 0, parent), index(row, 0, parent));
         }
     }
     Q_EMIT labelsChanged();

@@ -2,6 +2,7 @@
 #include "carddelegate.h"
 
 #include "boardmodel.h"
+#include "chips.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -14,6 +15,9 @@
 namespace hb::board {
 
 namespace {
+
+using chips::drawPill;
+using chips::smallFont;
 
 constexpr int s_outerMargin = 5; // between cards, and to the column's edges
 constexpr int s_padding = 8;     // inside a card
@@ -29,23 +33,6 @@ QFont titleFont(const QFont &base)
     QFont font = base;
     font.setWeight(QFont::DemiBold);
     return font;
-}
-
-QFont smallFont(const QFont &base)
-{
-    QFont font = base;
-    if (base.pointSizeF() > 0)
-        font.setPointSizeF(base.pointSizeF() * 0.85);
-    else
-        font.setPixelSize(std::max(8, int(base.pixelSize() * 0.85)));
-    return font;
-}
-
-// Label text in black or white, whichever reads better on the label's colour.
-QColor textOn(const QColor &background)
-{
-    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
-    return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
 QColor dueColor(CardDelegate::DueState state, const QPalette &palette)
@@ -120,16 +107,6 @@ QString dueText(qint64 due, qint64 now, CardDelegate::DueState state)
     return CardDelegate::tr("Due %1").arg(QLocale().toString(when, QStringLiteral("d MMM")));
 }
 
-// A pill: rounded rectangle with text, filled or outlined.
-void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled)
-{
-    painter->setPen(filled ? Qt::NoPen : QPen(color, 1));
-    painter->setBrush(filled ? QBrush(color) : QBrush(Qt::NoBrush));
-    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), rect.height() / 2.0, rect.height() / 2.0);
-    painter->setPen(filled ? textOn(color) : color);
-    painter->drawText(rect, Qt::AlignCenter, text);
-}
-
 } // namespace
 
 CardDelegate::CardDelegate(QObject *parent)
@@ -167,7 +144,8 @@ QColor CardDelegate::priorityColor(const QString &priority)
 CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     Layout result;
-    const QFontMetrics small(smallFont(option.font));
+    const QFont chipFont = smallFont(option.font);
+    const QFontMetrics small(chipFont);
     const QFontMetrics title(titleFont(option.font));
     const int width = std::max(option.rect.width(), 160);
     result.card =
@@ -185,11 +163,11 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
         for (int i = 0; i < labels.size(); ++i) {
             const QVariantMap label = labels.at(i).toMap();
             const QString text = label.value(QStringLiteral("name")).toString();
-            const int chipWidth = small.horizontalAdvance(text) + 12;
+            const int chipWidth = chips::pillWidth(chipFont, text);
             if (x + chipWidth > right + 1) {
                 // What does not fit is counted, not squeezed.
                 const QString more = QStringLiteral("+%1").arg(labels.size() - i);
-                result.labels << Chip{QRect(x, y, small.horizontalAdvance(more) + 12, chipHeight), more,
+                result.labels << Chip{QRect(x, y, chips::pillWidth(chipFont, more), chipHeight), more,
                                       option.palette.color(QPalette::Mid)};
                 break;
             }
@@ -313,14 +291,14 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     int x = footer.left();
     const QString statusKey = index.data(BoardModel::StatusRole).toString();
     if (!l.status.isEmpty()) {
-        const QRect pill(x, footer.top(), small.horizontalAdvance(l.status) + 12, footer.height());
+        const QRect pill(x, footer.top(), chips::pillWidth(painter->font(), l.status), footer.height());
         // Outlined text needs a lighter colour on a dark card to stay readable.
         const bool dark = palette.color(QPalette::Base).lightness() < 128;
         drawPill(painter, pill, l.status, dark ? statusColor(statusKey).lighter(160) : statusColor(statusKey), false);
         x = pill.right() + 5;
     }
     if (!l.due.isEmpty()) {
-        const QRect pill(x, footer.top(), small.horizontalAdvance(l.due) + 12, footer.height());
+        const QRect pill(x, footer.top(), chips::pillWidth(painter->font(), l.due), footer.height());
         const bool alert = l.dueState == DueState::Overdue || l.dueState == DueState::Soon;
         drawPill(painter, pill, l.due, alert ? dueColor(l.dueState, palette) : palette.color(QPalette::PlaceholderText),
                  alert);

@@ -5,6 +5,9 @@
 #include "boardmodel.h"
 #include "checklistmodel.h"
 #include "historytext.h"
+#include "labelbutton.h"
+#include "labelmodel.h"
+#include "labelsdialog.h"
 
 #include <storage/boardstore.h>
 
@@ -24,7 +27,6 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
-#include <QPainter>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -218,11 +220,8 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
                         {tr("Portal"), int(Channel::Portal)},
                         {tr("Monitoring"), int(Channel::Monitoring)}});
     fields->addRow(tr("C&hannel"), m_channel);
-    m_labels = new QToolButton(content);
+    m_labels = new LabelButton(content);
     m_labels->setObjectName(QStringLiteral("labelsButton"));
-    m_labels->setPopupMode(QToolButton::InstantPopup);
-    m_labels->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_labels->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *labelMenu = new QMenu(m_labels);
     labelMenu->setObjectName(QStringLiteral("labelsMenu"));
     connect(labelMenu, &QMenu::aboutToShow, this, &CardEditor::fillLabelMenu);
@@ -409,6 +408,7 @@ CardEditor::~CardEditor() = default;
 
 void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
 {
+    delete m_labelsDialog; // it works on the board shown before
     m_store = store;
     m_actions = actions;
     if (actions) {
@@ -602,7 +602,7 @@ void CardEditor::refresh()
     const storage::Card *shown = card();
     const bool editable = shown && m_actions;
     for (QWidget *field : std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel,
-                                                           m_checklistAdd, m_commentEdit, m_postComment})
+                                                           m_labels, m_checklistAdd, m_commentEdit, m_postComment})
         field->setEnabled(editable);
     m_title->setReadOnly(!editable);
     m_requester->setReadOnly(!editable);
@@ -668,12 +668,12 @@ void CardEditor::loadDetails()
 void CardEditor::showLabels()
 {
     const storage::Card *shown = card();
-    QStringList names;
+    QList<std::pair<QString, QColor>> labels;
     for (const storage::Label &label : m_model.labels()) {
         if (shown && shown->labelIds.contains(label.id))
-            names << label.name;
+            labels.append({label.name, QColor(label.color)});
     }
-    m_labels->setText(names.isEmpty() ? tr("None") : names.join(QStringLiteral(", ")));
+    m_labels->setLabels(labels);
 }
 
 void CardEditor::fillLabelMenu()
@@ -697,6 +697,8 @@ void CardEditor::fillLabelMenu()
     }
     menu->addSeparator();
     menu->addAction(tr("New Label…"), this, &CardEditor::newLabel)->setObjectName(QStringLiteral("newLabel"));
+    menu->addAction(tr("Manage Labels…"), this, &CardEditor::manageLabels)
+            ->setObjectName(QStringLiteral("manageLabels"));
 }
 
 void CardEditor::newLabel()
@@ -711,17 +713,23 @@ void CardEditor::newLabel()
     connect(dialog, &QInputDialog::textValueSelected, this, [this, cardId](const QString &name) {
         if (!m_actions || name.trimmed().isEmpty())
             return;
-        // A colour of its own, from its name, until someone picks one.
-        static const QString s_colors[] = {QStringLiteral("#2980b9"), QStringLiteral("#27ae60"),
-                                           QStringLiteral("#8e44ad"), QStringLiteral("#d35400"),
-                                           QStringLiteral("#c0392b"), QStringLiteral("#16a085")};
-        const QString color = s_colors[qHash(name.trimmed().toLower()) % std::size(s_colors)];
-        m_actions->createLabel(name, color, [this, cardId](qint64 id) {
+        m_actions->createLabel(name, LabelModel::suggestedColor(name), [this, cardId](qint64 id) {
             if (id && m_actions)
                 m_actions->setCardLabel(cardId, id, true);
         });
     });
     dialog->open();
+}
+
+void CardEditor::manageLabels()
+{
+    if (!m_actions)
+        return;
+    if (!m_labelsDialog)
+        m_labelsDialog = new LabelsDialog(*m_actions, this);
+    m_labelsDialog->show();
+    m_labelsDialog->raise();
+    m_labelsDialog->activateWindow();
 }
 
 void CardEditor::loadHistory()

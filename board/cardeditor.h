@@ -3,6 +3,7 @@
 
 #include <storage/records.h>
 
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -28,6 +29,8 @@ namespace hb::board {
 class BoardActions;
 class BoardModel;
 class ChecklistModel;
+class LabelButton;
+class LabelsDialog;
 
 /**
  * One card, beside the board: title, fields and description to edit, then its checklist and comments. Every change
@@ -79,6 +82,7 @@ private:
     void fillLabelMenu();
     void showLabels();
     void newLabel();
+    void manageLabels();
     void showComments(const QList<storage::Comment> &comments);
     /// Reads the card's history again, when it is open.
     void loadHistory();
@@ -103,7 +107,8 @@ private:
     QDateTimeEdit *m_due = nullptr;
     QLineEdit *m_requester = nullptr;
     QComboBox *m_channel = nullptr;
-    QToolButton *m_labels = nullptr;
+    LabelButton *m_labels = nullptr;
+    QPointer<LabelsDialog> m_labelsDialog;
     QToolButton *m_previewButton = nullptr;
     QStackedWidget *m_descriptionStack = nullptr;
     QPlainTextEdit *m_description = nullptr;

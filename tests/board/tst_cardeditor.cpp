@@ -4,6 +4,8 @@
 #include <board/boardmodel.h>
 #include <board/boardview.h>
 #include <board/cardeditor.h>
+#include <board/labelbutton.h>
+#include <board/labelsdialog.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -446,6 +448,99 @@ private Q_SLOTS:
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
         for (const storage::Label &label : store->labels().value())
             QVERIFY(label.name != u"Certificates");
+    }
+
+    void shouldManageTheBoardsLabelsFromTheEditor()
+    {
+        const auto storedLabel = [this](const QString &name) -> std::optional<storage::Label> {
+            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            for (const storage::Label &label : store->labels().value()) {
+                if (label.name == name)
+                    return label;
+            }
+            return std::nullopt;
+        };
+        // GIVEN the label manager, opened from the editor's label menu
+        auto *button = field<board::LabelButton>("labelsButton");
+        QMenu *menu = button->menu();
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        menu->findChild<QAction *>(QStringLiteral("manageLabels"))->trigger();
+        menu->close();
+        auto *dialog = m_editor->findChild<board::LabelsDialog *>(QStringLiteral("labelsDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        auto *list = dialog->findChild<QListView *>(QStringLiteral("labelList"));
+        QCOMPARE(list->model()->rowCount(), int(m_window->model()->labels().size()));
+
+        // WHEN a label is added by name, THEN it is in the file and selected
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("newLabelName"));
+        name->setFocus();
+        QTest::keyClicks(name, QStringLiteral("Licences"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QVERIFY(saved());
+        QVERIFY(name->text().isEmpty());
+        QVERIFY(storedLabel(QStringLiteral("Licences")));
+        QTRY_COMPARE(list->currentIndex().data().toString(), QStringLiteral("Licences"));
+
+        // WHEN it is renamed in place with F2, THEN the file has the new name
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_F2);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Licenses"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        // (the delegate commits the edit from the event loop) shown at once, then saved
+        QTRY_COMPARE(list->currentIndex().data().toString(), QStringLiteral("Licenses"));
+        QVERIFY(saved());
+        QVERIFY(!storedLabel(QStringLiteral("Licences")));
+        QVERIFY(storedLabel(QStringLiteral("Licenses")));
+
+        // WHEN it is given another colour from the menu, THEN the file has it
+        auto *colors = dialog->findChild<QMenu *>(QStringLiteral("colorMenu"));
+        QAction *teal = nullptr;
+        for (QAction *action : colors->actions()) {
+            if (action->text() == u"Teal")
+                teal = action;
+        }
+        QVERIFY(teal);
+        teal->trigger();
+        QVERIFY(saved());
+        QCOMPARE(storedLabel(QStringLiteral("Licenses"))->color, QStringLiteral("#16a085"));
+
+        // WHEN a label this card carries is deleted with the Delete key
+        const storage::Card before = stored();
+        QVERIFY(!before.labelIds.isEmpty());
+        const qint64 carried = before.labelIds.first();
+        QString carriedName;
+        for (const storage::Label &label : m_window->model()->labels()) {
+            if (label.id == carried)
+                carriedName = label.name;
+        }
+        dialog->selectLabel(carried);
+        QCOMPARE(list->currentIndex().data().toString(), carriedName);
+        QTest::keyClick(list, Qt::Key_Delete);
+        // THEN it is gone at once from the list and the editor, and from the file once saved
+        QVERIFY(!field<board::LabelButton>("labelsButton")->names().contains(carriedName));
+        QVERIFY(saved());
+        QVERIFY(!storedLabel(carriedName));
+        QVERIFY(!stored().labelIds.contains(carried));
+
+        // AND Ctrl+Z in the manager brings it back, on this card too
+        // (The offscreen platform never makes a dialog over a window the active one, so its shortcuts cannot be
+        // typed here: the action that Ctrl+Z triggers is triggered instead.)
+        const QList<QAction *> dialogActions = dialog->actions();
+        const auto undo = std::find_if(dialogActions.cbegin(), dialogActions.cend(),
+                                       [](QAction *action) { return action->shortcut() == QKeySequence::Undo; });
+        QVERIFY(undo != dialogActions.cend());
+        QVERIFY((*undo)->isEnabled());
+        (*undo)->trigger();
+        QVERIFY(saved());
+        QVERIFY(storedLabel(carriedName));
+        QCOMPARE(stored().labelIds, before.labelIds);
+        QVERIFY(field<board::LabelButton>("labelsButton")->names().contains(carriedName));
+        dialog->close();
     }
 
     void shouldShowTheCardsHistoryAsItGrows()

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chips.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+
+namespace hb::board::chips {
+
+namespace {
+
+constexpr int s_pillPadding = 12; // left and right together
+
+} // namespace
+
+QFont smallFont(const QFont &base)
+{
+    QFont font = base;
+    if (base.pointSizeF() > 0)
+        font.setPointSizeF(base.pointSizeF() * 0.85);
+    else
+        font.setPixelSize(std::max(8, int(base.pixelSize() * 0.85)));
+    return font;
+}
+
+QColor textOn(const QColor &background)
+{
+    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled)
+{
+    painter->setPen(filled ? Qt::NoPen : QPen(color, 1));
+    painter->setBrush(filled ? QBrush(color) : QBrush(Qt::NoBrush));
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), rect.height() / 2.0, rect.height() / 2.0);
+    painter->setPen(filled ? textOn(color) : color);
+    painter->drawText(rect, Qt::AlignCenter, text);
+}
+
+int pillWidth(const QFont &font, const QString &text)
+{
+    return QFontMetrics(font).horizontalAdvance(text) + s_pillPadding;
+}
+
+} // namespace hb::board::chips
