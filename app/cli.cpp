@@ -72,6 +72,8 @@ QString Cli::usage()
               "  move ID --to COLUMN [--before ID|--after ID] [--expect-version V]\n"
               "  comment ID --text T              (--text - reads standard input)\n"
               "  checklist ID --add TEXT | --tick N | --untick N   (N: position shown by show)\n"
+              "  checklist ID --template NAME     add the items of a checklist template\n"
+              "  templates [--json]               the board's checklist templates\n"
               "  attach ID FILE | attach ID --link PATH\n"
               "  save-attachment ATTACHMENT_ID FILE\n"
               "  list [--column C] [--overdue] [--due-soon] [--unassigned] [--mine] [--assignee L]\n"
@@ -201,13 +203,21 @@ int Cli::run(const QStringList &arguments)
 
     using Handler = int (Cli::*)(CliArguments &);
     const std::pair<const char16_t *, Handler> handlers[] = {
-            {u"columns", &Cli::cmdColumns}, {u"add", &Cli::cmdAdd},
-            {u"edit", &Cli::cmdEdit},       {u"move", &Cli::cmdMove},
-            {u"comment", &Cli::cmdComment}, {u"checklist", &Cli::cmdChecklist},
-            {u"attach", &Cli::cmdAttach},   {u"save-attachment", &Cli::cmdSaveAttachment},
-            {u"list", &Cli::cmdList},       {u"show", &Cli::cmdShow},
-            {u"members", &Cli::cmdMembers}, {u"export", &Cli::cmdExport},
-            {u"verify", &Cli::cmdVerify},   {u"backup", &Cli::cmdBackup},
+            {u"columns", &Cli::cmdColumns},
+            {u"add", &Cli::cmdAdd},
+            {u"edit", &Cli::cmdEdit},
+            {u"move", &Cli::cmdMove},
+            {u"comment", &Cli::cmdComment},
+            {u"checklist", &Cli::cmdChecklist},
+            {u"templates", &Cli::cmdTemplates},
+            {u"attach", &Cli::cmdAttach},
+            {u"save-attachment", &Cli::cmdSaveAttachment},
+            {u"list", &Cli::cmdList},
+            {u"show", &Cli::cmdShow},
+            {u"members", &Cli::cmdMembers},
+            {u"export", &Cli::cmdExport},
+            {u"verify", &Cli::cmdVerify},
+            {u"backup", &Cli::cmdBackup},
     };
     for (const auto &[name, handler] : handlers) {
         if (command == QStringView(name)) {
@@ -517,14 +527,36 @@ int Cli::cmdChecklist(CliArguments &args)
     const auto add = args.value(QStringLiteral("--add"));
     const auto tick = args.value(QStringLiteral("--tick"));
     const auto untick = args.value(QStringLiteral("--untick"));
+    const auto fromTemplate = args.value(QStringLiteral("--template"));
     const auto positional = args.positional(1, 1);
     if (!positional)
         return usageError(args.error());
-    if (int(add.has_value()) + int(tick.has_value()) + int(untick.has_value()) != 1)
-        return usageError(tr("checklist needs exactly one of --add, --tick, --untick"));
+    if (int(add.has_value()) + int(tick.has_value()) + int(untick.has_value()) + int(fromTemplate.has_value()) != 1)
+        return usageError(tr("checklist needs exactly one of --add, --tick, --untick, --template"));
     auto id = parseId(positional->constFirst(), tr("card"));
     if (!id)
         return fail(id.error());
+    if (fromTemplate) {
+        auto templates = m_store->checklistTemplates();
+        if (!templates)
+            return fail(templates.error());
+        const auto found = std::find_if(templates->cbegin(), templates->cend(), [&](const ChecklistTemplate &each) {
+            return each.name.compare(fromTemplate->trimmed(), Qt::CaseInsensitive) == 0;
+        });
+        if (found == templates->cend()) {
+            QStringList names;
+            for (const ChecklistTemplate &each : *templates)
+                names << each.name;
+            return fail({ErrorKind::NotFound, tr("there is no checklist template “%1” (there are: %2)")
+                                                      .arg(*fromTemplate, names.join(QStringLiteral(", ")))});
+        }
+        auto items = m_store->applyChecklistTemplate(*id, found->id);
+        if (!items)
+            return fail(items.error());
+        for (qint64 item : *items)
+            m_out << item << Qt::endl;
+        return Ok;
+    }
     if (add) {
         auto item = m_store->addChecklistItem(*id, *add);
         if (!item)

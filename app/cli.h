@@ -59,6 +59,7 @@ private:
     int cmdMove(CliArguments &args);
     int cmdComment(CliArguments &args);
     int cmdChecklist(CliArguments &args);
+    int cmdTemplates(CliArguments &args);
     int cmdAttach(CliArguments &args);
     int cmdSaveAttachment(CliArguments &args);
     int cmdList(CliArguments &args);

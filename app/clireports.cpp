@@ -293,6 +293,29 @@ int Cli::cmdMembers(CliArguments &args)
     return Ok;
 }
 
+int Cli::cmdTemplates(CliArguments &args)
+{
+    const bool json = args.flag(QStringLiteral("--json"));
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+    auto templates = m_store->checklistTemplates();
+    if (!templates)
+        return fail(templates.error());
+    if (json) {
+        QJsonArray array;
+        for (const ChecklistTemplate &each : *templates)
+            array << BoardExport::checklistTemplate(each);
+        printJson(array);
+        return Ok;
+    }
+    for (const ChecklistTemplate &each : *templates) {
+        m_out << each.name << "  " << tr("(%n item(s))", int(each.items.size())) << Qt::endl;
+        for (const QString &item : each.items)
+            m_out << "  - " << item << Qt::endl;
+    }
+    return Ok;
+}
+
 int Cli::cmdExport(CliArguments &args)
 {
     args.flag(QStringLiteral("--json"));

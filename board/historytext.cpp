@@ -78,6 +78,12 @@ QString describeEvent(const storage::Event &event)
             parts << describeChange(it.key(), it.value().toObject());
         return parts.join(QStringLiteral("; "));
     }
+    if (kind == u"checklist.template_applied") {
+        const int count = payload.value(QStringLiteral("count")).toInt();
+        if (count == 1)
+            return tr("added the checklist template %1 (1 item)").arg(quoted(text("template")));
+        return tr("added the checklist template %1 (%2 items)").arg(quoted(text("template")), QString::number(count));
+    }
     // Events told by a sentence with at most one value of the payload in it.
     struct Sentence
     {

@@ -142,7 +142,7 @@ QVariant LabelModel::data(const QModelIndex &index, int role) const
         return QColor(label.color);
     case Qt::ToolTipRole: {
         const int cards = cardCount(label.id);
-        return cards ? tr("On %n card(s)", nullptr, cards) : tr("On no card");
+        return cards == 0 ? tr("On no card") : cards == 1 ? tr("On 1 card") : tr("On %1 cards").arg(cards);
     }
     case IdRole:
         return label.id;

@@ -81,7 +81,7 @@ LabelsDialog::LabelsDialog(BoardActions &actions, QWidget *parent)
     m_newName = new QLineEdit(this);
     m_newName->setObjectName(QStringLiteral("newLabelName"));
     m_newName->setPlaceholderText(tr("New label name"));
-    m_newName->setMaxLength(100);
+    m_newName->setMaxLength(50); // the board's limit for label names
     connect(m_newName, &QLineEdit::returnPressed, this, &LabelsDialog::addLabel);
     addRow->addWidget(m_newName, 1);
     m_add = new QPushButton(tr("&Add"), this);

@@ -161,6 +161,18 @@ Result<QJsonObject> BoardExport::cardDetails(const Card &card, bool withHistory)
     return result;
 }
 
+QJsonObject BoardExport::checklistTemplate(const ChecklistTemplate &checklistTemplate)
+{
+    return {{QStringLiteral("id"), checklistTemplate.id},
+            {QStringLiteral("name"), checklistTemplate.name},
+            {QStringLiteral("items"), QJsonArray::fromStringList(checklistTemplate.items)},
+            {QStringLiteral("version"), checklistTemplate.version},
+            {QStringLiteral("created"), time(checklistTemplate.createdAt)},
+            {QStringLiteral("created_by"), checklistTemplate.createdBy},
+            {QStringLiteral("updated"), time(checklistTemplate.updatedAt)},
+            {QStringLiteral("updated_by"), checklistTemplate.updatedBy}};
+}
+
 QJsonObject BoardExport::event(const Event &event) const
 {
     return {{QStringLiteral("seq"), event.seq},
@@ -198,6 +210,9 @@ Result<QJsonObject> BoardExport::readBoard() const
     auto labels = m_store->labels();
     if (!labels)
         return labels.error();
+    auto templates = m_store->checklistTemplates();
+    if (!templates)
+        return templates.error();
     CardQuery everything;
     everything.includeArchived = true;
     auto cards = m_store->cards(everything);
@@ -226,6 +241,9 @@ Result<QJsonObject> BoardExport::readBoard() const
     QJsonArray labelArray;
     for (const Label &label : *labels)
         labelArray << this->label(label);
+    QJsonArray templateArray;
+    for (const ChecklistTemplate &each : *templates)
+        templateArray << checklistTemplate(each);
     QJsonArray eventArray;
     for (const Event &event : *events)
         eventArray << this->event(event);
@@ -236,6 +254,7 @@ Result<QJsonObject> BoardExport::readBoard() const
                        {QStringLiteral("members"), memberArray},
                        {QStringLiteral("columns"), columnArray},
                        {QStringLiteral("labels"), labelArray},
+                       {QStringLiteral("checklist_templates"), templateArray},
                        {QStringLiteral("cards"), cardArray},
                        {QStringLiteral("events"), eventArray}};
 }

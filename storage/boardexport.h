@@ -26,12 +26,14 @@ public:
     QJsonObject column(const Column &column, int cardCount) const;
     QJsonObject label(const Label &label) const;
     QJsonObject member(const Member &member) const;
+    static QJsonObject checklistTemplate(const ChecklistTemplate &checklistTemplate);
     /// The summary shape used by `list`.
     QJsonObject card(const Card &card) const;
     /// The full shape used by `show` and `export`: the summary plus checklist, comments, attachments and history.
     Result<QJsonObject> cardDetails(const Card &card, bool withHistory) const;
     QJsonObject event(const Event &event) const;
-    /// The whole board: format marker, board name, members, columns, labels, cards (with details) and events.
+    /// The whole board: format marker, board name, members, columns, labels, checklist templates, cards (with
+    /// details) and events.
     Result<QJsonObject> board() const;
 
 private:

@@ -164,6 +164,18 @@ public:
     /// Brings back a deleted item (undo), where it was.
     Status restoreChecklistItem(qint64 id);
 
+    // Checklist templates (board-wide)
+    static constexpr int s_maxTemplateItems = 100;
+    Result<QList<ChecklistTemplate>> checklistTemplates();
+    /// A new template called @p name, or new items for the one that has that name. Returns its id.
+    Result<qint64> saveChecklistTemplate(const QString &name, const QStringList &items);
+    Status deleteChecklistTemplate(qint64 id);
+    /// Brings back a deleted template (undo); refused if another one has taken its name meanwhile.
+    Status restoreChecklistTemplate(qint64 id);
+    /// Adds template @p templateId's items at the end of card @p cardId's checklist, in one change. Returns the new
+    /// items' ids, in order.
+    Result<QList<qint64>> applyChecklistTemplate(qint64 cardId, qint64 templateId);
+
     // Comments
     Result<QList<Comment>> comments(qint64 cardId);
     Result<qint64> addComment(qint64 cardId, const QString &body);

@@ -262,8 +262,13 @@ Result<QStringList> BoardStore::verify()
         if (const QString line = query.value(0).toString(); line != u"ok")
             problems << tr("integrity: %1").arg(line);
     });
-    if (!integrity)
-        return integrity.error();
+    if (!integrity) {
+        // SQLite stops the check itself on some damage (a page it cannot read): what it found so far, and that.
+        if (integrity.error().kind != ErrorKind::Corrupt)
+            return integrity.error();
+        problems << tr("integrity: the check stopped: %1").arg(integrity.error().message);
+        return problems;
+    }
     auto foreignKeys = m_db->forEach(QStringLiteral("PRAGMA foreign_key_check"), {}, [&](const QSqlQuery &query) {
         problems << tr("foreign key: row %1 of %2 points to a missing row of %3")
                             .arg(query.value(1).toString(), query.value(0).toString(), query.value(2).toString());

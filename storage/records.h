@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -123,6 +124,19 @@ struct ChecklistItem
     QString rank;
     qint64 doneAt = 0;
     QString doneBy;
+    qint64 version = 0;
+};
+
+/// A named list of checklist items a card's checklist can be filled from (board-wide).
+struct ChecklistTemplate
+{
+    qint64 id = 0;
+    QString name;
+    QStringList items;
+    qint64 createdAt = 0;
+    QString createdBy;
+    qint64 updatedAt = 0;
+    QString updatedBy;
     qint64 version = 0;
 };
 

@@ -4,7 +4,10 @@
 #include "connection.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlRecord>
 
 #include <algorithm>
@@ -165,19 +168,97 @@ constexpr const char16_t *s_v1[] = {
         title, description, comments, checklist, tokenize = 'unicode61 remove_diacritics 2'))",
 };
 
+// v2: checklist templates, board-wide. The items are a JSON array of strings, in order.
+constexpr const char16_t *s_v2[] = {
+        uR"(CREATE TABLE checklist_templates (
+        id INTEGER PRIMARY KEY,
+        board_id INTEGER NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        items TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        u"CREATE UNIQUE INDEX checklist_templates_unique_name ON checklist_templates(board_id, name COLLATE NOCASE) "
+        u"WHERE deleted_at IS NULL",
+};
+
+QStringList statements(const auto &list)
+{
+    QStringList result;
+    for (const char16_t *statement : list)
+        result << QString::fromUtf16(statement);
+    return result;
+}
+
+Status runAll(Connection &connection, const QStringList &list)
+{
+    for (const QString &statement : list) {
+        if (auto result = connection.run(statement); !result)
+            return result.error();
+    }
+    return {};
+}
+
+Status migrate1to2(Connection &connection)
+{
+    if (auto created = runAll(connection, v2Statements()); !created)
+        return created;
+    return addShippedTemplates(connection, QStringLiteral("helpboard"), QDateTime::currentMSecsSinceEpoch());
+}
+
 } // namespace
+
+QStringList v2Statements()
+{
+    return statements(s_v2);
+}
+
+Status addShippedTemplates(Connection &connection, const QString &login, qint64 now)
+{
+    // What a help desk does again and again; teams change them or add their own.
+    const std::pair<QString, QStringList> shipped[] = {
+            {tr("Software install"),
+             {tr("Check the licence is available"), tr("Download the installer from the software share"),
+              tr("Install and activate"), tr("Test with the user"), tr("Show the user the basics")}},
+            {tr("New hire set-up"),
+             {tr("Create the account and mailbox"), tr("Add to the team's groups and shares"),
+              tr("Prepare the laptop (image, updates, encryption)"), tr("Set up phone and MFA"),
+              tr("Hand over equipment and sign the asset form"), tr("Walk through first login with the new hire")}},
+            {tr("Password reset"),
+             {tr("Verify the caller's identity"), tr("Reset the password and require a change at next login"),
+              tr("Unlock the account if locked"), tr("Confirm the user can sign in")}},
+            {tr("Printer troubleshooting"),
+             {tr("Check power, cables and network"), tr("Check paper, toner and jams"), tr("Clear the print queue"),
+              tr("Print a test page"), tr("Update or reinstall the driver")}},
+    };
+    for (const auto &[name, items] : shipped) {
+        auto inserted = connection.run(
+                QStringLiteral("INSERT INTO checklist_templates (board_id, name, items, created_at, created_by, "
+                               "updated_at, updated_by) SELECT 1, :name, :items, :now, :login, :now, :login "
+                               "WHERE NOT EXISTS (SELECT 1 FROM checklist_templates WHERE name = :name "
+                               "COLLATE NOCASE AND deleted_at IS NULL)"),
+                {{QStringLiteral(":name"), name},
+                 {QStringLiteral(":items"),
+                  QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact))},
+                 {QStringLiteral(":now"), now},
+                 {QStringLiteral(":login"), login}});
+        if (!inserted)
+            return inserted.error();
+    }
+    return {};
+}
 
 QStringList v1Statements()
 {
-    QStringList statements;
-    for (const char16_t *statement : s_v1)
-        statements << QString::fromUtf16(statement);
-    return statements;
+    return statements(s_v1);
 }
 
 QList<MigrationStep> migrationSteps()
 {
-    return {};
+    return {MigrationStep{1, migrate1to2}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -189,9 +270,10 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         if (existing->toInt() > 0)
             return Error{ErrorKind::Invalid,
                          tr("%1 already holds a database; nothing was changed").arg(connection.path())};
-        for (const QString &statement : v1Statements()) {
-            if (auto result = connection.run(statement); !result)
-                return result.error();
+        // A new board gets every version's statements at once.
+        for (const QStringList &list : {v1Statements(), v2Statements()}) {
+            if (auto result = runAll(connection, list); !result)
+                return result;
         }
         const QString nowText = QString::number(now);
         const std::pair<const char16_t *, QString> metaRows[] = {
@@ -217,6 +299,8 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         if (!board)
             return board.error();
         // The login that creates a board is its admin, in the same transaction as the board itself.
+        if (auto templates = addShippedTemplates(connection, creatorLogin, now); !templates)
+            return templates;
         auto admin = connection.run(QStringLiteral("INSERT INTO members (login, role, added_at, added_by) "
                                                    "VALUES (:login, 'admin', :now, :login)"),
                                     {{QStringLiteral(":login"), creatorLogin}, {QStringLiteral(":now"), now}});

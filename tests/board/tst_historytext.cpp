@@ -36,6 +36,8 @@ private Q_SLOTS:
         QVERIFY(store->updateCard(id, status));
         const qint64 item = store->addChecklistItem(id, QStringLiteral("Clear the tray")).value();
         QVERIFY(store->setChecklistItemDone(item, true));
+        const QList<storage::ChecklistTemplate> templates = store->checklistTemplates().value();
+        QVERIFY(store->applyChecklistTemplate(id, templates.last().id));
         QVERIFY(store->addComment(id, QStringLiteral("Done, <b>it works</b>")));
         const qint64 label = store->createLabel(QStringLiteral("Hardware"), QStringLiteral("#c0392b")).value();
         QVERIFY(store->attachLabel(id, label));
@@ -57,6 +59,7 @@ private Q_SLOTS:
                 QStringLiteral("alice: changed the status from none to needs review"),
                 QStringLiteral("alice: added “Clear the tray” to the checklist"),
                 QStringLiteral("alice: ticked “Clear the tray”"),
+                QStringLiteral("alice: added the checklist template “Software install” (5 items)"),
                 QStringLiteral("alice: commented: “Done, <b>it works</b>”"),
                 QStringLiteral("alice: added the label Hardware"),
                 QStringLiteral("alice: attached “manual.txt”"),

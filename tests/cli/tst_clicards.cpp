@@ -29,6 +29,7 @@ private Q_SLOTS:
     void shouldMoveCardToColumnBeforeAndAfterOthers();
     void shouldAddCommentFromTextAndStandardInput();
     void shouldTickAndUntickChecklistItems();
+    void shouldListTemplatesAndFillAChecklistFromOne();
     void shouldStoreAttachmentAndSaveItBackIdentical();
     void shouldLinkFileOnShare();
     void shouldRejectAttachmentLargerThanBoardLimit();
@@ -337,6 +338,54 @@ void tst_CliCards::shouldAddCommentFromTextAndStandardInput()
     QCOMPARE(comments.at(0)[u"id"_s].toInteger(), fromText.outLine().toLongLong());
     QCOMPARE(comments.at(1)[u"text"_s].toString(), QString::fromUtf8(piped.chopped(1))); // echo's newline dropped
     QCOMPARE(comments.at(1)[u"author"_s].toString(), s_editor);
+}
+
+void tst_CliCards::shouldListTemplatesAndFillAChecklistFromOne()
+{
+    QVERIFY(useDemoBoard());
+    // GIVEN the board's templates, as JSON and as text
+    const CliRun listed = runAs(s_viewer, {u"templates"_s, u"--json"_s});
+    QVERIFY_SUCCEEDS(listed);
+    const QJsonArray templates = parseJson(listed.out).toArray();
+    QCOMPARE(templates.size(), 4);
+    QJsonObject install;
+    for (const QJsonValue &each : templates) {
+        QVERIFY(each[u"id"_s].toInteger() > 0);
+        QVERIFY(!each[u"items"_s].toArray().isEmpty());
+        QVERIFY(each[u"updated"_s].toString().endsWith(u'Z'));
+        if (each[u"name"_s].toString() == u"Software install")
+            install = each.toObject();
+    }
+    QVERIFY(!install.isEmpty());
+    const CliRun text = runAs(s_viewer, {u"templates"_s});
+    QVERIFY_SUCCEEDS(text);
+    QVERIFY2(text.out.contains("Software install  (5 item(s))\n  - "), text.out);
+
+    // WHEN an editor fills a card's checklist from one, named in any case
+    const qint64 id = addCard({u"--title"_s, u"Install Visio"_s});
+    const QString card = QString::number(id);
+    const CliRun applied = runAs(s_editor, {u"checklist"_s, card, u"--template"_s, u"software INSTALL"_s});
+    QVERIFY_SUCCEEDS(applied);
+
+    // THEN it prints the new items' ids, and the card has the template's items in order
+    const QStringList ids = QString::fromUtf8(applied.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(ids.size(), install[u"items"_s].toArray().size());
+    const QJsonArray checklist = show(id)[u"checklist"_s].toArray();
+    QCOMPARE(checklist.size(), ids.size());
+    for (int i = 0; i < checklist.size(); ++i) {
+        QCOMPARE(checklist.at(i)[u"id"_s].toInteger(), ids.at(i).toLongLong());
+        QCOMPARE(checklist.at(i)[u"text"_s].toString(), install[u"items"_s].toArray().at(i).toString());
+    }
+    QVERIFY(exportBoard().value(u"checklist_templates"_s).toArray().size() == 4);
+
+    // AND an unknown template names the ones there are; a viewer may not; nothing changes either way
+    const CliRun unknown = runAs(s_editor, {u"checklist"_s, card, u"--template"_s, u"Coffee machine"_s});
+    QVERIFY_FAILS_WITH(unknown, Invalid);
+    QVERIFY2(unknown.err.contains("Password reset"), unknown.err);
+    QVERIFY_FAILS_WITH(runAs(s_viewer, {u"checklist"_s, card, u"--template"_s, u"Password reset"_s}), Forbidden);
+    QVERIFY_FAILS_WITH(
+            runAs(s_editor, {u"checklist"_s, card, u"--template"_s, u"Password reset"_s, u"--add"_s, u"x"_s}), Usage);
+    QCOMPARE(show(id)[u"checklist"_s].toArray().size(), ids.size());
 }
 
 void tst_CliCards::shouldTickAndUntickChecklistItems()

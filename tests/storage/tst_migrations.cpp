@@ -28,23 +28,30 @@ namespace {
 const QString s_creator = u"alice"_s;
 const QStringList s_cardTitles = {u"Printer jam"_s, u"VPN drops"_s, u"New laptop for Sam"_s};
 
-/// A v1 board (the "old" schema for these tests) with the cards of s_cardTitles; returns an error or nothing.
+QString rawExec(const QString &path, const QStringList &statements);
+
+/**
+ * A v1 board with the cards of s_cardTitles; returns an error or nothing. Made as a current board, then taken back
+ * to v1 by undoing what migrate1to2 adds: v1's own statements are frozen (schema::v1Statements()).
+ */
 QString makeV1Board(const QString &path)
 {
-    auto store = BoardStore::create(path, u"Help desk"_s, optionsFor(s_creator));
-    if (!store)
-        return describe(store);
-    auto columns = store.value()->columns();
-    if (!columns || columns->isEmpty())
-        return u"the new board has no columns"_s;
-    for (const QString &title : s_cardTitles) {
-        NewCard card;
-        card.columnId = columns->constFirst().id;
-        card.title = title;
-        if (auto created = store.value()->createCard(card); !created)
-            return describe(created);
+    {
+        auto store = BoardStore::create(path, u"Help desk"_s, optionsFor(s_creator));
+        if (!store)
+            return describe(store);
+        auto columns = store.value()->columns();
+        if (!columns || columns->isEmpty())
+            return u"the new board has no columns"_s;
+        for (const QString &title : s_cardTitles) {
+            NewCard card;
+            card.columnId = columns->constFirst().id;
+            card.title = title;
+            if (auto created = store.value()->createCard(card); !created)
+                return describe(created);
+        }
     }
-    return {};
+    return rawExec(path, {u"DROP TABLE checklist_templates"_s, u"PRAGMA user_version = 1"_s});
 }
 
 /// Runs @p statements on a separate plain QSqlDatabase connection and closes it again; returns an error or nothing.
@@ -282,6 +289,60 @@ private Q_SLOTS:
 
         QCOMPARE(userVersion(connection), 1);
         QVERIFY2(!QFile::exists(backupPath), "a migration with nothing to do made a backup");
+    }
+
+    void shouldMigrateAV1BoardToV2WithTheShippedChecklistTemplates()
+    {
+        // GIVEN a v1 board with cards, and the tables of v1 only
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeV1Board(path);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        {
+            Connection connection;
+            QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
+            QCOMPARE(schema::detectVersion(connection).value(), 1);
+            QString error;
+            QVERIFY(column(connection, u"SELECT name FROM sqlite_master WHERE name = 'checklist_templates'"_s, &error)
+                            .isEmpty());
+        }
+
+        // WHEN this program opens it
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v2, with the four shipped templates, and every card is still there
+        {
+            Connection connection;
+            QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
+            QCOMPARE(userVersion(connection), 2);
+        }
+        auto templates = store.value()->checklistTemplates();
+        QVERIFY2(templates, qPrintable(describe(templates)));
+        QStringList names;
+        for (const ChecklistTemplate &each : *templates) {
+            names << each.name;
+            QVERIFY(!each.items.isEmpty());
+        }
+        QCOMPARE(names, (QStringList{u"New hire set-up"_s, u"Password reset"_s, u"Printer troubleshooting"_s,
+                                     u"Software install"_s}));
+        QStringList titles;
+        for (const Card &card : store.value()->cards().value())
+            titles << card.title;
+        QCOMPARE(titles, s_cardTitles);
+        // AND a template fills a card's checklist on the migrated board
+        const qint64 card = store.value()->cards()->constFirst().id;
+        auto applied = store.value()->applyChecklistTemplate(card, templates->constFirst().id);
+        QVERIFY2(applied, qPrintable(describe(applied)));
+        QCOMPARE(applied->size(), templates->constFirst().items.size());
+
+        // AND the backup next to it is the v1 board as it was
+        Connection backup;
+        QVERIFY(backup.open(path + u".v1-backup"_s, Connection::Mode::ReadOnly));
+        QCOMPARE(schema::detectVersion(backup).value(), 1);
+        QString error;
+        QCOMPARE(column(backup, u"SELECT title FROM cards ORDER BY id"_s, &error), s_cardTitles);
     }
 
     void shouldRecognizeBoardsByApplicationIdAndVersion_data()
