@@ -677,6 +677,83 @@ bool BoardActions::deleteChecklistItem(qint64 cardId, qint64 itemId)
     return true;
 }
 
+bool BoardActions::applyChecklistTemplate(qint64 cardId, qint64 templateId)
+{
+    // The items the first save added; undo deletes them and redo brings the same ones back.
+    auto added = std::make_shared<QList<qint64>>();
+    auto applied = std::make_shared<std::atomic_bool>(false);
+    Step apply{{}, detailsSave(cardId, [cardId, templateId, added, applied](BoardStore &store) -> Status {
+                   if (*applied) {
+                       for (qint64 item : std::as_const(*added)) {
+                           if (Status restored = store.restoreChecklistItem(item); !restored)
+                               return restored;
+                       }
+                       return {};
+                   }
+                   auto ids = store.applyChecklistTemplate(cardId, templateId);
+                   if (!ids)
+                       return ids.error();
+                   *added = *ids;
+                   *applied = true;
+                   return {};
+               })};
+    Step remove{[this, added] {
+                    for (qint64 item : std::as_const(*added)) {
+                        if (m_checklist)
+                            m_checklist->showRemoved(item);
+                    }
+                },
+                detailsSave(cardId, [added](BoardStore &store) -> Status {
+                    for (qint64 item : std::as_const(*added)) {
+                        if (Status deleted = store.deleteChecklistItem(item); !deleted)
+                            return deleted;
+                    }
+                    return {};
+                })};
+    m_stack.push(
+            new SavedCommand(*this, tr("Apply Checklist Template"), {cardId}, std::move(apply), std::move(remove)));
+    return true;
+}
+
+bool BoardActions::saveChecklistTemplate(const QString &name, const QStringList &items,
+                                         const std::optional<QStringList> &replaced)
+{
+    const QString fresh = name.trimmed();
+    if (!accepted(BoardStore::checkText(tr("template name"), fresh, BoardStore::s_maxTemplateNameLength, true)))
+        return false;
+    Id id = std::make_shared<std::atomic<qint64>>(0);
+    // New: undo deletes it, redo brings it back. Replaced: undo and redo save the items it had or gets.
+    const auto save = [fresh](const QStringList &list, Id keep) {
+        return [fresh, list, keep](BoardStore &store) -> Saved {
+            auto saved = store.saveChecklistTemplate(fresh, list);
+            if (saved && keep)
+                *keep = *saved;
+            return Saved{saved ? Status() : Status(saved.error())};
+        };
+    };
+    Step redo{{},
+              replaced ? StoreWorker::Job(save(items, {}))
+                       : StoreWorker::Job([id, save = save(items, id)](BoardStore &store) -> Saved {
+                             if (*id)
+                                 return Saved{store.restoreChecklistTemplate(*id)};
+                             return save(store);
+                         })};
+    Step undo{{}, replaced ? StoreWorker::Job(save(*replaced, {})) : StoreWorker::Job([id](BoardStore &store) -> Saved {
+                  return Saved{store.deleteChecklistTemplate(*id)};
+              })};
+    m_stack.push(new SavedCommand(*this, tr("Save Checklist Template"), {}, std::move(redo), std::move(undo)));
+    return true;
+}
+
+bool BoardActions::deleteChecklistTemplate(qint64 id)
+{
+    m_stack.push(
+            new SavedCommand(*this, tr("Delete Checklist Template"), {},
+                             Step{{}, [id](BoardStore &store) { return Saved{store.deleteChecklistTemplate(id)}; }},
+                             Step{{}, [id](BoardStore &store) { return Saved{store.restoreChecklistTemplate(id)}; }}));
+    return true;
+}
+
 bool BoardActions::addComment(qint64 cardId, const QString &body)
 {
     if (!accepted(checkCommentText(body)))

@@ -66,6 +66,14 @@ public:
     /// Moves an item just before @p beforeId (0: to the end).
     bool moveChecklistItem(qint64 cardId, qint64 itemId, qint64 beforeId);
     bool deleteChecklistItem(qint64 cardId, qint64 itemId);
+    /// Adds the items of template @p templateId to the checklist (undo removes them again).
+    bool applyChecklistTemplate(qint64 cardId, qint64 templateId);
+
+    // Checklist templates (board-wide).
+    /// Saves @p items as template @p name; @p replaced: the items it had when one of that name exists (for undo).
+    bool saveChecklistTemplate(const QString &name, const QStringList &items,
+                               const std::optional<QStringList> &replaced = std::nullopt);
+    bool deleteChecklistTemplate(qint64 id);
 
     // Comments: anyone who may edit adds them; their author edits and deletes them (or an admin deletes).
     bool addComment(qint64 cardId, const QString &body);

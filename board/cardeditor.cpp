@@ -8,6 +8,7 @@
 #include "labelbutton.h"
 #include "labelmodel.h"
 #include "labelsdialog.h"
+#include "templatemenu.h"
 
 #include <storage/boardstore.h>
 
@@ -275,6 +276,15 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_checklistProgress->setObjectName(QStringLiteral("checklistProgress"));
     m_checklistProgress->setForegroundRole(QPalette::PlaceholderText);
     checklistHeader->addWidget(m_checklistProgress, 1);
+    m_templates = new QToolButton(content);
+    m_templates->setObjectName(QStringLiteral("templatesButton"));
+    m_templates->setText(tr("Templates"));
+    m_templates->setToolTip(tr("Add the items of a checklist template, or save this checklist as one"));
+    m_templates->setPopupMode(QToolButton::InstantPopup);
+    m_templates->setAutoRaise(true);
+    m_templateMenu = new TemplateMenu(m_templates);
+    m_templates->setMenu(m_templateMenu);
+    checklistHeader->addWidget(m_templates);
     layout->addLayout(checklistHeader);
     m_checklist = new ChecklistModel(this);
     m_checklistView = new QListView(content);
@@ -411,6 +421,7 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     delete m_labelsDialog; // it works on the board shown before
     m_store = store;
     m_actions = actions;
+    m_templateMenu->setBoard(store, actions);
     if (actions) {
         actions->setChecklist(m_checklist);
         connect(actions, &BoardActions::commentsSaved, this,
@@ -455,6 +466,12 @@ void CardEditor::showCard(qint64 id)
     if (id != m_cardId)
         commit();
     m_cardId = id;
+    m_templateMenu->setCard(id, [this] {
+        QStringList texts;
+        for (const storage::ChecklistItem &item : m_checklist->items())
+            texts << item.text;
+        return texts;
+    });
     m_previewButton->setChecked(false);
     // The card's own text, not what was typed on the card shown before (saved by commit() above).
     m_title->setModified(false);
@@ -601,8 +618,9 @@ void CardEditor::refresh()
 {
     const storage::Card *shown = card();
     const bool editable = shown && m_actions;
-    for (QWidget *field : std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel,
-                                                           m_labels, m_checklistAdd, m_commentEdit, m_postComment})
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel, m_labels, m_templates,
+                                          m_checklistAdd, m_commentEdit, m_postComment})
         field->setEnabled(editable);
     m_title->setReadOnly(!editable);
     m_requester->setReadOnly(!editable);

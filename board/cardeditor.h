@@ -31,6 +31,7 @@ class BoardModel;
 class ChecklistModel;
 class LabelButton;
 class LabelsDialog;
+class TemplateMenu;
 
 /**
  * One card, beside the board: title, fields and description to edit, then its checklist and comments. Every change
@@ -115,6 +116,8 @@ private:
     QTextBrowser *m_preview = nullptr;
     ChecklistModel *m_checklist = nullptr;
     QLabel *m_checklistProgress = nullptr;
+    QToolButton *m_templates = nullptr;
+    TemplateMenu *m_templateMenu = nullptr;
     QListView *m_checklistView = nullptr;
     QLineEdit *m_checklistAdd = nullptr;
     QTextBrowser *m_comments = nullptr;

@@ -166,6 +166,7 @@ public:
 
     // Checklist templates (board-wide)
     static constexpr int s_maxTemplateItems = 100;
+    static constexpr int s_maxTemplateNameLength = 100;
     Result<QList<ChecklistTemplate>> checklistTemplates();
     /// A new template called @p name, or new items for the one that has that name. Returns its id.
     Result<qint64> saveChecklistTemplate(const QString &name, const QStringList &items);

@@ -15,8 +15,6 @@ using namespace detail;
 
 namespace {
 
-constexpr int s_maxTemplateNameLength = 100;
-
 constexpr const char16_t *s_templateColumns = u"SELECT id, name, items, created_at, created_by, updated_at, "
                                               u"updated_by, version FROM checklist_templates ";
 
@@ -70,7 +68,7 @@ Status checkTemplateName(Connection &db, const QString &name, qint64 exceptId)
     return checkUniqueName(db,
                            QStringLiteral("SELECT count(*) FROM checklist_templates WHERE deleted_at IS NULL "
                                           "AND id != :id AND lower(name) = lower(:name)"),
-                           tr("checklist template"), name, exceptId, s_maxTemplateNameLength);
+                           tr("checklist template"), name, exceptId, BoardStore::s_maxTemplateNameLength);
 }
 
 Result<std::optional<ChecklistTemplate>> findTemplate(Connection &db, const QString &where, const QVariant &value)

@@ -543,6 +543,120 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    void shouldApplySaveReplaceAndDeleteChecklistTemplates()
+    {
+        const auto storedTemplate = [this](const QString &name) -> std::optional<storage::ChecklistTemplate> {
+            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            for (const storage::ChecklistTemplate &each : store->checklistTemplates().value()) {
+                if (each.name == name)
+                    return each;
+            }
+            return std::nullopt;
+        };
+        const auto storedChecklist = [this] {
+            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            QStringList texts;
+            for (const storage::ChecklistItem &item : store->checklist(m_id).value())
+                texts << item.text;
+            return texts;
+        };
+        auto *button = field<QToolButton>("templatesButton");
+        QVERIFY(button->isEnabled());
+        QMenu *menu = button->menu();
+        const auto openMenu = [&] {
+            menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+            return menu->isVisible();
+        };
+        const auto *view = field<QListView>("checklistView");
+        const QStringList before = storedChecklist();
+        QCOMPARE(view->model()->rowCount(), int(before.size()));
+
+        // WHEN the Password reset template is picked from the menu
+        const storage::ChecklistTemplate reset = *storedTemplate(QStringLiteral("Password reset"));
+        QVERIFY(openMenu());
+        QAction *apply = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->data().toLongLong() == reset.id)
+                apply = action;
+        }
+        QVERIFY(apply && apply->isEnabled());
+        QVERIFY(apply->text().startsWith(u"Password reset"));
+        apply->trigger();
+        menu->close();
+        // THEN its items follow the card's own, in the file and in the editor, as one undo step
+        QVERIFY(saved());
+        QCOMPARE(storedChecklist(), before + reset.items);
+        QCOMPARE(view->model()->rowCount(), int(before.size() + reset.items.size()));
+        QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Apply Checklist Template"));
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QCOMPARE(storedChecklist(), before);
+        QCOMPARE(view->model()->rowCount(), int(before.size()));
+        m_window->undoStack()->redo();
+        QVERIFY(saved());
+        QCOMPARE(storedChecklist(), before + reset.items);
+
+        // WHEN the checklist is saved as a new template, by name
+        QVERIFY(openMenu());
+        QAction *saveAs = menu->findChild<QAction *>(QStringLiteral("saveTemplate"));
+        QVERIFY(saveAs && saveAs->isEnabled());
+        saveAs->trigger();
+        menu->close();
+        auto *dialog = m_window->findChild<QInputDialog *>(QStringLiteral("saveTemplateDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *name = dialog->findChild<QLineEdit *>();
+        QVERIFY(name);
+        QTest::keyClicks(name, QStringLiteral("Locked-out user"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QVERIFY(saved());
+        // THEN it holds this checklist
+        QCOMPARE(storedTemplate(QStringLiteral("Locked-out user"))->items, before + reset.items);
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QVERIFY(!storedTemplate(QStringLiteral("Locked-out user")));
+
+        // WHEN it is saved under a name that exists, THEN that template's items are replaced once agreed
+        QVERIFY(openMenu());
+        menu->findChild<QAction *>(QStringLiteral("saveTemplate"))->trigger();
+        menu->close();
+        dialog = m_window->findChild<QInputDialog *>(QStringLiteral("saveTemplateDialog"));
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        name = dialog->findChild<QLineEdit *>();
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("printer TROUBLESHOOTING"));
+        QTest::keyClick(name, Qt::Key_Return);
+        auto *confirm = m_window->findChild<QMessageBox *>(QStringLiteral("replaceTemplateDialog"));
+        QVERIFY(confirm);
+        QTRY_VERIFY(confirm->isVisible());
+        QVERIFY(confirm->text().contains(u"Printer troubleshooting"));
+        const QStringList printerItems = storedTemplate(QStringLiteral("Printer troubleshooting"))->items;
+        QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
+        QVERIFY(saved());
+        QCOMPARE(storedTemplate(QStringLiteral("Printer troubleshooting"))->items, before + reset.items);
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QCOMPARE(storedTemplate(QStringLiteral("Printer troubleshooting"))->items, printerItems);
+
+        // WHEN one is deleted from the submenu, THEN it is gone, and undo brings it back
+        QVERIFY(openMenu());
+        auto *remove = menu->findChild<QMenu *>(QStringLiteral("deleteTemplateMenu"));
+        QVERIFY(remove && remove->isEnabled());
+        QAction *deleteReset = nullptr;
+        for (QAction *action : remove->actions()) {
+            if (action->text() == u"Password reset")
+                deleteReset = action;
+        }
+        QVERIFY(deleteReset);
+        deleteReset->trigger();
+        menu->close();
+        QVERIFY(saved());
+        QVERIFY(!storedTemplate(QStringLiteral("Password reset")));
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QCOMPARE(storedTemplate(QStringLiteral("Password reset"))->items, reset.items);
+    }
+
     void shouldShowTheCardsHistoryAsItGrows()
     {
         auto *toggle = field<QToolButton>("historyToggle");
