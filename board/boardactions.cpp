@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boardactions.h"
 
+#include "attachmentfiles.h"
+#include "attachmentmodel.h"
 #include "boardmodel.h"
 #include "checklistmodel.h"
 
 #include <storage/boardstore.h>
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageReader>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -274,11 +279,14 @@ BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoS
     , m_model(model)
     , m_stack(stack)
     , m_worker(store.path(), store.options())
+    , m_cancelUploads(std::make_shared<std::atomic_bool>(false))
 {
     m_model.setDropHandler([this](const QList<qint64> &ids, qint64 columnId, qint64 beforeId) {
         return moveCards(ids, columnId, beforeId);
     });
     m_model.setRenameHandler([this](qint64 id, const QString &title) { return renameCard(id, title); });
+    m_model.setFileDropHandler(
+            [this](qint64 cardId, const QStringList &paths) { return addAttachments(cardId, paths) > 0; });
     connect(&m_worker, &StoreWorker::savingChanged, this, &BoardActions::savingChanged);
     connect(&m_worker, &StoreWorker::waitingChanged, this, &BoardActions::waitingChanged);
 }
@@ -287,6 +295,7 @@ BoardActions::~BoardActions()
 {
     m_model.setDropHandler({});
     m_model.setRenameHandler({});
+    m_model.setFileDropHandler({});
 }
 
 void BoardActions::report(const storage::Error &error)
@@ -336,6 +345,8 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
         if (saved.detailsCard && settled.contains(saved.detailsCard)) {
             if (m_checklist && m_checklist->cardId() == saved.detailsCard)
                 m_checklist->setItems(saved.detailsCard, saved.checklist);
+            if (m_attachments && m_attachments->cardId() == saved.detailsCard)
+                m_attachments->setAttachments(saved.detailsCard, saved.attachments);
             Q_EMIT commentsSaved(saved.detailsCard, saved.comments);
         }
         if (saved.reloadBoard)
@@ -752,6 +763,161 @@ bool BoardActions::deleteChecklistTemplate(qint64 id)
                              Step{{}, [id](BoardStore &store) { return Saved{store.deleteChecklistTemplate(id)}; }},
                              Step{{}, [id](BoardStore &store) { return Saved{store.restoreChecklistTemplate(id)}; }}));
     return true;
+}
+
+void BoardActions::setAttachments(AttachmentModel *attachments)
+{
+    m_attachments = attachments;
+}
+
+int BoardActions::addAttachments(qint64 cardId, const QStringList &paths)
+{
+    auto limit = m_store.attachmentLimit();
+    if (!limit) {
+        report(limit.error());
+        return 0;
+    }
+    int taken = 0;
+    for (const QString &path : paths) {
+        // Refused at once, with the reason: nothing is queued for a file that cannot be stored.
+        const QFileInfo info(path);
+        const QString name = info.fileName();
+        if (!info.exists()) {
+            report({ErrorKind::NotFound, tr("“%1” is no longer there; nothing was attached").arg(path)});
+            continue;
+        }
+        if (!info.isFile()) {
+            report({ErrorKind::Invalid,
+                    tr("“%1” is a folder or a device, not a file; nothing was attached").arg(path)});
+            continue;
+        }
+        if (!info.isReadable()) {
+            report({ErrorKind::Invalid, tr("you may not read “%1”; nothing was attached").arg(path)});
+            continue;
+        }
+        if (info.size() > *limit) {
+            report({ErrorKind::Invalid,
+                    tr("“%1” is %2; the board's limit for one attachment is %3. Link to it on "
+                       "the share instead.")
+                            .arg(name, attachmentfiles::humanSize(info.size()), attachmentfiles::humanSize(*limit))});
+            continue;
+        }
+        Id id = std::make_shared<std::atomic<qint64>>(0);
+        const auto progress = [this, cardId, name](qint64 done, qint64 total, bool finished) {
+            QMetaObject::invokeMethod(
+                    this,
+                    [this, cardId, name, done, total, finished] {
+                        Q_EMIT uploadProgress(cardId, name, done, total, finished);
+                    },
+                    Qt::QueuedConnection);
+        };
+        Step add{{}, [cardId, path, id, cancel = m_cancelUploads, progress](BoardStore &store) {
+                     Saved saved;
+                     if (*id) {
+                         saved.status = store.restoreAttachment(*id);
+                     } else if (*cancel) {
+                         saved.status = storage::Error{
+                                 ErrorKind::Invalid, tr("attaching %1 was cancelled").arg(QFileInfo(path).fileName())};
+                     } else {
+                         auto added = store.addAttachment(cardId, path, {}, [&](qint64 done, qint64 total) {
+                             progress(done, total, false);
+                             return !*cancel;
+                         });
+                         progress(0, 0, true);
+                         if (added)
+                             *id = *added;
+                         else
+                             saved.status = added.error();
+                     }
+                     saved.readDetails(store, cardId);
+                     return saved;
+                 }};
+        Step remove{[this, id] {
+                        if (m_attachments && *id)
+                            m_attachments->showRemoved(*id);
+                    },
+                    detailsSave(cardId, [id](BoardStore &store) { return store.removeAttachment(*id); })};
+        m_stack.push(new SavedCommand(*this, tr("Attach “%1”").arg(name), {cardId}, std::move(add), std::move(remove)));
+        ++taken;
+    }
+    return taken;
+}
+
+bool BoardActions::addLink(qint64 cardId, const QString &path)
+{
+    const QString trimmed = path.trimmed();
+    if (!accepted(BoardStore::checkText(tr("link"), trimmed, BoardStore::s_maxTextLength, true)))
+        return false;
+    Id id = std::make_shared<std::atomic<qint64>>(0);
+    Step add{{},
+             detailsSave(cardId,
+                         createOrRestore(
+                                 id, [cardId, trimmed](BoardStore &store) { return store.addLink(cardId, trimmed); },
+                                 [](BoardStore &store, qint64 link) { return store.restoreAttachment(link); }))};
+    Step remove{[this, id] {
+                    if (m_attachments && *id)
+                        m_attachments->showRemoved(*id);
+                },
+                detailsSave(cardId, [id](BoardStore &store) { return store.removeAttachment(*id); })};
+    m_stack.push(new SavedCommand(*this, tr("Link File"), {cardId}, std::move(add), std::move(remove)));
+    return true;
+}
+
+bool BoardActions::removeAttachment(qint64 cardId, qint64 attachmentId)
+{
+    Step remove{
+            [this, attachmentId] {
+                if (m_attachments)
+                    m_attachments->showRemoved(attachmentId);
+            },
+            detailsSave(cardId, [attachmentId](BoardStore &store) { return store.removeAttachment(attachmentId); })};
+    Step restore{{}, detailsSave(cardId, [attachmentId](BoardStore &store) {
+                     return store.restoreAttachment(attachmentId);
+                 })};
+    m_stack.push(new SavedCommand(*this, tr("Remove Attachment"), {cardId}, std::move(remove), std::move(restore)));
+    return true;
+}
+
+void BoardActions::cancelUploads()
+{
+    *m_cancelUploads = true;
+    m_cancelUploads = std::make_shared<std::atomic_bool>(false); // for the uploads that come after
+}
+
+void BoardActions::exportAttachment(qint64 id, const QString &path, std::function<void(const storage::Status &)> done)
+{
+    m_worker.submit([id, path](BoardStore &store) { return Saved{store.saveAttachment(id, path)}; },
+                    [done = std::move(done)](const Saved &saved) {
+                        if (done)
+                            done(saved.status);
+                    });
+}
+
+void BoardActions::readThumbnail(const storage::Attachment &attachment, QSize size,
+                                 std::function<void(const QImage &)> done)
+{
+    const qint64 id = attachment.id;
+    m_worker.submit(
+            [id, size](BoardStore &store) {
+                QBuffer buffer;
+                buffer.open(QIODevice::WriteOnly);
+                Saved saved{store.readAttachment(id, &buffer)};
+                if (saved.status) {
+                    buffer.close();
+                    buffer.open(QIODevice::ReadOnly);
+                    QImageReader reader(&buffer);
+                    // Scaled while decoding where the format can, so a large photo is never held at full size twice.
+                    const QSize original = reader.size();
+                    if (original.isValid())
+                        reader.setScaledSize(original.scaled(size, Qt::KeepAspectRatio).boundedTo(original));
+                    saved.result = reader.read();
+                }
+                return saved;
+            },
+            [done = std::move(done)](const Saved &saved) {
+                if (done)
+                    done(saved.result.value<QImage>());
+            });
 }
 
 bool BoardActions::addComment(qint64 cardId, const QString &body)

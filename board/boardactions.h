@@ -8,9 +8,12 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QImage>
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QUndoStack;
@@ -21,6 +24,7 @@ class BoardStore;
 
 namespace hb::board {
 
+class AttachmentModel;
 class BoardModel;
 class ChecklistModel;
 
@@ -75,6 +79,25 @@ public:
                                const std::optional<QStringList> &replaced = std::nullopt);
     bool deleteChecklistTemplate(qint64 id);
 
+    // Attachments. Each file is its own undo step; the shown attachments (setAttachments()) follow.
+    void setAttachments(AttachmentModel *attachments);
+    /**
+     * Stores each of @p paths in the board, one after the other, off the window's thread (uploadProgress() tells
+     * how far). A file that is missing, not readable or over the board's limit is refused at once (failed() says
+     * why); the others go on. Returns how many were taken.
+     */
+    int addAttachments(qint64 cardId, const QStringList &paths);
+    /// Links to a file on the share instead of copying it in.
+    bool addLink(qint64 cardId, const QString &path);
+    bool removeAttachment(qint64 cardId, qint64 attachmentId);
+    /// Stops the upload under way and those queued (nothing of them is kept).
+    void cancelUploads();
+    /// Writes attachment @p id to @p path off the window's thread; @p done gets how it went, on this thread.
+    void exportAttachment(qint64 id, const QString &path, std::function<void(const storage::Status &)> done);
+    /// Reads a picture attachment and scales it to fit @p size, off the window's thread; @p done gets it (or a
+    /// null image).
+    void readThumbnail(const storage::Attachment &attachment, QSize size, std::function<void(const QImage &)> done);
+
     // Comments: anyone who may edit adds them; their author edits and deletes them (or an admin deletes).
     bool addComment(qint64 cardId, const QString &body);
     bool editComment(qint64 cardId, qint64 commentId, const QString &oldBody, const QString &body);
@@ -125,6 +148,9 @@ Q_SIGNALS:
     void waitingChanged(bool waiting);
     /// A save touched card @p cardId's checklist or comments: its comments as the file has them now.
     void commentsSaved(qint64 cardId, const QList<storage::Comment> &comments);
+    /// An upload of @p name to card @p cardId has stored @p done of @p total bytes; @p finished when it ended
+    /// (stored, refused or cancelled).
+    void uploadProgress(qint64 cardId, const QString &name, qint64 done, qint64 total, bool finished);
 
 private:
     bool reloadBoard();
@@ -158,6 +184,9 @@ private:
     StoreWorker m_worker;
     QHash<qint64, int> m_inFlight; ///< saves still on their way, per card
     QPointer<ChecklistModel> m_checklist;
+    QPointer<AttachmentModel> m_attachments;
+    /// Set to stop the uploads queued until now; each upload holds the flag current when it was queued.
+    std::shared_ptr<std::atomic_bool> m_cancelUploads;
 };
 
 } // namespace hb::board

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boardmodel.h"
 
+#include "attachmentfiles.h"
 #include "idpayload.h"
 
 #include <storage/boardstore.h>
@@ -230,7 +231,7 @@ QList<storage::Label> BoardModel::labels() const
 
 QStringList BoardModel::mimeTypes() const
 {
-    return {mimeType()};
+    return {mimeType(), QStringLiteral("text/uri-list")};
 }
 
 QMimeData *BoardModel::mimeData(const QModelIndexList &indexes) const
@@ -251,15 +252,24 @@ QMimeData *BoardModel::mimeData(const QModelIndexList &indexes) const
 bool BoardModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
                                  const QModelIndex &parent) const
 {
-    return data && data->hasFormat(mimeType()) && (action == Qt::MoveAction || action == Qt::IgnoreAction)
-           && (columnAt(parent) || cardAt(parent));
+    if (!data)
+        return false;
+    if (data->hasFormat(mimeType()))
+        return (action == Qt::MoveAction || action == Qt::IgnoreAction) && (columnAt(parent) || cardAt(parent));
+    // Files from a file manager, onto a card (not between cards): attached to it.
+    return m_fileDropHandler && cardAt(parent) && action != Qt::IgnoreAction
+           && !attachmentfiles::localFiles(data).isEmpty();
 }
 
 bool BoardModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int, const QModelIndex &parent)
 {
     if (action == Qt::IgnoreAction)
         return true;
-    if (!canDropMimeData(data, action, row, 0, parent) || !m_dropHandler)
+    if (!canDropMimeData(data, action, row, 0, parent))
+        return false;
+    if (!data->hasFormat(mimeType()))
+        return m_fileDropHandler(cardAt(parent)->id, attachmentfiles::localFiles(data));
+    if (!m_dropHandler)
         return false;
     // Dropped onto a card: it goes before that card.
     QModelIndex column = parent;

@@ -83,6 +83,9 @@ public:
     /// Called when a card's title is edited in place; without one, cards are not editable.
     using RenameHandler = std::function<bool(qint64 id, const QString &title)>;
     void setRenameHandler(RenameHandler handler) { m_renameHandler = std::move(handler); }
+    /// Called for files dropped onto a card (from a file manager): the card and the files' paths.
+    using FileDropHandler = std::function<bool(qint64 cardId, const QStringList &paths)>;
+    void setFileDropHandler(FileDropHandler handler) { m_fileDropHandler = std::move(handler); }
     static QString mimeType();
 
     const storage::Card *cardAt(const QModelIndex &index) const;
@@ -108,13 +111,15 @@ Q_SIGNALS:
 
 public:
     Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
-    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+    /// Cards move; files dropped onto a card are copied in.
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction | Qt::CopyAction; }
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
     bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
                          const QModelIndex &parent) const override;
     /// Decodes the ids and hands the move to the drop handler (which saves it and pushes an undo command);
-    /// rows change only when the handler applies the saved cards.
+    /// rows change only when the handler applies the saved cards. Files dropped onto a card go to the file drop
+    /// handler.
     bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
                       const QModelIndex &parent) override;
 
@@ -126,6 +131,7 @@ private:
     QHash<QString, QString> m_memberNames;
     DropHandler m_dropHandler;
     RenameHandler m_renameHandler;
+    FileDropHandler m_fileDropHandler;
     QList<QList<storage::Card>> m_cards; ///< m_cards[i] are the cards of m_columns[i], in rank order
 };
 

@@ -2,6 +2,7 @@
 #include "boardview.h"
 
 #include "boardactions.h"
+#include "attachmentfiles.h"
 #include "boardmodel.h"
 #include "carddelegate.h"
 
@@ -162,6 +163,7 @@ void BoardView::rebuild()
         column.view->setDropIndicatorShown(true);
         column.view->setDragDropOverwriteMode(false);
         column.view->installEventFilter(this);
+        column.view->viewport()->installEventFilter(this); // files dropped onto a card
         layout->addWidget(column.view, 1);
         connect(column.view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
             Q_EMIT cardActivated(index.data(BoardModel::IdRole).toLongLong());
@@ -412,6 +414,47 @@ int BoardView::columnWithHeader(const QObject *object) const
     return -1;
 }
 
+int BoardView::columnWithViewport(const QObject *object) const
+{
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i).view->viewport() == object)
+            return i;
+    }
+    return -1;
+}
+
+bool BoardView::handleFileDrop(int column, QEvent *event)
+{
+    QListView *view = m_columns.at(column).view;
+    if (event->type() == QEvent::DragLeave) {
+        m_delegate->setDropTarget({});
+        view->viewport()->update();
+        return false;
+    }
+    auto *drag = static_cast<QDropEvent *>(event);
+    if (attachmentfiles::localFiles(drag->mimeData()).isEmpty())
+        return false; // a card being moved, or text: the view's own drop
+    // Files go onto the card under the pointer, wherever on it they are dropped; the card shows it is the target.
+    const QModelIndex card = view->indexAt(drag->position().toPoint());
+    const bool takes = card.isValid() && m_model->canDropMimeData(drag->mimeData(), Qt::CopyAction, -1, 0, card);
+    if (m_delegate->dropTarget() != QModelIndex(takes ? card : QModelIndex())) {
+        m_delegate->setDropTarget(takes ? card : QModelIndex());
+        view->viewport()->update();
+    }
+    if (!takes) {
+        drag->ignore();
+        return true;
+    }
+    drag->setDropAction(Qt::CopyAction);
+    drag->accept();
+    if (event->type() == QEvent::Drop) {
+        m_delegate->setDropTarget({});
+        view->viewport()->update();
+        m_model->dropMimeData(drag->mimeData(), Qt::CopyAction, -1, 0, card);
+    }
+    return true;
+}
+
 int BoardView::columnWithPanel(const QObject *object) const
 {
     for (int i = 0; i < m_columns.size(); ++i) {
@@ -473,8 +516,11 @@ bool BoardView::eventFilter(QObject *watched, QEvent *event)
         if (const int column = columnWithHeader(watched); column >= 0 && handleColumnDrag(column, event))
             return true;
     }
-    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop) {
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop
+        || event->type() == QEvent::DragLeave) {
         if (const int column = columnWithPanel(watched); column >= 0 && handleColumnDrop(column, event))
+            return true;
+        if (const int column = columnWithViewport(watched); column >= 0 && handleFileDrop(column, event))
             return true;
     }
     if (event->type() == QEvent::MouseButtonDblClick) {

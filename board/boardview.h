@@ -84,6 +84,9 @@ private:
     void applyPermissions();
     int columnWithHeader(const QObject *object) const;
     int columnWithPanel(const QObject *object) const;
+    int columnWithViewport(const QObject *object) const;
+    /// Files from a file manager dragged over @p column's cards: onto the card under the pointer.
+    bool handleFileDrop(int column, QEvent *event);
     bool handleColumnDrag(int column, QEvent *event);
     bool handleColumnDrop(int column, QEvent *event);
     void renameColumn(int column);

@@ -261,6 +261,14 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid),
                          selected || focused ? 2 : 1));
     painter->drawPath(body);
+    if (index == m_dropTarget) {
+        // Files dragged over it: a dashed outline and a light wash in the highlight colour.
+        QColor wash = palette.color(QPalette::Highlight);
+        wash.setAlpha(40);
+        painter->fillPath(body, wash);
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 2, Qt::DashLine));
+        painter->drawPath(body);
+    }
 
     // Priority stripe, clipped to the card's rounded left edge.
     painter->save();

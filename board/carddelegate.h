@@ -52,6 +52,10 @@ public:
     explicit CardDelegate(QObject *parent = nullptr);
     ~CardDelegate() override;
 
+    /// The card files are being dragged over (drawn as the drop's target); none by default.
+    void setDropTarget(const QModelIndex &card) { m_dropTarget = card; }
+    QModelIndex dropTarget() const { return m_dropTarget; }
+
     /// "Now" for due badges; the clock by default, fixed in tests.
     void setNow(qint64 msecsSinceEpoch) { m_now = msecsSinceEpoch; }
 
@@ -86,6 +90,7 @@ private:
     };
 
     qint64 m_now = 0;
+    QPersistentModelIndex m_dropTarget;
     mutable QHash<HeightKey, int> m_heights;
     mutable QFont m_heightsFont;
 };

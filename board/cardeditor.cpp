@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cardeditor.h"
 
+#include "attachmentspane.h"
 #include "boardactions.h"
 #include "boardmodel.h"
 #include "checklistmodel.h"
@@ -17,6 +18,8 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDesktopServices>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -321,6 +324,16 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     connect(m_checklist, &QAbstractItemModel::dataChanged, this, countDone);
     connect(m_checklist, &QAbstractItemModel::modelReset, this, countDone);
 
+    // Attachments: stored files and links; files dropped anywhere on the editor are attached
+    m_attachments = new AttachmentsPane(content);
+    layout->addSpacing(4);
+    layout->addWidget(m_attachments);
+    setAcceptDrops(true);
+    // Text fields take dropped text as text; dropped files go to the attachments instead.
+    for (QWidget *target :
+         std::initializer_list<QWidget *>{m_title, m_requester, m_checklistAdd, m_description->viewport()})
+        target->installEventFilter(this);
+
     // Comments: oldest first; Ctrl+Enter posts; the author edits or deletes their own (an admin deletes any)
     auto *commentsLabel = new QLabel(tr("Comments"), content);
     commentsLabel->setFont(bold);
@@ -334,6 +347,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_commentEdit->setTabChangesFocus(true);
     m_commentEdit->setFixedHeight(m_commentEdit->fontMetrics().lineSpacing() * 4);
     m_commentEdit->installEventFilter(this);
+    m_commentEdit->viewport()->installEventFilter(this);
     layout->addWidget(m_commentEdit);
     auto *commentButtons = new QHBoxLayout;
     commentButtons->addStretch(1);
@@ -422,6 +436,7 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_store = store;
     m_actions = actions;
     m_templateMenu->setBoard(store, actions);
+    m_attachments->setBoard(store, actions);
     if (actions) {
         actions->setChecklist(m_checklist);
         connect(actions, &BoardActions::commentsSaved, this,
@@ -491,6 +506,34 @@ void CardEditor::commit()
     saveRequester();
 }
 
+bool CardEditor::acceptFiles(QDropEvent *event)
+{
+    // A drag of files from the file manager; anything else (text, a card) is not for here.
+    if (m_actions && card() && !AttachmentsPane::localFiles(event->mimeData()).isEmpty()) {
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        return true;
+    }
+    event->ignore();
+    return false;
+}
+
+void CardEditor::dragEnterEvent(QDragEnterEvent *event)
+{
+    acceptFiles(event);
+}
+
+void CardEditor::dragMoveEvent(QDragMoveEvent *event)
+{
+    acceptFiles(event);
+}
+
+void CardEditor::dropEvent(QDropEvent *event)
+{
+    if (acceptFiles(event))
+        m_attachments->attachFiles(AttachmentsPane::localFiles(event->mimeData()));
+}
+
 void CardEditor::dismiss()
 {
     commit();
@@ -500,6 +543,16 @@ void CardEditor::dismiss()
 
 bool CardEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (!AttachmentsPane::localFiles(drop->mimeData()).isEmpty()) {
+            if (event->type() == QEvent::Drop)
+                dropEvent(drop);
+            else
+                acceptFiles(drop);
+            return true;
+        }
+    }
     if (watched == m_description && event->type() == QEvent::FocusOut)
         saveDescription();
     if (watched == m_checklistView && event->type() == QEvent::KeyPress
@@ -672,9 +725,11 @@ void CardEditor::loadDetails()
     setCommentEditing(0);
     if (!m_store || !card()) {
         m_checklist->setItems(0, {});
+        m_attachments->showCard(0);
         showComments({});
         return;
     }
+    m_attachments->showCard(m_cardId);
     auto checklist = m_store->checklist(m_cardId);
     auto comments = m_store->comments(m_cardId);
     m_checklist->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());

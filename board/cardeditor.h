@@ -8,6 +8,9 @@
 
 class QCheckBox;
 class QComboBox;
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
 class QKeyEvent;
 class QDateTimeEdit;
 class QLabel;
@@ -26,6 +29,7 @@ class BoardStore;
 
 namespace hb::board {
 
+class AttachmentsPane;
 class BoardActions;
 class BoardModel;
 class ChecklistModel;
@@ -62,6 +66,13 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    /// Accepts a drag of local files (as a copy) when they can be attached here.
+    bool acceptFiles(QDropEvent *event);
 
 private:
     void dismiss();
@@ -120,6 +131,7 @@ private:
     TemplateMenu *m_templateMenu = nullptr;
     QListView *m_checklistView = nullptr;
     QLineEdit *m_checklistAdd = nullptr;
+    AttachmentsPane *m_attachments = nullptr;
     QTextBrowser *m_comments = nullptr;
     QPlainTextEdit *m_commentEdit = nullptr;
     QPushButton *m_postComment = nullptr;

@@ -116,6 +116,8 @@ QString describeEvent(const storage::Event &event)
             {u"attachment.added", QT_TRANSLATE_NOOP("hb::board::History", "attached %1"), "name", true},
             {u"attachment.linked", QT_TRANSLATE_NOOP("hb::board::History", "linked %1"), "path", true},
             {u"attachment.removed", QT_TRANSLATE_NOOP("hb::board::History", "removed the attachment %1"), "name", true},
+            {u"attachment.restored", QT_TRANSLATE_NOOP("hb::board::History", "put back the attachment %1"), "name",
+             true},
     };
     for (const Sentence &sentence : s_sentences) {
         if (kind != QStringView(sentence.kind))

@@ -34,12 +34,14 @@ void Saved::readDetails(storage::BoardStore &store, qint64 cardId)
     readCards(store, {cardId});
     auto items = store.checklist(cardId);
     auto notes = store.comments(cardId);
-    if (items && notes) {
+    auto files = store.attachments(cardId);
+    if (items && notes && files) {
         detailsCard = cardId;
         checklist = *items;
         comments = *notes;
+        attachments = *files;
     } else if (status) {
-        status = !items ? items.error() : notes.error();
+        status = !items ? items.error() : !notes ? notes.error() : files.error();
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QThread>
+#include <QVariant>
 
 #include <functional>
 
@@ -26,9 +27,11 @@ struct Saved
     QList<storage::Card> cards;     ///< read after the save, whether it worked or not: shown as they are
     QList<qint64> removed;          ///< cards read back that are no longer in the file at all
     QList<storage::Column> columns; ///< likewise, for renamed or re-limited columns
-    qint64 detailsCard = 0;         ///< the card whose checklist and comments were read back
+    qint64 detailsCard = 0;         ///< the card whose checklist, comments and attachments were read back
     QList<storage::ChecklistItem> checklist;
     QList<storage::Comment> comments;
+    QList<storage::Attachment> attachments;
+    QVariant result;         ///< what a read job hands back (a thumbnail)
     bool labelsRead = false; ///< labels holds the board's labels, read after the save
     QList<storage::Label> labels;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
@@ -38,7 +41,7 @@ struct Saved
     void readCards(storage::BoardStore &store, const QList<qint64> &ids);
     /// Reads the board's labels back.
     void readLabels(storage::BoardStore &store);
-    /// Reads card @p cardId back, with its checklist and comments.
+    /// Reads card @p cardId back, with its checklist, comments and attachments.
     void readDetails(storage::BoardStore &store, qint64 cardId);
 };
 

@@ -203,6 +203,8 @@ public:
     /// Writes an attachment to @p filePath atomically (nothing is left behind on failure).
     Status saveAttachment(qint64 id, const QString &filePath);
     Status removeAttachment(qint64 id);
+    /// Brings back a removed attachment (undo), when its content is still in the file.
+    Status restoreAttachment(qint64 id);
     /// Removes uploads abandoned for longer than @p olderThanMs and chunks no attachment uses.
     Result<int> purgeAbandonedUploads(qint64 olderThanMs);
 

@@ -349,6 +349,46 @@ Status BoardStore::removeAttachment(qint64 id)
     });
 }
 
+Status BoardStore::restoreAttachment(qint64 id)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("attachment.restore"), [&]() -> Status {
+        auto found = m_db->row<Attachment>(QString::fromUtf16(s_attachmentColumns) + QStringLiteral("WHERE id = :id"),
+                                           {{QStringLiteral(":id"), id}}, readAttachmentRow);
+        if (!found)
+            return found.error();
+        if (!found->has_value())
+            return Error{ErrorKind::NotFound, tr("there is no attachment #%1").arg(id)};
+        const Attachment &attachment = **found;
+        if (attachment.state == AttachmentState::Ready)
+            return {};
+        if (attachment.state != AttachmentState::Deleted)
+            return Error{ErrorKind::NotFound, tr("the upload of %1 never finished").arg(attachment.name)};
+        if (auto card = loadCard(attachment.cardId, false); !card)
+            return card.error();
+        if (attachment.kind == AttachmentKind::File) {
+            // Its chunks stay while any attachment row names them; a purge may still have run on a damaged file.
+            auto stored = m_db->scalar(QStringLiteral("SELECT coalesce(sum(length(data)), 0) FROM attachment_chunks "
+                                                      "WHERE sha256 = :sha"),
+                                       {{QStringLiteral(":sha"), QString::fromLatin1(attachment.sha256)}});
+            if (!stored)
+                return stored.error();
+            if (stored->toLongLong() != attachment.size) {
+                return Error{ErrorKind::NotFound,
+                             tr("the content of %1 is no longer in the board; attach the file again")
+                                     .arg(attachment.name)};
+            }
+        }
+        auto restored = m_db->run(QStringLiteral("UPDATE attachments SET state = 'ready', deleted_at = NULL, "
+                                                 "deleted_by = NULL, version = version + 1 WHERE id = :id"),
+                                  {{QStringLiteral(":id"), id}});
+        if (!restored)
+            return restored.error();
+        return cardChanged(CardIndex::Keep, QStringLiteral("attachment.restored"), attachment.cardId,
+                           {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), attachment.name}});
+    });
+}
+
 Result<int> BoardStore::purgeAbandonedUploads(qint64 olderThanMs)
 {
     const OperationScope operation(*this);

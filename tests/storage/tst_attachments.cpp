@@ -549,6 +549,37 @@ private Q_SLOTS:
 
         // AND removing it again is NotFound
         QCOMPARE(m_store->removeAttachment(*id).error().kind, ErrorKind::NotFound);
+
+        // AND undo brings it back, readable as it was, and says so in the history
+        QVERIFY(m_store->restoreAttachment(*id));
+        QCOMPARE(m_store->attachments(m_cardId)->size(), 1);
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(m_store->readAttachment(*id, &buffer));
+        QCOMPARE(buffer.data(), QByteArray("Toner is in the cupboard.\n"));
+        QCOMPARE(m_store->cardHistory(m_cardId)->constLast().kind, u"attachment.restored"_s);
+        QVERIFY(m_store->restoreAttachment(*id)); // already there: nothing to do
+        QCOMPARE(m_store->card(m_cardId)->attachmentCount, 1);
+    }
+
+    void shouldNotRestoreAnAttachmentWhoseContentIsGone()
+    {
+        // GIVEN a removed attachment whose chunks a damaged purge took away
+        const QString source = filePath(u"driver.txt"_s);
+        QVERIFY(writeFile(source, "Driver 4.2 for the 3rd floor printer\n"));
+        const qint64 id = m_store->addAttachment(m_cardId, source).value();
+        QVERIFY(m_store->removeAttachment(id));
+        m_store.reset();
+        QCOMPARE(rawSql(m_boardPath, {u"DELETE FROM attachment_chunks"_s}).error, QString());
+        m_store = BoardStore::open(m_boardPath, optionsFor(s_admin)).value();
+        // WHEN it is restored, THEN that is refused with a message, and it stays removed
+        const Status restored = m_store->restoreAttachment(id);
+        QVERIFY(!restored);
+        QCOMPARE(restored.error().kind, ErrorKind::NotFound);
+        QVERIFY2(restored.error().message.contains(u"attach the file again"_s), qPrintable(restored.error().message));
+        QVERIFY(m_store->attachments(m_cardId)->isEmpty());
+        // AND an upload that never finished cannot be "restored" into view either
+        QCOMPARE(m_store->restoreAttachment(987654).error().kind, ErrorKind::NotFound);
     }
 
     void shouldForbidViewersToChangeAttachments()

@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "attachmentspane.h"
+
+#include "attachmentdelegate.h"
+#include "attachmentfiles.h"
+#include "attachmentmodel.h"
+#include "boardactions.h"
+
+#include <storage/boardstore.h>
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPointer>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace hb::board {
+
+namespace {
+
+constexpr int s_thumbnailSize = 96; // twice what is shown, for high-DPI screens
+
+QToolButton *flatButton(const QString &name, const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setAutoRaise(true);
+    return button;
+}
+
+QString lastFolder()
+{
+    const QString remembered = QSettings().value(QStringLiteral("attachments/folder")).toString();
+    if (!remembered.isEmpty() && QFileInfo(remembered).isDir())
+        return remembered;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void rememberFolder(const QString &file)
+{
+    QSettings().setValue(QStringLiteral("attachments/folder"), QFileInfo(file).absolutePath());
+}
+
+} // namespace
+
+AttachmentsPane::AttachmentsPane(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new AttachmentModel(this))
+{
+    setObjectName(QStringLiteral("attachmentsPane"));
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel(tr("Attachments"), this);
+    QFont bold = m_title->font();
+    bold.setWeight(QFont::DemiBold);
+    m_title->setFont(bold);
+    header->addWidget(m_title, 1);
+    m_add = flatButton(QStringLiteral("addAttachment"), tr("Add"), tr("Attach a file, or link to one on the share"),
+                       this);
+    m_add->setPopupMode(QToolButton::InstantPopup);
+    auto *addMenu = new QMenu(m_add);
+    addMenu->addAction(tr("&File…"), this, &AttachmentsPane::addFiles)->setObjectName(QStringLiteral("attachFile"));
+    addMenu->addAction(tr("&Link to a File on the Share…"), this, &AttachmentsPane::addLink)
+            ->setObjectName(QStringLiteral("linkFile"));
+    m_add->setMenu(addMenu);
+    header->addWidget(m_add);
+    layout->addLayout(header);
+
+    m_view = new QListView(this);
+    m_view->setObjectName(QStringLiteral("attachmentsView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new AttachmentDelegate(m_view));
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAccessibleName(tr("Attachments"));
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->installEventFilter(this);
+    m_view->viewport()->setAcceptDrops(false); // drops land on the pane
+    layout->addWidget(m_view);
+    m_empty = new QLabel(tr("No attachments. Drop files here, or use Add."), this);
+    m_empty->setObjectName(QStringLiteral("attachmentsEmpty"));
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_empty);
+
+    auto *selection = new QHBoxLayout;
+    m_open = flatButton(QStringLiteral("openAttachment"), tr("Open"), tr("Open with the program for it (Enter)"), this);
+    m_saveAs = flatButton(QStringLiteral("saveAttachment"), tr("Save As…"), tr("Save a copy of the file"), this);
+    m_remove = flatButton(QStringLiteral("removeAttachment"), tr("Remove"),
+                          tr("Remove it from the card (Delete; Ctrl+Z brings it back)"), this);
+    for (QToolButton *button : {m_open, m_saveAs, m_remove})
+        selection->addWidget(button);
+    selection->addStretch(1);
+    layout->addLayout(selection);
+    connect(m_open, &QToolButton::clicked, this, &AttachmentsPane::openSelected);
+    connect(m_saveAs, &QToolButton::clicked, this, &AttachmentsPane::saveSelectedAs);
+    connect(m_remove, &QToolButton::clicked, this, &AttachmentsPane::removeSelected);
+    connect(m_view, &QListView::activated, this, &AttachmentsPane::openSelected);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (!m_view->indexAt(at).isValid())
+            return;
+        QMenu menu(this);
+        menu.addAction(m_open->text(), this, &AttachmentsPane::openSelected);
+        menu.addAction(m_saveAs->text(), this, &AttachmentsPane::saveSelectedAs)->setEnabled(m_saveAs->isEnabled());
+        menu.addAction(m_remove->text(), this, &AttachmentsPane::removeSelected)->setEnabled(m_remove->isEnabled());
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
+
+    m_uploadRow = new QWidget(this);
+    m_uploadRow->setObjectName(QStringLiteral("uploadRow"));
+    auto *upload = new QGridLayout(m_uploadRow);
+    upload->setContentsMargins(0, 0, 0, 0);
+    m_uploadText = new QLabel(m_uploadRow);
+    m_uploadText->setObjectName(QStringLiteral("uploadText"));
+    m_uploadText->setTextFormat(Qt::PlainText);
+    upload->addWidget(m_uploadText, 0, 0, 1, 2);
+    m_uploadBar = new QProgressBar(m_uploadRow);
+    m_uploadBar->setObjectName(QStringLiteral("uploadProgress"));
+    m_uploadBar->setTextVisible(false);
+    m_uploadBar->setMaximumHeight(m_uploadBar->fontMetrics().height() / 2 + 4);
+    upload->addWidget(m_uploadBar, 1, 0);
+    auto *cancel = flatButton(QStringLiteral("cancelUpload"), tr("Cancel"), tr("Stop attaching (nothing is kept)"),
+                              m_uploadRow);
+    connect(cancel, &QToolButton::clicked, this, [this] {
+        if (m_actions)
+            m_actions->cancelUploads();
+    });
+    upload->addWidget(cancel, 1, 1);
+    m_uploadRow->hide();
+    layout->addWidget(m_uploadRow);
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("attachmentNotice"));
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setWordWrap(true);
+    m_notice->setForegroundRole(QPalette::PlaceholderText);
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
+    // As tall as its rows: the editor scrolls, not the list.
+    const auto resize = [this] {
+        int height = 2 * m_view->frameWidth();
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            height += m_view->sizeHintForRow(row);
+        m_view->setFixedHeight(height);
+        m_view->setVisible(m_model->rowCount() > 0);
+        m_empty->setVisible(m_model->rowCount() == 0);
+        m_title->setText(m_model->rowCount() ? tr("Attachments (%1)").arg(m_model->rowCount()) : tr("Attachments"));
+        updateButtons();
+    };
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, resize);
+    connect(m_model, &QAbstractItemModel::modelReset, this, resize);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AttachmentsPane::requestThumbnails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AttachmentsPane::requestThumbnails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &AttachmentsPane::updateButtons);
+    resize();
+}
+
+AttachmentsPane::~AttachmentsPane() = default;
+
+void AttachmentsPane::setBoard(storage::BoardStore *store, BoardActions *actions)
+{
+    m_store = store;
+    m_actions = actions;
+    m_cardId = 0;
+    m_model->setAttachments(0, {});
+    if (actions) {
+        actions->setAttachments(m_model);
+        connect(actions, &BoardActions::uploadProgress, this, &AttachmentsPane::showUpload);
+    }
+    m_add->setEnabled(actions != nullptr);
+    m_uploadRow->hide();
+    updateButtons();
+}
+
+void AttachmentsPane::showCard(qint64 cardId)
+{
+    m_cardId = cardId;
+    m_notice->hide();
+    if (!m_store || !cardId) {
+        m_model->setAttachments(0, {});
+        return;
+    }
+    if (auto attachments = m_store->attachments(cardId)) {
+        m_model->setAttachments(cardId, *attachments);
+    } else {
+        m_model->setAttachments(cardId, {});
+        say(attachments.error().message);
+    }
+    m_add->setEnabled(m_actions != nullptr);
+}
+
+QStringList AttachmentsPane::localFiles(const QMimeData *mime)
+{
+    return attachmentfiles::localFiles(mime);
+}
+
+void AttachmentsPane::attachFiles(const QStringList &paths)
+{
+    if (m_actions && m_cardId && !paths.isEmpty())
+        m_actions->addAttachments(m_cardId, paths);
+}
+
+bool AttachmentsPane::acceptFiles(QDropEvent *event)
+{
+    // A drag of files from the file manager; anything else (text, a card) is not for here.
+    if (m_actions && m_cardId && !AttachmentsPane::localFiles(event->mimeData()).isEmpty()) {
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+        return true;
+    }
+    event->ignore();
+    return false;
+}
+
+void AttachmentsPane::dragEnterEvent(QDragEnterEvent *event)
+{
+    acceptFiles(event);
+}
+
+void AttachmentsPane::dragMoveEvent(QDragMoveEvent *event)
+{
+    acceptFiles(event);
+}
+
+void AttachmentsPane::dropEvent(QDropEvent *event)
+{
+    if (acceptFiles(event))
+        attachFiles(localFiles(event->mimeData()));
+}
+
+bool AttachmentsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier) {
+            removeSelected();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void AttachmentsPane::addFiles()
+{
+    if (!m_actions || !m_cardId)
+        return;
+    auto *dialog = new QFileDialog(this, tr("Attach files"), lastFolder());
+    dialog->setObjectName(QStringLiteral("attachFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    const qint64 cardId = m_cardId;
+    connect(dialog, &QFileDialog::filesSelected, this, [this, cardId](const QStringList &files) {
+        if (files.isEmpty() || !m_actions)
+            return;
+        rememberFolder(files.constFirst());
+        m_actions->addAttachments(cardId, files);
+    });
+    dialog->open();
+}
+
+void AttachmentsPane::addLink()
+{
+    if (!m_actions || !m_cardId)
+        return;
+    auto *dialog = new QFileDialog(this, tr("Link to a file on the share"), lastFolder());
+    dialog->setObjectName(QStringLiteral("linkFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    const qint64 cardId = m_cardId;
+    connect(dialog, &QFileDialog::fileSelected, this, [this, cardId](const QString &file) {
+        if (file.isEmpty() || !m_actions)
+            return;
+        rememberFolder(file);
+        m_actions->addLink(cardId, QDir::toNativeSeparators(file));
+    });
+    dialog->open();
+}
+
+void AttachmentsPane::updateButtons()
+{
+    const bool selected = m_view->currentIndex().isValid();
+    const bool link = selected && m_view->currentIndex().data(AttachmentModel::IsLinkRole).toBool();
+    m_open->setEnabled(selected);
+    m_saveAs->setEnabled(selected && !link);
+    m_remove->setEnabled(selected && m_actions);
+    for (QToolButton *button : {m_open, m_saveAs, m_remove})
+        button->setVisible(m_model->rowCount() > 0);
+}
+
+QString AttachmentsPane::openFolder()
+{
+    // Private to this user (QTemporaryDir makes it 0700) and removed when HelpBoard quits.
+    if (!m_openFolder)
+        m_openFolder = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/helpboard-XXXXXX"));
+    return m_openFolder->isValid() ? m_openFolder->path() : QString();
+}
+
+void AttachmentsPane::openSelected()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString name = current.data().toString();
+    if (current.data(AttachmentModel::IsLinkRole).toBool()) {
+        const QString path = current.data(AttachmentModel::LinkRole).toString();
+        if (!QFileInfo::exists(path)) {
+            say(tr("“%1” cannot be found; is the share connected?").arg(QDir::toNativeSeparators(path)));
+            return;
+        }
+        if (attachmentfiles::isProgram({}, path)) {
+            say(tr("“%1” is a program or script; HelpBoard does not start programs. Open its folder and start it "
+                   "from there if you trust it.")
+                        .arg(name));
+            return;
+        }
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        return;
+    }
+    if (attachmentfiles::isProgram(current.data(AttachmentModel::MimeTypeRole).toString(), name)) {
+        say(tr("“%1” is a program or script; HelpBoard does not start programs. Use Save As and start it from "
+               "there if you trust it.")
+                    .arg(name));
+        return;
+    }
+    const QString folder = openFolder();
+    if (folder.isEmpty()) {
+        say(tr("HelpBoard could not make a private folder to open “%1” from").arg(name));
+        return;
+    }
+    const qint64 id = current.data(AttachmentModel::IdRole).toLongLong();
+    // One folder per attachment, so two files of the same name on one card do not meet.
+    const QString target = folder + QStringLiteral("/%1/").arg(id) + attachmentfiles::safeFileName(name);
+    const auto open = [this, target, name](const storage::Status &written) {
+        if (!written) {
+            say(written.error().message);
+            return;
+        }
+        // A copy to look at: read-only, so no one edits it thinking it goes back to the board.
+        QFile::setPermissions(target, QFile::ReadOwner);
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(target)))
+            say(tr("No program is set up to open “%1”; use Save As instead").arg(name));
+    };
+    if (QFileInfo(target).size() == current.data(AttachmentModel::SizeRole).toLongLong() && QFileInfo::exists(target)) {
+        open({}); // extracted before in this session
+        return;
+    }
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner); // an older, partial copy
+    // A viewer's board has no saver thread: read here then.
+    if (m_actions)
+        m_actions->exportAttachment(id, target, open);
+    else if (m_store)
+        open(m_store->saveAttachment(id, target));
+}
+
+void AttachmentsPane::saveSelectedAs()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.data(AttachmentModel::IsLinkRole).toBool())
+        return;
+    const qint64 id = current.data(AttachmentModel::IdRole).toLongLong();
+    const QString name = current.data().toString();
+    auto *dialog = new QFileDialog(this, tr("Save “%1” as").arg(name), lastFolder());
+    dialog->setObjectName(QStringLiteral("saveAttachmentDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->selectFile(attachmentfiles::safeFileName(name));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, id](const QString &file) {
+        if (file.isEmpty())
+            return;
+        rememberFolder(file);
+        const auto done = [this, file](const storage::Status &written) {
+            say(written ? tr("Saved as %1").arg(QDir::toNativeSeparators(file)) : written.error().message);
+        };
+        if (m_actions)
+            m_actions->exportAttachment(id, file, done);
+        else if (m_store)
+            done(m_store->saveAttachment(id, file));
+    });
+    dialog->open();
+}
+
+void AttachmentsPane::removeSelected()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_actions)
+        return;
+    m_actions->removeAttachment(m_cardId, current.data(AttachmentModel::IdRole).toLongLong());
+}
+
+void AttachmentsPane::showUpload(qint64 cardId, const QString &name, qint64 done, qint64 total, bool finished)
+{
+    if (finished) {
+        m_uploadRow->hide();
+        return;
+    }
+    m_uploadRow->show();
+    const QString where = cardId == m_cardId ? QString() : tr(" (to card #%1)").arg(cardId);
+    m_uploadText->setText(
+            tr("Storing %1%2: %3 of %4")
+                    .arg(name, where, attachmentfiles::humanSize(done), attachmentfiles::humanSize(total)));
+    // Per mille, so files over 2 GiB fit in the bar's int range too.
+    m_uploadBar->setRange(0, 1000);
+    m_uploadBar->setValue(total > 0 ? int(done * 1000 / total) : 0);
+}
+
+void AttachmentsPane::requestThumbnails()
+{
+    if (!m_actions)
+        return; // a viewer's board has no reader thread; pictures show their icon
+    for (const storage::Attachment &attachment : m_model->attachments()) {
+        if (attachment.kind != storage::AttachmentKind::File
+            || !attachmentfiles::hasThumbnail(attachment.mimeType, attachment.size)
+            || m_model->hasThumbnail(attachment.sha256) || m_thumbnailsAsked.contains(attachment.sha256)) {
+            continue;
+        }
+        m_thumbnailsAsked << attachment.sha256;
+        const QByteArray sha256 = attachment.sha256;
+        m_actions->readThumbnail(attachment, QSize(s_thumbnailSize, s_thumbnailSize),
+                                 [model = QPointer<AttachmentModel>(m_model), sha256](const QImage &image) {
+                                     if (model && !image.isNull())
+                                         model->setThumbnail(sha256, image);
+                                 });
+    }
+}
+
+void AttachmentsPane::say(const QString &notice)
+{
+    m_notice->setText(notice);
+    m_notice->setVisible(!notice.isEmpty());
+}
+
+} // namespace hb::board
