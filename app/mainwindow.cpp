@@ -276,7 +276,7 @@ void MainWindow::showCard(qint64 id)
         const int panel = std::clamp(m_splitter->width() / 4, 360, 520);
         m_splitter->setSizes({m_splitter->width() - panel, panel});
     }
-    m_details->setFocus(Qt::ShortcutFocusReason);
+    m_details->setFocus(Qt::OtherFocusReason); // the cursor in the title, its text not selected
 }
 
 void MainWindow::openBoard()

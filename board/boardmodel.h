@@ -75,6 +75,8 @@ public:
     void applyLabels(const QList<storage::Label> &labels);
     /// The board's labels, by name.
     QList<storage::Label> labels() const;
+    /// A member's display name, or the login itself when they have none (or are not a member).
+    QString memberName(const QString &login) const { return m_memberNames.value(login, login); }
     QModelIndex cardIndex(qint64 id) const;
 
     /// Called for a drop of cards: the cards' ids, the target column, and the card they go before (0 = end).

@@ -13,6 +13,7 @@
 
 #include <storage/boardstore.h>
 
+#include <QAbstractTextDocumentLayout>
 #include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
@@ -104,14 +105,22 @@ QString entryHtml(const QString &who, qint64 at, qint64 now, const QString &afte
             .arg(who.toHtmlEscaped(), when(at).toHtmlEscaped(), relativeTime(at, now).toHtmlEscaped(), after, body);
 }
 
-/// A list of entries (comments, history) shown as escaped HTML; its links are handled by the editor.
+/// A list of entries (comments, history) shown as escaped HTML; its links are handled by the editor. As tall as
+/// what it holds: the editor scrolls, not the list inside it.
 QTextBrowser *entryList(const QString &name, int minimumHeight, QWidget *parent)
 {
     auto *list = new QTextBrowser(parent);
     list->setObjectName(name);
     list->setOpenLinks(false);
     list->setFrameShape(QFrame::NoFrame);
-    list->setMinimumHeight(minimumHeight);
+    list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    list->setFixedHeight(minimumHeight);
+    QObject::connect(list->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, list,
+                     [list, minimumHeight](const QSizeF &size) {
+                         list->setFixedHeight(std::max(minimumHeight, int(std::ceil(size.height())) + 4));
+                     });
     return list;
 }
 
@@ -338,9 +347,9 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     auto *commentsLabel = new QLabel(tr("Comments"), content);
     commentsLabel->setFont(bold);
     layout->addWidget(commentsLabel);
-    m_comments = entryList(QStringLiteral("commentsView"), 120, content);
+    m_comments = entryList(QStringLiteral("commentsView"), 40, content);
     connect(m_comments, &QTextBrowser::anchorClicked, this, &CardEditor::commentLink);
-    layout->addWidget(m_comments, 1);
+    layout->addWidget(m_comments);
     m_commentEdit = new QPlainTextEdit(content);
     m_commentEdit->setObjectName(QStringLiteral("commentEdit"));
     m_commentEdit->setPlaceholderText(tr("Write a comment (Ctrl+Enter posts it)"));
@@ -373,9 +382,10 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_historyToggle->setAutoRaise(true);
     m_historyToggle->setFont(bold);
     layout->addWidget(m_historyToggle);
-    m_history = entryList(QStringLiteral("historyView"), 160, content);
+    m_history = entryList(QStringLiteral("historyView"), 40, content);
     m_history->hide();
-    layout->addWidget(m_history, 1);
+    layout->addWidget(m_history);
+    layout->addStretch(1);
     connect(m_historyToggle, &QToolButton::toggled, this, [this](bool open) {
         m_historyToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
         m_history->setVisible(open);
@@ -493,6 +503,7 @@ void CardEditor::showCard(qint64 id)
     m_requester->setModified(false);
     m_description->document()->setModified(false);
     refresh();
+    m_title->setCursorPosition(0); // a long title shows its start
     loadDetails();
     show();
 }
@@ -817,9 +828,8 @@ void CardEditor::loadHistory()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QString html;
     for (const storage::Event &event : *history)
-        html += entryHtml(event.actor, event.at, now, {}, describeEvent(event).toHtmlEscaped());
+        html += entryHtml(m_model.memberName(event.actor), event.at, now, {}, describeEvent(event).toHtmlEscaped());
     m_history->setHtml(html);
-    m_history->moveCursor(QTextCursor::End); // the latest at hand
 }
 
 void CardEditor::showComments(const QList<storage::Comment> &comments)
@@ -838,7 +848,7 @@ void CardEditor::showComments(const QList<storage::Comment> &comments)
             actions += QStringLiteral(" · <a href=\"helpboard-comment:delete/%1\">%2</a>")
                                .arg(comment.id)
                                .arg(tr("Delete"));
-        html += entryHtml(comment.author, comment.createdAt, now,
+        html += entryHtml(m_model.memberName(comment.author), comment.createdAt, now,
                           (comment.editedAt ? tr(" · edited") : QString()) + actions, plainWithLinks(comment.body));
     }
     if (comments.isEmpty())

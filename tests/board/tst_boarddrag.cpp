@@ -6,10 +6,16 @@
 #include <app/mainwindow.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
+#include <board/carddelegate.h>
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 
 #include <QApplication>
+#include <QDrag>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QUrl>
 #include <QLabel>
 #include <QListView>
 #include <QSettings>
@@ -21,6 +27,41 @@
 #include <QUndoStack>
 
 using namespace hb;
+
+/// Stands in for a file manager: dragging from it carries the files' addresses, as Nautilus or Explorer do.
+class FileSource : public QLabel
+{
+public:
+    explicit FileSource(const QStringList &files)
+        : QLabel(QStringLiteral("files"))
+        , m_files(files)
+    {
+        resize(120, 60);
+    }
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override { m_press = event->position().toPoint(); }
+    void mouseMoveEvent(QMouseEvent *event) override
+    {
+        if ((event->position().toPoint() - m_press).manhattanLength() < QApplication::startDragDistance())
+            return;
+        auto *mime = new QMimeData;
+        QList<QUrl> urls;
+        for (const QString &file : m_files)
+            urls << QUrl::fromLocalFile(file);
+        mime->setUrls(urls);
+        auto *drag = new QDrag(this);
+        drag->setMimeData(mime);
+        m_result = drag->exec(Qt::CopyAction | Qt::MoveAction | Qt::LinkAction, Qt::CopyAction);
+    }
+
+public:
+    Qt::DropAction m_result = Qt::IgnoreAction;
+
+private:
+    QStringList m_files;
+    QPoint m_press;
+};
 
 class tst_BoardDrag : public tests::DemoWindowTestCase
 {
@@ -134,6 +175,36 @@ private Q_SLOTS:
         QVERIFY(saved(*window));
         QCOMPARE(storedPosition(a), 0);
         QCOMPARE(storedPosition(c), 2);
+    }
+
+    void shouldAttachFilesDraggedFromAFileManagerOntoACard()
+    {
+        auto window = openDemo(QSize(1280, 800));
+        QVERIFY(window);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        const QModelIndex card = todo->model()->index(2, 0, todo->rootIndex());
+        const qint64 id = card.data(board::BoardModel::IdRole).toLongLong();
+        const int before = card.data(board::BoardModel::AttachmentCountRole).toInt();
+        const QString manual = m_dir.filePath(QStringLiteral("Monitor calibration.pdf"));
+        QVERIFY(tests::writeFile(manual, QByteArray(70'000, 'm')));
+        FileSource source({manual});
+        source.move(window->geometry().right() - 130, window->geometry().bottom() - 70);
+        source.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&source));
+        // WHEN the file is dragged with the mouse from the "file manager" and let go over the card
+        drag(&source, source.rect().center(), todo->viewport(), todo->visualRect(card).center());
+        // THEN it is copied in: attached to that card, the board's count follows, the file stays where it was
+        QVERIFY(saved(*window));
+        QCOMPARE(source.m_result, Qt::CopyAction);
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        const QList<storage::Attachment> attachments = store->attachments(id).value();
+        QCOMPARE(int(attachments.size()), before + 1);
+        QCOMPARE(attachments.last().name, QStringLiteral("Monitor calibration.pdf"));
+        QCOMPARE(attachments.last().sha256, tests::sha256Of(manual));
+        QTRY_COMPARE(window->model()->cardIndex(id).data(board::BoardModel::AttachmentCountRole).toInt(), before + 1);
+        QVERIFY(QFileInfo::exists(manual));
+        QVERIFY(!board->delegate()->dropTarget().isValid());
     }
 
     void shouldReorderColumnsByDraggingTheirHeaders()

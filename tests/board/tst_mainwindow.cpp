@@ -17,6 +17,9 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QPainter>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -59,6 +62,95 @@ class tst_MainWindow : public tests::DemoWindowTestCase
 private:
 private:
     /// Enter on the first card of a column (To-do by default).
+    /**
+     * A card as full as a busy ticket gets: a long Markdown description, 12 checklist items (5 ticked), 4
+     * attachments (a screenshot, a manual, an installer and a link) and 10 comments from four people. Its id.
+     */
+    qint64 addFullCard()
+    {
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        storage::NewCard card;
+        card.columnId = store->columns()->at(1).id;
+        card.title = QStringLiteral("Install SolidWorks 2026 for the Engineering team (5 seats)");
+        card.description = QStringLiteral(
+                "Engineering needs **SolidWorks 2026** on five workstations before the design review on Friday.\n\n"
+                "## Machines\n\n"
+                "- ENG-WS-014 (Priya)\n- ENG-WS-015 (Tom)\n- ENG-WS-021 (Lena)\n- ENG-WS-022 (Omar)\n"
+                "- ENG-LAP-007 (Sam, laptop, on VPN most days)\n\n"
+                "## Notes\n\n"
+                "1. Licences come from the network licence server `lic01`; check seats before installing.\n"
+                "2. The installer needs the Visual C++ runtime 2022 first.\n"
+                "3. Uninstall the 2024 trial on ENG-WS-021 first, it blocks the licence manager.\n\n"
+                "Vendor guide: https://example.com/solidworks/install-guide\n\n"
+                "Ask Dev before touching the licence server configuration.");
+        card.priority = storage::Priority::High;
+        card.status = storage::StatusTag::InProgress;
+        card.assignee = QStringLiteral("dev");
+        card.requester = QStringLiteral("Priya Shah (Engineering)");
+        card.channel = storage::Channel::Portal;
+        card.dueAt = QDateTime::currentDateTime().addDays(2).toMSecsSinceEpoch();
+        for (const storage::Label &label : store->labels().value()) {
+            if (label.name == u"Software" || label.name == u"Hardware")
+                card.labelIds << label.id;
+        }
+        const qint64 id = store->createCard(card).value();
+        const QStringList items{QStringLiteral("Confirm 5 free seats on lic01"),
+                                QStringLiteral("Download installer 2026 SP1"),
+                                QStringLiteral("Install VC++ runtime 2022"),
+                                QStringLiteral("Uninstall the trial on ENG-WS-021"),
+                                QStringLiteral("ENG-WS-014 installed"),
+                                QStringLiteral("ENG-WS-015 installed"),
+                                QStringLiteral("ENG-WS-021 installed"),
+                                QStringLiteral("ENG-WS-022 installed"),
+                                QStringLiteral("ENG-LAP-007 installed (over VPN)"),
+                                QStringLiteral("Licence check on every machine"),
+                                QStringLiteral("Test the PDM add-in"),
+                                QStringLiteral("Tell Priya it is done")};
+        for (int i = 0; i < items.size(); ++i) {
+            const qint64 item = store->addChecklistItem(id, items.at(i)).value();
+            if (i < 5)
+                (void)store->setChecklistItemDone(item, true);
+        }
+        QImage shot(900, 560, QImage::Format_RGB32);
+        shot.fill(QColor(0xec, 0xf0, 0xf1));
+        {
+            QPainter painter(&shot);
+            painter.fillRect(0, 0, 900, 40, QColor(0x2c, 0x3e, 0x50));
+            painter.fillRect(250, 180, 400, 200, Qt::white);
+            painter.fillRect(250, 180, 400, 36, QColor(0xc0, 0x39, 0x2b));
+        }
+        const QString folder = m_dir.filePath(QStringLiteral("full-card"));
+        QDir().mkpath(folder);
+        const QString picture = folder + QStringLiteral("/licence error on ENG-WS-021.png");
+        shot.save(picture);
+        const QString manual = folder + QStringLiteral("/SolidWorks 2026 Installation Guide.pdf");
+        tests::writeFile(manual, QByteArray("%PDF-1.4\n") + QByteArray(2'400'000, 'x'));
+        const QString installer = folder + QStringLiteral("/SW2026-SP1-Setup.msi");
+        tests::writeFile(installer, QByteArray(5'800'000, 'i'));
+        (void)store->addAttachment(id, picture);
+        (void)store->addAttachment(id, manual);
+        (void)store->addAttachment(id, installer);
+        (void)store->addLink(id, QStringLiteral("/srv/share/it/licences/solidworks-seats.xlsx"));
+        const std::pair<const char16_t *, const char16_t *> comments[] = {
+                {u"priya", u"Design review is Friday 10:00, we need all five machines by Thursday evening please."},
+                {u"dev", u"Checked lic01: 6 seats free. Downloading SP1 now."},
+                {u"alice", u"Escalated to high: the review date is fixed."},
+                {u"dev", u"ENG-WS-014 and 015 done. 021 still has the 2024 trial, removing it first."},
+                {u"ben", u"I can take ENG-LAP-007 tomorrow morning when Sam is in the office."},
+                {u"dev", u"Trial removed from 021, installer running."},
+                {u"priya", u"Tom says it works, thanks! Lena is out until Wednesday."},
+                {u"dev", u"021 done, licence error on first start (screenshot attached), fixed by restarting the "
+                         u"licence service."},
+                {u"ben", u"Sam's laptop will need the VPN up during install, see https://example.com/kb/vpn-install"},
+                {u"dev", u"022 done. Waiting for Lena and Sam."},
+        };
+        for (const auto &[login, text] : comments) {
+            (void)store->setLogin(QString::fromUtf16(login));
+            (void)store->addComment(id, QString::fromUtf16(text));
+        }
+        return id;
+    }
+
     static void openFirstCard(app::MainWindow &window, int column = 0)
     {
         QListView *todo = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(column);
@@ -465,11 +557,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("dark");
         QTest::addColumn<QSize>("size");
-        QTest::addColumn<bool>("card"); ///< with a card open beside the board
-        QTest::newRow("light 1280x800") << false << QSize(1280, 800) << false;
-        QTest::newRow("dark 1280x800") << true << QSize(1280, 800) << false;
-        QTest::newRow("light 1920x1080") << false << QSize(1920, 1080) << true;
-        QTest::newRow("dark 1920x1080") << true << QSize(1920, 1080) << true;
+        QTest::addColumn<bool>("card");  ///< with a card open beside the board
+        QTest::addColumn<int>("scroll"); ///< the full card, scrolled to the top (0) or down to its end (1)
+        QTest::newRow("light 1280x800") << false << QSize(1280, 800) << false << -1;
+        QTest::newRow("dark 1280x800") << true << QSize(1280, 800) << false << -1;
+        QTest::newRow("light 1920x1080") << false << QSize(1920, 1080) << true << -1;
+        QTest::newRow("dark 1920x1080") << true << QSize(1920, 1080) << true << -1;
+        QTest::newRow("full card light top") << false << QSize(1600, 1000) << true << 0;
+        QTest::newRow("full card light end") << false << QSize(1600, 1000) << true << 1;
+        QTest::newRow("full card dark top") << true << QSize(1600, 1000) << true << 0;
     }
 
     void shouldRenderScreenshots()
@@ -478,12 +574,30 @@ private Q_SLOTS:
         QFETCH(bool, dark);
         QFETCH(QSize, size);
         QFETCH(bool, card);
+        QFETCH(int, scroll);
         const QPalette original = QApplication::palette();
         if (dark)
             QApplication::setPalette(darkPalette());
+        static qint64 fullCard = 0;
+        if (scroll >= 0 && !fullCard)
+            fullCard = addFullCard();
         auto window = openDemo(size);
         QVERIFY(window);
-        if (card) {
+        if (scroll >= 0) {
+            auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+            QListView *doing = board->columnView(1);
+            doing->setFocus();
+            doing->setCurrentIndex(window->model()->cardIndex(fullCard));
+            QTest::keyClick(doing, Qt::Key_Return);
+            auto *splitter = window->findChild<QSplitter *>(QStringLiteral("boardSplitter"));
+            splitter->setSizes({size.width() - 560, 560});
+            // the thumbnail is read in the background
+            QTest::qWait(300);
+            QVERIFY(saved(*window));
+            auto *scrollArea = window->findChild<QWidget *>(QStringLiteral("cardEditor"))->findChild<QScrollArea *>();
+            QApplication::processEvents();
+            scrollArea->verticalScrollBar()->setValue(scroll ? scrollArea->verticalScrollBar()->maximum() : 0);
+        } else if (card) {
             openFirstCard(*window, 1); // one with a checklist and comments
             // and, in the dark one, its history
             if (dark)
@@ -492,10 +606,13 @@ private Q_SLOTS:
         const QImage image = window->grab().toImage();
         QCOMPARE(image.size(), size);
         const QString shot =
-                QDir::current().filePath(QStringLiteral("mainwindow-%1-%2x%3.png")
+                QDir::current().filePath(QStringLiteral("mainwindow-%1-%2x%3%4.png")
                                                  .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"))
                                                  .arg(size.width())
-                                                 .arg(size.height()));
+                                                 .arg(size.height())
+                                                 .arg(scroll < 0 ? QString()
+                                                      : scroll   ? QStringLiteral("-fullcard-end")
+                                                                 : QStringLiteral("-fullcard")));
         QVERIFY(image.save(shot));
         qInfo("screenshot: %s", qPrintable(shot));
         QApplication::setPalette(original);
