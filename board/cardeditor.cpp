@@ -9,6 +9,7 @@
 #include "labelbutton.h"
 #include "labelmodel.h"
 #include "labelsdialog.h"
+#include "limitedtextedit.h"
 #include "templatemenu.h"
 
 #include <storage/boardstore.h>
@@ -124,6 +125,22 @@ QTextBrowser *entryList(const QString &name, int minimumHeight, QWidget *parent)
     return list;
 }
 
+/// A line under a field that says why what was typed or pasted was not all taken; hidden until then.
+QLabel *noticeLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(
+            QPalette::WindowText,
+            QColor(0xc0, 0x39, 0x2b).lighter(label->palette().color(QPalette::Base).lightness() < 128 ? 150 : 100));
+    label->setPalette(palette);
+    label->hide();
+    return label;
+}
+
 // A new due date: tomorrow at five in the afternoon, local time.
 QDateTime defaultDue()
 {
@@ -222,6 +239,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_requester = new QLineEdit(content);
     m_requester->setObjectName(QStringLiteral("requesterEdit"));
     m_requester->setMaxLength(int(storage::BoardStore::s_maxTitleLength));
+    m_requester->setAccessibleName(tr("Requester"));
     m_requester->setPlaceholderText(tr("Who asked for it"));
     fields->addRow(tr("&Requester"), m_requester);
     m_channel = choice(QStringLiteral("channelBox"), content,
@@ -242,6 +260,17 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     fields->addRow(tr("&Labels"), m_labels);
     connect(&m_model, &BoardModel::labelsChanged, this, &CardEditor::showLabels);
     layout->addLayout(fields);
+    m_fieldsNotice = noticeLabel(QStringLiteral("fieldsNotice"), content);
+    layout->addWidget(m_fieldsNotice);
+    // A line at its limit (a long paste is cut by the field itself): say so, rather than cut in silence.
+    for (QLineEdit *line : {m_title, m_requester}) {
+        connect(line, &QLineEdit::textEdited, this, [this, line](const QString &text) {
+            if (text.size() >= line->maxLength())
+                showNotice(m_fieldsNotice, tr("%1 has at most %2 characters; the rest was left out.")
+                                                   .arg(line->accessibleName())
+                                                   .arg(line->maxLength()));
+        });
+    }
 
     // Description: Markdown, edited as text, previewed without any HTML of its own
     auto *descriptionHeader = new QHBoxLayout;
@@ -260,8 +289,9 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     descriptionHeader->addWidget(m_previewButton);
     layout->addLayout(descriptionHeader);
     m_descriptionStack = new QStackedWidget(content);
-    m_description = new QPlainTextEdit(content);
+    m_description = new LimitedTextEdit(content);
     m_description->setObjectName(QStringLiteral("descriptionEdit"));
+    m_description->setMaxLength(storage::BoardStore::s_maxTextLength);
     m_description->setPlaceholderText(tr("What is wrong, what was tried (Markdown)"));
     m_description->setTabChangesFocus(true);
     m_description->installEventFilter(this);
@@ -277,6 +307,8 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_descriptionStack->addWidget(m_preview);
     m_descriptionStack->setMinimumHeight(160);
     layout->addWidget(m_descriptionStack, 1);
+    m_descriptionNotice = noticeLabel(QStringLiteral("descriptionNotice"), content);
+    layout->addWidget(m_descriptionNotice);
 
     // Checklist: tick with Space or a click, F2 or a double-click edits, Delete removes, Ctrl+Up/Down or a drag
     // reorders, and the field below adds
@@ -350,14 +382,26 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_comments = entryList(QStringLiteral("commentsView"), 40, content);
     connect(m_comments, &QTextBrowser::anchorClicked, this, &CardEditor::commentLink);
     layout->addWidget(m_comments);
-    m_commentEdit = new QPlainTextEdit(content);
+    m_commentEdit = new LimitedTextEdit(content);
     m_commentEdit->setObjectName(QStringLiteral("commentEdit"));
+    m_commentEdit->setMaxLength(storage::BoardStore::s_maxTextLength);
     m_commentEdit->setPlaceholderText(tr("Write a comment (Ctrl+Enter posts it)"));
     m_commentEdit->setTabChangesFocus(true);
     m_commentEdit->setFixedHeight(m_commentEdit->fontMetrics().lineSpacing() * 4);
     m_commentEdit->installEventFilter(this);
     m_commentEdit->viewport()->installEventFilter(this);
     layout->addWidget(m_commentEdit);
+    m_commentNotice = noticeLabel(QStringLiteral("commentNotice"), content);
+    layout->addWidget(m_commentNotice);
+    for (auto [edit, notice] :
+         {std::pair{m_description, m_descriptionNotice}, std::pair{m_commentEdit, m_commentNotice}}) {
+        connect(edit, &LimitedTextEdit::truncated, this, [this, notice = notice](qsizetype dropped) {
+            showNotice(notice, tr("This text has at most %1 characters: %2 characters were left out. Attach long "
+                                  "logs as a file instead.")
+                                       .arg(QLocale().toString(storage::BoardStore::s_maxTextLength),
+                                            QLocale().toString(dropped)));
+        });
+    }
     auto *commentButtons = new QHBoxLayout;
     commentButtons->addStretch(1);
     m_cancelCommentEdit = new QToolButton(content);
@@ -504,6 +548,8 @@ void CardEditor::showCard(qint64 id)
     m_description->document()->setModified(false);
     refresh();
     m_title->setCursorPosition(0); // a long title shows its start
+    for (QLabel *notice : {m_fieldsNotice, m_descriptionNotice, m_commentNotice})
+        notice->hide();
     loadDetails();
     show();
 }
@@ -543,6 +589,12 @@ void CardEditor::dropEvent(QDropEvent *event)
 {
     if (acceptFiles(event))
         m_attachments->attachFiles(AttachmentsPane::localFiles(event->mimeData()));
+}
+
+void CardEditor::showNotice(QLabel *notice, const QString &text)
+{
+    notice->setText(text);
+    notice->show();
 }
 
 void CardEditor::dismiss()

@@ -35,6 +35,7 @@ class BoardModel;
 class ChecklistModel;
 class LabelButton;
 class LabelsDialog;
+class LimitedTextEdit;
 class TemplateMenu;
 
 /**
@@ -76,6 +77,7 @@ private:
 
 private:
     void dismiss();
+    void showNotice(QLabel *notice, const QString &text);
     /// Shows the card as the model has it; a field being typed in keeps what is typed.
     void refresh();
     void loadMembers();
@@ -123,7 +125,9 @@ private:
     QPointer<LabelsDialog> m_labelsDialog;
     QToolButton *m_previewButton = nullptr;
     QStackedWidget *m_descriptionStack = nullptr;
-    QPlainTextEdit *m_description = nullptr;
+    LimitedTextEdit *m_description = nullptr;
+    QLabel *m_descriptionNotice = nullptr;
+    QLabel *m_fieldsNotice = nullptr;
     QTextBrowser *m_preview = nullptr;
     ChecklistModel *m_checklist = nullptr;
     QLabel *m_checklistProgress = nullptr;
@@ -133,7 +137,8 @@ private:
     QLineEdit *m_checklistAdd = nullptr;
     AttachmentsPane *m_attachments = nullptr;
     QTextBrowser *m_comments = nullptr;
-    QPlainTextEdit *m_commentEdit = nullptr;
+    LimitedTextEdit *m_commentEdit = nullptr;
+    QLabel *m_commentNotice = nullptr;
     QPushButton *m_postComment = nullptr;
     QToolButton *m_cancelCommentEdit = nullptr;
     QList<storage::Comment> m_shownComments;

@@ -17,6 +17,7 @@ private Q_SLOTS:
     // exit codes for the file and the other users
     void shouldReportBusyWhileAnotherWriterHoldsLock();
     void shouldOpenReadOnlyFileForReadingButRefuseChanges();
+    void shouldRefuseToAttachAFileTheUserMayNotRead();
     void shouldRefuseFileThatIsNotUsableBoard_data();
     void shouldRefuseFileThatIsNotUsableBoard();
 
@@ -114,6 +115,39 @@ void tst_CliErrors::shouldOpenReadOnlyFileForReadingButRefuseChanges()
     QVERIFY_SUCCEEDS(listed);
     QCOMPARE(parseJson(listed.out).toArray().size(), list({}, board).size());
     QCOMPARE(sha256Of(board), before);
+}
+
+void tst_CliErrors::shouldRefuseToAttachAFileTheUserMayNotRead()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root to run the CLI as another user (permission bits do not stop root)");
+    const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
+    if (setpriv.isEmpty())
+        QSKIP("setpriv (util-linux) is not installed");
+    // GIVEN a board everyone may change, and a file only root may read
+    const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
+                      | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(m_dir->path(), open));
+    QVERIFY(useDemoBoard());
+    QVERIFY(QFile::setPermissions(m_board, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::WriteGroup
+                                                   | QFile::ReadOther | QFile::WriteOther));
+    const qint64 id = addCard({u"--title"_s, u"Payroll export fails"_s});
+    const QString secret = m_dir->filePath(u"salaries.xlsx"_s);
+    QVERIFY(writeFile(secret, "not for everyone"));
+    QVERIFY(QFile::setPermissions(secret, QFile::ReadOwner | QFile::WriteOwner));
+    const QStringList asNobody{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s,
+                               programForOtherUsers(m_cli, m_dir->path())};
+    const QByteArray before = sha256Of(m_board);
+
+    // WHEN another user attaches it, THEN it is refused with the reason, and the board is as it was
+    const CliRun refused = execute(setpriv, asNobody
+                                                    + QStringList{u"--board"_s, m_board, u"--as"_s, s_editor,
+                                                                  u"attach"_s, QString::number(id), secret});
+    QVERIFY_FAILS_WITH(refused, Invalid);
+    QVERIFY2(refused.err.contains("salaries.xlsx") && refused.err.contains("cannot read"), refused.err);
+    QCOMPARE(sha256Of(m_board), before);
+    QCOMPARE(show(id)[u"attachments"_s].toArray().size(), 0);
+    QVERIFY_SUCCEEDS(runAs(s_admin, {u"verify"_s}));
 }
 
 void tst_CliErrors::shouldRefuseFileThatIsNotUsableBoard_data()
