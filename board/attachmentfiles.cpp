@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attachmentfiles.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QLocale>
 #include <QMimeData>
 #include <QMimeDatabase>
@@ -111,6 +113,19 @@ QStringList localFiles(const QMimeData *mime)
         files << url.toLocalFile();
     }
     return files;
+}
+
+QImage thumbnail(const QByteArray &bytes, QSize size)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    // Scaled while decoding where the format can, so a large photo is never held at full size twice.
+    const QSize original = reader.size();
+    if (original.isValid())
+        reader.setScaledSize(original.scaled(size, Qt::KeepAspectRatio).boundedTo(original));
+    return reader.read();
 }
 
 QString humanSize(qint64 bytes)

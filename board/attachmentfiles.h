@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QImage>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +27,9 @@ bool hasThumbnail(const QString &mimeType, qint64 size);
 
 /// The local files a drag carries (from a file manager), or nothing when it carries anything else.
 QStringList localFiles(const QMimeData *mime);
+
+/// A picture's content @p bytes scaled down to fit @p size (aspect kept); null when it is not a picture Qt reads.
+QImage thumbnail(const QByteArray &bytes, QSize size);
 
 /// "2.3 MB", "512 bytes": sizes for people.
 QString humanSize(qint64 bytes);

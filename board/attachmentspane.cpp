@@ -5,9 +5,11 @@
 #include "attachmentfiles.h"
 #include "attachmentmodel.h"
 #include "boardactions.h"
+#include "storeworker.h"
 
 #include <storage/boardstore.h>
 
+#include <QBuffer>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -23,7 +25,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -185,13 +186,16 @@ AttachmentsPane::~AttachmentsPane() = default;
 
 void AttachmentsPane::setBoard(storage::BoardStore *store, BoardActions *actions)
 {
+    m_reader.reset(); // finishes what it was reading for the board before
     m_store = store;
     m_actions = actions;
+    if (store)
+        m_reader = std::make_unique<StoreWorker>(store->path(), store->options());
     m_cardId = 0;
     m_model->setAttachments(0, {});
     if (actions) {
         actions->setAttachments(m_model);
-        connect(actions, &BoardActions::uploadProgress, this, &AttachmentsPane::showUpload);
+        connect(actions, &BoardActions::uploadProgress, this, &AttachmentsPane::showUpload, Qt::UniqueConnection);
     }
     m_add->setEnabled(actions != nullptr);
     m_uploadRow->hide();
@@ -372,11 +376,7 @@ void AttachmentsPane::openSelected()
     }
     QDir().mkpath(QFileInfo(target).absolutePath());
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner); // an older, partial copy
-    // A viewer's board has no saver thread: read here then.
-    if (m_actions)
-        m_actions->exportAttachment(id, target, open);
-    else if (m_store)
-        open(m_store->saveAttachment(id, target));
+    extract(id, target, open);
 }
 
 void AttachmentsPane::saveSelectedAs()
@@ -395,13 +395,9 @@ void AttachmentsPane::saveSelectedAs()
         if (file.isEmpty())
             return;
         rememberFolder(file);
-        const auto done = [this, file](const storage::Status &written) {
+        extract(id, file, [this, file](const storage::Status &written) {
             say(written ? tr("Saved as %1").arg(QDir::toNativeSeparators(file)) : written.error().message);
-        };
-        if (m_actions)
-            m_actions->exportAttachment(id, file, done);
-        else if (m_store)
-            done(m_store->saveAttachment(id, file));
+        });
     });
     dialog->open();
 }
@@ -432,22 +428,47 @@ void AttachmentsPane::showUpload(qint64 cardId, const QString &name, qint64 done
 
 void AttachmentsPane::requestThumbnails()
 {
-    if (!m_actions)
-        return; // a viewer's board has no reader thread; pictures show their icon
+    if (!m_reader)
+        return;
     for (const storage::Attachment &attachment : m_model->attachments()) {
         if (attachment.kind != storage::AttachmentKind::File
             || !attachmentfiles::hasThumbnail(attachment.mimeType, attachment.size)
             || m_model->hasThumbnail(attachment.sha256) || m_thumbnailsAsked.contains(attachment.sha256)) {
             continue;
         }
+        // Asked once while on its way; a picture Qt cannot read stays asked, so it is not read again and again.
         m_thumbnailsAsked << attachment.sha256;
         const QByteArray sha256 = attachment.sha256;
-        m_actions->readThumbnail(attachment, QSize(s_thumbnailSize, s_thumbnailSize),
-                                 [model = QPointer<AttachmentModel>(m_model), sha256](const QImage &image) {
-                                     if (model && !image.isNull())
-                                         model->setThumbnail(sha256, image);
-                                 });
+        const qint64 id = attachment.id;
+        m_reader->submit(
+                [id](storage::BoardStore &store) {
+                    QBuffer buffer;
+                    buffer.open(QIODevice::WriteOnly);
+                    Saved read{store.readAttachment(id, &buffer)};
+                    if (read.status)
+                        read.result =
+                                attachmentfiles::thumbnail(buffer.data(), QSize(s_thumbnailSize, s_thumbnailSize));
+                    return read;
+                },
+                // The reader is this pane's: its answers never outlive it.
+                [this, sha256](const Saved &read) {
+                    const QImage image = read.result.value<QImage>();
+                    if (image.isNull())
+                        return;
+                    m_thumbnailsAsked.remove(sha256);
+                    m_model->setThumbnail(sha256, image);
+                });
     }
+}
+
+void AttachmentsPane::extract(qint64 id, const QString &path, std::function<void(const storage::Status &)> done)
+{
+    if (!m_reader) {
+        done(storage::Error{storage::ErrorKind::NotFound, tr("no board is open")});
+        return;
+    }
+    m_reader->submit([id, path](storage::BoardStore &store) { return Saved{store.saveAttachment(id, path)}; },
+                     [done = std::move(done)](const Saved &written) { done(written.status); });
 }
 
 void AttachmentsPane::say(const QString &notice)

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <storage/result.h>
+
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -21,6 +24,7 @@ namespace hb::board {
 
 class AttachmentModel;
 class BoardActions;
+class StoreWorker;
 
 /**
  * The card editor's attachments: the list (thumbnails for pictures), Add (files, or a link to a file on the share),
@@ -73,6 +77,8 @@ private:
     void showUpload(qint64 cardId, const QString &name, qint64 done, qint64 total, bool finished);
     void requestThumbnails();
     void say(const QString &notice);
+    /// Writes attachment @p id to @p path on the reader thread; @p done gets how it went, on this thread.
+    void extract(qint64 id, const QString &path, std::function<void(const storage::Status &)> done);
 
     storage::BoardStore *m_store = nullptr;
     BoardActions *m_actions = nullptr;
@@ -90,6 +96,9 @@ private:
     QProgressBar *m_uploadBar = nullptr;
     QLabel *m_notice = nullptr;
     std::unique_ptr<QTemporaryDir> m_openFolder;
+    /// Reads attachments (open, save as, thumbnails) on a thread and connection of its own, for viewers too, so a
+    /// large file on a slow share never freezes the window nor waits behind uploads.
+    std::unique_ptr<StoreWorker> m_reader;
     QSet<QByteArray> m_thumbnailsAsked;
 };
 

@@ -8,10 +8,8 @@
 
 #include <storage/boardstore.h>
 
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -694,13 +692,8 @@ bool BoardActions::applyChecklistTemplate(qint64 cardId, qint64 templateId)
     auto added = std::make_shared<QList<qint64>>();
     auto applied = std::make_shared<std::atomic_bool>(false);
     Step apply{{}, detailsSave(cardId, [cardId, templateId, added, applied](BoardStore &store) -> Status {
-                   if (*applied) {
-                       for (qint64 item : std::as_const(*added)) {
-                           if (Status restored = store.restoreChecklistItem(item); !restored)
-                               return restored;
-                       }
-                       return {};
-                   }
+                   if (*applied)
+                       return store.restoreChecklistItems(*added);
                    auto ids = store.applyChecklistTemplate(cardId, templateId);
                    if (!ids)
                        return ids.error();
@@ -708,51 +701,53 @@ bool BoardActions::applyChecklistTemplate(qint64 cardId, qint64 templateId)
                    *applied = true;
                    return {};
                })};
-    Step remove{[this, added] {
-                    for (qint64 item : std::as_const(*added)) {
-                        if (m_checklist)
-                            m_checklist->showRemoved(item);
-                    }
-                },
-                detailsSave(cardId, [added](BoardStore &store) -> Status {
-                    for (qint64 item : std::as_const(*added)) {
-                        if (Status deleted = store.deleteChecklistItem(item); !deleted)
-                            return deleted;
-                    }
-                    return {};
-                })};
+    // (No removal shown at once: the item ids are written on the saver's thread; the read-back shows it.)
+    Step remove{{}, detailsSave(cardId, [added](BoardStore &store) { return store.deleteChecklistItems(*added); })};
     m_stack.push(
             new SavedCommand(*this, tr("Apply Checklist Template"), {cardId}, std::move(apply), std::move(remove)));
     return true;
 }
 
-bool BoardActions::saveChecklistTemplate(const QString &name, const QStringList &items,
-                                         const std::optional<QStringList> &replaced)
+bool BoardActions::createChecklistTemplate(const QString &name, const QStringList &items)
 {
     const QString fresh = name.trimmed();
     if (!accepted(BoardStore::checkText(tr("template name"), fresh, BoardStore::s_maxTemplateNameLength, true)))
         return false;
+    // Undo deletes the one this step made (never another of the same name); redo brings it back.
     Id id = std::make_shared<std::atomic<qint64>>(0);
-    // New: undo deletes it, redo brings it back. Replaced: undo and redo save the items it had or gets.
-    const auto save = [fresh](const QStringList &list, Id keep) {
-        return [fresh, list, keep](BoardStore &store) -> Saved {
-            auto saved = store.saveChecklistTemplate(fresh, list);
-            if (saved && keep)
-                *keep = *saved;
-            return Saved{saved ? Status() : Status(saved.error())};
+    const auto create = createOrRestore(
+            id, [fresh, items](BoardStore &store) { return store.createChecklistTemplate(fresh, items); },
+            [](BoardStore &store, qint64 made) { return store.restoreChecklistTemplate(made); });
+    m_stack.push(
+            new SavedCommand(*this, tr("Save Checklist Template"), {},
+                             Step{{}, [create](BoardStore &store) { return Saved{create(store)}; }},
+                             Step{{}, [id](BoardStore &store) { return Saved{store.deleteChecklistTemplate(*id)}; }}));
+    return true;
+}
+
+bool BoardActions::replaceChecklistTemplate(qint64 id, const QStringList &before, const QStringList &items)
+{
+    // Like titles: undo and redo set the items only while the template still has those this step left.
+    const auto replace = [id](const QStringList &from, const QStringList &to) {
+        return [id, from, to](BoardStore &store) -> Saved {
+            auto templates = store.checklistTemplates();
+            if (!templates)
+                return Saved{templates.error()};
+            const auto current = std::find_if(templates->cbegin(), templates->cend(),
+                                              [id](const storage::ChecklistTemplate &each) { return each.id == id; });
+            if (current == templates->cend())
+                return Saved{storage::Error{ErrorKind::NotFound, tr("the checklist template was deleted since")}};
+            if (current->items != from) {
+                return Saved{storage::Error{
+                        ErrorKind::Conflict,
+                        tr("someone else changed the checklist template “%1” since; it was left as it is")
+                                .arg(current->name)}};
+            }
+            return Saved{store.replaceChecklistTemplateItems(id, to, current->version)};
         };
     };
-    Step redo{{},
-              replaced ? StoreWorker::Job(save(items, {}))
-                       : StoreWorker::Job([id, save = save(items, id)](BoardStore &store) -> Saved {
-                             if (*id)
-                                 return Saved{store.restoreChecklistTemplate(*id)};
-                             return save(store);
-                         })};
-    Step undo{{}, replaced ? StoreWorker::Job(save(*replaced, {})) : StoreWorker::Job([id](BoardStore &store) -> Saved {
-                  return Saved{store.deleteChecklistTemplate(*id)};
-              })};
-    m_stack.push(new SavedCommand(*this, tr("Save Checklist Template"), {}, std::move(redo), std::move(undo)));
+    m_stack.push(new SavedCommand(*this, tr("Replace Checklist Template"), {}, Step{{}, replace(before, items)},
+                                  Step{{}, replace(items, before)}));
     return true;
 }
 
@@ -882,42 +877,6 @@ void BoardActions::cancelUploads()
 {
     *m_cancelUploads = true;
     m_cancelUploads = std::make_shared<std::atomic_bool>(false); // for the uploads that come after
-}
-
-void BoardActions::exportAttachment(qint64 id, const QString &path, std::function<void(const storage::Status &)> done)
-{
-    m_worker.submit([id, path](BoardStore &store) { return Saved{store.saveAttachment(id, path)}; },
-                    [done = std::move(done)](const Saved &saved) {
-                        if (done)
-                            done(saved.status);
-                    });
-}
-
-void BoardActions::readThumbnail(const storage::Attachment &attachment, QSize size,
-                                 std::function<void(const QImage &)> done)
-{
-    const qint64 id = attachment.id;
-    m_worker.submit(
-            [id, size](BoardStore &store) {
-                QBuffer buffer;
-                buffer.open(QIODevice::WriteOnly);
-                Saved saved{store.readAttachment(id, &buffer)};
-                if (saved.status) {
-                    buffer.close();
-                    buffer.open(QIODevice::ReadOnly);
-                    QImageReader reader(&buffer);
-                    // Scaled while decoding where the format can, so a large photo is never held at full size twice.
-                    const QSize original = reader.size();
-                    if (original.isValid())
-                        reader.setScaledSize(original.scaled(size, Qt::KeepAspectRatio).boundedTo(original));
-                    saved.result = reader.read();
-                }
-                return saved;
-            },
-            [done = std::move(done)](const Saved &saved) {
-                if (done)
-                    done(saved.result.value<QImage>());
-            });
 }
 
 bool BoardActions::addComment(qint64 cardId, const QString &body)

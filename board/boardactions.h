@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QImage>
 #include <QPointer>
 
 #include <atomic>
@@ -74,9 +73,10 @@ public:
     bool applyChecklistTemplate(qint64 cardId, qint64 templateId);
 
     // Checklist templates (board-wide).
-    /// Saves @p items as template @p name; @p replaced: the items it had when one of that name exists (for undo).
-    bool saveChecklistTemplate(const QString &name, const QStringList &items,
-                               const std::optional<QStringList> &replaced = std::nullopt);
+    /// A new template @p name with @p items (refused, and failed() says so, if one has that name by then).
+    bool createChecklistTemplate(const QString &name, const QStringList &items);
+    /// Replaces template @p id's items, which were @p before: refused as a conflict if someone changed them since.
+    bool replaceChecklistTemplate(qint64 id, const QStringList &before, const QStringList &items);
     bool deleteChecklistTemplate(qint64 id);
 
     // Attachments. Each file is its own undo step; the shown attachments (setAttachments()) follow.
@@ -92,11 +92,6 @@ public:
     bool removeAttachment(qint64 cardId, qint64 attachmentId);
     /// Stops the upload under way and those queued (nothing of them is kept).
     void cancelUploads();
-    /// Writes attachment @p id to @p path off the window's thread; @p done gets how it went, on this thread.
-    void exportAttachment(qint64 id, const QString &path, std::function<void(const storage::Status &)> done);
-    /// Reads a picture attachment and scales it to fit @p size, off the window's thread; @p done gets it (or a
-    /// null image).
-    void readThumbnail(const storage::Attachment &attachment, QSize size, std::function<void(const QImage &)> done);
 
     // Comments: anyone who may edit adds them; their author edits and deletes them (or an admin deletes).
     bool addComment(qint64 cardId, const QString &body);

@@ -516,10 +516,13 @@ bool BoardView::eventFilter(QObject *watched, QEvent *event)
         if (const int column = columnWithHeader(watched); column >= 0 && handleColumnDrag(column, event))
             return true;
     }
-    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop
-        || event->type() == QEvent::DragLeave) {
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop) {
         if (const int column = columnWithPanel(watched); column >= 0 && handleColumnDrop(column, event))
             return true;
+    }
+    // A drag leave carries no data: only the file drop target needs to hear of it.
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop
+        || event->type() == QEvent::DragLeave) {
         if (const int column = columnWithViewport(watched); column >= 0 && handleFileDrop(column, event))
             return true;
     }

@@ -113,7 +113,7 @@ void TemplateMenu::save(const QString &name, const QStringList &items)
         }
     }
     if (!existing) {
-        m_actions->saveChecklistTemplate(name, items);
+        m_actions->createChecklistTemplate(name, items);
         return;
     }
     auto *confirm = new QMessageBox(QMessageBox::Question, tr("Replace template"),
@@ -127,11 +127,11 @@ void TemplateMenu::save(const QString &name, const QStringList &items)
     confirm->setAttribute(Qt::WA_DeleteOnClose);
     confirm->setDefaultButton(QMessageBox::Yes);
     const QStringList before = existing->items;
-    const QString spelled = existing->name;
+    const qint64 id = existing->id;
     // QMessageBox finishes with the button pressed, not QDialog::Accepted.
-    connect(confirm, &QMessageBox::finished, this, [this, spelled, items, before](int button) {
+    connect(confirm, &QMessageBox::finished, this, [this, id, items, before](int button) {
         if (button == QMessageBox::Yes && m_actions)
-            m_actions->saveChecklistTemplate(spelled, items, before);
+            m_actions->replaceChecklistTemplate(id, before, items);
     });
     confirm->open();
 }

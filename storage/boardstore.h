@@ -163,13 +163,18 @@ public:
     Status deleteChecklistItem(qint64 id);
     /// Brings back a deleted item (undo), where it was.
     Status restoreChecklistItem(qint64 id);
+    /// Deletes, or brings back, several items in one change; items already so are left as they are.
+    Status deleteChecklistItems(const QList<qint64> &ids);
+    Status restoreChecklistItems(const QList<qint64> &ids);
 
     // Checklist templates (board-wide)
     static constexpr int s_maxTemplateItems = 100;
     static constexpr int s_maxTemplateNameLength = 100;
     Result<QList<ChecklistTemplate>> checklistTemplates();
-    /// A new template called @p name, or new items for the one that has that name. Returns its id.
-    Result<qint64> saveChecklistTemplate(const QString &name, const QStringList &items);
+    /// A new template called @p name (refused when one has that name). Returns its id.
+    Result<qint64> createChecklistTemplate(const QString &name, const QStringList &items);
+    /// New items for template @p id; with @p expectedVersion >= 0, a newer version is ErrorKind::Conflict.
+    Status replaceChecklistTemplateItems(qint64 id, const QStringList &items, qint64 expectedVersion = -1);
     Status deleteChecklistTemplate(qint64 id);
     /// Brings back a deleted template (undo); refused if another one has taken its name meanwhile.
     Status restoreChecklistTemplate(qint64 id);
@@ -286,6 +291,8 @@ private:
     Result<Label> loadLabel(qint64 id);
     /// A live item, or with @p deleted one that was deleted (to restore).
     Result<ChecklistItem> loadChecklistItem(qint64 id, bool deleted = false);
+    /// Deletes or restores one item, inside a change; with @p missingIsDone, one already so is not an error.
+    Status setChecklistItemDeleted(qint64 id, bool deleted, bool missingIsDone);
     Result<Comment> loadComment(qint64 id, bool deleted = false);
     /// Reads an attachment's chunks in order (to @p out, if given); the SHA-256 (hex) of what was read, or an
     /// empty value when fewer than @p size bytes are stored.

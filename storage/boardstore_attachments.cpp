@@ -157,7 +157,8 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
                               && (size > 0 || stored->value().value(0).toLongLong() == 0);
     if (!deduplicated) {
         if (auto uploaded = uploadChunks(filePath, hash, size, progress); !uploaded) {
-            discardUpload(id, QString());
+            // The chunks stored so far go too, unless another attachment (or upload) of the same content uses them.
+            discardUpload(id, hash);
             return uploaded.error();
         }
     } else if (progress) {
@@ -374,9 +375,9 @@ Status BoardStore::restoreAttachment(qint64 id)
             if (!stored)
                 return stored.error();
             if (stored->toLongLong() != attachment.size) {
-                return Error{ErrorKind::NotFound,
-                             tr("the content of %1 is no longer in the board; attach the file again")
-                                     .arg(attachment.name)};
+                return Error{
+                        ErrorKind::NotFound,
+                        tr("the content of %1 is no longer in the board; attach the file again").arg(attachment.name)};
             }
         }
         auto restored = m_db->run(QStringLiteral("UPDATE attachments SET state = 'ready', deleted_at = NULL, "

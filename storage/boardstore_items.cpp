@@ -393,37 +393,63 @@ Status BoardStore::moveChecklistItem(qint64 id, Placement placement)
     });
 }
 
+Status BoardStore::setChecklistItemDeleted(qint64 id, bool deleted, bool missingIsDone)
+{
+    auto item = loadChecklistItem(id, !deleted);
+    if (!item) {
+        // Already as asked (a colleague deleted it first, say): nothing to do, when the caller allows it.
+        if (missingIsDone && item.error().kind == ErrorKind::NotFound)
+            return {};
+        return item.error();
+    }
+    auto changed = deleted ? m_db->run(QStringLiteral("UPDATE checklist_items SET deleted_at = :now, "
+                                                      "version = version + 1 WHERE id = :id"),
+                                       {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}})
+                           : m_db->run(QStringLiteral("UPDATE checklist_items SET deleted_at = NULL, "
+                                                      "version = version + 1 WHERE id = :id"),
+                                       {{QStringLiteral(":id"), id}});
+    if (!changed)
+        return changed.error();
+    return cardChanged(CardIndex::Refresh,
+                       deleted ? QStringLiteral("checklist.deleted") : QStringLiteral("checklist.restored"),
+                       item->cardId, {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
+}
+
 Status BoardStore::deleteChecklistItem(qint64 id)
 {
     const OperationScope operation(*this);
-    return change(Role::Editor, QStringLiteral("checklist.delete"), [&]() -> Status {
-        auto item = loadChecklistItem(id);
-        if (!item)
-            return item.error();
-        auto deleted = m_db->run(QStringLiteral("UPDATE checklist_items SET deleted_at = :now, version = version + 1 "
-                                                "WHERE id = :id"),
-                                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
-        if (!deleted)
-            return deleted.error();
-        return cardChanged(CardIndex::Refresh, QStringLiteral("checklist.deleted"), item->cardId,
-                           {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
-    });
+    return change(Role::Editor, QStringLiteral("checklist.delete"),
+                  [&]() -> Status { return setChecklistItemDeleted(id, true, false); });
 }
 
 Status BoardStore::restoreChecklistItem(qint64 id)
 {
     const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("checklist.restore"),
+                  [&]() -> Status { return setChecklistItemDeleted(id, false, false); });
+}
+
+Status BoardStore::deleteChecklistItems(const QList<qint64> &ids)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("checklist.delete"), [&]() -> Status {
+        for (qint64 id : ids) {
+            if (Status done = setChecklistItemDeleted(id, true, true); !done)
+                return done;
+        }
+        return {};
+    });
+}
+
+Status BoardStore::restoreChecklistItems(const QList<qint64> &ids)
+{
+    const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("checklist.restore"), [&]() -> Status {
-        auto item = loadChecklistItem(id, true);
-        if (!item)
-            return item.error();
-        auto restored = m_db->run(
-                QStringLiteral("UPDATE checklist_items SET deleted_at = NULL, version = version + 1 WHERE id = :id"),
-                {{QStringLiteral(":id"), id}});
-        if (!restored)
-            return restored.error();
-        return cardChanged(CardIndex::Refresh, QStringLiteral("checklist.restored"), item->cardId,
-                           {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
+        for (qint64 id : ids) {
+            if (Status done = setChecklistItemDeleted(id, false, true); !done)
+                return done;
+        }
+        return {};
     });
 }
 

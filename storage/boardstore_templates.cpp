@@ -63,6 +63,7 @@ Result<QStringList> cleanItems(const QStringList &items)
     return cleaned;
 }
 
+/// A name of 1 to s_maxTemplateNameLength characters no other live template has (case-insensitively).
 Status checkTemplateName(Connection &db, const QString &name, qint64 exceptId)
 {
     return checkUniqueName(db,
@@ -87,46 +88,21 @@ Result<QList<ChecklistTemplate>> BoardStore::checklistTemplates()
                                          {}, readTemplate);
 }
 
-Result<qint64> BoardStore::saveChecklistTemplate(const QString &name, const QStringList &items)
+Result<qint64> BoardStore::createChecklistTemplate(const QString &name, const QStringList &items)
 {
     const OperationScope operation(*this);
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > s_maxTemplateNameLength) {
-        return Error{ErrorKind::Invalid,
-                     tr("a checklist template name has 1 to %1 characters").arg(s_maxTemplateNameLength)};
-    }
     auto cleaned = cleanItems(items);
     if (!cleaned)
         return cleaned.error();
     qint64 id = 0;
     auto status = change(
-            Role::Editor, QStringLiteral("template.save"),
+            Role::Editor, QStringLiteral("template.create"),
             [&]() -> Status {
-                const qint64 time = now();
-                auto existing = findTemplate(
-                        *m_db, QStringLiteral("WHERE deleted_at IS NULL AND lower(name) = lower(:v)"), trimmed);
-                if (!existing)
-                    return existing.error();
-                if (existing->has_value()) {
-                    // The same name: these items replace its items (the name keeps the spelling it had).
-                    id = (*existing)->id;
-                    auto updated = m_db->run(
-                            QStringLiteral("UPDATE checklist_templates SET items = :items, updated_at = :now, "
-                                           "updated_by = :login, version = version + 1 WHERE id = :id"),
-                            {{QStringLiteral(":items"), itemsJson(*cleaned)},
-                             {QStringLiteral(":now"), time},
-                             {QStringLiteral(":login"), m_login},
-                             {QStringLiteral(":id"), id}});
-                    if (!updated)
-                        return updated.error();
-                    return appendEvent(QStringLiteral("template.updated"), 0,
-                                       {{QStringLiteral("template_id"), id},
-                                        {QStringLiteral("name"), (*existing)->name},
-                                        {QStringLiteral("items"), fromTo(QJsonArray::fromStringList((*existing)->items),
-                                                                         QJsonArray::fromStringList(*cleaned))}});
-                }
+                // Never a silent replacement of someone else's template that has this name.
                 if (auto valid = checkTemplateName(*m_db, trimmed, 0); !valid)
                     return valid;
+                const qint64 time = now();
                 auto inserted = m_db->insert(
                         QStringLiteral("INSERT INTO checklist_templates (board_id, name, items, created_at, "
                                        "created_by, updated_at, updated_by) VALUES (1, :name, :items, :now, :login, "
@@ -147,6 +123,42 @@ Result<qint64> BoardStore::saveChecklistTemplate(const QString &name, const QStr
     if (!status)
         return status.error();
     return id;
+}
+
+Status BoardStore::replaceChecklistTemplateItems(qint64 id, const QStringList &items, qint64 expectedVersion)
+{
+    const OperationScope operation(*this);
+    auto cleaned = cleanItems(items);
+    if (!cleaned)
+        return cleaned.error();
+    return change(Role::Editor, QStringLiteral("template.replace"), [&]() -> Status {
+        auto found = findTemplate(*m_db, QStringLiteral("WHERE id = :v AND deleted_at IS NULL"), id);
+        if (!found)
+            return found.error();
+        if (!found->has_value())
+            return Error{ErrorKind::NotFound, tr("there is no checklist template #%1").arg(id)};
+        const ChecklistTemplate &current = **found;
+        if (auto fresh =
+                    checkVersion(tr("checklist template “%1”").arg(current.name), current.version, expectedVersion);
+            !fresh) {
+            return fresh;
+        }
+        auto updated = m_db->run(QStringLiteral("UPDATE checklist_templates SET items = :items, updated_at = :now, "
+                                                "updated_by = :login, version = version + 1 WHERE id = :id "
+                                                "AND version = :version"),
+                                 {{QStringLiteral(":items"), itemsJson(*cleaned)},
+                                  {QStringLiteral(":now"), now()},
+                                  {QStringLiteral(":login"), m_login},
+                                  {QStringLiteral(":id"), id},
+                                  {QStringLiteral(":version"), current.version}});
+        if (!updated)
+            return updated.error();
+        return appendEvent(QStringLiteral("template.updated"), 0,
+                           {{QStringLiteral("template_id"), id},
+                            {QStringLiteral("name"), current.name},
+                            {QStringLiteral("items"),
+                             fromTo(QJsonArray::fromStringList(current.items), QJsonArray::fromStringList(*cleaned))}});
+    });
 }
 
 Status BoardStore::deleteChecklistTemplate(qint64 id)

@@ -338,6 +338,8 @@ private Q_SLOTS:
         QVERIFY(listed->isEmpty());
         QCOMPARE(countRows(u"attachments"_s), 0);
         QVERIFY(!eventKinds(m_cardId).contains(u"attachment.added"_s));
+        // AND none of what it stored stays in the file
+        QCOMPARE(countRows(u"attachment_chunks"_s), 0);
 
         // AND the same file can be attached again afterwards, completely
         auto id = m_store->addAttachment(m_cardId, source);
@@ -346,6 +348,27 @@ private Q_SLOTS:
         QVERIFY(m_store->saveAttachment(*id, saved));
         QCOMPARE(sha256Of(saved), hash);
         QCOMPARE(countRows(u"attachment_chunks WHERE sha256 = '%1'"_s.arg(QString::fromLatin1(hash))), 4);
+    }
+
+    void shouldKeepTheChunksOfAColleaguesUploadOfTheSameFileWhenMineIsCancelled()
+    {
+        // GIVEN a colleague's upload of this very file, under way (its row names the content, as uploading)
+        const QString source = filePath(u"driver.zip"_s);
+        const QByteArray hash = writeRandomFile(source, 3 * s_chunkSize + 10, 9);
+        QCOMPARE(
+                rawSql(m_boardPath, {u"INSERT INTO attachments (card_id, kind, name, sha256, size, state, created_at, "
+                                     u"created_by) VALUES (%1, 'file', 'driver.zip', '%2', %3, 'uploading', 1, 'ben')"_s
+                                             .arg(m_cardId)
+                                             .arg(QString::fromLatin1(hash))
+                                             .arg(3 * s_chunkSize + 10)})
+                        .error,
+                QString());
+        // WHEN mine stores two chunks and is cancelled
+        int calls = 0;
+        QVERIFY(!m_store->addAttachment(m_cardId, source, {}, [&](qint64, qint64) { return ++calls < 2; }));
+        // THEN the chunks stay for the colleague's upload, which names them
+        QCOMPARE(countRows(u"attachment_chunks WHERE sha256 = '%1'"_s.arg(QString::fromLatin1(hash))), 2);
+        QCOMPARE(countRows(u"attachments"_s), 1);
     }
 
     void shouldDiscardUploadWhenFileChangesMidway()
@@ -613,8 +636,8 @@ private Q_SLOTS:
 
     void shouldPurgeAbandonedUploadsAndUnusedChunks()
     {
-        // GIVEN a ready attachment, the leftovers of a cancelled upload, an upload abandoned two hours ago and
-        // one still in progress
+        // GIVEN a ready attachment, a cancelled upload (which leaves nothing), the chunks of an upload whose process
+        // was killed, an upload abandoned two hours ago and one still in progress
         const QByteArray kept = randomBytes(600'000, 21);
         const QString keptSource = filePath(u"kept.bin"_s);
         QVERIFY(writeFile(keptSource, kept));
@@ -627,7 +650,7 @@ private Q_SLOTS:
         QVERIFY(!cancelled);
         const QString cancelledChunks =
                 u"attachment_chunks WHERE sha256 = '%1'"_s.arg(QString::fromLatin1(cancelledHash));
-        QCOMPARE(countRows(cancelledChunks), 1);
+        QCOMPARE(countRows(cancelledChunks), 0);
 
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 twoHoursAgo = now - 2 * 3600 * 1000;
@@ -639,7 +662,7 @@ private Q_SLOTS:
                                 .arg(twoHoursAgo)
                                 .arg(now),
                         u"INSERT INTO attachment_chunks (sha256, seq, data) VALUES ('stale', 0, x'0102'), "
-                        u"('fresh', 0, x'0304')"_s});
+                        u"('fresh', 0, x'0304'), ('killed', 0, x'05'), ('killed', 1, x'06')"_s});
         QVERIFY2(injected.error.isEmpty(), qPrintable(injected.error));
 
         // WHEN uploads older than an hour are purged
@@ -650,7 +673,7 @@ private Q_SLOTS:
         QCOMPARE(*purged, 1);
         QCOMPARE(countRows(u"attachments WHERE name = 'stale.bin'"_s), 0);
         QCOMPARE(countRows(u"attachment_chunks WHERE sha256 = 'stale'"_s), 0);
-        QCOMPARE(countRows(cancelledChunks), 0);
+        QCOMPARE(countRows(u"attachment_chunks WHERE sha256 = 'killed'"_s), 0);
         QCOMPARE(countRows(u"attachments WHERE name = 'fresh.bin' AND state = 'uploading'"_s), 1);
         QCOMPARE(countRows(u"attachment_chunks WHERE sha256 = 'fresh'"_s), 1);
         QBuffer buffer;

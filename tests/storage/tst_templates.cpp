@@ -55,31 +55,40 @@ private Q_SLOTS:
                                      QStringLiteral("Printer troubleshooting"), QStringLiteral("Software install")}));
     }
 
-    void shouldSaveANewTemplateOrReplaceTheItemsOfOneWithTheSameName()
+    void shouldCreateATemplateAndReplaceItsItemsOnlyFromTheVersionSeen()
     {
         const qint64 seq = m_store->lastEventSeq().value();
         // A new one: items trimmed, empty lines dropped
-        auto id = m_store->saveChecklistTemplate(QStringLiteral(" VPN set-up "),
-                                                 {QStringLiteral(" Install client"), QString(),
-                                                  QStringLiteral("Import profile  "), QStringLiteral("Test")});
+        auto id = m_store->createChecklistTemplate(QStringLiteral(" VPN set-up "),
+                                                   {QStringLiteral(" Install client"), QString(),
+                                                    QStringLiteral("Import profile  "), QStringLiteral("Test")});
         QVERIFY2(id, qPrintable(describe(id)));
         auto saved = named(QStringLiteral("VPN set-up"));
         QVERIFY(saved);
         QCOMPARE(saved->id, *id);
         QCOMPARE(saved->items, (QStringList{QStringLiteral("Install client"), QStringLiteral("Import profile"),
                                             QStringLiteral("Test")}));
-        // The same name in other letters: the same template, new items, a new version, its name kept
+        // The same name in other letters is another template's name: refused, never a silent replacement
+        auto clash = m_store->createChecklistTemplate(QStringLiteral("vpn SET-UP"), {QStringLiteral("Only this")});
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().kind, ErrorKind::Invalid);
+        QCOMPARE(named(QStringLiteral("VPN set-up"))->items, saved->items);
+        // Replacing its items from the version seen: done, a new version
         m_clock += 1000;
-        auto again = m_store->saveChecklistTemplate(QStringLiteral("vpn SET-UP"), {QStringLiteral("Only this")});
-        QVERIFY2(again, qPrintable(describe(again)));
-        QCOMPARE(*again, *id);
+        QVERIFY(m_store->replaceChecklistTemplateItems(*id, {QStringLiteral("Only this")}, saved->version));
         const auto replaced = named(QStringLiteral("VPN set-up"));
-        QVERIFY(replaced);
         QCOMPARE(replaced->items, QStringList{QStringLiteral("Only this")});
         QVERIFY(replaced->version > saved->version);
         QCOMPARE(replaced->updatedAt, m_clock);
+        // ... and from a version someone changed since: a conflict, their items stay
+        const Status stale = m_store->replaceChecklistTemplateItems(*id, {QStringLiteral("Mine")}, saved->version);
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().kind, ErrorKind::Conflict);
+        QCOMPARE(named(QStringLiteral("VPN set-up"))->items, QStringList{QStringLiteral("Only this")});
+        QCOMPARE(m_store->replaceChecklistTemplateItems(987654, {QStringLiteral("x")}).error().kind,
+                 ErrorKind::NotFound);
         QCOMPARE(m_store->checklistTemplates()->size(), 5);
-        // Both recorded in the change feed, the replacement with what it had before
+        // Both changes recorded in the change feed, the replacement with what it had before
         const QList<Event> events = m_store->eventsSince(seq).value();
         QCOMPARE(events.size(), 2);
         QCOMPARE(events.at(0).kind, QStringLiteral("template.created"));
@@ -113,7 +122,7 @@ private Q_SLOTS:
         QFETCH(QStringList, items);
         QFETCH(QString, words);
         const qint64 seq = m_store->lastEventSeq().value();
-        auto refused = m_store->saveChecklistTemplate(name, items);
+        auto refused = m_store->createChecklistTemplate(name, items);
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, ErrorKind::Invalid);
         QVERIFY2(refused.error().message.contains(words), qPrintable(refused.error().message));
@@ -169,6 +178,30 @@ private Q_SLOTS:
         QCOMPARE(m_store->checklist(card)->size(), printer->items.size());
     }
 
+    void shouldDeleteAndRestoreSeveralChecklistItemsInOneChange()
+    {
+        const qint64 card = newCard(QStringLiteral("Printer on 2nd floor"));
+        const QList<qint64> items =
+                m_store->applyChecklistTemplate(card, named(QStringLiteral("Printer troubleshooting"))->id).value();
+        // A colleague deleted one already: the others go, and that one is no error
+        QVERIFY(m_store->deleteChecklistItem(items.at(1)));
+        const qint64 seq = m_store->lastEventSeq().value();
+        QVERIFY(m_store->deleteChecklistItems(items));
+        QVERIFY(m_store->checklist(card)->isEmpty());
+        QCOMPARE(m_store->eventsSince(seq)->size(), items.size() - 1);
+        // All back in one change, in their places
+        QVERIFY(m_store->restoreChecklistItems(items));
+        QList<qint64> back;
+        for (const ChecklistItem &item : m_store->checklist(card).value())
+            back << item.id;
+        QCOMPARE(back, items);
+        QVERIFY(m_store->restoreChecklistItems(items)); // already back: nothing to do
+        // A viewer may not
+        auto viewer = BoardStore::open(m_store->path(), as(QStringLiteral("vera"))).value();
+        QCOMPARE(viewer->deleteChecklistItems(items).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(m_store->checklist(card)->size(), items.size());
+    }
+
     void shouldDeleteAndRestoreTemplates()
     {
         const auto reset = named(QStringLiteral("Password reset"));
@@ -179,7 +212,7 @@ private Q_SLOTS:
         QCOMPARE(m_store->applyChecklistTemplate(card, reset->id).error().kind, ErrorKind::NotFound);
         // Not while another one has taken its name
         const qint64 other =
-                m_store->saveChecklistTemplate(QStringLiteral("password RESET"), {QStringLiteral("x")}).value();
+                m_store->createChecklistTemplate(QStringLiteral("password RESET"), {QStringLiteral("x")}).value();
         QCOMPARE(m_store->restoreChecklistTemplate(reset->id).error().kind, ErrorKind::Invalid);
         QVERIFY(m_store->deleteChecklistTemplate(other));
         QVERIFY(m_store->restoreChecklistTemplate(reset->id));
@@ -193,7 +226,7 @@ private Q_SLOTS:
         const qint64 install = named(QStringLiteral("Software install"))->id;
         auto viewer = BoardStore::open(m_store->path(), as(QStringLiteral("vera"))).value();
         QCOMPARE(viewer->checklistTemplates()->size(), 4);
-        QCOMPARE(viewer->saveChecklistTemplate(QStringLiteral("Mine"), {QStringLiteral("x")}).error().kind,
+        QCOMPARE(viewer->createChecklistTemplate(QStringLiteral("Mine"), {QStringLiteral("x")}).error().kind,
                  ErrorKind::Forbidden);
         QCOMPARE(viewer->deleteChecklistTemplate(install).error().kind, ErrorKind::Forbidden);
         QCOMPARE(viewer->applyChecklistTemplate(card, install).error().kind, ErrorKind::Forbidden);
