@@ -202,11 +202,18 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
         m_actions = new board::BoardActions(*m_store, *m_model, *m_undoStack, this);
         connect(m_actions, &board::BoardActions::failed, this, [this](const QString &message) {
             statusBar()->showMessage(message, 10000);
-            // Says why, without blocking the board behind a modal loop.
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved"), message, QMessageBox::Ok, this);
-            box->setObjectName(QStringLiteral("notSavedMessage"));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
+            // Says why, without blocking the board behind a modal loop; several at once share one box. Plain text:
+            // messages carry names people typed (labels, files, templates).
+            if (auto *shown = findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
+                shown && shown->isVisible()) {
+                shown->setText(shown->text() + QStringLiteral("\n\n") + message);
+            } else {
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved"), message, QMessageBox::Ok, this);
+                box->setObjectName(QStringLiteral("notSavedMessage"));
+                box->setTextFormat(Qt::PlainText);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
             if (m_afterSaves && m_cancelOnFailure) {
                 m_afterSaves = {};
                 m_afterSavesText.clear();

@@ -42,8 +42,9 @@ QString safeFileName(const QString &name)
     if (result.isEmpty())
         result = QStringLiteral("attachment");
     // Device names are reserved on Windows whatever the extension: "con.txt" too.
-    static const QRegularExpression s_reserved(QStringLiteral("^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$"),
-                                               QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression s_reserved(
+            QStringLiteral("^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\\$|conout\\$)(\\..*)?$"),
+            QRegularExpression::CaseInsensitiveOption);
     if (s_reserved.match(result).hasMatch())
         result.prepend(QLatin1Char('_'));
     if (result.size() > s_maxFileNameLength) {
@@ -54,6 +55,8 @@ QString safeFileName(const QString &name)
         if (!stem.isEmpty() && stem.back().isHighSurrogate())
             stem.chop(1);
         result = stem + (keep ? result.right(keep) : QString());
+        while (result.endsWith(QLatin1Char('.')) || result.endsWith(QLatin1Char(' ')))
+            result.chop(1);
     }
     return result;
 }
@@ -83,15 +86,32 @@ bool isProgram(const QString &mimeType, const QString &fileName)
         if (mimeType == program || (type.isValid() && type.inherits(program)))
             return true;
     }
-    // By name too: the type recorded may be plain "application/octet-stream" for an unknown package.
+    // By name too: the type recorded may be plain "application/octet-stream" for an unknown package. The name it
+    // is written under (safe) counts as much as the one it has ("x.vbs." is written as "x.vbs").
     static const QStringList s_programSuffixes = {
-            QStringLiteral("exe"), QStringLiteral("msi"), QStringLiteral("bat"), QStringLiteral("cmd"),
-            QStringLiteral("com"), QStringLiteral("scr"), QStringLiteral("ps1"), QStringLiteral("vbs"),
-            QStringLiteral("js"),  QStringLiteral("jar"), QStringLiteral("sh"),  QStringLiteral("desktop"),
-            QStringLiteral("lnk"), QStringLiteral("app"), QStringLiteral("deb"), QStringLiteral("rpm"),
-            QStringLiteral("pkg"), QStringLiteral("run"), QStringLiteral("py"),  QStringLiteral("appimage"),
+            QStringLiteral("exe"),         QStringLiteral("msi"),     QStringLiteral("msp"),
+            QStringLiteral("bat"),         QStringLiteral("cmd"),     QStringLiteral("com"),
+            QStringLiteral("scr"),         QStringLiteral("pif"),     QStringLiteral("cpl"),
+            QStringLiteral("msc"),         QStringLiteral("hta"),     QStringLiteral("ps1"),
+            QStringLiteral("psm1"),        QStringLiteral("psd1"),    QStringLiteral("vbs"),
+            QStringLiteral("vbe"),         QStringLiteral("js"),      QStringLiteral("jse"),
+            QStringLiteral("wsf"),         QStringLiteral("wsh"),     QStringLiteral("ws"),
+            QStringLiteral("reg"),         QStringLiteral("scf"),     QStringLiteral("url"),
+            QStringLiteral("lnk"),         QStringLiteral("inf"),     QStringLiteral("jar"),
+            QStringLiteral("sh"),          QStringLiteral("bash"),    QStringLiteral("zsh"),
+            QStringLiteral("csh"),         QStringLiteral("ksh"),     QStringLiteral("run"),
+            QStringLiteral("bin"),         QStringLiteral("desktop"), QStringLiteral("app"),
+            QStringLiteral("appimage"),    QStringLiteral("deb"),     QStringLiteral("rpm"),
+            QStringLiteral("pkg"),         QStringLiteral("dmg"),     QStringLiteral("py"),
+            QStringLiteral("pyw"),         QStringLiteral("pl"),      QStringLiteral("rb"),
+            QStringLiteral("command"),     QStringLiteral("apk"),     QStringLiteral("appref-ms"),
+            QStringLiteral("application"),
     };
-    return s_programSuffixes.contains(QFileInfo(fileName).suffix().toLower());
+    for (const QString &each : {fileName, safeFileName(fileName)}) {
+        if (s_programSuffixes.contains(QFileInfo(each).suffix().toLower()))
+            return true;
+    }
+    return false;
 }
 
 bool hasThumbnail(const QString &mimeType, qint64 size)

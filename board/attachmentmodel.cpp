@@ -4,6 +4,7 @@
 #include "attachmentfiles.h"
 
 #include <QDateTime>
+#include <QTextDocument>
 #include <QLocale>
 
 namespace hb::board {

@@ -10,6 +10,7 @@
 #include <storage/boardstore.h>
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -25,11 +26,14 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QMimeDatabase>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -333,17 +337,31 @@ void AttachmentsPane::openSelected()
     const QString name = current.data().toString();
     if (current.data(AttachmentModel::IsLinkRole).toBool()) {
         const QString path = current.data(AttachmentModel::LinkRole).toString();
-        if (!QFileInfo::exists(path)) {
-            say(tr("“%1” cannot be found; is the share connected?").arg(QDir::toNativeSeparators(path)));
-            return;
-        }
         if (attachmentfiles::isProgram({}, path)) {
             say(tr("“%1” is a program or script; HelpBoard does not start programs. Open its folder and start it "
                    "from there if you trust it.")
                         .arg(name));
             return;
         }
-        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        // Looked for off the window's thread: a share that is gone can take its time to say so.
+        say(tr("Looking for “%1”…").arg(QDir::toNativeSeparators(path)));
+        QThreadPool::globalInstance()->start([pane = QPointer<AttachmentsPane>(this), path] {
+            const bool found = QFileInfo::exists(path);
+            QMetaObject::invokeMethod(
+                    qApp,
+                    [pane, path, found] {
+                        if (!pane)
+                            return;
+                        if (!found) {
+                            pane->say(tr("“%1” cannot be found; is the share connected?")
+                                              .arg(QDir::toNativeSeparators(path)));
+                            return;
+                        }
+                        pane->say({});
+                        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+                    },
+                    Qt::QueuedConnection);
+        });
         return;
     }
     if (attachmentfiles::isProgram(current.data(AttachmentModel::MimeTypeRole).toString(), name)) {
@@ -363,6 +381,14 @@ void AttachmentsPane::openSelected()
     const auto open = [this, target, name](const storage::Status &written) {
         if (!written) {
             say(written.error().message);
+            return;
+        }
+        // What the content says it is counts too (a script under an innocent name).
+        if (attachmentfiles::isProgram(QMimeDatabase().mimeTypeForFile(target).name(), target)) {
+            QFile::remove(target);
+            say(tr("“%1” is a program or script; HelpBoard does not start programs. Use Save As and start it "
+                   "from there if you trust it.")
+                        .arg(name));
             return;
         }
         // A copy to look at: read-only, so no one edits it thinking it goes back to the board.

@@ -1002,7 +1002,7 @@ std::optional<storage::Label> BoardActions::label(qint64 id) const
 bool BoardActions::createLabel(const QString &name, const QString &color, std::function<void(qint64 id)> done)
 {
     const QString fresh = name.trimmed();
-    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxTitleLength, true)))
+    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxLabelNameLength, true)))
         return false;
     Id id = std::make_shared<std::atomic<qint64>>(0);
     return changeLabels(
@@ -1027,7 +1027,7 @@ bool BoardActions::renameLabel(qint64 id, const QString &name)
     const QString fresh = name.trimmed();
     if (!shown || shown->name == fresh)
         return false;
-    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxTitleLength, true)))
+    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxLabelNameLength, true)))
         return false;
     const QString old = shown->name;
     // Like titles: undo and redo rename it only while it still has the name this step left.
@@ -1059,12 +1059,28 @@ bool BoardActions::recolorLabel(qint64 id, const QString &color)
     if (!shown || shown->color.compare(color, Qt::CaseInsensitive) == 0)
         return false;
     const QString old = shown->color;
-    const auto recolor = [id](const QString &to) {
-        return [id, to](BoardStore &store) { return store.recolorLabel(id, to); };
+    // Like names: undo and redo recolour it only while it still has the colour this step left.
+    const auto recolor = [id](const QString &from, const QString &to) {
+        return [id, from, to](BoardStore &store) -> Status {
+            auto labels = store.labels();
+            if (!labels)
+                return labels.error();
+            const auto current = std::find_if(labels->cbegin(), labels->cend(),
+                                              [id](const storage::Label &each) { return each.id == id; });
+            if (current == labels->cend())
+                return storage::Error{ErrorKind::NotFound, tr("the label was deleted since")};
+            if (current->color.compare(from, Qt::CaseInsensitive) != 0) {
+                return storage::Error{ErrorKind::Conflict,
+                                      tr("someone else gave the label “%1” another colour since; it was left as it is")
+                                              .arg(current->name)};
+            }
+            return store.recolorLabel(id, to, current->version);
+        };
     };
-    return changeLabels(tr("Recolour Label"), recolor(color), recolor(old), [this, id, old, color](bool redo) {
-        showLabel(id, [to = redo ? color : old](storage::Label &each) { each.color = to; });
-    });
+    return changeLabels(tr("Recolour Label"), recolor(old, color), recolor(color, old),
+                        [this, id, old, color](bool redo) {
+                            showLabel(id, [to = redo ? color : old](storage::Label &each) { each.color = to; });
+                        });
 }
 
 bool BoardActions::deleteLabel(qint64 id)

@@ -822,7 +822,8 @@ void CardEditor::fillLabelMenu()
     for (const storage::Label &label : m_model.labels()) {
         QPixmap swatch(12, 12);
         swatch.fill(QColor(label.color));
-        QAction *action = menu->addAction(QIcon(swatch), label.name);
+        QAction *action =
+                menu->addAction(QIcon(swatch), QString(label.name).replace(QLatin1Char('&'), QStringLiteral("&&")));
         action->setCheckable(true);
         action->setChecked(shown->labelIds.contains(label.id));
         const qint64 id = label.id;
@@ -855,6 +856,9 @@ void CardEditor::newLabel()
         });
     });
     dialog->open();
+    // QInputDialog makes its line edit when shown.
+    if (auto *line = dialog->findChild<QLineEdit *>())
+        line->setMaxLength(storage::BoardStore::s_maxLabelNameLength);
 }
 
 void CardEditor::manageLabels()

@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QStyleOptionToolButton>
 #include <QStylePainter>
+#include <QTextDocument>
 
 namespace hb::board {
 
@@ -32,10 +33,12 @@ void LabelButton::setLabels(const QList<std::pair<QString, QColor>> &labels)
 {
     m_labels = labels;
     const QStringList shown = names();
-    // The text is for screen readers and the tooltip; the chips are painted.
-    setText(shown.isEmpty() ? tr("None") : shown.join(QStringLiteral(", ")));
-    setAccessibleName(tr("Labels: %1").arg(text()));
-    setToolTip(shown.isEmpty() ? tr("No labels; click to add some") : text());
+    // The text is for screen readers and the tooltip; the chips are painted. "&" in a name is a character, not a
+    // shortcut, and the tooltip is plain text whatever the names look like.
+    const QString names = shown.isEmpty() ? tr("None") : shown.join(QStringLiteral(", "));
+    setText(QString(names).replace(QLatin1Char('&'), QStringLiteral("&&")));
+    setAccessibleName(tr("Labels: %1").arg(names));
+    setToolTip(Qt::convertFromPlainText(shown.isEmpty() ? tr("No labels; click to add some") : names));
     update();
 }
 
@@ -79,7 +82,7 @@ void LabelButton::paintEvent(QPaintEvent *)
     if (m_labels.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(QRect(s_margin, 0, right - s_margin, this->height()), Qt::AlignLeft | Qt::AlignVCenter,
-                         text());
+                         tr("None"));
     }
     int x = s_margin;
     for (qsizetype i = 0; i < m_labels.size(); ++i) {

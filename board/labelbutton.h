@@ -21,7 +21,7 @@ public:
 
     /// The labels to show, in order: name and colour.
     void setLabels(const QList<std::pair<QString, QColor>> &labels);
-    /// The names shown, for tests and tooltips.
+    /// The names shown, as they are (the button's text() doubles "&").
     QStringList names() const;
 
     QSize sizeHint() const override;

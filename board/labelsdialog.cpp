@@ -4,6 +4,8 @@
 #include "boardactions.h"
 #include "labelmodel.h"
 
+#include <storage/boardstore.h>
+
 #include <QAction>
 #include <QColorDialog>
 #include <QDialogButtonBox>
@@ -16,6 +18,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QPixmap>
+#include <QPointer>
 #include <QPushButton>
 #include <QToolButton>
 #include <QUndoStack>
@@ -81,7 +84,7 @@ LabelsDialog::LabelsDialog(BoardActions &actions, QWidget *parent)
     m_newName = new QLineEdit(this);
     m_newName->setObjectName(QStringLiteral("newLabelName"));
     m_newName->setPlaceholderText(tr("New label name"));
-    m_newName->setMaxLength(50); // the board's limit for label names
+    m_newName->setMaxLength(storage::BoardStore::s_maxLabelNameLength);
     connect(m_newName, &QLineEdit::returnPressed, this, &LabelsDialog::addLabel);
     addRow->addWidget(m_newName, 1);
     m_add = new QPushButton(tr("&Add"), this);
@@ -147,10 +150,12 @@ void LabelsDialog::addLabel()
     if (name.isEmpty())
         return;
     // Taken at once; selected when saved. Refused names (a duplicate) stay in the field.
-    if (m_actions.createLabel(name, LabelModel::suggestedColor(name), [this](qint64 id) {
-            if (id)
-                selectLabel(id);
-        })) {
+    // The dialog may be closed (and gone) by the time the label is saved.
+    if (m_actions.createLabel(name, LabelModel::suggestedColor(name),
+                              [dialog = QPointer<LabelsDialog>(this)](qint64 id) {
+                                  if (id && dialog)
+                                      dialog->selectLabel(id);
+                              })) {
         m_newName->clear();
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "limitedtextedit.h"
 
+#include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QTextCursor>
@@ -45,14 +46,33 @@ void LimitedTextEdit::insertFromMimeData(const QMimeData *source)
 
 void LimitedTextEdit::keyPressEvent(QKeyEvent *event)
 {
-    // Typing at the limit adds nothing; keys that move, delete or run shortcuts still work.
-    if (!event->text().isEmpty() && event->text().at(0).isPrint() && room() < event->text().size()
+    // Typing at the limit adds nothing, a line break neither; keys that move, delete or run shortcuts still work.
+    const bool lineBreak = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    const bool typed = !event->text().isEmpty() && (event->text().at(0).isPrint() || lineBreak);
+    if (typed && room() < std::max<qsizetype>(1, event->text().size())
         && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
-        Q_EMIT truncated(event->text().size());
+        Q_EMIT truncated(std::max<qsizetype>(1, event->text().size()));
         event->accept();
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+}
+
+void LimitedTextEdit::inputMethodEvent(QInputMethodEvent *event)
+{
+    // What an input method commits (a composed word, a picked emoji) is cut to fit like a paste.
+    const qsizetype fits = room();
+    if (event->commitString().size() <= fits) {
+        QPlainTextEdit::inputMethodEvent(event);
+        return;
+    }
+    QString kept = event->commitString().left(fits);
+    if (!kept.isEmpty() && kept.back().isHighSurrogate())
+        kept.chop(1);
+    QInputMethodEvent cut(event->preeditString(), event->attributes());
+    cut.setCommitString(kept, event->replacementStart(), event->replacementLength());
+    QPlainTextEdit::inputMethodEvent(&cut);
+    Q_EMIT truncated(event->commitString().size() - kept.size());
 }
 
 } // namespace hb::board

@@ -29,6 +29,7 @@ Q_SIGNALS:
 protected:
     void insertFromMimeData(const QMimeData *source) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void inputMethodEvent(QInputMethodEvent *event) override;
 
 private:
     /// How many characters may still go in, in place of the selection.

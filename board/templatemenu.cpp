@@ -7,8 +7,19 @@
 
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QTextDocument>
 
 namespace hb::board {
+
+namespace {
+
+/// People's text as a menu entry: "&" is a character there, not a shortcut.
+QString menuText(QString text)
+{
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+} // namespace
 
 TemplateMenu::TemplateMenu(QWidget *parent)
     : QMenu(parent)
@@ -46,11 +57,11 @@ void TemplateMenu::fill()
     const bool editable = m_actions && m_cardId;
     addSection(tr("Add the items of"));
     for (const storage::ChecklistTemplate &each : *templates) {
-        QAction *apply = addAction(tr("%1 (%2)").arg(each.name).arg(each.items.size()));
+        QAction *apply = addAction(tr("%1 (%2)").arg(menuText(each.name)).arg(each.items.size()));
         apply->setObjectName(QStringLiteral("applyTemplate"));
         apply->setData(each.id);
-        // Plain text: a tooltip starting with a tag would be read as rich text.
-        apply->setToolTip(QStringLiteral("• ") + each.items.join(QStringLiteral("\n• ")));
+        // Escaped: tooltips take rich text when they look like it.
+        apply->setToolTip(Qt::convertFromPlainText(QStringLiteral("• ") + each.items.join(QStringLiteral("\n• "))));
         apply->setEnabled(editable);
         const qint64 id = each.id;
         connect(apply, &QAction::triggered, this, [this, id] {
@@ -68,7 +79,7 @@ void TemplateMenu::fill()
     remove->setObjectName(QStringLiteral("deleteTemplateMenu"));
     remove->setEnabled(m_actions && !templates->isEmpty());
     for (const storage::ChecklistTemplate &each : *templates) {
-        QAction *action = remove->addAction(each.name);
+        QAction *action = remove->addAction(menuText(each.name));
         const qint64 id = each.id;
         connect(action, &QAction::triggered, this, [this, id] {
             if (m_actions)

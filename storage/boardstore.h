@@ -80,6 +80,7 @@ public:
     static constexpr qint64 s_maxTitleLength = 500;
     static constexpr qint64 s_maxTextLength = 100'000;
     static constexpr qint64 s_maxChecklistTextLength = 1000;
+    static constexpr int s_maxLabelNameLength = 50;
     /// The rule every text field follows (@p what names the field); callers may check input before queueing it.
     static Status checkText(const QString &what, const QString &text, qint64 maxLength, bool required);
 

@@ -14,8 +14,6 @@ using namespace detail;
 
 namespace {
 
-constexpr int s_maxLabelNameLength = 50;
-
 Label readLabel(const QSqlQuery &query)
 {
     return Label{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
@@ -74,7 +72,7 @@ Status checkLabel(Connection &db, const QString &name, qint64 exceptId)
     return checkUniqueName(db,
                            QStringLiteral("SELECT count(*) FROM labels WHERE deleted_at IS NULL AND id != :id "
                                           "AND lower(name) = lower(:name)"),
-                           tr("label"), name, exceptId, s_maxLabelNameLength);
+                           tr("label"), name, exceptId, BoardStore::s_maxLabelNameLength);
 }
 
 Status checkColor(const QString &color)

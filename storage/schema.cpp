@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 #include <QSqlRecord>
 
 #include <algorithm>
@@ -360,14 +361,44 @@ Status migrate(Connection &connection, int fromVersion, int targetVersion, const
                                                     .arg(version + 1)};
         }
     }
-    if (QFile::exists(backupPath)) {
+    // Another desktop may be opening the same old board at this moment and be upgrading it already.
+    auto now = connection.scalar(QStringLiteral("PRAGMA user_version"));
+    if (!now)
+        return now.error();
+    if (now->toInt() >= targetVersion)
+        return {};
+    // A backup of this board at this version is already there (made by that other desktop, or by an attempt that
+    // stopped): it serves. Anything else at that path is not ours to overwrite.
+    const auto isOurBackup = [&] {
+        if (!QFile::exists(backupPath))
+            return false;
+        Connection backup;
+        if (!backup.open(backupPath, Connection::Mode::ReadOnly))
+            return false;
+        auto version = detectVersion(backup);
+        return version && *version == fromVersion;
+    };
+    if (QFile::exists(backupPath) && !isOurBackup()) {
         return Error{ErrorKind::Invalid,
                      tr("a migration backup already exists at %1; move it away and try again").arg(backupPath)};
     }
-    if (auto backup = connection.run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), backupPath}});
-        !backup) {
-        return Error{backup.error().kind,
-                     tr("could not back up the board before upgrading it: %1").arg(backup.error().message)};
+    if (!QFile::exists(backupPath)) {
+        // Written under a name of its own, then renamed: no one ever reads a backup half-written.
+        const QString partial = backupPath + QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128);
+        auto backup = connection.run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), partial}});
+        if (!backup) {
+            QFile::remove(partial);
+            return Error{backup.error().kind,
+                         tr("could not back up the board before upgrading it: %1").arg(backup.error().message)};
+        }
+        // Renaming never replaces a file: if the other desktop's backup got there first, that one serves.
+        if (!QFile::rename(partial, backupPath)) {
+            QFile::remove(partial);
+            if (!isOurBackup())
+                return Error{ErrorKind::Io, tr("could not put the backup at %1 before upgrading the board; the file "
+                                               "was not changed")
+                                                    .arg(backupPath)};
+        }
     }
     for (int version = fromVersion; version < targetVersion; ++version) {
         const auto step = std::find_if(steps.cbegin(), steps.cend(),

@@ -31,9 +31,13 @@ private Q_SLOTS:
         QTest::newRow("empty") << QString() << QStringLiteral("attachment");
         QTest::newRow("device name") << QStringLiteral("CON") << QStringLiteral("_CON");
         QTest::newRow("device name with extension") << QStringLiteral("nul.txt") << QStringLiteral("_nul.txt");
+        QTest::newRow("console device") << QStringLiteral("CONIN$") << QStringLiteral("_CONIN$");
         QTest::newRow("not a device name") << QStringLiteral("console.txt") << QStringLiteral("console.txt");
         QTest::newRow("unicode kept") << QStringLiteral("Überweisung 🧾 ملف.pdf")
                                       << QStringLiteral("Überweisung 🧾 ملف.pdf");
+        QTest::newRow("too long, no dot left at the cut")
+                << QString(119, QLatin1Char('a')) + QStringLiteral(". ") + QString(40, QLatin1Char('b'))
+                << QString(119, QLatin1Char('a'));
         QTest::newRow("too long, extension kept") << QString(200, QLatin1Char('a')) + QStringLiteral(".docx")
                                                   << QString(115, QLatin1Char('a')) + QStringLiteral(".docx");
         // 59 emoji are 118 UTF-16 units: the cut at 120 - ".txt" must not split the 58th in two.
@@ -79,6 +83,18 @@ private Q_SLOTS:
         QTest::newRow("debian package") << QStringLiteral("application/vnd.debian.binary-package")
                                         << QStringLiteral("agent.deb") << true;
         QTest::newRow("linux program") << QStringLiteral("application/x-executable") << QStringLiteral("agent") << true;
+        QTest::newRow("script behind a trailing dot")
+                << QStringLiteral("text/plain") << QStringLiteral("x.vbs.") << true;
+        QTest::newRow("double extension")
+                << QStringLiteral("application/octet-stream") << QStringLiteral("invoice.pdf.exe") << true;
+        QTest::newRow("html application")
+                << QStringLiteral("application/octet-stream") << QStringLiteral("help.hta") << true;
+        QTest::newRow("shortcut file") << QStringLiteral("application/octet-stream") << QStringLiteral("share.url")
+                                       << true;
+        QTest::newRow("registry file") << QStringLiteral("text/plain") << QStringLiteral("fix.reg") << true;
+        QTest::newRow("spreadsheet") << QStringLiteral(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                     << QStringLiteral("seats.xlsx") << false;
     }
 
     void shouldKnowProgramsFromTheirTypeOrName()

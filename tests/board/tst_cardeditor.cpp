@@ -433,6 +433,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         auto *name = dialog->findChild<QLineEdit *>();
+        QCOMPARE(name->maxLength(), storage::BoardStore::s_maxLabelNameLength);
         QTest::keyClicks(name, QStringLiteral("Certificates"));
         QTest::keyClick(name, Qt::Key_Return);
         QVERIFY(saved());
@@ -588,13 +589,23 @@ private Q_SLOTS:
         QCOMPARE(storedChecklist(), before + reset.items);
         QCOMPARE(view->model()->rowCount(), int(before.size() + reset.items.size()));
         QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Apply Checklist Template"));
+        const auto storedIds = [this] {
+            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            QList<qint64> ids;
+            for (const storage::ChecklistItem &item : store->checklist(m_id).value())
+                ids << item.id;
+            return ids;
+        };
+        const QList<qint64> applied = storedIds();
         m_window->undoStack()->undo();
         QVERIFY(saved());
         QCOMPARE(storedChecklist(), before);
         QCOMPARE(view->model()->rowCount(), int(before.size()));
+        // redo brings back the same items, not copies
         m_window->undoStack()->redo();
         QVERIFY(saved());
         QCOMPARE(storedChecklist(), before + reset.items);
+        QCOMPARE(storedIds(), applied);
 
         // WHEN the checklist is saved as a new template, by name
         QVERIFY(openMenu());

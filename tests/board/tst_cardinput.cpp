@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -205,7 +206,15 @@ private Q_SLOTS:
         QTest::keyClicks(description, QStringLiteral("more"));
         QCOMPARE(description->toPlainText().size(), storage::BoardStore::s_maxTextLength);
         QVERIFY(field<QLabel>("descriptionNotice")->isVisible());
-        // Deleting makes room again; Enter still ends a line; the shortcut keys still work
+        // Neither a line break nor what an input method commits goes past it
+        QTest::keyClick(description, Qt::Key_Return);
+        QCOMPARE(description->toPlainText().size(), storage::BoardStore::s_maxTextLength);
+        QInputMethodEvent composed;
+        composed.setCommitString(QStringLiteral("日本語"));
+        QApplication::sendEvent(description, &composed);
+        QCOMPARE(description->toPlainText().size(), storage::BoardStore::s_maxTextLength);
+        QVERIFY(!description->toPlainText().contains(u"日本語"));
+        // Deleting makes room again; the shortcut keys still work
         QTest::keyClick(description, Qt::Key_Backspace);
         QTest::keyClick(description, Qt::Key_X);
         QVERIFY(description->toPlainText().endsWith(u'x'));

@@ -591,8 +591,13 @@ private Q_SLOTS:
             QTest::keyClick(doing, Qt::Key_Return);
             auto *splitter = window->findChild<QSplitter *>(QStringLiteral("boardSplitter"));
             splitter->setSizes({size.width() - 560, 560});
-            // the thumbnail is read in the background
-            QTest::qWait(300);
+            // THEN it shows all of it: 12 items, 4 attachments (the picture's thumbnail read in the background)
+            auto *editor = window->findChild<QWidget *>(QStringLiteral("cardEditor"));
+            QCOMPARE(editor->findChild<QListView *>(QStringLiteral("checklistView"))->model()->rowCount(), 12);
+            QAbstractItemModel *attachments =
+                    editor->findChild<QListView *>(QStringLiteral("attachmentsView"))->model();
+            QCOMPARE(attachments->rowCount(), 4);
+            QTRY_VERIFY(!attachments->index(0, 0).data(Qt::DecorationRole).value<QImage>().isNull());
             QVERIFY(saved(*window));
             auto *scrollArea = window->findChild<QWidget *>(QStringLiteral("cardEditor"))->findChild<QScrollArea *>();
             QApplication::processEvents();

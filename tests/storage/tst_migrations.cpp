@@ -7,6 +7,10 @@
 #include <storage/schema.h>
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -18,6 +22,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <vector>
 
 using namespace hb::tests;
 using namespace hb::storage;
@@ -343,6 +348,57 @@ private Q_SLOTS:
         QCOMPARE(schema::detectVersion(backup).value(), 1);
         QString error;
         QCOMPARE(column(backup, u"SELECT title FROM cards ORDER BY id"_s, &error), s_cardTitles);
+    }
+
+    void shouldUseABackupAlreadyMadeOfThisBoardAtThisVersion()
+    {
+        // GIVEN a v1 board and a backup of it made by an upgrade that stopped (or a colleague's, a moment ago)
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QVERIFY(makeV1Board(path).isEmpty());
+        const QString backupPath = path + u".v1-backup"_s;
+        QCOMPARE(rawExec(path, {u"VACUUM INTO '%1'"_s.arg(backupPath)}), QString());
+        const QByteArray backupBefore = sha256Of(backupPath);
+        // WHEN it is opened, THEN it is upgraded, and that backup kept as it was
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+        QCOMPARE(store.value()->checklistTemplates()->size(), 4);
+        QCOMPARE(sha256Of(backupPath), backupBefore);
+    }
+
+    void shouldUpgradeOnceWhenSeveralDesktopsOpenAnOldBoardAtOnce()
+    {
+        const QString cli = qEnvironmentVariable("HELPBOARD_CLI");
+        QVERIFY2(!cli.isEmpty(), "HELPBOARD_CLI must name the helpboard-cli executable (ctest sets it)");
+        // GIVEN a v1 board on the share
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QVERIFY(makeV1Board(path).isEmpty());
+        // WHEN four desktops open it at the same moment
+        std::vector<std::unique_ptr<QProcess>> desktops;
+        for (int i = 0; i < 4; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->start(cli, {u"--board"_s, path, u"--as"_s, s_creator, u"list"_s, u"--json"_s});
+            desktops.push_back(std::move(process));
+        }
+        // THEN every one of them opens it, it is upgraded once, with one backup and nothing half-made left
+        for (auto &process : desktops) {
+            QVERIFY(process->waitForFinished(60000));
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+            QCOMPARE(QJsonDocument::fromJson(process->readAllStandardOutput()).array().size(), s_cardTitles.size());
+        }
+        Connection connection;
+        QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
+        QCOMPARE(userVersion(connection), 2);
+        QString error;
+        QCOMPARE(column(connection, u"SELECT count(*) FROM checklist_templates"_s, &error), QStringList{u"4"_s});
+        QCOMPARE(column(connection, u"PRAGMA integrity_check"_s, &error), QStringList{u"ok"_s});
+        QStringList files = QDir(dir.path()).entryList(QDir::Files);
+        files.removeIf([](const QString &name) { return name.endsWith(u"-journal"_s); });
+        QCOMPARE(files, (QStringList{u"board.helpboard"_s, u"board.helpboard.v1-backup"_s}));
+        Connection backup;
+        QVERIFY(backup.open(path + u".v1-backup"_s, Connection::Mode::ReadOnly));
+        QCOMPARE(schema::detectVersion(backup).value(), 1);
     }
 
     void shouldRecognizeBoardsByApplicationIdAndVersion_data()
