@@ -1021,47 +1021,16 @@ bool BoardActions::createLabel(const QString &name, const QString &color, std::f
             });
 }
 
-bool BoardActions::renameLabel(qint64 id, const QString &name)
+bool BoardActions::setLabelField(qint64 id, const QString &text, QString storage::Label::*field, const QString &value,
+                                 LabelSave save, std::function<QString(const storage::Label &)> conflict)
 {
     const std::optional<storage::Label> shown = label(id);
-    const QString fresh = name.trimmed();
-    if (!shown || shown->name == fresh)
+    if (!shown || (*shown).*field == value)
         return false;
-    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxLabelNameLength, true)))
-        return false;
-    const QString old = shown->name;
-    // Like titles: undo and redo rename it only while it still has the name this step left.
-    const auto rename = [id](const QString &from, const QString &to) {
-        return [id, from, to](BoardStore &store) -> Status {
-            auto labels = store.labels();
-            if (!labels)
-                return labels.error();
-            const auto current = std::find_if(labels->cbegin(), labels->cend(),
-                                              [id](const storage::Label &each) { return each.id == id; });
-            if (current == labels->cend())
-                return storage::Error{ErrorKind::NotFound, tr("the label “%1” was deleted since").arg(from)};
-            if (current->name != from) {
-                return storage::Error{ErrorKind::Conflict,
-                                      tr("someone else renamed the label “%1” to “%2” since; it was left as it is")
-                                              .arg(from, current->name)};
-            }
-            return store.renameLabel(id, to, current->version);
-        };
-    };
-    return changeLabels(tr("Rename Label"), rename(old, fresh), rename(fresh, old), [this, id, old, fresh](bool redo) {
-        showLabel(id, [name = redo ? fresh : old](storage::Label &each) { each.name = name; });
-    });
-}
-
-bool BoardActions::recolorLabel(qint64 id, const QString &color)
-{
-    const std::optional<storage::Label> shown = label(id);
-    if (!shown || shown->color.compare(color, Qt::CaseInsensitive) == 0)
-        return false;
-    const QString old = shown->color;
-    // Like names: undo and redo recolour it only while it still has the colour this step left.
-    const auto recolor = [id](const QString &from, const QString &to) {
-        return [id, from, to](BoardStore &store) -> Status {
+    const QString old = (*shown).*field;
+    // Like titles: undo and redo change it only while it still has the value this step left.
+    const auto change = [id, field, save, conflict](const QString &from, const QString &to) {
+        return [id, field, save, conflict, from, to](BoardStore &store) -> Status {
             auto labels = store.labels();
             if (!labels)
                 return labels.error();
@@ -1069,18 +1038,45 @@ bool BoardActions::recolorLabel(qint64 id, const QString &color)
                                               [id](const storage::Label &each) { return each.id == id; });
             if (current == labels->cend())
                 return storage::Error{ErrorKind::NotFound, tr("the label was deleted since")};
-            if (current->color.compare(from, Qt::CaseInsensitive) != 0) {
-                return storage::Error{ErrorKind::Conflict,
-                                      tr("someone else gave the label “%1” another colour since; it was left as it is")
-                                              .arg(current->name)};
-            }
-            return store.recolorLabel(id, to, current->version);
+            if ((*current).*field != from)
+                return storage::Error{ErrorKind::Conflict, conflict(*current)};
+            return save(store, id, to, current->version);
         };
     };
-    return changeLabels(tr("Recolour Label"), recolor(old, color), recolor(color, old),
-                        [this, id, old, color](bool redo) {
-                            showLabel(id, [to = redo ? color : old](storage::Label &each) { each.color = to; });
-                        });
+    return changeLabels(text, change(old, value), change(value, old), [this, id, field, old, value](bool redo) {
+        showLabel(id, [field, to = redo ? value : old](storage::Label &each) { each.*field = to; });
+    });
+}
+
+bool BoardActions::renameLabel(qint64 id, const QString &name)
+{
+    const QString fresh = name.trimmed();
+    const std::optional<storage::Label> shown = label(id);
+    if (!shown || shown->name == fresh)
+        return false;
+    if (!accepted(BoardStore::checkText(tr("label name"), fresh, BoardStore::s_maxLabelNameLength, true)))
+        return false;
+    return setLabelField(
+            id, tr("Rename Label"), &storage::Label::name, fresh,
+            [](BoardStore &store, qint64 label, const QString &to, qint64 version) {
+                return store.renameLabel(label, to, version);
+            },
+            [](const storage::Label &current) {
+                return tr("someone else renamed the label to “%1” since; it was left as it is").arg(current.name);
+            });
+}
+
+bool BoardActions::recolorLabel(qint64 id, const QString &color)
+{
+    return setLabelField(
+            id, tr("Recolour Label"), &storage::Label::color, color.toLower(),
+            [](BoardStore &store, qint64 label, const QString &to, qint64 version) {
+                return store.recolorLabel(label, to, version);
+            },
+            [](const storage::Label &current) {
+                return tr("someone else gave the label “%1” another colour since; it was left as it is")
+                        .arg(current.name);
+            });
 }
 
 bool BoardActions::deleteLabel(qint64 id)

@@ -157,6 +157,11 @@ private:
     bool changeLabels(const QString &text, std::function<storage::Status(storage::BoardStore &)> redo,
                       std::function<storage::Status(storage::BoardStore &)> undo,
                       std::function<void(bool redo)> show = {}, StoreWorker::Done firstDone = {});
+    using LabelSave =
+            std::function<storage::Status(storage::BoardStore &, qint64 id, const QString &to, qint64 version)>;
+    /// Sets a label's name or colour (@p field) through @p save; @p conflict says what someone else set instead.
+    bool setLabelField(qint64 id, const QString &text, QString storage::Label::*field, const QString &value,
+                       LabelSave save, std::function<QString(const storage::Label &)> conflict);
     /// Label @p id as the board shows it.
     std::optional<storage::Label> label(qint64 id) const;
     /// Shows label @p id changed by @p change (or removed, when @p change is empty), before it is saved.

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSysInfo>
+#include <QThread>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlRecord>
@@ -34,34 +35,48 @@ constexpr int s_sqliteHeaderSize = 100;
 // Reads the 100-byte SQLite header without SQLite, so nothing can write to a file we do not recognize.
 Status inspectHeader(const QString &path, bool *walMode)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorKind::Io, tr("cannot read %1: %2").arg(path, file.errorString())};
-    const qint64 fileSize = file.size();
-    const QByteArray header = file.read(s_sqliteHeaderSize);
-    if (fileSize == 0)
-        return Error{ErrorKind::NotABoard, tr("%1 is an empty file, not a HelpBoard board").arg(path)};
-    if (header.size() < s_sqliteHeaderSize || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
-        return Error{ErrorKind::NotABoard,
-                     tr("%1 is not a HelpBoard board (it is not an SQLite database); nothing was changed").arg(path)};
+    // A colleague's commit rewrites the header and grows the file one after the other, and this read takes no lock:
+    // a header that promises more pages than the file has is damage only if it stays so while nobody writes.
+    constexpr int s_attempts = 10;
+    constexpr int s_pauseMs = 100;
+    for (int attempt = 0;; ++attempt) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{ErrorKind::Io, tr("cannot read %1: %2").arg(path, file.errorString())};
+        const qint64 sizeBefore = file.size();
+        const QByteArray header = file.read(s_sqliteHeaderSize);
+        // The size after the header: a commit between the two reads made both bigger.
+        const qint64 fileSize = std::max(sizeBefore, file.size());
+        if (fileSize == 0)
+            return Error{ErrorKind::NotABoard, tr("%1 is an empty file, not a HelpBoard board").arg(path)};
+        if (header.size() < s_sqliteHeaderSize || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
+            return Error{
+                    ErrorKind::NotABoard,
+                    tr("%1 is not a HelpBoard board (it is not an SQLite database); nothing was changed").arg(path)};
+        }
+        const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
+        *walMode = bytes[18] == 2 || bytes[19] == 2;
+        qint64 pageSize = qFromBigEndian<quint16>(bytes + 16);
+        if (pageSize == 1)
+            pageSize = 65536;
+        const quint32 pageCount = qFromBigEndian<quint32>(bytes + 28);
+        const quint32 changeCounter = qFromBigEndian<quint32>(bytes + 24);
+        const quint32 versionValidFor = qFromBigEndian<quint32>(bytes + 92);
+        // The in-header page count is authoritative when it is stamped with the current change counter.
+        if (pageCount == 0 || changeCounter != versionValidFor || pageSize * pageCount <= fileSize)
+            return {};
+        // A journal with content: a save under way, or one cut off by a crash, which SQLite rolls back on opening.
+        if (QFileInfo(path + QStringLiteral("-journal")).size() > 0)
+            return {};
+        if (attempt + 1 >= s_attempts) {
+            return Error{ErrorKind::Corrupt, tr("%1 is damaged: it is cut short (%2 of %3 bytes); restore it from a "
+                                                "backup. The file was not changed.")
+                                                     .arg(path)
+                                                     .arg(fileSize)
+                                                     .arg(pageSize * pageCount)};
+        }
+        QThread::msleep(s_pauseMs);
     }
-    const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
-    qint64 pageSize = qFromBigEndian<quint16>(bytes + 16);
-    if (pageSize == 1)
-        pageSize = 65536;
-    const quint32 pageCount = qFromBigEndian<quint32>(bytes + 28);
-    const quint32 changeCounter = qFromBigEndian<quint32>(bytes + 24);
-    const quint32 versionValidFor = qFromBigEndian<quint32>(bytes + 92);
-    // The in-header page count is authoritative when it is stamped with the current change counter.
-    if (pageCount > 0 && changeCounter == versionValidFor && pageSize * pageCount > fileSize) {
-        return Error{ErrorKind::Corrupt, tr("%1 is damaged: it is cut short (%2 of %3 bytes); restore it from a "
-                                            "backup. The file was not changed.")
-                                                 .arg(path)
-                                                 .arg(fileSize)
-                                                 .arg(pageSize * pageCount)};
-    }
-    *walMode = bytes[18] == 2 || bytes[19] == 2;
-    return {};
 }
 
 } // namespace

@@ -290,6 +290,8 @@ private:
     /// Refuses a change that would leave the board without an admin (@p leaving is the admin going).
     Status keepAnAdmin(const QString &leaving);
     Result<Label> loadLabel(qint64 id);
+    /// An attachment in any state (uploading, ready, deleted).
+    Result<Attachment> loadAttachment(qint64 id);
     /// A live item, or with @p deleted one that was deleted (to restore).
     Result<ChecklistItem> loadChecklistItem(qint64 id, bool deleted = false);
     /// Deletes or restores one item, inside a change; with @p missingIsDone, one already so is not an error.

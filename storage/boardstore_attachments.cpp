@@ -72,7 +72,7 @@ Result<QList<Attachment>> BoardStore::attachments(qint64 cardId)
                                   {{QStringLiteral(":card"), cardId}}, readAttachmentRow);
 }
 
-Result<Attachment> BoardStore::attachment(qint64 id)
+Result<Attachment> BoardStore::loadAttachment(qint64 id)
 {
     auto found = m_db->row<Attachment>(QString::fromUtf16(s_attachmentColumns) + QStringLiteral("WHERE id = :id"),
                                        {{QStringLiteral(":id"), id}}, readAttachmentRow);
@@ -80,7 +80,15 @@ Result<Attachment> BoardStore::attachment(qint64 id)
         return found.error();
     if (!found->has_value())
         return Error{ErrorKind::NotFound, tr("there is no attachment #%1").arg(id)};
-    const Attachment &result = **found;
+    return **found;
+}
+
+Result<Attachment> BoardStore::attachment(qint64 id)
+{
+    auto found = loadAttachment(id);
+    if (!found)
+        return found.error();
+    const Attachment &result = *found;
     if (result.state != AttachmentState::Ready)
         return Error{ErrorKind::NotFound, tr("attachment #%1 is not available (%2)").arg(id).arg(toText(result.state))};
     return result;
@@ -354,13 +362,10 @@ Status BoardStore::restoreAttachment(qint64 id)
 {
     const OperationScope operation(*this);
     return change(Role::Editor, QStringLiteral("attachment.restore"), [&]() -> Status {
-        auto found = m_db->row<Attachment>(QString::fromUtf16(s_attachmentColumns) + QStringLiteral("WHERE id = :id"),
-                                           {{QStringLiteral(":id"), id}}, readAttachmentRow);
+        auto found = loadAttachment(id);
         if (!found)
             return found.error();
-        if (!found->has_value())
-            return Error{ErrorKind::NotFound, tr("there is no attachment #%1").arg(id)};
-        const Attachment &attachment = **found;
+        const Attachment &attachment = *found;
         if (attachment.state == AttachmentState::Ready)
             return {};
         if (attachment.state != AttachmentState::Deleted)

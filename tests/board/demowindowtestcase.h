@@ -53,6 +53,15 @@ protected:
         return window;
     }
 
+    /// The board file through a connection of its own, as @p login (alice, its admin, by default).
+    std::unique_ptr<storage::BoardStore> storeAs(const QString &login = QStringLiteral("alice")) const
+    {
+        return storage::BoardStore::open(m_board, optionsFor(login)).value();
+    }
+
+    /// Card @p id as the file has it now.
+    storage::Card storedCard(qint64 id) const { return storeAs()->card(id).value(); }
+
     /// Every change the window queued has been saved and shows.
     static bool saved(const app::MainWindow &window) { return window.actions() && waitForSaves(*window.actions()); }
 

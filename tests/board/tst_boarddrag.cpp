@@ -197,7 +197,7 @@ private Q_SLOTS:
         // THEN it is copied in: attached to that card, the board's count follows, the file stays where it was
         QVERIFY(saved(*window));
         QCOMPARE(source.m_result, Qt::CopyAction);
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         const QList<storage::Attachment> attachments = store->attachments(id).value();
         QCOMPARE(int(attachments.size()), before + 1);
         QCOMPARE(attachments.last().name, QStringLiteral("Monitor calibration.pdf"));
@@ -226,7 +226,7 @@ private Q_SLOTS:
         };
         QVERIFY(saved(*window));
         QTRY_COMPARE(titles(), (QStringList{QStringLiteral("Doing"), QStringLiteral("Done"), QStringLiteral("To-do")}));
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         QCOMPARE(store->columns()->constLast().name, QStringLiteral("To-do"));
         // AND one undo step puts To-do back first (the Ctrl+Z shortcut itself is tested offscreen)
         QCOMPARE(window->undoStack()->undoText(), QStringLiteral("Move Column"));

@@ -61,7 +61,7 @@ private:
 
     QList<storage::Attachment> storedAttachments() const
     {
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         return store->attachments(m_id).value();
     }
 
@@ -248,7 +248,7 @@ private Q_SLOTS:
         QVERIFY(saved());
         QCOMPARE(storedAttachments().last().id, attached.id);
         QVERIFY(rowNamed(attached.name).isValid());
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         const QString again = m_dir.filePath(QStringLiteral("after undo.pdf"));
         QVERIFY(store->saveAttachment(attached.id, again));
         QCOMPARE(tests::sha256Of(again), sha);
@@ -345,7 +345,7 @@ private Q_SLOTS:
         } else {
             // A limit of 1 MiB for this test (admins set it), and a file just over it.
             {
-                auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+                auto store = storeAs();
                 QVERIFY(store->setSetting(QStringLiteral("attachment_limit_bytes"), QString::number(1024 * 1024)));
             }
             path = randomFile(QStringLiteral("big.iso"), 1024 * 1024 + 1);
@@ -358,7 +358,7 @@ private Q_SLOTS:
         QVERIFY(saved());
         QCOMPARE(int(storedAttachments().size()), before);
         QCOMPARE(m_window->undoStack()->count(), 0);
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         QVERIFY(store->verify().value().isEmpty());
         if (kind == u"big")
             QVERIFY(store->setSetting(QStringLiteral("attachment_limit_bytes"), QString::number(100 * 1024 * 1024)));
@@ -386,7 +386,7 @@ private Q_SLOTS:
         auto *message = m_window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
         QVERIFY(message && message->text().contains(u"cancelled"));
         message->close();
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         QVERIFY(store->verify().value().isEmpty());
         // AND none of what was stored before the cancel stays in the file
         const tests::RawResult chunks = tests::rawSql(
@@ -472,7 +472,7 @@ private Q_SLOTS:
             picture.fill(Qt::darkGreen);
             const QString path = m_dir.filePath(QStringLiteral("rack photo.png"));
             QVERIFY(picture.save(path));
-            auto editor = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto editor = storeAs();
             QVERIFY(editor->addAttachment(m_id, path));
         }
         auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("margaret"))).value();

@@ -38,11 +38,7 @@ private:
     qint64 m_id = 0;
 
     /// The card as the file has it now, read through a connection of its own.
-    storage::Card stored() const
-    {
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
-        return store->card(m_id).value();
-    }
+    storage::Card stored() const { return storedCard(m_id); }
 
     template<typename T>
     T *field(const char *name) const
@@ -243,7 +239,7 @@ private Q_SLOTS:
         auto *add = field<QLineEdit>("checklistAdd");
         auto *progress = field<QLabel>("checklistProgress");
         const auto storedTexts = [this] {
-            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto store = storeAs();
             QStringList texts;
             for (const storage::ChecklistItem &item : store->checklist(m_id).value())
                 texts << (item.done ? QStringLiteral("[x] ") : QStringLiteral("[ ] ")) + item.text;
@@ -323,7 +319,7 @@ private Q_SLOTS:
         auto *view = field<QTextBrowser>("commentsView");
         auto *edit = field<QPlainTextEdit>("commentEdit");
         const auto storedComments = [this] {
-            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto store = storeAs();
             return store->comments(m_id).value();
         };
         const qsizetype before = storedComments().size();
@@ -396,7 +392,7 @@ private Q_SLOTS:
             return nullptr;
         };
         const auto storedLabels = [this] {
-            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto store = storeAs();
             QStringList names;
             const QList<storage::Label> labels = store->labels().value();
             const storage::Card card = store->card(m_id).value();
@@ -446,7 +442,7 @@ private Q_SLOTS:
             QVERIFY(saved());
         }
         QCOMPARE(storedLabels(), before);
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         for (const storage::Label &label : store->labels().value())
             QVERIFY(label.name != u"Certificates");
     }
@@ -454,7 +450,7 @@ private Q_SLOTS:
     void shouldManageTheBoardsLabelsFromTheEditor()
     {
         const auto storedLabel = [this](const QString &name) -> std::optional<storage::Label> {
-            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto store = storeAs();
             for (const storage::Label &label : store->labels().value()) {
                 if (label.name == name)
                     return label;
@@ -547,7 +543,7 @@ private Q_SLOTS:
     void shouldApplySaveReplaceAndDeleteChecklistTemplates()
     {
         const auto storedTemplate = [this](const QString &name) -> std::optional<storage::ChecklistTemplate> {
-            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto store = storeAs();
             for (const storage::ChecklistTemplate &each : store->checklistTemplates().value()) {
                 if (each.name == name)
                     return each;
@@ -555,7 +551,7 @@ private Q_SLOTS:
             return std::nullopt;
         };
         const auto storedChecklist = [this] {
-            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto store = storeAs();
             QStringList texts;
             for (const storage::ChecklistItem &item : store->checklist(m_id).value())
                 texts << item.text;
@@ -590,7 +586,7 @@ private Q_SLOTS:
         QCOMPARE(view->model()->rowCount(), int(before.size() + reset.items.size()));
         QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Apply Checklist Template"));
         const auto storedIds = [this] {
-            auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+            auto store = storeAs();
             QList<qint64> ids;
             for (const storage::ChecklistItem &item : store->checklist(m_id).value())
                 ids << item.id;

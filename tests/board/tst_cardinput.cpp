@@ -30,15 +30,11 @@ private:
     board::CardEditor *m_editor = nullptr;
     qint64 m_id = 0;
 
-    storage::Card stored() const
-    {
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
-        return store->card(m_id).value();
-    }
+    storage::Card stored() const { return storedCard(m_id); }
 
     QList<storage::Comment> storedComments() const
     {
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         return store->comments(m_id).value();
     }
 

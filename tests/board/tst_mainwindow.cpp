@@ -68,7 +68,7 @@ private:
      */
     qint64 addFullCard()
     {
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         storage::NewCard card;
         card.columnId = store->columns()->at(1).id;
         card.title = QStringLiteral("Install SolidWorks 2026 for the Engineering team (5 seats)");
@@ -380,7 +380,7 @@ private Q_SLOTS:
         QTest::keyClicks(editor, QStringLiteral("Password reset for Dana"));
         QTest::keyClick(editor, Qt::Key_Return);
         // The delegate commits on the next turn of the event loop.
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         QTRY_COMPARE(store->card(id)->title, QStringLiteral("Password reset for Dana"));
         QVERIFY(window->findChild<QWidget *>(QStringLiteral("cardEditor"))->isHidden()); // Return only ended the edit
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
@@ -408,7 +408,7 @@ private Q_SLOTS:
         QVERIFY(saved(*window));
         QCOMPARE(board->columnTitle(0)->text(), QStringLiteral("Doing"));
         QCOMPARE(board->columnTitle(1)->text(), QStringLiteral("To-do"));
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         QCOMPARE(store->columns()->constFirst().name, QStringLiteral("Doing"));
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(saved(*window));
@@ -457,7 +457,7 @@ private Q_SLOTS:
         QCOMPARE(storedColumnOf(id), 1);
         QVERIFY(window->actions() && !window->actions()->isSaving());
         // (back as it was, for the other tests)
-        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("alice"))).value();
+        auto store = storeAs();
         QVERIFY(store->moveCard(
                 id, window->model()->index(0, 0).data(board::BoardModel::IdRole).toLongLong(),
                 storage::Placement{

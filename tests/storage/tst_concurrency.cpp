@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/testsupport.h"
+
 #include <storage/boardstore.h>
 
 #include <QElapsedTimer>
@@ -325,6 +327,57 @@ private Q_SLOTS:
         QCOMPARE(store->columns()->size(), 3);
         QVERIFY(store->cards()->size() >= 20);
         QCOMPARE(store->verify().value(), QStringList());
+    }
+
+    void shouldNeverCallTheBoardDamagedWhileOthersSave()
+    {
+        // GIVEN four people's scripts growing the file (cards with an attachment each) as fast as they can
+        const QString cli = qEnvironmentVariable("HELPBOARD_CLI");
+        QVERIFY2(QFile::exists(cli), "HELPBOARD_CLI must point to helpboard-cli");
+        const QString attachment = m_dir.filePath(QStringLiteral("grow.bin"));
+        QByteArray bytes(300'000, Qt::Uninitialized);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 7919) % 251);
+        QVERIFY(hb::tests::writeFile(attachment, bytes));
+        QList<QProcess *> processes;
+        for (int p = 0; p < 4; ++p) {
+            auto *process = new QProcess(this);
+            const QString script =
+                    QStringLiteral("for i in $(seq 1 30); do id=$(\"$CLI\" --board \"$BOARD\" --as ben "
+                                   "add --title \"p%1 card $i\") || exit $?; \"$CLI\" --board \"$BOARD\" "
+                                   "--as ben attach $id \"$FILE\" >/dev/null || exit $?; done")
+                            .arg(p);
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("CLI"), cli);
+            environment.insert(QStringLiteral("BOARD"), m_path);
+            environment.insert(QStringLiteral("FILE"), attachment);
+            process->setProcessEnvironment(environment);
+            process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script});
+            processes << process;
+        }
+        // WHEN someone opens the board again and again meanwhile
+        int opened = 0;
+        QStringList refusals;
+        const auto running = [&processes] {
+            return std::any_of(processes.cbegin(), processes.cend(),
+                               [](QProcess *process) { return process->state() != QProcess::NotRunning; });
+        };
+        while (running()) {
+            auto store = BoardStore::open(m_path, as(QStringLiteral("alice")));
+            if (store)
+                ++opened;
+            else
+                refusals << store.error().message;
+            QCoreApplication::processEvents();
+        }
+        // THEN every open worked: a save under way is never taken for damage
+        QVERIFY2(refusals.isEmpty(), qPrintable(refusals.join(u'\n')));
+        QVERIFY(opened > 10);
+        for (QProcess *process : std::as_const(processes)) {
+            QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+        }
+        qInfo("opened %d times while four scripts saved", opened);
     }
 
     void shouldKeepEveryCardWhenSeveralProcessesWriteAtOnce()
