@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QLabel>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -505,6 +506,8 @@ private Q_SLOTS:
         teal->trigger();
         QVERIFY(saved());
         QCOMPARE(storedLabel(QStringLiteral("Licenses"))->color, QStringLiteral("#16a085"));
+        // (a screenshot for people to look at, kept as a test artifact)
+        QVERIFY(dialog->grab().save(QDir::current().filePath(QStringLiteral("labels-dialog.png"))));
 
         // WHEN a label this card carries is deleted with the Delete key
         const storage::Card before = stored();
