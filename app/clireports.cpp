@@ -107,6 +107,7 @@ int Cli::cmdList(CliArguments &args)
         return fail(labelIds.error());
     filter.labelIds = QSet<qint64>(labelIds->cbegin(), labelIds->cend());
     if (search) {
+        filter.search = *search;
         auto hits = m_store->search(*search, archived);
         if (!hits)
             return fail(hits.error());

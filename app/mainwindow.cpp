@@ -5,11 +5,14 @@
 #include <board/boardmodel.h>
 #include <board/boardview.h>
 #include <board/cardeditor.h>
+#include <board/cardfiltermodel.h>
+#include <board/filterbar.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,7 +23,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace hb::app {
 
@@ -30,12 +35,20 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     , m_view(new board::BoardView(m_model, this))
     , m_undoStack(new QUndoStack(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_filterBar(new board::FilterBar(this))
     , m_details(new board::CardEditor(*m_model, m_splitter))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // The board, and beside it the card opened last (hidden until one is).
     m_splitter->setObjectName(QStringLiteral("boardSplitter"));
-    m_splitter->addWidget(m_view);
+    // The filter bar over the board it filters.
+    auto *boardPane = new QWidget(m_splitter);
+    auto *boardLayout = new QVBoxLayout(boardPane);
+    boardLayout->setContentsMargins(0, 0, 0, 0);
+    boardLayout->setSpacing(0);
+    boardLayout->addWidget(m_filterBar);
+    boardLayout->addWidget(m_view, 1);
+    m_splitter->addWidget(boardPane);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -55,6 +68,15 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
         connect(m_model, signal, this, &MainWindow::updateStatus);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_filterBar, &board::FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_view->filterModel(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
+    connect(m_view->filterModel(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
+    connect(m_view->filterModel(), &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
+    // Cards become overdue as time passes: the filter judges again each minute.
+    auto *clock = new QTimer(this);
+    clock->setInterval(60'000);
+    connect(clock, &QTimer::timeout, this, [this] { m_view->filterModel()->setContext(filterContext()); });
+    clock->start();
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New Board…"), this, &MainWindow::newBoard)->setShortcut(QKeySequence::New);
@@ -68,12 +90,17 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows)->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = new QAction(tr("&Find…"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, m_filterBar, &board::FilterBar::focusSearch);
     QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(find);
 
     resize(1280, 800);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
@@ -231,8 +258,34 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     }
     m_view->setActions(m_actions);
     m_details->setBoard(m_store.get(), m_actions);
+    // The filter this board was left with (read before the bar, set to the new board, says it changed).
+    const board::CardFilter last = board::CardFilter::fromMap(QSettings().value(filterKey()).toMap());
+    m_filterBar->setStore(m_store.get());
     rememberBoard(m_store->path());
     reload();
+    m_filterBar->setFilter(last);
+}
+
+QString MainWindow::filterKey() const
+{
+    // Per board and per user (settings are the user's own).
+    return QStringLiteral("filters/last/")
+           + QString::fromLatin1(QCryptographicHash::hash(QFileInfo(m_store->path()).absoluteFilePath().toUtf8(),
+                                                          QCryptographicHash::Sha1)
+                                         .toHex());
+}
+
+board::CardFilter::Context MainWindow::filterContext() const
+{
+    return {QDateTime::currentMSecsSinceEpoch(), m_store ? m_store->login() : QString()};
+}
+
+void MainWindow::applyFilter()
+{
+    m_view->filterModel()->setFilter(m_filterBar->filter(), filterContext());
+    if (m_store)
+        QSettings().setValue(filterKey(), m_filterBar->filter().toMap());
+    updateStatus();
 }
 
 MainWindow::~MainWindow()
@@ -272,6 +325,7 @@ void MainWindow::updateStatus()
     if (m_store->isReadOnly())
         status += tr("  ·  read-only: %1").arg(m_store->readOnlyReason());
     m_statusLabel->setText(status);
+    m_filterBar->setShownCount(shown);
 }
 
 void MainWindow::showCard(qint64 id)

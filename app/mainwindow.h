@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <board/cardfilter.h>
+
 #include <QMainWindow>
 
 #include <functional>
@@ -10,6 +12,7 @@ namespace hb::storage {
 class BoardStore;
 }
 namespace hb::board {
+class FilterBar;
 class BoardActions;
 class BoardModel;
 class BoardView;
@@ -55,6 +58,9 @@ private:
     void rememberBoard(const QString &path);
     void updateStatus();
     void showCard(qint64 id);
+    void applyFilter();
+    QString filterKey() const;
+    board::CardFilter::Context filterContext() const;
 
     void setStore(std::unique_ptr<storage::BoardStore> store);
     /// Runs @p then once every save has landed, saying @p waiting in the status bar meanwhile; a failed save
@@ -66,6 +72,7 @@ private:
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
     QSplitter *m_splitter;
+    board::FilterBar *m_filterBar;
     board::CardEditor *m_details;
     QLabel *m_statusLabel;
     QLabel *m_savingLabel;

@@ -5,6 +5,7 @@
 #include "attachmentfiles.h"
 #include "boardmodel.h"
 #include "carddelegate.h"
+#include "cardfiltermodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,6 +54,7 @@ protected:
 BoardView::BoardView(BoardModel *model, QWidget *parent)
     : QScrollArea(parent)
     , m_model(model)
+    , m_cards(new CardFilterModel(*model, this))
     , m_delegate(new CardDelegate(this))
     , m_strip(new QWidget(this))
     , m_layout(new QHBoxLayout(m_strip))
@@ -65,11 +67,14 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     m_layout->setSpacing(s_columnSpacing);
     setWidget(m_strip);
 
-    connect(m_model, &QAbstractItemModel::modelReset, this, &BoardView::rebuild);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+    // The views show the filtered board; columns are all there in it, so its top rows are the board's columns.
+    connect(m_cards, &QAbstractItemModel::modelReset, this, &BoardView::rebuild);
+    connect(m_cards, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &under) { under.isValid() ? refreshHeaders() : rebuild(); });
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+    connect(m_cards, &QAbstractItemModel::rowsRemoved, this,
             [this](const QModelIndex &under) { under.isValid() ? refreshHeaders() : rebuild(); });
+    connect(m_cards, &QAbstractItemModel::layoutChanged, this, &BoardView::refreshHeaders);
+    connect(m_cards, &CardFilterModel::filterChanged, this, &BoardView::refreshHeaders);
     connect(m_model, &QAbstractItemModel::rowsMoved, this,
             [this](const QModelIndex &from, int, int, const QModelIndex &to) {
                 // Selection and current card follow a moved card; in the column it left they must not. Queued:
@@ -147,8 +152,8 @@ void BoardView::rebuild()
 
         column.view = new CardListView(column.panel);
         column.view->setObjectName(QStringLiteral("columnView"));
-        column.view->setModel(m_model);
-        column.view->setRootIndex(m_model->index(row, 0));
+        column.view->setModel(m_cards);
+        column.view->setRootIndex(m_cards->index(row, 0));
         column.view->setItemDelegate(m_delegate);
         column.view->setFrameShape(QFrame::NoFrame);
         column.view->viewport()->setBackgroundRole(QPalette::AlternateBase);
@@ -286,7 +291,7 @@ void BoardView::addFromQuickAdd(int column)
         const int at = view->m_model->columnIndex(columnId).row();
         if (id) {
             if (QListView *list = view->columnView(at))
-                list->scrollTo(view->m_model->cardIndex(id));
+                list->scrollTo(view->m_cards->cardIndex(id));
         } else if (QLineEdit *again = view->quickAdd(at); again && again->text().isEmpty()) {
             again->setText(title);
         }
@@ -324,11 +329,11 @@ void BoardView::focusCard(int column, int row)
     QListView *view = columnView(column);
     if (!view)
         return;
-    const int rows = m_model->rowCount(view->rootIndex());
+    const int rows = m_cards->rowCount(view->rootIndex());
     view->setFocus(Qt::ShortcutFocusReason);
     if (rows == 0)
         return;
-    const QModelIndex index = m_model->index(std::clamp(row, 0, rows - 1), 0, view->rootIndex());
+    const QModelIndex index = m_cards->index(std::clamp(row, 0, rows - 1), 0, view->rootIndex());
     // Not view->setCurrentIndex(): with Ctrl still held (Ctrl+arrows) that would toggle the selection.
     view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     view->scrollTo(index);
@@ -336,9 +341,14 @@ void BoardView::focusCard(int column, int row)
 
 void BoardView::focusCardById(qint64 id)
 {
-    const QModelIndex index = m_model->cardIndex(id);
+    const QModelIndex index = m_cards->cardIndex(id);
     if (index.isValid())
         focusCard(index.parent().row(), index.row());
+}
+
+QModelIndex BoardView::cardIndex(qint64 id) const
+{
+    return m_cards->cardIndex(id);
 }
 
 int BoardView::shownCardCount() const
@@ -370,10 +380,11 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
     const int targetColumn = column + columnDelta;
     if (targetColumn < 0 || targetColumn >= m_columns.size())
         return false;
-    const QModelIndex target = m_model->index(targetColumn, 0);
+    // Rows as shown: with a filter on, a card goes next to the cards people see.
+    const QModelIndex target = m_cards->index(targetColumn, 0);
     qint64 beforeId = 0;
     if (columnDelta != 0) {
-        const QModelIndex at = m_model->index(current.row(), 0, target);
+        const QModelIndex at = m_cards->index(current.row(), 0, target);
         beforeId = at.isValid() ? at.data(BoardModel::IdRole).toLongLong() : 0;
     } else {
         // Up: before the card above the first selected one; Down: before the card two below the last one.
@@ -382,9 +393,9 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
         const int anchorRow = rowDelta < 0 ? first - 1 : last + 2;
         if (rowDelta < 0 && first == 0)
             return false;
-        if (rowDelta > 0 && last + 1 >= m_model->rowCount(target))
+        if (rowDelta > 0 && last + 1 >= m_cards->rowCount(target))
             return false;
-        const QModelIndex anchor = m_model->index(anchorRow, 0, target);
+        const QModelIndex anchor = m_cards->index(anchorRow, 0, target);
         beforeId = anchor.isValid() ? anchor.data(BoardModel::IdRole).toLongLong() : 0;
     }
     if (!m_actions->moveCards(ids, target.data(BoardModel::IdRole).toLongLong(), beforeId))
@@ -395,7 +406,7 @@ bool BoardView::moveSelection(int column, int columnDelta, int rowDelta)
     // The group stays selected, so the next Ctrl+arrow moves it again.
     if (QListView *moved = columnView(targetColumn)) {
         for (qint64 id : std::as_const(ids))
-            moved->selectionModel()->select(m_model->cardIndex(id), QItemSelectionModel::Select);
+            moved->selectionModel()->select(m_cards->cardIndex(id), QItemSelectionModel::Select);
     }
     return true;
 }
@@ -436,7 +447,7 @@ bool BoardView::handleFileDrop(int column, QEvent *event)
         return false; // a card being moved, or text: the view's own drop
     // Files go onto the card under the pointer, wherever on it they are dropped; the card shows it is the target.
     const QModelIndex card = view->indexAt(drag->position().toPoint());
-    const bool takes = card.isValid() && m_model->canDropMimeData(drag->mimeData(), Qt::CopyAction, -1, 0, card);
+    const bool takes = card.isValid() && m_cards->canDropMimeData(drag->mimeData(), Qt::CopyAction, -1, -1, card);
     if (m_delegate->dropTarget() != QModelIndex(takes ? card : QModelIndex())) {
         m_delegate->setDropTarget(takes ? card : QModelIndex());
         view->viewport()->update();
@@ -450,7 +461,7 @@ bool BoardView::handleFileDrop(int column, QEvent *event)
     if (event->type() == QEvent::Drop) {
         m_delegate->setDropTarget({});
         view->viewport()->update();
-        m_model->dropMimeData(drag->mimeData(), Qt::CopyAction, -1, 0, card);
+        m_cards->dropMimeData(drag->mimeData(), Qt::CopyAction, -1, -1, card); // -1, -1: onto the card
     }
     return true;
 }
@@ -609,12 +620,18 @@ void BoardView::refreshHeaders()
         const QModelIndex index = m_model->index(row, 0);
         const Column &column = m_columns.at(row);
         const int count = m_model->rowCount(index);
+        const int shown = m_cards->shownCount(row);
         const int limit = index.data(BoardModel::WipLimitRole).toInt();
         const bool overLimit = limit > 0 && count > limit;
         column.title->setText(index.data().toString());
-        column.count->setText(limit > 0 ? QStringLiteral("%1/%2").arg(count).arg(limit) : QString::number(count));
-        column.count->setToolTip(limit > 0 ? tr("%1 cards; work-in-progress limit %2").arg(count).arg(limit)
-                                           : tr("%1 cards").arg(count));
+        // Filtered: what matches of what the column holds; the WIP limit is about all of them.
+        const QString counted = limit > 0 ? QStringLiteral("%1/%2").arg(count).arg(limit) : QString::number(count);
+        column.count->setText(m_cards->isFiltering() ? tr("%1 of %2").arg(shown).arg(count) : counted);
+        QString tip =
+                limit > 0 ? tr("%1 cards; work-in-progress limit %2").arg(count).arg(limit) : tr("%1 cards").arg(count);
+        if (m_cards->isFiltering())
+            tip = tr("%1 match the filter; %2").arg(shown).arg(tip);
+        column.count->setToolTip(tip);
         column.count->setProperty("overLimit", overLimit);
         QPalette palette = column.count->palette();
         palette.setColor(QPalette::WindowText, overLimit ? QColor(0xc0, 0x39, 0x2b)

@@ -15,6 +15,7 @@ namespace hb::board {
 class BoardActions;
 class BoardModel;
 class CardDelegate;
+class CardFilterModel;
 
 /**
  * The board: one column beside the other, scrolling sideways when they do not fit. Each column is a header
@@ -45,9 +46,13 @@ public:
     /// The column's menu (right-click on its header): rename, WIP limit, move, add, delete.
     QList<QAction *> columnActions(int column) const;
 
+    /// The cards as the views show them: the board through the filter.
+    CardFilterModel *filterModel() const { return m_cards; }
+    /// Card @p id as its column's view has it (invalid when the filter hides it).
+    QModelIndex cardIndex(qint64 id) const;
     /// Gives card @p id the keyboard focus, selected and scrolled into view.
     void focusCardById(qint64 id);
-    /// The cards the columns show now (all of them, until filters hide some).
+    /// The cards the columns show now (those the filter lets through).
     int shownCardCount() const;
 
     /// Enables moving cards (drag and drop, Ctrl+arrows) through @p actions; without it the board is read-only.
@@ -92,6 +97,7 @@ private:
     void renameColumn(int column);
 
     BoardModel *m_model;
+    CardFilterModel *m_cards;
     BoardActions *m_actions = nullptr;
     QPoint m_headerPress;
     int m_headerPressColumn = -1;

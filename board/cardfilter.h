@@ -5,6 +5,7 @@
 
 #include <QSet>
 #include <QString>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -37,10 +38,15 @@ struct CardFilter
     bool allLabels = false; ///< with labelIds: every label, not any of them
     std::optional<storage::Channel> channel;
     QString text;                          ///< case-insensitive substring of title, description or requester
+    QString search;                        ///< the words searched for (full text); their hits are searchIds
     std::optional<QSet<qint64>> searchIds; ///< full-text search hits, when a search is active
 
     bool isEmpty() const;
     bool matches(const storage::Card &card, const Context &context) const;
+
+    /// The rules as settings (saved filters, the last filter); search hits are not kept, the words are.
+    QVariantMap toMap() const;
+    static CardFilter fromMap(const QVariantMap &map);
 };
 
 } // namespace hb::board

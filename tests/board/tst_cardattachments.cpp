@@ -483,7 +483,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(!m_window->actions());
         QListView *doing = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(1);
-        doing->setCurrentIndex(m_window->model()->cardIndex(card));
+        doing->setCurrentIndex(m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->cardIndex(card));
         QTest::keyClick(doing, Qt::Key_Return);
         m_pane = m_window->findChild<board::AttachmentsPane *>(QStringLiteral("attachmentsPane"));
         QVERIFY(m_pane->isVisible());

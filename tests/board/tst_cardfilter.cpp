@@ -158,6 +158,65 @@ private Q_SLOTS:
         QVERIFY(!filter.isEmpty());
     }
 
+    void shouldKeepItsRulesAsSettings_data()
+    {
+        QTest::addColumn<CardFilter>("filter");
+        QTest::newRow("nothing") << CardFilter();
+        CardFilter toggles;
+        toggles.overdue = true;
+        toggles.dueWithin24h = true;
+        toggles.unassigned = true;
+        toggles.mine = true;
+        toggles.statuses = {StatusTag::NeedsReview, StatusTag::Blocked};
+        QTest::newRow("toggles") << toggles;
+        CardFilter pickers;
+        pickers.priority = Priority::High;
+        pickers.priorityAtLeast = true;
+        pickers.labelIds = {3, 11};
+        pickers.allLabels = true;
+        pickers.assignee = QStringLiteral("ben");
+        pickers.requester = QStringLiteral("Finance");
+        pickers.channel = Channel::None;
+        pickers.columnId = 4;
+        QTest::newRow("pickers, and cards without a channel") << pickers;
+        CardFilter words;
+        words.search = QStringLiteral("vpn “quoted” émoji 🔥");
+        words.text = QStringLiteral("printer");
+        QTest::newRow("search words") << words;
+    }
+
+    void shouldKeepItsRulesAsSettings()
+    {
+        QFETCH(CardFilter, filter);
+        const CardFilter back = CardFilter::fromMap(filter.toMap());
+        QCOMPARE(back.toMap(), filter.toMap());
+        QCOMPARE(back.isEmpty(), filter.isEmpty());
+        // Every rule survives, so the same cards match
+        Card card = sampleCard();
+        for (const qint64 due : {qint64(0), s_now - s_hour, s_now + s_hour}) {
+            card.dueAt = due;
+            QCOMPARE(back.matches(card, {s_now, QStringLiteral("ben")}),
+                     filter.matches(card, {s_now, QStringLiteral("ben")}));
+        }
+        // Search hits are found again, never kept
+        CardFilter searched = filter;
+        searched.searchIds = QSet<qint64>{7};
+        QVERIFY(!CardFilter::fromMap(searched.toMap()).searchIds);
+    }
+
+    void shouldLeaveOutSettingsItDoesNotUnderstand()
+    {
+        const QVariantMap map{
+                {QStringLiteral("priority"), QStringLiteral("urgent!!")},
+                {QStringLiteral("statuses"), QStringList{QStringLiteral("blocked"), QStringLiteral("??")}},
+                {QStringLiteral("labels"), QVariantList{QStringLiteral("x"), 5, -2}},
+                {QStringLiteral("from_a_newer_version"), true}};
+        const CardFilter filter = CardFilter::fromMap(map);
+        QVERIFY(!filter.priority);
+        QCOMPARE(filter.statuses, QSet<StatusTag>{StatusTag::Blocked});
+        QCOMPARE(filter.labelIds, QSet<qint64>{5});
+    }
+
     void shouldNotMatchMineWithoutALogin()
     {
         CardFilter filter;

@@ -338,7 +338,7 @@ private Q_SLOTS:
         const qint64 markupId = other->createCard(markup).value();
         QTest::keyClick(window.get(), Qt::Key_F5);
         todo = board->columnView(0); // a reload builds the columns anew
-        const QModelIndex markupIndex = window->model()->cardIndex(markupId);
+        const QModelIndex markupIndex = board->cardIndex(markupId);
         todo->setFocus();
         todo->setCurrentIndex(markupIndex);
         QTest::keyClick(todo, Qt::Key_Return);
@@ -587,7 +587,7 @@ private Q_SLOTS:
             auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
             QListView *doing = board->columnView(1);
             doing->setFocus();
-            doing->setCurrentIndex(window->model()->cardIndex(fullCard));
+            doing->setCurrentIndex(board->cardIndex(fullCard));
             QTest::keyClick(doing, Qt::Key_Return);
             auto *splitter = window->findChild<QSplitter *>(QStringLiteral("boardSplitter"));
             splitter->setSizes({size.width() - 560, 560});

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cardfilter.h"
+
+#include <QSortFilterProxyModel>
+
+namespace hb::board {
+
+class BoardModel;
+
+/**
+ * The board as the filter bar lets it be seen: every column, and in each only the cards the CardFilter accepts.
+ * The rules are CardFilter's alone (the CLI's `list` uses the same value); this proxy only asks it.
+ */
+class CardFilterModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CardFilterModel)
+
+public:
+    explicit CardFilterModel(BoardModel &board, QObject *parent = nullptr);
+    ~CardFilterModel() override;
+
+    const CardFilter &filter() const { return m_filter; }
+    /// Shows the cards @p filter accepts, judged at @p context (now, and who "mine" is).
+    void setFilter(const CardFilter &filter, const CardFilter::Context &context);
+    /// Judges again at @p context (the clock moved: cards become overdue).
+    void setContext(const CardFilter::Context &context);
+    bool isFiltering() const { return !m_filter.isEmpty(); }
+
+    /// Cards shown in column @p column (a row of the source), and all it has.
+    int shownCount(int column) const;
+    int totalCount(int column) const;
+    /// The view index of card @p id, invalid when it is hidden or gone.
+    QModelIndex cardIndex(qint64 id) const;
+
+Q_SIGNALS:
+    /// The filter or its context changed, so the cards shown may have.
+    void filterChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    BoardModel &m_board;
+    CardFilter m_filter;
+    CardFilter::Context m_context;
+};
+
+} // namespace hb::board

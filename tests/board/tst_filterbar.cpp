@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The filter bar over the board: search as you type, toggles that combine, what shows when nothing matches, the
+// last filter kept, and the same answers as `helpboard-cli list` with the same flags.
+#include "demowindowtestcase.h"
+
+#include <board/boardmodel.h>
+#include <board/boardview.h>
+#include <board/filterbar.h>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QProcess>
+#include <QPushButton>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace hb;
+
+class tst_FilterBar : public tests::DemoWindowTestCase
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<app::MainWindow> m_window;
+    board::BoardView *m_view = nullptr;
+    board::FilterBar *m_bar = nullptr;
+
+    /// The cards the columns show, in board order.
+    QList<qint64> shownIds() const
+    {
+        QList<qint64> ids;
+        for (int column = 0; column < m_view->columnCount(); ++column) {
+            QListView *view = m_view->columnView(column);
+            for (int row = 0; row < view->model()->rowCount(view->rootIndex()); ++row)
+                ids << view->model()->index(row, 0, view->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
+        }
+        return ids;
+    }
+
+    /// What `helpboard-cli list --json` answers with @p flags, as alice, in its order (the board's).
+    QList<qint64> listedIds(const QStringList &flags) const
+    {
+        QProcess cli;
+        cli.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                  QStringList{QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("alice"),
+                              QStringLiteral("list"), QStringLiteral("--json")}
+                          + flags);
+        if (!cli.waitForFinished(30000) || cli.exitCode() != 0) {
+            qWarning() << "helpboard-cli list failed:" << cli.readAllStandardError();
+            return {-1};
+        }
+        QList<qint64> ids;
+        for (const QJsonValue &card : QJsonDocument::fromJson(cli.readAllStandardOutput()).array())
+            ids << card.toObject().value(QStringLiteral("id")).toInteger();
+        return ids;
+    }
+
+    QToolButton *toggle(const QString &name) const { return m_bar->findChild<QToolButton *>(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        setUpDemo();
+        QVERIFY2(!qEnvironmentVariable("HELPBOARD_CLI").isEmpty(), "ctest sets HELPBOARD_CLI");
+    }
+
+    void init()
+    {
+        m_window = openDemo(QSize(1400, 900));
+        QVERIFY(m_window);
+        m_view = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        m_bar = m_window->findChild<board::FilterBar *>(QStringLiteral("filterBar"));
+        QVERIFY(m_view && m_bar);
+        QVERIFY(m_bar->isVisible());
+        QVERIFY(m_bar->filter().isEmpty());
+    }
+
+    void cleanup()
+    {
+        if (m_bar)
+            m_bar->clear(); // the next window starts unfiltered
+        m_window.reset();
+    }
+
+    void shouldShowOnlyWhatTheSearchFindsAsYouType()
+    {
+        const int all = int(shownIds().size());
+        QCOMPARE(all, m_window->model()->cardCount());
+        // WHEN a word is typed, key by key, into the search field (Ctrl+F takes the focus there)
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QLineEdit *search = m_bar->searchField();
+        QVERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("print"));
+        // THEN the board shows what a prefix search over titles, descriptions, comments and checklists finds,
+        // the same as `helpboard-cli list --search`
+        const QList<qint64> expected = listedIds({QStringLiteral("--search"), QStringLiteral("print")});
+        QVERIFY(!expected.isEmpty() && expected.size() < all);
+        QTRY_COMPARE(shownIds(), expected);
+        // AND each column's header says how many of its cards match, and the status bar how many in all
+        int columnsWithMatches = 0;
+        for (int column = 0; column < m_view->columnCount(); ++column) {
+            const QString count = m_view->columnCount(column)->text();
+            QVERIFY2(count.contains(u" of "), qPrintable(count));
+            columnsWithMatches += count.startsWith(u'0') ? 0 : 1;
+        }
+        QVERIFY(columnsWithMatches >= 1);
+        auto *status = m_window->findChild<QLabel *>(QStringLiteral("boardStatus"));
+        QVERIFY2(status->text().startsWith(QStringLiteral("%1 of %2 cards shown").arg(expected.size()).arg(all)),
+                 qPrintable(status->text()));
+        QTest::mouseClick(toggle(QStringLiteral("overdueFilter")), Qt::LeftButton);
+        // (a screenshot for people to look at, kept as a test artifact)
+        QVERIFY(m_window->grab().save(QDir::current().filePath(QStringLiteral("filterbar-search.png"))));
+        QTest::mouseClick(toggle(QStringLiteral("overdueFilter")), Qt::LeftButton);
+        // WHEN Esc is pressed in the field, THEN every card is back
+        QTest::keyClick(search, Qt::Key_Escape);
+        QVERIFY(search->text().isEmpty());
+        QCOMPARE(int(shownIds().size()), all);
+        QVERIFY(!m_view->columnCount(0)->text().contains(u" of "));
+    }
+
+    void shouldCombineTogglesAsTheCliListDoes_data()
+    {
+        QTest::addColumn<QStringList>("toggles");
+        QTest::addColumn<QStringList>("flags");
+        QTest::newRow("overdue") << QStringList{QStringLiteral("overdueFilter")}
+                                 << QStringList{QStringLiteral("--overdue")};
+        QTest::newRow("due in 24 h") << QStringList{QStringLiteral("dueSoonFilter")}
+                                     << QStringList{QStringLiteral("--due-soon")};
+        QTest::newRow("unassigned") << QStringList{QStringLiteral("unassignedFilter")}
+                                    << QStringList{QStringLiteral("--unassigned")};
+        QTest::newRow("mine") << QStringList{QStringLiteral("mineFilter")} << QStringList{QStringLiteral("--mine")};
+        QTest::newRow("needs review") << QStringList{QStringLiteral("needsReviewFilter")}
+                                      << QStringList{QStringLiteral("--status"), QStringLiteral("needs-review")};
+        QTest::newRow("blocked") << QStringList{QStringLiteral("blockedFilter")}
+                                 << QStringList{QStringLiteral("--status"), QStringLiteral("blocked")};
+        QTest::newRow("needs review or blocked")
+                << QStringList{QStringLiteral("needsReviewFilter"), QStringLiteral("blockedFilter")}
+                << QStringList{QStringLiteral("--status"), QStringLiteral("needs-review"), QStringLiteral("--status"),
+                               QStringLiteral("blocked")};
+        QTest::newRow("overdue and unassigned")
+                << QStringList{QStringLiteral("overdueFilter"), QStringLiteral("unassignedFilter")}
+                << QStringList{QStringLiteral("--overdue"), QStringLiteral("--unassigned")};
+    }
+
+    void shouldCombineTogglesAsTheCliListDoes()
+    {
+        QFETCH(QStringList, toggles);
+        QFETCH(QStringList, flags);
+        // WHEN the toggles are clicked with the mouse
+        for (const QString &name : toggles) {
+            QToolButton *button = toggle(name);
+            QVERIFY2(button, qPrintable(name));
+            QTest::mouseClick(button, Qt::LeftButton);
+            QVERIFY(button->isChecked());
+        }
+        // THEN the board shows exactly what `helpboard-cli list` shows with the same flags
+        const QList<qint64> expected = listedIds(flags);
+        QVERIFY(!expected.contains(-1));
+        QCOMPARE(shownIds(), expected);
+        QVERIFY(int(expected.size()) < m_window->model()->cardCount());
+        // AND one more click on each takes them off again
+        for (const QString &name : toggles)
+            QTest::mouseClick(toggle(name), Qt::LeftButton);
+        QCOMPARE(int(shownIds().size()), m_window->model()->cardCount());
+    }
+
+    void shouldSayWhatIsOnWhenNothingMatchesAndClearIt()
+    {
+        auto *empty = m_bar->findChild<QWidget *>(QStringLiteral("noMatches"));
+        QVERIFY(!empty->isVisible());
+        QTest::mouseClick(toggle(QStringLiteral("blockedFilter")), Qt::LeftButton);
+        QTest::keyClicks(m_bar->searchField(), QStringLiteral("zzqx"));
+        QTRY_VERIFY(shownIds().isEmpty());
+        QVERIFY(empty->isVisible());
+        const QString said = m_bar->findChild<QLabel *>(QStringLiteral("noMatchesText"))->text();
+        QVERIFY2(said.contains(u"Blocked") && said.contains(u"“zzqx”"), qPrintable(said));
+        QVERIFY(m_window->grab().save(QDir::current().filePath(QStringLiteral("filterbar-nomatches.png"))));
+        // WHEN Clear filters is clicked, THEN every card is back and the bar is as new
+        QTest::mouseClick(m_bar->findChild<QPushButton *>(QStringLiteral("clearFiltersButton")), Qt::LeftButton);
+        QCOMPARE(int(shownIds().size()), m_window->model()->cardCount());
+        QVERIFY(!empty->isVisible());
+        QVERIFY(!toggle(QStringLiteral("blockedFilter"))->isChecked());
+        QVERIFY(m_bar->searchField()->text().isEmpty());
+    }
+
+    void shouldKeepTheLastFilterForTheNextTime()
+    {
+        QTest::mouseClick(toggle(QStringLiteral("overdueFilter")), Qt::LeftButton);
+        QTest::keyClicks(m_bar->searchField(), QStringLiteral("vpn"));
+        QTRY_COMPARE(m_bar->filter().search, QStringLiteral("vpn"));
+        const QList<qint64> shown = shownIds();
+        // WHEN the window is closed and the board opened again
+        m_window.reset();
+        m_window = openDemo(QSize(1400, 900));
+        QVERIFY(m_window);
+        m_view = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        m_bar = m_window->findChild<board::FilterBar *>(QStringLiteral("filterBar"));
+        // THEN the same filter is on, and shows the same cards
+        QVERIFY(toggle(QStringLiteral("overdueFilter"))->isChecked());
+        QCOMPARE(m_bar->searchField()->text(), QStringLiteral("vpn"));
+        QCOMPARE(shownIds(), shown);
+    }
+
+    void shouldKeepMovingCardsWhileFiltered()
+    {
+        // GIVEN only blocked cards shown
+        QTest::mouseClick(toggle(QStringLiteral("blockedFilter")), Qt::LeftButton);
+        const QList<qint64> blocked = shownIds();
+        QVERIFY(!blocked.isEmpty());
+        int column = 0;
+        while (m_view->columnView(column)->model()->rowCount(m_view->columnView(column)->rootIndex()) == 0)
+            ++column;
+        QListView *view = m_view->columnView(column);
+        const QModelIndex first = view->model()->index(0, 0, view->rootIndex());
+        const qint64 id = first.data(board::BoardModel::IdRole).toLongLong();
+        // WHEN it is moved to the next column with Ctrl+Right
+        view->setFocus();
+        view->setCurrentIndex(first);
+        QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+        QVERIFY(saved(*m_window));
+        // THEN it went there, in the file, and is still shown (still blocked)
+        QCOMPARE(storedColumnOf(id), column + 1);
+        QVERIFY(m_view->cardIndex(id).isValid());
+        QCOMPARE(m_view->cardIndex(id).parent().row(), column + 1);
+        m_window->undoStack()->undo();
+        QVERIFY(saved(*m_window));
+        QCOMPARE(storedColumnOf(id), column);
+    }
+};
+
+QTEST_MAIN(tst_FilterBar)
+#include "tst_filterbar.moc"
