@@ -77,7 +77,7 @@ QString Cli::usage()
               "  attach ID FILE | attach ID --link PATH\n"
               "  save-attachment ATTACHMENT_ID FILE\n"
               "  list [--column C] [--overdue] [--due-soon] [--unassigned] [--mine] [--assignee L]\n"
-              "      [--label L]... [--priority P] [--at-least] [--status S] [--requester R]\n"
+              "      [--label L]... [--all-labels] [--priority P] [--at-least] [--status S] [--requester R]\n"
               "      [--channel C] [--search TEXT] [--archived] [--json]\n"
               "  show ID [--json]                 card with version, checklist, labels, comments,\n"
               "                                   attachments and history\n"

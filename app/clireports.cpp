@@ -64,6 +64,7 @@ int Cli::cmdList(CliArguments &args)
     filter.unassigned = args.flag(QStringLiteral("--unassigned"));
     filter.mine = args.flag(QStringLiteral("--mine"));
     filter.priorityAtLeast = args.flag(QStringLiteral("--at-least"));
+    filter.allLabels = args.flag(QStringLiteral("--all-labels"));
     const bool archived = args.flag(QStringLiteral("--archived"));
     const auto column = args.value(QStringLiteral("--column"));
     const auto assignee = args.value(QStringLiteral("--assignee"));

@@ -258,18 +258,16 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     }
     m_view->setActions(m_actions);
     m_details->setBoard(m_store.get(), m_actions);
-    // The filter this board was left with (read before the bar, set to the new board, says it changed).
-    const board::CardFilter last = board::CardFilter::fromMap(QSettings().value(filterKey()).toMap());
-    m_filterBar->setStore(m_store.get());
     rememberBoard(m_store->path());
     reload();
-    m_filterBar->setFilter(last);
+    // The filters this user keeps for this board; the last one comes back.
+    m_filterBar->setStore(m_store.get(), filterKey());
 }
 
 QString MainWindow::filterKey() const
 {
     // Per board and per user (settings are the user's own).
-    return QStringLiteral("filters/last/")
+    return QStringLiteral("filters/")
            + QString::fromLatin1(QCryptographicHash::hash(QFileInfo(m_store->path()).absoluteFilePath().toUtf8(),
                                                           QCryptographicHash::Sha1)
                                          .toHex());
@@ -283,8 +281,6 @@ board::CardFilter::Context MainWindow::filterContext() const
 void MainWindow::applyFilter()
 {
     m_view->filterModel()->setFilter(m_filterBar->filter(), filterContext());
-    if (m_store)
-        QSettings().setValue(filterKey(), m_filterBar->filter().toMap());
     updateStatus();
 }
 

@@ -3,12 +3,17 @@
 
 #include <storage/boardstore.h>
 
+#include <QActionGroup>
 #include <QEvent>
+#include <QInputDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPixmap>
 #include <QPushButton>
+#include <QSettings>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
@@ -20,6 +25,48 @@ namespace {
 
 // Long enough not to search for every letter of a word typed fast, short enough to feel like "as you type".
 constexpr int s_typingPauseMs = 120;
+
+QString priorityName(storage::Priority priority)
+{
+    switch (priority) {
+    case storage::Priority::Critical:
+        return FilterBar::tr("critical");
+    case storage::Priority::High:
+        return FilterBar::tr("high");
+    case storage::Priority::Normal:
+        return FilterBar::tr("normal");
+    case storage::Priority::Low:
+        break;
+    }
+    return FilterBar::tr("low");
+}
+
+QString channelName(storage::Channel channel)
+{
+    switch (channel) {
+    case storage::Channel::Email:
+        return FilterBar::tr("email");
+    case storage::Channel::Phone:
+        return FilterBar::tr("phone");
+    case storage::Channel::Chat:
+        return FilterBar::tr("chat");
+    case storage::Channel::WalkIn:
+        return FilterBar::tr("walk-in");
+    case storage::Channel::Portal:
+        return FilterBar::tr("portal");
+    case storage::Channel::Monitoring:
+        return FilterBar::tr("monitoring");
+    case storage::Channel::None:
+        break;
+    }
+    return FilterBar::tr("not recorded");
+}
+
+/// People's text as a menu entry: "&" is a character there, not a shortcut.
+QString menuText(QString text)
+{
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
 
 } // namespace
 
@@ -55,6 +102,26 @@ FilterBar::FilterBar(QWidget *parent)
     m_blocked = toggle(QStringLiteral("blockedFilter"), tr("Blocked"), tr("Tagged as blocked"));
     for (QToolButton *button : {m_overdue, m_dueSoon, m_unassigned, m_mine, m_needsReview, m_blocked})
         row->addWidget(button);
+    m_more = new QToolButton(this);
+    m_more->setObjectName(QStringLiteral("moreFilters"));
+    m_more->setText(tr("More filters"));
+    m_more->setToolTip(tr("Priority, labels, assignee, requester, channel"));
+    m_more->setPopupMode(QToolButton::InstantPopup);
+    auto *more = new QMenu(m_more);
+    more->setObjectName(QStringLiteral("moreFiltersMenu"));
+    connect(more, &QMenu::aboutToShow, this, &FilterBar::fillMoreMenu);
+    m_more->setMenu(more);
+    row->addWidget(m_more);
+    m_saved = new QToolButton(this);
+    m_saved->setObjectName(QStringLiteral("savedFilters"));
+    m_saved->setText(tr("Saved"));
+    m_saved->setToolTip(tr("Filters saved by name: use one, or save this one"));
+    m_saved->setPopupMode(QToolButton::InstantPopup);
+    auto *saved = new QMenu(m_saved);
+    saved->setObjectName(QStringLiteral("savedFiltersMenu"));
+    connect(saved, &QMenu::aboutToShow, this, &FilterBar::fillSavedMenu);
+    m_saved->setMenu(saved);
+    row->addWidget(m_saved);
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFilters"));
     m_clear->setText(tr("Clear"));
@@ -100,11 +167,15 @@ QToolButton *FilterBar::toggle(const QString &name, const QString &text, const Q
     return button;
 }
 
-void FilterBar::setStore(storage::BoardStore *store)
+void FilterBar::setStore(storage::BoardStore *store, const QString &settingsGroup)
 {
     m_store = store;
+    m_settingsGroup = settingsGroup;
     m_search->setEnabled(store != nullptr);
-    apply();
+    // The filter this board was left with; one from another board would name its labels and columns.
+    setFilter(settingsGroup.isEmpty()
+                      ? CardFilter()
+                      : CardFilter::fromMap(QSettings().value(settingsGroup + QStringLiteral("/last")).toMap()));
 }
 
 void FilterBar::setFilter(const CardFilter &filter)
@@ -118,6 +189,14 @@ void FilterBar::setFilter(const CardFilter &filter)
     m_needsReview->setChecked(filter.statuses.contains(storage::StatusTag::NeedsReview));
     m_blocked->setChecked(filter.statuses.contains(storage::StatusTag::Blocked));
     m_search->setText(filter.search);
+    m_extra = CardFilter();
+    m_extra.priority = filter.priority;
+    m_extra.priorityAtLeast = filter.priorityAtLeast;
+    m_extra.labelIds = filter.labelIds;
+    m_extra.allLabels = filter.allLabels;
+    m_extra.assignee = filter.assignee;
+    m_extra.requester = filter.requester;
+    m_extra.channel = filter.channel;
     m_applying = false;
     m_typing->stop();
     apply();
@@ -151,7 +230,7 @@ void FilterBar::apply()
 {
     if (m_applying)
         return;
-    CardFilter filter;
+    CardFilter filter = m_extra;
     filter.overdue = m_overdue->isChecked();
     filter.dueWithin24h = m_dueSoon->isChecked();
     filter.unassigned = m_unassigned->isChecked();
@@ -173,6 +252,11 @@ void FilterBar::apply()
     }
     m_filter = filter;
     m_clear->setVisible(!m_filter.isEmpty());
+    const int extra = int(bool(m_extra.priority)) + int(!m_extra.labelIds.isEmpty()) + int(!m_extra.assignee.isEmpty())
+                      + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel));
+    m_more->setText(extra ? tr("More filters (%1)").arg(extra) : tr("More filters"));
+    if (!m_settingsGroup.isEmpty())
+        QSettings().setValue(m_settingsGroup + QStringLiteral("/last"), m_filter.toMap());
     Q_EMIT filterChanged();
 }
 
@@ -183,6 +267,29 @@ QString FilterBar::describe() const
         if (button->isChecked())
             on << button->text();
     }
+    if (m_extra.priority) {
+        const QString name = priorityName(*m_extra.priority);
+        on << (m_extra.priorityAtLeast ? tr("priority %1 or more urgent").arg(name) : tr("priority %1").arg(name));
+    }
+    if (!m_extra.labelIds.isEmpty()) {
+        QStringList names;
+        if (m_store) {
+            if (auto labels = m_store->labels()) {
+                for (const storage::Label &label : *labels) {
+                    if (m_extra.labelIds.contains(label.id))
+                        names << label.name;
+                }
+            }
+        }
+        on << (m_extra.allLabels ? tr("labels %1").arg(names.join(tr(" and ")))
+                                 : tr("label %1").arg(names.join(tr(" or "))));
+    }
+    if (!m_extra.assignee.isEmpty())
+        on << tr("assigned to %1").arg(m_extra.assignee);
+    if (!m_extra.requester.isEmpty())
+        on << tr("requester “%1”").arg(m_extra.requester);
+    if (m_extra.channel)
+        on << tr("channel %1").arg(channelName(*m_extra.channel));
     if (!m_filter.search.isEmpty())
         on << tr("“%1”").arg(m_filter.search);
     return on.join(QStringLiteral(", "));
@@ -196,6 +303,215 @@ void FilterBar::setShownCount(int shown)
                                                      : tr("The search did not work: %1").arg(m_searchError));
     }
     m_empty->setVisible(none);
+}
+
+void FilterBar::changeMore(const std::function<void(CardFilter &)> &change)
+{
+    change(m_extra);
+    apply();
+}
+
+void FilterBar::fillMoreMenu()
+{
+    QMenu *menu = m_more->menu();
+    menu->clear();
+    // Priority: any, one exactly, or one "or more urgent".
+    QMenu *priority = menu->addMenu(tr("&Priority"));
+    priority->setObjectName(QStringLiteral("priorityFilterMenu"));
+    auto *priorities = new QActionGroup(priority);
+    QAction *anyPriority =
+            priority->addAction(tr("Any"), this, [this] { changeMore([](CardFilter &f) { f.priority.reset(); }); });
+    anyPriority->setCheckable(true);
+    anyPriority->setChecked(!m_extra.priority);
+    priorities->addAction(anyPriority);
+    for (storage::Priority each :
+         {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
+        QAction *action = priority->addAction(
+                priorityName(each), this, [this, each] { changeMore([each](CardFilter &f) { f.priority = each; }); });
+        action->setObjectName(QStringLiteral("priority-") + storage::toText(each));
+        action->setCheckable(true);
+        action->setChecked(m_extra.priority == each);
+        priorities->addAction(action);
+    }
+    priority->addSeparator();
+    QAction *atLeast = priority->addAction(tr("Or More Urgent"), this, [this](bool on) {
+        changeMore([on](CardFilter &f) { f.priorityAtLeast = on; });
+    });
+    atLeast->setObjectName(QStringLiteral("priorityAtLeast"));
+    atLeast->setCheckable(true);
+    atLeast->setChecked(m_extra.priorityAtLeast);
+
+    // Labels: any of those ticked, or all of them.
+    QMenu *labels = menu->addMenu(tr("&Labels"));
+    labels->setObjectName(QStringLiteral("labelFilterMenu"));
+    if (m_store) {
+        if (auto all = m_store->labels()) {
+            for (const storage::Label &label : *all) {
+                QPixmap swatch(12, 12);
+                swatch.fill(QColor(label.color));
+                QAction *action = labels->addAction(QIcon(swatch), menuText(label.name));
+                action->setObjectName(QStringLiteral("label-%1").arg(label.id));
+                action->setCheckable(true);
+                action->setChecked(m_extra.labelIds.contains(label.id));
+                const qint64 id = label.id;
+                connect(action, &QAction::toggled, this, [this, id](bool on) {
+                    changeMore([id, on](CardFilter &f) {
+                        on ? void(f.labelIds.insert(id)) : void(f.labelIds.remove(id));
+                    });
+                });
+            }
+        }
+    }
+    labels->addSeparator();
+    QAction *allLabels = labels->addAction(tr("Cards With All of Them"), this,
+                                           [this](bool on) { changeMore([on](CardFilter &f) { f.allLabels = on; }); });
+    allLabels->setObjectName(QStringLiteral("allLabels"));
+    allLabels->setCheckable(true);
+    allLabels->setChecked(m_extra.allLabels);
+
+    // Assignee: anyone, or one member.
+    QMenu *assignee = menu->addMenu(tr("&Assignee"));
+    assignee->setObjectName(QStringLiteral("assigneeFilterMenu"));
+    auto *assignees = new QActionGroup(assignee);
+    QAction *anyone =
+            assignee->addAction(tr("Anyone"), this, [this] { changeMore([](CardFilter &f) { f.assignee.clear(); }); });
+    anyone->setCheckable(true);
+    anyone->setChecked(m_extra.assignee.isEmpty());
+    assignees->addAction(anyone);
+    if (m_store) {
+        if (auto members = m_store->members()) {
+            for (const storage::Member &member : *members) {
+                if (member.role == storage::Role::Viewer)
+                    continue;
+                QAction *action = assignee->addAction(
+                        menuText(member.displayName.isEmpty() ? member.login : member.displayName), this,
+                        [this, login = member.login] { changeMore([login](CardFilter &f) { f.assignee = login; }); });
+                action->setObjectName(QStringLiteral("assignee-") + member.login);
+                action->setCheckable(true);
+                action->setChecked(m_extra.assignee.compare(member.login, Qt::CaseInsensitive) == 0);
+                assignees->addAction(action);
+            }
+        }
+    }
+
+    // Channel: any, or one (including "not recorded").
+    QMenu *channel = menu->addMenu(tr("&Channel"));
+    channel->setObjectName(QStringLiteral("channelFilterMenu"));
+    auto *channels = new QActionGroup(channel);
+    QAction *anyChannel =
+            channel->addAction(tr("Any"), this, [this] { changeMore([](CardFilter &f) { f.channel.reset(); }); });
+    anyChannel->setCheckable(true);
+    anyChannel->setChecked(!m_extra.channel);
+    channels->addAction(anyChannel);
+    for (storage::Channel each :
+         {storage::Channel::Email, storage::Channel::Phone, storage::Channel::Chat, storage::Channel::WalkIn,
+          storage::Channel::Portal, storage::Channel::Monitoring, storage::Channel::None}) {
+        QAction *action = channel->addAction(channelName(each), this,
+                                             [this, each] { changeMore([each](CardFilter &f) { f.channel = each; }); });
+        action->setObjectName(QStringLiteral("channel-")
+                              + (each == storage::Channel::None ? QStringLiteral("none") : storage::toText(each)));
+        action->setCheckable(true);
+        action->setChecked(m_extra.channel == each);
+        channels->addAction(action);
+    }
+
+    menu->addAction(m_extra.requester.isEmpty() ? tr("&Requester…")
+                                                : tr("&Requester: %1…").arg(menuText(m_extra.requester)),
+                    this, &FilterBar::askRequester)
+            ->setObjectName(QStringLiteral("requesterFilter"));
+}
+
+void FilterBar::askRequester()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("requesterFilterDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Filter by requester"));
+    dialog->setLabelText(tr("Cards whose requester contains (empty: anyone):"));
+    dialog->setTextValue(m_extra.requester);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        changeMore([text = text.trimmed()](CardFilter &f) { f.requester = text; });
+    });
+    dialog->open();
+}
+
+void FilterBar::fillSavedMenu()
+{
+    QMenu *menu = m_saved->menu();
+    menu->clear();
+    const QStringList names = savedFilters();
+    for (const QString &name : names) {
+        QAction *use = menu->addAction(menuText(name), this, [this, name] { useSavedFilter(name); });
+        use->setObjectName(QStringLiteral("useSavedFilter"));
+        use->setData(name);
+    }
+    if (names.isEmpty())
+        menu->addAction(tr("No saved filters yet"))->setEnabled(false);
+    menu->addSeparator();
+    QAction *save = menu->addAction(tr("Save This Filter…"), this, &FilterBar::askSaveName);
+    save->setObjectName(QStringLiteral("saveFilter"));
+    save->setEnabled(!m_filter.isEmpty() && !m_settingsGroup.isEmpty());
+    QMenu *remove = menu->addMenu(tr("Delete"));
+    remove->setObjectName(QStringLiteral("deleteSavedFilterMenu"));
+    remove->setEnabled(!names.isEmpty());
+    for (const QString &name : names)
+        remove->addAction(menuText(name), this, [this, name] { deleteSavedFilter(name); });
+}
+
+void FilterBar::askSaveName()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("saveFilterDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Save filter"));
+    dialog->setLabelText(tr("Name (an existing one is replaced):"));
+    dialog->setComboBoxItems(savedFilters());
+    dialog->setComboBoxEditable(true);
+    dialog->setTextValue(describe().left(60));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &name) {
+        if (!name.trimmed().isEmpty())
+            saveFilter(name.trimmed());
+    });
+    dialog->open();
+}
+
+QStringList FilterBar::savedFilters() const
+{
+    if (m_settingsGroup.isEmpty())
+        return {};
+    QStringList names = QSettings().value(m_settingsGroup + QStringLiteral("/saved")).toMap().keys();
+    std::sort(names.begin(), names.end(),
+              [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
+    return names;
+}
+
+void FilterBar::saveFilter(const QString &name)
+{
+    if (m_settingsGroup.isEmpty() || name.isEmpty())
+        return;
+    QSettings settings;
+    QVariantMap saved = settings.value(m_settingsGroup + QStringLiteral("/saved")).toMap();
+    saved.insert(name, m_filter.toMap());
+    settings.setValue(m_settingsGroup + QStringLiteral("/saved"), saved);
+}
+
+bool FilterBar::useSavedFilter(const QString &name)
+{
+    const QVariantMap saved = QSettings().value(m_settingsGroup + QStringLiteral("/saved")).toMap();
+    if (m_settingsGroup.isEmpty() || !saved.contains(name))
+        return false;
+    setFilter(CardFilter::fromMap(saved.value(name).toMap()));
+    return true;
+}
+
+void FilterBar::deleteSavedFilter(const QString &name)
+{
+    if (m_settingsGroup.isEmpty())
+        return;
+    QSettings settings;
+    QVariantMap saved = settings.value(m_settingsGroup + QStringLiteral("/saved")).toMap();
+    saved.remove(name);
+    settings.setValue(m_settingsGroup + QStringLiteral("/saved"), saved);
 }
 
 } // namespace hb::board

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QTimer;
@@ -18,9 +20,12 @@ namespace hb::board {
 
 /**
  * The bar above the board: a search field (full text over titles, descriptions, comments and checklists, prefix
- * matching as you type; Esc clears it) and toggles for Overdue, Due within 24 h, Unassigned, Assigned to me, Needs
- * review and Blocked. Everything that is on must hold. When nothing matches, it says which filters are on and
- * offers to clear them.
+ * matching as you type; Esc clears it), toggles for Overdue, Due within 24 h, Unassigned, Assigned to me, Needs
+ * review and Blocked, and More filters (priority, labels, assignee, requester, channel). Everything that is on must
+ * hold. When nothing matches, it says which filters are on and offers to clear them.
+ *
+ * Filters can be saved by name (Saved); the last filter of a board comes back the next time it is opened. Both are
+ * the user's own settings, per board.
  */
 class FilterBar final : public QWidget
 {
@@ -31,8 +36,9 @@ public:
     explicit FilterBar(QWidget *parent = nullptr);
     ~FilterBar() override;
 
-    /// The board searched; null: no search (the field is disabled).
-    void setStore(storage::BoardStore *store);
+    /// The board searched and its labels and members; null: no search (the field is disabled). @p settingsGroup:
+    /// where this board's last and saved filters are kept; the last one is put back (and said).
+    void setStore(storage::BoardStore *store, const QString &settingsGroup = {});
     /// The filter as the bar sets it, search hits included.
     const CardFilter &filter() const { return m_filter; }
     /// Puts the bar in the state @p filter describes (its search text is searched again).
@@ -47,6 +53,13 @@ public Q_SLOTS:
     void clear();
     /// Ctrl+F: the search field, its text selected.
     void focusSearch();
+    /// Saves the filter as it is under @p name (replacing one of that name).
+    void saveFilter(const QString &name);
+    /// The saved filters, by name.
+    QStringList savedFilters() const;
+    /// Puts saved filter @p name on; false when there is none of that name.
+    bool useSavedFilter(const QString &name);
+    void deleteSavedFilter(const QString &name);
 
 Q_SIGNALS:
     /// The filter changed (a toggle at once; typing a moment after the last key).
@@ -57,6 +70,12 @@ protected:
 
 private:
     QToolButton *toggle(const QString &name, const QString &text, const QString &tip);
+    void fillMoreMenu();
+    void fillSavedMenu();
+    void askSaveName();
+    void askRequester();
+    /// Changes one of the More filters and applies it.
+    void changeMore(const std::function<void(CardFilter &)> &change);
     /// Builds the filter from the controls (and runs the search) and says so.
     void apply();
 
@@ -70,7 +89,11 @@ private:
     QToolButton *m_mine = nullptr;
     QToolButton *m_needsReview = nullptr;
     QToolButton *m_blocked = nullptr;
+    QToolButton *m_more = nullptr;
+    QToolButton *m_saved = nullptr;
     QToolButton *m_clear = nullptr;
+    CardFilter m_extra; ///< what More filters sets: priority, labels, assignee, requester, channel
+    QString m_settingsGroup;
     QWidget *m_empty = nullptr;
     QLabel *m_emptyText = nullptr;
     QString m_searchError;

@@ -8,12 +8,14 @@
 #include <board/filterbar.h>
 
 #include <QDir>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QTest>
@@ -205,6 +207,128 @@ private Q_SLOTS:
         QVERIFY(toggle(QStringLiteral("overdueFilter"))->isChecked());
         QCOMPARE(m_bar->searchField()->text(), QStringLiteral("vpn"));
         QCOMPARE(shownIds(), shown);
+    }
+
+    void shouldNarrowByTheMoreFiltersAsTheCliListDoes_data()
+    {
+        QTest::addColumn<QStringList>("choices"); ///< actions of the More filters menu, by name ("label:Hardware")
+        QTest::addColumn<QStringList>("flags");
+        QTest::newRow("priority high or more urgent")
+                << QStringList{QStringLiteral("priority-high"), QStringLiteral("priorityAtLeast")}
+                << QStringList{QStringLiteral("--priority"), QStringLiteral("high"), QStringLiteral("--at-least")};
+        QTest::newRow("priority exactly normal") << QStringList{QStringLiteral("priority-normal")}
+                                                 << QStringList{QStringLiteral("--priority"), QStringLiteral("normal")};
+        QTest::newRow("label Hardware") << QStringList{QStringLiteral("label:Hardware")}
+                                        << QStringList{QStringLiteral("--label"), QStringLiteral("Hardware")};
+        QTest::newRow("label Hardware or Software")
+                << QStringList{QStringLiteral("label:Hardware"), QStringLiteral("label:Software")}
+                << QStringList{QStringLiteral("--label"), QStringLiteral("Hardware"), QStringLiteral("--label"),
+                               QStringLiteral("Software")};
+        QTest::newRow("labels Hardware and Software")
+                << QStringList{QStringLiteral("label:Hardware"), QStringLiteral("label:Software"),
+                               QStringLiteral("allLabels")}
+                << QStringList{QStringLiteral("--label"), QStringLiteral("Hardware"), QStringLiteral("--label"),
+                               QStringLiteral("Software"), QStringLiteral("--all-labels")};
+        QTest::newRow("assigned to dev") << QStringList{QStringLiteral("assignee-dev")}
+                                         << QStringList{QStringLiteral("--assignee"), QStringLiteral("dev")};
+        QTest::newRow("channel phone") << QStringList{QStringLiteral("channel-phone")}
+                                       << QStringList{QStringLiteral("--channel"), QStringLiteral("phone")};
+        QTest::newRow("requester") << QStringList{QStringLiteral("requester:finance")}
+                                   << QStringList{QStringLiteral("--requester"), QStringLiteral("finance")};
+        QTest::newRow("priority and a toggle")
+                << QStringList{QStringLiteral("priority-critical"), QStringLiteral("toggle:overdueFilter")}
+                << QStringList{QStringLiteral("--priority"), QStringLiteral("critical"), QStringLiteral("--overdue")};
+    }
+
+    void shouldNarrowByTheMoreFiltersAsTheCliListDoes()
+    {
+        QFETCH(QStringList, choices);
+        QFETCH(QStringList, flags);
+        auto *more = m_bar->findChild<QToolButton *>(QStringLiteral("moreFilters"));
+        QMenu *menu = more->menu();
+        for (const QString &choice : choices) {
+            if (choice.startsWith(u"toggle:")) {
+                QTest::mouseClick(toggle(choice.mid(7)), Qt::LeftButton);
+                continue;
+            }
+            // The menu is filled as it opens, with the board's labels and members as they are now.
+            menu->popup(more->mapToGlobal(QPoint(0, more->height())));
+            QString name = choice;
+            if (choice.startsWith(u"label:")) {
+                for (const storage::Label &label : storeAs()->labels().value()) {
+                    if (label.name == choice.mid(6))
+                        name = QStringLiteral("label-%1").arg(label.id);
+                }
+            }
+            if (choice.startsWith(u"requester:")) {
+                menu->findChild<QAction *>(QStringLiteral("requesterFilter"))->trigger();
+                menu->close();
+                auto *dialog = m_bar->findChild<QInputDialog *>(QStringLiteral("requesterFilterDialog"));
+                QVERIFY(dialog);
+                QTRY_VERIFY(dialog->isVisible());
+                auto *line = dialog->findChild<QLineEdit *>();
+                QTest::keyClicks(line, choice.mid(10));
+                QTest::keyClick(line, Qt::Key_Return);
+                continue;
+            }
+            QAction *action = menu->findChild<QAction *>(name);
+            QVERIFY2(action, qPrintable(name));
+            action->trigger();
+            menu->close();
+        }
+        // THEN the board shows exactly what `helpboard-cli list` shows with the same flags, and the button counts
+        const QList<qint64> expected = listedIds(flags);
+        QVERIFY(!expected.contains(-1));
+        QCOMPARE(shownIds(), expected);
+        QVERIFY(!expected.isEmpty());
+        QVERIFY(int(expected.size()) < m_window->model()->cardCount());
+        QVERIFY2(more->text().contains(u'('), qPrintable(more->text()));
+        QVERIFY(!m_bar->describe().isEmpty());
+    }
+
+    void shouldSaveFiltersByNameAndKeepThem()
+    {
+        auto *saved = m_bar->findChild<QToolButton *>(QStringLiteral("savedFilters"));
+        QMenu *menu = saved->menu();
+        // GIVEN overdue and unassigned cards shown
+        QTest::mouseClick(toggle(QStringLiteral("overdueFilter")), Qt::LeftButton);
+        QTest::mouseClick(toggle(QStringLiteral("unassignedFilter")), Qt::LeftButton);
+        const QList<qint64> shown = shownIds();
+        // WHEN that is saved as "My overdue"
+        menu->popup(saved->mapToGlobal(QPoint(0, saved->height())));
+        QAction *save = menu->findChild<QAction *>(QStringLiteral("saveFilter"));
+        QVERIFY(save && save->isEnabled());
+        save->trigger();
+        menu->close();
+        auto *dialog = m_bar->findChild<QInputDialog *>(QStringLiteral("saveFilterDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        auto *name = dialog->findChild<QLineEdit *>();
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("My overdue"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(m_bar->savedFilters(), QStringList{QStringLiteral("My overdue")});
+        // AND the board is closed, opened again, cleared, and the saved filter picked from the menu
+        m_bar->clear();
+        m_window.reset();
+        m_window = openDemo(QSize(1400, 900));
+        m_view = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        m_bar = m_window->findChild<board::FilterBar *>(QStringLiteral("filterBar"));
+        QCOMPARE(int(shownIds().size()), m_window->model()->cardCount());
+        saved = m_bar->findChild<QToolButton *>(QStringLiteral("savedFilters"));
+        saved->menu()->popup(saved->mapToGlobal(QPoint(0, saved->height())));
+        QAction *use = saved->menu()->findChild<QAction *>(QStringLiteral("useSavedFilter"));
+        QVERIFY(use);
+        QCOMPARE(use->text(), QStringLiteral("My overdue"));
+        use->trigger();
+        saved->menu()->close();
+        // THEN the same cards show, the toggles say so
+        QCOMPARE(shownIds(), shown);
+        QVERIFY(toggle(QStringLiteral("overdueFilter"))->isChecked());
+        QVERIFY(toggle(QStringLiteral("unassignedFilter"))->isChecked());
+        // AND it can be deleted
+        m_bar->deleteSavedFilter(QStringLiteral("My overdue"));
+        QVERIFY(m_bar->savedFilters().isEmpty());
     }
 
     void shouldKeepMovingCardsWhileFiltered()
