@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include <board/archiveddialog.h>
 #include <board/boardactions.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
@@ -101,6 +102,9 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(find);
+    QAction *archived = edit->addAction(tr("&Archived Cards…"), this, &MainWindow::showArchived);
+    archived->setObjectName(QStringLiteral("showArchived"));
+    archived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
     resize(1280, 800);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
@@ -219,7 +223,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_afterSaves = {};
     m_afterSavesText.clear();
     m_savingLabel->clear();
-    // Undo history belongs to one board.
+    // Undo history belongs to one board; so does the list of its archived cards.
+    delete m_archived;
     m_details->setBoard(nullptr, nullptr);
     m_undoStack->clear();
     delete m_actions;
@@ -264,6 +269,15 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_filterBar->setStore(m_store.get(), filterKey());
 }
 
+void MainWindow::showArchived()
+{
+    if (!m_archived)
+        m_archived = new board::ArchivedDialog(*m_store, m_actions, this);
+    m_archived->show();
+    m_archived->raise();
+    m_archived->activateWindow();
+}
+
 QString MainWindow::filterKey() const
 {
     // Per board and per user (settings are the user's own).
@@ -286,6 +300,7 @@ void MainWindow::applyFilter()
 
 MainWindow::~MainWindow()
 {
+    delete m_archived;
     m_details->setBoard(nullptr, nullptr);
     // Commands and actions refer to the model and the store: they go first, whatever order Qt would pick.
     m_undoStack->clear();

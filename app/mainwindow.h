@@ -4,6 +4,7 @@
 #include <board/cardfilter.h>
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -12,6 +13,7 @@ namespace hb::storage {
 class BoardStore;
 }
 namespace hb::board {
+class ArchivedDialog;
 class FilterBar;
 class BoardActions;
 class BoardModel;
@@ -59,6 +61,7 @@ private:
     void updateStatus();
     void showCard(qint64 id);
     void applyFilter();
+    void showArchived();
     QString filterKey() const;
     board::CardFilter::Context filterContext() const;
 
@@ -73,6 +76,7 @@ private:
     QUndoStack *m_undoStack;
     QSplitter *m_splitter;
     board::FilterBar *m_filterBar;
+    QPointer<board::ArchivedDialog> m_archived;
     board::CardEditor *m_details;
     QLabel *m_statusLabel;
     QLabel *m_savingLabel;

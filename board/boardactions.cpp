@@ -446,6 +446,28 @@ bool BoardActions::archiveCards(const QList<qint64> &ids)
     return true;
 }
 
+bool BoardActions::restoreArchived(const QList<qint64> &ids, std::function<void()> done)
+{
+    if (ids.isEmpty())
+        return false;
+    // They show when saved: the board does not hold archived cards to show at once.
+    const auto landed = [done](const Saved &) {
+        if (done)
+            done();
+    };
+    auto *command =
+            new SavedCommand(*this, ids.size() == 1 ? tr("Restore Card") : tr("Restore %1 Cards").arg(ids.size()), ids,
+                             Step{{}, [ids](BoardStore &store) { return restoreCards(store, ids); }},
+                             Step{[this, ids] {
+                                      for (qint64 id : ids)
+                                          m_model.removeCard(id);
+                                  },
+                                  [ids](BoardStore &store) { return hideCards(store, ids, Hide::Archive); }},
+                             landed);
+    m_stack.push(command);
+    return true;
+}
+
 bool BoardActions::createCard(qint64 columnId, const QString &title, std::function<void(qint64 id)> done)
 {
     const QString fresh = title.trimmed();

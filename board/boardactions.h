@@ -49,6 +49,8 @@ public:
     bool moveCards(const QList<qint64> &ids, qint64 columnId, qint64 beforeId);
     /// Archives cards (undo restores them where they were).
     bool archiveCards(const QList<qint64> &ids);
+    /// Puts archived cards back on the board (undo archives them again); @p done once each such save landed.
+    bool restoreArchived(const QList<qint64> &ids, std::function<void()> done = {});
     /// Renames a card (F2 on the board).
     bool renameCard(qint64 id, const QString &title);
     /**

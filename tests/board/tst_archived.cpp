@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Archived cards: found by title in their own list, and put back on the board as undo steps.
+#include "demowindowtestcase.h"
+
+#include <board/archivedcardsmodel.h>
+#include <board/archiveddialog.h>
+#include <board/boardmodel.h>
+#include <board/boardview.h>
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace hb;
+
+class tst_Archived : public tests::DemoWindowTestCase
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { setUpDemo(); }
+
+    void shouldListOnlyArchivedCardsLastArchivedFirst()
+    {
+        board::ArchivedCardsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        storage::Card open;
+        open.id = 1;
+        open.title = QStringLiteral("Still open");
+        storage::Card older = open;
+        older.id = 2;
+        older.title = QStringLiteral("Archived last week");
+        older.columnId = 30;
+        older.archivedAt = 1'000;
+        storage::Card newer = older;
+        newer.id = 3;
+        newer.title = QStringLiteral("Archived today");
+        newer.archivedAt = 2'000;
+        storage::Card deleted = newer;
+        deleted.id = 4;
+        deleted.deletedAt = 3'000;
+        model.setCards({open, older, newer, deleted}, {{30, QStringLiteral("Done")}});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Archived today"));
+        QCOMPARE(model.idAt(1), 2);
+        QCOMPARE(model.idAt(2), 0);
+        QVERIFY(model.index(0).data(board::ArchivedCardsModel::DetailsRole).toString().contains(u"from Done"));
+        QCOMPARE(model.index(1).data(board::ArchivedCardsModel::IdRole).toLongLong(), 2);
+    }
+
+    void shouldFindAnArchivedCardAndPutItBackWhereItWas()
+    {
+        auto window = openDemo(QSize(1280, 800));
+        QVERIFY(window);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        // GIVEN a card of Doing archived with the Delete key
+        QListView *doing = board->columnView(1);
+        doing->setFocus();
+        doing->setCurrentIndex(doing->model()->index(2, 0, doing->rootIndex()));
+        const qint64 id = doing->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        const QString title = doing->currentIndex().data().toString();
+        QTest::keyClick(doing, Qt::Key_Delete);
+        QVERIFY(saved(*window));
+        QVERIFY(!board->cardIndex(id).isValid());
+        // WHEN the archived cards are opened from the Edit menu and searched by a word of its title
+        window->findChild<QAction *>(QStringLiteral("showArchived"))->trigger();
+        auto *dialog = window->findChild<board::ArchivedDialog *>(QStringLiteral("archivedDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QListView *list = dialog->list();
+        QVERIFY(list->model()->rowCount() >= 1);
+        QCOMPARE(list->model()->index(0, 0).data(board::ArchivedCardsModel::IdRole).toLongLong(), id);
+        auto *search = dialog->findChild<QLineEdit *>(QStringLiteral("archivedSearch"));
+        const QString word = title.split(u' ').constFirst();
+        QTest::keyClicks(search, word.toLower());
+        for (int row = 0; row < list->model()->rowCount(); ++row)
+            QVERIFY(list->model()->index(row, 0).data().toString().contains(word, Qt::CaseInsensitive));
+        // AND it is picked with a click and restored with the button
+        auto *restore = dialog->findChild<QPushButton *>(QStringLiteral("restoreArchived"));
+        QVERIFY(!restore->isEnabled());
+        QModelIndex row;
+        for (int r = 0; r < list->model()->rowCount(); ++r) {
+            if (list->model()->index(r, 0).data(board::ArchivedCardsModel::IdRole).toLongLong() == id)
+                row = list->model()->index(r, 0);
+        }
+        QVERIFY(row.isValid());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(row).center());
+        QVERIFY(restore->isEnabled());
+        QTest::mouseClick(restore, Qt::LeftButton);
+        QVERIFY(saved(*window));
+        // THEN it is back in Doing, in the file and on the board, and no longer in the list
+        QCOMPARE(storedColumnOf(id), 1);
+        QVERIFY(board->cardIndex(id).isValid());
+        QCOMPARE(board->cardIndex(id).parent().row(), 1);
+        QTRY_VERIFY([&] {
+            for (int r = 0; r < list->model()->rowCount(); ++r) {
+                if (list->model()->index(r, 0).data(board::ArchivedCardsModel::IdRole).toLongLong() == id)
+                    return false;
+            }
+            return true;
+        }());
+        // AND undo archives it again, and the list shows it again
+        QCOMPARE(window->undoStack()->undoText(), QStringLiteral("Restore Card"));
+        window->undoStack()->undo();
+        QVERIFY(saved(*window));
+        QCOMPARE(storedColumnOf(id), -1);
+        QVERIFY(!board->cardIndex(id).isValid());
+        search->clear();
+        QTRY_COMPARE(list->model()->index(0, 0).data(board::ArchivedCardsModel::IdRole).toLongLong(), id);
+        dialog->close();
+    }
+
+    void shouldLetAViewerLookButNotRestore()
+    {
+        // GIVEN an archived card (archived by an editor)
+        {
+            auto editor = storeAs();
+            QVERIFY(editor->archiveCard(editor->cards()->constFirst().id));
+        }
+        auto store = storeAs(QStringLiteral("margaret"));
+        QCOMPARE(store->role(), storage::Role::Viewer);
+        app::MainWindow window(std::move(store));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QAction *>(QStringLiteral("showArchived"))->trigger();
+        auto *dialog = window.findChild<board::ArchivedDialog *>(QStringLiteral("archivedDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(dialog->list()->model()->rowCount() >= 1);
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("restoreArchived"))->isVisible());
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("archivedStatus"))->text().contains(u"archived"));
+    }
+};
+
+QTEST_MAIN(tst_Archived)
+#include "tst_archived.moc"
