@@ -65,14 +65,19 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_savingLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_savingLabel);
     connect(m_view, &board::BoardView::cardActivated, this, &MainWindow::showCard);
+    // Counted once after a burst of changes (a filter moves thousands of rows, one signal each).
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(0);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, this, &MainWindow::updateStatus);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+        connect(m_model, signal, m_statusTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::dataChanged, m_statusTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_filterBar, &board::FilterBar::filterChanged, this, &MainWindow::applyFilter);
-    connect(m_view->filterModel(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
-    connect(m_view->filterModel(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
-    connect(m_view->filterModel(), &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_view->filterModel(), signal, m_statusTimer, qOverload<>(&QTimer::start));
+    connect(m_view->filterModel(), &QAbstractItemModel::layoutChanged, m_statusTimer, qOverload<>(&QTimer::start));
     // Cards become overdue as time passes: the filter judges again each minute.
     auto *clock = new QTimer(this);
     clock->setInterval(60'000);

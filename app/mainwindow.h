@@ -24,6 +24,7 @@ class CardEditor;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTimer;
 class QUndoStack;
 
 namespace hb::app {
@@ -79,6 +80,7 @@ private:
     QPointer<board::ArchivedDialog> m_archived;
     board::CardEditor *m_details;
     QLabel *m_statusLabel;
+    QTimer *m_statusTimer = nullptr;
     QLabel *m_savingLabel;
     QMenu *m_recentMenu;
     board::BoardActions *m_actions = nullptr;

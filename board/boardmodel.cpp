@@ -411,6 +411,15 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         return card->resolvedAt != 0;
     case LabelsRole:
         return labelChips(*card);
+    case HasLabelsRole:
+    case HeightKeyRole: {
+        const bool labels = std::any_of(card->labelIds.cbegin(), card->labelIds.cend(),
+                                        [this](qint64 id) { return m_labels.contains(id); });
+        if (role == HasLabelsRole)
+            return labels;
+        // One value for the delegate's height cache, asked for every card on every layout: cheaper than the title.
+        return QVariant::fromValue<quint64>((quint64(qHash(card->title)) << 1) | (labels ? 1 : 0));
+    }
     case AssigneeNameRole:
         return card->assignee.isEmpty() ? QString() : m_memberNames.value(card->assignee, card->assignee);
     case StatusTextRole:

@@ -49,6 +49,8 @@ public:
         LabelsRole,       ///< QVariantList of QVariantMap {name, color}, in the card's label order
         AssigneeNameRole, ///< the assignee's display name, or their login when they have none
         StatusTextRole,   ///< "In progress", "Needs review", "Blocked" or empty, for people
+        HasLabelsRole,    ///< whether LabelsRole has any chip
+        HeightKeyRole,    ///< quint64 that changes when what a card's height depends on (title, labels) does
     };
     Q_ENUM(Roles)
 

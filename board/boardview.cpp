@@ -24,6 +24,7 @@
 #include <QPointer>
 #include <QResizeEvent>
 #include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hb::board {
@@ -69,11 +70,16 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
 
     // The views show the filtered board; columns are all there in it, so its top rows are the board's columns.
     connect(m_cards, &QAbstractItemModel::modelReset, this, &BoardView::rebuild);
+    // A filter change moves thousands of rows in as many signals: the headers are counted once, after them.
+    m_headersTimer = new QTimer(this);
+    m_headersTimer->setSingleShot(true);
+    m_headersTimer->setInterval(0);
+    connect(m_headersTimer, &QTimer::timeout, this, &BoardView::refreshHeaders);
     connect(m_cards, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &under) { under.isValid() ? refreshHeaders() : rebuild(); });
+            [this](const QModelIndex &under) { under.isValid() ? m_headersTimer->start() : rebuild(); });
     connect(m_cards, &QAbstractItemModel::rowsRemoved, this,
-            [this](const QModelIndex &under) { under.isValid() ? refreshHeaders() : rebuild(); });
-    connect(m_cards, &QAbstractItemModel::layoutChanged, this, &BoardView::refreshHeaders);
+            [this](const QModelIndex &under) { under.isValid() ? m_headersTimer->start() : rebuild(); });
+    connect(m_cards, &QAbstractItemModel::layoutChanged, m_headersTimer, qOverload<>(&QTimer::start));
     connect(m_cards, &CardFilterModel::filterChanged, this, &BoardView::refreshHeaders);
     connect(m_model, &QAbstractItemModel::rowsMoved, this,
             [this](const QModelIndex &from, int, int, const QModelIndex &to) {
@@ -86,7 +92,7 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
                 }
                 refreshHeaders();
             });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &BoardView::refreshHeaders);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_headersTimer, qOverload<>(&QTimer::start));
     rebuild();
 }
 
@@ -160,6 +166,10 @@ void BoardView::rebuild()
         column.view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
         column.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         column.view->setResizeMode(QListView::Adjust);
+        // A long column is laid out a few hundred cards at a time between events: the first screenful shows at
+        // once (opening a big board, typing in the search), the rest follows without holding up the window.
+        column.view->setLayoutMode(QListView::Batched);
+        column.view->setBatchSize(200);
         column.view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         column.view->setUniformItemSizes(false);
         // F2 renames in place; a double-click opens the card.

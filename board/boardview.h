@@ -9,6 +9,7 @@ class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QTimer;
 
 namespace hb::board {
 
@@ -98,6 +99,7 @@ private:
 
     BoardModel *m_model;
     CardFilterModel *m_cards;
+    QTimer *m_headersTimer = nullptr;
     BoardActions *m_actions = nullptr;
     QPoint m_headerPress;
     int m_headerPressColumn = -1;

@@ -5,6 +5,7 @@
 #include "chips.h"
 
 #include <QAbstractItemView>
+#include <QScrollBar>
 #include <QApplication>
 #include <QDateTime>
 #include <QFontMetrics>
@@ -210,18 +211,33 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
     return result;
 }
 
+int CardDelegate::cardWidth(const QStyleOptionViewItem &option)
+{
+    // As wide as the column, less room for its scroll bar whether it shows or not: cards do not wrap their titles
+    // again (all thousands of them) each time a filter makes the scroll bar come or go.
+    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+    if (!view)
+        return option.rect.width();
+    const int scrollBar = view->verticalScrollBar()->isVisible()
+                                  ? 0
+                                  : view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view);
+    return view->viewport()->width() - scrollBar;
+}
+
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    // A card is as wide as its column; the view does not pass a width in the option.
-    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
-    const int width = view ? view->viewport()->width() : option.rect.width();
+    const int width = cardWidth(option);
     // Measuring wraps the title with QTextLayout; views ask again for every card on every change, so remember.
     if (option.font != m_heightsFont || m_heights.size() > s_maxRememberedHeights) {
         m_heights.clear();
         m_heightsFont = option.font;
     }
-    const HeightKey key{index.data(Qt::DisplayRole).toString(), width,
-                        !index.data(BoardModel::LabelsRole).toList().isEmpty()};
+    // The board model says in one value what a height depends on; any other model, with its title and labels.
+    const QVariant cardKey = index.data(BoardModel::HeightKeyRole);
+    const HeightKey key{cardKey.isValid() ? cardKey.value<quint64>()
+                                          : (quint64(qHash(index.data(Qt::DisplayRole).toString())) << 1)
+                                                    | (index.data(BoardModel::LabelsRole).toList().isEmpty() ? 0 : 1),
+                        width};
     auto height = m_heights.constFind(key);
     if (height == m_heights.cend()) {
         QStyleOptionViewItem opt = option;
@@ -237,6 +253,7 @@ void CardDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewI
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    opt.rect.setWidth(cardWidth(option)); // as measured
     const QRect title = layout(opt, index).titleRect;
     editor->setGeometry(title.left() - 3, title.top() - 3, title.width() + 6,
                         std::max(title.height(), editor->sizeHint().height()) + 6);
@@ -246,6 +263,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
+    opt.rect.setWidth(cardWidth(option)); // as measured, so the title wraps as it did then
     const Layout l = layout(opt, index);
     const QPalette &palette = opt.palette;
     const bool selected = opt.state & QStyle::State_Selected;

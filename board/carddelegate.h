@@ -67,6 +67,8 @@ public:
                               const QModelIndex &index) const override;
 
     static QString initialsOf(const QString &name);
+    /// The width a card is laid out at in the view of @p option.
+    static int cardWidth(const QStyleOptionViewItem &option);
     static QColor priorityColor(const QString &priority);
 
     /// How many card heights are remembered (a column of 10,000 cards is laid out again on every change).
@@ -75,18 +77,15 @@ public:
 private:
     qint64 now() const;
 
-    /// What a card's height depends on besides the font: its title, whether it has labels, and the width.
+    /// What a card's height depends on besides the font: its title and whether it has labels (the model's
+    /// HeightKeyRole), and the width.
     struct HeightKey
     {
-        QString title;
+        quint64 card = 0;
         int width = 0;
-        bool labels = false;
 
         friend bool operator==(const HeightKey &, const HeightKey &) = default;
-        friend size_t qHash(const HeightKey &key, size_t seed = 0)
-        {
-            return qHashMulti(seed, key.title, key.width, key.labels);
-        }
+        friend size_t qHash(const HeightKey &key, size_t seed = 0) { return qHashMulti(seed, key.card, key.width); }
     };
 
     qint64 m_now = 0;

@@ -25,6 +25,7 @@ namespace {
 
 // Long enough not to search for every letter of a word typed fast, short enough to feel like "as you type".
 constexpr int s_typingPauseMs = 120;
+constexpr int s_minSearchLength = 2;
 
 QString priorityName(storage::Priority priority)
 {
@@ -242,7 +243,8 @@ void FilterBar::apply()
     // The words, kept for describing and restoring; the matching is the full-text index's (as the CLI's --search).
     filter.search = m_search->text().trimmed();
     m_searchError.clear();
-    if (!filter.search.isEmpty() && m_store) {
+    // One letter starts nearly every word: the search begins with the second.
+    if (filter.search.size() >= s_minSearchLength && m_store) {
         if (auto hits = m_store->search(filter.search)) {
             filter.searchIds = QSet<qint64>(hits->cbegin(), hits->cend());
         } else {

@@ -17,6 +17,8 @@ class QIODevice;
 namespace hb::storage {
 
 class Connection;
+struct GeneratedBoardCounts;
+struct GeneratedBoardSize;
 
 struct StoreOptions
 {
@@ -244,6 +246,8 @@ private:
     BoardStore();
     // Demo content goes into a brand-new file, so it may skip the per-transaction fsync.
     friend Status populateDemoBoard(BoardStore &store, const QString &contentDir);
+    friend Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
+                                         GeneratedBoardCounts *counts);
     void setDurableWrites(bool durable);
 
     /// Ends a pending operation id with the public call that was meant to use it, whatever way that call returns.

@@ -69,6 +69,38 @@ private Q_SLOTS:
         QVERIFY(total >= 20);
     }
 
+    void shouldSayWhenACardsHeightMayChange()
+    {
+        board::BoardModel model;
+        QVERIFY(model.load(*m_store));
+        const QModelIndex todo = model.index(0, 0);
+        storage::Card card = *model.cardAt(model.index(0, 0, todo));
+        const auto key = [&model, &card] {
+            return model.cardIndex(card.id).data(board::BoardModel::HeightKeyRole).value<quint64>();
+        };
+        card.labelIds.clear();
+        model.applyCard(card);
+        const quint64 plain = key();
+        // a rename changes it, and renaming back gives the same again
+        const QString title = card.title;
+        card.title = QStringLiteral("A much longer title that wraps onto more lines than before");
+        model.applyCard(card);
+        QVERIFY(key() != plain);
+        card.title = title;
+        model.applyCard(card);
+        QCOMPARE(key(), plain);
+        // a label changes it; other fields do not
+        card.labelIds = {model.labels().constFirst().id};
+        model.applyCard(card);
+        QVERIFY(key() != plain);
+        QVERIFY(model.cardIndex(card.id).data(board::BoardModel::HasLabelsRole).toBool());
+        const quint64 labelled = key();
+        card.priority = storage::Priority::Low;
+        card.assignee = QStringLiteral("ben");
+        model.applyCard(card);
+        QCOMPARE(key(), labelled);
+    }
+
     void shouldReloadAfterAChange()
     {
         board::BoardModel model;

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// helpboard-bench: generates a big board (10,000 cards by default) and measures what DESIGN.md's performance budget
+// names, printing one JSON object. Not a test: it is run by hand, and its figures go into issue notes and the README.
+#include <app/mainwindow.h>
+#include <board/boardmodel.h>
+#include <board/boardview.h>
+#include <board/cardfilter.h>
+#include <board/filterbar.h>
+#include <storage/boardstore.h>
+#include <storage/generatedboard.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListView>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h> // profiling one part: valgrind --tool=callgrind --instr-atstart=no
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+using namespace hb;
+
+namespace {
+
+double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double percentile(std::vector<double> values, double share)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto at = std::min(values.size() - 1, size_t(share * double(values.size() - 1) + 0.5));
+    return values.at(at);
+}
+
+double rounded(double value)
+{
+    return std::round(value * 100) / 100;
+}
+
+/// Resident memory of this process in MiB (Linux), 0 elsewhere.
+double residentMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').constFirst().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+/// The floor: every card, label link, checklist count and comment count read with bare QSqlQuery loops.
+double rawRead(const QString &path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-raw"));
+        db.setDatabaseName(path);
+        db.open();
+        qint64 checksum = 0;
+        for (const QString &sql :
+             {QStringLiteral("SELECT id, column_id, rank, title, description, priority, status, assignee, requester, "
+                             "channel, due_at, created_at, created_by, updated_at, updated_by, started_at, "
+                             "first_response_at, first_response_by, resolved_at, resolved_by, escalated_at, "
+                             "archived_at, deleted_at, version FROM cards WHERE deleted_at IS NULL AND archived_at IS "
+                             "NULL"),
+              QStringLiteral("SELECT card_id, label_id FROM card_labels"),
+              QStringLiteral("SELECT card_id, count(*), sum(done) FROM checklist_items WHERE deleted_at IS NULL "
+                             "GROUP BY card_id"),
+              QStringLiteral("SELECT card_id, count(*) FROM comments WHERE deleted_at IS NULL GROUP BY card_id")}) {
+            QSqlQuery query(db);
+            query.setForwardOnly(true);
+            query.exec(sql);
+            const int columns = query.record().count();
+            while (query.next()) {
+                for (int i = 0; i < columns; ++i)
+                    checksum += query.value(i).toString().size();
+            }
+        }
+        db.close();
+        Q_UNUSED(checksum)
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-raw"));
+    return elapsedMs(timer);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Offscreen unless told otherwise: the figures are about the program, not a display server.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("helpboard-bench"));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QStandardPaths::setTestModeEnabled(true); // the window's settings go to a test location, never the user's
+    QSettings().clear();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Generates a board and prints its performance figures as JSON."));
+    parser.addHelpOption();
+    const QCommandLineOption cardsOption(QStringLiteral("cards"), QStringLiteral("Cards (default 10000)."),
+                                         QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption itemsOption(QStringLiteral("checklist-items"),
+                                         QStringLiteral("Checklist items (default 5 per card)."), QStringLiteral("N"));
+    const QCommandLineOption commentsOption(QStringLiteral("comments"),
+                                            QStringLiteral("Comments (default 3 per card)."), QStringLiteral("N"));
+    const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Keep the board at FILE."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption boardOption(
+            QStringLiteral("board"), QStringLiteral("Measure the board at FILE (a copy of it) instead of making one."),
+            QStringLiteral("FILE"));
+    parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption});
+    parser.process(app);
+
+    storage::GeneratedBoardSize size;
+    size.cards = parser.value(cardsOption).toInt();
+    size.checklistItems = parser.isSet(itemsOption) ? parser.value(itemsOption).toInt() : size.cards * 5;
+    size.comments = parser.isSet(commentsOption) ? parser.value(commentsOption).toInt() : size.cards * 3;
+    QTemporaryDir dir;
+    const QString path =
+            parser.isSet(keepOption) ? parser.value(keepOption) : dir.filePath(QStringLiteral("bench.helpboard"));
+    QTextStream err(stderr);
+
+    // 1. The board
+    QElapsedTimer timer;
+    timer.start();
+    storage::GeneratedBoardCounts counts;
+    if (parser.isSet(boardOption)) {
+        // A copy: the moves below change it.
+        if (!QFile::copy(parser.value(boardOption), path)) {
+            err << "helpboard-bench: cannot copy " << parser.value(boardOption) << Qt::endl;
+            return 1;
+        }
+        storage::StoreOptions options;
+        options.login = QStringLiteral("alice");
+        auto store = storage::BoardStore::open(path, options);
+        if (!store) {
+            err << "helpboard-bench: " << store.error().message << Qt::endl;
+            return 1;
+        }
+        const QList<storage::Card> all = store.value()->cards().value();
+        QHash<qint64, int> perColumn;
+        for (const storage::Card &card : all) {
+            ++perColumn[card.columnId];
+            counts.checklistItems += card.checklistTotal;
+            counts.comments += card.commentCount;
+        }
+        counts.cards = int(all.size());
+        counts.labels = int(store.value()->labels()->size());
+        counts.members = int(store.value()->members()->size());
+        counts.columns = int(store.value()->columns()->size());
+        counts.largestColumn = perColumn.isEmpty() ? 0 : *std::max_element(perColumn.cbegin(), perColumn.cend());
+    } else {
+        storage::StoreOptions options;
+        options.login = QStringLiteral("alice");
+        auto store = storage::BoardStore::create(path, QStringLiteral("Benchmark"), options);
+        if (!store) {
+            err << "helpboard-bench: " << store.error().message << Qt::endl;
+            return 1;
+        }
+        if (auto made = storage::populateGeneratedBoard(**store, size, &counts); !made) {
+            err << "helpboard-bench: " << made.error().message << Qt::endl;
+            return 1;
+        }
+    }
+    const double generateMs = elapsedMs(timer);
+
+    // 2. Reading: the floor, then the board model, then the window painted
+    rawRead(path); // the file into the page cache, so both reads below start from the same place
+    const double rawMs = rawRead(path);
+    storage::StoreOptions options;
+    options.login = QStringLiteral("alice");
+    timer.start();
+    double openMs = 0;
+    {
+        auto store = storage::BoardStore::open(path, options);
+        board::BoardModel model;
+        if (!store || !model.load(**store)) {
+            err << "helpboard-bench: the board could not be opened" << Qt::endl;
+            return 1;
+        }
+        openMs = elapsedMs(timer);
+    }
+    timer.start();
+    auto store = storage::BoardStore::open(path, options);
+    app::MainWindow window(std::move(store).value());
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::processEvents();
+    (void)window.grab(); // painted, offscreen
+    const double firstPaintMs = elapsedMs(timer);
+    const double rssMb = residentMb();
+
+    // 3. Filtering: a word typed letter by letter, then toggles on and off (30 changes)
+    auto *bar = window.findChild<board::FilterBar *>(QStringLiteral("filterBar"));
+    std::vector<double> filterMs;
+    QList<board::CardFilter> changes;
+    for (const QString &word : {QStringLiteral("printer"), QStringLiteral("network")}) {
+        for (qsizetype letters = 1; letters <= word.size(); ++letters) {
+            board::CardFilter typed;
+            typed.search = word.left(letters);
+            changes << typed;
+        }
+    }
+    for (int i = 0; changes.size() < 30; ++i) {
+        board::CardFilter toggled;
+        toggled.overdue = i % 4 == 0;
+        toggled.unassigned = i % 4 == 1;
+        toggled.statuses =
+                i % 4 == 2 ? QSet<storage::StatusTag>{storage::StatusTag::Blocked} : QSet<storage::StatusTag>();
+        toggled.mine = i % 4 == 3;
+        changes << toggled;
+    }
+    std::vector<double> applyMs;
+    CALLGRIND_START_INSTRUMENTATION;
+    for (const board::CardFilter &change : std::as_const(changes)) {
+        timer.start();
+        bar->setFilter(change);
+        applyMs.push_back(elapsedMs(timer));
+        QApplication::processEvents(); // the columns laid out again
+        filterMs.push_back(elapsedMs(timer));
+    }
+    CALLGRIND_STOP_INSTRUMENTATION;
+    bar->clear();
+    QApplication::processEvents();
+
+    // 4. Searching comments and the rest with the full-text index
+    std::vector<double> searchMs;
+    auto reader = storage::BoardStore::open(path, options).value();
+    for (const QString &query :
+         {QStringLiteral("firmware"), QStringLiteral("restarted driver"), QStringLiteral("vend"),
+          QStringLiteral("licence server"), QStringLiteral("cable"), QStringLiteral("polic"),
+          QStringLiteral("remote log"), QStringLiteral("replaced"), QStringLiteral("account"),
+          QStringLiteral("network error"), QStringLiteral("update again"), QStringLiteral("works now")}) {
+        timer.start();
+        (void)reader->search(query);
+        searchMs.push_back(elapsedMs(timer));
+    }
+
+    // 5. Moves committed to disk (synchronous=FULL, as people's moves are)
+    std::vector<double> moveMs;
+    const QList<storage::Column> columns = reader->columns().value();
+    storage::CardQuery first;
+    first.columnId = columns.at(0).id;
+    const QList<storage::Card> cards = reader->cards(first).value();
+    for (int i = 0; i < 50 && i < cards.size(); ++i) {
+        timer.start();
+        (void)reader->moveCard(cards.at(i).id, columns.at(1 + i % (columns.size() - 1)).id);
+        moveMs.push_back(elapsedMs(timer));
+    }
+
+    // 6. Scrolling the longest column, one frame at a time
+    auto *boardView = window.findChild<board::BoardView *>(QStringLiteral("boardView"));
+    QListView *longest = nullptr;
+    for (int column = 0; column < boardView->columnCount(); ++column) {
+        QListView *view = boardView->columnView(column);
+        if (!longest || view->model()->rowCount(view->rootIndex()) > longest->model()->rowCount(longest->rootIndex()))
+            longest = view;
+    }
+    std::vector<double> scrollMs;
+    QScrollBar *scroll = longest->verticalScrollBar();
+    // Long columns are laid out in batches between events: scrolling starts when all of it is.
+    const QModelIndex lastCard =
+            longest->model()->index(longest->model()->rowCount(longest->rootIndex()) - 1, 0, longest->rootIndex());
+    for (int spins = 0; spins < 10'000 && !longest->visualRect(lastCard).isValid(); ++spins)
+        QApplication::processEvents();
+    for (int spins = 0, stable = 0, last = -1; spins < 10'000 && stable < 20; ++spins) {
+        QApplication::processEvents();
+        stable = scroll->maximum() == last ? stable + 1 : 0;
+        last = scroll->maximum();
+    }
+    const int stepPx = std::max(1, longest->viewport()->height() / 3);
+    for (int value = 0, frames = 0; value <= scroll->maximum() && frames < 300; value += stepPx, ++frames) {
+        timer.start();
+        scroll->setValue(value);
+        longest->viewport()->repaint();
+        scrollMs.push_back(elapsedMs(timer));
+    }
+
+    const QJsonObject result{
+            {QStringLiteral("cards"), counts.cards},
+            {QStringLiteral("checklist_items"), counts.checklistItems},
+            {QStringLiteral("comments"), counts.comments},
+            {QStringLiteral("labels"), counts.labels},
+            {QStringLiteral("members"), counts.members},
+            {QStringLiteral("columns"), counts.columns},
+            {QStringLiteral("largest_column"), counts.largestColumn},
+            {QStringLiteral("file_mb"), rounded(double(QFileInfo(path).size()) / (1024.0 * 1024.0))},
+            {QStringLiteral("generate_ms"), rounded(generateMs)},
+            {QStringLiteral("raw_read_ms"), rounded(rawMs)},
+            {QStringLiteral("open_ms"), rounded(openMs)},
+            {QStringLiteral("open_vs_raw"), rounded(rawMs > 0 ? openMs / rawMs : 0)},
+            {QStringLiteral("first_paint_ms"), rounded(firstPaintMs)},
+            {QStringLiteral("filter_ms_median"), rounded(percentile(filterMs, 0.5))},
+            {QStringLiteral("filter_ms_p95"), rounded(percentile(filterMs, 0.95))},
+            {QStringLiteral("filter_apply_ms_median"), rounded(percentile(applyMs, 0.5))},
+            {QStringLiteral("search_ms_median"), rounded(percentile(searchMs, 0.5))},
+            {QStringLiteral("move_ms_median"), rounded(percentile(moveMs, 0.5))},
+            {QStringLiteral("scroll_frames"), int(scrollMs.size())},
+            {QStringLiteral("scroll_frame_ms_p95"), rounded(percentile(scrollMs, 0.95))},
+            {QStringLiteral("rss_mb"), rounded(rssMb)},
+    };
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
+    return 0;
+}

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The benchmark's board generator: what it says it made is what the file holds, and the same seed makes the same
+// board. (Its timings are helpboard-bench's business, not a test's.)
+#include "support/testsupport.h"
+
+#include <storage/boardstore.h>
+#include <storage/generatedboard.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hb::storage;
+using namespace hb::tests;
+
+class tst_GeneratedBoard : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<BoardStore> generate(const QString &name, const GeneratedBoardSize &size,
+                                         GeneratedBoardCounts *counts)
+    {
+        auto store = BoardStore::create(m_dir.filePath(name), QStringLiteral("Generated"),
+                                        optionsFor(QStringLiteral("alice")));
+        if (!store)
+            return {};
+        if (!populateGeneratedBoard(**store, size, counts))
+            return {};
+        return std::move(store).value();
+    }
+
+private Q_SLOTS:
+    void shouldMakeWhatItReportsAt500Cards()
+    {
+        GeneratedBoardSize size;
+        size.cards = 500;
+        size.checklistItems = 2500;
+        size.comments = 1500;
+        GeneratedBoardCounts counts;
+        auto store = generate(QStringLiteral("a.helpboard"), size, &counts);
+        QVERIFY(store);
+        // THEN it reports the size asked for
+        QCOMPARE(counts.cards, 500);
+        QCOMPARE(counts.checklistItems, 2500);
+        QCOMPARE(counts.comments, 1500);
+        QCOMPARE(counts.labels, 20);
+        QCOMPARE(counts.members, 15);
+        QCOMPARE(counts.columns, 6);
+        // AND the file holds exactly that
+        const QList<Card> cards = store->cards().value();
+        QCOMPARE(int(cards.size()), counts.cards);
+        int items = 0;
+        int comments = 0;
+        QHash<qint64, int> perColumn;
+        for (const Card &card : cards) {
+            items += card.checklistTotal;
+            comments += card.commentCount;
+            ++perColumn[card.columnId];
+            QVERIFY(!card.title.isEmpty() && !card.title.contains(u'%') && !card.title.contains(u'{'));
+            QVERIFY(card.description.size() >= 100);
+        }
+        QCOMPARE(items, counts.checklistItems);
+        QCOMPARE(comments, counts.comments);
+        QCOMPARE(int(store->labels()->size()), counts.labels);
+        QCOMPARE(int(store->members()->size()), counts.members);
+        const QList<Column> columns = store->columns().value();
+        QCOMPARE(int(columns.size()), counts.columns);
+        QCOMPARE(columns.constLast().kind, ColumnKind::Done);
+        // the last column is the long one
+        QCOMPARE(perColumn.value(columns.constLast().id), counts.largestColumn);
+        QCOMPARE(*std::max_element(perColumn.cbegin(), perColumn.cend()), counts.largestColumn);
+        QCOMPARE(store->verify().value(), QStringList());
+        // the full-text index has the comments' words
+        QVERIFY(!store->search(QStringLiteral("firmware")).value().isEmpty());
+    }
+
+    void shouldMakeTheSameBoardFromTheSameSeed()
+    {
+        GeneratedBoardSize size;
+        size.cards = 60;
+        size.checklistItems = 100;
+        size.comments = 70;
+        GeneratedBoardCounts first;
+        GeneratedBoardCounts second;
+        auto a = generate(QStringLiteral("b.helpboard"), size, &first);
+        auto b = generate(QStringLiteral("c.helpboard"), size, &second);
+        QVERIFY(a && b);
+        QStringList titlesA;
+        QStringList titlesB;
+        for (const Card &card : a->cards().value())
+            titlesA << card.title + card.description.left(20);
+        for (const Card &card : b->cards().value())
+            titlesB << card.title + card.description.left(20);
+        QCOMPARE(titlesA, titlesB);
+        QCOMPARE(first.largestColumn, second.largestColumn);
+        size.seed += 1;
+        GeneratedBoardCounts third;
+        auto c = generate(QStringLiteral("d.helpboard"), size, &third);
+        QStringList titlesC;
+        for (const Card &card : c->cards().value())
+            titlesC << card.title + card.description.left(20);
+        QVERIFY(titlesC != titlesA);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_GeneratedBoard)
+#include "tst_generatedboard.moc"
