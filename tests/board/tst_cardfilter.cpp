@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <board/cardfilter.h>
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace hb::board;
@@ -145,6 +146,39 @@ private Q_SLOTS:
         QFETCH(Card, card);
         QFETCH(bool, matches);
         QCOMPARE(filter.matches(card, CardFilter::Context{s_now, QStringLiteral("ben")}), matches);
+    }
+
+    void shouldJudgeDueTimesAcrossMidnightByTheClockNotTheDate_data()
+    {
+        QTest::addColumn<QTime>("dueTime");
+        QTest::addColumn<int>("dueDay"); ///< 0 today, 1 tomorrow (local)
+        QTest::addColumn<bool>("overdue");
+        QTest::addColumn<bool>("dueSoon");
+        // now: today 23:30 local
+        QTest::newRow("today 23:00, half an hour ago") << QTime(23, 0) << 0 << true << false;
+        QTest::newRow("today 23:30, now") << QTime(23, 30) << 0 << false << true;
+        QTest::newRow("tomorrow 00:15, in 45 minutes") << QTime(0, 15) << 1 << false << true;
+        QTest::newRow("tomorrow 23:29, in 23h59") << QTime(23, 29) << 1 << false << true;
+        QTest::newRow("tomorrow 23:30, in 24 h") << QTime(23, 30) << 1 << false << false;
+        QTest::newRow("today 00:00, this morning") << QTime(0, 0) << 0 << true << false;
+    }
+
+    void shouldJudgeDueTimesAcrossMidnightByTheClockNotTheDate()
+    {
+        QFETCH(QTime, dueTime);
+        QFETCH(int, dueDay);
+        QFETCH(bool, overdue);
+        QFETCH(bool, dueSoon);
+        const QDate today(2026, 12, 1);
+        const qint64 now = QDateTime(today, QTime(23, 30)).toMSecsSinceEpoch();
+        Card card = sampleCard();
+        card.dueAt = QDateTime(today.addDays(dueDay), dueTime).toMSecsSinceEpoch();
+        CardFilter isOverdue;
+        isOverdue.overdue = true;
+        CardFilter isSoon;
+        isSoon.dueWithin24h = true;
+        QCOMPARE(isOverdue.matches(card, {now, QString()}), overdue);
+        QCOMPARE(isSoon.matches(card, {now, QString()}), dueSoon);
     }
 
     void shouldKnowWhenItIsEmpty()
