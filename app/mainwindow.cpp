@@ -75,6 +75,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     connect(m_model, &QAbstractItemModel::dataChanged, m_statusTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_filterBar, &board::FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    // A search's hits are the file's at the time: cards added, renamed or reloaded are searched again.
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_filterBar, &board::FilterBar::refreshSearch);
+    connect(m_model, &QAbstractItemModel::modelReset, m_filterBar, &board::FilterBar::refreshSearch);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_filterBar, &board::FilterBar::refreshSearch);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_view->filterModel(), signal, m_statusTimer, qOverload<>(&QTimer::start));
     connect(m_view->filterModel(), &QAbstractItemModel::layoutChanged, m_statusTimer, qOverload<>(&QTimer::start));
@@ -228,8 +232,10 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_afterSaves = {};
     m_afterSavesText.clear();
     m_savingLabel->clear();
-    // Undo history belongs to one board; so does the list of its archived cards.
+    // Undo history belongs to one board; so do the list of its archived cards and the filter (its labels, its
+    // search hits), which must not outlive the store it reads.
     delete m_archived;
+    m_filterBar->setStore(nullptr);
     m_details->setBoard(nullptr, nullptr);
     m_undoStack->clear();
     delete m_actions;
@@ -329,6 +335,8 @@ void MainWindow::reload()
 
 void MainWindow::updateStatus()
 {
+    if (!m_store)
+        return; // between two boards
     const int cards = m_model->cardCount();
     const int overdue = m_model->overdueCount(QDateTime::currentMSecsSinceEpoch());
     const int shown = m_view->shownCardCount();

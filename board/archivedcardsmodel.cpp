@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QTextDocument>
 
 namespace hb::board {
 
@@ -46,7 +47,8 @@ QVariant ArchivedCardsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return card.title;
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: // plain text, whatever the column is called
+        return Qt::convertFromPlainText(data(index, DetailsRole).toString());
     case DetailsRole: {
         const QString column = m_columnNames.value(card.columnId);
         const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(card.archivedAt), QLocale::ShortFormat);

@@ -166,10 +166,6 @@ void BoardView::rebuild()
         column.view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
         column.view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         column.view->setResizeMode(QListView::Adjust);
-        // A long column is laid out a few hundred cards at a time between events: the first screenful shows at
-        // once (opening a big board, typing in the search), the rest follows without holding up the window.
-        column.view->setLayoutMode(QListView::Batched);
-        column.view->setBatchSize(200);
         column.view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         column.view->setUniformItemSizes(false);
         // F2 renames in place; a double-click opens the card.

@@ -211,17 +211,18 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
     return result;
 }
 
-int CardDelegate::cardWidth(const QStyleOptionViewItem &option)
+int CardDelegate::cardWidth(const QStyleOptionViewItem &option) const
 {
     // As wide as the column, less room for its scroll bar whether it shows or not: cards do not wrap their titles
     // again (all thousands of them) each time a filter makes the scroll bar come or go.
     const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
     if (!view)
         return option.rect.width();
-    const int scrollBar = view->verticalScrollBar()->isVisible()
-                                  ? 0
-                                  : view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view);
-    return view->viewport()->width() - scrollBar;
+    if (view->verticalScrollBar()->isVisible())
+        return view->viewport()->width();
+    if (m_scrollBarExtent < 0) // asked for every card of every layout: once is enough
+        m_scrollBarExtent = view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, view);
+    return view->viewport()->width() - m_scrollBarExtent;
 }
 
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -231,6 +232,7 @@ QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     if (option.font != m_heightsFont || m_heights.size() > s_maxRememberedHeights) {
         m_heights.clear();
         m_heightsFont = option.font;
+        m_scrollBarExtent = -1;
     }
     // The board model says in one value what a height depends on; any other model, with its title and labels.
     const QVariant cardKey = index.data(BoardModel::HeightKeyRole);

@@ -68,7 +68,7 @@ public:
 
     static QString initialsOf(const QString &name);
     /// The width a card is laid out at in the view of @p option.
-    static int cardWidth(const QStyleOptionViewItem &option);
+    int cardWidth(const QStyleOptionViewItem &option) const;
     static QColor priorityColor(const QString &priority);
 
     /// How many card heights are remembered (a column of 10,000 cards is laid out again on every change).
@@ -92,6 +92,7 @@ private:
     QPersistentModelIndex m_dropTarget;
     mutable QHash<HeightKey, int> m_heights;
     mutable QFont m_heightsFont;
+    mutable int m_scrollBarExtent = -1;
 };
 
 } // namespace hb::board

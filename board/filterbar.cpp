@@ -174,9 +174,29 @@ void FilterBar::setStore(storage::BoardStore *store, const QString &settingsGrou
     m_settingsGroup = settingsGroup;
     m_search->setEnabled(store != nullptr);
     // The filter this board was left with; one from another board would name its labels and columns.
-    setFilter(settingsGroup.isEmpty()
+    setFilter(settingsGroup.isEmpty() || !store
                       ? CardFilter()
-                      : CardFilter::fromMap(QSettings().value(settingsGroup + QStringLiteral("/last")).toMap()));
+                      : withoutMissingLabels(
+                              CardFilter::fromMap(QSettings().value(settingsGroup + QStringLiteral("/last")).toMap())));
+}
+
+CardFilter FilterBar::withoutMissingLabels(CardFilter filter) const
+{
+    if (filter.labelIds.isEmpty() || !m_store)
+        return filter;
+    QSet<qint64> live;
+    if (auto labels = m_store->labels()) {
+        for (const storage::Label &label : *labels)
+            live.insert(label.id);
+    }
+    filter.labelIds.intersect(live);
+    return filter;
+}
+
+void FilterBar::refreshSearch()
+{
+    if (!m_filter.search.isEmpty())
+        m_typing->start();
 }
 
 void FilterBar::setFilter(const CardFilter &filter)
@@ -241,10 +261,11 @@ void FilterBar::apply()
     if (m_blocked->isChecked())
         filter.statuses.insert(storage::StatusTag::Blocked);
     // The words, kept for describing and restoring; the matching is the full-text index's (as the CLI's --search).
-    filter.search = m_search->text().trimmed();
+    // One letter starts nearly every word: the search begins with the second (the letter stays in the field).
+    const QString words = m_search->text().trimmed();
+    filter.search = words.size() >= s_minSearchLength ? words : QString();
     m_searchError.clear();
-    // One letter starts nearly every word: the search begins with the second.
-    if (filter.search.size() >= s_minSearchLength && m_store) {
+    if (!filter.search.isEmpty() && m_store) {
         if (auto hits = m_store->search(filter.search)) {
             filter.searchIds = QSet<qint64>(hits->cbegin(), hits->cend());
         } else {
@@ -283,8 +304,10 @@ QString FilterBar::describe() const
                 }
             }
         }
-        on << (m_extra.allLabels ? tr("labels %1").arg(names.join(tr(" and ")))
-                                 : tr("label %1").arg(names.join(tr(" or "))));
+        if (!names.isEmpty()) {
+            on << (m_extra.allLabels ? tr("labels %1").arg(names.join(tr(" and ")))
+                                     : tr("label %1").arg(names.join(tr(" or "))));
+        }
     }
     if (!m_extra.assignee.isEmpty())
         on << tr("assigned to %1").arg(m_extra.assignee);
@@ -316,6 +339,8 @@ void FilterBar::changeMore(const std::function<void(CardFilter &)> &change)
 void FilterBar::fillMoreMenu()
 {
     QMenu *menu = m_more->menu();
+    // clear() takes the actions, not the submenus made last time.
+    qDeleteAll(menu->findChildren<QMenu *>(Qt::FindDirectChildrenOnly));
     menu->clear();
     // Priority: any, one exactly, or one "or more urgent".
     QMenu *priority = menu->addMenu(tr("&Priority"));
@@ -440,6 +465,7 @@ void FilterBar::askRequester()
 void FilterBar::fillSavedMenu()
 {
     QMenu *menu = m_saved->menu();
+    qDeleteAll(menu->findChildren<QMenu *>(Qt::FindDirectChildrenOnly));
     menu->clear();
     const QStringList names = savedFilters();
     for (const QString &name : names) {
@@ -502,7 +528,7 @@ bool FilterBar::useSavedFilter(const QString &name)
     const QVariantMap saved = QSettings().value(m_settingsGroup + QStringLiteral("/saved")).toMap();
     if (m_settingsGroup.isEmpty() || !saved.contains(name))
         return false;
-    setFilter(CardFilter::fromMap(saved.value(name).toMap()));
+    setFilter(withoutMissingLabels(CardFilter::fromMap(saved.value(name).toMap())));
     return true;
 }
 

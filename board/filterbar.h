@@ -53,6 +53,8 @@ public Q_SLOTS:
     void clear();
     /// Ctrl+F: the search field, its text selected.
     void focusSearch();
+    /// The board's cards changed: a search that is on runs again, a moment later (once for a burst of changes).
+    void refreshSearch();
     /// Saves the filter as it is under @p name (replacing one of that name).
     void saveFilter(const QString &name);
     /// The saved filters, by name.
@@ -74,6 +76,8 @@ private:
     void fillSavedMenu();
     void askSaveName();
     void askRequester();
+    /// @p filter without the labels the board no longer has (a saved filter may name deleted ones).
+    CardFilter withoutMissingLabels(CardFilter filter) const;
     /// Changes one of the More filters and applies it.
     void changeMore(const std::function<void(CardFilter &)> &change);
     /// Builds the filter from the controls (and runs the search) and says so.

@@ -163,14 +163,18 @@ Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
     qint64 clock = now - 90 * s_dayMs;
     // A new file: the per-transaction fsync is not needed for what nobody has seen yet (as for the demo board).
     store.setDurableWrites(false);
+    QString creator;
     const auto done = [&](Status status) {
+        // The store keeps the wall clock and its own login afterwards, whatever happened.
         store.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
+        if (!creator.isEmpty())
+            (void)store.setLogin(creator);
         store.setDurableWrites(true);
         if (counts)
             *counts = made;
         return status;
     };
-    const QString creator = store.login();
+    creator = store.login();
     store.setClock([&clock] { return clock; });
 
     // Members: the creator is the admin; the others editors, two of them viewers.
@@ -259,8 +263,10 @@ Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
             auto item = store.addChecklistItem(*id, text.prose(20 + text.below(40)).left(80));
             if (!item)
                 return done(item.error());
-            if (text.chance(40))
-                (void)store.setChecklistItemDone(*item, true);
+            if (text.chance(40)) {
+                if (auto ticked = store.setChecklistItemDone(*item, true); !ticked)
+                    return done(ticked);
+            }
             ++made.checklistItems;
         }
         for (int n = (commentsLeft + cardsLeft - 1) / cardsLeft; n > 0 && commentsLeft > 0; --n, --commentsLeft) {
@@ -271,7 +277,6 @@ Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
         }
     }
     made.largestColumn = *std::max_element(perColumn.cbegin(), perColumn.cend());
-    (void)store.setLogin(creator);
     return done({});
 }
 

@@ -224,6 +224,22 @@ private Q_SLOTS:
         QFETCH(CardFilter, filter);
         const CardFilter back = CardFilter::fromMap(filter.toMap());
         QCOMPARE(back.toMap(), filter.toMap());
+        // every field itself (a field both sides forgot would pass the comparison above)
+        QCOMPARE(back.columnId, filter.columnId);
+        QCOMPARE(back.overdue, filter.overdue);
+        QCOMPARE(back.dueWithin24h, filter.dueWithin24h);
+        QCOMPARE(back.unassigned, filter.unassigned);
+        QCOMPARE(back.mine, filter.mine);
+        QCOMPARE(back.assignee, filter.assignee);
+        QCOMPARE(back.requester, filter.requester);
+        QCOMPARE(back.priority, filter.priority);
+        QCOMPARE(back.priorityAtLeast, filter.priorityAtLeast);
+        QCOMPARE(back.statuses, filter.statuses);
+        QCOMPARE(back.labelIds, filter.labelIds);
+        QCOMPARE(back.allLabels, filter.allLabels);
+        QCOMPARE(back.channel, filter.channel);
+        QCOMPARE(back.text, filter.text);
+        QCOMPARE(back.search, filter.search);
         QCOMPARE(back.isEmpty(), filter.isEmpty());
         // Every rule survives, so the same cards match
         Card card = sampleCard();

@@ -6,6 +6,7 @@
 #include <board/boardmodel.h>
 #include <board/boardview.h>
 #include <board/filterbar.h>
+#include <storage/boardstore.h>
 
 #include <QDir>
 #include <QInputDialog>
@@ -329,6 +330,41 @@ private Q_SLOTS:
         // AND it can be deleted
         m_bar->deleteSavedFilter(QStringLiteral("My overdue"));
         QVERIFY(m_bar->savedFilters().isEmpty());
+    }
+
+    void shouldForgetADeletedLabelOfAKeptFilter()
+    {
+        // GIVEN the last filter shows one label's cards, and that label is deleted meanwhile
+        const storage::Label label = storeAs()->labels()->constFirst();
+        board::CardFilter byLabel;
+        byLabel.labelIds = {label.id};
+        m_bar->setFilter(byLabel);
+        QVERIFY(!shownIds().isEmpty());
+        m_window.reset();
+        QVERIFY(storeAs()->deleteLabel(label.id));
+        // WHEN the board is opened again, THEN the filter comes back without it: every card shows, not none
+        m_window = openDemo(QSize(1400, 900));
+        m_view = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        m_bar = m_window->findChild<board::FilterBar *>(QStringLiteral("filterBar"));
+        QVERIFY(m_bar->filter().labelIds.isEmpty());
+        QCOMPARE(int(shownIds().size()), m_window->model()->cardCount());
+        QVERIFY(storeAs()->restoreLabel(label.id));
+    }
+
+    void shouldSearchAgainWhenTheCardsChange()
+    {
+        // GIVEN a search on
+        QTest::keyClicks(m_bar->searchField(), QStringLiteral("toner"));
+        QTRY_VERIFY(m_bar->filter().searchIds.has_value());
+        const int before = int(shownIds().size());
+        // WHEN a card that matches is added from the column's quick-add field
+        QLineEdit *quickAdd = m_view->quickAdd(0);
+        quickAdd->setFocus();
+        QTest::keyClicks(quickAdd, QStringLiteral("Toner for the 4th floor printer"));
+        QTest::keyClick(quickAdd, Qt::Key_Return);
+        QVERIFY(saved(*m_window));
+        // THEN it shows, found by the search run again
+        QTRY_COMPARE(int(shownIds().size()), before + 1);
     }
 
     void shouldKeepMovingCardsWhileFiltered()
