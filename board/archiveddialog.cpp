@@ -86,7 +86,7 @@ void ArchivedDialog::showEvent(QShowEvent *event)
 void ArchivedDialog::reload()
 {
     storage::CardQuery query;
-    query.includeArchived = true;
+    query.onlyArchived = true;
     auto cards = m_store.cards(query);
     auto columns = m_store.columns();
     if (!cards || !columns) {

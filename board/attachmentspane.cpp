@@ -223,43 +223,39 @@ void AttachmentsPane::showCard(qint64 cardId)
     m_add->setEnabled(m_actions != nullptr);
 }
 
-QStringList AttachmentsPane::localFiles(const QMimeData *mime)
-{
-    return attachmentfiles::localFiles(mime);
-}
-
 void AttachmentsPane::attachFiles(const QStringList &paths)
 {
     if (m_actions && m_cardId && !paths.isEmpty())
         m_actions->addAttachments(m_cardId, paths);
 }
 
-bool AttachmentsPane::acceptFiles(QDropEvent *event)
+bool AttachmentsPane::takeFiles(QDropEvent *event)
 {
-    // A drag of files from the file manager; anything else (text, a card) is not for here.
-    if (m_actions && m_cardId && !AttachmentsPane::localFiles(event->mimeData()).isEmpty()) {
-        event->setDropAction(Qt::CopyAction);
-        event->accept();
-        return true;
+    const QStringList files = m_actions && m_cardId ? attachmentfiles::localFiles(event->mimeData()) : QStringList();
+    if (files.isEmpty()) {
+        event->ignore();
+        return false;
     }
-    event->ignore();
-    return false;
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    if (event->type() == QEvent::Drop)
+        attachFiles(files);
+    return true;
 }
 
 void AttachmentsPane::dragEnterEvent(QDragEnterEvent *event)
 {
-    acceptFiles(event);
+    takeFiles(event);
 }
 
 void AttachmentsPane::dragMoveEvent(QDragMoveEvent *event)
 {
-    acceptFiles(event);
+    takeFiles(event);
 }
 
 void AttachmentsPane::dropEvent(QDropEvent *event)
 {
-    if (acceptFiles(event))
-        attachFiles(localFiles(event->mimeData()));
+    takeFiles(event);
 }
 
 bool AttachmentsPane::eventFilter(QObject *watched, QEvent *event)

@@ -11,7 +11,6 @@
 
 class QLabel;
 class QListView;
-class QMimeData;
 class QProgressBar;
 class QTemporaryDir;
 class QToolButton;
@@ -48,8 +47,11 @@ public:
     void showCard(qint64 cardId);
     /// Attaches @p paths to the card shown, each its own undo step.
     void attachFiles(const QStringList &paths);
-    /// The local files a drag carries, or nothing when it carries anything else.
-    static QStringList localFiles(const QMimeData *mime);
+    /**
+     * A drag of local files over this pane or a widget that forwards to it: accepted (as a copy) when they can be
+     * attached to the card shown, and attached when it is the drop. Anything else (text, a card) is ignored.
+     */
+    bool takeFiles(QDropEvent *event);
 
     AttachmentModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
@@ -66,8 +68,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    /// Accepts a drag of local files (as a copy) when they can be attached here.
-    bool acceptFiles(QDropEvent *event);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:

@@ -117,6 +117,29 @@ private:
     std::shared_ptr<std::atomic_bool> m_failed = std::make_shared<std::atomic_bool>(false);
 };
 
+/**
+ * A step that changes the board rather than cards (its labels, its columns): @p redo and @p undo are each saved and
+ * then @p readBack reads what the board shows of the change; @p show (optional) shows it at once, told which way.
+ */
+SavedCommand *boardCommand(BoardActions &actions, const QString &text, std::function<Status(BoardStore &)> redo,
+                           std::function<Status(BoardStore &)> undo,
+                           std::function<void(BoardStore &, Saved &)> readBack, std::function<void(bool redo)> show,
+                           StoreWorker::Done firstDone)
+{
+    const auto step = [readBack = std::move(readBack)](std::function<Status(BoardStore &)> change) {
+        return [readBack, change = std::move(change)](BoardStore &store) {
+            Saved saved{change(store)};
+            readBack(store, saved);
+            return saved;
+        };
+    };
+    const auto showing = [show = std::move(show)](bool forward) {
+        return show ? std::function<void()>([show, forward] { show(forward); }) : std::function<void()>();
+    };
+    return new SavedCommand(actions, text, {}, Step{showing(true), step(std::move(redo))},
+                            Step{showing(false), step(std::move(undo))}, std::move(firstDone));
+}
+
 // --- Saves, run on the saver's thread --------------------------------------------------------------------------
 
 struct Place
@@ -982,18 +1005,9 @@ bool BoardActions::changeLabels(const QString &text, std::function<Status(BoardS
                                 std::function<Status(BoardStore &)> undo, std::function<void(bool redo)> show,
                                 StoreWorker::Done firstDone)
 {
-    const auto step = [](std::function<Status(BoardStore &)> change) {
-        return [change = std::move(change)](BoardStore &store) {
-            Saved saved{change(store)};
-            saved.readLabels(store);
-            return saved;
-        };
-    };
-    const auto showing = [show](bool forward) {
-        return show ? std::function<void()>([show, forward] { show(forward); }) : std::function<void()>();
-    };
-    m_stack.push(new SavedCommand(*this, text, {}, Step{showing(true), step(std::move(redo))},
-                                  Step{showing(false), step(std::move(undo))}, std::move(firstDone)));
+    m_stack.push(boardCommand(
+            *this, text, std::move(redo), std::move(undo),
+            [](BoardStore &store, Saved &saved) { saved.readLabels(store); }, std::move(show), std::move(firstDone)));
     return true;
 }
 
@@ -1134,23 +1148,16 @@ bool BoardActions::changeColumns(const QString &text, std::function<Status(Board
                                  std::function<void(bool redo)> show, StoreWorker::Done firstDone)
 {
     // A rename or a limit reads that column back; a change of the board's shape loads the board again.
-    const auto step = [readBack](std::function<Status(BoardStore &)> change) {
-        return [readBack, change = std::move(change)](BoardStore &store) {
-            Saved saved{change(store)};
-            if (readBack) {
-                if (auto column = store.column(readBack))
-                    saved.columns << *column;
-            } else {
-                saved.reloadBoard = saved.status.ok();
-            }
-            return saved;
-        };
+    const auto read = [readBack](BoardStore &store, Saved &saved) {
+        if (readBack) {
+            if (auto column = store.column(readBack))
+                saved.columns << *column;
+        } else {
+            saved.reloadBoard = saved.status.ok();
+        }
     };
-    const auto showing = [show](bool forward) {
-        return show ? std::function<void()>([show, forward] { show(forward); }) : std::function<void()>();
-    };
-    m_stack.push(new SavedCommand(*this, text, {}, Step{showing(true), step(std::move(redo))},
-                                  Step{showing(false), step(std::move(undo))}, std::move(firstDone)));
+    m_stack.push(
+            boardCommand(*this, text, std::move(redo), std::move(undo), read, std::move(show), std::move(firstDone)));
     return true;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cardeditor.h"
 
+#include "attachmentfiles.h"
 #include "attachmentspane.h"
 #include "boardactions.h"
 #include "boardmodel.h"
@@ -10,6 +11,7 @@
 #include "labelmodel.h"
 #include "labelsdialog.h"
 #include "limitedtextedit.h"
+#include "menutext.h"
 #include "templatemenu.h"
 
 #include <storage/boardstore.h>
@@ -563,32 +565,27 @@ void CardEditor::commit()
     saveRequester();
 }
 
-bool CardEditor::acceptFiles(QDropEvent *event)
+bool CardEditor::takeFiles(QDropEvent *event)
 {
-    // A drag of files from the file manager; anything else (text, a card) is not for here.
-    if (m_actions && card() && !AttachmentsPane::localFiles(event->mimeData()).isEmpty()) {
-        event->setDropAction(Qt::CopyAction);
-        event->accept();
-        return true;
-    }
+    if (card())
+        return m_attachments->takeFiles(event);
     event->ignore();
     return false;
 }
 
 void CardEditor::dragEnterEvent(QDragEnterEvent *event)
 {
-    acceptFiles(event);
+    takeFiles(event);
 }
 
 void CardEditor::dragMoveEvent(QDragMoveEvent *event)
 {
-    acceptFiles(event);
+    takeFiles(event);
 }
 
 void CardEditor::dropEvent(QDropEvent *event)
 {
-    if (acceptFiles(event))
-        m_attachments->attachFiles(AttachmentsPane::localFiles(event->mimeData()));
+    takeFiles(event);
 }
 
 void CardEditor::showNotice(QLabel *notice, const QString &text)
@@ -608,11 +605,8 @@ bool CardEditor::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop) {
         auto *drop = static_cast<QDropEvent *>(event);
-        if (!AttachmentsPane::localFiles(drop->mimeData()).isEmpty()) {
-            if (event->type() == QEvent::Drop)
-                dropEvent(drop);
-            else
-                acceptFiles(drop);
+        if (!attachmentfiles::localFiles(drop->mimeData()).isEmpty()) {
+            takeFiles(drop);
             return true;
         }
     }
@@ -822,8 +816,7 @@ void CardEditor::fillLabelMenu()
     for (const storage::Label &label : m_model.labels()) {
         QPixmap swatch(12, 12);
         swatch.fill(QColor(label.color));
-        QAction *action =
-                menu->addAction(QIcon(swatch), QString(label.name).replace(QLatin1Char('&'), QStringLiteral("&&")));
+        QAction *action = menu->addAction(QIcon(swatch), menuText(label.name));
         action->setCheckable(true);
         action->setChecked(shown->labelIds.contains(label.id));
         const qint64 id = label.id;

@@ -72,8 +72,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    /// Accepts a drag of local files (as a copy) when they can be attached here.
-    bool acceptFiles(QDropEvent *event);
+    /// A drag of local files anywhere on the editor: handed to the attachments pane while a card is shown.
+    bool takeFiles(QDropEvent *event);
 
 private:
     void dismiss();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterbar.h"
 
+#include "menutext.h"
+
 #include <storage/boardstore.h>
 
 #include <QActionGroup>
@@ -61,12 +63,6 @@ QString channelName(storage::Channel channel)
         break;
     }
     return FilterBar::tr("not recorded");
-}
-
-/// People's text as a menu entry: "&" is a character there, not a shortcut.
-QString menuText(QString text)
-{
-    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "labelbutton.h"
 
 #include "chips.h"
+#include "menutext.h"
 
 #include <QPainter>
 #include <QStyleOptionToolButton>
@@ -36,7 +37,7 @@ void LabelButton::setLabels(const QList<std::pair<QString, QColor>> &labels)
     // The text is for screen readers and the tooltip; the chips are painted. "&" in a name is a character, not a
     // shortcut, and the tooltip is plain text whatever the names look like.
     const QString names = shown.isEmpty() ? tr("None") : shown.join(QStringLiteral(", "));
-    setText(QString(names).replace(QLatin1Char('&'), QStringLiteral("&&")));
+    setText(menuText(names));
     setAccessibleName(tr("Labels: %1").arg(names));
     setToolTip(Qt::convertFromPlainText(shown.isEmpty() ? tr("No labels; click to add some") : names));
     update();

@@ -2,6 +2,7 @@
 #include "templatemenu.h"
 
 #include "boardactions.h"
+#include "menutext.h"
 
 #include <storage/boardstore.h>
 
@@ -10,16 +11,6 @@
 #include <QTextDocument>
 
 namespace hb::board {
-
-namespace {
-
-/// People's text as a menu entry: "&" is a character there, not a shortcut.
-QString menuText(QString text)
-{
-    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
-}
-
-} // namespace
 
 TemplateMenu::TemplateMenu(QWidget *parent)
     : QMenu(parent)
@@ -116,6 +107,7 @@ void TemplateMenu::save(const QString &name, const QStringList &items)
 {
     if (!m_actions || !m_store || name.isEmpty())
         return;
+    // Read again, not taken from the menu: others may have saved templates while the name was being typed.
     std::optional<storage::ChecklistTemplate> existing;
     if (auto templates = m_store->checklistTemplates()) {
         for (const storage::ChecklistTemplate &each : *templates) {

@@ -54,6 +54,7 @@ struct CardQuery
     qint64 columnId = 0; ///< 0 = all columns
     bool includeArchived = false;
     bool includeDeleted = false;
+    bool onlyArchived = false; ///< the archived cards and no others (the archive's list)
 };
 
 /// Reports upload progress; return false to cancel (nothing is kept).

@@ -196,11 +196,13 @@ Result<QList<Card>> BoardStore::cards(const CardQuery &query)
                                      + QStringLiteral("WHERE (:column = 0 OR column_id = :column) "
                                                       "AND (:deleted OR deleted_at IS NULL) "
                                                       "AND (:archived OR archived_at IS NULL) "
+                                                      "AND (NOT :onlyArchived OR archived_at IS NOT NULL) "
                                                       "ORDER BY (SELECT rank FROM columns WHERE id = cards.column_id), "
                                                       "rank, id"),
                              {{QStringLiteral(":column"), query.columnId},
                               {QStringLiteral(":deleted"), query.includeDeleted ? 1 : 0},
-                              {QStringLiteral(":archived"), query.includeArchived ? 1 : 0}},
+                              {QStringLiteral(":archived"), query.includeArchived || query.onlyArchived ? 1 : 0},
+                              {QStringLiteral(":onlyArchived"), query.onlyArchived ? 1 : 0}},
                              readCard);
     if (!rows)
         return rows.error();

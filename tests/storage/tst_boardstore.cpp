@@ -306,6 +306,24 @@ private Q_SLOTS:
         QCOMPARE(m_store->card(id)->firstResponseAt, m_clock - 5000);
     }
 
+    void shouldListOnlyTheArchivedCardsForTheArchive()
+    {
+        const qint64 archivedId = newCard(QStringLiteral("Old ticket"));
+        const qint64 deletedId = newCard(QStringLiteral("Archived, then deleted"));
+        newCard(QStringLiteral("Still open"));
+        QVERIFY(m_store->archiveCard(archivedId));
+        QVERIFY(m_store->archiveCard(deletedId));
+        QVERIFY(m_store->deleteCard(deletedId));
+        CardQuery archive;
+        archive.onlyArchived = true;
+        const auto listed = m_store->cards(archive);
+        QVERIFY(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->constFirst().id, archivedId);
+        archive.includeDeleted = true;
+        QCOMPARE(m_store->cards(archive)->size(), 2);
+    }
+
     void shouldArchiveDeleteAndRestoreWithTombstones()
     {
         const qint64 id = newCard(QStringLiteral("Old ticket"));
