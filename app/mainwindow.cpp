@@ -8,6 +8,7 @@
 #include <board/cardeditor.h>
 #include <board/cardfiltermodel.h>
 #include <board/filterbar.h>
+#include <board/menutext.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
@@ -158,8 +159,8 @@ void MainWindow::rememberBoard(const QString &path)
     settings.setValue(QStringLiteral("boards/last"), absolute);
     m_recentMenu->clear();
     for (const QString &board : recent.mid(0, s_maxRecent)) {
-        QAction *action =
-                m_recentMenu->addAction(QFileInfo(board).fileName(), this, [this, board] { openPath(board); });
+        QAction *action = m_recentMenu->addAction(board::menuText(QFileInfo(board).fileName()), this,
+                                                  [this, board] { openPath(board); });
         action->setToolTip(board);
         action->setStatusTip(board);
     }

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QScrollArea>
@@ -524,6 +525,14 @@ private Q_SLOTS:
         QCOMPARE(again->size(), QSize(900, 640));
         openFirstCard(*again);
         QCOMPARE(again->findChild<QSplitter *>(QStringLiteral("boardSplitter"))->sizes().constLast(), 300);
+        // a board whose name has "&" in it is listed under Open Recent by that name, not with a shortcut letter
+        const QString rnd = m_dir.filePath(QStringLiteral("R&D.helpboard"));
+        QVERIFY(again->saveCopyTo(rnd));
+        app::MainWindow rndWindow(storage::BoardStore::open(rnd, tests::optionsFor(QStringLiteral("alice"))).value());
+        auto *recent = rndWindow.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent && !recent->actions().isEmpty());
+        QCOMPARE(recent->actions().constFirst()->text(), QStringLiteral("R&&D.helpboard"));
+        QCOMPARE(recent->actions().constFirst()->toolTip(), QFileInfo(rnd).absoluteFilePath());
     }
 
     void shouldShowOtherPeoplesChangesAfterReload()
