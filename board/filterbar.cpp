@@ -262,7 +262,7 @@ void FilterBar::apply()
     filter.search = words.size() >= s_minSearchLength ? words : QString();
     m_searchError.clear();
     if (!filter.search.isEmpty() && m_store) {
-        if (auto hits = m_store->search(filter.search)) {
+        if (auto hits = m_store->searchIndex(filter.search)) {
             filter.searchIds = QSet<qint64>(hits->cbegin(), hits->cend());
         } else {
             filter.searchIds = QSet<qint64>();

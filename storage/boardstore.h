@@ -236,6 +236,12 @@ public:
 
     /// Card ids whose title, description, comments or checklist match every word of @p text (prefix match).
     Result<QList<qint64>> search(const QString &text, bool includeArchived = false);
+    /**
+     * The same matches as the full-text index has them, for callers that keep only hits among cards they hold (the
+     * board's filter): cards deleted or archived since are among them. Faster than search(), which reads the board's
+     * cards to leave those out.
+     */
+    Result<QList<qint64>> searchIndex(const QString &text);
 
     // Maintenance
     /// PRAGMA integrity_check and foreign_key_check; an empty list means the file is sound.

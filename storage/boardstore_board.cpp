@@ -207,6 +207,18 @@ Event readEvent(const QSqlQuery &query)
     return event;
 }
 
+/// @p text as an FTS5 query: each word a quoted prefix term, so user text can never be read as FTS5 syntax.
+QString matchExpression(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        QString term = word;
+        term.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        terms << QLatin1Char('"') + term + QStringLiteral("\"*");
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
 } // namespace
 
 Result<QList<Event>> BoardStore::eventsSince(qint64 seq, int limit)
@@ -233,14 +245,8 @@ Result<qint64> BoardStore::lastEventSeq()
 
 Result<QList<qint64>> BoardStore::search(const QString &text, bool includeArchived)
 {
-    // Each word becomes a quoted prefix term, so user text can never be read as FTS5 syntax.
-    QStringList terms;
-    for (const QString &word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
-        QString term = word;
-        term.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        terms << QLatin1Char('"') + term + QStringLiteral("\"*");
-    }
-    if (terms.isEmpty())
+    const QString match = matchExpression(text);
+    if (match.isEmpty())
         return QList<qint64>();
     // The few cards that are gone are left out by a lookup, not by a join per hit: as you type, "pr" finds most of a
     // board. Hits come in index order; callers show them in board order anyway.
@@ -248,9 +254,18 @@ Result<QList<qint64>> BoardStore::search(const QString &text, bool includeArchiv
             QStringLiteral("SELECT rowid FROM cards_fts WHERE cards_fts MATCH :match AND rowid NOT IN "
                            "(SELECT id FROM cards WHERE deleted_at IS NOT NULL OR (archived_at IS "
                            "NOT NULL AND NOT :archived))"),
-            {{QStringLiteral(":match"), terms.join(QLatin1Char(' '))},
-             {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
+            {{QStringLiteral(":match"), match}, {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
             [](const QSqlQuery &query) { return query.value(0).toLongLong(); });
+}
+
+Result<QList<qint64>> BoardStore::searchIndex(const QString &text)
+{
+    const QString match = matchExpression(text);
+    if (match.isEmpty())
+        return QList<qint64>();
+    return m_db->list<qint64>(QStringLiteral("SELECT rowid FROM cards_fts WHERE cards_fts MATCH :match"),
+                              {{QStringLiteral(":match"), match}},
+                              [](const QSqlQuery &query) { return query.value(0).toLongLong(); });
 }
 
 Status BoardStore::readSnapshot(const std::function<Status()> &reads)

@@ -601,8 +601,10 @@ private Q_SLOTS:
         QVERIFY(m_store->addChecklistItem(newCard(QStringLiteral("Install Visio")),
                                           QStringLiteral("Activate licence")));
         newCard(QStringLiteral("Café Wi-Fi"));
-        QVERIFY(m_store->deleteCard(newCard(QStringLiteral("Obsolete request"))));
-        QVERIFY(m_store->archiveCard(newCard(QStringLiteral("Archived request"))));
+        const qint64 deleted = newCard(QStringLiteral("Obsolete request"));
+        QVERIFY(m_store->deleteCard(deleted));
+        const qint64 archived = newCard(QStringLiteral("Archived request"));
+        QVERIFY(m_store->archiveCard(archived));
 
         const auto hits = m_store->search(query);
         QVERIFY2(hits, hits ? "" : qPrintable(hits.error().message));
@@ -610,6 +612,18 @@ private Q_SLOTS:
         for (qint64 id : *hits)
             found << m_store->card(id)->title;
         QCOMPARE(found, titles);
+
+        // The index's own hits: the same live cards, and the deleted or archived ones whose text matched.
+        const auto indexed = m_store->searchIndex(query);
+        QVERIFY2(indexed, indexed ? "" : qPrintable(indexed.error().message));
+        QSet<qint64> live(hits->cbegin(), hits->cend());
+        QSet<qint64> indexedIds(indexed->cbegin(), indexed->cend());
+        QSet<qint64> gone;
+        if (QStringLiteral("obsolete request").startsWith(query))
+            gone << deleted;
+        if (QStringLiteral("archived request").startsWith(query))
+            gone << archived;
+        QCOMPARE(indexedIds, live | gone);
     }
 
     void shouldFindArchivedCardsWhenAsked()
