@@ -5,19 +5,23 @@
 #include "chips.h"
 
 #include <QAbstractItemView>
-#include <QScrollBar>
 #include <QApplication>
+#include <QCache>
 #include <QDateTime>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
+#include <QScrollBar>
+#include <QStaticText>
 #include <QTextLayout>
+
+#include <cmath>
 
 namespace hb::board {
 
 namespace {
 
-using chips::drawPill;
 using chips::smallFont;
 
 constexpr int s_outerMargin = 5; // between cards, and to the column's edges
@@ -28,6 +32,9 @@ constexpr int s_spacing = 6; // between rows and items of a card
 constexpr int s_maxTitleLines = 3;
 constexpr qsizetype s_maxRememberedHeights = 100'000;
 constexpr qint64 s_dayMs = 24LL * 3600 * 1000;
+constexpr int s_maxRememberedTitles = 20'000;
+constexpr int s_maxRememberedTexts = 4'000;
+constexpr int s_rememberedPillBytes = 4 * 1024 * 1024;
 
 QFont titleFont(const QFont &base)
 {
@@ -108,13 +115,229 @@ QString dueText(qint64 due, qint64 now, CardDelegate::DueState state)
     return CardDelegate::tr("Due %1").arg(QLocale().toString(when, QStringLiteral("d MMM")));
 }
 
+/// A card's frame filling @p bounds: a rounded border, the body inside it, and the priority stripe on the left.
+void paintFrame(QPainter &painter, const QRectF &bounds, const QColor &base, const QColor &border, int borderWidth,
+                const QColor &stripe)
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath outline;
+    outline.addRoundedRect(bounds, s_radius, s_radius);
+    painter.fillPath(outline, border);
+    QPainterPath inside;
+    const qreal innerRadius = std::max(0, s_radius - borderWidth);
+    inside.addRoundedRect(bounds.adjusted(borderWidth, borderWidth, -borderWidth, -borderWidth), innerRadius,
+                          innerRadius);
+    painter.fillPath(inside, base);
+    // The stripe over the border's left edge, inside the rounded corners.
+    painter.setClipPath(outline, Qt::IntersectClip);
+    painter.fillRect(QRectF(bounds.left(), bounds.top(), s_stripeWidth, bounds.height()), stripe);
+}
+
+QString colorKey(const QColor &color)
+{
+    return QString::number(color.rgba(), 16);
+}
+
 } // namespace
+
+/**
+ * What painting a card needs again and again, made once for one font and device pixel ratio: laying out and
+ * antialiasing a card's rounded frame, its pills and its text cost far more than drawing them again from here
+ * (helpboard-bench: a filter change repaints every visible card of every column).
+ */
+struct CardDelegate::Sprites
+{
+    struct TitleKey
+    {
+        QString title;
+        int width = 0;
+
+        friend bool operator==(const TitleKey &, const TitleKey &) = default;
+        friend size_t qHash(const TitleKey &key, size_t seed = 0) { return qHashMulti(seed, key.title, key.width); }
+    };
+
+    QFont font;
+    qreal devicePixelRatio = 1;
+    QFont title;
+    QFont small;
+    QHash<QString, QPixmap> frames; ///< by colours and border: few
+    QCache<QString, QPixmap> pills{s_rememberedPillBytes};
+    QCache<QString, QStaticText> texts{s_maxRememberedTexts};
+    QCache<TitleKey, QStringList> titles{s_maxRememberedTitles};
+    QHash<QString, int> pillWidths;
+};
 
 CardDelegate::CardDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 { }
 
 CardDelegate::~CardDelegate() = default;
+
+CardDelegate::Sprites &CardDelegate::sprites(const QFont &font, qreal devicePixelRatio) const
+{
+    if (!m_sprites || m_sprites->font != font || m_sprites->devicePixelRatio != devicePixelRatio) {
+        m_sprites = std::make_unique<Sprites>();
+        m_sprites->font = font;
+        m_sprites->devicePixelRatio = devicePixelRatio;
+        m_sprites->title = titleFont(font);
+        m_sprites->small = smallFont(font);
+    }
+    return *m_sprites;
+}
+
+qsizetype CardDelegate::rememberedSprites() const
+{
+    if (!m_sprites)
+        return 0;
+    return m_sprites->frames.size() + m_sprites->pills.count() + m_sprites->texts.count();
+}
+
+QStringList CardDelegate::titleLines(const QString &title, const QFont &font, int width) const
+{
+    Sprites &cache = sprites(font, m_sprites ? m_sprites->devicePixelRatio : 1);
+    const Sprites::TitleKey key{title, width};
+    if (const QStringList *lines = cache.titles.object(key))
+        return *lines;
+    const QStringList lines = wrap(title, cache.title, width, s_maxTitleLines);
+    cache.titles.insert(key, new QStringList(lines));
+    return lines;
+}
+
+int CardDelegate::pillWidth(const QFont &font, const QString &text) const
+{
+    Sprites &cache = sprites(font, m_sprites ? m_sprites->devicePixelRatio : 1);
+    auto width = cache.pillWidths.constFind(text);
+    if (width == cache.pillWidths.cend()) {
+        if (cache.pillWidths.size() > s_maxRememberedTexts)
+            cache.pillWidths.clear();
+        width = cache.pillWidths.insert(text, chips::pillWidth(cache.small, text));
+    }
+    return *width;
+}
+
+void CardDelegate::drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color,
+                            bool filled) const
+{
+    // Drawn once into a pixmap at the screen's pixel ratio, with the painter's (small) font.
+    Sprites &cache = *m_sprites;
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                                .arg(rect.width())
+                                .arg(rect.height())
+                                .arg(colorKey(color))
+                                .arg(filled ? 1 : 0)
+                                .arg(text);
+    if (const QPixmap *pixmap = cache.pills.object(key)) {
+        painter->drawPixmap(rect.topLeft(), *pixmap);
+        return;
+    }
+    QPixmap pixmap(rect.size() * cache.devicePixelRatio);
+    pixmap.setDevicePixelRatio(cache.devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter sprite(&pixmap);
+        sprite.setRenderHint(QPainter::Antialiasing);
+        sprite.setFont(painter->font());
+        chips::drawPill(&sprite, QRect(QPoint(0, 0), rect.size()), text, color, filled);
+    }
+    painter->drawPixmap(rect.topLeft(), pixmap);
+    cache.pills.insert(key, new QPixmap(pixmap), pixmap.width() * pixmap.height() * 4);
+}
+
+const QStaticText &CardDelegate::preparedText(const QPainter *painter, const QString &text) const
+{
+    // Laid out once per font: the title and small fonts are the only ones drawn with, so both keep their texts.
+    Sprites &cache = *m_sprites;
+    const QString key = (painter->font() == cache.title ? QLatin1Char('t') : QLatin1Char('s')) + text;
+    QStaticText *prepared = cache.texts.object(key);
+    if (!prepared) {
+        prepared = new QStaticText(text);
+        prepared->setTextFormat(Qt::PlainText); // people's text, never markup
+        prepared->prepare(QTransform(), painter->font());
+        cache.texts.insert(key, prepared);
+    }
+    return *prepared;
+}
+
+void CardDelegate::drawText(QPainter *painter, const QPoint &topLeft, const QString &text) const
+{
+    painter->drawStaticText(topLeft, preparedText(painter, text));
+}
+
+void CardDelegate::drawAvatar(QPainter *painter, const QRect &rect, const QString &initials, const QColor &color) const
+{
+    Sprites &cache = *m_sprites;
+    const QString key = QStringLiteral("avatar|%1|%2|%3").arg(rect.width()).arg(colorKey(color), initials);
+    if (const QPixmap *pixmap = cache.pills.object(key)) {
+        painter->drawPixmap(rect.topLeft(), *pixmap);
+        return;
+    }
+    QPixmap pixmap(rect.size() * cache.devicePixelRatio);
+    pixmap.setDevicePixelRatio(cache.devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter sprite(&pixmap);
+        sprite.setRenderHint(QPainter::Antialiasing);
+        sprite.setPen(Qt::NoPen);
+        sprite.setBrush(color);
+        sprite.drawEllipse(QRect(QPoint(0, 0), rect.size()));
+        sprite.setPen(Qt::white);
+        sprite.setFont(painter->font());
+        sprite.drawText(QRect(QPoint(0, 0), rect.size()), Qt::AlignCenter, initials);
+    }
+    painter->drawPixmap(rect.topLeft(), pixmap);
+    cache.pills.insert(key, new QPixmap(pixmap), pixmap.width() * pixmap.height() * 4);
+}
+
+void CardDelegate::drawFrame(QPainter *painter, const QRect &card, const QColor &base, const QColor &border,
+                             int borderWidth, const QColor &stripe) const
+{
+    // A card's rounded frame with its priority stripe. Antialiasing a rounded outline for every card is what
+    // painting cost most, so the four rounded corners are drawn once into a pixmap and copied as they are; the
+    // straight edges and the middle are plain fills.
+    Sprites &cache = *m_sprites;
+    const qreal ratio = cache.devicePixelRatio;
+    if (ratio != std::floor(ratio)) {
+        // At 125 % or 150 % the pieces would not meet on whole pixels: drawn as a whole, as painters do.
+        painter->save();
+        paintFrame(*painter, card, base, border, borderWidth, stripe);
+        painter->restore();
+        return;
+    }
+    constexpr int corner = s_radius + 2; // logical pixels: the radius and the widest border
+    const QString key =
+            QStringLiteral("%1|%2|%3|%4").arg(colorKey(base), colorKey(border), colorKey(stripe)).arg(borderWidth);
+    auto corners = cache.frames.constFind(key);
+    if (corners == cache.frames.cend()) {
+        const int side = int(std::ceil(2 * corner * ratio));
+        QPixmap pixmap(side, side);
+        pixmap.setDevicePixelRatio(ratio);
+        pixmap.fill(Qt::transparent);
+        {
+            QPainter sprite(&pixmap);
+            paintFrame(sprite, QRectF(0, 0, 2 * corner, 2 * corner), base, border, borderWidth, stripe);
+        }
+        corners = cache.frames.insert(key, pixmap);
+    }
+    const int inner = std::max(0, card.width() - 2 * corner);
+    const int middle = std::max(0, card.height() - 2 * corner);
+    // Top and bottom edges between the corners, then the band between them with the stripe and the right edge.
+    painter->fillRect(QRect(card.left() + corner, card.top(), inner, corner), base);
+    painter->fillRect(QRect(card.left() + corner, card.top(), inner, borderWidth), border);
+    painter->fillRect(QRect(card.left() + corner, card.bottom() + 1 - corner, inner, corner), base);
+    painter->fillRect(QRect(card.left() + corner, card.bottom() + 1 - borderWidth, inner, borderWidth), border);
+    painter->fillRect(QRect(card.left(), card.top() + corner, card.width(), middle), base);
+    painter->fillRect(QRect(card.left(), card.top() + corner, s_stripeWidth, middle), stripe);
+    painter->fillRect(QRect(card.right() + 1 - borderWidth, card.top() + corner, borderWidth, middle), border);
+    // The corners, each a quarter of the pixmap (its source in device pixels).
+    const qreal half = corners->width() / 2.0;
+    const QPoint at[] = {card.topLeft(), QPoint(card.right() + 1 - corner, card.top()),
+                         QPoint(card.left(), card.bottom() + 1 - corner),
+                         QPoint(card.right() + 1 - corner, card.bottom() + 1 - corner)};
+    for (int i = 0; i < 4; ++i) {
+        const QRectF source((i % 2) * half, (i / 2) * half, half, half);
+        painter->drawPixmap(QRectF(at[i], QSizeF(corner, corner)), *corners, source);
+    }
+}
 
 qint64 CardDelegate::now() const
 {
@@ -164,11 +387,11 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
         for (int i = 0; i < labels.size(); ++i) {
             const QVariantMap label = labels.at(i).toMap();
             const QString text = label.value(QStringLiteral("name")).toString();
-            const int chipWidth = chips::pillWidth(chipFont, text);
+            const int chipWidth = pillWidth(option.font, text);
             if (x + chipWidth > right + 1) {
                 // What does not fit is counted, not squeezed.
                 const QString more = QStringLiteral("+%1").arg(labels.size() - i);
-                result.labels << Chip{QRect(x, y, chips::pillWidth(chipFont, more), chipHeight), more,
+                result.labels << Chip{QRect(x, y, pillWidth(option.font, more), chipHeight), more,
                                       option.palette.color(QPalette::Mid)};
                 break;
             }
@@ -180,8 +403,7 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
     }
 
     // The title, as plain text.
-    result.titleLines =
-            wrap(index.data(Qt::DisplayRole).toString(), titleFont(option.font), innerWidth, s_maxTitleLines);
+    result.titleLines = titleLines(index.data(Qt::DisplayRole).toString(), option.font, innerWidth);
     result.titleRect = QRect(left, y, innerWidth, int(result.titleLines.size()) * title.lineSpacing());
     y += result.titleRect.height() + s_spacing;
 
@@ -267,22 +489,22 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     initStyleOption(&opt, index);
     opt.rect.setWidth(cardWidth(option)); // as measured, so the title wraps as it did then
     const Layout l = layout(opt, index);
+    const Sprites &cache = sprites(opt.font, painter->device() ? painter->device()->devicePixelRatioF() : 1);
     const QPalette &palette = opt.palette;
     const bool selected = opt.state & QStyle::State_Selected;
     const bool focused = opt.state & QStyle::State_HasFocus;
 
     painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
 
-    // Card body and border (the highlight colour when selected).
-    QPainterPath body;
-    body.addRoundedRect(QRectF(l.card).adjusted(0.5, 0.5, -0.5, -0.5), s_radius, s_radius);
-    painter->fillPath(body, palette.color(QPalette::Base));
-    painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid),
-                         selected || focused ? 2 : 1));
-    painter->drawPath(body);
+    // Card body, border (the highlight colour when selected) and priority stripe.
+    drawFrame(painter, l.card, palette.color(QPalette::Base),
+              selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid), selected || focused ? 2 : 1,
+              priorityColor(index.data(BoardModel::PriorityRole).toString()));
+    painter->setRenderHint(QPainter::Antialiasing);
     if (index == m_dropTarget) {
         // Files dragged over it: a dashed outline and a light wash in the highlight colour.
+        QPainterPath body;
+        body.addRoundedRect(QRectF(l.card).adjusted(0.5, 0.5, -0.5, -0.5), s_radius, s_radius);
         QColor wash = palette.color(QPalette::Highlight);
         wash.setAlpha(40);
         painter->fillPath(body, wash);
@@ -290,43 +512,38 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         painter->drawPath(body);
     }
 
-    // Priority stripe, clipped to the card's rounded left edge.
-    painter->save();
-    painter->setClipPath(body);
-    painter->fillRect(l.stripe, priorityColor(index.data(BoardModel::PriorityRole).toString()));
-    painter->restore();
-
     // Label chips.
-    painter->setFont(smallFont(opt.font));
+    painter->setFont(cache.small);
     for (const Chip &chip : l.labels)
         drawPill(painter, chip.rect, chip.text, chip.color, true);
 
     // Title: plain text, line by line.
-    painter->setFont(titleFont(opt.font));
+    painter->setFont(cache.title);
     painter->setPen(palette.color(QPalette::Text));
-    const QFontMetrics title(painter->font());
+    const QFontMetrics title(cache.title);
+    const int titleTop = (title.lineSpacing() - title.height()) / 2;
     int y = l.titleRect.top();
     for (const QString &line : l.titleLines) {
-        painter->drawText(QRect(l.titleRect.left(), y, l.titleRect.width(), title.lineSpacing()),
-                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, line);
+        drawText(painter, QPoint(l.titleRect.left(), y + titleTop), line);
         y += title.lineSpacing();
     }
 
     // Footer, left to right: status, due; right to left: initials, attachments, comments, checklist.
-    painter->setFont(smallFont(opt.font));
-    const QFontMetrics small(painter->font());
+    painter->setFont(cache.small);
+    const QFontMetrics small(cache.small);
     const QRect footer = l.footer;
+    const int footerTextTop = footer.top() + (footer.height() - small.height()) / 2;
     int x = footer.left();
     const QString statusKey = index.data(BoardModel::StatusRole).toString();
     if (!l.status.isEmpty()) {
-        const QRect pill(x, footer.top(), chips::pillWidth(painter->font(), l.status), footer.height());
+        const QRect pill(x, footer.top(), pillWidth(opt.font, l.status), footer.height());
         // Outlined text needs a lighter colour on a dark card to stay readable.
         const bool dark = palette.color(QPalette::Base).lightness() < 128;
         drawPill(painter, pill, l.status, dark ? statusColor(statusKey).lighter(160) : statusColor(statusKey), false);
         x = pill.right() + 5;
     }
     if (!l.due.isEmpty()) {
-        const QRect pill(x, footer.top(), chips::pillWidth(painter->font(), l.due), footer.height());
+        const QRect pill(x, footer.top(), pillWidth(opt.font, l.due), footer.height());
         const bool alert = l.dueState == DueState::Overdue || l.dueState == DueState::Soon;
         drawPill(painter, pill, l.due, alert ? dueColor(l.dueState, palette) : palette.color(QPalette::PlaceholderText),
                  alert);
@@ -335,19 +552,14 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     if (!l.initials.isEmpty()) {
         const int size = footer.height() + 2;
         const QRect avatar(end - size + 1, footer.center().y() - size / 2, size, size);
-        const QString login = index.data(BoardModel::AssigneeRole).toString();
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(avatarColor(login));
-        painter->drawEllipse(avatar);
-        painter->setPen(Qt::white);
-        painter->drawText(avatar, Qt::AlignCenter, l.initials);
+        drawAvatar(painter, avatar, l.initials, avatarColor(index.data(BoardModel::AssigneeRole).toString()));
         end = avatar.left() - 6;
     }
     painter->setPen(palette.color(QPalette::PlaceholderText));
     auto counter = [&](const QString &text) {
-        const int w = small.horizontalAdvance(text);
-        painter->drawText(QRect(end - w + 1, footer.top(), w, footer.height()), Qt::AlignRight | Qt::AlignVCenter,
-                          text);
+        const QStaticText &prepared = preparedText(painter, text);
+        const int w = int(std::ceil(prepared.size().width()));
+        painter->drawStaticText(QPoint(end - w + 1, footerTextTop), prepared);
         end -= w + 8;
     };
     if (l.attachments > 0) {

@@ -9,6 +9,10 @@
 #include <QStringList>
 #include <QStyledItemDelegate>
 
+class QStaticText;
+
+#include <memory>
+
 namespace hb::board {
 
 /**
@@ -73,9 +77,24 @@ public:
 
     /// How many card heights are remembered (a column of 10,000 cards is laid out again on every change).
     qsizetype rememberedHeights() const { return m_heights.size(); }
+    /// How many card frames, pills and pieces of text are kept drawn, ready to paint again.
+    qsizetype rememberedSprites() const;
 
 private:
+    struct Sprites;
+
     qint64 now() const;
+    /// The sprites for @p font at @p devicePixelRatio; another font or ratio starts them again.
+    Sprites &sprites(const QFont &font, qreal devicePixelRatio) const;
+    QStringList titleLines(const QString &title, const QFont &font, int width) const;
+    int pillWidth(const QFont &font, const QString &text) const;
+    void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled) const;
+    /// @p text laid out once in the painter's font (the title or the small one); valid until the next is made.
+    const QStaticText &preparedText(const QPainter *painter, const QString &text) const;
+    void drawText(QPainter *painter, const QPoint &topLeft, const QString &text) const;
+    void drawAvatar(QPainter *painter, const QRect &rect, const QString &initials, const QColor &color) const;
+    void drawFrame(QPainter *painter, const QRect &card, const QColor &base, const QColor &border, int borderWidth,
+                   const QColor &stripe) const;
 
     /// What a card's height depends on besides the font: its title and whether it has labels (the model's
     /// HeightKeyRole), and the width.
@@ -93,6 +112,7 @@ private:
     mutable QHash<HeightKey, int> m_heights;
     mutable QFont m_heightsFont;
     mutable int m_scrollBarExtent = -1;
+    mutable std::unique_ptr<Sprites> m_sprites;
 };
 
 } // namespace hb::board

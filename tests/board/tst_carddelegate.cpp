@@ -237,6 +237,125 @@ private Q_SLOTS:
         QCOMPARE(image.pixelColor(layout.card.center().x(), layout.card.bottom() - 2).rgb(),
                  QApplication::palette().color(QPalette::Base).rgb());
     }
+
+    void shouldPaintFromItsSpritesWhatItPaintedFirst_data()
+    {
+        QTest::addColumn<qreal>("ratio");
+        QTest::addColumn<bool>("selected");
+        QTest::newRow("100 %") << qreal(1) << false;
+        QTest::newRow("100 %, selected") << qreal(1) << true;
+        QTest::newRow("200 %") << qreal(2) << false;
+        QTest::newRow("150 %, drawn whole") << qreal(1.5) << true;
+    }
+
+    void shouldPaintFromItsSpritesWhatItPaintedFirst()
+    {
+        QFETCH(qreal, ratio);
+        QFETCH(bool, selected);
+        CardDelegate delegate;
+        delegate.setNow(s_now);
+        const QVariantList labels{QVariantMap{{QStringLiteral("name"), QStringLiteral("Network")},
+                                              {QStringLiteral("color"), QStringLiteral("#16a085")}}};
+        const QModelIndex index = card(QStringLiteral("VPN drops every hour"),
+                                       {{BoardModel::PriorityRole, QStringLiteral("critical")},
+                                        {BoardModel::LabelsRole, labels},
+                                        {BoardModel::StatusTextRole, QStringLiteral("Blocked")},
+                                        {BoardModel::StatusRole, QStringLiteral("blocked")},
+                                        {BoardModel::DueRole, QDateTime::fromMSecsSinceEpoch(s_now - 50 * s_hour)},
+                                        {BoardModel::ChecklistTotalRole, 4},
+                                        {BoardModel::ChecklistDoneRole, 1},
+                                        {BoardModel::CommentCountRole, 2},
+                                        {BoardModel::AssigneeNameRole, QStringLiteral("Ben Okafor")}});
+        QStyleOptionViewItem option = optionOfWidth(290);
+        if (selected)
+            option.state |= QStyle::State_Selected;
+        const CardDelegate::Layout layout = delegate.layout(option, index);
+        option.rect.setHeight(layout.card.bottom() + 6);
+        auto paint = [&] {
+            QImage image(option.rect.size() * ratio, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(ratio);
+            image.fill(Qt::transparent);
+            QPainter painter(&image);
+            delegate.paint(&painter, option, index);
+            return image;
+        };
+        // WHEN a card is painted twice
+        const QImage first = paint();
+        const qsizetype sprites = delegate.rememberedSprites();
+        QVERIFY(sprites > 0);
+        const QImage second = paint();
+        // THEN the second time comes from what the first made, and looks the same to the pixel
+        QCOMPARE(delegate.rememberedSprites(), sprites);
+        QCOMPARE(second, first);
+        // AND it is the card: its stripe, its border (highlighted when selected), its body and its label chip
+        // (a logical pixel's first device pixel; at 150 % edges blend by a level or two)
+        auto is = [&](QPoint logical, const QColor &expected) {
+            const QColor actual = first.pixelColor((QPointF(logical) * ratio).toPoint());
+            const bool close = std::abs(actual.red() - expected.red()) <= 2
+                               && std::abs(actual.green() - expected.green()) <= 2
+                               && std::abs(actual.blue() - expected.blue()) <= 2 && actual.alpha() == 255;
+            if (!close)
+                qWarning() << "at" << logical << actual << "expected" << expected;
+            return close;
+        };
+        QVERIFY(is(layout.stripe.center(), CardDelegate::priorityColor(QStringLiteral("critical"))));
+        const QPalette palette = QApplication::palette();
+        const QColor border = palette.color(selected ? QPalette::Highlight : QPalette::Mid);
+        QVERIFY(is(QPoint(layout.card.center().x(), layout.card.top()), border));
+        QVERIFY(is(QPoint(layout.card.center().x(), layout.card.bottom()), border));
+        QVERIFY(is(QPoint(layout.card.right(), layout.card.center().y()), border));
+        QVERIFY(is(QPoint(layout.card.right() - 3, layout.card.center().y()), palette.color(QPalette::Base)));
+        QVERIFY(!layout.labels.isEmpty());
+        const QRect chip = layout.labels.constFirst().rect; // inside its rounded end, left of its text
+        QVERIFY(is(QPoint(chip.left() + 3, chip.center().y()), QColor(0x16, 0xa0, 0x85)));
+        // AND outside the rounded corner nothing is painted
+        QCOMPARE(first.pixelColor(layout.card.topLeft() * ratio).alpha(), 0);
+    }
+
+    void shouldStartItsSpritesAgainForAnotherFont()
+    {
+        CardDelegate delegate;
+        const QModelIndex index = card(QStringLiteral("Printer jam"));
+        QStyleOptionViewItem option = optionOfWidth(290);
+        QImage image(290, 200, QImage::Format_ARGB32_Premultiplied);
+        {
+            QPainter painter(&image);
+            delegate.paint(&painter, option, index);
+        }
+        QVERIFY(delegate.rememberedSprites() > 0);
+        const qsizetype sprites = delegate.rememberedSprites();
+        option.font.setPointSizeF(option.font.pointSizeF() * 2);
+        const QImage before = image.copy();
+        {
+            QPainter painter(&image);
+            delegate.paint(&painter, option, index);
+        }
+        // the text was laid out again in the larger font, not reused
+        QVERIFY(image != before);
+        QCOMPARE(delegate.rememberedSprites(), sprites);
+    }
+
+    void shouldPaintMarkupInTitlesAsText()
+    {
+        // "<i></i>" is nothing as rich text and seven characters as plain text: cards show what people typed.
+        const QModelIndex index = card(QStringLiteral("<i></i>"));
+        const QStyleOptionViewItem option = optionOfWidth(290);
+        const CardDelegate::Layout layout = m_delegate.layout(option, index);
+        QCOMPARE(layout.titleLines, QStringList{QStringLiteral("<i></i>")});
+        QImage image(option.rect.size(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        {
+            QPainter painter(&image);
+            m_delegate.paint(&painter, option, index);
+        }
+        const QColor base = QApplication::palette().color(QPalette::Base);
+        int inked = 0;
+        for (int y = layout.titleRect.top(); y <= layout.titleRect.bottom(); ++y) {
+            for (int x = layout.titleRect.left(); x <= layout.titleRect.right(); ++x)
+                inked += image.pixelColor(x, y).rgb() != base.rgb() ? 1 : 0;
+        }
+        QVERIFY2(inked > 20, qPrintable(QStringLiteral("%1 pixels of title text").arg(inked)));
+    }
 };
 
 QTEST_MAIN(tst_CardDelegate)
