@@ -43,8 +43,6 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    void refilter();
-
     BoardModel &m_board;
     CardFilter m_filter;
     CardFilter::Context m_context;

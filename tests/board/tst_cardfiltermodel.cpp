@@ -5,6 +5,7 @@
 #include <storage/demoboard.h>
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +111,48 @@ private Q_SLOTS:
         QCOMPARE(shown, int(expectedIds(filter).size()));
         for (qint64 id : shownIds(model))
             QCOMPARE(model.cardIndex(id).data(board::BoardModel::IdRole).toLongLong(), id);
+    }
+
+    void shouldKeepTheSelectionAndCurrentCardThatStillShow()
+    {
+        board::BoardModel board;
+        QVERIFY(board.load(*m_store));
+        board::CardFilterModel model(board);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QItemSelectionModel selection(&model);
+        board::CardFilter unassigned;
+        unassigned.unassigned = true;
+        const QList<qint64> kept = expectedIds(unassigned);
+        QList<qint64> hidden;
+        for (qint64 id : shownIds(model)) {
+            if (!kept.contains(id))
+                hidden << id;
+        }
+        QVERIFY(kept.size() >= 2 && !hidden.isEmpty());
+        // GIVEN two cards selected that the filter keeps, one it hides, and the current card one it keeps
+        const QPersistentModelIndex current = model.cardIndex(kept.at(1));
+        selection.setCurrentIndex(current, QItemSelectionModel::Select);
+        selection.select(model.cardIndex(kept.at(0)), QItemSelectionModel::Select);
+        selection.select(model.cardIndex(hidden.at(0)), QItemSelectionModel::Select);
+        QCOMPARE(selection.selectedIndexes().size(), 3);
+        // WHEN the filter changes
+        model.setFilter(unassigned, context());
+        // THEN the kept ones stay selected and current, at their new rows, and the hidden one is no longer selected
+        QCOMPARE(shownIds(model), kept);
+        QVERIFY(current.isValid());
+        QCOMPARE(current.data(board::BoardModel::IdRole).toLongLong(), kept.at(1));
+        QCOMPARE(selection.currentIndex(), QModelIndex(current));
+        QList<qint64> selected;
+        for (const QModelIndex &index : selection.selectedIndexes())
+            selected << index.data(board::BoardModel::IdRole).toLongLong();
+        std::sort(selected.begin(), selected.end());
+        QList<qint64> expected{kept.at(0), kept.at(1)};
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(selected, expected);
+        // AND the clock moving on keeps them too
+        model.setContext(context());
+        QCOMPARE(selection.currentIndex().data(board::BoardModel::IdRole).toLongLong(), kept.at(1));
+        QCOMPARE(selection.selectedIndexes().size(), 2);
     }
 
     void shouldJudgeACardAgainWhenItChanges()
