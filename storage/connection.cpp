@@ -37,6 +37,9 @@ enum SqliteCode {
 constexpr int s_sqliteBusyTimeoutMs = 100;
 constexpr int s_firstBackOffMs = 25;
 constexpr int s_maxBackOffMs = 2000;
+// A reader only waits for a commit to end, and commits are short: it looks again soon, or a stream of colleagues'
+// saves could keep it waiting between them.
+constexpr int s_maxReadBackOffMs = 200;
 
 QString tr(const char *text)
 {
@@ -122,22 +125,25 @@ Result<QSqlQuery> Connection::exec(const QString &sql, Bindings bindings)
     for (int attempt = 0;; ++attempt) {
         QSqlQuery query(database());
         query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            return mapError(query.lastError());
-        for (const auto &[name, value] : bindings) {
-            // QtSql binds a null QString as SQL NULL; text columns mean "empty" by it. NULL is bound as QVariant().
-            if (value.typeId() == QMetaType::QString && value.toString().isNull())
-                query.bindValue(name, QStringLiteral(""));
-            else
-                query.bindValue(name, value);
+        // Preparing reads the schema, so it too can find a colleague committing: busy then is waited for as well.
+        const bool prepared = query.prepare(sql);
+        if (prepared) {
+            for (const auto &[name, value] : bindings) {
+                // QtSql binds a null QString as SQL NULL; text columns mean "empty" by it. NULL is bound as
+                // QVariant().
+                if (value.typeId() == QMetaType::QString && value.toString().isNull())
+                    query.bindValue(name, QStringLiteral(""));
+                else
+                    query.bindValue(name, value);
+            }
+            if (query.exec())
+                return query;
         }
-        if (query.exec())
-            return query;
         const Error error = mapError(query.lastError());
         // Outside write(), busy means a colleague is committing: readers wait for it like writers do.
         if (error.kind != ErrorKind::Busy || m_inWrite || clock.elapsed() >= m_busyTimeoutMs)
             return error;
-        backOff(attempt);
+        backOff(attempt, s_maxReadBackOffMs);
     }
 }
 
@@ -199,13 +205,13 @@ Result<QVariant> Connection::scalar(const QString &sql, Bindings bindings, const
     return record->value().value(0);
 }
 
-void Connection::backOff(int attempt)
+void Connection::backOff(int attempt, int maxMs)
 {
     if (m_waitObserver)
         m_waitObserver();
-    const int ceiling = std::min(s_maxBackOffMs, s_firstBackOffMs << std::min(attempt, 7));
+    const int ceiling = std::min(maxMs, s_firstBackOffMs << std::min(attempt, 7));
     const int sleep = s_firstBackOffMs / 2 + int(QRandomGenerator::global()->bounded(ceiling));
-    QThread::msleep(std::min(sleep, s_maxBackOffMs));
+    QThread::msleep(std::min(sleep, maxMs));
 }
 
 Status Connection::write(const std::function<Status()> &body)
@@ -230,7 +236,7 @@ Status Connection::write(const std::function<Status()> &body)
     for (int attempt = 0;; ++attempt) {
         if (attempt > 0) {
             ++m_lastRetries;
-            backOff(attempt);
+            backOff(attempt, s_maxBackOffMs);
         }
         if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE")); !begun) {
             if (retryAllowed(begun.error()))
@@ -251,7 +257,7 @@ Status Connection::write(const std::function<Status()> &body)
             const Error error = committed.error();
             if (retryAllowed(error)) {
                 ++m_lastRetries;
-                backOff(commitAttempt);
+                backOff(commitAttempt, s_maxBackOffMs);
                 continue;
             }
             // Only an I/O error leaves the outcome unknown; "disk full" and the like are certain failures.

@@ -99,7 +99,8 @@ public:
 
 private:
     Status applyPragmas();
-    void backOff(int attempt);
+    /// Sleeps before retry @p attempt: from 25 ms, doubling up to @p maxMs, jittered so that waiters spread out.
+    void backOff(int attempt, int maxMs);
 
     QString m_name;
     QString m_path;
