@@ -13,7 +13,6 @@
 #include <QPainterPath>
 #include <QPixmap>
 #include <QScrollBar>
-#include <QStaticText>
 #include <QTextLayout>
 
 #include <cmath>
@@ -34,6 +33,7 @@ constexpr qsizetype s_maxRememberedHeights = 100'000;
 constexpr qint64 s_dayMs = 24LL * 3600 * 1000;
 constexpr int s_maxRememberedTitles = 20'000;
 constexpr int s_maxRememberedTexts = 4'000;
+constexpr int s_rememberedTextBytes = 8 * 1024 * 1024;
 constexpr int s_rememberedPillBytes = 4 * 1024 * 1024;
 
 QFont titleFont(const QFont &base)
@@ -162,7 +162,7 @@ struct CardDelegate::Sprites
     QFont small;
     QHash<QString, QPixmap> frames; ///< by colours and border: few
     QCache<QString, QPixmap> pills{s_rememberedPillBytes};
-    QCache<QString, QStaticText> texts{s_maxRememberedTexts};
+    QCache<QString, TextSprite> texts{s_rememberedTextBytes};
     QCache<TitleKey, QStringList> titles{s_maxRememberedTitles};
     QHash<QString, int> pillWidths;
 };
@@ -243,24 +243,41 @@ void CardDelegate::drawPill(QPainter *painter, const QRect &rect, const QString 
     cache.pills.insert(key, new QPixmap(pixmap), pixmap.width() * pixmap.height() * 4);
 }
 
-const QStaticText &CardDelegate::preparedText(const QPainter *painter, const QString &text) const
+CardDelegate::TextSprite CardDelegate::textSprite(const QPainter *painter, const QString &text,
+                                                  const QColor &background) const
 {
-    // Laid out once per font: the title and small fonts are the only ones drawn with, so both keep their texts.
+    // Drawn once per font, colour and background into an opaque pixmap: copying it is far cheaper than drawing the
+    // glyphs again, and text on an opaque background keeps the desktop's subpixel smoothing.
     Sprites &cache = *m_sprites;
-    const QString key = (painter->font() == cache.title ? QLatin1Char('t') : QLatin1Char('s')) + text;
-    QStaticText *prepared = cache.texts.object(key);
-    if (!prepared) {
-        prepared = new QStaticText(text);
-        prepared->setTextFormat(Qt::PlainText); // people's text, never markup
-        prepared->prepare(QTransform(), painter->font());
-        cache.texts.insert(key, prepared);
+    const QString key = QStringLiteral("%1|%2|%3|")
+                                .arg(painter->font() == cache.title ? QLatin1Char('t') : QLatin1Char('s'))
+                                .arg(colorKey(painter->pen().color()), colorKey(background))
+                        + text;
+    if (const TextSprite *sprite = cache.texts.object(key))
+        return *sprite;
+    const QFontMetrics metrics(painter->font());
+    TextSprite sprite;
+    sprite.width = metrics.horizontalAdvance(text);
+    const QSize size(sprite.width + 2, metrics.height()); // a pixel either side for glyphs that reach past
+    sprite.pixmap = QPixmap(size * cache.devicePixelRatio);
+    sprite.pixmap.setDevicePixelRatio(cache.devicePixelRatio);
+    sprite.pixmap.fill(background);
+    {
+        QPainter ink(&sprite.pixmap);
+        ink.setFont(painter->font());
+        ink.setPen(painter->pen().color());
+        // At a point, not in a rectangle: people's text as it is, never read as markup.
+        ink.drawText(QPointF(1, metrics.ascent()), text);
     }
-    return *prepared;
+    const qreal ratio = cache.devicePixelRatio;
+    cache.texts.insert(key, new TextSprite(sprite), int(size.width() * size.height() * 4 * ratio * ratio));
+    return sprite;
 }
 
-void CardDelegate::drawText(QPainter *painter, const QPoint &topLeft, const QString &text) const
+void CardDelegate::drawText(QPainter *painter, const QPoint &topLeft, const QString &text,
+                            const QColor &background) const
 {
-    painter->drawStaticText(topLeft, preparedText(painter, text));
+    painter->drawPixmap(topLeft - QPoint(1, 0), textSprite(painter, text, background).pixmap);
 }
 
 void CardDelegate::drawAvatar(QPainter *painter, const QRect &rect, const QString &initials, const QColor &color) const
@@ -501,17 +518,6 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
               selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid), selected || focused ? 2 : 1,
               priorityColor(index.data(BoardModel::PriorityRole).toString()));
     painter->setRenderHint(QPainter::Antialiasing);
-    if (index == m_dropTarget) {
-        // Files dragged over it: a dashed outline and a light wash in the highlight colour.
-        QPainterPath body;
-        body.addRoundedRect(QRectF(l.card).adjusted(0.5, 0.5, -0.5, -0.5), s_radius, s_radius);
-        QColor wash = palette.color(QPalette::Highlight);
-        wash.setAlpha(40);
-        painter->fillPath(body, wash);
-        painter->setPen(QPen(palette.color(QPalette::Highlight), 2, Qt::DashLine));
-        painter->drawPath(body);
-    }
-
     // Label chips.
     painter->setFont(cache.small);
     for (const Chip &chip : l.labels)
@@ -524,7 +530,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const int titleTop = (title.lineSpacing() - title.height()) / 2;
     int y = l.titleRect.top();
     for (const QString &line : l.titleLines) {
-        drawText(painter, QPoint(l.titleRect.left(), y + titleTop), line);
+        drawText(painter, QPoint(l.titleRect.left(), y + titleTop), line, palette.color(QPalette::Base));
         y += title.lineSpacing();
     }
 
@@ -557,9 +563,9 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     }
     painter->setPen(palette.color(QPalette::PlaceholderText));
     auto counter = [&](const QString &text) {
-        const QStaticText &prepared = preparedText(painter, text);
-        const int w = int(std::ceil(prepared.size().width()));
-        painter->drawStaticText(QPoint(end - w + 1, footerTextTop), prepared);
+        const TextSprite sprite = textSprite(painter, text, palette.color(QPalette::Base));
+        const int w = sprite.width;
+        painter->drawPixmap(QPoint(end - w, footerTextTop), sprite.pixmap);
         end -= w + 8;
     };
     if (l.attachments > 0) {
@@ -580,6 +586,17 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         counter(tr("\u2709 %1").arg(l.comments));
     if (!l.progress.isEmpty())
         counter(QStringLiteral("\u2611 ") + l.progress);
+
+    if (index == m_dropTarget) {
+        // Files dragged over it: a light wash in the highlight colour over all of it, and a dashed outline.
+        QPainterPath body;
+        body.addRoundedRect(QRectF(l.card).adjusted(0.5, 0.5, -0.5, -0.5), s_radius, s_radius);
+        QColor wash = palette.color(QPalette::Highlight);
+        wash.setAlpha(40);
+        painter->fillPath(body, wash);
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 2, Qt::DashLine));
+        painter->drawPath(body);
+    }
 
     painter->restore();
 }

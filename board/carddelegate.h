@@ -7,9 +7,8 @@
 #include <QList>
 #include <QRect>
 #include <QStringList>
+#include <QPixmap>
 #include <QStyledItemDelegate>
-
-class QStaticText;
 
 #include <memory>
 
@@ -89,9 +88,14 @@ private:
     QStringList titleLines(const QString &title, const QFont &font, int width) const;
     int pillWidth(const QFont &font, const QString &text) const;
     void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled) const;
-    /// @p text laid out once in the painter's font (the title or the small one); valid until the next is made.
-    const QStaticText &preparedText(const QPainter *painter, const QString &text) const;
-    void drawText(QPainter *painter, const QPoint &topLeft, const QString &text) const;
+    struct TextSprite
+    {
+        QPixmap pixmap; ///< the text, a pixel wider on either side
+        int width = 0;  ///< the text's advance
+    };
+    /// @p text in the painter's font (the title or the small one) and pen colour, on @p background.
+    TextSprite textSprite(const QPainter *painter, const QString &text, const QColor &background) const;
+    void drawText(QPainter *painter, const QPoint &topLeft, const QString &text, const QColor &background) const;
     void drawAvatar(QPainter *painter, const QRect &rect, const QString &initials, const QColor &color) const;
     void drawFrame(QPainter *painter, const QRect &card, const QColor &base, const QColor &border, int borderWidth,
                    const QColor &stripe) const;

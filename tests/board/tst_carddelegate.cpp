@@ -335,6 +335,38 @@ private Q_SLOTS:
         QCOMPARE(delegate.rememberedSprites(), sprites);
     }
 
+    void shouldWashAllOfTheCardFilesAreDraggedOver()
+    {
+        CardDelegate delegate;
+        const QModelIndex index = card(QStringLiteral("Printer jam on the 3rd floor"),
+                                       {{BoardModel::CommentCountRole, 2}, {BoardModel::ChecklistTotalRole, 3}});
+        QStyleOptionViewItem option = optionOfWidth(290);
+        const CardDelegate::Layout layout = delegate.layout(option, index);
+        option.rect.setHeight(layout.card.bottom() + 6);
+        auto plainBase = [&](bool target) {
+            delegate.setDropTarget(target ? QModelIndex(index) : QModelIndex());
+            QImage image(option.rect.size(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            {
+                QPainter painter(&image);
+                delegate.paint(&painter, option, index);
+            }
+            // pixels of the bare card colour where the title and the footer are
+            const QRgb base = QApplication::palette().color(QPalette::Base).rgb();
+            int count = 0;
+            for (const QRect &area : {layout.titleRect, layout.footer}) {
+                for (int y = area.top(); y <= area.bottom(); ++y) {
+                    for (int x = area.left(); x <= area.right(); ++x)
+                        count += image.pixel(x, y) == base ? 1 : 0;
+                }
+            }
+            return count;
+        };
+        QVERIFY(plainBase(false) > 100);
+        // the wash goes over the text too, not around it
+        QCOMPARE(plainBase(true), 0);
+    }
+
     void shouldPaintMarkupInTitlesAsText()
     {
         // "<i></i>" is nothing as rich text and seven characters as plain text: cards show what people typed.
