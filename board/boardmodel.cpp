@@ -73,16 +73,22 @@ void BoardModel::setBoard(const QList<storage::Column> &columns, const QList<sto
     Q_EMIT labelsChanged();
 }
 
+// Both are asked for every card of every layout (through the filter proxy): plain bounds checks, not
+// QAbstractItemModel::checkIndex(), which asks the model for the parent and its row count again.
 const storage::Card *BoardModel::cardAt(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this || index.internalId() == s_columnMarker)
         return nullptr;
-    return &m_cards.at(qsizetype(index.internalId() - 1)).at(index.row());
+    const auto column = qsizetype(index.internalId() - 1);
+    if (column >= m_cards.size() || index.row() >= m_cards.at(column).size())
+        return nullptr;
+    return &m_cards.at(column).at(index.row());
 }
 
 const storage::Column *BoardModel::columnAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.model() != this || index.internalId() != s_columnMarker)
+    if (!index.isValid() || index.model() != this || index.internalId() != s_columnMarker
+        || index.row() >= m_columns.size())
         return nullptr;
     return &m_columns.at(index.row());
 }
@@ -321,10 +327,13 @@ int BoardModel::overdueCount(qint64 now) const
 
 QModelIndex BoardModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (!hasIndex(row, column, parent))
+    if (row < 0 || column != 0)
         return {};
     if (!parent.isValid())
-        return createIndex(row, column, s_columnMarker);
+        return row < m_columns.size() ? createIndex(row, column, s_columnMarker) : QModelIndex();
+    // Cards have no children; a card's index is only made under its column.
+    if (!columnAt(parent) || row >= m_cards.at(parent.row()).size())
+        return {};
     return createIndex(row, column, quintptr(parent.row()) + 1);
 }
 
@@ -351,8 +360,6 @@ int BoardModel::columnCount(const QModelIndex &) const
 
 QVariant BoardModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
     if (const storage::Column *column = columnAt(index)) {
         switch (role) {
         case Qt::DisplayRole:
@@ -375,6 +382,8 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         }
     }
     const storage::Card *card = cardAt(index);
+    if (!card)
+        return {};
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
