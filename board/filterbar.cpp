@@ -27,6 +27,7 @@ namespace {
 
 // Long enough not to search for every letter of a word typed fast, short enough to feel like "as you type".
 constexpr int s_typingPauseMs = 120;
+constexpr int s_keepLastAfterMs = 1000;
 constexpr int s_minSearchLength = 2;
 
 QString priorityName(storage::Priority priority)
@@ -70,6 +71,7 @@ QString channelName(storage::Channel channel)
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
     , m_typing(new QTimer(this))
+    , m_keepLast(new QTimer(this))
 {
     setObjectName(QStringLiteral("filterBar"));
     auto *outer = new QVBoxLayout(this);
@@ -90,6 +92,10 @@ FilterBar::FilterBar(QWidget *parent)
     m_typing->setInterval(s_typingPauseMs);
     connect(m_search, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_typing, &QTimer::timeout, this, &FilterBar::apply);
+    // Writing settings goes to disk: once the filters have stopped changing, not on every one of them.
+    m_keepLast->setSingleShot(true);
+    m_keepLast->setInterval(s_keepLastAfterMs);
+    connect(m_keepLast, &QTimer::timeout, this, &FilterBar::keepLast);
 
     m_overdue = toggle(QStringLiteral("overdueFilter"), tr("Overdue"), tr("Due date passed, not resolved"));
     m_dueSoon = toggle(QStringLiteral("dueSoonFilter"), tr("Due in 24 h"), tr("Due within the next 24 hours"));
@@ -148,7 +154,18 @@ FilterBar::FilterBar(QWidget *parent)
     apply();
 }
 
-FilterBar::~FilterBar() = default;
+FilterBar::~FilterBar()
+{
+    if (m_keepLast->isActive())
+        keepLast();
+}
+
+void FilterBar::keepLast()
+{
+    m_keepLast->stop();
+    if (!m_settingsGroup.isEmpty())
+        QSettings().setValue(m_settingsGroup + QStringLiteral("/last"), m_filter.toMap());
+}
 
 QToolButton *FilterBar::toggle(const QString &name, const QString &text, const QString &tip)
 {
@@ -166,6 +183,8 @@ QToolButton *FilterBar::toggle(const QString &name, const QString &text, const Q
 
 void FilterBar::setStore(storage::BoardStore *store, const QString &settingsGroup)
 {
+    if (m_keepLast->isActive())
+        keepLast(); // for the board that was open
     m_store = store;
     m_settingsGroup = settingsGroup;
     m_search->setEnabled(store != nullptr);
@@ -275,7 +294,7 @@ void FilterBar::apply()
                       + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel));
     m_more->setText(extra ? tr("More filters (%1)").arg(extra) : tr("More filters"));
     if (!m_settingsGroup.isEmpty())
-        QSettings().setValue(m_settingsGroup + QStringLiteral("/last"), m_filter.toMap());
+        m_keepLast->start();
     Q_EMIT filterChanged();
 }
 

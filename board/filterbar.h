@@ -82,11 +82,14 @@ private:
     void changeMore(const std::function<void(CardFilter &)> &change);
     /// Builds the filter from the controls (and runs the search) and says so.
     void apply();
+    /// Writes the filter as this board's last one (QSettings), for the next start.
+    void keepLast();
 
     storage::BoardStore *m_store = nullptr;
     CardFilter m_filter;
     QLineEdit *m_search = nullptr;
     QTimer *m_typing = nullptr;
+    QTimer *m_keepLast = nullptr;
     QToolButton *m_overdue = nullptr;
     QToolButton *m_dueSoon = nullptr;
     QToolButton *m_unassigned = nullptr;

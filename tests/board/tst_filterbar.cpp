@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QInputDialog>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,7 @@
 #include <QMenu>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -208,6 +210,35 @@ private Q_SLOTS:
         QVERIFY(toggle(QStringLiteral("overdueFilter"))->isChecked());
         QCOMPARE(m_bar->searchField()->text(), QStringLiteral("vpn"));
         QCOMPARE(shownIds(), shown);
+    }
+
+    void shouldWriteTheLastFilterOnceTheFiltersRest()
+    {
+        // GIVEN the settings as they are on disk
+        QSettings().sync();
+        const QString file = QSettings().fileName();
+        auto onDisk = [&file] {
+            QFile settings(file);
+            return settings.open(QIODevice::ReadOnly) ? settings.readAll() : QByteArray();
+        };
+        const QByteArray before = onDisk();
+        // WHEN toggles are clicked one after the other
+        QTest::mouseClick(toggle(QStringLiteral("overdueFilter")), Qt::LeftButton);
+        QTest::mouseClick(toggle(QStringLiteral("unassignedFilter")), Qt::LeftButton);
+        QVERIFY(m_bar->filter().overdue && m_bar->filter().unassigned);
+        // THEN the disk is not written at each click (each write costs the board a frame)
+        QCOMPARE(onDisk(), before);
+        // AND once they rest, the last filter is written, both toggles in it
+        QTRY_VERIFY_WITH_TIMEOUT(onDisk() != before, 5000);
+        QSettings settings(file, QSettings::IniFormat);
+        bool found = false;
+        for (const QString &key : settings.allKeys()) {
+            if (!key.endsWith(QStringLiteral("/last")))
+                continue;
+            const board::CardFilter kept = board::CardFilter::fromMap(settings.value(key).toMap());
+            found = found || (kept.overdue && kept.unassigned);
+        }
+        QVERIFY(found);
     }
 
     void shouldNarrowByTheMoreFiltersAsTheCliListDoes_data()
