@@ -248,6 +248,17 @@ public:
     Result<QStringList> verify();
     /// A consistent copy of the board with VACUUM INTO (refuses to overwrite).
     Status backupTo(const QString &filePath);
+    /// The folder next to the board for its daily and "back up now" copies: "<board name> backups".
+    QString backupFolder() const;
+    /**
+     * Today's copy of the board in backupFolder(), unless one is there already (another desktop's, or from an
+     * earlier open today); then only the newest @p keep daily copies stay. Returns the copy made, or an empty
+     * string when today's was already there. Written under a name of its own and renamed: a copy is never seen
+     * half-written, and two desktops backing up at once leave one.
+     */
+    Result<QString> backUpDaily(const QDate &today, int keep = 14);
+    /// A copy of the board now in backupFolder(), named by the time; backUpDaily() never removes these.
+    Result<QString> backUpNow(const QDateTime &now);
 
 private:
     BoardStore();
@@ -272,6 +283,8 @@ private:
     };
 
     Status openFile(const QString &path, bool creating, const QString &boardName, const StoreOptions &options);
+    /// A copy as @p fileName in backupFolder(); an empty string when that file is there already.
+    Result<QString> backUpAs(const QString &fileName);
     /// PRAGMA quick_check when the last one is over a day old; true when it ran and found the file sound.
     Result<bool> checkHealth(const StoreOptions &options);
     /// Corrupt errors become a read-only open when the options allow it; other errors pass through.

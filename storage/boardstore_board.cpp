@@ -5,10 +5,17 @@
 #include "boardstore_p.h"
 #include "connection.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QUuid>
+
+#include <algorithm>
+#include <functional>
 
 namespace hb::storage {
 
@@ -318,6 +325,63 @@ Status BoardStore::backupTo(const QString &filePath)
     if (!done)
         return Error{done.error().kind, tr("backup to %1 failed: %2").arg(filePath, done.error().message)};
     return {};
+}
+
+QString BoardStore::backupFolder() const
+{
+    const QFileInfo board(path());
+    return board.absoluteDir().filePath(tr("%1 backups").arg(board.completeBaseName()));
+}
+
+Result<QString> BoardStore::backUpAs(const QString &fileName)
+{
+    const QString folder = backupFolder();
+    if (!QDir().mkpath(folder))
+        return Error{ErrorKind::Io, tr("cannot make the backup folder %1").arg(folder)};
+    const QString target = QDir(folder).filePath(fileName);
+    if (QFile::exists(target))
+        return QString();
+    const QString partial = target + QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128);
+    auto copied = m_db->run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), partial}});
+    if (!copied) {
+        QFile::remove(partial);
+        return Error{copied.error().kind, tr("backup to %1 failed: %2").arg(target, copied.error().message)};
+    }
+    // Renaming never replaces a file: when another desktop's copy got there first, that one serves.
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        if (QFile::exists(target))
+            return QString();
+        return Error{ErrorKind::Io, tr("could not put the backup at %1").arg(target)};
+    }
+    return target;
+}
+
+Result<QString> BoardStore::backUpDaily(const QDate &today, int keep)
+{
+    const QString base = QFileInfo(path()).completeBaseName();
+    auto made = backUpAs(QStringLiteral("%1 %2.helpboard").arg(base, today.toString(Qt::ISODate)));
+    if (!made)
+        return made;
+    // The daily copies, newest first (ISO dates sort as text); copies made by hand have a time and stay.
+    const QRegularExpression daily(
+            QStringLiteral("^%1 \\d{4}-\\d{2}-\\d{2}\\.helpboard$").arg(QRegularExpression::escape(base)));
+    QStringList copies = QDir(backupFolder()).entryList({QStringLiteral("*.helpboard")}, QDir::Files, QDir::Name);
+    copies.removeIf([&daily](const QString &name) { return !daily.match(name).hasMatch(); });
+    std::sort(copies.begin(), copies.end(), std::greater<>());
+    for (qsizetype i = std::max(keep, 1); i < copies.size(); ++i)
+        QFile::remove(QDir(backupFolder()).filePath(copies.at(i)));
+    return made;
+}
+
+Result<QString> BoardStore::backUpNow(const QDateTime &now)
+{
+    const QString base = QFileInfo(path()).completeBaseName();
+    auto made =
+            backUpAs(QStringLiteral("%1 %2.helpboard").arg(base, now.toString(QStringLiteral("yyyy-MM-dd HH.mm.ss"))));
+    if (made && made->isEmpty())
+        return Error{ErrorKind::Invalid, tr("a backup was made this very second; try again")};
+    return made;
 }
 
 } // namespace hb::storage

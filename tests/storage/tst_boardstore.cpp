@@ -3,10 +3,14 @@
 
 #include <storage/boardstore.h>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace hb::storage;
 using namespace hb::tests;
@@ -657,6 +661,107 @@ private Q_SLOTS:
         QCOMPARE(m_store->backupTo(backup).error().kind, ErrorKind::Invalid);
         QCOMPARE(m_store->backupTo(m_dir.filePath(QStringLiteral("missing/x.helpboard"))).error().kind,
                  ErrorKind::NotFound);
+    }
+
+    void shouldBackUpOnceADayAndKeepTheLastFourteen()
+    {
+        newCard(QStringLiteral("Worth keeping"));
+        const QString folder = m_store->backupFolder();
+        QCOMPARE(QFileInfo(folder).absolutePath(), QFileInfo(m_store->path()).absolutePath());
+        QDir(folder).removeRecursively();
+        QVERIFY(QDir().mkpath(folder));
+        const QString base = QFileInfo(m_store->path()).completeBaseName();
+        // GIVEN fifteen daily copies of November, one made by hand, and files that are not this board's copies
+        auto touch = [&folder](const QString &name) {
+            QFile file(QDir(folder).filePath(name));
+            return file.open(QIODevice::WriteOnly) && file.write("old") == 3;
+        };
+        for (int day = 1; day <= 15; ++day)
+            QVERIFY(touch(QStringLiteral("%1 2026-11-%2.helpboard").arg(base).arg(day, 2, 10, QLatin1Char('0'))));
+        const QStringList others{base + QStringLiteral(" 2026-11-02 10.00.00.helpboard"),
+                                 QStringLiteral("Other board 2026-10-01.helpboard"), QStringLiteral("notes.txt")};
+        for (const QString &name : others)
+            QVERIFY(touch(name));
+
+        // WHEN the board is opened on 2 December
+        const auto made = m_store->backUpDaily(QDate(2026, 12, 2));
+        QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+        // THEN that day's copy is there, a whole board
+        QCOMPARE(QFileInfo(*made).fileName(), base + QStringLiteral(" 2026-12-02.helpboard"));
+        auto copy = BoardStore::open(*made, as(QStringLiteral("alice"))).value();
+        QCOMPARE(copy->cards()->size(), 1);
+        QCOMPARE(copy->verify().value(), QStringList());
+        copy.reset();
+        // AND the fourteen newest daily copies stay, the two oldest went, and nothing else was touched
+        QStringList daily;
+        // (opening the copy above left its empty TRUNCATE journal beside it)
+        for (const QString &name : QDir(folder).entryList({QStringLiteral("*.helpboard")}, QDir::Files, QDir::Name)) {
+            if (!others.contains(name))
+                daily << name;
+        }
+        QCOMPARE(daily.size(), 14);
+        QCOMPARE(daily.constFirst(), base + QStringLiteral(" 2026-11-03.helpboard"));
+        QCOMPARE(daily.constLast(), base + QStringLiteral(" 2026-12-02.helpboard"));
+        for (const QString &name : others)
+            QVERIFY2(QFile::exists(QDir(folder).filePath(name)), qPrintable(name));
+
+        // WHEN it is opened again that day, THEN the copy is not made again
+        const qint64 size = QFileInfo(*made).size();
+        const auto again = m_store->backUpDaily(QDate(2026, 12, 2));
+        QVERIFY(again);
+        QVERIFY(again->isEmpty());
+        QCOMPARE(QFileInfo(*made).size(), size);
+
+        // AND a copy made by hand is named by the time, and kept by the daily ones
+        const auto now = m_store->backUpNow(QDateTime(QDate(2026, 12, 2), QTime(14, 5, 9)));
+        QVERIFY2(now, now ? "" : qPrintable(now.error().message));
+        QCOMPARE(QFileInfo(*now).fileName(), base + QStringLiteral(" 2026-12-02 14.05.09.helpboard"));
+        QCOMPARE(m_store->backUpNow(QDateTime(QDate(2026, 12, 2), QTime(14, 5, 9))).error().kind, ErrorKind::Invalid);
+        QVERIFY(m_store->backUpDaily(QDate(2026, 12, 3)));
+        QVERIFY(QFile::exists(*now));
+        QVERIFY(!QFile::exists(QDir(folder).filePath(base + QStringLiteral(" 2026-11-03.helpboard"))));
+        // nothing half-written is left behind
+        QCOMPARE(QDir(folder).entryList({QStringLiteral("*.part-*")}, QDir::Files), QStringList());
+    }
+
+    void shouldLeaveOneDailyCopyWhenTwoDesktopsBackUpAtOnce()
+    {
+        newCard(QStringLiteral("Shared"));
+        QDir(m_store->backupFolder()).removeRecursively();
+        // GIVEN two connections to the board, as two desktops opening it the same morning
+        QList<Result<QString>> results;
+        QMutex lock;
+        QList<QThread *> desktops;
+        for (int i = 0; i < 2; ++i) {
+            desktops << QThread::create([&, path = m_store->path()] {
+                auto store = BoardStore::open(path, as(QStringLiteral("ben")));
+                Result<QString> made = store ? store.value()->backUpDaily(QDate(2026, 12, 2)) : store.error();
+                QMutexLocker locked(&lock);
+                results << made;
+            });
+        }
+        for (QThread *desktop : desktops)
+            desktop->start();
+        for (QThread *desktop : desktops) {
+            QVERIFY(desktop->wait(30000));
+            delete desktop;
+        }
+        // THEN both succeed, and one copy is there, whole
+        QCOMPARE(results.size(), 2);
+        int made = 0;
+        for (const auto &result : results) {
+            QVERIFY2(result, result ? "" : qPrintable(result.error().message));
+            made += result->isEmpty() ? 0 : 1;
+        }
+        QVERIFY(made >= 1); // at most both made it one after the other; never two files
+        const QStringList copies = QDir(m_store->backupFolder()).entryList(QDir::Files | QDir::Hidden);
+        QCOMPARE(copies.size(), 1);
+        QCOMPARE(BoardStore::open(QDir(m_store->backupFolder()).filePath(copies.constFirst()),
+                                  as(QStringLiteral("alice")))
+                         .value()
+                         ->cards()
+                         ->size(),
+                 1);
     }
 
     void shouldStoreTimesAsUtcMilliseconds()
