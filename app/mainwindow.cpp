@@ -9,12 +9,14 @@
 #include <board/cardfiltermodel.h>
 #include <board/filterbar.h>
 #include <board/menutext.h>
+#include <board/storeworker.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
+#include <QDate>
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -30,6 +32,12 @@
 #include <QVBoxLayout>
 
 namespace hb::app {
+
+namespace {
+
+constexpr int s_dailyBackupDelayMs = 30'000;
+
+} // namespace
 
 MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *parent)
     : QMainWindow(parent)
@@ -94,7 +102,11 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     file->addAction(tr("&Open Board…"), this, &MainWindow::openBoard)->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
     file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
+    file->addAction(tr("&Back Up Now"), this, &MainWindow::backUpNow)->setObjectName(QStringLiteral("backUpNow"));
+    file->addAction(tr("C&heck Board"), this, &MainWindow::checkBoard)->setObjectName(QStringLiteral("checkBoard"));
+    file->addSeparator();
     file->addAction(tr("&Reload"), this, &MainWindow::reload)->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
     file->addAction(tr("&Close"), this, &QWidget::close)->setShortcut(QKeySequence::Close);
@@ -116,9 +128,95 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     archived->setObjectName(QStringLiteral("showArchived"));
     archived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
+    m_dailyBackup = new QTimer(this);
+    m_dailyBackup->setSingleShot(true);
+    m_dailyBackup->setInterval(s_dailyBackupDelayMs);
+    connect(m_dailyBackup, &QTimer::timeout, this, &MainWindow::backUpDaily);
+
     resize(1280, 800);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     setStore(std::move(store));
+}
+
+void MainWindow::setDailyBackupDelay(int msecs)
+{
+    m_dailyBackup->setInterval(msecs);
+    if (m_dailyBackup->isActive())
+        m_dailyBackup->start();
+}
+
+void MainWindow::backUpDaily()
+{
+    m_maintenance->submit(
+            [today = QDate::currentDate()](storage::BoardStore &store) {
+                auto made = store.backUpDaily(today);
+                board::Saved saved(made ? storage::Status() : storage::Status(made.error()));
+                saved.result = made ? *made : QString();
+                return saved;
+            },
+            [this](const board::Saved &saved) {
+                // Once a day, unasked: said in the status bar, never in a box.
+                if (!saved.status)
+                    statusBar()->showMessage(tr("Today's backup was not made: %1").arg(saved.status.error().message),
+                                             15000);
+                else if (!saved.result.toString().isEmpty())
+                    statusBar()->showMessage(tr("Backed up today's board to %1").arg(saved.result.toString()), 10000);
+            });
+}
+
+void MainWindow::backUpNow()
+{
+    statusBar()->showMessage(tr("Backing up the board…"));
+    m_maintenance->submit(
+            [now = QDateTime::currentDateTime()](storage::BoardStore &store) {
+                auto made = store.backUpNow(now);
+                board::Saved saved(made ? storage::Status() : storage::Status(made.error()));
+                saved.result = made ? *made : QString();
+                return saved;
+            },
+            [this](const board::Saved &saved) {
+                if (!saved.status) {
+                    statusBar()->clearMessage();
+                    QMessageBox::warning(this, tr("Not backed up"), saved.status.error().message);
+                    return;
+                }
+                statusBar()->showMessage(tr("Backed up the board to %1").arg(saved.result.toString()), 15000);
+            });
+}
+
+void MainWindow::checkBoard()
+{
+    statusBar()->showMessage(tr("Checking the board…"));
+    m_maintenance->submit(
+            [](storage::BoardStore &store) {
+                auto problems = store.verify();
+                board::Saved saved(problems ? storage::Status() : storage::Status(problems.error()));
+                saved.result = problems ? *problems : QStringList();
+                return saved;
+            },
+            [this, file = QFileInfo(m_store->path()).fileName()](const board::Saved &saved) {
+                statusBar()->clearMessage();
+                const QStringList problems = saved.result.toStringList();
+                auto *box = new QMessageBox(this);
+                box->setObjectName(QStringLiteral("checkBoardResult"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->setTextFormat(Qt::PlainText); // file and attachment names are people's
+                box->setWindowTitle(tr("Check Board"));
+                if (!saved.status) {
+                    box->setIcon(QMessageBox::Warning);
+                    box->setText(tr("%1 could not be checked: %2").arg(file, saved.status.error().message));
+                } else if (problems.isEmpty()) {
+                    box->setIcon(QMessageBox::Information);
+                    box->setText(tr("%1 is sound: no problems found.").arg(file));
+                } else {
+                    box->setIcon(QMessageBox::Warning);
+                    box->setText(tr("%n problem(s) found in %1. Restore it from a backup (in \"%2\").", nullptr,
+                                    int(problems.size()))
+                                         .arg(file, QFileInfo(m_store->backupFolder()).fileName()));
+                    box->setDetailedText(problems.join(QLatin1Char('\n')));
+                }
+                box->open();
+            });
 }
 
 QString MainWindow::lastBoard()
@@ -275,6 +373,9 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     }
     m_view->setActions(m_actions);
     m_details->setBoard(m_store.get(), m_actions);
+    // The last board's backup or check finishes first (its worker waits for it).
+    m_maintenance = std::make_unique<board::StoreWorker>(m_store->path(), m_store->options());
+    m_dailyBackup->start();
     rememberBoard(m_store->path());
     reload();
     // The filters this user keeps for this board; the last one comes back.

@@ -14,6 +14,7 @@ class BoardStore;
 }
 namespace hb::board {
 class ArchivedDialog;
+class StoreWorker;
 class FilterBar;
 class BoardActions;
 class BoardModel;
@@ -47,6 +48,8 @@ public:
     static QStringList recentBoards();
     /// File > Save a Copy without the file dialog.
     bool saveCopyTo(const QString &path);
+    /// How long after a board opens its daily copy is made (30 s: after the first paint and the first clicks).
+    void setDailyBackupDelay(int msecs);
     QUndoStack *undoStack() const { return m_undoStack; }
 
 protected:
@@ -63,6 +66,12 @@ private:
     void showCard(qint64 id);
     void applyFilter();
     void showArchived();
+    /// Today's copy of the board in its backups folder, if no one has made it yet (in the background).
+    void backUpDaily();
+    /// File > Back Up Now.
+    void backUpNow();
+    /// File > Check Board: SQLite's integrity check and HelpBoard's own, in the background.
+    void checkBoard();
     QString filterKey() const;
     board::CardFilter::Context filterContext() const;
 
@@ -84,6 +93,9 @@ private:
     QLabel *m_savingLabel;
     QMenu *m_recentMenu;
     board::BoardActions *m_actions = nullptr;
+    /// Backups and checks, on a thread and connection of their own: they read the whole file.
+    std::unique_ptr<board::StoreWorker> m_maintenance;
+    QTimer *m_dailyBackup;
     std::function<void()> m_afterSaves;
     QString m_afterSavesText;
     bool m_cancelOnFailure = false;

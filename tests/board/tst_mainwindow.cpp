@@ -10,7 +10,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDate>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
@@ -533,6 +535,40 @@ private Q_SLOTS:
         QVERIFY(recent && !recent->actions().isEmpty());
         QCOMPARE(recent->actions().constFirst()->text(), QStringLiteral("R&&D.helpboard"));
         QCOMPARE(recent->actions().constFirst()->toolTip(), QFileInfo(rnd).absoluteFilePath());
+    }
+
+    void shouldBackUpDailyAndOnRequestAndCheckTheBoard()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        auto store = storeAs();
+        const QDir folder(store->backupFolder());
+        QVERIFY(QDir(folder).removeRecursively() || !folder.exists());
+        const QString base = QFileInfo(m_board).completeBaseName();
+        // WHEN the board has been open a while, THEN today's copy is made, in the background, and said
+        window->setDailyBackupDelay(0);
+        const QString today = folder.filePath(
+                QStringLiteral("%1 %2.helpboard").arg(base, QDate::currentDate().toString(Qt::ISODate)));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(today), 10000);
+        QTRY_VERIFY(window->statusBar()->currentMessage().contains(today));
+        QCOMPARE(storage::BoardStore::open(today, tests::optionsFor(QStringLiteral("alice"))).value()->cards()->size(),
+                 window->model()->cardCount());
+        // WHEN File > Back Up Now, THEN a copy named by the time is there too
+        auto *now = window->findChild<QAction *>(QStringLiteral("backUpNow"));
+        QVERIFY(now);
+        now->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(folder.entryList({QStringLiteral("*.helpboard")}, QDir::Files).size(), 2, 10000);
+        QTRY_VERIFY(window->statusBar()->currentMessage().startsWith(QStringLiteral("Backed up the board to")));
+        // WHEN File > Check Board, THEN it says the board is sound
+        auto *check = window->findChild<QAction *>(QStringLiteral("checkBoard"));
+        QVERIFY(check);
+        check->trigger();
+        QMessageBox *result = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((result = window->findChild<QMessageBox *>(QStringLiteral("checkBoardResult"))),
+                                 10000);
+        QCOMPARE(result->textFormat(), Qt::PlainText);
+        QCOMPARE(result->text(), QStringLiteral("%1 is sound: no problems found.").arg(QFileInfo(m_board).fileName()));
+        result->close();
     }
 
     void shouldShowOtherPeoplesChangesAfterReload()
