@@ -56,6 +56,22 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     auto *boardLayout = new QVBoxLayout(boardPane);
     boardLayout->setContentsMargins(0, 0, 0, 0);
     boardLayout->setSpacing(0);
+    // Why this board cannot be changed here, when it cannot: above everything it applies to.
+    m_banner = new QLabel(boardPane);
+    m_banner->setObjectName(QStringLiteral("boardBanner"));
+    m_banner->setTextFormat(Qt::PlainText); // reasons carry file and folder names
+    m_banner->setWordWrap(true);
+    m_banner->setContentsMargins(12, 7, 12, 7);
+    m_banner->setAutoFillBackground(true);
+    {
+        // A light amber strip with dark text, in light and dark palettes alike.
+        QPalette palette = m_banner->palette();
+        palette.setColor(QPalette::Window, QColor(0xfd, 0xf0, 0xc8));
+        palette.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+        m_banner->setPalette(palette);
+    }
+    m_banner->hide();
+    boardLayout->addWidget(m_banner);
     boardLayout->addWidget(m_filterBar);
     boardLayout->addWidget(m_view, 1);
     m_splitter->addWidget(boardPane);
@@ -373,6 +389,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     }
     m_view->setActions(m_actions);
     m_details->setBoard(m_store.get(), m_actions);
+    showBanner();
     // The last board's backup or check finishes first (its worker waits for it).
     m_maintenance = std::make_unique<board::StoreWorker>(m_store->path(), m_store->options());
     m_dailyBackup->start();
@@ -380,6 +397,20 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     reload();
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
+}
+
+void MainWindow::showBanner()
+{
+    const QString file = QFileInfo(m_store->path()).fileName();
+    QString text;
+    if (m_store->isReadOnly())
+        text = tr("This board is read-only: %1.").arg(m_store->readOnlyReason());
+    else if (m_store->role() == storage::Role::Viewer)
+        text = tr("You are a viewer of %1: you can look at everything but not change it. An admin of the board can "
+                  "make you an editor.")
+                       .arg(file);
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
 }
 
 void MainWindow::showArchived()

@@ -66,6 +66,8 @@ private:
     void showCard(qint64 id);
     void applyFilter();
     void showArchived();
+    /// Says above the board why it cannot be changed here (a read-only file, or a viewer), or hides.
+    void showBanner();
     /// Today's copy of the board in its backups folder, if no one has made it yet (in the background).
     void backUpDaily();
     /// File > Back Up Now.
@@ -88,6 +90,7 @@ private:
     board::FilterBar *m_filterBar;
     QPointer<board::ArchivedDialog> m_archived;
     board::CardEditor *m_details;
+    QLabel *m_banner;
     QLabel *m_statusLabel;
     QTimer *m_statusTimer = nullptr;
     QLabel *m_savingLabel;

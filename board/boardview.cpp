@@ -527,6 +527,13 @@ bool BoardView::handleColumnDrop(int column, QEvent *event)
     return true;
 }
 
+void BoardView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_headersTimer->start();
+    QScrollArea::changeEvent(event);
+}
+
 bool BoardView::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseMove) {

@@ -65,6 +65,8 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    /// The headers' colours follow the palette (a desktop switched to its dark theme while the board is open).
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Column

@@ -537,6 +537,65 @@ private Q_SLOTS:
         QCOMPARE(recent->actions().constFirst()->toolTip(), QFileInfo(rnd).absoluteFilePath());
     }
 
+    void shouldSayAboveTheBoardWhyItCannotBeChanged_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<bool>("walFile");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("an editor") << QStringLiteral("alice") << false << QString();
+        QTest::newRow("a viewer") << QStringLiteral("margaret") << false << QStringLiteral("You are a viewer of");
+        // a file another program switched to WAL opens read-only, as an unwritable file or share does
+        QTest::newRow("a read-only board")
+                << QStringLiteral("alice") << true << QStringLiteral("This board is read-only: ");
+    }
+
+    void shouldSayAboveTheBoardWhyItCannotBeChanged()
+    {
+        QFETCH(QString, login);
+        QFETCH(bool, walFile);
+        QFETCH(QString, says);
+        QString path = m_board;
+        if (walFile) {
+            path = m_dir.filePath(QStringLiteral("wal.helpboard"));
+            QFile::remove(path);
+            QVERIFY(storeAs()->backupTo(path));
+            const tests::RawResult switched = tests::rawSql(path, {QStringLiteral("PRAGMA journal_mode = WAL")});
+            QVERIFY2(switched.error.isEmpty(), qPrintable(switched.error));
+        }
+        app::MainWindow window(storage::BoardStore::open(path, tests::optionsFor(login)).value());
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *banner = window.findChild<QLabel *>(QStringLiteral("boardBanner"));
+        QVERIFY(banner);
+        QCOMPARE(banner->isVisible(), !says.isEmpty());
+        if (says.isEmpty())
+            return;
+        QVERIFY2(banner->text().startsWith(says), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QFileInfo(path).fileName()), qPrintable(banner->text()));
+        QCOMPARE(banner->textFormat(), Qt::PlainText);
+        // above the filter bar, across the board
+        auto *bar = window.findChild<QWidget *>(QStringLiteral("filterBar"));
+        QVERIFY(banner->geometry().bottom() <= bar->geometry().top());
+        QCOMPARE(window.actions(), nullptr); // and nothing can be changed
+    }
+
+    void shouldFollowThePaletteWhenTheDesktopChangesIt()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QLabel *count = board->columnCount(0); // "10": not over a limit, so in the quiet colour
+        const QPalette original = QApplication::palette();
+        QCOMPARE(count->palette().color(QPalette::WindowText), original.color(QPalette::PlaceholderText));
+        // WHEN the desktop switches to its dark theme while the board is open
+        QApplication::setPalette(darkPalette());
+        // THEN the header counts take the dark theme's colour, not stay in the light one's
+        QTRY_COMPARE(count->palette().color(QPalette::WindowText), darkPalette().color(QPalette::PlaceholderText));
+        QApplication::setPalette(original);
+        QTRY_COMPARE(count->palette().color(QPalette::WindowText), original.color(QPalette::PlaceholderText));
+    }
+
     void shouldBackUpDailyAndOnRequestAndCheckTheBoard()
     {
         auto window = openDemo();
