@@ -8,6 +8,7 @@
 #include <board/cardeditor.h>
 #include <board/cardfiltermodel.h>
 #include <board/filterbar.h>
+#include <board/membersdialog.h>
 #include <board/menutext.h>
 #include <board/storeworker.h>
 #include <storage/boardstore.h>
@@ -143,6 +144,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     QAction *archived = edit->addAction(tr("&Archived Cards…"), this, &MainWindow::showArchived);
     archived->setObjectName(QStringLiteral("showArchived"));
     archived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    edit->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
 
     m_dailyBackup = new QTimer(this);
     m_dailyBackup->setSingleShot(true);
@@ -350,6 +352,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     // Undo history belongs to one board; so do the list of its archived cards and the filter (its labels, its
     // search hits), which must not outlive the store it reads.
     delete m_archived;
+    delete m_members;
     m_filterBar->setStore(nullptr);
     m_details->setBoard(nullptr, nullptr);
     m_undoStack->clear();
@@ -399,6 +402,16 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_filterBar->setStore(m_store.get(), filterKey());
 }
 
+void MainWindow::showMembers()
+{
+    if (!m_members)
+        m_members = new board::MembersDialog(*m_store, m_actions, this);
+    m_members->reload();
+    m_members->show();
+    m_members->raise();
+    m_members->activateWindow();
+}
+
 void MainWindow::showBanner()
 {
     const QString file = QFileInfo(m_store->path()).fileName();
@@ -445,6 +458,7 @@ void MainWindow::applyFilter()
 MainWindow::~MainWindow()
 {
     delete m_archived;
+    delete m_members;
     m_details->setBoard(nullptr, nullptr);
     // Commands and actions refer to the model and the store: they go first, whatever order Qt would pick.
     m_undoStack->clear();

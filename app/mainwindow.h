@@ -14,6 +14,7 @@ class BoardStore;
 }
 namespace hb::board {
 class ArchivedDialog;
+class MembersDialog;
 class StoreWorker;
 class FilterBar;
 class BoardActions;
@@ -66,6 +67,7 @@ private:
     void showCard(qint64 id);
     void applyFilter();
     void showArchived();
+    void showMembers();
     /// Says above the board why it cannot be changed here (a read-only file, or a viewer), or hides.
     void showBanner();
     /// Today's copy of the board in its backups folder, if no one has made it yet (in the background).
@@ -89,6 +91,7 @@ private:
     QSplitter *m_splitter;
     board::FilterBar *m_filterBar;
     QPointer<board::ArchivedDialog> m_archived;
+    QPointer<board::MembersDialog> m_members;
     board::CardEditor *m_details;
     QLabel *m_banner;
     QLabel *m_statusLabel;
