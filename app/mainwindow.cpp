@@ -38,6 +38,14 @@ namespace {
 
 constexpr int s_dailyBackupDelayMs = 30'000;
 
+/// A backup's outcome for the window: the copy's path, or why there is none.
+board::Saved copyMade(const storage::Result<QString> &made)
+{
+    board::Saved saved(made ? storage::Status() : storage::Status(made.error()));
+    saved.result = made ? *made : QString();
+    return saved;
+}
+
 } // namespace
 
 MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *parent)
@@ -166,12 +174,7 @@ void MainWindow::setDailyBackupDelay(int msecs)
 void MainWindow::backUpDaily()
 {
     m_maintenance->submit(
-            [today = QDate::currentDate()](storage::BoardStore &store) {
-                auto made = store.backUpDaily(today);
-                board::Saved saved(made ? storage::Status() : storage::Status(made.error()));
-                saved.result = made ? *made : QString();
-                return saved;
-            },
+            [today = QDate::currentDate()](storage::BoardStore &store) { return copyMade(store.backUpDaily(today)); },
             [this](const board::Saved &saved) {
                 // Once a day, unasked: said in the status bar, never in a box.
                 if (!saved.status)
@@ -186,12 +189,7 @@ void MainWindow::backUpNow()
 {
     statusBar()->showMessage(tr("Backing up the board…"));
     m_maintenance->submit(
-            [now = QDateTime::currentDateTime()](storage::BoardStore &store) {
-                auto made = store.backUpNow(now);
-                board::Saved saved(made ? storage::Status() : storage::Status(made.error()));
-                saved.result = made ? *made : QString();
-                return saved;
-            },
+            [now = QDateTime::currentDateTime()](storage::BoardStore &store) { return copyMade(store.backUpNow(now)); },
             [this](const board::Saved &saved) {
                 if (!saved.status) {
                     statusBar()->clearMessage();

@@ -215,17 +215,11 @@ int CardDelegate::pillWidth(const QFont &font, const QString &text) const
     return *width;
 }
 
-void CardDelegate::drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color,
-                            bool filled) const
+void CardDelegate::drawSprite(QPainter *painter, const QRect &rect, const QString &key,
+                              const std::function<void(QPainter &sprite, const QRect &bounds)> &draw) const
 {
-    // Drawn once into a pixmap at the screen's pixel ratio, with the painter's (small) font.
+    // Drawn once into a pixmap at the screen's pixel ratio, antialiased, with the painter's (small) font.
     Sprites &cache = *m_sprites;
-    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
-                                .arg(rect.width())
-                                .arg(rect.height())
-                                .arg(colorKey(color))
-                                .arg(filled ? 1 : 0)
-                                .arg(text);
     if (const QPixmap *pixmap = cache.pills.object(key)) {
         painter->drawPixmap(rect.topLeft(), *pixmap);
         return;
@@ -237,10 +231,23 @@ void CardDelegate::drawPill(QPainter *painter, const QRect &rect, const QString 
         QPainter sprite(&pixmap);
         sprite.setRenderHint(QPainter::Antialiasing);
         sprite.setFont(painter->font());
-        chips::drawPill(&sprite, QRect(QPoint(0, 0), rect.size()), text, color, filled);
+        draw(sprite, QRect(QPoint(0, 0), rect.size()));
     }
     painter->drawPixmap(rect.topLeft(), pixmap);
     cache.pills.insert(key, new QPixmap(pixmap), pixmap.width() * pixmap.height() * 4);
+}
+
+void CardDelegate::drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color,
+                            bool filled) const
+{
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5")
+                                .arg(rect.width())
+                                .arg(rect.height())
+                                .arg(colorKey(color))
+                                .arg(filled ? 1 : 0)
+                                .arg(text);
+    drawSprite(painter, rect, key,
+               [&](QPainter &sprite, const QRect &bounds) { chips::drawPill(&sprite, bounds, text, color, filled); });
 }
 
 CardDelegate::TextSprite CardDelegate::textSprite(const QPainter *painter, const QString &text,
@@ -282,27 +289,14 @@ void CardDelegate::drawText(QPainter *painter, const QPoint &topLeft, const QStr
 
 void CardDelegate::drawAvatar(QPainter *painter, const QRect &rect, const QString &initials, const QColor &color) const
 {
-    Sprites &cache = *m_sprites;
     const QString key = QStringLiteral("avatar|%1|%2|%3").arg(rect.width()).arg(colorKey(color), initials);
-    if (const QPixmap *pixmap = cache.pills.object(key)) {
-        painter->drawPixmap(rect.topLeft(), *pixmap);
-        return;
-    }
-    QPixmap pixmap(rect.size() * cache.devicePixelRatio);
-    pixmap.setDevicePixelRatio(cache.devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-    {
-        QPainter sprite(&pixmap);
-        sprite.setRenderHint(QPainter::Antialiasing);
+    drawSprite(painter, rect, key, [&](QPainter &sprite, const QRect &bounds) {
         sprite.setPen(Qt::NoPen);
         sprite.setBrush(color);
-        sprite.drawEllipse(QRect(QPoint(0, 0), rect.size()));
+        sprite.drawEllipse(bounds);
         sprite.setPen(Qt::white);
-        sprite.setFont(painter->font());
-        sprite.drawText(QRect(QPoint(0, 0), rect.size()), Qt::AlignCenter, initials);
-    }
-    painter->drawPixmap(rect.topLeft(), pixmap);
-    cache.pills.insert(key, new QPixmap(pixmap), pixmap.width() * pixmap.height() * 4);
+        sprite.drawText(bounds, Qt::AlignCenter, initials);
+    });
 }
 
 void CardDelegate::drawFrame(QPainter *painter, const QRect &card, const QColor &base, const QColor &border,

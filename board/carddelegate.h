@@ -10,6 +10,7 @@
 #include <QPixmap>
 #include <QStyledItemDelegate>
 
+#include <functional>
 #include <memory>
 
 namespace hb::board {
@@ -87,6 +88,9 @@ private:
     Sprites &sprites(const QFont &font, qreal devicePixelRatio) const;
     QStringList titleLines(const QString &title, const QFont &font, int width) const;
     int pillWidth(const QFont &font, const QString &text) const;
+    /// What @p draw paints into @p rect (given at the origin), remembered by @p key.
+    void drawSprite(QPainter *painter, const QRect &rect, const QString &key,
+                    const std::function<void(QPainter &sprite, const QRect &bounds)> &draw) const;
     void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled) const;
     struct TextSprite
     {
