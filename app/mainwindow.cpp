@@ -4,6 +4,7 @@
 #include <board/archiveddialog.h>
 #include <board/boardactions.h>
 #include <board/boardmodel.h>
+#include <board/boardpoller.h>
 #include <board/boardview.h>
 #include <board/cardeditor.h>
 #include <board/cardfiltermodel.h>
@@ -349,6 +350,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_savingLabel->clear();
     // Undo history belongs to one board; so do the list of its archived cards and the filter (its labels, its
     // search hits), which must not outlive the store it reads.
+    m_poller.reset(); // what it read of the last board is not shown on this one
     delete m_archived;
     delete m_members;
     m_filterBar->setStore(nullptr);
@@ -395,7 +397,12 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_maintenance = std::make_unique<board::StoreWorker>(m_store->path(), m_store->options());
     m_dailyBackup->start();
     rememberBoard(m_store->path());
+    // Other people's changes from here on: the feed's end is read before the board, so nothing falls in between.
+    const auto since = m_store->lastEventSeq();
     reload();
+    m_poller = std::make_unique<board::BoardPoller>(m_store->path(), m_store->options(), since ? *since : 0, *m_model,
+                                                    m_actions);
+    connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload);
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
 }
@@ -455,6 +462,7 @@ void MainWindow::applyFilter()
 
 MainWindow::~MainWindow()
 {
+    m_poller.reset();
     delete m_archived;
     delete m_members;
     m_details->setBoard(nullptr, nullptr);

@@ -18,6 +18,7 @@ class MembersDialog;
 class StoreWorker;
 class FilterBar;
 class BoardActions;
+class BoardPoller;
 class BoardModel;
 class BoardView;
 class CardEditor;
@@ -44,6 +45,7 @@ public:
     board::BoardModel *model() const { return m_model; }
     /// What people do to the board; null when it is read-only to them.
     board::BoardActions *actions() const { return m_actions; }
+    board::BoardPoller *poller() const { return m_poller.get(); }
     /// The board opened last (QSettings), for starting without a file argument.
     static QString lastBoard();
     static QStringList recentBoards();
@@ -101,6 +103,8 @@ private:
     board::BoardActions *m_actions = nullptr;
     /// Backups and checks, on a thread and connection of their own: they read the whole file.
     std::unique_ptr<board::StoreWorker> m_maintenance;
+    /// Other people's changes, about once a second.
+    std::unique_ptr<board::BoardPoller> m_poller;
     QTimer *m_dailyBackup;
     std::function<void()> m_afterSaves;
     QString m_afterSavesText;

@@ -129,6 +129,8 @@ public:
 
     /// Whether any save has not landed yet.
     bool isSaving() const { return m_worker.pending() > 0; }
+    /// A save of card @p cardId is still on its way (the board shows the change it makes).
+    bool isSaving(qint64 cardId) const { return m_inFlight.contains(cardId); }
 
     /**
      * For the commands: runs @p job on the saver; then shows the cards and columns it read back (a card only when

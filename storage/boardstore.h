@@ -227,6 +227,8 @@ public:
     Result<QList<Event>> eventsSince(qint64 seq, int limit = 10000);
     Result<QList<Event>> cardHistory(qint64 cardId);
     Result<qint64> lastEventSeq();
+    /// PRAGMA data_version: changes when another connection commits to the file (this one's own commits do not).
+    Result<qint64> dataVersion();
 
     /**
      * Runs @p reads as one consistent snapshot (a read transaction): changes others commit meanwhile are either

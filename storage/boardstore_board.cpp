@@ -242,6 +242,14 @@ Result<QList<Event>> BoardStore::cardHistory(qint64 cardId)
                              {{QStringLiteral(":card"), cardId}}, readEvent);
 }
 
+Result<qint64> BoardStore::dataVersion()
+{
+    auto version = m_db->scalar(QStringLiteral("PRAGMA data_version"));
+    if (!version)
+        return version.error();
+    return version->toLongLong();
+}
+
 Result<qint64> BoardStore::lastEventSeq()
 {
     auto seq = m_db->scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"));

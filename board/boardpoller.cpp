@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "boardpoller.h"
+
+#include "boardactions.h"
+#include "boardmodel.h"
+
+#include <QSet>
+
+namespace hb::board {
+
+namespace {
+
+constexpr int s_pollMs = 1000;
+constexpr int s_eventsPerLook = 2000;
+
+} // namespace
+
+/// Where the poller is in the file: only ever touched on the worker's thread.
+struct BoardPoller::State
+{
+    qint64 seq = 0;
+    qint64 dataVersion = -1;
+};
+
+BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
+                         BoardActions *actions, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_actions(actions)
+    , m_state(std::make_shared<State>())
+    , m_worker(path, options)
+{
+    m_state->seq = sinceSeq;
+    m_timer.setInterval(s_pollMs);
+    connect(&m_timer, &QTimer::timeout, this, &BoardPoller::poll);
+    m_timer.start();
+}
+
+BoardPoller::~BoardPoller() = default;
+
+void BoardPoller::poll()
+{
+    if (m_looking)
+        return; // a slow share: one look at a time
+    m_looking = true;
+    m_worker.submit(
+            [state = m_state](storage::BoardStore &store) {
+                Saved saved;
+                auto version = store.dataVersion();
+                if (!version)
+                    return Saved(version.error());
+                // data_version moves when another connection commits; the first look reads the feed regardless.
+                if (*version == state->dataVersion)
+                    return saved;
+                auto events = store.eventsSince(state->seq, s_eventsPerLook);
+                if (!events)
+                    return Saved(events.error());
+                QList<qint64> cards;
+                qint64 seq = state->seq;
+                bool labelsChanged = false;
+                for (const storage::Event &event : *events) {
+                    seq = std::max(seq, event.seq);
+                    if (event.kind.startsWith(u"column.") || event.kind.startsWith(u"board."))
+                        saved.reloadBoard = true;
+                    else if (event.kind.startsWith(u"label."))
+                        labelsChanged = true;
+                    if (event.cardId && !cards.contains(event.cardId))
+                        cards << event.cardId;
+                }
+                if (labelsChanged)
+                    saved.readLabels(store);
+                if (!saved.reloadBoard)
+                    saved.readCards(store, cards);
+                // Only what was read in full counts as seen; anything else is read again at the next look. A full
+                // feed may have more behind it: then this version is not taken as seen either.
+                if (saved.status) {
+                    state->seq = seq;
+                    if (events->size() < s_eventsPerLook)
+                        state->dataVersion = *version;
+                }
+                return saved;
+            },
+            [this](const Saved &saved) {
+                m_looking = false;
+                apply(saved);
+            });
+}
+
+void BoardPoller::apply(const Saved &saved)
+{
+    // A look that failed (the share busy or gone) is tried again at the next tick; the board stays as it is.
+    if (!saved.status)
+        return;
+    if (saved.reloadBoard) {
+        Q_EMIT reloadNeeded();
+        return;
+    }
+    if (saved.labelsRead)
+        m_model.applyLabels(saved.labels);
+    QList<qint64> changed;
+    for (const storage::Card &card : saved.cards) {
+        if (m_actions && m_actions->isSaving(card.id))
+            continue; // this window's own change is on its way; its save shows the result
+        // Read before a save of this window's landed and showed: what the board has is newer.
+        if (const storage::Card *current = m_model.cardAt(m_model.cardIndex(card.id));
+            current && current->version > card.version)
+            continue;
+        m_model.applyCard(card);
+        changed << card.id;
+    }
+    for (qint64 id : saved.removed) {
+        if (m_actions && m_actions->isSaving(id))
+            continue;
+        m_model.removeCard(id);
+        changed << id;
+    }
+    if (!changed.isEmpty())
+        Q_EMIT cardsChanged(changed);
+}
+
+} // namespace hb::board

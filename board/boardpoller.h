@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storeworker.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+namespace hb::board {
+
+class BoardActions;
+class BoardModel;
+
+/**
+ * Shows other people's changes as they are saved. About once a second it asks the file, on a thread and connection
+ * of its own, whether anyone committed since (PRAGMA data_version); when someone did, it reads the change feed
+ * (events) from where it left off, reads the cards those events name, and puts them on the board: new, moved,
+ * changed or gone. Cards this window is still saving keep showing its own change. Column changes load the whole
+ * board again (reloadNeeded()); label changes read the labels.
+ */
+class BoardPoller final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BoardPoller)
+
+public:
+    /// Follows @p path from change feed entry @p sinceSeq on (read before the board was loaded). @p actions is null
+    /// for a board that cannot be changed here.
+    BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
+                BoardActions *actions, QObject *parent = nullptr);
+    ~BoardPoller() override;
+
+    void setInterval(int msecs) { m_timer.setInterval(msecs); }
+    /// Looks at the file now (when a look is not under way already).
+    void poll();
+
+Q_SIGNALS:
+    /// Someone added, removed, moved or renamed columns: load the whole board again.
+    void reloadNeeded();
+    /// Cards other people changed, now shown as the file has them.
+    void cardsChanged(const QList<qint64> &ids);
+
+private:
+    struct State;
+
+    void apply(const Saved &saved);
+
+    BoardModel &m_model;
+    QPointer<BoardActions> m_actions;
+    std::shared_ptr<State> m_state;
+    StoreWorker m_worker;
+    QTimer m_timer;
+    bool m_looking = false;
+};
+
+} // namespace hb::board

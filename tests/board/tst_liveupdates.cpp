@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Other people's changes on an open board: a real helpboard-cli process writes to the file, and the window
+// shows the new, changed, moved and archived cards within 1.5 s, without a reload.
+#include "demowindowtestcase.h"
+#include "support/testsupport.h"
+
+#include <app/mainwindow.h>
+#include <board/boardmodel.h>
+#include <board/boardpoller.h>
+#include <storage/boardstore.h>
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hb;
+
+class tst_LiveUpdates : public tests::DemoWindowTestCase
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<app::MainWindow> m_window;
+
+    /// helpboard-cli ARGS as ben, another desktop; its standard output.
+    QString cli(const QStringList &arguments) const
+    {
+        QProcess process;
+        process.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                      QStringList{QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("ben")}
+                              + arguments);
+        if (!process.waitForFinished(30000) || process.exitCode() != 0) {
+            qWarning() << "helpboard-cli failed:" << arguments << process.readAllStandardError();
+            return {};
+        }
+        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    }
+
+    const storage::Card *shown(qint64 id) const { return m_window->model()->cardAt(m_window->model()->cardIndex(id)); }
+
+    /// Waits up to 1.5 s, from now, for @p condition; says how long it took.
+    template<typename Condition>
+    bool within(Condition condition, const char *what)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!condition() && clock.elapsed() < 1500)
+            QTest::qWait(10);
+        const bool met = condition();
+        qInfo("%s: %s after %lld ms", what, met ? "shown" : "NOT shown", qint64(clock.elapsed()));
+        return met;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        setUpDemo();
+        QVERIFY2(!qEnvironmentVariable("HELPBOARD_CLI").isEmpty(), "ctest sets HELPBOARD_CLI");
+    }
+
+    void init()
+    {
+        m_window = openDemo(QSize(1200, 800));
+        QVERIFY(m_window);
+        QVERIFY(m_window->poller());
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void shouldShowCardsOthersAddChangeMoveAndArchive()
+    {
+        QSignalSpy changed(m_window->poller(), &board::BoardPoller::cardsChanged);
+        // WHEN another desktop adds a card
+        const qint64 id = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Scanner offline"),
+                               QStringLiteral("--column"), QStringLiteral("To-do")})
+                                  .toLongLong();
+        QVERIFY(id > 0);
+        // THEN it is on the board within 1.5 s, in its column
+        QVERIFY(within([&] { return shown(id) != nullptr; }, "a card added"));
+        QCOMPARE(m_window->model()->cardIndex(id).parent().row(), 0);
+        QVERIFY(!changed.isEmpty());
+        QVERIFY(changed.constLast().constFirst().value<QList<qint64>>().contains(id));
+
+        // WHEN it is renamed there, THEN the new title shows
+        QVERIFY(!cli({QStringLiteral("edit"), QString::number(id), QStringLiteral("--title"),
+                      QStringLiteral("Scanner offline on 2nd floor")})
+                         .isEmpty());
+        QVERIFY(within([&] { return shown(id) && shown(id)->title == u"Scanner offline on 2nd floor"; },
+                       "a title changed"));
+
+        // WHEN it is moved to Doing, THEN it moves
+        cli({QStringLiteral("move"), QString::number(id), QStringLiteral("--to"), QStringLiteral("Doing")});
+        QVERIFY(within([&] { return m_window->model()->cardIndex(id).parent().row() == 1; }, "a card moved"));
+
+        // WHEN a comment is added, THEN its count shows
+        cli({QStringLiteral("comment"), QString::number(id), QStringLiteral("--text"), QStringLiteral("On it")});
+        QVERIFY(within([&] { return shown(id) && shown(id)->commentCount == 1; }, "a comment added"));
+
+        // WHEN it is archived, THEN it leaves the board
+        cli({QStringLiteral("archive"), QString::number(id)});
+        QVERIFY(within([&] { return shown(id) == nullptr; }, "a card archived"));
+    }
+
+    void shouldLoadTheBoardAgainWhenOthersChangeColumns()
+    {
+        QSignalSpy reload(m_window->poller(), &board::BoardPoller::reloadNeeded);
+        const int columns = m_window->model()->rowCount();
+        // WHEN an admin on another desktop adds a column
+        QVERIFY(storeAs()->addColumn(QStringLiteral("Waiting on vendor"), storage::ColumnKind::Doing));
+        // THEN the board shows it, loaded again
+        QVERIFY(within([&] { return m_window->model()->rowCount() == columns + 1; }, "a column added"));
+        QVERIFY(!reload.isEmpty());
+    }
+
+    void shouldLeaveTheBoardAloneWhenNothingChanged()
+    {
+        QSignalSpy changed(m_window->poller(), &board::BoardPoller::cardsChanged);
+        QSignalSpy reload(m_window->poller(), &board::BoardPoller::reloadNeeded);
+        // the first look reads what came since the board was loaded: nothing
+        QTest::qWait(2500);
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(reload.count(), 0);
+    }
+};
+
+QTEST_MAIN(tst_LiveUpdates)
+#include "tst_liveupdates.moc"
