@@ -6,10 +6,14 @@
 
 #include <app/mainwindow.h>
 #include <board/boardmodel.h>
+#include <board/boardview.h>
 #include <board/boardpoller.h>
 #include <storage/boardstore.h>
 
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
+#include <QListView>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -100,6 +104,26 @@ private Q_SLOTS:
         // WHEN it is archived, THEN it leaves the board
         cli({QStringLiteral("archive"), QString::number(id)});
         QVERIFY(within([&] { return shown(id) == nullptr; }, "a card archived"));
+    }
+
+    void shouldShowAnOpenCardAsOthersChangeIt()
+    {
+        // GIVEN the first card of To-do open beside the board
+        QListView *todo = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        const qint64 id = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        QTest::keyClick(todo, Qt::Key_Return);
+        auto *title = m_window->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        QVERIFY(title && title->isVisible());
+        // WHEN a colleague renames it and raises its priority
+        QVERIFY(!cli({QStringLiteral("edit"), QString::number(id), QStringLiteral("--title"),
+                      QStringLiteral("Renamed by Ben"), QStringLiteral("--priority"), QStringLiteral("critical")})
+                         .isEmpty());
+        // THEN the open card shows both
+        QVERIFY(within([&] { return title->text() == u"Renamed by Ben"; }, "an open card's title"));
+        QCOMPARE(m_window->findChild<QComboBox *>(QStringLiteral("priorityBox"))->currentData().toInt(),
+                 int(storage::Priority::Critical));
     }
 
     void shouldLoadTheBoardAgainWhenOthersChangeColumns()
