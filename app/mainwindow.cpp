@@ -194,7 +194,7 @@ void MainWindow::backUpNow()
             [this](const board::Saved &saved) {
                 if (!saved.status) {
                     statusBar()->clearMessage();
-                    QMessageBox::warning(this, tr("Not backed up"), saved.status.error().message);
+                    warn(tr("Not backed up"), saved.status.error().message);
                     return;
                 }
                 statusBar()->showMessage(tr("Backed up the board to %1").arg(saved.result.toString()), 15000);
@@ -400,11 +400,22 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     // Other people's changes from here on: the feed's end is read before the board, so nothing falls in between.
     const auto since = m_store->lastEventSeq();
     reload();
-    m_poller = std::make_unique<board::BoardPoller>(m_store->path(), m_store->options(), since ? *since : 0, *m_model,
-                                                    m_actions);
+    storage::StoreOptions polling = m_store->options();
+    polling.busyTimeoutMs = 2000; // a look that waits is tried again a second later; closing never waits long
+    m_poller = std::make_unique<board::BoardPoller>(m_store->path(), polling, since ? *since : -1, *m_model, m_actions);
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload);
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
+}
+
+void MainWindow::warn(const QString &title, const QString &message)
+{
+    // Not modal: this may come from a background job's completion, which must not wait in a nested loop. Plain
+    // text: messages carry file and board names.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showMembers()
@@ -478,7 +489,7 @@ void MainWindow::reload()
         // Never leave another board's cards on screen, wired to this file's store by id.
         m_model->setBoard({}, {});
         updateStatus();
-        QMessageBox::warning(this, tr("HelpBoard"), loaded.error().message);
+        warn(tr("HelpBoard"), loaded.error().message);
         return;
     }
     const QString name = m_store->boardName().ok() ? m_store->boardName().value() : QString();

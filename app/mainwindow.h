@@ -70,6 +70,8 @@ private:
     void applyFilter();
     void showArchived();
     void showMembers();
+    /// A warning that does not block the window.
+    void warn(const QString &title, const QString &message);
     /// Says above the board why it cannot be changed here (a read-only file, or a viewer), or hides.
     void showBanner();
     /// Today's copy of the board in its backups folder, if no one has made it yet (in the background).

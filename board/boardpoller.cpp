@@ -46,6 +46,13 @@ void BoardPoller::poll()
     m_worker.submit(
             [state = m_state](storage::BoardStore &store) {
                 Saved saved;
+                if (state->seq < 0) {
+                    // Where the feed ended was not known when the board was loaded: from now on, then.
+                    auto last = store.lastEventSeq();
+                    if (!last)
+                        return Saved(last.error());
+                    state->seq = *last;
+                }
                 auto version = store.dataVersion();
                 if (!version)
                     return Saved(version.error());

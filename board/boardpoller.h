@@ -27,8 +27,8 @@ class BoardPoller final : public QObject
     Q_DISABLE_COPY_MOVE(BoardPoller)
 
 public:
-    /// Follows @p path from change feed entry @p sinceSeq on (read before the board was loaded). @p actions is null
-    /// for a board that cannot be changed here.
+    /// Follows @p path from change feed entry @p sinceSeq on (read before the board was loaded; -1 when that read
+    /// failed: then from the first look on). @p actions is null for a board that cannot be changed here.
     BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
                 BoardActions *actions, QObject *parent = nullptr);
     ~BoardPoller() override;

@@ -16,11 +16,16 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace hb::board {
 
 namespace {
+
+constexpr int s_settleMs = 400;
 
 void addRoles(QComboBox *box)
 {
@@ -70,7 +75,17 @@ MembersDialog::MembersDialog(storage::BoardStore &store, BoardActions *actions, 
     m_role->setObjectName(QStringLiteral("memberRole"));
     addRoles(m_role);
     roleLabel->setBuddy(m_role);
-    connect(m_role, &QComboBox::activated, this, &MembersDialog::setCurrentRole);
+    m_settle = new QTimer(this);
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(s_settleMs);
+    connect(m_settle, &QTimer::timeout, this, &MembersDialog::saveRole);
+    connect(m_role, &QComboBox::activated, this, [this] {
+        if (!canManage() || currentLogin().isEmpty())
+            return;
+        m_pickedLogin = currentLogin();
+        m_pickedRole = roleOf(m_role);
+        m_settle->start();
+    });
     m_remove = new QPushButton(tr("Re&move"), this);
     m_remove->setObjectName(QStringLiteral("removeMember"));
     m_remove->setToolTip(tr("Remove the selected member (Delete)"));
@@ -114,7 +129,10 @@ MembersDialog::MembersDialog(storage::BoardStore &store, BoardActions *actions, 
     m_joining->setObjectName(QStringLiteral("joiningRole"));
     m_joining->addItem(MemberModel::roleName(storage::Role::Editor), QStringLiteral("editor"));
     m_joining->addItem(MemberModel::roleName(storage::Role::Viewer), QStringLiteral("viewer"));
-    connect(m_joining, &QComboBox::activated, this, &MembersDialog::setJoiningRole);
+    connect(m_joining, &QComboBox::activated, this, [this] {
+        m_joiningPicked = true;
+        m_settle->start();
+    });
     joining->addRow(tr("Others who open the board &join as:"), m_joining);
     layout->addLayout(joining);
 
@@ -122,12 +140,18 @@ MembersDialog::MembersDialog(storage::BoardStore &store, BoardActions *actions, 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MembersDialog::updateControls);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        saveRole(); // a role picked for the member left behind is theirs
+        updateControls();
+    });
     resize(560, 420);
     reload();
 }
 
-MembersDialog::~MembersDialog() = default;
+MembersDialog::~MembersDialog()
+{
+    saveRole();
+}
 
 bool MembersDialog::canManage() const
 {
@@ -190,14 +214,19 @@ void MembersDialog::addMember()
             });
 }
 
-void MembersDialog::setCurrentRole()
+void MembersDialog::saveRole()
 {
-    const QString login = currentLogin();
-    if (!canManage() || login.isEmpty())
-        return;
+    m_settle->stop();
+    if (m_joiningPicked) {
+        m_joiningPicked = false;
+        setJoiningRole();
+    }
+    const QString login = std::exchange(m_pickedLogin, QString());
     const int row = m_model->rowOf(login);
+    if (!canManage() || row < 0)
+        return;
     const storage::Member member = m_model->members().at(row);
-    const storage::Role role = roleOf(m_role);
+    const storage::Role role = m_pickedRole;
     if (role == member.role)
         return;
     m_actions->save(
@@ -210,6 +239,7 @@ void MembersDialog::setCurrentRole()
 
 void MembersDialog::removeCurrent()
 {
+    saveRole();
     const QString login = currentLogin();
     if (!canManage() || login.isEmpty())
         return;

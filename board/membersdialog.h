@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <storage/records.h>
+
 #include <QDialog>
 
 class QComboBox;
@@ -8,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace hb::storage {
 class BoardStore;
@@ -43,7 +46,9 @@ private:
     bool canManage() const;
     QString currentLogin() const;
     void addMember();
-    void setCurrentRole();
+    /// Saves the role picked last for the member it was picked for: arrows and the wheel step through roles, and
+    /// only where they stop counts.
+    void saveRole();
     void removeCurrent();
     void setJoiningRole();
     void updateControls();
@@ -60,6 +65,10 @@ private:
     QPushButton *m_add = nullptr;
     QComboBox *m_joining = nullptr;
     QLabel *m_note = nullptr;
+    QTimer *m_settle = nullptr;
+    QString m_pickedLogin; ///< whose role was picked and is not saved yet
+    storage::Role m_pickedRole = storage::Role::Viewer;
+    bool m_joiningPicked = false; ///< the joining role was picked and is not saved yet
 };
 
 } // namespace hb::board

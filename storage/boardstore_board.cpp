@@ -338,7 +338,8 @@ Status BoardStore::backupTo(const QString &filePath)
 QString BoardStore::backupFolder() const
 {
     const QFileInfo board(path());
-    return board.absoluteDir().filePath(tr("%1 backups").arg(board.completeBaseName()));
+    // Not translated: desktops in other languages share the folder, its daily copy and its pruning.
+    return board.absoluteDir().filePath(board.completeBaseName() + QStringLiteral(" backups"));
 }
 
 Result<QString> BoardStore::backUpAs(const QString &fileName)
@@ -349,13 +350,28 @@ Result<QString> BoardStore::backUpAs(const QString &fileName)
     const QString target = QDir(folder).filePath(fileName);
     if (QFile::exists(target))
         return QString();
-    const QString partial = target + QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128);
-    auto copied = m_db->run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), partial}});
+    const QString id = QUuid::createUuid().toString(QUuid::Id128);
+    const QString partial = target + QStringLiteral(".part-") + id;
+    // The copy holds the board's read lock, and colleagues' saves wait, for as long as it is written: to a local
+    // file first (writing to the share would double that), then copied next to the board with no lock held.
+    const QString local = QDir::temp().filePath(QStringLiteral("helpboard-backup-%1.helpboard").arg(id));
+    auto copied = m_db->run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), local}});
+    if (copied) {
+        const bool moved = QFile::copy(local, partial);
+        QFile::remove(local);
+        if (!moved)
+            copied = Error{ErrorKind::Io, tr("could not write %1").arg(partial)};
+    } else {
+        // No room in the local temporary folder, say: straight to the share, then.
+        QFile::remove(local);
+        copied = m_db->run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), partial}});
+    }
     if (!copied) {
         QFile::remove(partial);
         return Error{copied.error().kind, tr("backup to %1 failed: %2").arg(target, copied.error().message)};
     }
-    // Renaming never replaces a file: when another desktop's copy got there first, that one serves.
+    // Renaming does not replace a file where the file system can refuse to: another desktop's copy that got there
+    // first serves. Where it cannot (a race on some shares), this copy, just as whole, takes its place.
     if (!QFile::rename(partial, target)) {
         QFile::remove(partial);
         if (QFile::exists(target))

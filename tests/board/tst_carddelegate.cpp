@@ -318,6 +318,7 @@ private Q_SLOTS:
         const QModelIndex index = card(QStringLiteral("Printer jam"));
         QStyleOptionViewItem option = optionOfWidth(290);
         QImage image(290, 200, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
         {
             QPainter painter(&image);
             delegate.paint(&painter, option, index);
@@ -330,8 +331,21 @@ private Q_SLOTS:
             QPainter painter(&image);
             delegate.paint(&painter, option, index);
         }
-        // the text was laid out again in the larger font, not reused
+        // the text was laid out again in the larger font, not reused: as a delegate that never saw the first draws it
         QVERIFY(image != before);
+        CardDelegate fresh;
+        QImage expected(image.size(), image.format());
+        expected.fill(Qt::transparent);
+        image.fill(Qt::transparent);
+        {
+            QPainter painter(&image);
+            delegate.paint(&painter, option, index);
+        }
+        {
+            QPainter painter(&expected);
+            fresh.paint(&painter, option, index);
+        }
+        QCOMPARE(image, expected);
         QCOMPARE(delegate.rememberedSprites(), sprites);
     }
 

@@ -46,14 +46,15 @@ private:
         return std::nullopt;
     }
 
-    /// Picks entry @p index of @p box as a person does, with the arrow keys (so "activated" fires).
+    /// Picks entry @p index of @p box as a person does, with the arrow keys from where it is (so "activated" fires
+    /// at each step, and only the last one is saved).
     static void chooseEntry(QComboBox *box, int index)
     {
         box->setFocus();
-        for (int i = 0; i < box->count(); ++i)
-            QTest::keyClick(box, Qt::Key_Up);
-        for (int i = 0; i < index; ++i)
+        while (box->currentIndex() < index)
             QTest::keyClick(box, Qt::Key_Down);
+        while (box->currentIndex() > index)
+            QTest::keyClick(box, Qt::Key_Up);
     }
 
     static void choose(QComboBox *box, storage::Role role) { chooseEntry(box, box->findData(int(role))); }
@@ -110,10 +111,18 @@ private Q_SLOTS:
         QCOMPARE(table->currentIndex().data(board::MemberModel::LoginRole).toString(), QStringLiteral("omar"));
         QVERIFY(login->text().isEmpty());
 
-        // WHEN their role is changed to Editor
-        choose(dialog->findChild<QComboBox *>(QStringLiteral("memberRole")), storage::Role::Editor);
-        QVERIFY(saved(*m_window));
+        // WHEN their role is stepped through with the arrows, up to Admin and back to Editor
+        auto *role = dialog->findChild<QComboBox *>(QStringLiteral("memberRole"));
+        const qint64 seq = storeAs()->lastEventSeq().value();
+        choose(role, storage::Role::Admin);
+        choose(role, storage::Role::Editor);
+        // THEN they are an editor, and were never an admin on the way: one change is saved, where the arrows stopped
         QTRY_COMPARE(stored(QStringLiteral("omar"))->role, storage::Role::Editor);
+        QVERIFY(saved(*m_window));
+        int changes = 0;
+        for (const storage::Event &event : storeAs()->eventsSince(seq).value())
+            changes += event.kind.startsWith(u"member.") ? 1 : 0;
+        QCOMPARE(changes, 1);
 
         // WHEN they are removed with Delete
         table->setFocus();
