@@ -130,7 +130,7 @@ MembersDialog::MembersDialog(storage::BoardStore &store, BoardActions *actions, 
     m_joining->addItem(MemberModel::roleName(storage::Role::Editor), QStringLiteral("editor"));
     m_joining->addItem(MemberModel::roleName(storage::Role::Viewer), QStringLiteral("viewer"));
     connect(m_joining, &QComboBox::activated, this, [this] {
-        m_joiningPicked = true;
+        m_pickedJoining = m_joining->currentData().toString();
         m_settle->start();
     });
     joining->addRow(tr("Others who open the board &join as:"), m_joining);
@@ -163,7 +163,8 @@ void MembersDialog::reload()
     const QString current = currentLogin();
     if (auto members = m_store.members())
         m_model->setMembers(*members);
-    if (auto joining = m_store.setting(QStringLiteral("default_role")))
+    // What was picked and is not saved yet stays picked: a save landing meanwhile does not undo it.
+    if (auto joining = m_store.setting(QStringLiteral("default_role")); joining && m_pickedJoining.isEmpty())
         m_joining->setCurrentIndex(std::max(0, m_joining->findData(*joining)));
     const int row = m_model->rowOf(current.isEmpty() ? m_store.login() : current);
     if (row >= 0)
@@ -181,7 +182,8 @@ void MembersDialog::updateControls()
 {
     const bool manage = canManage();
     const QModelIndex current = m_table->currentIndex();
-    if (current.isValid())
+    const bool picked = current.isValid() && current.data(MemberModel::LoginRole).toString() == m_pickedLogin;
+    if (current.isValid() && !picked)
         m_role->setCurrentIndex(m_role->findData(current.data(MemberModel::MemberRoleRole)));
     m_role->setEnabled(manage && current.isValid());
     m_remove->setEnabled(manage && current.isValid());
@@ -217,10 +219,8 @@ void MembersDialog::addMember()
 void MembersDialog::saveRole()
 {
     m_settle->stop();
-    if (m_joiningPicked) {
-        m_joiningPicked = false;
-        setJoiningRole();
-    }
+    if (const QString joining = std::exchange(m_pickedJoining, QString()); !joining.isEmpty())
+        setJoiningRole(joining);
     const QString login = std::exchange(m_pickedLogin, QString());
     const int row = m_model->rowOf(login);
     if (!canManage() || row < 0)
@@ -248,11 +248,10 @@ void MembersDialog::removeCurrent()
             [this](const Saved &) { reload(); });
 }
 
-void MembersDialog::setJoiningRole()
+void MembersDialog::setJoiningRole(const QString &role)
 {
     if (!canManage())
         return;
-    const QString role = m_joining->currentData().toString();
     m_actions->save(
             {},
             [role](storage::BoardStore &store) {

@@ -50,7 +50,7 @@ private:
     /// only where they stop counts.
     void saveRole();
     void removeCurrent();
-    void setJoiningRole();
+    void setJoiningRole(const QString &role);
     void updateControls();
 
     storage::BoardStore &m_store;
@@ -68,7 +68,7 @@ private:
     QTimer *m_settle = nullptr;
     QString m_pickedLogin; ///< whose role was picked and is not saved yet
     storage::Role m_pickedRole = storage::Role::Viewer;
-    bool m_joiningPicked = false; ///< the joining role was picked and is not saved yet
+    QString m_pickedJoining; ///< the joining role picked and not saved yet
 };
 
 } // namespace hb::board
