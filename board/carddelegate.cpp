@@ -185,6 +185,12 @@ CardDelegate::Sprites &CardDelegate::sprites(const QFont &font, qreal devicePixe
     return *m_sprites;
 }
 
+CardDelegate::Sprites &CardDelegate::sprites(const QFont &font) const
+{
+    // Measuring needs no device: the ratio of the last paint serves.
+    return sprites(font, m_sprites ? m_sprites->devicePixelRatio : 1);
+}
+
 qsizetype CardDelegate::rememberedSprites() const
 {
     if (!m_sprites)
@@ -194,7 +200,7 @@ qsizetype CardDelegate::rememberedSprites() const
 
 QStringList CardDelegate::titleLines(const QString &title, const QFont &font, int width) const
 {
-    Sprites &cache = sprites(font, m_sprites ? m_sprites->devicePixelRatio : 1);
+    Sprites &cache = sprites(font);
     const Sprites::TitleKey key{title, width};
     if (const QStringList *lines = cache.titles.object(key))
         return *lines;
@@ -205,7 +211,7 @@ QStringList CardDelegate::titleLines(const QString &title, const QFont &font, in
 
 int CardDelegate::pillWidth(const QFont &font, const QString &text) const
 {
-    Sprites &cache = sprites(font, m_sprites ? m_sprites->devicePixelRatio : 1);
+    Sprites &cache = sprites(font);
     auto width = cache.pillWidths.constFind(text);
     if (width == cache.pillWidths.cend()) {
         if (cache.pillWidths.size() > s_maxRememberedTexts)

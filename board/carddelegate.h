@@ -86,6 +86,8 @@ private:
     qint64 now() const;
     /// The sprites for @p font at @p devicePixelRatio; another font or ratio starts them again.
     Sprites &sprites(const QFont &font, qreal devicePixelRatio) const;
+    /// The sprites for @p font at the ratio they were last made for (for measuring, which knows no device).
+    Sprites &sprites(const QFont &font) const;
     QStringList titleLines(const QString &title, const QFont &font, int width) const;
     int pillWidth(const QFont &font, const QString &text) const;
     /// What @p draw paints into @p rect (given at the origin), remembered by @p key.

@@ -105,25 +105,11 @@ FilterBar::FilterBar(QWidget *parent)
     m_blocked = toggle(QStringLiteral("blockedFilter"), tr("Blocked"), tr("Tagged as blocked"));
     for (QToolButton *button : {m_overdue, m_dueSoon, m_unassigned, m_mine, m_needsReview, m_blocked})
         row->addWidget(button);
-    m_more = new QToolButton(this);
-    m_more->setObjectName(QStringLiteral("moreFilters"));
-    m_more->setText(tr("More filters"));
-    m_more->setToolTip(tr("Priority, labels, assignee, requester, channel"));
-    m_more->setPopupMode(QToolButton::InstantPopup);
-    auto *more = new QMenu(m_more);
-    more->setObjectName(QStringLiteral("moreFiltersMenu"));
-    connect(more, &QMenu::aboutToShow, this, &FilterBar::fillMoreMenu);
-    m_more->setMenu(more);
+    m_more = menuButton(QStringLiteral("moreFilters"), tr("More filters"),
+                        tr("Priority, labels, assignee, requester, channel"), &FilterBar::fillMoreMenu);
     row->addWidget(m_more);
-    m_saved = new QToolButton(this);
-    m_saved->setObjectName(QStringLiteral("savedFilters"));
-    m_saved->setText(tr("Saved"));
-    m_saved->setToolTip(tr("Filters saved by name: use one, or save this one"));
-    m_saved->setPopupMode(QToolButton::InstantPopup);
-    auto *saved = new QMenu(m_saved);
-    saved->setObjectName(QStringLiteral("savedFiltersMenu"));
-    connect(saved, &QMenu::aboutToShow, this, &FilterBar::fillSavedMenu);
-    m_saved->setMenu(saved);
+    m_saved = menuButton(QStringLiteral("savedFilters"), tr("Saved"),
+                         tr("Filters saved by name: use one, or save this one"), &FilterBar::fillSavedMenu);
     row->addWidget(m_saved);
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFilters"));
@@ -165,6 +151,22 @@ void FilterBar::keepLast()
     m_keepLast->stop();
     if (!m_settingsGroup.isEmpty())
         QSettings().setValue(m_settingsGroup + QStringLiteral("/last"), m_filter.toMap());
+}
+
+QToolButton *FilterBar::menuButton(const QString &name, const QString &text, const QString &tip,
+                                   void (FilterBar::*fill)())
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(name);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setPopupMode(QToolButton::InstantPopup);
+    // Filled as it opens: it shows the board's labels and the filters saved as they are then.
+    auto *menu = new QMenu(button);
+    menu->setObjectName(name + QStringLiteral("Menu"));
+    connect(menu, &QMenu::aboutToShow, this, fill);
+    button->setMenu(menu);
+    return button;
 }
 
 QToolButton *FilterBar::toggle(const QString &name, const QString &text, const QString &tip)

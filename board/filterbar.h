@@ -72,6 +72,8 @@ protected:
 
 private:
     QToolButton *toggle(const QString &name, const QString &text, const QString &tip);
+    /// A button that opens a menu, which @p fill fills each time it opens; the menu is named NAME + "Menu".
+    QToolButton *menuButton(const QString &name, const QString &text, const QString &tip, void (FilterBar::*fill)());
     void fillMoreMenu();
     void fillSavedMenu();
     void askSaveName();

@@ -202,17 +202,27 @@ void MembersDialog::addMember()
         return;
     const QString name = m_newName->text().trimmed();
     const storage::Role role = roleOf(m_newRole);
+    change([login, name, role](storage::BoardStore &store) { return store.setMember(login, role, name); },
+           [this, login](bool saved) {
+               if (saved) {
+                   m_newLogin->clear();
+                   m_newName->clear();
+               }
+               const int row = m_model->rowOf(login);
+               if (row >= 0)
+                   m_table->setCurrentIndex(m_model->index(row, MemberModel::NameColumn));
+           });
+}
+
+void MembersDialog::change(std::function<storage::Status(storage::BoardStore &)> save, std::function<void(bool)> then)
+{
+    // Saved in the background, then the list read again: a refused change (the last admin) shows what still holds.
     m_actions->save(
-            {}, [login, name, role](storage::BoardStore &store) { return Saved(store.setMember(login, role, name)); },
-            [this, login](const Saved &saved) {
-                if (saved.status) {
-                    m_newLogin->clear();
-                    m_newName->clear();
-                }
+            {}, [save = std::move(save)](storage::BoardStore &store) { return Saved(save(store)); },
+            [this, then = std::move(then)](const Saved &saved) {
                 reload();
-                const int row = m_model->rowOf(login);
-                if (row >= 0)
-                    m_table->setCurrentIndex(m_model->index(row, MemberModel::NameColumn));
+                if (then)
+                    then(bool(saved.status));
             });
 }
 
@@ -229,12 +239,9 @@ void MembersDialog::saveRole()
     const storage::Role role = m_pickedRole;
     if (role == member.role)
         return;
-    m_actions->save(
-            {},
-            [member, role](storage::BoardStore &store) {
-                return Saved(store.setMember(member.login, role, member.displayName));
-            },
-            [this](const Saved &) { reload(); }); // refused (the last admin): the role it still has
+    change([member, role](storage::BoardStore &store) {
+        return store.setMember(member.login, role, member.displayName);
+    });
 }
 
 void MembersDialog::removeCurrent()
@@ -243,21 +250,14 @@ void MembersDialog::removeCurrent()
     const QString login = currentLogin();
     if (!canManage() || login.isEmpty())
         return;
-    m_actions->save(
-            {}, [login](storage::BoardStore &store) { return Saved(store.removeMember(login)); },
-            [this](const Saved &) { reload(); });
+    change([login](storage::BoardStore &store) { return store.removeMember(login); });
 }
 
 void MembersDialog::setJoiningRole(const QString &role)
 {
     if (!canManage())
         return;
-    m_actions->save(
-            {},
-            [role](storage::BoardStore &store) {
-                return Saved(store.setSetting(QStringLiteral("default_role"), role));
-            },
-            [this](const Saved &) { reload(); });
+    change([role](storage::BoardStore &store) { return store.setSetting(QStringLiteral("default_role"), role); });
 }
 
 bool MembersDialog::eventFilter(QObject *watched, QEvent *event)

@@ -2,8 +2,11 @@
 #pragma once
 
 #include <storage/records.h>
+#include <storage/result.h>
 
 #include <QDialog>
+
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -51,6 +54,8 @@ private:
     void saveRole();
     void removeCurrent();
     void setJoiningRole(const QString &role);
+    /// Saves @p save in the background, reads the list again, and then calls @p then with whether it was saved.
+    void change(std::function<storage::Status(storage::BoardStore &)> save, std::function<void(bool saved)> then = {});
     void updateControls();
 
     storage::BoardStore &m_store;
