@@ -8,6 +8,7 @@
 #include <board/boardview.h>
 #include <board/cardeditor.h>
 #include <board/cardfiltermodel.h>
+#include <board/conflictdialog.h>
 #include <board/filterbar.h>
 #include <board/membersdialog.h>
 #include <board/menutext.h>
@@ -375,12 +376,9 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->open();
             }
-            if (m_afterSaves && m_cancelOnFailure) {
-                m_afterSaves = {};
-                m_afterSavesText.clear();
-                m_savingLabel->setText(tr("Not closed: your last change could not be saved"));
-            }
+            stopAfterSaves();
         });
+        connect(m_actions, &board::BoardActions::conflicted, this, &MainWindow::showConflict);
         connect(m_actions, &board::BoardActions::waitingChanged, this, [this](bool waiting) {
             m_savingLabel->setText(waiting ? tr("Saving… another user is saving") : m_afterSavesText);
         });
@@ -426,6 +424,42 @@ void MainWindow::showMembers()
     m_members->show();
     m_members->raise();
     m_members->activateWindow();
+}
+
+void MainWindow::stopAfterSaves()
+{
+    if (m_afterSaves && m_cancelOnFailure) {
+        m_afterSaves = {};
+        m_afterSavesText.clear();
+        m_savingLabel->setText(tr("Not closed: your last change could not be saved"));
+    }
+}
+
+void MainWindow::showConflict(const board::CardConflict &conflict)
+{
+    statusBar()->showMessage(tr("“%1” was changed by someone else too: choose what it keeps").arg(conflict.cardTitle),
+                             10000);
+    stopAfterSaves(); // the choice comes first
+    // Window-modal, not an application loop: the board goes on showing colleagues' changes meanwhile.
+    auto *dialog = new board::ConflictDialog(
+            conflict,
+            [model = QPointer<board::BoardModel>(m_model)](const QString &login) {
+                return model ? model->memberName(login) : login;
+            },
+            this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog, actions = QPointer<board::BoardActions>(m_actions)] {
+        const std::optional<storage::CardPatch> mine = dialog->resolution();
+        if (!mine || !actions || actions != m_actions)
+            return;
+        // Theirs is what this choice replaces: if it changed yet again meanwhile, the choice comes back.
+        if (!actions->editCard(dialog->conflict().cardId, *mine, tr("Resolve Conflict"), dialog->conflict().theirs)) {
+            board::CardConflict again = dialog->conflict();
+            again.mine = *mine; // refused at once (too long, emptied): what was typed is offered again
+            showConflict(again);
+        }
+    });
+    dialog->open();
 }
 
 void MainWindow::showBanner()

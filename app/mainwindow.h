@@ -14,6 +14,7 @@ class BoardStore;
 }
 namespace hb::board {
 class ArchivedDialog;
+struct CardConflict;
 class MembersDialog;
 class StoreWorker;
 class FilterBar;
@@ -70,6 +71,10 @@ private:
     void applyFilter();
     void showArchived();
     void showMembers();
+    /// Someone else changed what this user changed: both side by side, and the user chooses what the card keeps.
+    void showConflict(const board::CardConflict &conflict);
+    /// A failed save (or a conflict) stops the close or switch that waited for the saves.
+    void stopAfterSaves();
     /// A warning that does not block the window.
     void warn(const QString &title, const QString &message);
     /// Says above the board why it cannot be changed here (a read-only file, or a viewer), or hides.

@@ -4,6 +4,7 @@
 #include "attachmentfiles.h"
 #include "attachmentmodel.h"
 #include "boardmodel.h"
+#include "cardfields.h"
 #include "checklistmodel.h"
 
 #include <storage/boardstore.h>
@@ -225,53 +226,9 @@ Saved restoreCards(BoardStore &store, const QList<qint64> &ids)
 
 // --- A card's fields ----------------------------------------------------------------------------------------------
 
-/// Calls @p field(patch member, card member, name for people) for every field a person edits on a card.
-template<typename Field>
-void forEachField(Field &&field)
-{
-    field(&storage::CardPatch::title, &storage::Card::title, tr("title"));
-    field(&storage::CardPatch::description, &storage::Card::description, tr("description"));
-    field(&storage::CardPatch::priority, &storage::Card::priority, tr("priority"));
-    field(&storage::CardPatch::status, &storage::Card::status, tr("status"));
-    field(&storage::CardPatch::assignee, &storage::Card::assignee, tr("assignee"));
-    field(&storage::CardPatch::requester, &storage::Card::requester, tr("requester"));
-    field(&storage::CardPatch::channel, &storage::Card::channel, tr("channel"));
-    field(&storage::CardPatch::dueAt, &storage::Card::dueAt, tr("due date"));
-}
-
-/// The fields @p patch sets, with the values @p card has.
-storage::CardPatch valuesOf(const storage::Card &card, const storage::CardPatch &patch)
-{
-    storage::CardPatch values;
-    forEachField([&](auto patchField, auto cardField, const QString &) {
-        if (patch.*patchField)
-            values.*patchField = card.*cardField;
-    });
-    return values;
-}
-
-/// The names of the fields @p patch sets to something else than @p card has.
-QStringList differences(const storage::Card &card, const storage::CardPatch &patch)
-{
-    QStringList names;
-    forEachField([&](auto patchField, auto cardField, const QString &name) {
-        if (patch.*patchField && *(patch.*patchField) != card.*cardField)
-            names << name;
-    });
-    return names;
-}
-
 bool holds(const storage::Card &card, const storage::CardPatch &patch)
 {
     return differences(card, patch).isEmpty();
-}
-
-void apply(storage::Card &card, const storage::CardPatch &patch)
-{
-    forEachField([&](auto patchField, auto cardField, const QString &) {
-        if (patch.*patchField)
-            card.*cardField = *(patch.*patchField);
-    });
 }
 
 /// The store's rules for text, checked before the change is queued, so bad input is refused at once.
@@ -372,7 +329,9 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
         }
         if (saved.reloadBoard)
             reloadBoard();
-        if (!saved.status)
+        if (saved.conflict)
+            Q_EMIT conflicted(*saved.conflict);
+        else if (!saved.status)
             report(saved.status.error());
         if (done)
             done(saved);
@@ -532,7 +491,8 @@ bool BoardActions::renameCard(qint64 id, const QString &title)
     return editCard(id, patch, tr("Rename Card"));
 }
 
-bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QString &text)
+bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QString &text,
+                            const std::optional<storage::CardPatch> &base)
 {
     const storage::Card *card = m_model.cardAt(m_model.cardIndex(id));
     if (!card)
@@ -542,8 +502,9 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
     if (!accepted(checkTexts(patch)))
         return false;
     // Undo and redo set the fields back only if they still hold what this step left: our own later edits change
-    // versions too, so the test is the values, not the version. Fields someone else changed meanwhile are theirs.
-    const auto step = [this, id](const storage::CardPatch &from, const storage::CardPatch &to) {
+    // versions too, so the test is the values, not the version. Fields only this step changed are saved; a field
+    // someone else changed meanwhile keeps their value, and the edit itself offers the choice (conflicted()).
+    const auto step = [this, id](const storage::CardPatch &from, const storage::CardPatch &to, bool offerChoice) {
         return Step{[this, id, to] {
                         if (const storage::Card *shown = m_model.cardAt(m_model.cardIndex(id))) {
                             storage::Card edited = *shown;
@@ -551,24 +512,33 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
                             m_model.applyCard(edited);
                         }
                     },
-                    [id, from, to](BoardStore &store) {
+                    [id, from, to, offerChoice](BoardStore &store) {
                         Saved saved;
-                        if (auto current = store.card(id); !current) {
+                        auto current = store.card(id);
+                        if (!current) {
                             saved.status = current.error();
-                        } else if (const QStringList theirs = differences(*current, from); !theirs.isEmpty()) {
+                            saved.readCards(store, {id});
+                            return saved;
+                        }
+                        const CardMerge merged = merge(*current, from, to);
+                        if (!merged.save.isEmpty()) {
+                            if (auto updated = store.updateCard(id, merged.save, current->version); !updated)
+                                saved.status = updated.error();
+                        }
+                        if (saved.status && !merged.conflicting.isEmpty()) {
                             saved.status = storage::Error{
                                     ErrorKind::Conflict,
                                     tr("someone else changed the %1 of “%2” since; what they set was kept")
-                                            .arg(theirs.join(QStringLiteral(", ")), current->title)};
-                        } else if (auto updated = store.updateCard(id, to, current->version); !updated) {
-                            saved.status = updated.error();
+                                            .arg(merged.conflicting.join(QStringLiteral(", ")), current->title)};
+                            if (offerChoice)
+                                saved.conflict = merged.conflict;
                         }
                         saved.readCards(store, {id});
                         return saved;
                     }};
     };
-    const storage::CardPatch old = valuesOf(*card, patch);
-    m_stack.push(new SavedCommand(*this, text, {id}, step(old, patch), step(patch, old)));
+    const storage::CardPatch old = base ? *base : valuesOf(*card, patch);
+    m_stack.push(new SavedCommand(*this, text, {id}, step(old, patch, true), step(patch, old, false)));
     return true;
 }
 

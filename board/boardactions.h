@@ -55,9 +55,12 @@ public:
     bool renameCard(qint64 id, const QString &title);
     /**
      * Sets the fields @p patch names on card @p id, as one undo step called @p text. Text is checked at once
-     * (failed() says why, nothing is queued). A field someone else changed meanwhile is a conflict: theirs stays.
+     * (failed() says why, nothing is queued). @p base: the values the user started from, when not what the board
+     * shows now (text typed while a colleague's change came in). Fields someone else changed since are merged; one
+     * both changed keeps their value, and conflicted() offers the choice.
      */
-    bool editCard(qint64 id, const storage::CardPatch &patch, const QString &text);
+    bool editCard(qint64 id, const storage::CardPatch &patch, const QString &text,
+                  const std::optional<storage::CardPatch> &base = {});
     /// Creates a card with @p title at the end of @p columnId. It shows once saved; @p done gets its id then, or 0
     /// when it could not be saved.
     bool createCard(qint64 columnId, const QString &title, std::function<void(qint64 id)> done = {});
@@ -142,6 +145,9 @@ public:
 
 Q_SIGNALS:
     void failed(const QString &message);
+    /// An edit found fields someone else had changed since: theirs are kept, and the user may choose (instead of
+    /// failed()).
+    void conflicted(const hb::board::CardConflict &conflict);
     void savingChanged(bool saving);
     /// A save waits because another user is saving to the file (true), or no longer (false).
     void waitingChanged(bool waiting);

@@ -5,6 +5,7 @@
 #include "attachmentspane.h"
 #include "boardactions.h"
 #include "boardmodel.h"
+#include "cardfields.h"
 #include "checklistmodel.h"
 #include "historytext.h"
 #include "labelbutton.h"
@@ -210,16 +211,16 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     using storage::Priority;
     using storage::StatusTag;
     m_priority = choice(QStringLiteral("priorityBox"), content,
-                        {{tr("Critical"), int(Priority::Critical)},
-                         {tr("High"), int(Priority::High)},
-                         {tr("Normal"), int(Priority::Normal)},
-                         {tr("Low"), int(Priority::Low)}});
+                        {{priorityText(Priority::Critical), int(Priority::Critical)},
+                         {priorityText(Priority::High), int(Priority::High)},
+                         {priorityText(Priority::Normal), int(Priority::Normal)},
+                         {priorityText(Priority::Low), int(Priority::Low)}});
     fields->addRow(tr("&Priority"), m_priority);
     m_status = choice(QStringLiteral("statusBox"), content,
-                      {{tr("None"), int(StatusTag::None)},
-                       {tr("In progress"), int(StatusTag::InProgress)},
-                       {tr("Needs review"), int(StatusTag::NeedsReview)},
-                       {tr("Blocked"), int(StatusTag::Blocked)}});
+                      {{statusText(StatusTag::None), int(StatusTag::None)},
+                       {statusText(StatusTag::InProgress), int(StatusTag::InProgress)},
+                       {statusText(StatusTag::NeedsReview), int(StatusTag::NeedsReview)},
+                       {statusText(StatusTag::Blocked), int(StatusTag::Blocked)}});
     fields->addRow(tr("&Status"), m_status);
     m_assignee = new QComboBox(content);
     m_assignee->setObjectName(QStringLiteral("assigneeBox"));
@@ -245,13 +246,13 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_requester->setPlaceholderText(tr("Who asked for it"));
     fields->addRow(tr("&Requester"), m_requester);
     m_channel = choice(QStringLiteral("channelBox"), content,
-                       {{tr("Not recorded"), int(Channel::None)},
-                        {tr("Email"), int(Channel::Email)},
-                        {tr("Phone"), int(Channel::Phone)},
-                        {tr("Chat"), int(Channel::Chat)},
-                        {tr("Walk-in"), int(Channel::WalkIn)},
-                        {tr("Portal"), int(Channel::Portal)},
-                        {tr("Monitoring"), int(Channel::Monitoring)}});
+                       {{channelText(Channel::None), int(Channel::None)},
+                        {channelText(Channel::Email), int(Channel::Email)},
+                        {channelText(Channel::Phone), int(Channel::Phone)},
+                        {channelText(Channel::Chat), int(Channel::Chat)},
+                        {channelText(Channel::WalkIn), int(Channel::WalkIn)},
+                        {channelText(Channel::Portal), int(Channel::Portal)},
+                        {channelText(Channel::Monitoring), int(Channel::Monitoring)}});
     fields->addRow(tr("C&hannel"), m_channel);
     m_labels = new LabelButton(content);
     m_labels->setObjectName(QStringLiteral("labelsButton"));
@@ -660,11 +661,12 @@ void CardEditor::addChecklistItem()
         m_checklistAdd->clear();
 }
 
-bool CardEditor::save(const storage::CardPatch &patch, const QString &text)
+bool CardEditor::save(const storage::CardPatch &patch, const QString &text,
+                      const std::optional<storage::CardPatch> &base)
 {
     if (!m_actions || !card())
         return false;
-    if (m_actions->editCard(m_cardId, patch, text))
+    if (m_actions->editCard(m_cardId, patch, text, base))
         return true;
     refresh(); // refused at once: show what the card still has
     return false;
@@ -677,7 +679,9 @@ bool CardEditor::saveLine(QLineEdit *edit, std::optional<QString> storage::CardP
     edit->setModified(false);
     storage::CardPatch patch;
     patch.*field = edit->text().trimmed();
-    return save(patch, text);
+    storage::CardPatch base;
+    base.*field = m_typedFrom.*field;
+    return save(patch, text, base);
 }
 
 void CardEditor::saveTitle()
@@ -699,8 +703,10 @@ void CardEditor::saveDescription()
         return;
     storage::CardPatch patch;
     patch.description = m_description->toPlainText();
+    storage::CardPatch base;
+    base.description = m_typedFrom.description;
     // Refused text (too long) stays in the field, still modified, so nothing typed is lost.
-    if (m_actions->editCard(m_cardId, patch, tr("Edit Description")))
+    if (m_actions->editCard(m_cardId, patch, tr("Edit Description"), base))
         m_description->document()->setModified(false);
 }
 
@@ -743,12 +749,23 @@ void CardEditor::refresh()
         return;
     }
     // Text typed and not saved yet stays; the rest shows the card.
-    if (!m_title->isModified() && m_title->text() != shown->title)
-        m_title->setText(shown->title);
-    if (!m_requester->isModified() && m_requester->text() != shown->requester)
-        m_requester->setText(shown->requester);
-    if (!m_description->document()->isModified() && m_description->toPlainText() != shown->description)
-        m_description->setPlainText(shown->description);
+    // What a field shows when typing starts is what the typing changes: a colleague's change that comes in
+    // meanwhile is a conflict when it is saved, not overwritten unseen.
+    if (!m_title->isModified()) {
+        if (m_title->text() != shown->title)
+            m_title->setText(shown->title);
+        m_typedFrom.title = shown->title;
+    }
+    if (!m_requester->isModified()) {
+        if (m_requester->text() != shown->requester)
+            m_requester->setText(shown->requester);
+        m_typedFrom.requester = shown->requester;
+    }
+    if (!m_description->document()->isModified()) {
+        if (m_description->toPlainText() != shown->description)
+            m_description->setPlainText(shown->description);
+        m_typedFrom.description = shown->description;
+    }
     m_priority->setCurrentIndex(m_priority->findData(int(shown->priority)));
     m_status->setCurrentIndex(m_status->findData(int(shown->status)));
     m_channel->setCurrentIndex(m_channel->findData(int(shown->channel)));

@@ -82,8 +82,9 @@ private:
     void refresh();
     void loadMembers();
     void loadDetails();
+    /// Saves @p patch as an undo step called @p text; @p base: what typed text started from (see editCard()).
     /// False when refused at once (failed() says why).
-    bool save(const storage::CardPatch &patch, const QString &text);
+    bool save(const storage::CardPatch &patch, const QString &text, const std::optional<storage::CardPatch> &base = {});
     /// Saves a line edit's text as @p field when it was edited; false when refused at once.
     bool saveLine(QLineEdit *edit, std::optional<QString> storage::CardPatch::*field, const QString &text);
     void saveTitle();
@@ -111,6 +112,8 @@ private:
     storage::BoardStore *m_store = nullptr;
     BoardActions *m_actions = nullptr;
     qint64 m_cardId = 0;
+    /// The title, requester and description as their fields showed them when typing began.
+    storage::CardPatch m_typedFrom;
 
     QLineEdit *m_title = nullptr;
     QLabel *m_summary = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cardfields.h"
+
 #include <storage/boardstore.h>
 #include <storage/records.h>
 #include <storage/result.h>
@@ -31,8 +33,9 @@ struct Saved
     QList<storage::ChecklistItem> checklist;
     QList<storage::Comment> comments;
     QList<storage::Attachment> attachments;
-    QVariant result;         ///< what a read job hands back (a thumbnail)
-    bool labelsRead = false; ///< labels holds the board's labels, read after the save
+    QVariant result;                      ///< what a read job hands back (a thumbnail)
+    std::optional<CardConflict> conflict; ///< a card edit met someone else's change: the choice to offer
+    bool labelsRead = false;              ///< labels holds the board's labels, read after the save
     QList<storage::Label> labels;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
                               ///< load the whole board again

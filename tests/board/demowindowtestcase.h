@@ -5,10 +5,13 @@
 #include "waitforsaves.h"
 
 #include <app/mainwindow.h>
+#include <board/boardmodel.h>
+#include <board/boardview.h>
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 
 #include <QApplication>
+#include <QListView>
 #include <QObject>
 #include <QSettings>
 #include <QStandardPaths>
@@ -61,6 +64,17 @@ protected:
 
     /// Card @p id as the file has it now.
     storage::Card storedCard(qint64 id) const { return storeAs()->card(id).value(); }
+
+    /// Opens the first card of column @p column with Enter, as a person would; its id, or 0 if there is none.
+    static qint64 openFirstCard(app::MainWindow &window, int column = 1)
+    {
+        QListView *view = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(column);
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0, view->rootIndex()));
+        const qint64 id = view->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        QTest::keyClick(view, Qt::Key_Return);
+        return id;
+    }
 
     /// Every change the window queued has been saved and shows.
     static bool saved(const app::MainWindow &window) { return window.actions() && waitForSaves(*window.actions()); }

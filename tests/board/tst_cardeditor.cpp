@@ -57,11 +57,8 @@ private Q_SLOTS:
     {
         m_window = openDemo(QSize(1400, 900));
         QVERIFY(m_window);
-        QListView *doing = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(1);
-        doing->setFocus();
-        doing->setCurrentIndex(doing->model()->index(0, 0, doing->rootIndex()));
-        m_id = doing->currentIndex().data(board::BoardModel::IdRole).toLongLong();
-        QTest::keyClick(doing, Qt::Key_Return);
+        m_id = openFirstCard(*m_window);
+        QVERIFY(m_id);
         m_editor = m_window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
         QVERIFY(m_editor && m_editor->isVisible());
         QCOMPARE(m_editor->cardId(), m_id);
@@ -718,37 +715,6 @@ private Q_SLOTS:
         QTest::keyClicks(title, QStringLiteral("mine now"));
         QTest::keyClick(title, Qt::Key_Return);
         QCOMPARE(title->text(), stored().title);
-    }
-
-    void shouldKeepAColleaguesChangeToTheSameField()
-    {
-        auto *priority = field<QComboBox>("priorityBox");
-        // GIVEN a colleague sets the priority to low after the card was opened here
-        auto colleague = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("ben"))).value();
-        storage::CardPatch theirs;
-        theirs.priority = storage::Priority::Low;
-        QVERIFY(colleague->updateCard(m_id, theirs));
-        // WHEN I choose another one (High, or Normal if it was High)
-        priority->setFocus();
-        const QString mine = priority->currentText() == u"High" ? QStringLiteral("Normal") : QStringLiteral("High");
-        QTest::keyClick(priority, Qt::Key_Home);
-        while (priority->currentText() != mine)
-            QTest::keyClick(priority, Qt::Key_Down);
-        QVERIFY(saved());
-        // THEN I am told, their value stays in the file, and the editor shows it
-        auto *message = m_window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
-        QVERIFY(message);
-        QVERIFY2(message->text().contains(QStringLiteral("priority")), qPrintable(message->text()));
-        message->close();
-        QCOMPARE(stored().priority, storage::Priority::Low);
-        QCOMPARE(priority->currentText(), QStringLiteral("Low"));
-        // AND a field they did not touch merges: the status is mine
-        auto *status = field<QComboBox>("statusBox");
-        status->setFocus();
-        QTest::keyClick(status, Qt::Key_End);
-        QVERIFY(saved());
-        QCOMPARE(stored().status, storage::StatusTag::Blocked);
-        QCOMPARE(stored().priority, storage::Priority::Low);
     }
 };
 
