@@ -23,7 +23,10 @@ constexpr quintptr s_columnMarker = 0;
 
 BoardModel::BoardModel(QObject *parent)
     : QAbstractItemModel(parent)
-{ }
+{
+    m_markTimer.setSingleShot(true);
+    connect(&m_markTimer, &QTimer::timeout, this, &BoardModel::expireMarks);
+}
 
 BoardModel::~BoardModel() = default;
 
@@ -108,6 +111,36 @@ QModelIndex BoardModel::cardIndex(qint64 id) const
         }
     }
     return {};
+}
+
+void BoardModel::markChanged(qint64 id, const QString &login, int msecs)
+{
+    const QModelIndex card = cardIndex(id);
+    if (!card.isValid())
+        return;
+    m_marks.insert(id, Mark{login, QDeadlineTimer(msecs)});
+    Q_EMIT dataChanged(card, card, {ChangedByRole, Qt::ToolTipRole});
+    if (!m_markTimer.isActive() || m_markTimer.remainingTime() > msecs)
+        m_markTimer.start(msecs);
+}
+
+void BoardModel::expireMarks()
+{
+    qint64 next = -1;
+    for (auto mark = m_marks.begin(); mark != m_marks.end();) {
+        if (!mark->until.hasExpired()) {
+            const qint64 left = mark->until.remainingTime();
+            next = next < 0 ? left : std::min(next, left);
+            ++mark;
+            continue;
+        }
+        const qint64 id = mark.key();
+        mark = m_marks.erase(mark);
+        if (const QModelIndex card = cardIndex(id); card.isValid())
+            Q_EMIT dataChanged(card, card, {ChangedByRole, Qt::ToolTipRole});
+    }
+    if (next >= 0)
+        m_markTimer.start(int(next));
 }
 
 void BoardModel::removeCard(qint64 id)
@@ -388,8 +421,16 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         return card->title;
-    case Qt::ToolTipRole:
-        return card->description.isEmpty() ? card->title : card->title + QLatin1Char('\n') + card->description;
+    case Qt::ToolTipRole: {
+        QString tip = card->description.isEmpty() ? card->title : card->title + QLatin1Char('\n') + card->description;
+        if (const auto mark = m_marks.constFind(card->id); mark != m_marks.cend())
+            tip = tr("Just changed by %1").arg(memberName(mark->login)) + QLatin1Char('\n') + tip;
+        return tip;
+    }
+    case ChangedByRole: {
+        const auto mark = m_marks.constFind(card->id);
+        return mark == m_marks.cend() ? QString() : memberName(mark->login);
+    }
     case IdRole:
         return card->id;
     case IsColumnRole:

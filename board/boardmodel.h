@@ -5,6 +5,8 @@
 #include <storage/result.h>
 
 #include <QAbstractItemModel>
+#include <QDeadlineTimer>
+#include <QTimer>
 #include <QHash>
 
 #include <functional>
@@ -51,6 +53,7 @@ public:
         StatusTextRole,   ///< "In progress", "Needs review", "Blocked" or empty, for people
         HasLabelsRole,    ///< whether LabelsRole has any chip
         HeightKeyRole,    ///< quint64 that changes when what a card's height depends on (title, labels) does
+        ChangedByRole,    ///< who just changed the card (their display name), while it is marked; else empty
     };
     Q_ENUM(Roles)
 
@@ -77,6 +80,11 @@ public:
     void applyLabels(const QList<storage::Label> &labels);
     /// The board's labels, by name.
     QList<storage::Label> labels() const;
+    /**
+     * Marks card @p id as just changed by @p login for @p msecs (ChangedByRole, and its tooltip, say who); a
+     * later mark of the same card starts its time again.
+     */
+    void markChanged(qint64 id, const QString &login, int msecs);
     /// A member's display name, or the login itself when they have none (or are not a member).
     QString memberName(const QString &login) const { return m_memberNames.value(login, login); }
     QModelIndex cardIndex(qint64 id) const;
@@ -129,6 +137,8 @@ public:
 
 private:
     QVariantList labelChips(const storage::Card &card) const;
+    /// Takes off the marks whose time is up, and waits for the next one.
+    void expireMarks();
 
     QList<storage::Column> m_columns;
     QHash<qint64, storage::Label> m_labels;
@@ -137,6 +147,13 @@ private:
     RenameHandler m_renameHandler;
     FileDropHandler m_fileDropHandler;
     QList<QList<storage::Card>> m_cards; ///< m_cards[i] are the cards of m_columns[i], in rank order
+    struct Mark
+    {
+        QString login;
+        QDeadlineTimer until;
+    };
+    QHash<qint64, Mark> m_marks; ///< cards just changed by someone else
+    QTimer m_markTimer;
 };
 
 } // namespace hb::board

@@ -12,6 +12,7 @@ namespace {
 
 constexpr int s_pollMs = 1000;
 constexpr int s_eventsPerLook = 2000;
+constexpr int s_markMs = 6000; ///< how long a card someone else changed stays marked
 
 } // namespace
 
@@ -73,6 +74,11 @@ void BoardPoller::poll()
                         labelsChanged = true;
                     if (event.cardId && !cards.contains(event.cardId))
                         cards << event.cardId;
+                    // Someone else's change is marked on the card; this window's own (same login) is not.
+                    if (event.cardId && event.actor != store.login())
+                        saved.changedBy.insert(event.cardId, event.actor);
+                    else if (event.cardId)
+                        saved.changedBy.remove(event.cardId);
                 }
                 if (labelsChanged)
                     saved.readLabels(store);
@@ -113,6 +119,8 @@ void BoardPoller::apply(const Saved &saved)
             current && current->version > card.version)
             continue;
         m_model.applyCard(card);
+        if (const QString by = saved.changedBy.value(card.id); !by.isEmpty())
+            m_model.markChanged(card.id, by, s_markMs);
         changed << card.id;
     }
     for (qint64 id : saved.removed) {

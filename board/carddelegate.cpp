@@ -587,6 +587,28 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     if (!l.progress.isEmpty())
         counter(QStringLiteral("\u2611 ") + l.progress);
 
+    if (const QString by = index.data(BoardModel::ChangedByRole).toString(); !by.isEmpty()) {
+        // Just changed by someone else: a wash and outline in a colour of its own (not the selection's), and who
+        // it was on a tab over the top edge, for a few seconds.
+        const QColor mark(0x16, 0xa0, 0x85);
+        QPainterPath body;
+        body.addRoundedRect(QRectF(l.card).adjusted(1, 1, -1, -1), s_radius, s_radius);
+        QColor wash = mark;
+        wash.setAlpha(30);
+        painter->fillPath(body, wash);
+        if (!selected) {
+            painter->setPen(QPen(mark, 2));
+            painter->drawPath(body);
+        }
+        painter->setFont(cache.small);
+        const QString text = small.elidedText(by, Qt::ElideRight, l.card.width() / 2);
+        const int width = pillWidth(opt.font, text);
+        const int height = small.height() + 2;
+        drawPill(painter,
+                 QRect(l.card.right() - s_padding - width + 1, l.card.top() - s_outerMargin + 1, width, height), text,
+                 mark, true);
+    }
+
     if (index == m_dropTarget) {
         // Files dragged over it: a light wash in the highlight colour over all of it, and a dashed outline.
         QPainterPath body;

@@ -7,6 +7,7 @@
 #include <storage/records.h>
 #include <storage/result.h>
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QThread>
@@ -35,6 +36,7 @@ struct Saved
     QList<storage::Attachment> attachments;
     QVariant result;                      ///< what a read job hands back (a thumbnail)
     std::optional<CardConflict> conflict; ///< a card edit met someone else's change: the choice to offer
+    QHash<qint64, QString> changedBy;     ///< read by the poller: who else made each card's latest change
     bool labelsRead = false;              ///< labels holds the board's labels, read after the save
     QList<storage::Label> labels;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:

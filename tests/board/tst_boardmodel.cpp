@@ -101,6 +101,34 @@ private Q_SLOTS:
         QCOMPARE(key(), labelled);
     }
 
+    void shouldMarkACardJustChangedForAWhile()
+    {
+        board::BoardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(*m_store));
+        const QModelIndex first = model.index(0, 0, model.index(0, 0));
+        const QModelIndex second = model.index(1, 0, model.index(0, 0));
+        const qint64 id = first.data(board::BoardModel::IdRole).toLongLong();
+        QVERIFY(first.data(board::BoardModel::ChangedByRole).toString().isEmpty());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // marked: the card says who, by display name, also in its tooltip; its neighbour does not
+        model.markChanged(id, QStringLiteral("ben"), 150);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), first);
+        QVERIFY(changed.first().at(2).value<QList<int>>().contains(board::BoardModel::ChangedByRole));
+        QCOMPARE(first.data(board::BoardModel::ChangedByRole).toString(), QStringLiteral("Ben Okafor"));
+        QVERIFY(first.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Just changed by Ben Okafor\n")));
+        QVERIFY(second.data(board::BoardModel::ChangedByRole).toString().isEmpty());
+        // a second mark of another card, shorter: each goes when its own time is up
+        model.markChanged(second.data(board::BoardModel::IdRole).toLongLong(), QStringLiteral("chloe"), 50);
+        QTRY_VERIFY_WITH_TIMEOUT(second.data(board::BoardModel::ChangedByRole).toString().isEmpty(), 1000);
+        QVERIFY(!first.data(board::BoardModel::ChangedByRole).toString().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(first.data(board::BoardModel::ChangedByRole).toString().isEmpty(), 1000);
+        QVERIFY(!first.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Just changed")));
+        // each mark's end was told to the views
+        QCOMPARE(changed.count(), 4);
+    }
+
     void shouldReloadAfterAChange()
     {
         board::BoardModel model;

@@ -126,6 +126,35 @@ private Q_SLOTS:
                  int(storage::Priority::Critical));
     }
 
+    void shouldMarkWhatOthersChangedWithWhoChangedIt()
+    {
+        const QModelIndex first = m_window->model()->index(0, 0, m_window->model()->index(0, 0));
+        const qint64 id = first.data(board::BoardModel::IdRole).toLongLong();
+        // WHEN Ben raises a card's priority on another desktop
+        QVERIFY(cli(
+                {QStringLiteral("edit"), QString::number(id), QStringLiteral("--priority"), QStringLiteral("high")}));
+        // THEN it is marked with his name within 1.5 s
+        const auto changedBy = [&] {
+            return m_window->model()->cardIndex(id).data(board::BoardModel::ChangedByRole).toString();
+        };
+        QVERIFY(within([&] { return changedBy() == u"Ben Okafor"; }, "a change marked"));
+        QVERIFY(m_window->model()->cardIndex(id).data(Qt::ToolTipRole).toString().contains(u"Ben Okafor"));
+        // AND a change made in this window is not marked as someone else's
+        const qint64 other = m_window->model()
+                                     ->index(1, 0, m_window->model()->index(0, 0))
+                                     .data(board::BoardModel::IdRole)
+                                     .toLongLong();
+        storage::CardPatch mine;
+        mine.priority = storage::Priority::Low;
+        QVERIFY(m_window->actions()->editCard(other, mine, QStringLiteral("Change Priority")));
+        QVERIFY(saved(*m_window));
+        QSignalSpy looked(m_window->poller(), &board::BoardPoller::cardsChanged);
+        QVERIFY(cli(
+                {QStringLiteral("comment"), QString::number(id), QStringLiteral("--text"), QStringLiteral("Seen")}));
+        QVERIFY(looked.wait(3000)); // the poller has looked since my save
+        QVERIFY(m_window->model()->cardIndex(other).data(board::BoardModel::ChangedByRole).toString().isEmpty());
+    }
+
     void shouldLoadTheBoardAgainWhenOthersChangeColumns()
     {
         QSignalSpy reload(m_window->poller(), &board::BoardPoller::reloadNeeded);
