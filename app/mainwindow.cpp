@@ -90,7 +90,12 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setChildrenCollapsible(false);
     m_details->hide();
-    connect(m_details, &board::CardEditor::closed, this, [this] { m_view->focusCardById(m_details->cardId()); });
+    connect(m_details, &board::CardEditor::closed, this, [this] {
+        m_view->focusCardById(m_details->cardId());
+        if (m_poller)
+            m_poller->setOpenCard(0);
+        showPresence();
+    });
     setCentralWidget(m_splitter);
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("boardStatus"));
@@ -100,6 +105,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_savingLabel->setObjectName(QStringLiteral("savingStatus"));
     m_savingLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_savingLabel);
+    m_presenceLabel = new QLabel(this);
+    m_presenceLabel->setObjectName(QStringLiteral("presenceStatus"));
+    m_presenceLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_presenceLabel);
     connect(m_view, &board::BoardView::cardActivated, this, &MainWindow::showCard);
     // Counted once after a burst of changes (a filter moves thousands of rows, one signal each).
     m_statusTimer = new QTimer(this);
@@ -402,6 +411,9 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     polling.busyTimeoutMs = 2000; // a look that waits is tried again a second later; closing never waits long
     m_poller = std::make_unique<board::BoardPoller>(m_store->path(), polling, since ? *since : -1, *m_model, m_actions);
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload);
+    connect(m_poller.get(), &board::BoardPoller::presenceChanged, this, &MainWindow::showPresence);
+    m_poller->setOpenCard(m_details->isVisible() ? m_details->cardId() : 0);
+    showPresence();
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
 }
@@ -460,6 +472,34 @@ void MainWindow::showConflict(const board::CardConflict &conflict)
         }
     });
     dialog->open();
+}
+
+void MainWindow::showPresence()
+{
+    constexpr qsizetype s_namesShown = 3;
+    QStringList names;
+    QStringList details;
+    QStringList onThisCard;
+    const qint64 openCard = m_details->isVisible() ? m_details->cardId() : 0;
+    for (const storage::Presence &present : m_poller ? m_poller->others() : QList<storage::Presence>()) {
+        const QString name =
+                present.login == m_store->login() ? tr("you, in another window") : m_model->memberName(present.login);
+        if (!names.contains(name))
+            names << name;
+        const storage::Card *card = present.cardId ? m_model->cardAt(m_model->cardIndex(present.cardId)) : nullptr;
+        details << (card ? tr("%1, on “%2”").arg(name, card->title) : name);
+        if (openCard && present.cardId == openCard && !onThisCard.contains(name))
+            onThisCard << name;
+    }
+    QString text;
+    if (names.size() > s_namesShown)
+        text = tr("Also here: %1 and %n more", nullptr, int(names.size() - s_namesShown))
+                       .arg(names.mid(0, s_namesShown).join(QStringLiteral(", ")));
+    else if (!names.isEmpty())
+        text = tr("Also here: %1").arg(names.join(QStringLiteral(", ")));
+    m_presenceLabel->setText(text);
+    m_presenceLabel->setToolTip(details.join(QLatin1Char('\n')));
+    m_details->setAlsoOpenBy(onThisCard);
 }
 
 void MainWindow::showBanner()
@@ -554,6 +594,9 @@ void MainWindow::showCard(qint64 id)
 {
     const bool opening = m_details->isHidden();
     m_details->showCard(id);
+    if (m_poller)
+        m_poller->setOpenCard(id);
+    showPresence();
     // Opened at the width it had last time, or at about a quarter of the window.
     if (opening && !m_splitter->restoreState(QSettings().value(QStringLiteral("window/splitter")).toByteArray())) {
         const int panel = std::clamp(m_splitter->width() / 4, 360, 520);

@@ -73,6 +73,8 @@ private:
     void showMembers();
     /// Someone else changed what this user changed: both side by side, and the user chooses what the card keeps.
     void showConflict(const board::CardConflict &conflict);
+    /// Who else has the board open (the status bar) and the open card (the card editor).
+    void showPresence();
     /// A failed save (or a conflict) stops the close or switch that waited for the saves.
     void stopAfterSaves();
     /// A warning that does not block the window.
@@ -103,6 +105,7 @@ private:
     QPointer<board::MembersDialog> m_members;
     board::CardEditor *m_details;
     QLabel *m_banner;
+    QLabel *m_presenceLabel;
     QLabel *m_statusLabel;
     QTimer *m_statusTimer = nullptr;
     QLabel *m_savingLabel;

@@ -5,6 +5,9 @@
 #include "boardmodel.h"
 
 #include <QSet>
+#include <QUuid>
+
+#include <algorithm>
 
 namespace hb::board {
 
@@ -12,7 +15,9 @@ namespace {
 
 constexpr int s_pollMs = 1000;
 constexpr int s_eventsPerLook = 2000;
-constexpr int s_markMs = 6000; ///< how long a card someone else changed stays marked
+constexpr int s_markMs = 6000;         ///< how long a card someone else changed stays marked
+constexpr qint64 s_beatMs = 15'000;    ///< how often this window says it is here
+constexpr qint64 s_presentMs = 45'000; ///< a window not heard from for longer has gone (three beats missed)
 
 } // namespace
 
@@ -21,6 +26,9 @@ struct BoardPoller::State
 {
     qint64 seq = 0;
     qint64 dataVersion = -1;
+    qint64 beatAt = 0;     ///< when this window last said it is here
+    qint64 beatCard = -1;  ///< the card it said then
+    qint64 presenceAt = 0; ///< when who else is here was last read
 };
 
 BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
@@ -30,6 +38,7 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
     , m_actions(actions)
     , m_state(std::make_shared<State>())
     , m_worker(path, options)
+    , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     m_state->seq = sinceSeq;
     m_timer.setInterval(s_pollMs);
@@ -37,7 +46,17 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
     m_timer.start();
 }
 
-BoardPoller::~BoardPoller() = default;
+BoardPoller::~BoardPoller()
+{
+    m_timer.stop();
+    // Queued behind any look under way; the worker finishes it before it goes.
+    m_worker.submit(
+            [session = m_session](storage::BoardStore &store) {
+                (void)store.leavePresence(session); // a row left behind goes stale by itself
+                return Saved();
+            },
+            {});
+}
 
 void BoardPoller::poll()
 {
@@ -45,8 +64,18 @@ void BoardPoller::poll()
         return; // a slow share: one look at a time
     m_looking = true;
     m_worker.submit(
-            [state = m_state](storage::BoardStore &store) {
+            [state = m_state, session = m_session, card = m_openCard](storage::BoardStore &store) {
                 Saved saved;
+                // Here, and with which card: every few seconds, and at once when the card changes.
+                const qint64 now = store.now();
+                bool beat = false;
+                if (!store.isReadOnly() && (now - state->beatAt >= s_beatMs || card != state->beatCard)) {
+                    beat = store.beatPresence(session, card).ok();
+                    if (beat) {
+                        state->beatAt = now;
+                        state->beatCard = card;
+                    }
+                }
                 if (state->seq < 0) {
                     // Where the feed ended was not known when the board was loaded: from now on, then.
                     auto last = store.lastEventSeq();
@@ -57,6 +86,14 @@ void BoardPoller::poll()
                 auto version = store.dataVersion();
                 if (!version)
                     return Saved(version.error());
+                // Who else is here: when someone wrote (their heartbeat too), and now and then regardless, since
+                // windows that went without a word drop out by time alone.
+                if (*version != state->dataVersion || beat || now - state->presenceAt >= s_beatMs) {
+                    if (auto present = store.presence(s_presentMs)) {
+                        saved.present = std::move(*present);
+                        state->presenceAt = now;
+                    }
+                }
                 // data_version moves when another connection commits; the first look reads the feed regardless.
                 if (*version == state->dataVersion)
                     return saved;
@@ -104,6 +141,20 @@ void BoardPoller::apply(const Saved &saved)
     // A look that failed (the share busy or gone) is tried again at the next tick; the board stays as it is.
     if (!saved.status)
         return;
+    if (saved.present) {
+        QList<storage::Presence> others;
+        for (const storage::Presence &present : *saved.present) {
+            if (present.session != m_session)
+                others << present;
+        }
+        const auto same = [](const storage::Presence &a, const storage::Presence &b) {
+            return a.session == b.session && a.cardId == b.cardId;
+        };
+        if (!std::equal(others.cbegin(), others.cend(), m_others.cbegin(), m_others.cend(), same)) {
+            m_others = others;
+            Q_EMIT presenceChanged();
+        }
+    }
     if (saved.reloadBoard) {
         Q_EMIT reloadNeeded();
         return;

@@ -20,6 +20,9 @@ class BoardModel;
  * (events) from where it left off, reads the cards those events name, and puts them on the board: new, moved,
  * changed or gone. Cards this window is still saving keep showing its own change. Column changes load the whole
  * board again (reloadNeeded()); label changes read the labels.
+ *
+ * It also tells the file, every few seconds, that this window has the board open and which card it has open
+ * (a heartbeat in the presence table), and reads who else does (presenceChanged()).
  */
 class BoardPoller final : public QObject
 {
@@ -37,11 +40,18 @@ public:
     /// Looks at the file now (when a look is not under way already).
     void poll();
 
+    /// The card open in this window's editor (0: none), told to the others with the next look.
+    void setOpenCard(qint64 id) { m_openCard = id; }
+    /// The other windows that have the board open, as last read (this one's own session left out).
+    const QList<storage::Presence> &others() const { return m_others; }
+
 Q_SIGNALS:
     /// Someone added, removed, moved or renamed columns: load the whole board again.
     void reloadNeeded();
     /// Cards other people changed, now shown as the file has them.
     void cardsChanged(const QList<qint64> &ids);
+    /// Someone opened or closed the board, or a card, elsewhere: see others().
+    void presenceChanged();
 
 private:
     struct State;
@@ -54,6 +64,9 @@ private:
     StoreWorker m_worker;
     QTimer m_timer;
     bool m_looking = false;
+    QString m_session; ///< this window, in the presence table
+    qint64 m_openCard = 0;
+    QList<storage::Presence> m_others;
 };
 
 } // namespace hb::board

@@ -203,6 +203,12 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_summary);
+    m_alsoHere = new QLabel(content);
+    m_alsoHere->setObjectName(QStringLiteral("alsoHere"));
+    m_alsoHere->setTextFormat(Qt::PlainText);
+    m_alsoHere->setWordWrap(true);
+    m_alsoHere->hide();
+    layout->addWidget(m_alsoHere);
 
     // Fields
     auto *fields = new QFormLayout;
@@ -555,6 +561,18 @@ void CardEditor::showCard(qint64 id)
         notice->hide();
     loadDetails();
     show();
+}
+
+void CardEditor::setAlsoOpenBy(const QStringList &names)
+{
+    if (names.isEmpty()) {
+        m_alsoHere->hide();
+        m_alsoHere->clear();
+        return;
+    }
+    m_alsoHere->setText(names.size() == 1 ? tr("%1 has this card open too.").arg(names.constFirst())
+                                          : tr("%1 have this card open too.").arg(names.join(QStringLiteral(", "))));
+    m_alsoHere->show();
 }
 
 void CardEditor::commit()

@@ -61,6 +61,9 @@ public:
     /// closing.
     void commit();
 
+    /// Who else has this card open now (their names); none hides the line that says so.
+    void setAlsoOpenBy(const QStringList &names);
+
 Q_SIGNALS:
     /// Hidden by the user (Esc or the close button).
     void closed();
@@ -117,6 +120,7 @@ private:
 
     QLineEdit *m_title = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_alsoHere = nullptr;
     QComboBox *m_priority = nullptr;
     QComboBox *m_status = nullptr;
     QComboBox *m_assignee = nullptr;

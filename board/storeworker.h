@@ -14,6 +14,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <optional>
 
 namespace hb::board {
 
@@ -34,10 +35,11 @@ struct Saved
     QList<storage::ChecklistItem> checklist;
     QList<storage::Comment> comments;
     QList<storage::Attachment> attachments;
-    QVariant result;                      ///< what a read job hands back (a thumbnail)
-    std::optional<CardConflict> conflict; ///< a card edit met someone else's change: the choice to offer
-    QHash<qint64, QString> changedBy;     ///< read by the poller: who else made each card's latest change
-    bool labelsRead = false;              ///< labels holds the board's labels, read after the save
+    QVariant result;                                 ///< what a read job hands back (a thumbnail)
+    std::optional<CardConflict> conflict;            ///< a card edit met someone else's change: the choice to offer
+    QHash<qint64, QString> changedBy;                ///< read by the poller: who else made each card's latest change
+    std::optional<QList<storage::Presence>> present; ///< read by the poller: the windows that have the board open
+    bool labelsRead = false;                         ///< labels holds the board's labels, read after the save
     QList<storage::Label> labels;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
                               ///< load the whole board again

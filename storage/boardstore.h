@@ -223,6 +223,15 @@ public:
     Status setMember(const QString &login, Role role, const QString &displayName = {});
     Status removeMember(const QString &login);
 
+    // Who has the board open. Anyone who can open it says so, viewers too (it is not a change to the board).
+    /// This window (@p session) is here, with card @p cardId open (0: none): sets its heartbeat to now. Rows no
+    /// heartbeat refreshed for a long while (a crash, a laptop closed) are cleared. ReadOnly on a read-only file.
+    Status beatPresence(const QString &session, qint64 cardId);
+    /// This window closes the board.
+    Status leavePresence(const QString &session);
+    /// The windows whose last heartbeat is at most @p withinMs old, by login.
+    Result<QList<Presence>> presence(qint64 withinMs);
+
     // Change feed and history
     Result<QList<Event>> eventsSince(qint64 seq, int limit = 10000);
     Result<QList<Event>> cardHistory(qint64 cardId);

@@ -228,6 +228,57 @@ QString matchExpression(const QString &text)
 
 } // namespace
 
+// --- Presence ----------------------------------------------------------------------------------------------
+
+Status BoardStore::beatPresence(const QString &session, qint64 cardId)
+{
+    if (isReadOnly())
+        return Error{ErrorKind::ReadOnly, tr("this board is read-only: %1").arg(m_readOnlyReason)};
+    constexpr qint64 s_staleMs = 10 * 60 * 1000;
+    const qint64 at = now();
+    return m_db->write([&]() -> Status {
+        auto beat = m_db->run(QStringLiteral("INSERT INTO presence (session, login, card_id, started_at, seen_at) "
+                                             "VALUES (:session, :login, :card, :at, :at) "
+                                             "ON CONFLICT (session) DO UPDATE SET card_id = excluded.card_id, "
+                                             "seen_at = excluded.seen_at"),
+                              {{QStringLiteral(":session"), session},
+                               {QStringLiteral(":login"), m_login},
+                               {QStringLiteral(":card"), cardId ? QVariant(cardId) : QVariant()},
+                               {QStringLiteral(":at"), at}});
+        if (!beat)
+            return beat.error();
+        auto stale = m_db->run(QStringLiteral("DELETE FROM presence WHERE seen_at < :before"),
+                               {{QStringLiteral(":before"), at - s_staleMs}});
+        return stale ? Status() : Status(stale.error());
+    });
+}
+
+Status BoardStore::leavePresence(const QString &session)
+{
+    if (isReadOnly())
+        return {};
+    return m_db->write([&]() -> Status {
+        auto left = m_db->run(QStringLiteral("DELETE FROM presence WHERE session = :session"),
+                              {{QStringLiteral(":session"), session}});
+        return left ? Status() : Status(left.error());
+    });
+}
+
+Result<QList<Presence>> BoardStore::presence(qint64 withinMs)
+{
+    return m_db->list<Presence>(QStringLiteral("SELECT session, login, card_id, started_at, seen_at FROM presence "
+                                               "WHERE seen_at >= :since ORDER BY login, started_at"),
+                                {{QStringLiteral(":since"), now() - withinMs}}, [](const QSqlQuery &query) {
+                                    Presence present;
+                                    present.session = query.value(0).toString();
+                                    present.login = query.value(1).toString();
+                                    present.cardId = query.value(2).toLongLong();
+                                    present.startedAt = query.value(3).toLongLong();
+                                    present.seenAt = query.value(4).toLongLong();
+                                    return present;
+                                });
+}
+
 Result<QList<Event>> BoardStore::eventsSince(qint64 seq, int limit)
 {
     return m_db->list<Event>(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "

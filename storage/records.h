@@ -175,6 +175,16 @@ struct Member
     qint64 version = 0;
 };
 
+/// A window that has the board open, as its last heartbeat said.
+struct Presence
+{
+    QString session;
+    QString login;
+    qint64 cardId = 0; ///< the card open in its editor; 0: none
+    qint64 startedAt = 0;
+    qint64 seenAt = 0;
+};
+
 struct Event
 {
     qint64 seq = 0;

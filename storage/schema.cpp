@@ -186,6 +186,17 @@ constexpr const char16_t *s_v2[] = {
         u"WHERE deleted_at IS NULL",
 };
 
+// v3: who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so
+// never in events. Rows of windows that ended without saying so (a crash, a laptop closed) go once stale.
+constexpr const char16_t *s_v3[] = {
+        uR"(CREATE TABLE presence (
+        session TEXT PRIMARY KEY,
+        login TEXT NOT NULL,
+        card_id INTEGER,
+        started_at INTEGER NOT NULL,
+        seen_at INTEGER NOT NULL))",
+};
+
 QStringList statements(const auto &list)
 {
     QStringList result;
@@ -203,6 +214,11 @@ Status runAll(Connection &connection, const QStringList &list)
     return {};
 }
 
+Status migrate2to3(Connection &connection)
+{
+    return runAll(connection, v3Statements());
+}
+
 Status migrate1to2(Connection &connection)
 {
     if (auto created = runAll(connection, v2Statements()); !created)
@@ -215,6 +231,11 @@ Status migrate1to2(Connection &connection)
 QStringList v2Statements()
 {
     return statements(s_v2);
+}
+
+QStringList v3Statements()
+{
+    return statements(s_v3);
 }
 
 Status addShippedTemplates(Connection &connection, const QString &login, qint64 now)
@@ -259,7 +280,7 @@ QStringList v1Statements()
 
 QList<MigrationStep> migrationSteps()
 {
-    return {MigrationStep{1, migrate1to2}};
+    return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -272,7 +293,7 @@ Status create(Connection &connection, const QString &boardName, const QString &c
             return Error{ErrorKind::Invalid,
                          tr("%1 already holds a database; nothing was changed").arg(connection.path())};
         // A new board gets every version's statements at once.
-        for (const QStringList &list : {v1Statements(), v2Statements()}) {
+        for (const QStringList &list : {v1Statements(), v2Statements(), v3Statements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
@@ -153,6 +154,48 @@ private Q_SLOTS:
                 {QStringLiteral("comment"), QString::number(id), QStringLiteral("--text"), QStringLiteral("Seen")}));
         QVERIFY(looked.wait(3000)); // the poller has looked since my save
         QVERIFY(m_window->model()->cardIndex(other).data(board::BoardModel::ChangedByRole).toString().isEmpty());
+    }
+
+    void shouldShowWhoElseHasTheBoardAndACardOpen()
+    {
+        auto *here = m_window->findChild<QLabel *>(QStringLiteral("presenceStatus"));
+        QVERIFY(here);
+        QVERIFY(here->text().isEmpty());
+        // GIVEN the first card of To-do open here
+        QListView *todo = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        const qint64 id = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        QTest::keyClick(todo, Qt::Key_Return);
+        auto *alsoHere = m_window->findChild<QLabel *>(QStringLiteral("alsoHere"));
+        QVERIFY(alsoHere && alsoHere->isHidden());
+        // WHEN Ben opens the board, and Chloe opens the same card, on their desktops
+        auto ben = storeAs(QStringLiteral("ben"));
+        auto chloe = storeAs(QStringLiteral("chloe"));
+        QVERIFY(ben->beatPresence(QStringLiteral("ben-desktop"), 0));
+        QVERIFY(chloe->beatPresence(QStringLiteral("chloe-desktop"), id));
+        // THEN the status bar says they are here, and the card that Chloe has it open
+        QVERIFY2(within([&] { return here->text() == u"Also here: Ben Okafor, Chloe Dubois"; }, "who is here"),
+                 qPrintable(here->text()));
+        QVERIFY(here->toolTip().contains(u"Chloe Dubois, on"));
+        QVERIFY(alsoHere->isVisible());
+        QCOMPARE(alsoHere->text(), QStringLiteral("Chloe Dubois has this card open too."));
+        // AND the others see this window, with its card
+        QVERIFY(QTest::qWaitFor([&] {
+            for (const storage::Presence &present : ben->presence(45'000).value()) {
+                if (present.login == u"alice" && present.cardId == id)
+                    return true;
+            }
+            return false;
+        }));
+        // WHEN they close it, THEN they are gone
+        QVERIFY(chloe->leavePresence(QStringLiteral("chloe-desktop")));
+        QVERIFY(ben->leavePresence(QStringLiteral("ben-desktop")));
+        QVERIFY(within([&] { return here->text().isEmpty(); }, "who left"));
+        QVERIFY(alsoHere->isHidden());
+        // AND closing this window takes it off the list
+        m_window.reset();
+        QVERIFY(ben->presence(45'000)->isEmpty());
     }
 
     void shouldLoadTheBoardAgainWhenOthersChangeColumns()

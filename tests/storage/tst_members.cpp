@@ -17,6 +17,54 @@ private Q_SLOTS:
     void init() { setUpBoard(); }
     void cleanup() { tearDownBoard(); }
 
+    void shouldSayWhoHasTheBoardOpen()
+    {
+        m_clock = 1'000'000;
+        auto ben = BoardStore::open(m_store->path(), as(QStringLiteral("ben"))).value();
+        auto vera = BoardStore::open(m_store->path(), as(QStringLiteral("vera"))).value();
+        ben->setClock([this] { return m_clock; });
+        vera->setClock([this] { return m_clock; });
+        const qint64 card = newCard(QStringLiteral("Printer jam"));
+        // alice has the board open; ben has a card open; vera, a viewer, is here too (looking is not a change)
+        QVERIFY(m_store->beatPresence(QStringLiteral("alice-1"), 0));
+        QVERIFY(ben->beatPresence(QStringLiteral("ben-1"), card));
+        QVERIFY(vera->beatPresence(QStringLiteral("vera-1"), 0));
+        const auto logins = [this](qint64 within) {
+            QStringList seen;
+            for (const Presence &present : m_store->presence(within).value())
+                seen << present.login + (present.cardId ? QStringLiteral("@%1").arg(present.cardId) : QString());
+            return seen;
+        };
+        QCOMPARE(logins(45'000),
+                 (QStringList{QStringLiteral("alice"), QStringLiteral("ben@%1").arg(card), QStringLiteral("vera")}));
+        // heartbeats change nothing on the board: no event, no new version
+        const qint64 lastSeq = m_store->lastEventSeq().value();
+        QVERIFY(ben->beatPresence(QStringLiteral("ben-1"), 0));
+        QCOMPARE(m_store->lastEventSeq().value(), lastSeq);
+        // a window not heard from for a while drops out; one that closes goes at once
+        m_clock += 30'000;
+        QVERIFY(ben->beatPresence(QStringLiteral("ben-1"), 0));
+        QVERIFY(vera->leavePresence(QStringLiteral("vera-1")));
+        QCOMPARE(logins(20'000), QStringList{QStringLiteral("ben")});
+        // rows long stale are cleared by the next heartbeat (a crashed window leaves one behind)
+        m_clock += 11 * 60'000;
+        QVERIFY(vera->beatPresence(QStringLiteral("vera-2"), 0));
+        QCOMPARE(logins(24 * 3600'000), QStringList{QStringLiteral("vera")});
+    }
+
+    void shouldNotSayAnythingFromAReadOnlyBoard()
+    {
+        // GIVEN a board another program switched to WAL, which opens read-only
+        const QString path = m_store->path();
+        tearDownBoard();
+        QVERIFY(rawSql(path, {QStringLiteral("PRAGMA journal_mode = WAL")}).error.isEmpty());
+        auto store = BoardStore::open(path, as(QStringLiteral("alice"))).value();
+        QVERIFY(store->isReadOnly());
+        // THEN this window does not say it is here, and still sees who else is
+        QCOMPARE(store->beatPresence(QStringLiteral("alice-1"), 0).error().kind, ErrorKind::ReadOnly);
+        QVERIFY(store->presence(45'000));
+    }
+
     void shouldEnforceRoles_data()
     {
         QTest::addColumn<QString>("login");

@@ -56,7 +56,8 @@ QString makeV1Board(const QString &path)
                 return describe(created);
         }
     }
-    return rawExec(path, {u"DROP TABLE checklist_templates"_s, u"PRAGMA user_version = 1"_s});
+    return rawExec(path,
+                   {u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s, u"PRAGMA user_version = 1"_s});
 }
 
 /// Runs @p statements on a separate plain QSqlDatabase connection and closes it again; returns an error or nothing.
@@ -317,11 +318,12 @@ private Q_SLOTS:
         auto store = BoardStore::open(path, optionsFor(s_creator));
         QVERIFY2(store, qPrintable(describe(store)));
 
-        // THEN it is at v2, with the four shipped templates, and every card is still there
+        // THEN it is at the current version (v2 on the way), with the four shipped templates, and every card is
+        // still there
         {
             Connection connection;
             QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
-            QCOMPARE(userVersion(connection), 2);
+            QCOMPARE(userVersion(connection), schema::s_currentVersion);
         }
         auto templates = store.value()->checklistTemplates();
         QVERIFY2(templates, qPrintable(describe(templates)));
@@ -348,6 +350,41 @@ private Q_SLOTS:
         QCOMPARE(schema::detectVersion(backup).value(), 1);
         QString error;
         QCOMPARE(column(backup, u"SELECT title FROM cards ORDER BY id"_s, &error), s_cardTitles);
+    }
+
+    void shouldMigrateAV2BoardToV3WithPresence()
+    {
+        // GIVEN a v2 board: cards and templates, no presence table
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QVERIFY(makeV1Board(path).isEmpty());
+        QVERIFY(BoardStore::open(path, optionsFor(s_creator))); // up to the current version, then back to v2
+        QVERIFY(rawExec(path, {u"DROP TABLE presence"_s, u"PRAGMA user_version = 2"_s}).isEmpty());
+
+        // WHEN this program opens it
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v3, presence works, and nothing else changed
+        {
+            Connection connection;
+            QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
+            QCOMPARE(userVersion(connection), 3);
+        }
+        QVERIFY(store.value()->beatPresence(u"session-1"_s, 0));
+        auto present = store.value()->presence(60'000);
+        QVERIFY2(present, qPrintable(describe(present)));
+        QCOMPARE(present->size(), 1);
+        QCOMPARE(present->constFirst().login, s_creator);
+        QStringList titles;
+        for (const Card &card : store.value()->cards().value())
+            titles << card.title;
+        QCOMPARE(titles, s_cardTitles);
+        QCOMPARE(store.value()->checklistTemplates()->size(), 4);
+        // AND the v2 board was backed up first
+        Connection backup;
+        QVERIFY(backup.open(path + u".v2-backup"_s, Connection::Mode::ReadOnly));
+        QCOMPARE(schema::detectVersion(backup).value(), 2);
     }
 
     void shouldUseABackupAlreadyMadeOfThisBoardAtThisVersion()
@@ -389,7 +426,7 @@ private Q_SLOTS:
         }
         Connection connection;
         QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
-        QCOMPARE(userVersion(connection), 2);
+        QCOMPARE(userVersion(connection), schema::s_currentVersion);
         QString error;
         QCOMPARE(column(connection, u"SELECT count(*) FROM checklist_templates"_s, &error), QStringList{u"4"_s});
         QCOMPARE(column(connection, u"PRAGMA integrity_check"_s, &error), QStringList{u"ok"_s});
