@@ -6,8 +6,9 @@
 set -euo pipefail
 
 # Everything the build, the tests and `run` need. util-linux provides setpriv (used by tests
-# that drop privileges), xvfb + xauth let `run` open a window on a headless machine, and file
-# is needed by CPack's dpkg-shlibdeps step.
+# that drop privileges), xvfb + xauth let `run` open a window on a headless machine, strace
+# injects file-system faults into saves (cli/clifaults), and file is needed by CPack's
+# dpkg-shlibdeps step.
 readonly DEB_PACKAGES=(
     cmake
     ninja-build
@@ -19,6 +20,7 @@ readonly DEB_PACKAGES=(
     libsqlite3-dev
     sqlite3
     util-linux
+    strace
     xvfb
     xauth
     file

@@ -462,13 +462,20 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
             m_readOnlyReason = status.error().message;
         if (!m_db->ambiguousCommit() || attempt >= s_ambiguousRetries)
             return status;
-        // The COMMIT failed with an I/O error: it may or may not have landed. Reopen and look for our operation.
-        const QString file = m_db->path();
-        if (auto reopened = m_db->open(file, Connection::Mode::ReadWrite); !reopened)
-            return status;
-        (void)m_db->run(QStringLiteral("PRAGMA journal_mode = TRUNCATE"));
-        auto applied = m_db->one(QStringLiteral("SELECT result FROM operations WHERE op_id = :op"),
-                                 {{QStringLiteral(":op"), m_currentOpId}});
+        // The COMMIT failed with an I/O error: it may or may not have landed. Look for our operation, first on this
+        // connection (it rolls a journal left behind back in TRUNCATE mode); only if that fails too, reopen: a new
+        // connection starts in DELETE mode and would delete that journal, which some shares refuse.
+        const auto lookUp = [this] {
+            return m_db->one(QStringLiteral("SELECT result FROM operations WHERE op_id = :op"),
+                             {{QStringLiteral(":op"), m_currentOpId}});
+        };
+        auto applied = lookUp();
+        if (!applied) {
+            if (auto reopened = m_db->open(m_db->path(), Connection::Mode::ReadWrite); !reopened)
+                return status;
+            (void)m_db->run(QStringLiteral("PRAGMA journal_mode = TRUNCATE"));
+            applied = lookUp();
+        }
         if (applied && applied->has_value()) {
             if (result)
                 *result = applied->value().value(0).toLongLong();

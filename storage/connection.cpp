@@ -14,6 +14,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <optional>
 
 namespace hb::storage {
 
@@ -69,17 +70,22 @@ Status Connection::open(const QString &path, Mode mode)
     close();
     m_path = path;
     m_damaged = false;
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    // A URI with mode=rw (or ro) never creates a file by accident: BoardStore::create claims the file itself.
-    const QString modeName = mode == Mode::ReadOnly ? QStringLiteral("ro") : QStringLiteral("rw");
-    QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
-    url.setQuery(QStringLiteral("mode=") + modeName);
-    db.setDatabaseName(QString::fromUtf8(url.toEncoded()));
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(s_sqliteBusyTimeoutMs));
-    if (!db.open()) {
-        const Error error = mapError(db.lastError(), tr("Cannot open the board file"));
+    std::optional<Error> failed;
+    {
+        // Out of scope before close(): a handle still held makes removing the connection warn on stderr.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        // A URI with mode=rw (or ro) never creates a file by accident: BoardStore::create claims the file itself.
+        const QString modeName = mode == Mode::ReadOnly ? QStringLiteral("ro") : QStringLiteral("rw");
+        QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+        url.setQuery(QStringLiteral("mode=") + modeName);
+        db.setDatabaseName(QString::fromUtf8(url.toEncoded()));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=%1").arg(s_sqliteBusyTimeoutMs));
+        if (!db.open())
+            failed = mapError(db.lastError(), tr("Cannot open the board file"));
+    }
+    if (failed) {
         close();
-        return error;
+        return *failed;
     }
     if (auto status = applyPragmas(); !status) {
         close();
