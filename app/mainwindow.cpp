@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -264,6 +265,26 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // A change still on its way to the file is finished first; the window closes when it has landed, or stays
     // open when it could not be saved, so the message is seen.
     if (m_actions && m_actions->isSaving()) {
+        if (m_actions->isWaitingForTheFile()) {
+            // Waiting could be long: the user decides whether their changes are worth it.
+            QMessageBox ask(QMessageBox::Warning, tr("Close Without Saving?"),
+                            tr("HelpBoard cannot reach the board file, so your last changes are not saved yet. They "
+                               "are saved as soon as the file is back, if this window stays open."),
+                            QMessageBox::NoButton, this);
+            ask.setTextFormat(Qt::PlainText);
+            QPushButton *keep = ask.addButton(tr("Keep Open"), QMessageBox::RejectRole);
+            QPushButton *drop = ask.addButton(tr("Close Without Saving"), QMessageBox::DestructiveRole);
+            ask.setDefaultButton(keep);
+            ask.exec();
+            if (ask.clickedButton() != drop) {
+                event->ignore();
+                return;
+            }
+            m_actions->stopWaitingForTheFile(); // they fail now, and the window closes when they have
+            event->ignore();
+            afterSaves(tr("Closing…"), false, [this] { close(); });
+            return;
+        }
         event->ignore();
         afterSaves(tr("Saving your last change before closing…"), true, [this] { close(); });
         return;
@@ -361,6 +382,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     // Undo history belongs to one board; so do the list of its archived cards and the filter (its labels, its
     // search hits), which must not outlive the store it reads.
     m_poller.reset(); // what it read of the last board is not shown on this one
+    m_savesCannotReach.clear();
+    m_looksCannotReach.clear();
     delete m_archived;
     delete m_members;
     m_filterBar->setStore(nullptr);
@@ -388,6 +411,10 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
             stopAfterSaves();
         });
         connect(m_actions, &board::BoardActions::conflicted, this, &MainWindow::showConflict);
+        connect(m_actions, &board::BoardActions::reachableChanged, this, [this](bool reachable, const QString &why) {
+            m_savesCannotReach = reachable ? QString() : why;
+            showBanner();
+        });
         connect(m_actions, &board::BoardActions::waitingChanged, this, [this](bool waiting) {
             m_savingLabel->setText(waiting ? tr("Saving… another user is saving") : m_afterSavesText);
         });
@@ -412,6 +439,10 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_poller = std::make_unique<board::BoardPoller>(m_store->path(), polling, since ? *since : -1, *m_model, m_actions);
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload);
     connect(m_poller.get(), &board::BoardPoller::presenceChanged, this, &MainWindow::showPresence);
+    connect(m_poller.get(), &board::BoardPoller::reachableChanged, this, [this](bool reachable, const QString &why) {
+        m_looksCannotReach = reachable ? QString() : why;
+        showBanner();
+    });
     m_poller->setOpenCard(m_details->isVisible() ? m_details->cardId() : 0);
     showPresence();
     // The filters this user keeps for this board; the last one comes back.
@@ -506,7 +537,11 @@ void MainWindow::showBanner()
 {
     const QString file = QFileInfo(m_store->path()).fileName();
     QString text;
-    if (m_store->isReadOnly())
+    if (const QString why = !m_savesCannotReach.isEmpty() ? m_savesCannotReach : m_looksCannotReach; !why.isEmpty()) {
+        text = tr("HelpBoard cannot reach %1 (%2). The board stays as it was; your changes are kept and saved as soon "
+                  "as the file is back.")
+                       .arg(file, why);
+    } else if (m_store->isReadOnly())
         text = tr("This board is read-only: %1.").arg(m_store->readOnlyReason());
     else if (m_store->role() == storage::Role::Viewer)
         text = tr("You are a viewer of %1: you can look at everything but not change it. An admin of the board can "

@@ -106,6 +106,8 @@ private:
     board::CardEditor *m_details;
     QLabel *m_banner;
     QLabel *m_presenceLabel;
+    QString m_savesCannotReach; ///< why saves wait for the file to come back; empty when they do not
+    QString m_looksCannotReach; ///< likewise for the poller's looks
     QLabel *m_statusLabel;
     QTimer *m_statusTimer = nullptr;
     QLabel *m_savingLabel;

@@ -88,8 +88,10 @@ private:
         auto save = [failed = m_failed, cardIds = m_cardIds, job = step.save](BoardStore &store) {
             if (!*failed) {
                 Saved saved = job(store);
-                if (!saved.status)
-                    *failed = true; // here, before the next queued save of this step starts
+                // Here, before the next queued save of this step starts; a save the worker runs again once the
+                // file is back has not failed.
+                if (!saved.status && !StoreWorker::retriesLater(saved.status, &store))
+                    *failed = true;
                 return saved;
             }
             Saved skipped;
@@ -267,6 +269,10 @@ BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoS
             [this](qint64 cardId, const QStringList &paths) { return addAttachments(cardId, paths) > 0; });
     connect(&m_worker, &StoreWorker::savingChanged, this, &BoardActions::savingChanged);
     connect(&m_worker, &StoreWorker::waitingChanged, this, &BoardActions::waitingChanged);
+    connect(&m_worker, &StoreWorker::reachableChanged, this, [this](bool reachable, const QString &why) {
+        m_unreachable = !reachable;
+        Q_EMIT reachableChanged(reachable, why);
+    });
 }
 
 BoardActions::~BoardActions()

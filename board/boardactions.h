@@ -130,6 +130,10 @@ public:
     QUndoStack &undoStack() const { return m_stack; }
     void report(const storage::Error &error);
 
+    /// Saves are waiting for the file to come back (the share is gone, the file was moved away).
+    bool isWaitingForTheFile() const { return m_unreachable; }
+    /// Saves waiting for the file give up and are reported (the user closes without them).
+    void stopWaitingForTheFile() { m_worker.stopRetrying(); }
     /// Whether any save has not landed yet.
     bool isSaving() const { return m_worker.pending() > 0; }
     /// A save of card @p cardId is still on its way (the board shows the change it makes).
@@ -151,6 +155,8 @@ Q_SIGNALS:
     void savingChanged(bool saving);
     /// A save waits because another user is saving to the file (true), or no longer (false).
     void waitingChanged(bool waiting);
+    /// Saves cannot reach the file (false, and @p why: they wait and try again), or can again (true).
+    void reachableChanged(bool reachable, const QString &why);
     /// A save touched card @p cardId's checklist or comments: its comments as the file has them now.
     void commentsSaved(qint64 cardId, const QList<storage::Comment> &comments);
     /// An upload of @p name to card @p cardId has stored @p done of @p total bytes; @p finished when it ended
@@ -193,6 +199,7 @@ private:
     QUndoStack &m_stack;
     StoreWorker m_worker;
     QHash<qint64, int> m_inFlight; ///< saves still on their way, per card
+    bool m_unreachable = false;
     QPointer<ChecklistModel> m_checklist;
     QPointer<AttachmentModel> m_attachments;
     /// Set to stop the uploads queued until now; each upload holds the flag current when it was queued.

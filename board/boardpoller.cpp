@@ -40,6 +40,7 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
     , m_worker(path, options)
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    connect(&m_worker, &StoreWorker::reachableChanged, this, &BoardPoller::reachableChanged);
     m_state->seq = sinceSeq;
     m_timer.setInterval(s_pollMs);
     connect(&m_timer, &QTimer::timeout, this, &BoardPoller::poll);

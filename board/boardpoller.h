@@ -52,6 +52,8 @@ Q_SIGNALS:
     void cardsChanged(const QList<qint64> &ids);
     /// Someone opened or closed the board, or a card, elsewhere: see others().
     void presenceChanged();
+    /// Looks cannot reach the file (false, and @p why: they wait and try again), or can again (true).
+    void reachableChanged(bool reachable, const QString &why);
 
 private:
     struct State;

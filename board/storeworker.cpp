@@ -2,6 +2,7 @@
 #include "storeworker.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 
 #include <memory>
 
@@ -55,7 +56,42 @@ public:
         , m_options(options)
     { }
 
+    /**
+     * Runs @p job; while the file cannot be reached (the share gone, the file moved away), runs it again every few
+     * seconds on a fresh connection, until it can, or until the worker is told to stop retrying.
+     */
     Saved run(const Job &job)
+    {
+        for (int attempt = 0;; ++attempt) {
+            Saved saved = runOnce(job);
+            if (!StoreWorker::retriesLater(saved.status, m_store.get()) || m_worker.m_stopRetrying) {
+                if (m_lost && saved.status) {
+                    m_lost = false;
+                    tellReachable(true, {});
+                }
+                return saved;
+            }
+            // Said again when the reason changes (the write refused, then the file not found at all).
+            if (!m_lost || m_lostWhy != saved.status.error().message) {
+                m_lost = true;
+                m_lostWhy = saved.status.error().message;
+                tellReachable(false, m_lostWhy);
+            }
+            m_store.reset(); // the next try opens the file again: it may be back as a new file
+            const QDeadlineTimer wait(std::min(s_firstRetryMs << std::min(attempt, 3), s_maxRetryMs));
+            while (!wait.hasExpired() && !m_worker.m_stopRetrying)
+                QThread::msleep(50);
+        }
+    }
+
+    /// The connection is closed on the thread that opened it.
+    void close() { m_store.reset(); }
+
+private:
+    static constexpr int s_firstRetryMs = 1000;
+    static constexpr int s_maxRetryMs = 5000;
+
+    Saved runOnce(const Job &job)
     {
         if (!m_store) {
             auto opened = storage::BoardStore::open(m_path, m_options);
@@ -81,10 +117,13 @@ public:
         return saved;
     }
 
-    /// The connection is closed on the thread that opened it.
-    void close() { m_store.reset(); }
+    void tellReachable(bool reachable, const QString &why)
+    {
+        QMetaObject::invokeMethod(
+                &m_worker, [worker = &m_worker, reachable, why] { Q_EMIT worker->reachableChanged(reachable, why); },
+                Qt::QueuedConnection);
+    }
 
-private:
     void tellWaiting(bool waiting)
     {
         // Queued to the worker's owner, so it arrives in order with the completions.
@@ -98,7 +137,30 @@ private:
     storage::StoreOptions m_options;
     std::unique_ptr<storage::BoardStore> m_store;
     bool m_waiting = false;
+    bool m_lost = false; ///< the last try could not reach the file
+    QString m_lostWhy;
 };
+
+bool StoreWorker::retriesLater(const storage::Status &status, const storage::BoardStore *store)
+{
+    if (status)
+        return false;
+    // A commit that may have landed is not done again blindly: it is reported, and the user looks.
+    if (store && store->outcomeUnknown())
+        return false;
+    switch (status.error().kind) {
+    case storage::ErrorKind::Io:
+        return true;
+    case storage::ErrorKind::NotFound:
+        return !store; // the file is not there to open (moved away, its share gone); a row missing is final
+    case storage::ErrorKind::ReadOnly:
+        // A file that opened writable and can no longer be written was moved or deleted, or its share went
+        // read-only under us; one that opened read-only stays so (no connection: opening failed, try again).
+        return !store || !store->isReadOnly();
+    default:
+        return false;
+    }
+}
 
 StoreWorker::StoreWorker(const QString &path, const storage::StoreOptions &options, QObject *parent)
     : QObject(parent)
@@ -111,6 +173,8 @@ StoreWorker::StoreWorker(const QString &path, const storage::StoreOptions &optio
 
 StoreWorker::~StoreWorker()
 {
+    // Saves waiting for the file to come back are not waited for any longer.
+    m_stopRetrying = true;
     // Queued behind every save still waiting, so those are written before the thread ends.
     QMetaObject::invokeMethod(
             m_runner,

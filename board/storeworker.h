@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QVariant>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -73,6 +74,11 @@ public:
     ~StoreWorker() override;
 
     void submit(Job job, Done done);
+    /// Whether a save that ended with @p status (through @p store, null when it could not even be opened) is run
+    /// again later by the worker rather than reported: the file could not be reached, and nothing may have landed.
+    static bool retriesLater(const storage::Status &status, const storage::BoardStore *store);
+    /// Saves waiting for the file to come back give up (and report) instead: the user chose to close without them.
+    void stopRetrying() { m_stopRetrying = true; }
     /// Saves submitted and not yet completed.
     int pending() const { return m_pending; }
 
@@ -80,6 +86,9 @@ Q_SIGNALS:
     void savingChanged(bool saving);
     /// A save is waiting for another user's save to finish (true), or has stopped waiting (false).
     void waitingChanged(bool waiting);
+    /// The file could not be reached by a save (false, and @p why), which waits and tries again; or it could
+    /// again (true).
+    void reachableChanged(bool reachable, const QString &why);
 
 private:
     class Runner;
@@ -87,6 +96,7 @@ private:
     QThread m_thread;
     Runner *m_runner;
     int m_pending = 0;
+    std::atomic_bool m_stopRetrying = false;
 };
 
 } // namespace hb::board

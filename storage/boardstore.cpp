@@ -406,6 +406,7 @@ bool BoardStore::isOperationApplied(const QUuid &opId)
 Status BoardStore::change(Role minimum, const QString &kind, const std::function<Status()> &body, qint64 *result)
 {
     m_currentOpId = (m_nextOpId.isNull() ? QUuid::createUuid() : m_nextOpId).toString(QUuid::WithoutBraces);
+    m_outcomeUnknown = false;
     m_nextOpId = QUuid();
     if (auto writable = requireWritable(); !writable)
         return writable;
@@ -471,10 +472,16 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
         };
         auto applied = lookUp();
         if (!applied) {
-            if (auto reopened = m_db->open(m_db->path(), Connection::Mode::ReadWrite); !reopened)
+            if (auto reopened = m_db->open(m_db->path(), Connection::Mode::ReadWrite); !reopened) {
+                m_outcomeUnknown = true; // the file went before we could look
                 return status;
+            }
             (void)m_db->run(QStringLiteral("PRAGMA journal_mode = TRUNCATE"));
             applied = lookUp();
+            if (!applied) {
+                m_outcomeUnknown = true;
+                return status;
+            }
         }
         if (applied && applied->has_value()) {
             if (result)

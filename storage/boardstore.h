@@ -102,6 +102,8 @@ public:
     qint64 now() const { return m_clock(); }
     /// The next change uses this operation id instead of a fresh one; a repeated id is not applied twice.
     void setNextOperationId(const QUuid &opId) { m_nextOpId = opId; }
+    /// The last change failed at its commit and the file could not be asked whether it landed (it went away).
+    bool outcomeUnknown() const { return m_outcomeUnknown; }
     bool isOperationApplied(const QUuid &opId);
     int lastWriteRetries() const;
     /// Called on the store's thread each time a change or read waits for another user's save (busy file).
@@ -343,6 +345,7 @@ private:
     QString m_login;
     Role m_role = Role::Viewer;
     QString m_readOnlyReason;
+    bool m_outcomeUnknown = false;
     QString m_clientId;
     QUuid m_nextOpId;
     bool m_joinPending = false;

@@ -419,21 +419,54 @@ private Q_SLOTS:
         QCOMPARE(storedIds(0), m_cards);
     }
 
-    void shouldShowTheBoardAsItIsWhenTheFileCannotBeReachedToSave()
+    void shouldKeepASaveUntilTheFileIsBack_data()
     {
+        QTest::addColumn<bool>("comesBack");
+        QTest::newRow("the file comes back") << true;
+        QTest::newRow("the user stops waiting") << false;
+    }
+
+    void shouldKeepASaveUntilTheFileIsBack()
+    {
+        QFETCH(bool, comesBack);
         const qint64 b = m_cards[1];
         // GIVEN the file goes away (a share unmounted) before the first save opens it
         const QString moved = m_store->path() + QStringLiteral(".away");
         QVERIFY(QFile::rename(m_store->path(), moved));
         QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
-        // WHEN I move a card, THEN I am told it was not saved, and the board goes back to what it read
+        QSignalSpy reachable(m_actions.get(), &board::BoardActions::reachableChanged);
+        // WHEN I move a card
         QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
         QCOMPARE(modelIds(1), QList<qint64>{b});
+        // THEN I am told the file cannot be reached; the move stays on the board, waiting, not refused
+        QVERIFY(reachable.wait(5000));
+        QCOMPARE(reachable.first().at(0).toBool(), false);
+        QVERIFY2(reachable.first().at(1).toString().contains(QStringLiteral("no board file")),
+                 qPrintable(reachable.first().at(1).toString()));
+        QTest::qWait(1200); // a retry or two later, still waiting
+        QVERIFY(m_actions->isSaving());
+        QVERIFY(m_actions->isWaitingForTheFile());
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(modelIds(1), QList<qint64>{b});
+        if (comesBack) {
+            // WHEN the file is back, THEN the move is saved, once, and can be undone
+            QVERIFY(QFile::rename(moved, m_store->path()));
+            QVERIFY(saved());
+            QCOMPARE(storedIds(1), QList<qint64>{b});
+            QCOMPARE(reachable.constLast().at(0).toBool(), true);
+            QVERIFY(!m_actions->isWaitingForTheFile());
+            QCOMPARE(failed.count(), 0);
+            QCOMPARE(m_stack->count(), 1);
+            return;
+        }
+        // WHEN I stop waiting (closing the window), THEN I am told it was not saved, and the board goes back
+        m_actions->stopWaitingForTheFile();
         QVERIFY(saved());
         QCOMPARE(failed.count(), 1);
-        QCOMPARE(modelIds(0), m_cards);
         QCOMPARE(m_stack->count(), 0);
+        QCOMPARE(modelIds(0), m_cards);
         QVERIFY(QFile::rename(moved, m_store->path()));
+        QCOMPARE(storedIds(1), QList<qint64>());
     }
 
     void shouldKeepShowingTheLatestOfSeveralMovesOnTheirWay()

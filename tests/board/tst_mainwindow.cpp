@@ -497,6 +497,53 @@ private Q_SLOTS:
         QVERIFY(window->close());
     }
 
+    void shouldKeepChangesWhileTheFileIsAwayAndSaveThemWhenItIsBack()
+    {
+        auto window = openDemo(QSize(1100, 700));
+        QVERIFY(window);
+        auto *banner = window->findChild<QLabel *>(QStringLiteral("boardBanner"));
+        QVERIFY(banner->isHidden());
+        const QModelIndex todo = window->model()->index(0, 0);
+        const qint64 first = window->model()->index(0, 0, todo).data(board::BoardModel::IdRole).toLongLong();
+        const qint64 second = window->model()->index(1, 0, todo).data(board::BoardModel::IdRole).toLongLong();
+        const qint64 seqBefore = storeAs()->lastEventSeq().value();
+        const storage::Priority wanted = storedCard(first).priority == storage::Priority::Critical
+                                                 ? storage::Priority::Low
+                                                 : storage::Priority::Critical;
+        // GIVEN the board file goes away mid-session (the share drops, someone moves it)
+        const QString away = m_board + QStringLiteral(".away");
+        QVERIFY(QFile::rename(m_board, away));
+        // WHEN I change a card, and move another
+        storage::CardPatch patch;
+        patch.priority = wanted;
+        QVERIFY(window->actions()->editCard(first, patch, QStringLiteral("Change Priority")));
+        QVERIFY(window->actions()->moveCards(
+                {second}, window->model()->index(1, 0).data(board::BoardModel::IdRole).toLongLong(), 0));
+        // THEN the board shows both at once, a banner says the file cannot be reached, and nothing is refused
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+        QVERIFY2(banner->text().contains(QStringLiteral("cannot reach demo.helpboard")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("your changes are kept")), qPrintable(banner->text()));
+        QCOMPARE(window->model()->cardAt(window->model()->cardIndex(first))->priority, wanted);
+        QCOMPARE(window->model()->cardIndex(second).parent().row(), 1);
+        QTest::qWait(1500); // a retry or two
+        QVERIFY(window->actions()->isSaving());
+        QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage")));
+        // WHEN the file is back
+        QVERIFY(QFile::rename(away, m_board));
+        // THEN both are saved, once each, in order, and the banner goes
+        QVERIFY(saved(*window));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isHidden(), 5000);
+        QCOMPARE(storedCard(first).priority, wanted);
+        QCOMPARE(storedColumnOf(second), 1);
+        QStringList kinds;
+        for (const storage::Event &event : storeAs()->eventsSince(seqBefore).value())
+            kinds << QStringLiteral("%1 %2")
+                             .arg(event.kind)
+                             .arg(event.cardId == first ? QStringLiteral("first") : QStringLiteral("second"));
+        QCOMPARE(kinds, (QStringList{QStringLiteral("card.updated first"), QStringLiteral("card.moved second")}));
+        QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage")));
+    }
+
     void shouldRememberBoardsAndGeometryAndSaveCopies()
     {
         {
