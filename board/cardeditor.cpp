@@ -19,6 +19,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QCalendarWidget>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -828,6 +829,19 @@ void CardEditor::loadDetails()
     showComments(comments ? *comments : QList<storage::Comment>());
     if (!checklist || !comments)
         m_comments->setPlainText(!checklist ? checklist.error().message : comments.error().message);
+}
+
+void CardEditor::showOthersChanges(const QList<qint64> &ids)
+{
+    if (isHidden() || !m_cardId || !ids.contains(m_cardId))
+        return;
+    // An item or a comment being edited here keeps its text: their change shows with the next one, or when the
+    // card is opened again. A save of this card still on its way shows its own result.
+    const QWidget *focus = QApplication::focusWidget();
+    const bool editingItem = focus && focus != m_checklistView && m_checklistView->isAncestorOf(focus);
+    if (m_editingComment || editingItem || (m_actions && m_actions->isSaving(m_cardId)))
+        return;
+    loadDetails();
 }
 
 void CardEditor::showLabels()

@@ -61,6 +61,9 @@ public:
     /// closing.
     void commit();
 
+    /// Other people changed cards @p ids (the poller read them): the open card's checklist, comments and
+    /// attachments are read again, unless one of them is being edited here.
+    void showOthersChanges(const QList<qint64> &ids);
     /// Who else has this card open now (their names); none hides the line that says so.
     void setAlsoOpenBy(const QStringList &names);
 

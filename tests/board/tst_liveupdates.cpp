@@ -16,7 +16,9 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTextBrowser>
 #include <QTest>
 
 using namespace hb;
@@ -125,6 +127,36 @@ private Q_SLOTS:
         QVERIFY(within([&] { return title->text() == u"Renamed by Ben"; }, "an open card's title"));
         QCOMPARE(m_window->findChild<QComboBox *>(QStringLiteral("priorityBox"))->currentData().toInt(),
                  int(storage::Priority::Critical));
+    }
+
+    void shouldShowAnOpenCardsCommentsAndChecklistAsOthersChangeThem()
+    {
+        // GIVEN the first card of Doing open beside the board, with a checklist
+        QListView *doing = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(1);
+        doing->setFocus();
+        doing->setCurrentIndex(doing->model()->index(0, 0, doing->rootIndex()));
+        const qint64 id = doing->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+        QTest::keyClick(doing, Qt::Key_Return);
+        auto *comments = m_window->findChild<QTextBrowser *>(QStringLiteral("commentsView"));
+        auto *checklist = m_window->findChild<QListView *>(QStringLiteral("checklistView"));
+        QVERIFY(comments && checklist && checklist->model()->rowCount() > 0);
+        const int rows = checklist->model()->rowCount();
+        // WHEN a colleague comments on it and adds a checklist item, on another desktop
+        QVERIFY(cli({QStringLiteral("comment"), QString::number(id), QStringLiteral("--text"),
+                     QStringLiteral("Called the vendor, ticket 4711")}));
+        QVERIFY(cli({QStringLiteral("checklist"), QString::number(id), QStringLiteral("--add"),
+                     QStringLiteral("Chase the vendor on Monday")}));
+        // THEN the open card shows both within 1.5 s of the last
+        QVERIFY(within([&] { return checklist->model()->rowCount() == rows + 1; }, "a checklist item added"));
+        QVERIFY(comments->toPlainText().contains(QStringLiteral("Called the vendor, ticket 4711")));
+        // AND a comment I am editing is not swept away by their next change
+        auto *edit = m_window->findChild<QPlainTextEdit *>(QStringLiteral("commentEdit"));
+        QVERIFY(edit);
+        QVERIFY(cli({QStringLiteral("comment"), QString::number(id), QStringLiteral("--text"), QStringLiteral("2nd")}));
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("Half a sentence"));
+        QVERIFY(within([&] { return comments->toPlainText().contains(QStringLiteral("2nd")); }, "a second comment"));
+        QCOMPARE(edit->toPlainText(), QStringLiteral("Half a sentence"));
     }
 
     void shouldMarkWhatOthersChangedWithWhoChangedIt()
