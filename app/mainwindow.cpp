@@ -605,6 +605,13 @@ void MainWindow::reload()
     const QString name = m_store->boardName().ok() ? m_store->boardName().value() : QString();
     setWindowTitle(tr("%1 — HelpBoard").arg(name));
     updateStatus();
+    // An admin made this user a viewer, or an editor again: the board is opened again with what they may do now
+    // (after the saves still on their way, which the file takes or refuses by the role it holds).
+    const bool couldEdit = m_actions != nullptr;
+    if (m_store->refreshRole() && board::BoardActions::canEdit(*m_store) != couldEdit) {
+        if (auto again = storage::BoardStore::open(m_store->path(), m_store->options()))
+            setStore(std::move(again).value());
+    }
 }
 
 void MainWindow::updateStatus()

@@ -106,7 +106,9 @@ void BoardPoller::poll()
                 bool labelsChanged = false;
                 for (const storage::Event &event : *events) {
                     seq = std::max(seq, event.seq);
-                    if (event.kind.startsWith(u"column.") || event.kind.startsWith(u"board."))
+                    // Members too: their names show on cards, and this window's own role may have changed.
+                    if (event.kind.startsWith(u"column.") || event.kind.startsWith(u"board.")
+                        || event.kind.startsWith(u"member."))
                         saved.reloadBoard = true;
                     else if (event.kind.startsWith(u"label."))
                         labelsChanged = true;

@@ -93,6 +93,8 @@ public:
     QString readOnlyReason() const;
     QString login() const { return m_login; }
     Role role() const { return m_role; }
+    /// Reads this login's role again (an admin may have changed it since the board was opened).
+    Status refreshRole() { return resolveRole(); }
     QString clientId() const { return m_clientId; }
 
     /// Acts as another login from now on (scripts, demo content); an unknown login joins with its first change.

@@ -159,6 +159,27 @@ private Q_SLOTS:
         QCOMPARE(edit->toPlainText(), QStringLiteral("Half a sentence"));
     }
 
+    void shouldFollowMyOwnRoleWhenAnAdminChangesIt()
+    {
+        // GIVEN Ben, an editor, has the board open
+        app::MainWindow window(storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("ben"))).value());
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.actions());
+        auto *banner = window.findChild<QLabel *>(QStringLiteral("boardBanner"));
+        // WHEN an admin makes him a viewer
+        auto admin = storeAs();
+        QVERIFY(admin->setMember(QStringLiteral("ben"), storage::Role::Viewer, QStringLiteral("Ben Okafor")));
+        // THEN his window stops offering changes, and says why
+        QVERIFY(within([&] { return window.actions() == nullptr; }, "a viewer now"));
+        QVERIFY2(banner->isVisible() && banner->text().contains(QStringLiteral("viewer")), qPrintable(banner->text()));
+        // WHEN he is made an editor again, THEN he can change the board again
+        QVERIFY(admin->setMember(QStringLiteral("ben"), storage::Role::Editor, QStringLiteral("Ben Okafor")));
+        QVERIFY(within([&] { return window.actions() != nullptr; }, "an editor again"));
+        QVERIFY(banner->isHidden());
+    }
+
     void shouldMarkWhatOthersChangedWithWhoChangedIt()
     {
         const QModelIndex first = m_window->model()->index(0, 0, m_window->model()->index(0, 0));
