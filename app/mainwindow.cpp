@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -170,6 +171,11 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_dailyBackup->setSingleShot(true);
     m_dailyBackup->setInterval(s_dailyBackupDelayMs);
     connect(m_dailyBackup, &QTimer::timeout, this, &MainWindow::backUpDaily);
+    // A window open across midnight makes the next day's copy too, a few minutes after (a random few, so a team's
+    // desktops do not all try at once; the first one makes it, the others find it there).
+    m_nextDayBackup = new QTimer(this);
+    m_nextDayBackup->setSingleShot(true);
+    connect(m_nextDayBackup, &QTimer::timeout, this, &MainWindow::backUpDaily);
 
     resize(1280, 800);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
@@ -183,8 +189,16 @@ void MainWindow::setDailyBackupDelay(int msecs)
         m_dailyBackup->start();
 }
 
+int MainWindow::nextDailyBackupIn() const
+{
+    return m_nextDayBackup->isActive() ? m_nextDayBackup->remainingTime() : -1;
+}
+
 void MainWindow::backUpDaily()
 {
+    const QDateTime now = QDateTime::currentDateTime();
+    const qint64 toMidnight = now.msecsTo(QDateTime(now.date().addDays(1), QTime(0, 0)));
+    m_nextDayBackup->start(int(toMidnight + QRandomGenerator::global()->bounded(s_nextDayJitterMs)));
     m_maintenance->submit(
             [today = QDate::currentDate()](storage::BoardStore &store) { return copyMade(store.backUpDaily(today)); },
             [this](const board::Saved &saved) {

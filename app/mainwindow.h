@@ -54,6 +54,9 @@ public:
     bool saveCopyTo(const QString &path);
     /// How long after a board opens its daily copy is made (30 s: after the first paint and the first clicks).
     void setDailyBackupDelay(int msecs);
+    /// When the next day's backup is looked for (after midnight), once today's was; -1 before.
+    int nextDailyBackupIn() const;
+    static constexpr int s_nextDayJitterMs = 10 * 60 * 1000;
     QUndoStack *undoStack() const { return m_undoStack; }
 
 protected:
@@ -118,6 +121,7 @@ private:
     /// Other people's changes, about once a second.
     std::unique_ptr<board::BoardPoller> m_poller;
     QTimer *m_dailyBackup;
+    QTimer *m_nextDayBackup;
     std::function<void()> m_afterSaves;
     QString m_afterSavesText;
     bool m_cancelOnFailure = false;

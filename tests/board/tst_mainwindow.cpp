@@ -659,6 +659,12 @@ private Q_SLOTS:
         QTRY_VERIFY(window->statusBar()->currentMessage().contains(today));
         QCOMPARE(storage::BoardStore::open(today, tests::optionsFor(QStringLiteral("alice"))).value()->cards()->size(),
                  window->model()->cardCount());
+        // AND the next day's copy is looked for a few minutes after midnight, if the window is still open then
+        const QDateTime clock = QDateTime::currentDateTime();
+        const qint64 toMidnight = clock.msecsTo(QDateTime(clock.date().addDays(1), QTime(0, 0)));
+        QVERIFY2(window->nextDailyBackupIn() > toMidnight - 60'000
+                         && window->nextDailyBackupIn() <= toMidnight + app::MainWindow::s_nextDayJitterMs,
+                 qPrintable(QString::number(window->nextDailyBackupIn())));
         // WHEN File > Back Up Now, THEN a copy named by the time is there too
         auto *now = window->findChild<QAction *>(QStringLiteral("backUpNow"));
         QVERIFY(now);
