@@ -9,6 +9,7 @@
 #include <QCache>
 #include <QDateTime>
 #include <QFontMetrics>
+#include <QLineEdit>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -487,6 +488,13 @@ QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
         height = m_heights.insert(key, layout(opt, index).card.height() + 2 * s_outerMargin);
     }
     return QSize(width, *height);
+}
+
+void CardDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (const auto *line = qobject_cast<QLineEdit *>(editor); line && line->isModified())
+        return;
+    QStyledItemDelegate::setEditorData(editor, index);
 }
 
 void CardDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,

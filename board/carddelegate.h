@@ -66,6 +66,8 @@ public:
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// A title being typed stays as typed when the card changes meanwhile (a colleague's change coming in).
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     /// F2 edits the title in place, over the title.
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;

@@ -381,6 +381,11 @@ private Q_SLOTS:
         QCOMPARE(editor->text(), before);
         editor->selectAll();
         QTest::keyClicks(editor, QStringLiteral("Password reset for Dana"));
+        // a colleague's change to the card, shown while I type, leaves my typing alone
+        storage::Card changed = *window->model()->cardAt(window->model()->cardIndex(id));
+        changed.priority = storage::Priority::Low;
+        window->model()->applyCard(changed);
+        QCOMPARE(editor->text(), QStringLiteral("Password reset for Dana"));
         QTest::keyClick(editor, Qt::Key_Return);
         // The delegate commits on the next turn of the event loop.
         auto store = storeAs();
