@@ -506,10 +506,17 @@ void MainWindow::showConflict(const board::CardConflict &conflict)
             },
             this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::finished, this, [this, dialog, actions = QPointer<board::BoardActions>(m_actions)] {
+    connect(dialog, &QDialog::finished, this, [this, dialog, path = m_store->path()] {
         const std::optional<storage::CardPatch> mine = dialog->resolution();
-        if (!mine || !actions || actions != m_actions)
+        if (!mine)
             return;
+        // The board may have been opened again meanwhile (a role changed): the same file takes the choice.
+        board::BoardActions *actions = m_store->path() == path ? m_actions : nullptr;
+        if (!actions) {
+            warn(tr("Not saved"), tr("“%1” was not changed: the board was closed, or can no longer be changed here.")
+                                          .arg(dialog->conflict().cardTitle));
+            return;
+        }
         // Theirs is what this choice replaces: if it changed yet again meanwhile, the choice comes back.
         if (!actions->editCard(dialog->conflict().cardId, *mine, tr("Resolve Conflict"), dialog->conflict().theirs)) {
             board::CardConflict again = dialog->conflict();

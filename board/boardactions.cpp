@@ -88,10 +88,10 @@ private:
         auto save = [failed = m_failed, cardIds = m_cardIds, job = step.save](BoardStore &store) {
             if (!*failed) {
                 Saved saved = job(store);
-                // Here, before the next queued save of this step starts; a save the worker runs again once the
-                // file is back has not failed.
-                if (!saved.status && !StoreWorker::retriesLater(saved.status, &store))
-                    *failed = true;
+                // Marked by the worker, before the next queued save of this step starts, once it does not run
+                // this one again when the file is back.
+                if (!saved.status)
+                    saved.onFailed = [failed] { *failed = true; };
                 return saved;
             }
             Saved skipped;

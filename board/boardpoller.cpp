@@ -40,7 +40,10 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
     , m_worker(path, options)
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    connect(&m_worker, &StoreWorker::reachableChanged, this, &BoardPoller::reachableChanged);
+    connect(&m_worker, &StoreWorker::reachableChanged, this, [this](bool reachable, const QString &why) {
+        m_fileLost = !reachable;
+        Q_EMIT reachableChanged(reachable, why);
+    });
     m_state->seq = sinceSeq;
     m_timer.setInterval(s_pollMs);
     connect(&m_timer, &QTimer::timeout, this, &BoardPoller::poll);
@@ -50,6 +53,9 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
 BoardPoller::~BoardPoller()
 {
     m_timer.stop();
+    m_worker.stopRetrying(); // a look waiting for the file to come back gives up
+    if (m_fileLost)
+        return; // no waiting on a share that is gone to say goodbye: the row goes stale by itself
     // Queued behind any look under way; the worker finishes it before it goes.
     m_worker.submit(
             [session = m_session](storage::BoardStore &store) {

@@ -66,7 +66,8 @@ private:
     StoreWorker m_worker;
     QTimer m_timer;
     bool m_looking = false;
-    QString m_session; ///< this window, in the presence table
+    bool m_fileLost = false; ///< the last look could not reach the file
+    QString m_session;       ///< this window, in the presence table
     qint64 m_openCard = 0;
     QList<storage::Presence> m_others;
 };

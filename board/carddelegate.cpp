@@ -44,6 +44,15 @@ QFont titleFont(const QFont &base)
     return font;
 }
 
+constexpr int s_changedWashAlpha = 30;
+
+/// A card someone else just changed: green, not the selection's colour; lighter on a dark board.
+QColor changedColor(const QPalette &palette)
+{
+    const QColor green(0x16, 0xa0, 0x85);
+    return palette.color(QPalette::Base).lightness() < 128 ? green.lighter(140) : green;
+}
+
 QColor dueColor(CardDelegate::DueState state, const QPalette &palette)
 {
     switch (state) {
@@ -598,11 +607,11 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     if (const QString by = index.data(BoardModel::ChangedByRole).toString(); !by.isEmpty()) {
         // Just changed by someone else: a wash and outline in a colour of its own (not the selection's), and who
         // it was on a tab over the top edge, for a few seconds.
-        const QColor mark(0x16, 0xa0, 0x85);
+        const QColor mark = changedColor(palette);
         QPainterPath body;
         body.addRoundedRect(QRectF(l.card).adjusted(1, 1, -1, -1), s_radius, s_radius);
         QColor wash = mark;
-        wash.setAlpha(30);
+        wash.setAlpha(s_changedWashAlpha);
         painter->fillPath(body, wash);
         if (!selected) {
             painter->setPen(QPen(mark, 2));

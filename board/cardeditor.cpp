@@ -700,7 +700,10 @@ bool CardEditor::saveLine(QLineEdit *edit, std::optional<QString> storage::CardP
     patch.*field = edit->text().trimmed();
     storage::CardPatch base;
     base.*field = m_typedFrom.*field;
-    return save(patch, text, base);
+    if (!save(patch, text, base))
+        return false;
+    m_typedFrom.*field = patch.*field; // what typing goes on from: this save, not a colleague's change
+    return true;
 }
 
 void CardEditor::saveTitle()
@@ -725,8 +728,10 @@ void CardEditor::saveDescription()
     storage::CardPatch base;
     base.description = m_typedFrom.description;
     // Refused text (too long) stays in the field, still modified, so nothing typed is lost.
-    if (m_actions->editCard(m_cardId, patch, tr("Edit Description"), base))
+    if (m_actions->editCard(m_cardId, patch, tr("Edit Description"), base)) {
         m_description->document()->setModified(false);
+        m_typedFrom.description = patch.description;
+    }
 }
 
 void CardEditor::saveDue()

@@ -63,9 +63,17 @@ public:
     Saved run(const Job &job)
     {
         for (int attempt = 0;; ++attempt) {
+            const int commitsBefore = m_store ? m_store->commitCount() : 0;
+            const int unknownBefore = m_store ? m_store->unknownOutcomeCount() : 0;
             Saved saved = runOnce(job);
-            if (!StoreWorker::retriesLater(saved.status, m_store.get()) || m_worker.m_stopRetrying) {
-                if (m_lost && saved.status) {
+            const Retry retry = m_worker.m_stopRetrying ? Retry::No : retryOf(saved, commitsBefore, unknownBefore);
+            if (retry == Retry::No) {
+                if (!saved.status && saved.onFailed)
+                    saved.onFailed();
+                // A connection that found the file read-only is not kept: the file may be writable again later.
+                if (!saved.status && m_store && m_store->isReadOnly())
+                    m_store.reset();
+                if (m_lost && !m_worker.m_stopRetrying) {
                     m_lost = false;
                     tellReachable(true, {});
                 }
@@ -91,8 +99,55 @@ private:
     static constexpr int s_firstRetryMs = 1000;
     static constexpr int s_maxRetryMs = 5000;
 
+    enum class Retry { No, Later };
+
+    /**
+     * Whether @p saved failed only because the file could not be reached, with nothing of it in the file: then it
+     * runs again later. A change that may have landed, or a job of several changes some of which did, is not run
+     * again blindly: it is reported, and the board read again.
+     */
+    Retry retryOf(Saved &saved, int commitsBefore, int unknownBefore) const
+    {
+        if (saved.status)
+            return Retry::No;
+        const storage::ErrorKind kind = saved.status.error().kind;
+        if (!m_store) // could not even be opened: not there (moved away, share gone), or failing
+            return kind == storage::ErrorKind::Io || kind == storage::ErrorKind::NotFound ? Retry::Later : Retry::No;
+        if (m_store->unknownOutcomeCount() > unknownBefore) {
+            saved.status = storage::Error{
+                    storage::ErrorKind::Io,
+                    StoreWorker::tr("HelpBoard could not tell whether this change reached the board file before it "
+                                    "went away (%1); look at the board once it is back")
+                            .arg(saved.status.error().message)};
+            saved.reloadBoard = true;
+            return Retry::No;
+        }
+        if (m_store->commitCount() > commitsBefore) {
+            saved.reloadBoard = true;
+            return Retry::No;
+        }
+        switch (m_store->lastErrorCode()) {
+        case s_ioError:
+        case s_cannotOpen:
+            return Retry::Later;
+        case s_readOnly:
+            // A file that opened writable and can no longer be written was moved or deleted, or its share went
+            // read-only under us; one found read-only on coming back is waited for too.
+            return !m_store->isReadOnly() || m_lost ? Retry::Later : Retry::No;
+        default:
+            return m_store->isReadOnly() && m_lost ? Retry::Later : Retry::No;
+        }
+    }
+
+    // SQLite's primary result codes that mean the file could not be reached.
+    static constexpr int s_readOnly = 8;
+    static constexpr int s_ioError = 10;
+    static constexpr int s_cannotOpen = 14;
+
     Saved runOnce(const Job &job)
     {
+        if (!m_store && m_worker.m_stopRetrying) // given up: not waiting on a dead share to say so
+            return Saved(storage::Error{storage::ErrorKind::Io, m_lostWhy});
         if (!m_store) {
             auto opened = storage::BoardStore::open(m_path, m_options);
             if (!opened) {
@@ -140,27 +195,6 @@ private:
     bool m_lost = false; ///< the last try could not reach the file
     QString m_lostWhy;
 };
-
-bool StoreWorker::retriesLater(const storage::Status &status, const storage::BoardStore *store)
-{
-    if (status)
-        return false;
-    // A commit that may have landed is not done again blindly: it is reported, and the user looks.
-    if (store && store->outcomeUnknown())
-        return false;
-    switch (status.error().kind) {
-    case storage::ErrorKind::Io:
-        return true;
-    case storage::ErrorKind::NotFound:
-        return !store; // the file is not there to open (moved away, its share gone); a row missing is final
-    case storage::ErrorKind::ReadOnly:
-        // A file that opened writable and can no longer be written was moved or deleted, or its share went
-        // read-only under us; one that opened read-only stays so (no connection: opening failed, try again).
-        return !store || !store->isReadOnly();
-    default:
-        return false;
-    }
-}
 
 StoreWorker::StoreWorker(const QString &path, const storage::StoreOptions &options, QObject *parent)
     : QObject(parent)

@@ -40,7 +40,9 @@ struct Saved
     std::optional<CardConflict> conflict;            ///< a card edit met someone else's change: the choice to offer
     QHash<qint64, QString> changedBy;                ///< read by the poller: who else made each card's latest change
     std::optional<QList<storage::Presence>> present; ///< read by the poller: the windows that have the board open
-    bool labelsRead = false;                         ///< labels holds the board's labels, read after the save
+    /// Called on the worker's thread when this failure is final (not run again once the file is back).
+    std::function<void()> onFailed;
+    bool labelsRead = false; ///< labels holds the board's labels, read after the save
     QList<storage::Label> labels;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
                               ///< load the whole board again
@@ -57,7 +59,9 @@ struct Saved
  * Saves on a thread of its own, through a BoardStore connection of its own, so a busy share (a colleague saving,
  * a slow link) never freezes the window. Saves run one at a time, in the order they were submitted; each one's
  * completion is delivered on the thread that owns the worker, in the same order. Nothing submitted is dropped:
- * destroying the worker first finishes every queued save.
+ * destroying the worker first finishes every queued save. A save that cannot reach the file (the share gone, the
+ * file moved away) waits and runs again until it can (reachableChanged()), unless stopRetrying() was called: then
+ * it fails at once, as do the saves queued behind it.
  */
 class StoreWorker final : public QObject
 {
@@ -74,9 +78,6 @@ public:
     ~StoreWorker() override;
 
     void submit(Job job, Done done);
-    /// Whether a save that ended with @p status (through @p store, null when it could not even be opened) is run
-    /// again later by the worker rather than reported: the file could not be reached, and nothing may have landed.
-    static bool retriesLater(const storage::Status &status, const storage::BoardStore *store);
     /// Saves waiting for the file to come back give up (and report) instead: the user chose to close without them.
     void stopRetrying() { m_stopRetrying = true; }
     /// Saves submitted and not yet completed.

@@ -406,7 +406,6 @@ bool BoardStore::isOperationApplied(const QUuid &opId)
 Status BoardStore::change(Role minimum, const QString &kind, const std::function<Status()> &body, qint64 *result)
 {
     m_currentOpId = (m_nextOpId.isNull() ? QUuid::createUuid() : m_nextOpId).toString(QUuid::WithoutBraces);
-    m_outcomeUnknown = false;
     m_nextOpId = QUuid();
     if (auto writable = requireWritable(); !writable)
         return writable;
@@ -457,6 +456,7 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
         });
         if (status) {
             m_joinPending = false;
+            ++m_commits;
             return {};
         }
         if (status.error().kind == ErrorKind::Corrupt)
@@ -473,22 +473,28 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
         auto applied = lookUp();
         if (!applied) {
             if (auto reopened = m_db->open(m_db->path(), Connection::Mode::ReadWrite); !reopened) {
-                m_outcomeUnknown = true; // the file went before we could look
+                ++m_unknownOutcomes; // the file went before we could look
                 return status;
             }
             (void)m_db->run(QStringLiteral("PRAGMA journal_mode = TRUNCATE"));
             applied = lookUp();
             if (!applied) {
-                m_outcomeUnknown = true;
+                ++m_unknownOutcomes;
                 return status;
             }
         }
         if (applied && applied->has_value()) {
             if (result)
                 *result = applied->value().value(0).toLongLong();
+            ++m_commits;
             return {};
         }
     }
+}
+
+int BoardStore::lastErrorCode() const
+{
+    return m_db->lastErrorCode();
 }
 
 Status BoardStore::appendEvent(const QString &kind, qint64 cardId, const QJsonObject &payload)

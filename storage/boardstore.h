@@ -104,8 +104,13 @@ public:
     qint64 now() const { return m_clock(); }
     /// The next change uses this operation id instead of a fresh one; a repeated id is not applied twice.
     void setNextOperationId(const QUuid &opId) { m_nextOpId = opId; }
-    /// The last change failed at its commit and the file could not be asked whether it landed (it went away).
-    bool outcomeUnknown() const { return m_outcomeUnknown; }
+    // For a caller that runs several changes and may run them again (the saver, when the file comes back):
+    /// Changes committed through this store so far.
+    int commitCount() const { return m_commits; }
+    /// Changes that failed at their commit without the file telling whether they landed (it went away).
+    int unknownOutcomeCount() const { return m_unknownOutcomes; }
+    /// SQLite's primary code of the last failure (10 I/O, 14 cannot open, 8 read-only ...).
+    int lastErrorCode() const;
     bool isOperationApplied(const QUuid &opId);
     int lastWriteRetries() const;
     /// Called on the store's thread each time a change or read waits for another user's save (busy file).
@@ -347,7 +352,8 @@ private:
     QString m_login;
     Role m_role = Role::Viewer;
     QString m_readOnlyReason;
-    bool m_outcomeUnknown = false;
+    int m_commits = 0;
+    int m_unknownOutcomes = 0;
     QString m_clientId;
     QUuid m_nextOpId;
     bool m_joinPending = false;

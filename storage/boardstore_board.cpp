@@ -4,6 +4,7 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "schema.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -234,9 +235,14 @@ Status BoardStore::beatPresence(const QString &session, qint64 cardId)
 {
     if (isReadOnly())
         return Error{ErrorKind::ReadOnly, tr("this board is read-only: %1").arg(m_readOnlyReason)};
-    constexpr qint64 s_staleMs = 10 * 60 * 1000;
+    // Long, since heartbeats carry each desktop's own clock: a clock that is minutes off must not clear the others.
+    constexpr qint64 s_staleMs = 24 * 3600 * 1000;
     const qint64 at = now();
     return m_db->write([&]() -> Status {
+        for (const QString &statement : schema::presenceStatements()) {
+            if (auto made = m_db->run(statement); !made)
+                return made.error();
+        }
         auto beat = m_db->run(QStringLiteral("INSERT INTO presence (session, login, card_id, started_at, seen_at) "
                                              "VALUES (:session, :login, :card, :at, :at) "
                                              "ON CONFLICT (session) DO UPDATE SET card_id = excluded.card_id, "
@@ -266,6 +272,12 @@ Status BoardStore::leavePresence(const QString &session)
 
 Result<QList<Presence>> BoardStore::presence(qint64 withinMs)
 {
+    // A board no one with this program has opened yet has no presence table: no one is here.
+    auto table = m_db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'presence'"));
+    if (!table)
+        return table.error();
+    if (table->toInt() == 0)
+        return QList<Presence>();
     return m_db->list<Presence>(QStringLiteral("SELECT session, login, card_id, started_at, seen_at FROM presence "
                                                "WHERE seen_at >= :since ORDER BY login, started_at"),
                                 {{QStringLiteral(":since"), now() - withinMs}}, [](const QSqlQuery &query) {

@@ -89,6 +89,8 @@ public:
     /// Runs @p reads inside BEGIN ... COMMIT (a deferred, read-only transaction): one consistent snapshot.
     Status readTransaction(const std::function<Status()> &reads);
     bool ambiguousCommit() const { return m_ambiguousCommit; }
+    /// SQLite's primary result code of the last error (10 I/O, 14 cannot open, ...); 0 before any.
+    int lastErrorCode() const { return m_lastErrorCode; }
     /// SQLite reported corruption on this connection: every later write is refused.
     bool isDamaged() const { return m_damaged; }
 

@@ -186,10 +186,12 @@ constexpr const char16_t *s_v2[] = {
         u"WHERE deleted_at IS NULL",
 };
 
-// v3: who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so
-// never in events. Rows of windows that ended without saying so (a crash, a laptop closed) go once stale.
-constexpr const char16_t *s_v3[] = {
-        uR"(CREATE TABLE presence (
+// Who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so never
+// in events. Not part of the schema version: programs that do not know it leave it alone, so a board gets it with
+// its first heartbeat without locking out colleagues on an older HelpBoard. Rows of windows that ended without
+// saying so (a crash, a laptop closed) go once stale.
+constexpr const char16_t *s_presence[] = {
+        uR"(CREATE TABLE IF NOT EXISTS presence (
         session TEXT PRIMARY KEY,
         login TEXT NOT NULL,
         card_id INTEGER,
@@ -214,11 +216,6 @@ Status runAll(Connection &connection, const QStringList &list)
     return {};
 }
 
-Status migrate2to3(Connection &connection)
-{
-    return runAll(connection, v3Statements());
-}
-
 Status migrate1to2(Connection &connection)
 {
     if (auto created = runAll(connection, v2Statements()); !created)
@@ -233,9 +230,9 @@ QStringList v2Statements()
     return statements(s_v2);
 }
 
-QStringList v3Statements()
+QStringList presenceStatements()
 {
-    return statements(s_v3);
+    return statements(s_presence);
 }
 
 Status addShippedTemplates(Connection &connection, const QString &login, qint64 now)
@@ -280,7 +277,7 @@ QStringList v1Statements()
 
 QList<MigrationStep> migrationSteps()
 {
-    return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}};
+    return {MigrationStep{1, migrate1to2}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -293,7 +290,7 @@ Status create(Connection &connection, const QString &boardName, const QString &c
             return Error{ErrorKind::Invalid,
                          tr("%1 already holds a database; nothing was changed").arg(connection.path())};
         // A new board gets every version's statements at once.
-        for (const QStringList &list : {v1Statements(), v2Statements(), v3Statements()}) {
+        for (const QStringList &list : {v1Statements(), v2Statements(), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

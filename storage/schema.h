@@ -18,7 +18,7 @@ namespace schema {
 /// PRAGMA application_id of every HelpBoard file ("HBrd").
 constexpr int s_applicationId = 0x48427264;
 /// PRAGMA user_version this program writes and reads.
-constexpr int s_currentVersion = 3;
+constexpr int s_currentVersion = 2;
 
 /// One migration step from schema version `from` to `from + 1`; runs inside a write transaction.
 struct MigrationStep
@@ -27,8 +27,7 @@ struct MigrationStep
     std::function<Status(Connection &)> apply;
 };
 
-/// The steps this program knows: 1 -> 2 adds checklist templates (with the ones HelpBoard ships), 2 -> 3 the
-/// presence table.
+/// The steps this program knows: 1 -> 2 adds checklist templates (with the ones HelpBoard ships).
 QList<MigrationStep> migrationSteps();
 
 /// Creates the current schema in an empty database, in one transaction.
@@ -49,8 +48,8 @@ Status migrate(Connection &connection, int fromVersion, int targetVersion, const
 QStringList v1Statements();
 /// The statements that turn a v1 board into v2 (checklist templates), in order.
 QStringList v2Statements();
-/// The statements that turn a v2 board into v3 (presence), in order.
-QStringList v3Statements();
+/// The presence table (who has the board open), made if missing: outside the schema version, see schema.cpp.
+QStringList presenceStatements();
 /// Adds the checklist templates HelpBoard ships (Software install, New hire set-up, ...), recorded as made by
 /// @p login at @p now; names a board already has are left alone.
 Status addShippedTemplates(Connection &connection, const QString &login, qint64 now);

@@ -253,6 +253,31 @@ private Q_SLOTS:
         QCOMPARE(description->toPlainText(), edited);
     }
 
+    void shouldNotConflictWithMyOwnEarlierSave()
+    {
+        auto *description = field<QPlainTextEdit>("descriptionEdit");
+        const QString before = description->toPlainText();
+        QSignalSpy conflicted(m_window->actions(), &board::BoardActions::conflicted);
+        // GIVEN a colleague's long save holds the file, so mine wait
+        tests::WriteLock colleague(m_board);
+        QVERIFY(colleague.isHeld());
+        // WHEN I add to the description twice, leaving the field each time
+        description->setFocus();
+        description->moveCursor(QTextCursor::End);
+        QTest::keyClicks(description, QStringLiteral(" one."));
+        field<QLineEdit>("requesterEdit")->setFocus();
+        description->setFocus();
+        description->moveCursor(QTextCursor::End);
+        QTest::keyClicks(description, QStringLiteral(" two."));
+        field<QLineEdit>("requesterEdit")->setFocus();
+        QVERIFY(m_window->actions()->isSaving());
+        colleague.release();
+        QVERIFY(saved());
+        // THEN the second follows the first: no conflict with myself, and both are in the file
+        QCOMPARE(conflicted.count(), 0);
+        QCOMPARE(storedCard(m_id).description, before + QStringLiteral(" one. two."));
+    }
+
     void shouldKeepBothWhenWeChangedDifferentFields()
     {
         auto *description = field<QPlainTextEdit>("descriptionEdit");
