@@ -492,6 +492,14 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
     }
 }
 
+Status BoardStore::writeAgainIfUnsure(const std::function<Status()> &body)
+{
+    Status status = m_db->write(body);
+    if (!status && m_db->ambiguousCommit())
+        status = m_db->write(body); // on the same connection, which rolls back what is left of the first
+    return status;
+}
+
 int BoardStore::lastErrorCode() const
 {
     return m_db->lastErrorCode();

@@ -316,6 +316,9 @@ private:
     Status requireRole(Role minimum) const;
     Status requireWritable() const;
 
+    /// A write that may safely run twice (the same rows, or rows no one sees): once more after a commit whose
+    /// outcome is unknown.
+    Status writeAgainIfUnsure(const std::function<Status()> &body);
     /// Runs one user action: role check, transaction, operation record, ambiguous-commit recovery.
     Status change(Role minimum, const QString &kind, const std::function<Status()> &body, qint64 *result = nullptr);
     Status appendEvent(const QString &kind, qint64 cardId, const QJsonObject &payload);

@@ -136,7 +136,9 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     // 1. The row, in state "uploading": readers never show it.
     qint64 id = 0;
     const QString mimeType = QMimeDatabase().mimeTypeForFile(info).name();
-    auto begun = m_db->write([&]() -> Status {
+    // Written again after a commit whose outcome is unknown: a first row that did land stays "uploading", unseen,
+    // and is cleared with the other abandoned uploads.
+    auto begun = writeAgainIfUnsure([&]() -> Status {
         auto inserted = m_db->insert(QStringLiteral("INSERT INTO attachments (card_id, kind, name, sha256, size, "
                                                     "mime_type, state, created_at, created_by) VALUES (:card, "
                                                     "'file', :name, :sha, :size, :mime, 'uploading', :now, :login)"),
@@ -257,7 +259,8 @@ Status BoardStore::uploadChunks(const QString &filePath, const QString &sha256, 
         const QByteArray data = file.read(std::min(s_chunkSize, size - done));
         if (data.isEmpty())
             return Error{ErrorKind::Io, tr("%1 became shorter while it was being attached").arg(filePath)};
-        auto written = m_db->write([&]() -> Status {
+        // INSERT OR IGNORE: a chunk that did land is not stored twice when written again.
+        auto written = writeAgainIfUnsure([&]() -> Status {
             auto inserted = m_db->run(
                     QStringLiteral("INSERT OR IGNORE INTO attachment_chunks (sha256, seq, data) "
                                    "VALUES (:sha, :seq, :data)"),
