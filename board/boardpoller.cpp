@@ -4,6 +4,7 @@
 #include "boardactions.h"
 #include "boardmodel.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QUuid>
 
@@ -18,6 +19,8 @@ constexpr int s_eventsPerLook = 2000;
 constexpr int s_markMs = 6000;         ///< how long a card someone else changed stays marked
 constexpr qint64 s_beatMs = 15'000;    ///< how often this window says it is here
 constexpr qint64 s_presentMs = 45'000; ///< a window not heard from for longer has gone (three beats missed)
+/// Rows older than this by the writer's own clock are not even read (a day: clocks may be off by minutes).
+constexpr qint64 s_rowsWithinMs = 24 * 3600 * 1000;
 
 } // namespace
 
@@ -96,7 +99,7 @@ void BoardPoller::poll()
                 // Who else is here: when someone wrote (their heartbeat too), and now and then regardless, since
                 // windows that went without a word drop out by time alone.
                 if (*version != state->dataVersion || beat || now - state->presenceAt >= s_beatMs) {
-                    if (auto present = store.presence(s_presentMs)) {
+                    if (auto present = store.presence(s_rowsWithinMs)) {
                         saved.present = std::move(*present);
                         state->presenceAt = now;
                     }
@@ -151,11 +154,22 @@ void BoardPoller::apply(const Saved &saved)
     if (!saved.status)
         return;
     if (saved.present) {
+        // Each heartbeat carries its writer's clock, which may be off from ours: a window counts as here while its
+        // heartbeat keeps changing, as seen by this clock (and for a while after it is first seen).
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QList<storage::Presence> others;
+        QHash<QString, Heard> heard;
         for (const storage::Presence &present : *saved.present) {
-            if (present.session != m_session)
+            if (present.session == m_session)
+                continue;
+            Heard last = m_heard.value(present.session, Heard{present.seenAt, now});
+            if (last.seenAt != present.seenAt)
+                last = Heard{present.seenAt, now};
+            heard.insert(present.session, last);
+            if (now - last.at <= s_presentMs)
                 others << present;
         }
+        m_heard = heard;
         const auto same = [](const storage::Presence &a, const storage::Presence &b) {
             return a.session == b.session && a.cardId == b.cardId;
         };

@@ -3,6 +3,7 @@
 
 #include "storeworker.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -70,6 +71,12 @@ private:
     QString m_session;       ///< this window, in the presence table
     qint64 m_openCard = 0;
     QList<storage::Presence> m_others;
+    struct Heard
+    {
+        qint64 seenAt = 0; ///< the heartbeat, by its writer's clock
+        qint64 at = 0;     ///< when this window saw it change, by its own
+    };
+    QHash<QString, Heard> m_heard; ///< per session
 };
 
 } // namespace hb::board

@@ -225,6 +225,8 @@ private Q_SLOTS:
         // WHEN Ben opens the board, and Chloe opens the same card, on their desktops
         auto ben = storeAs(QStringLiteral("ben"));
         auto chloe = storeAs(QStringLiteral("chloe"));
+        // (Chloe's desktop clock is ten minutes slow: she is here all the same)
+        chloe->setClock([] { return QDateTime::currentMSecsSinceEpoch() - 10 * 60'000; });
         QVERIFY(ben->beatPresence(QStringLiteral("ben-desktop"), 0));
         QVERIFY(chloe->beatPresence(QStringLiteral("chloe-desktop"), id));
         // THEN the status bar says they are here, and the card that Chloe has it open
