@@ -65,6 +65,8 @@ public:
         for (int attempt = 0;; ++attempt) {
             const int commitsBefore = m_store ? m_store->commitCount() : 0;
             const int unknownBefore = m_store ? m_store->unknownOutcomeCount() : 0;
+            if (m_store)
+                m_store->forgetLastErrorCode(); // only this attempt's failure counts
             Saved saved = runOnce(job);
             const Retry retry = m_worker.m_stopRetrying ? Retry::No : retryOf(saved, commitsBefore, unknownBefore);
             if (retry == Retry::No) {
@@ -113,6 +115,8 @@ private:
         const storage::ErrorKind kind = saved.status.error().kind;
         if (!m_store) // could not even be opened: not there (moved away, share gone), or failing
             return kind == storage::ErrorKind::Io || kind == storage::ErrorKind::NotFound ? Retry::Later : Retry::No;
+        if (kind != storage::ErrorKind::Io && kind != storage::ErrorKind::ReadOnly)
+            return Retry::No; // a conflict, a refusal, bad input: the file answered
         if (m_store->unknownOutcomeCount() > unknownBefore) {
             saved.status = storage::Error{
                     storage::ErrorKind::Io,
@@ -146,7 +150,7 @@ private:
 
     Saved runOnce(const Job &job)
     {
-        if (!m_store && m_worker.m_stopRetrying) // given up: not waiting on a dead share to say so
+        if (!m_store && m_lost && m_worker.m_stopRetrying) // given up: not waiting on a dead share to say so
             return Saved(storage::Error{storage::ErrorKind::Io, m_lostWhy});
         if (!m_store) {
             auto opened = storage::BoardStore::open(m_path, m_options);

@@ -505,6 +505,11 @@ int BoardStore::lastErrorCode() const
     return m_db->lastErrorCode();
 }
 
+void BoardStore::forgetLastErrorCode()
+{
+    m_db->forgetLastErrorCode();
+}
+
 Status BoardStore::appendEvent(const QString &kind, qint64 cardId, const QJsonObject &payload)
 {
     auto appended = m_db->run(

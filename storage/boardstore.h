@@ -111,6 +111,7 @@ public:
     int unknownOutcomeCount() const { return m_unknownOutcomes; }
     /// SQLite's primary code of the last failure (10 I/O, 14 cannot open, 8 read-only ...).
     int lastErrorCode() const;
+    void forgetLastErrorCode();
     bool isOperationApplied(const QUuid &opId);
     int lastWriteRetries() const;
     /// Called on the store's thread each time a change or read waits for another user's save (busy file).

@@ -91,6 +91,7 @@ public:
     bool ambiguousCommit() const { return m_ambiguousCommit; }
     /// SQLite's primary result code of the last error (10 I/O, 14 cannot open, ...); 0 before any.
     int lastErrorCode() const { return m_lastErrorCode; }
+    void forgetLastErrorCode() { m_lastErrorCode = 0; }
     /// SQLite reported corruption on this connection: every later write is refused.
     bool isDamaged() const { return m_damaged; }
 
