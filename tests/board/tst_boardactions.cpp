@@ -480,6 +480,35 @@ private Q_SLOTS:
         QCOMPARE(storedIds(1), QList<qint64>());
     }
 
+    void shouldSayTheFileIsBackWhenTheSaveWaitingForItThenConflicts()
+    {
+        const qint64 b = m_cards[1];
+        // GIVEN my edit of a card waits for a file that went away
+        const QString moved = m_store->path() + QStringLiteral(".away");
+        QVERIFY(QFile::rename(m_store->path(), moved));
+        QSignalSpy reachable(m_actions.get(), &board::BoardActions::reachableChanged);
+        QSignalSpy conflicted(m_actions.get(), &board::BoardActions::conflicted);
+        storage::CardPatch mine;
+        mine.title = QStringLiteral("B, mine");
+        QVERIFY(m_actions->editCard(b, mine, QStringLiteral("Rename Card")));
+        QVERIFY(reachable.wait(5000));
+        QVERIFY(m_actions->isWaitingForTheFile());
+        // AND meanwhile a colleague, who still reaches it where it is, renames the same card
+        {
+            auto colleague = storage::BoardStore::open(moved, optionsFor(QStringLiteral("ben"))).value();
+            storage::CardPatch theirs;
+            theirs.title = QStringLiteral("B, theirs");
+            QVERIFY(colleague->updateCard(b, theirs));
+        }
+        // WHEN the file is back, THEN my save meets theirs: the choice is offered, and the file counts as back
+        QVERIFY(QFile::rename(moved, m_store->path()));
+        QVERIFY(saved());
+        QCOMPARE(conflicted.count(), 1);
+        QCOMPARE(reachable.constLast().at(0).toBool(), true);
+        QVERIFY(!m_actions->isWaitingForTheFile());
+        QCOMPARE(m_store->card(b)->title, QStringLiteral("B, theirs"));
+    }
+
     void shouldKeepShowingTheLatestOfSeveralMovesOnTheirWay()
     {
         const qint64 b = m_cards[1];
