@@ -52,6 +52,7 @@ void BoardModel::setBoard(const QList<storage::Column> &columns, const QList<sto
                           const QList<storage::Label> &labels, const QList<storage::Member> &members)
 {
     beginResetModel();
+    m_removedVersions.clear();
     m_labels.clear();
     for (const storage::Label &label : labels)
         m_labels.insert(label.id, label);
@@ -148,6 +149,8 @@ void BoardModel::removeCard(qint64 id)
     const QModelIndex current = cardIndex(id);
     if (!current.isValid())
         return;
+    const qint64 version = cardAt(current)->version;
+    m_removedVersions[id] = std::max(m_removedVersions.value(id), version);
     beginRemoveRows(current.parent(), current.row(), current.row());
     m_cards[current.parent().row()].removeAt(current.row());
     endRemoveRows();
@@ -158,6 +161,7 @@ void BoardModel::applyCard(const storage::Card &card)
     const QModelIndex target = columnIndex(card.columnId);
     if (card.archivedAt || card.deletedAt || !target.isValid()) {
         removeCard(card.id);
+        m_removedVersions[card.id] = std::max(m_removedVersions.value(card.id), card.version);
         return;
     }
     const auto before = [](const storage::Card &a, const storage::Card &b) {

@@ -69,6 +69,9 @@ public:
     /// or deleted). The only way rows change besides a full load.
     void applyCard(const storage::Card &card);
     void removeCard(qint64 id);
+    /// The version card @p id had when it last left the board (archived, deleted, removed); 0 if it never did. A
+    /// read of it at that version or older is stale.
+    qint64 versionWhenRemoved(qint64 id) const { return m_removedVersions.value(id); }
     /**
      * Shows card @p id in @p columnId just before @p beforeId (at the end when 0 or not there), with a rank made
      * up on the spot: how a move looks at once, before it is saved. The saved card, applied later, has the real one.
@@ -152,7 +155,8 @@ private:
         QString login;
         QDeadlineTimer until;
     };
-    QHash<qint64, Mark> m_marks; ///< cards just changed by someone else
+    QHash<qint64, Mark> m_marks;             ///< cards just changed by someone else
+    QHash<qint64, qint64> m_removedVersions; ///< see versionWhenRemoved()
     QTimer m_markTimer;
 };
 

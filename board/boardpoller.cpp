@@ -192,6 +192,9 @@ void BoardPoller::apply(const Saved &saved)
         if (const storage::Card *current = m_model.cardAt(m_model.cardIndex(card.id));
             current && current->version > card.version)
             continue;
+        // Likewise for a card that has left the board since (archived here a moment ago): it does not come back.
+        if (card.version <= m_model.versionWhenRemoved(card.id))
+            continue;
         m_model.applyCard(card);
         if (const QString by = saved.changedBy.value(card.id); !by.isEmpty())
             m_model.markChanged(card.id, by, s_markMs);

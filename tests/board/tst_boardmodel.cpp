@@ -101,6 +101,34 @@ private Q_SLOTS:
         QCOMPARE(key(), labelled);
     }
 
+    void shouldRememberTheVersionACardLeftTheBoardAt()
+    {
+        board::BoardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(*m_store));
+        const QModelIndex todo = model.index(0, 0);
+        storage::Card first = *model.cardAt(model.index(0, 0, todo));
+        storage::Card second = *model.cardAt(model.index(1, 0, todo));
+        QCOMPARE(model.versionWhenRemoved(first.id), 0);
+        // archived (as a save reads it back): the archived version; removed at once (as an action shows it): the
+        // version it had on the board
+        first.archivedAt = 1;
+        ++first.version;
+        model.applyCard(first);
+        QCOMPARE(model.versionWhenRemoved(first.id), first.version);
+        model.removeCard(second.id);
+        QCOMPARE(model.versionWhenRemoved(second.id), second.version);
+        // brought back (a newer version), it shows, and a later removal remembers the later version
+        ++second.version;
+        model.applyCard(second);
+        QVERIFY(model.cardIndex(second.id).isValid());
+        model.removeCard(second.id);
+        QCOMPARE(model.versionWhenRemoved(second.id), second.version);
+        // a new load starts afresh
+        QVERIFY(model.load(*m_store));
+        QCOMPARE(model.versionWhenRemoved(second.id), 0);
+    }
+
     void shouldMarkACardJustChangedForAWhile()
     {
         board::BoardModel model;
