@@ -517,6 +517,12 @@ void MainWindow::showConflict(const board::CardConflict &conflict)
                                           .arg(dialog->conflict().cardTitle));
             return;
         }
+        if (!m_model->cardIndex(dialog->conflict().cardId).isValid()) {
+            warn(tr("Not saved"), tr("“%1” is no longer on the board (archived or deleted meanwhile); your change was "
+                                     "not saved.")
+                                          .arg(dialog->conflict().cardTitle));
+            return;
+        }
         // Theirs is what this choice replaces: if it changed yet again meanwhile, the choice comes back.
         if (!actions->editCard(dialog->conflict().cardId, *mine, tr("Resolve Conflict"), dialog->conflict().theirs)) {
             board::CardConflict again = dialog->conflict();

@@ -253,6 +253,38 @@ private Q_SLOTS:
         QCOMPARE(description->toPlainText(), edited);
     }
 
+    void shouldSaySoWhenTheCardWentBeforeIChose()
+    {
+        auto *priority = field<QComboBox>("priorityBox");
+        storage::CardPatch start;
+        start.priority = storage::Priority::Normal;
+        colleagueChanges(start);
+        QVERIFY(seen([](const storage::Card &card) { return card.priority == storage::Priority::Normal; }));
+        // GIVEN a conflict on the priority, the choice open
+        storage::CardPatch theirs;
+        theirs.priority = storage::Priority::Low;
+        colleagueChanges(theirs);
+        priority->setFocus();
+        QTest::keyClick(priority, Qt::Key_Home);
+        QVERIFY(saved());
+        board::ConflictDialog *dialog = conflictDialog();
+        QVERIFY(dialog);
+        // WHEN the colleague archives the card, and the window sees it
+        QVERIFY(storeAs(QStringLiteral("ben"))->archiveCard(m_id));
+        m_window->poller()->poll();
+        QVERIFY(QTest::qWaitFor([&] { return !m_window->model()->cardIndex(m_id).isValid(); }));
+        // AND I keep mine, THEN I am told it could not be saved, and not asked again
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("keepMine")), Qt::LeftButton);
+        QVERIFY(saved());
+        QTest::qWait(20);
+        QVERIFY(!m_window->findChild<board::ConflictDialog *>());
+        bool told = false;
+        for (const QMessageBox *box : m_window->findChildren<QMessageBox *>())
+            told = told || (box->isVisible() && box->text().contains(QStringLiteral("no longer on the board")));
+        QVERIFY(told);
+        QVERIFY(storeAs()->restoreCard(m_id)); // the next tests use it
+    }
+
     void shouldNotConflictWithMyOwnEarlierSave()
     {
         auto *description = field<QPlainTextEdit>("descriptionEdit");
