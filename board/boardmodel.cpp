@@ -2,6 +2,7 @@
 #include "boardmodel.h"
 
 #include "attachmentfiles.h"
+#include "cardfields.h"
 #include "idpayload.h"
 
 #include <storage/boardstore.h>
@@ -477,17 +478,7 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
     case AssigneeNameRole:
         return card->assignee.isEmpty() ? QString() : m_memberNames.value(card->assignee, card->assignee);
     case StatusTextRole:
-        switch (card->status) {
-        case storage::StatusTag::InProgress:
-            return tr("In progress");
-        case storage::StatusTag::NeedsReview:
-            return tr("Needs review");
-        case storage::StatusTag::Blocked:
-            return tr("Blocked");
-        case storage::StatusTag::None:
-            break;
-        }
-        return QString();
+        return card->status == storage::StatusTag::None ? QString() : statusText(card->status);
     default:
         return {};
     }

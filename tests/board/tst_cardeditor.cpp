@@ -692,10 +692,7 @@ private Q_SLOTS:
         app::MainWindow window(std::move(store));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QListView *doing = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(1);
-        doing->setFocus();
-        doing->setCurrentIndex(doing->model()->index(0, 0, doing->rootIndex()));
-        QTest::keyClick(doing, Qt::Key_Return);
+        QVERIFY(openFirstCard(window));
         auto *editor = window.findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
         QVERIFY(editor->isVisible());
         auto *title = editor->findChild<QLineEdit *>(QStringLiteral("titleEdit"));

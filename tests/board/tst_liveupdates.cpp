@@ -113,11 +113,8 @@ private Q_SLOTS:
     void shouldShowAnOpenCardAsOthersChangeIt()
     {
         // GIVEN the first card of To-do open beside the board
-        QListView *todo = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
-        todo->setFocus();
-        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
-        const qint64 id = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
-        QTest::keyClick(todo, Qt::Key_Return);
+        const qint64 id = openFirstCard(*m_window, 0);
+        QVERIFY(id);
         auto *title = m_window->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
         QVERIFY(title && title->isVisible());
         // WHEN a colleague renames it and raises its priority
@@ -132,11 +129,8 @@ private Q_SLOTS:
     void shouldShowAnOpenCardsCommentsAndChecklistAsOthersChangeThem()
     {
         // GIVEN the first card of Doing open beside the board, with a checklist
-        QListView *doing = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(1);
-        doing->setFocus();
-        doing->setCurrentIndex(doing->model()->index(0, 0, doing->rootIndex()));
-        const qint64 id = doing->currentIndex().data(board::BoardModel::IdRole).toLongLong();
-        QTest::keyClick(doing, Qt::Key_Return);
+        const qint64 id = openFirstCard(*m_window, 1);
+        QVERIFY(id);
         auto *comments = m_window->findChild<QTextBrowser *>(QStringLiteral("commentsView"));
         auto *checklist = m_window->findChild<QListView *>(QStringLiteral("checklistView"));
         QVERIFY(comments && checklist && checklist->model()->rowCount() > 0);
@@ -215,11 +209,8 @@ private Q_SLOTS:
         QVERIFY(here);
         QVERIFY(here->text().isEmpty());
         // GIVEN the first card of To-do open here
-        QListView *todo = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
-        todo->setFocus();
-        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
-        const qint64 id = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
-        QTest::keyClick(todo, Qt::Key_Return);
+        const qint64 id = openFirstCard(*m_window, 0);
+        QVERIFY(id);
         auto *alsoHere = m_window->findChild<QLabel *>(QStringLiteral("alsoHere"));
         QVERIFY(alsoHere && alsoHere->isHidden());
         // WHEN Ben opens the board, and Chloe opens the same card, on their desktops

@@ -154,14 +154,6 @@ private:
         return id;
     }
 
-    static void openFirstCard(app::MainWindow &window, int column = 0)
-    {
-        QListView *todo = window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(column);
-        todo->setFocus();
-        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
-        QTest::keyClick(todo, Qt::Key_Return);
-    }
-
 private Q_SLOTS:
     void initTestCase() { setUpDemo(); }
 
@@ -565,7 +557,7 @@ private Q_SLOTS:
             QVERIFY(copied);
             QCOMPARE(copied.value()->cards()->size(), window->model()->cardCount());
             // the card panel is made narrower by its splitter
-            openFirstCard(*window);
+            openFirstCard(*window, 0);
             auto *splitter = window->findChild<QSplitter *>(QStringLiteral("boardSplitter"));
             QVERIFY(window->findChild<QWidget *>(QStringLiteral("cardEditor"))->isVisible());
             const int width = splitter->width();
@@ -577,7 +569,7 @@ private Q_SLOTS:
         auto again = openDemo();
         QVERIFY(again);
         QCOMPARE(again->size(), QSize(900, 640));
-        openFirstCard(*again);
+        openFirstCard(*again, 0);
         QCOMPARE(again->findChild<QSplitter *>(QStringLiteral("boardSplitter"))->sizes().constLast(), 300);
         // a board whose name has "&" in it is listed under Open Recent by that name, not with a shortcut letter
         const QString rnd = m_dir.filePath(QStringLiteral("R&D.helpboard"));
