@@ -565,10 +565,13 @@ void MainWindow::showBanner()
 {
     const QString file = QFileInfo(m_store->path()).fileName();
     QString text;
-    if (const QString why = !m_savesCannotReach.isEmpty() ? m_savesCannotReach : m_looksCannotReach; !why.isEmpty()) {
-        text = tr("HelpBoard cannot reach %1 (%2). The board stays as it was; your changes are kept and saved as soon "
-                  "as the file is back.")
-                       .arg(file, why);
+    if (!m_savesCannotReach.isEmpty()) {
+        text = tr("HelpBoard cannot save to %1 (%2). The board stays as it was; your changes are kept and saved as "
+                  "soon as the file can be written again.")
+                       .arg(file, m_savesCannotReach);
+    } else if (!m_looksCannotReach.isEmpty()) {
+        text = tr("HelpBoard cannot reach %1 (%2). The board stays as it was until the file is back.")
+                       .arg(file, m_looksCannotReach);
     } else if (m_store->isReadOnly())
         text = tr("This board is read-only: %1.").arg(m_store->readOnlyReason());
     else if (m_store->role() == storage::Role::Viewer)

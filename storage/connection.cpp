@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -15,6 +16,12 @@
 
 #include <algorithm>
 #include <optional>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace hb::storage {
 
@@ -45,6 +52,39 @@ constexpr int s_maxReadBackOffMs = 200;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("hb::storage::Connection", text);
+}
+
+#ifdef Q_OS_UNIX
+bool isRefusal(int error)
+{
+    return error == EROFS || error == EACCES || error == EPERM;
+}
+#endif
+
+// SQLite reports a save whose journal cannot be opened for writing as an I/O error (it opens the journal read-only
+// instead, and its first write to it fails) or as "cannot open"; a file system remounted read-only under an open
+// board fails its writes with an I/O error too. Whether the share now refuses writes or went away is in the files.
+bool refusesWrites(const QString &boardPath)
+{
+    const QFileInfo board(boardPath);
+    if (!board.exists())
+        return false; // gone, not read-only
+#ifdef Q_OS_UNIX
+    // The journal may be opened and closed at will: SQLite holds no lock on it. The board file may not (closing any
+    // descriptor of it drops the process's locks on it), so it is only asked about.
+    const QByteArray journal = QFile::encodeName(board.absoluteFilePath() + QStringLiteral("-journal"));
+    if (const int fd = ::open(journal.constData(), O_WRONLY | O_CLOEXEC); fd >= 0)
+        ::close(fd);
+    else if (errno != ENOENT)
+        return isRefusal(errno);
+    for (const QString &path : {board.absoluteFilePath(), board.absolutePath()}) {
+        if (::access(QFile::encodeName(path).constData(), W_OK) != 0)
+            return isRefusal(errno);
+    }
+    return false;
+#else
+    return !board.isWritable() || !QFileInfo(board.absolutePath()).isWritable();
+#endif
 }
 
 } // namespace
@@ -294,7 +334,8 @@ Error Connection::mapError(const QSqlError &error, const QString &context) const
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString prefix = context.isEmpty() ? QString() : context + QStringLiteral(": ");
     const QString file = QFileInfo(m_path).fileName();
-    switch (code) {
+    const bool refused = (code == SqliteIoErr || code == SqliteCantOpen) && m_inWrite && refusesWrites(m_path);
+    switch (refused ? SqliteReadOnly : code) {
     case SqliteBusy:
     case SqliteLocked:
         return {ErrorKind::Busy, prefix + tr("another user is saving to %1; try again in a moment").arg(file)};

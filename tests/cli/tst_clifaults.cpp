@@ -316,10 +316,15 @@ void tst_CliFaults::shouldReportFaultKeepBoardAndApplySaveOnce_data()
             << Save::Comment
             << Fault{u"ftruncate"_s, ebusy, Target::Journal, {}, -1, false, u"unlink,unlinkat:error=EBUSY"_s}
             << Fires::Once << int(Ok) << QString() << true;
-    // SQLite then opens the journal read-only and fails to write it: an I/O error, not a read-only board.
+    // Refused once, SQLite opens the journal read-only and fails to write it; the share still takes writes, so this
+    // is an I/O error, not a read-only board.
     QTest::newRow("comment: openat EROFS on the journal when the save opens it")
             << Save::Comment << Fault{u"openat"_s, erofs, Target::Journal, {}, -1, false, {}} << Fires::Once
             << int(IoError) << s_ioMessage << false;
+    // A share turned read-only while the board is open refuses the journal from then on: said as read-only.
+    QTest::newRow("edit: openat EROFS on the journal from the save on (share turned read-only)")
+            << Save::Edit << Fault{u"openat"_s, erofs, Target::Journal, {}, -1, true, {}} << Fires::Repeatedly
+            << int(Forbidden) << s_readOnlyMessage << false;
     QTest::newRow("add: openat EROFS when SQLite opens the board for writing (read-only share)")
             << Save::Add << Fault{u"openat"_s, erofs, Target::Board, u"O_RDWR"_s, -1, false, {}} << Fires::Once
             << int(Forbidden) << s_readOnlyMessage << false;
