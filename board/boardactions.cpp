@@ -90,7 +90,7 @@ private:
                 Saved saved = job(store);
                 // Marked by the worker, before the next queued save of this step starts, once it does not run
                 // this one again when the file is back.
-                if (!saved.status)
+                if (!saved.status && !saved.partlySaved)
                     saved.onFailed = [failed] { *failed = true; };
                 return saved;
             }
@@ -104,7 +104,7 @@ private:
                        [this, alive = std::weak_ptr<bool>(m_alive), done = std::move(done)](const Saved &saved) {
                            if (done)
                                done(saved);
-                           if (saved.status || alive.expired())
+                           if (saved.status || saved.partlySaved || alive.expired())
                                return;
                            setObsolete(true);
                            m_actions.dropFailedSteps();
@@ -510,15 +510,24 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
     // Undo and redo set the fields back only if they still hold what this step left: our own later edits change
     // versions too, so the test is the values, not the version. Fields only this step changed are saved; a field
     // someone else changed meanwhile keeps their value, and the edit itself offers the choice (conflicted()).
-    const auto step = [this, id](const storage::CardPatch &from, const storage::CardPatch &to, bool offerChoice) {
-        return Step{[this, id, to] {
-                        if (const storage::Card *shown = m_model.cardAt(m_model.cardIndex(id))) {
-                            storage::Card edited = *shown;
-                            apply(edited, to);
+    // Such a field leaves the step (which stays for the fields it did save): the choice is a step of its own.
+    struct Fields
+    {
+        storage::CardPatch before;
+        storage::CardPatch after;
+    };
+    // Touched by the saves only, all on the worker's thread, one after the other.
+    const auto fields = std::make_shared<Fields>(Fields{base ? *base : valuesOf(*card, patch), patch});
+    const auto step = [this, id, fields](bool forward) {
+        const storage::CardPatch shown = forward ? fields->after : fields->before;
+        return Step{[this, id, shown] {
+                        if (const storage::Card *current = m_model.cardAt(m_model.cardIndex(id))) {
+                            storage::Card edited = *current;
+                            apply(edited, shown);
                             m_model.applyCard(edited);
                         }
                     },
-                    [id, from, to, offerChoice](BoardStore &store) {
+                    [id, fields, forward](BoardStore &store) {
                         Saved saved;
                         auto current = store.card(id);
                         if (!current) {
@@ -526,6 +535,8 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
                             saved.readCards(store, {id});
                             return saved;
                         }
+                        const storage::CardPatch &from = forward ? fields->before : fields->after;
+                        const storage::CardPatch &to = forward ? fields->after : fields->before;
                         const CardMerge merged = merge(*current, from, to);
                         if (!merged.save.isEmpty()) {
                             if (auto updated = store.updateCard(id, merged.save, current->version); !updated)
@@ -536,15 +547,17 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
                                     ErrorKind::Conflict,
                                     tr("someone else changed the %1 of “%2” since; what they set was kept")
                                             .arg(merged.conflicting.join(QStringLiteral(", ")), current->title)};
-                            if (offerChoice)
+                            if (forward)
                                 saved.conflict = merged.conflict;
+                            saved.partlySaved = !merged.save.isEmpty();
+                            fields->before = without(fields->before, merged.conflict.mine);
+                            fields->after = without(fields->after, merged.conflict.mine);
                         }
                         saved.readCards(store, {id});
                         return saved;
                     }};
     };
-    const storage::CardPatch old = base ? *base : valuesOf(*card, patch);
-    m_stack.push(new SavedCommand(*this, text, {id}, step(old, patch, true), step(patch, old, false)));
+    m_stack.push(new SavedCommand(*this, text, {id}, step(true), step(false)));
     return true;
 }
 

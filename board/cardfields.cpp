@@ -88,6 +88,15 @@ QStringList differences(const storage::Card &card, const storage::CardPatch &pat
     return names;
 }
 
+storage::CardPatch without(storage::CardPatch patch, const storage::CardPatch &fields)
+{
+    forEachCardField([&](auto patchField, auto, const QString &) {
+        if (fields.*patchField)
+            (patch.*patchField).reset();
+    });
+    return patch;
+}
+
 void apply(storage::Card &card, const storage::CardPatch &patch)
 {
     forEachCardField([&](auto patchField, auto cardField, const QString &) {

@@ -35,6 +35,9 @@ void forEachCardField(Field &&field)
 storage::CardPatch valuesOf(const storage::Card &card, const storage::CardPatch &patch);
 /// The names of the fields @p patch sets to something else than @p card has.
 QStringList differences(const storage::Card &card, const storage::CardPatch &patch);
+/// @p patch without the fields @p fields sets.
+storage::CardPatch without(storage::CardPatch patch, const storage::CardPatch &fields);
+
 /// Sets on @p card the fields @p patch sets.
 void apply(storage::Card &card, const storage::CardPatch &patch);
 

@@ -46,6 +46,7 @@ struct Saved
     QList<storage::Label> labels;
     bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
                               ///< load the whole board again
+    bool partlySaved = false; ///< failed in part, but what it did save stands (and can be undone)
 
     /// Reads cards @p ids back into cards (after the save, on the store's thread).
     void readCards(storage::BoardStore &store, const QList<qint64> &ids);

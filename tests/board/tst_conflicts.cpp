@@ -211,6 +211,70 @@ private Q_SLOTS:
         }
     }
 
+    void shouldKeepTheMergedPartOfAnEditUndoable_data()
+    {
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<storage::Priority>("kept");
+        QTest::newRow("Keep Theirs") << QStringLiteral("keepTheirs") << storage::Priority::Low;
+        QTest::newRow("Keep Mine") << QStringLiteral("keepMine") << storage::Priority::Critical;
+    }
+
+    void shouldKeepTheMergedPartOfAnEditUndoable()
+    {
+        QFETCH(QString, choice);
+        QFETCH(storage::Priority, kept);
+        // GIVEN the card at Normal priority, here too, and Ben then sets it to Low unseen
+        storage::CardPatch start;
+        start.priority = storage::Priority::Normal;
+        colleagueChanges(start);
+        QVERIFY(seen([](const storage::Card &card) { return card.priority == storage::Priority::Normal; }));
+        const QString title = storedCard(m_id).title;
+        storage::CardPatch theirs;
+        theirs.priority = storage::Priority::Low;
+        colleagueChanges(theirs);
+        QSignalSpy conflicted(m_window->actions(), &board::BoardActions::conflicted);
+        QSignalSpy failed(m_window->actions(), &board::BoardActions::failed);
+        // WHEN one edit renames the card and sets it to Critical
+        const QString renamed = title + QStringLiteral(" (") + QLatin1String(QTest::currentDataTag()) + u')';
+        storage::CardPatch mine = titled(renamed);
+        mine.priority = storage::Priority::Critical;
+        QVERIFY(m_window->actions()->editCard(m_id, mine, QStringLiteral("Edit Card")));
+        QVERIFY(saved());
+        // THEN the new title is saved, the priority is a choice, and I make it
+        QCOMPARE(conflicted.count(), 1);
+        QCOMPARE(storedCard(m_id).title, renamed);
+        QCOMPARE(storedCard(m_id).priority, storage::Priority::Low);
+        board::ConflictDialog *dialog = conflictDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("mine-0"))->text(), QStringLiteral("Critical"));
+        QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("mine-1")));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(choice), Qt::LeftButton);
+        QVERIFY(saved());
+        QCOMPARE(storedCard(m_id).priority, kept);
+        // AND the rename stays a step of its own, which undo takes back without touching the priority
+        if (kept == storage::Priority::Critical) {
+            QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Resolve Conflict"));
+            m_window->undoStack()->undo();
+            QVERIFY(saved());
+            QCOMPARE(storedCard(m_id).priority, storage::Priority::Low);
+        }
+        QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Card"));
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QCOMPARE(storedCard(m_id).title, title);
+        QCOMPARE(storedCard(m_id).priority, storage::Priority::Low);
+        QCOMPARE(m_window->model()->cardAt(m_window->model()->cardIndex(m_id))->title, title);
+        // AND redo renames it again, still without asking about the priority
+        QCOMPARE(m_window->undoStack()->redoText(), QStringLiteral("Edit Card"));
+        m_window->undoStack()->redo();
+        QVERIFY(saved());
+        QCOMPARE(storedCard(m_id).title, renamed);
+        QCOMPARE(storedCard(m_id).priority, storage::Priority::Low);
+        QCOMPARE(m_window->model()->cardAt(m_window->model()->cardIndex(m_id))->priority, storage::Priority::Low);
+        QCOMPARE(conflicted.count(), 1);
+        QCOMPARE(failed.count(), 0);
+    }
+
     void shouldNotOverwriteTextAColleagueChangedWhileITyped()
     {
         auto *description = field<QPlainTextEdit>("descriptionEdit");
