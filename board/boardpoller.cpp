@@ -19,6 +19,9 @@ constexpr int s_eventsPerLook = 2000;
 constexpr int s_markMs = 6000;         ///< how long a card someone else changed stays marked
 constexpr qint64 s_beatMs = 15'000;    ///< how often this window says it is here
 constexpr qint64 s_presentMs = 45'000; ///< a window not heard from for longer has gone (three beats missed)
+/// A heartbeat first seen this much older than this window's clock is taken as a window that went long ago (it
+/// crashed, or its laptop was closed) until it beats again: desktops' clocks are seldom off by more.
+constexpr qint64 s_staleAtFirstSightMs = 2 * 60'000;
 /// Rows older than this by the writer's own clock are not even read (a day: clocks may be off by minutes).
 constexpr qint64 s_rowsWithinMs = 24 * 3600 * 1000;
 
@@ -155,14 +158,16 @@ void BoardPoller::apply(const Saved &saved)
         return;
     if (saved.present) {
         // Each heartbeat carries its writer's clock, which may be off from ours: a window counts as here while its
-        // heartbeat keeps changing, as seen by this clock (and for a while after it is first seen).
+        // heartbeat keeps changing, as seen by this clock (and for a while after it is first seen, unless it looks
+        // long gone by then).
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QList<storage::Presence> others;
         QHash<QString, Heard> heard;
         for (const storage::Presence &present : *saved.present) {
             if (present.session == m_session)
                 continue;
-            Heard last = m_heard.value(present.session, Heard{present.seenAt, now});
+            const bool stale = now - present.seenAt > s_staleAtFirstSightMs + s_presentMs;
+            Heard last = m_heard.value(present.session, Heard{present.seenAt, stale ? now - s_presentMs - 1 : now});
             if (last.seenAt != present.seenAt)
                 last = Heard{present.seenAt, now};
             heard.insert(present.session, last);

@@ -213,14 +213,22 @@ private Q_SLOTS:
         QVERIFY(id);
         auto *alsoHere = m_window->findChild<QLabel *>(QStringLiteral("alsoHere"));
         QVERIFY(alsoHere && alsoHere->isHidden());
+        // GIVEN Dev's window crashed half an hour ago and left its heartbeat behind
+        auto dev = storeAs(QStringLiteral("dev"));
+        dev->setClock([] { return QDateTime::currentMSecsSinceEpoch() - 30 * 60'000; });
+        QVERIFY(dev->beatPresence(QStringLiteral("dev-desktop"), id));
         // WHEN Ben opens the board, and Chloe opens the same card, on their desktops
         auto ben = storeAs(QStringLiteral("ben"));
         auto chloe = storeAs(QStringLiteral("chloe"));
-        // (Chloe's desktop clock is ten minutes slow: she is here all the same)
+        // (Chloe's desktop clock is ten minutes slow: her first heartbeat looks as old as a crashed window's)
         chloe->setClock([] { return QDateTime::currentMSecsSinceEpoch() - 10 * 60'000; });
         QVERIFY(ben->beatPresence(QStringLiteral("ben-desktop"), 0));
         QVERIFY(chloe->beatPresence(QStringLiteral("chloe-desktop"), id));
-        // THEN the status bar says they are here, and the card that Chloe has it open
+        QVERIFY2(within([&] { return here->text() == u"Also here: Ben Okafor"; }, "Ben"), qPrintable(here->text()));
+        // THEN she is here from her next heartbeat on, and the crashed window never is
+        QTest::qWait(20);
+        QVERIFY(chloe->beatPresence(QStringLiteral("chloe-desktop"), id));
+        // AND the status bar says they are here, and the card that Chloe has it open
         QVERIFY2(within([&] { return here->text() == u"Also here: Ben Okafor, Chloe Dubois"; }, "who is here"),
                  qPrintable(here->text()));
         QVERIFY(here->toolTip().contains(u"Chloe Dubois, on"));
