@@ -333,12 +333,19 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
                 m_attachments->setAttachments(saved.detailsCard, saved.attachments);
             Q_EMIT commentsSaved(saved.detailsCard, saved.comments);
         }
-        if (saved.reloadBoard)
-            reloadBoard();
         if (saved.conflict)
             Q_EMIT conflicted(*saved.conflict);
         else if (!saved.status)
             report(saved.status.error());
+        // After a failed save, one message says what happened: a board that cannot be read now either (the share
+        // gone) stays as it is until the file answers again.
+        if (saved.reloadBoard) {
+            if (auto loaded = m_model.load(m_store); !loaded) {
+                if (saved.status)
+                    report(loaded.error());
+                Q_EMIT boardUnread();
+            }
+        }
         if (done)
             done(saved);
     });

@@ -157,6 +157,9 @@ Q_SIGNALS:
     void waitingChanged(bool waiting);
     /// Saves cannot reach the file (false, and @p why: they wait and try again), or can again (true).
     void reachableChanged(bool reachable, const QString &why);
+    /// A save needed the whole board read again, and the file could not be read (the share gone): the board shows
+    /// what it showed until it is read again.
+    void boardUnread();
     /// A save touched card @p cardId's checklist or comments: its comments as the file has them now.
     void commentsSaved(qint64 cardId, const QList<storage::Comment> &comments);
     /// An upload of @p name to card @p cardId has stored @p done of @p total bytes; @p finished when it ended

@@ -50,6 +50,8 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
         m_fileLost = !reachable;
         Q_EMIT reachableChanged(reachable, why);
     });
+    if (actions)
+        connect(actions, &BoardActions::boardUnread, this, [this] { m_reloadWanted = true; });
     m_state->seq = sinceSeq;
     m_timer.setInterval(s_pollMs);
     connect(&m_timer, &QTimer::timeout, this, &BoardPoller::poll);
@@ -77,7 +79,8 @@ void BoardPoller::poll()
         return; // a slow share: one look at a time
     m_looking = true;
     m_worker.submit(
-            [state = m_state, session = m_session, card = m_openCard](storage::BoardStore &store) {
+            [state = m_state, session = m_session, card = m_openCard,
+             reload = m_reloadWanted](storage::BoardStore &store) {
                 Saved saved;
                 // Here, and with which card: every few seconds, and at once when the card changes.
                 const qint64 now = store.now();
@@ -99,6 +102,7 @@ void BoardPoller::poll()
                 auto version = store.dataVersion();
                 if (!version)
                     return Saved(version.error());
+                saved.reloadBoard = reload; // the file answers again
                 // Who else is here: when someone wrote (their heartbeat too), and now and then regardless, since
                 // windows that went without a word drop out by time alone.
                 if (*version != state->dataVersion || beat || now - state->presenceAt >= s_beatMs) {
@@ -184,6 +188,7 @@ void BoardPoller::apply(const Saved &saved)
         }
     }
     if (saved.reloadBoard) {
+        m_reloadWanted = false;
         Q_EMIT reloadNeeded();
         return;
     }

@@ -20,7 +20,8 @@ class BoardModel;
  * of its own, whether anyone committed since (PRAGMA data_version); when someone did, it reads the change feed
  * (events) from where it left off, reads the cards those events name, and puts them on the board: new, moved,
  * changed or gone. Cards this window is still saving keep showing its own change. Column changes load the whole
- * board again (reloadNeeded()); label changes read the labels.
+ * board again (reloadNeeded()), as does a board the window could not read again after a save (BoardActions::
+ * boardUnread()); label changes read the labels.
  *
  * It also tells the file, every few seconds, that this window has the board open and which card it has open
  * (a heartbeat in the presence table), and reads who else does (presenceChanged()).
@@ -67,8 +68,9 @@ private:
     StoreWorker m_worker;
     QTimer m_timer;
     bool m_looking = false;
-    bool m_fileLost = false; ///< the last look could not reach the file
-    QString m_session;       ///< this window, in the presence table
+    bool m_fileLost = false;     ///< the last look could not reach the file
+    bool m_reloadWanted = false; ///< the board could not be read after a save: load it at the next look that can
+    QString m_session;           ///< this window, in the presence table
     qint64 m_openCard = 0;
     QList<storage::Presence> m_others;
     struct Heard

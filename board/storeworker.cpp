@@ -73,7 +73,9 @@ public:
                 if (!saved.status && saved.onFailed)
                     saved.onFailed();
                 // A connection that found the file read-only is not kept: the file may be writable again later.
-                if (!saved.status && m_store && m_store->isReadOnly())
+                // Nor one that met an I/O error: SQLite may take a lock it failed to release for one still held,
+                // and write without taking it again, when the file system may have dropped it (a share gone).
+                if (!saved.status && m_store && (m_store->isReadOnly() || m_store->lastErrorCode() == s_ioError))
                     m_store.reset();
                 if (m_lost && !m_worker.m_stopRetrying) {
                     m_lost = false;

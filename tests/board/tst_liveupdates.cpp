@@ -252,6 +252,25 @@ private Q_SLOTS:
         QVERIFY(ben->presence(45'000)->isEmpty());
     }
 
+    void shouldReadTheBoardAgainOnceASaveCouldNot()
+    {
+        const QModelIndex first = m_window->model()->index(0, 0, m_window->model()->index(0, 0));
+        const qint64 id = first.data(board::BoardModel::IdRole).toLongLong();
+        // GIVEN the file holds what this window has not seen (written around HelpBoard: no entry in the feed)
+        const QString title = QStringLiteral("Changed where the feed does not say");
+        const tests::RawResult written = tests::rawSql(
+                m_board, {QStringLiteral("UPDATE cards SET title = '%1' WHERE id = %2").arg(title).arg(id)});
+        QVERIFY2(written.error.isEmpty(), qPrintable(written.error));
+        QTest::qWait(1500); // looks at the file see nothing to show
+        QVERIFY(m_window->model()->cardAt(m_window->model()->cardIndex(id))->title != title);
+        // WHEN a save that needed the whole board read again could not read it (the share went with it)
+        QSignalSpy reload(m_window->poller(), &board::BoardPoller::reloadNeeded);
+        Q_EMIT m_window->actions()->boardUnread();
+        // THEN the next look that reaches the file reads the board again
+        QVERIFY(within([&] { return !reload.isEmpty(); }, "the board read again"));
+        QTRY_COMPARE(m_window->model()->cardAt(m_window->model()->cardIndex(id))->title, title);
+    }
+
     void shouldLoadTheBoardAgainWhenOthersChangeColumns()
     {
         QSignalSpy reload(m_window->poller(), &board::BoardPoller::reloadNeeded);
