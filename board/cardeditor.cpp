@@ -7,6 +7,8 @@
 #include "boardmodel.h"
 #include "cardfields.h"
 #include "checklistmodel.h"
+#include "commentspane.h"
+#include "editorparts.h"
 #include "historytext.h"
 #include "labelbutton.h"
 #include "labelmodel.h"
@@ -17,7 +19,6 @@
 
 #include <storage/boardstore.h>
 
-#include <QAbstractTextDocumentLayout>
 #include <QCalendarWidget>
 #include <QApplication>
 #include <QCheckBox>
@@ -39,8 +40,6 @@
 #include <QMenu>
 #include <QPixmap>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -52,12 +51,9 @@
 
 namespace hb::board {
 
-namespace {
+using namespace editorparts;
 
-QString when(qint64 msecs)
-{
-    return msecs ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(msecs), QLocale::ShortFormat) : QString();
-}
+namespace {
 
 QComboBox *choice(const QString &name, QWidget *parent, const QList<std::pair<QString, int>> &items)
 {
@@ -66,83 +62,6 @@ QComboBox *choice(const QString &name, QWidget *parent, const QList<std::pair<QS
     for (const auto &[text, value] : items)
         box->addItem(text, value);
     return box;
-}
-
-// "just now", "5 min ago", "3 h ago", "yesterday", or the date.
-QString relativeTime(qint64 msecs, qint64 now)
-{
-    const qint64 minutes = (now - msecs) / 60'000;
-    if (minutes < 1)
-        return CardEditor::tr("just now");
-    if (minutes < 60)
-        return CardEditor::tr("%1 min ago").arg(minutes);
-    if (minutes < 24 * 60)
-        return CardEditor::tr("%1 h ago").arg(minutes / 60);
-    const QDate day = QDateTime::fromMSecsSinceEpoch(msecs).date();
-    if (day == QDate::currentDate().addDays(-1))
-        return CardEditor::tr("yesterday");
-    return QLocale().toString(day, QLocale::ShortFormat);
-}
-
-// Plain text as HTML: every character escaped, line breaks kept, and web addresses made links (the only markup).
-QString plainWithLinks(const QString &text)
-{
-    static const QRegularExpression s_url(QStringLiteral(R"((https?://|mailto:)[^\s<>"]+[^\s<>".,;:!?)\]])"));
-    QString html;
-    qsizetype at = 0;
-    for (auto it = s_url.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        html += text.mid(at, match.capturedStart() - at).toHtmlEscaped();
-        const QString url = match.captured().toHtmlEscaped();
-        html += QStringLiteral("<a href=\"%1\">%1</a>").arg(url);
-        at = match.capturedEnd();
-    }
-    html += text.mid(at).toHtmlEscaped();
-    return html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
-
-/// One entry of the comments or the history: who and when (exactly, as a tooltip), @p after that (HTML), then
-/// @p body (HTML).
-QString entryHtml(const QString &who, qint64 at, qint64 now, const QString &after, const QString &body)
-{
-    return QStringLiteral("<p style=\"margin-bottom:2px\"><b>%1</b> · <span title=\"%2\">%3</span>%4</p>"
-                          "<p style=\"margin-top:0\">%5</p>")
-            .arg(who.toHtmlEscaped(), when(at).toHtmlEscaped(), relativeTime(at, now).toHtmlEscaped(), after, body);
-}
-
-/// A list of entries (comments, history) shown as escaped HTML; its links are handled by the editor. As tall as
-/// what it holds: the editor scrolls, not the list inside it.
-QTextBrowser *entryList(const QString &name, int minimumHeight, QWidget *parent)
-{
-    auto *list = new QTextBrowser(parent);
-    list->setObjectName(name);
-    list->setOpenLinks(false);
-    list->setFrameShape(QFrame::NoFrame);
-    list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    list->setFixedHeight(minimumHeight);
-    QObject::connect(list->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, list,
-                     [list, minimumHeight](const QSizeF &size) {
-                         list->setFixedHeight(std::max(minimumHeight, int(std::ceil(size.height())) + 4));
-                     });
-    return list;
-}
-
-/// A line under a field that says why what was typed or pasted was not all taken; hidden until then.
-QLabel *noticeLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(
-            QPalette::WindowText,
-            QColor(0xc0, 0x39, 0x2b).lighter(label->palette().color(QPalette::Base).lightness() < 128 ? 150 : 100));
-    label->setPalette(palette);
-    label->hide();
-    return label;
 }
 
 // A new due date: tomorrow at five in the afternoon, local time.
@@ -385,46 +304,12 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
          std::initializer_list<QWidget *>{m_title, m_requester, m_checklistAdd, m_description->viewport()})
         target->installEventFilter(this);
 
-    // Comments: oldest first; Ctrl+Enter posts; the author edits or deletes their own (an admin deletes any)
-    auto *commentsLabel = new QLabel(tr("Comments"), content);
-    commentsLabel->setFont(bold);
-    layout->addWidget(commentsLabel);
-    m_comments = entryList(QStringLiteral("commentsView"), 40, content);
-    connect(m_comments, &QTextBrowser::anchorClicked, this, &CardEditor::commentLink);
-    layout->addWidget(m_comments);
-    m_commentEdit = new LimitedTextEdit(content);
-    m_commentEdit->setObjectName(QStringLiteral("commentEdit"));
-    m_commentEdit->setMaxLength(storage::BoardStore::s_maxTextLength);
-    m_commentEdit->setPlaceholderText(tr("Write a comment (Ctrl+Enter posts it)"));
-    m_commentEdit->setTabChangesFocus(true);
-    m_commentEdit->setFixedHeight(m_commentEdit->fontMetrics().lineSpacing() * 4);
-    m_commentEdit->installEventFilter(this);
-    m_commentEdit->viewport()->installEventFilter(this);
-    layout->addWidget(m_commentEdit);
-    m_commentNotice = noticeLabel(QStringLiteral("commentNotice"), content);
-    layout->addWidget(m_commentNotice);
-    for (auto [edit, notice] :
-         {std::pair{m_description, m_descriptionNotice}, std::pair{m_commentEdit, m_commentNotice}}) {
-        connect(edit, &LimitedTextEdit::truncated, this, [this, notice = notice](qsizetype dropped) {
-            showNotice(notice, tr("This text has at most %1 characters: %2 characters were left out. Attach long "
-                                  "logs as a file instead.")
-                                       .arg(QLocale().toString(storage::BoardStore::s_maxTextLength),
-                                            QLocale().toString(dropped)));
-        });
-    }
-    auto *commentButtons = new QHBoxLayout;
-    commentButtons->addStretch(1);
-    m_cancelCommentEdit = new QToolButton(content);
-    m_cancelCommentEdit->setObjectName(QStringLiteral("cancelCommentEdit"));
-    m_cancelCommentEdit->setText(tr("Cancel"));
-    connect(m_cancelCommentEdit, &QToolButton::clicked, this, [this] { setCommentEditing(0); });
-    commentButtons->addWidget(m_cancelCommentEdit);
-    m_postComment = new QPushButton(content);
-    m_postComment->setObjectName(QStringLiteral("postComment"));
-    connect(m_postComment, &QPushButton::clicked, this, &CardEditor::postComment);
-    commentButtons->addWidget(m_postComment);
-    layout->addLayout(commentButtons);
-    setCommentEditing(0);
+    // Comments; files dropped on the box to write one go to the attachments too
+    m_commentsPane = new CommentsPane(m_model, content);
+    m_commentsPane->edit()->viewport()->installEventFilter(this);
+    layout->addWidget(m_commentsPane);
+    connect(m_description, &LimitedTextEdit::truncated, this,
+            [this](qsizetype dropped) { showNotice(m_descriptionNotice, tooLongText(dropped)); });
 
     // History: what happened to the card, oldest first; read when opened
     m_historyToggle = new QToolButton(content);
@@ -501,13 +386,9 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_actions = actions;
     m_templateMenu->setBoard(store, actions);
     m_attachments->setBoard(store, actions);
+    m_commentsPane->setBoard(store, actions);
     if (actions) {
         actions->setChecklist(m_checklist);
-        connect(actions, &BoardActions::commentsSaved, this,
-                [this](qint64 cardId, const QList<storage::Comment> &comments) {
-                    if (cardId == m_cardId)
-                        showComments(comments);
-                });
         m_checklist->setHandlers(
                 {[this](qint64 id, const QString &text) { return m_actions->editChecklistItem(m_cardId, id, text); },
                  [this](qint64 id, bool done) { return m_actions->tickChecklistItem(m_cardId, id, done); },
@@ -558,8 +439,9 @@ void CardEditor::showCard(qint64 id)
     m_description->document()->setModified(false);
     refresh();
     m_title->setCursorPosition(0); // a long title shows its start
-    for (QLabel *notice : {m_fieldsNotice, m_descriptionNotice, m_commentNotice})
+    for (QLabel *notice : {m_fieldsNotice, m_descriptionNotice})
         notice->hide();
+    m_commentsPane->hideNotice();
     loadDetails();
     show();
 }
@@ -635,13 +517,6 @@ bool CardEditor::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_checklistView && event->type() == QEvent::KeyPress
         && checklistKey(static_cast<QKeyEvent *>(event)))
         return true;
-    if (watched == m_commentEdit && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() & Qt::ControlModifier) {
-            postComment();
-            return true;
-        }
-    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -758,10 +633,10 @@ void CardEditor::refresh()
 {
     const storage::Card *shown = card();
     const bool editable = shown && m_actions;
-    for (QWidget *field :
-         std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel, m_labels, m_templates,
-                                          m_checklistAdd, m_commentEdit, m_postComment})
+    for (QWidget *field : std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel,
+                                                           m_labels, m_templates, m_checklistAdd})
         field->setEnabled(editable);
+    m_commentsPane->setEditable(editable);
     m_title->setReadOnly(!editable);
     m_requester->setReadOnly(!editable);
     m_description->setReadOnly(!editable);
@@ -820,20 +695,20 @@ void CardEditor::refresh()
 
 void CardEditor::loadDetails()
 {
-    setCommentEditing(0);
+    m_commentsPane->stopEditing();
     if (!m_store || !card()) {
         m_checklist->setItems(0, {});
         m_attachments->showCard(0);
-        showComments({});
+        m_commentsPane->showComments(0, {});
         return;
     }
     m_attachments->showCard(m_cardId);
     auto checklist = m_store->checklist(m_cardId);
     auto comments = m_store->comments(m_cardId);
     m_checklist->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());
-    showComments(comments ? *comments : QList<storage::Comment>());
+    m_commentsPane->showComments(m_cardId, comments ? *comments : QList<storage::Comment>());
     if (!checklist || !comments)
-        m_comments->setPlainText(!checklist ? checklist.error().message : comments.error().message);
+        m_commentsPane->showProblem(!checklist ? checklist.error().message : comments.error().message);
 }
 
 void CardEditor::showOthersChanges(const QList<qint64> &ids)
@@ -844,7 +719,7 @@ void CardEditor::showOthersChanges(const QList<qint64> &ids)
     // card is opened again. A save of this card still on its way shows its own result.
     const QWidget *focus = QApplication::focusWidget();
     const bool editingItem = focus && focus != m_checklistView && m_checklistView->isAncestorOf(focus);
-    if (m_editingComment || editingItem || (m_actions && m_actions->isSaving(m_cardId)))
+    if (m_commentsPane->isEditing() || editingItem || (m_actions && m_actions->isSaving(m_cardId)))
         return;
     loadDetails();
 }
@@ -933,84 +808,6 @@ void CardEditor::loadHistory()
     for (const storage::Event &event : *history)
         html += entryHtml(m_model.memberName(event.actor), event.at, now, {}, describeEvent(event).toHtmlEscaped());
     m_history->setHtml(html);
-}
-
-void CardEditor::showComments(const QList<storage::Comment> &comments)
-{
-    m_shownComments = comments;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString me = m_store ? m_store->login() : QString();
-    const bool admin = m_store && m_store->role() == storage::Role::Admin;
-    QString html;
-    for (const storage::Comment &comment : comments) {
-        QString actions;
-        if (m_actions && comment.author == me)
-            actions +=
-                    QStringLiteral(" · <a href=\"helpboard-comment:edit/%1\">%2</a>").arg(comment.id).arg(tr("Edit"));
-        if (m_actions && (comment.author == me || admin))
-            actions += QStringLiteral(" · <a href=\"helpboard-comment:delete/%1\">%2</a>")
-                               .arg(comment.id)
-                               .arg(tr("Delete"));
-        html += entryHtml(m_model.memberName(comment.author), comment.createdAt, now,
-                          (comment.editedAt ? tr(" · edited") : QString()) + actions, plainWithLinks(comment.body));
-    }
-    if (comments.isEmpty())
-        html = QStringLiteral("<p><i>%1</i></p>").arg(tr("No comments yet."));
-    m_comments->setHtml(html);
-}
-
-void CardEditor::commentLink(const QUrl &url)
-{
-    if (url.scheme() != u"helpboard-comment") {
-        if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
-            QDesktopServices::openUrl(url);
-        return;
-    }
-    const QStringList parts = url.path().split(QLatin1Char('/'));
-    const qint64 id = parts.value(1).toLongLong();
-    if (!m_actions || !id)
-        return;
-    if (parts.value(0) == u"edit")
-        setCommentEditing(id);
-    else if (parts.value(0) == u"delete")
-        m_actions->deleteComment(m_cardId, id);
-}
-
-void CardEditor::setCommentEditing(qint64 commentId)
-{
-    const bool wasEditing = m_editingComment != 0;
-    const auto comment = std::find_if(m_shownComments.cbegin(), m_shownComments.cend(),
-                                      [commentId](const storage::Comment &each) { return each.id == commentId; });
-    m_editingComment = comment != m_shownComments.cend() ? commentId : 0;
-    m_postComment->setText(m_editingComment ? tr("Save Comment") : tr("Comment"));
-    m_cancelCommentEdit->setVisible(m_editingComment != 0);
-    if (m_editingComment) {
-        m_commentEdit->setPlainText(comment->body);
-        m_commentEdit->setFocus();
-    } else if (wasEditing) {
-        m_commentEdit->clear(); // the edit was given up
-    }
-}
-
-void CardEditor::postComment()
-{
-    const QString body = m_commentEdit->toPlainText().trimmed();
-    if (!m_actions || !card() || body.isEmpty())
-        return;
-    bool taken = false;
-    if (m_editingComment) {
-        const auto comment = std::find_if(m_shownComments.cbegin(), m_shownComments.cend(),
-                                          [this](const storage::Comment &each) { return each.id == m_editingComment; });
-        taken = comment != m_shownComments.cend()
-                && m_actions->editComment(m_cardId, m_editingComment, comment->body, body);
-    } else {
-        taken = m_actions->addComment(m_cardId, body);
-    }
-    // What was written stays when it is refused (too long), so nothing typed is lost.
-    if (taken) {
-        m_commentEdit->clear();
-        setCommentEditing(0);
-    }
 }
 
 } // namespace hb::board

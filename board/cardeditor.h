@@ -17,8 +17,6 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPlainTextEdit;
-class QPushButton;
-class QUrl;
 class QStackedWidget;
 class QTextBrowser;
 class QToolButton;
@@ -30,6 +28,7 @@ class BoardStore;
 namespace hb::board {
 
 class AttachmentsPane;
+class CommentsPane;
 class BoardActions;
 class BoardModel;
 class ChecklistModel;
@@ -104,12 +103,8 @@ private:
     void showLabels();
     void newLabel();
     void manageLabels();
-    void showComments(const QList<storage::Comment> &comments);
     /// Reads the card's history again, when it is open.
     void loadHistory();
-    void postComment();
-    void commentLink(const QUrl &url);
-    void setCommentEditing(qint64 commentId);
     /// Delete, and Ctrl+Up/Down, on the checklist.
     bool checklistKey(QKeyEvent *event);
     const storage::Card *card() const;
@@ -146,15 +141,9 @@ private:
     QListView *m_checklistView = nullptr;
     QLineEdit *m_checklistAdd = nullptr;
     AttachmentsPane *m_attachments = nullptr;
-    QTextBrowser *m_comments = nullptr;
-    LimitedTextEdit *m_commentEdit = nullptr;
-    QLabel *m_commentNotice = nullptr;
-    QPushButton *m_postComment = nullptr;
-    QToolButton *m_cancelCommentEdit = nullptr;
-    QList<storage::Comment> m_shownComments;
+    CommentsPane *m_commentsPane = nullptr;
     QToolButton *m_historyToggle = nullptr;
     QTextBrowser *m_history = nullptr;
-    qint64 m_editingComment = 0; ///< the comment being edited in m_commentEdit, 0 when writing a new one
 };
 
 } // namespace hb::board
