@@ -453,7 +453,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_poller = std::make_unique<board::BoardPoller>(m_store->path(), polling, since ? *since : -1, *m_model, m_actions);
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload);
     connect(m_poller.get(), &board::BoardPoller::presenceChanged, this, &MainWindow::showPresence);
-    connect(m_poller.get(), &board::BoardPoller::cardsChanged, m_details, &board::CardEditor::showOthersChanges);
+    connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
     connect(m_poller.get(), &board::BoardPoller::reachableChanged, this, [this](bool reachable, const QString &why) {
         m_looksCannotReach = reachable ? QString() : why;
         showBanner();

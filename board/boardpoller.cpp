@@ -138,8 +138,13 @@ void BoardPoller::poll()
                 }
                 if (labelsChanged)
                     saved.readLabels(store);
-                if (!saved.reloadBoard)
+                if (!saved.reloadBoard) {
                     saved.readCards(store, cards);
+                    // The card open in this window shows its checklist, comments and attachments: read here too,
+                    // not on the window's thread.
+                    if (card && cards.contains(card))
+                        saved.readDetails(store, card, false);
+                }
                 // Only what was read in full counts as seen; anything else is read again at the next look. A full
                 // feed may have more behind it: then this version is not taken as seen either.
                 if (saved.status) {
@@ -218,6 +223,8 @@ void BoardPoller::apply(const Saved &saved)
     }
     if (!changed.isEmpty())
         Q_EMIT cardsChanged(changed);
+    if (saved.detailsCard)
+        Q_EMIT detailsRead(saved.detailsCard, saved.checklist, saved.comments, saved.attachments);
 }
 
 } // namespace hb::board

@@ -52,6 +52,10 @@ Q_SIGNALS:
     void reloadNeeded();
     /// Cards other people changed, now shown as the file has them.
     void cardsChanged(const QList<qint64> &ids);
+    /// Someone else changed card @p cardId, open here (setOpenCard()): its checklist, comments and attachments as
+    /// the file has them now.
+    void detailsRead(qint64 cardId, const QList<storage::ChecklistItem> &checklist,
+                     const QList<storage::Comment> &comments, const QList<storage::Attachment> &attachments);
     /// Someone opened or closed the board, or a card, elsewhere: see others().
     void presenceChanged();
     /// Looks cannot reach the file (false, and @p why: they wait and try again), or can again (true).

@@ -2,6 +2,7 @@
 #include "cardeditor.h"
 
 #include "attachmentfiles.h"
+#include "attachmentmodel.h"
 #include "attachmentspane.h"
 #include "boardactions.h"
 #include "boardmodel.h"
@@ -711,9 +712,11 @@ void CardEditor::loadDetails()
         m_commentsPane->showProblem(!checklist ? checklist.error().message : comments.error().message);
 }
 
-void CardEditor::showOthersChanges(const QList<qint64> &ids)
+void CardEditor::showOthersDetails(qint64 cardId, const QList<storage::ChecklistItem> &checklist,
+                                   const QList<storage::Comment> &comments,
+                                   const QList<storage::Attachment> &attachments)
 {
-    if (isHidden() || !m_cardId || !ids.contains(m_cardId))
+    if (isHidden() || !m_cardId || cardId != m_cardId || !card())
         return;
     // An item or a comment being edited here keeps its text: their change shows with the next one, or when the
     // card is opened again. A save of this card still on its way shows its own result.
@@ -721,7 +724,9 @@ void CardEditor::showOthersChanges(const QList<qint64> &ids)
     const bool editingItem = focus && focus != m_checklistView && m_checklistView->isAncestorOf(focus);
     if (m_commentsPane->isEditing() || editingItem || (m_actions && m_actions->isSaving(m_cardId)))
         return;
-    loadDetails();
+    m_checklist->setItems(cardId, checklist);
+    m_attachments->model()->setAttachments(cardId, attachments);
+    m_commentsPane->showComments(cardId, comments);
 }
 
 void CardEditor::showLabels()

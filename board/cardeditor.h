@@ -60,9 +60,10 @@ public:
     /// closing.
     void commit();
 
-    /// Other people changed cards @p ids (the poller read them): the open card's checklist, comments and
-    /// attachments are read again, unless one of them is being edited here.
-    void showOthersChanges(const QList<qint64> &ids);
+    /// Someone else changed card @p cardId: its checklist, comments and attachments as the file has them now
+    /// (read by the poller). Shown when it is the card open here, unless one of them is being edited here.
+    void showOthersDetails(qint64 cardId, const QList<storage::ChecklistItem> &checklist,
+                           const QList<storage::Comment> &comments, const QList<storage::Attachment> &attachments);
     /// Who else has this card open now (their names); none hides the line that says so.
     void setAlsoOpenBy(const QStringList &names);
 

@@ -30,9 +30,10 @@ void Saved::readLabels(storage::BoardStore &store)
     }
 }
 
-void Saved::readDetails(storage::BoardStore &store, qint64 cardId)
+void Saved::readDetails(storage::BoardStore &store, qint64 cardId, bool withCard)
 {
-    readCards(store, {cardId});
+    if (withCard)
+        readCards(store, {cardId});
     auto items = store.checklist(cardId);
     auto notes = store.comments(cardId);
     auto files = store.attachments(cardId);

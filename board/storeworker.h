@@ -52,8 +52,8 @@ struct Saved
     void readCards(storage::BoardStore &store, const QList<qint64> &ids);
     /// Reads the board's labels back.
     void readLabels(storage::BoardStore &store);
-    /// Reads card @p cardId back, with its checklist, comments and attachments.
-    void readDetails(storage::BoardStore &store, qint64 cardId);
+    /// Reads card @p cardId back, with its checklist, comments and attachments (@p withCard false: only those).
+    void readDetails(storage::BoardStore &store, qint64 cardId, bool withCard = true);
 };
 
 /**

@@ -143,6 +143,14 @@ private Q_SLOTS:
         // THEN the open card shows both within 1.5 s of the last
         QVERIFY(within([&] { return checklist->model()->rowCount() == rows + 1; }, "a checklist item added"));
         QVERIFY(comments->toPlainText().contains(QStringLiteral("Called the vendor, ticket 4711")));
+        // AND a file they attach shows in its attachments
+        auto *attachments = m_window->findChild<QListView *>(QStringLiteral("attachmentsView"));
+        QVERIFY(attachments);
+        const int files = attachments->model()->rowCount();
+        const QString manual = m_dir.filePath(QStringLiteral("vendor-quote.txt"));
+        QVERIFY(tests::writeFile(manual, QByteArrayLiteral("Quote 4711: two new fusers")));
+        QVERIFY(cli({QStringLiteral("attach"), QString::number(id), manual}));
+        QVERIFY(within([&] { return attachments->model()->rowCount() == files + 1; }, "a file attached"));
         // AND a comment I am editing is not swept away by their next change
         auto *edit = m_window->findChild<QPlainTextEdit *>(QStringLiteral("commentEdit"));
         QVERIFY(edit);
