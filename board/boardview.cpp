@@ -5,6 +5,7 @@
 #include "attachmentfiles.h"
 #include "boardmodel.h"
 #include "carddelegate.h"
+#include "cardslides.h"
 #include "cardfiltermodel.h"
 
 #include <QAction>
@@ -94,6 +95,7 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
             });
     connect(m_model, &QAbstractItemModel::dataChanged, m_headersTimer, qOverload<>(&QTimer::start));
     rebuild();
+    m_slides = new CardSlides(*this, *m_model);
 }
 
 BoardView::~BoardView() = default;

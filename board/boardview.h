@@ -17,6 +17,7 @@ class BoardActions;
 class BoardModel;
 class CardDelegate;
 class CardFilterModel;
+class CardSlides;
 
 /**
  * The board: one column beside the other, scrolling sideways when they do not fit. Each column is a header
@@ -42,6 +43,8 @@ public:
     /// "12" or "7/4"; its `overLimit` property is true when a WIP limit is exceeded.
     QLabel *columnCount(int column) const;
     CardDelegate *delegate() const { return m_delegate; }
+    /// Slides the cards someone else moved to their new place.
+    CardSlides *slides() const { return m_slides; }
     /// The "+ Add card" field under a column.
     QLineEdit *quickAdd(int column) const;
     /// The column's menu (right-click on its header): rename, WIP limit, move, add, delete.
@@ -109,6 +112,7 @@ private:
     QWidget *m_strip;
     QHBoxLayout *m_layout;
     QList<Column> m_columns;
+    CardSlides *m_slides = nullptr;
 };
 
 } // namespace hb::board

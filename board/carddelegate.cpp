@@ -519,6 +519,12 @@ void CardDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewI
 
 void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    if (m_hidden.isEmpty() || !m_hidden.contains(index.data(BoardModel::IdRole).toLongLong()))
+        paintCard(painter, option, index);
+}
+
+void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.rect.setWidth(cardWidth(option)); // as measured, so the title wraps as it did then

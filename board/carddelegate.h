@@ -8,6 +8,7 @@
 #include <QRect>
 #include <QStringList>
 #include <QPixmap>
+#include <QSet>
 #include <QStyledItemDelegate>
 
 #include <functional>
@@ -66,6 +67,11 @@ public:
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// Paints the card at @p index whether it is hidden or not (paint() leaves hidden cards out).
+    void paintCard(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    /// Cards not drawn in their place for now (CardSlides draws them on their way there).
+    void setHiddenCards(const QSet<qint64> &ids) { m_hidden = ids; }
+    const QSet<qint64> &hiddenCards() const { return m_hidden; }
     /// A title being typed stays as typed when the card changes meanwhile (a colleague's change coming in).
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     /// F2 edits the title in place, over the title.
@@ -121,6 +127,7 @@ private:
 
     qint64 m_now = 0;
     QPersistentModelIndex m_dropTarget;
+    QSet<qint64> m_hidden;
     mutable QHash<HeightKey, int> m_heights;
     mutable QFont m_heightsFont;
     mutable int m_scrollBarExtent = -1;

@@ -7,6 +7,8 @@
 #include <app/mainwindow.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
+#include <board/carddelegate.h>
+#include <board/cardslides.h>
 #include <board/boardpoller.h>
 #include <storage/boardstore.h>
 
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QUndoStack>
 #include <QProcess>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -108,6 +111,44 @@ private Q_SLOTS:
         // WHEN it is archived, THEN it leaves the board
         QVERIFY(cli({QStringLiteral("archive"), QString::number(id)}));
         QVERIFY(within([&] { return shown(id) == nullptr; }, "a card archived"));
+    }
+
+    void shouldSlideACardSomeoneElseMovedNotOneIMove()
+    {
+        auto *board = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QVERIFY(board && board->slides());
+        QSignalSpy slid(board->slides(), &board::CardSlides::slideStarted);
+        QListView *todo = board->columnView(0);
+        const qint64 id = todo->model()->index(0, 0, todo->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
+        // WHEN a colleague moves the first card of To-do to Doing
+        QVERIFY(cli({QStringLiteral("move"), QString::number(id), QStringLiteral("--to"), QStringLiteral("Doing")}));
+        // THEN it slides there, to the next column on the right, drawn only on its way until it lands
+        QVERIFY(within([&] { return !slid.isEmpty(); }, "a slide"));
+        QCOMPARE(slid.first().at(0).toLongLong(), id);
+        const QRect from = slid.first().at(1).toRect();
+        const QRect to = slid.first().at(2).toRect();
+        QVERIFY2(to.left() >= from.right(), qPrintable(QStringLiteral("%1 -> %2").arg(from.left()).arg(to.left())));
+        QVERIFY(board->slides()->isSliding(id));
+        QVERIFY(board->slides()->isVisible());
+        QVERIFY(board->delegate()->hiddenCards().contains(id));
+        QTRY_VERIFY_WITH_TIMEOUT(!board->slides()->isSliding(id), 2 * board::CardSlides::s_durationMs + 500);
+        QVERIFY(board->slides()->isHidden());
+        QVERIFY(board->delegate()->hiddenCards().isEmpty());
+        QCOMPARE(board->cardIndex(id).parent().row(), 1);
+        // WHEN I move the next card over myself (Ctrl+Right), THEN it just goes there
+        slid.clear();
+        const QModelIndex next = todo->model()->index(0, 0, todo->rootIndex());
+        QTest::mouseClick(todo->viewport(), Qt::LeftButton, {}, todo->visualRect(next).center());
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QVERIFY(saved(*m_window));
+        QTest::qWait(100);
+        QCOMPARE(slid.count(), 0);
+        // (the board as it was, for the tests after this one)
+        m_window->undoStack()->undo();
+        QVERIFY(saved(*m_window));
+        const qint64 first = todo->model()->index(0, 0, todo->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
+        QVERIFY(cli({QStringLiteral("move"), QString::number(id), QStringLiteral("--to"), QStringLiteral("To-do"),
+                     QStringLiteral("--before"), QString::number(first)}));
     }
 
     void shouldShowAnOpenCardAsOthersChangeIt()
