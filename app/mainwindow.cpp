@@ -282,8 +282,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (m_actions->isWaitingForTheFile()) {
             // Waiting could be long: the user decides whether their changes are worth it.
             QMessageBox ask(QMessageBox::Warning, tr("Close Without Saving?"),
-                            tr("HelpBoard cannot reach the board file, so your last changes are not saved yet. They "
-                               "are saved as soon as the file is back, if this window stays open."),
+                            tr("HelpBoard cannot save to the board file right now, so your last changes are not saved "
+                               "yet. They are saved as soon as it can, if this window stays open."),
                             QMessageBox::NoButton, this);
             ask.setTextFormat(Qt::PlainText);
             QPushButton *keep = ask.addButton(tr("Keep Open"), QMessageBox::RejectRole);

@@ -43,7 +43,7 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
     , m_model(model)
     , m_actions(actions)
     , m_state(std::make_shared<State>())
-    , m_worker(path, options)
+    , m_worker(path, options, StoreWorker::WhenBusy::Fail)
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     connect(&m_worker, &StoreWorker::reachableChanged, this, [this](bool reachable, const QString &why) {

@@ -90,7 +90,9 @@ public:
                 m_lostWhy = saved.status.error().message;
                 tellReachable(false, m_lostWhy);
             }
-            m_store.reset(); // the next try opens the file again: it may be back as a new file
+            // The next try opens the file again (it may be back as a new file), unless it was only busy.
+            if (saved.status.error().kind != storage::ErrorKind::Busy)
+                m_store.reset();
             const QDeadlineTimer wait(std::min(s_firstRetryMs << std::min(attempt, 3), s_maxRetryMs));
             while (!wait.hasExpired() && !m_worker.m_stopRetrying)
                 QThread::msleep(50);
@@ -118,6 +120,18 @@ private:
         const storage::ErrorKind kind = saved.status.error().kind;
         if (!m_store) // could not even be opened: not there (moved away, share gone), or failing
             return kind == storage::ErrorKind::Io || kind == storage::ErrorKind::NotFound ? Retry::Later : Retry::No;
+        if (kind == storage::ErrorKind::Busy && m_worker.m_whenBusy == StoreWorker::WhenBusy::WaitLonger) {
+            // Other users kept the file busy for all of the store's patience: nothing of the change was written
+            // (a busy commit is rolled back), so it is kept and tried again, and the user is told meanwhile.
+            if (m_store->commitCount() > commitsBefore) {
+                saved.reloadBoard = true;
+                return Retry::No;
+            }
+            saved.status = storage::Error{storage::ErrorKind::Busy,
+                                          StoreWorker::tr("other users have kept it busy for %n s", nullptr,
+                                                          std::max(1, m_options.busyTimeoutMs / 1000))};
+            return Retry::Later;
+        }
         if (kind != storage::ErrorKind::Io && kind != storage::ErrorKind::ReadOnly)
             return Retry::No; // a conflict, a refusal, bad input: the file answered
         if (m_store->unknownOutcomeCount() > unknownBefore) {
@@ -203,9 +217,10 @@ private:
     QString m_lostWhy;
 };
 
-StoreWorker::StoreWorker(const QString &path, const storage::StoreOptions &options, QObject *parent)
+StoreWorker::StoreWorker(const QString &path, const storage::StoreOptions &options, WhenBusy whenBusy, QObject *parent)
     : QObject(parent)
     , m_runner(new Runner(*this, path, options))
+    , m_whenBusy(whenBusy)
 {
     m_thread.setObjectName(QStringLiteral("HelpBoard saver"));
     m_runner->moveToThread(&m_thread);

@@ -61,8 +61,9 @@ struct Saved
  * a slow link) never freezes the window. Saves run one at a time, in the order they were submitted; each one's
  * completion is delivered on the thread that owns the worker, in the same order. Nothing submitted is dropped:
  * destroying the worker first finishes every queued save. A save that cannot reach the file (the share gone, the
- * file moved away) waits and runs again until it can (reachableChanged()), unless stopRetrying() was called: then
- * it fails at once, as do the saves queued behind it.
+ * file moved away), or finds it kept busy by others for longer than the store waits, waits and runs again until it
+ * can (reachableChanged()), unless stopRetrying() was called: then it fails at once, as do the saves queued behind
+ * it.
  */
 class StoreWorker final : public QObject
 {
@@ -75,7 +76,14 @@ public:
     using Done = std::function<void(const Saved &saved)>;
 
     /// Opens @p path again with @p options (on its thread, with the first save).
-    StoreWorker(const QString &path, const storage::StoreOptions &options, QObject *parent = nullptr);
+    /// What a job that found the file busy for all of the store's patience does.
+    enum class WhenBusy {
+        WaitLonger, ///< runs again, like one that cannot reach the file (saves: nothing is dropped)
+        Fail,       ///< fails (looks at the file: the next one comes soon anyway)
+    };
+
+    StoreWorker(const QString &path, const storage::StoreOptions &options, WhenBusy whenBusy = WhenBusy::WaitLonger,
+                QObject *parent = nullptr);
     ~StoreWorker() override;
 
     void submit(Job job, Done done);
@@ -99,6 +107,7 @@ private:
     Runner *m_runner;
     int m_pending = 0;
     std::atomic_bool m_stopRetrying = false;
+    const WhenBusy m_whenBusy;
 };
 
 } // namespace hb::board

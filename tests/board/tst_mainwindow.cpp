@@ -8,6 +8,7 @@
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDate>
@@ -30,6 +31,7 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -152,6 +154,22 @@ private:
             (void)store->addComment(id, QString::fromUtf16(text));
         }
         return id;
+    }
+
+    /// Answers the question closing the window asks (a modal box) with the button named @p button, once it shows.
+    static void answerCloseQuestion(const QString &button)
+    {
+        QTimer::singleShot(0, [button] {
+            QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            for (QAbstractButton *each : box->buttons()) {
+                if (each->text() == button) {
+                    QTest::mouseClick(each, Qt::LeftButton);
+                    return;
+                }
+            }
+            QFAIL(qPrintable(QStringLiteral("no button ") + button));
+        });
     }
 
 private Q_SLOTS:
@@ -465,33 +483,56 @@ private Q_SLOTS:
                         0}));
     }
 
-    void shouldStayOpenWhenTheLastChangeCouldNotBeSaved()
+    void shouldKeepAChangeWhileTheShareStaysBusyAndAskBeforeClosing()
     {
         // GIVEN a window that waits only 300 ms for the file, and a colleague who holds it for longer
         auto window = openDemo({}, 300);
         QVERIFY(window);
-        auto *saving = window->findChild<QLabel *>(QStringLiteral("savingStatus"));
+        auto *banner = window->findChild<QLabel *>(QStringLiteral("boardBanner"));
         QListView *todo = window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
         const qint64 id = todo->model()->index(0, 0, todo->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
-        tests::WriteLock colleague(m_board);
+        const qint64 next = todo->model()->index(1, 0, todo->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
+        auto colleague = std::make_unique<tests::WriteLock>(m_board);
+        QVERIFY(colleague->isHeld());
+        // WHEN I move the first card of To-do to Doing
         todo->setFocus();
         todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
         QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
-        // WHEN the window is closed before the move could be saved
-        QVERIFY(!window->close());
-        // THEN it stays open, says why, and the card is back where the file has it
-        QVERIFY(saved(*window));
-        QTest::qWait(50); // anything queued after the last save
-        QVERIFY(window->isVisible());
-        QCOMPARE(saving->text(), QStringLiteral("Not closed: your last change could not be saved"));
-        auto *message = window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage"));
-        QVERIFY(message && message->isVisible());
-        message->close();
-        QCOMPARE(window->model()->cardIndex(id).parent().row(), 0);
+        // THEN after the wait a banner says why it is not saved yet; the move stays on the board, nothing is refused
+        QTRY_VERIFY2_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(QStringLiteral("busy")),
+                                  qPrintable(banner->text()), 5000);
+        QVERIFY2(banner->text().contains(QStringLiteral("your changes are kept")), qPrintable(banner->text()));
+        QCOMPARE(window->model()->cardIndex(id).parent().row(), 1);
         QCOMPARE(storedColumnOf(id), 0);
-        // AND once the file is free, it closes at once
-        colleague.release();
-        QVERIFY(window->close());
+        QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage")));
+        // WHEN I close the window, THEN it asks first, and Keep Open keeps it open and waiting
+        answerCloseQuestion(QStringLiteral("Keep Open"));
+        QVERIFY(!window->close());
+        QVERIFY(window->isVisible());
+        QVERIFY(window->actions()->isSaving());
+        // WHEN the colleague is done, THEN the move is saved, once, and the banner goes
+        colleague.reset();
+        QVERIFY(saved(*window));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isHidden(), 5000);
+        QCOMPARE(storedColumnOf(id), 1);
+
+        // GIVEN the file kept busy again, and the next card moved
+        colleague = std::make_unique<tests::WriteLock>(m_board);
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        QCOMPARE(todo->currentIndex().data(board::BoardModel::IdRole).toLongLong(), next);
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+        // WHEN I close the window and choose Close Without Saving, THEN it closes, and that move is not saved
+        answerCloseQuestion(QStringLiteral("Close Without Saving"));
+        window->close();
+        QTRY_VERIFY(!window->isVisible());
+        colleague.reset();
+        QCOMPARE(storedColumnOf(next), 0);
+        // (back as it was, for the other tests)
+        auto store = storeAs();
+        QVERIFY(store->moveCard(id, window->model()->index(0, 0).data(board::BoardModel::IdRole).toLongLong(),
+                                storage::Placement{next, 0}));
     }
 
     void shouldKeepChangesWhileTheFileIsAwayAndSaveThemWhenItIsBack()
