@@ -118,6 +118,23 @@ void BoardStore::setWaitObserver(std::function<void()> observer)
     m_db->setWaitObserver(std::move(observer));
 }
 
+void BoardStore::setGiveUp(std::function<bool()> giveUp)
+{
+    m_db->setGiveUp(std::move(giveUp));
+}
+
+Status BoardStore::reconnect()
+{
+    if (auto opened = m_db->reopen(isReadOnly() ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite); !opened)
+        return opened;
+    // A new connection starts in DELETE mode (DESIGN.md: TRUNCATE on a share).
+    if (!isReadOnly()) {
+        if (auto journal = m_db->scalar(QStringLiteral("PRAGMA journal_mode = TRUNCATE")); !journal)
+            return journal.error();
+    }
+    return {};
+}
+
 StoreOptions BoardStore::options() const
 {
     StoreOptions options = m_options;

@@ -116,6 +116,11 @@ public:
     int lastWriteRetries() const;
     /// Called on the store's thread each time a change or read waits for another user's save (busy file).
     void setWaitObserver(std::function<void()> observer);
+    /// Asked on the store's thread before each further wait for another user's save: true stops waiting (Busy).
+    void setGiveUp(std::function<bool()> giveUp);
+    /// Opens this store's connection to the file again (after an I/O error: the share was gone, its handle may be
+    /// dead for good), with the same rules. When that fails, the connection it had stays.
+    Status reconnect();
     /// The options to open this board again as the same login, on another connection (a worker thread's).
     StoreOptions options() const;
 

@@ -134,6 +134,16 @@ Status Connection::open(const QString &path, Mode mode)
     return {};
 }
 
+Status Connection::reopen(Mode mode)
+{
+    Connection fresh;
+    if (auto opened = fresh.open(m_path, mode); !opened)
+        return opened;
+    close();
+    std::swap(m_name, fresh.m_name); // fresh goes with the closed name; damage found stays known
+    return {};
+}
+
 Status Connection::applyPragmas()
 {
     for (const char16_t *pragma : {u"PRAGMA foreign_keys = ON", u"PRAGMA synchronous = FULL"}) {
@@ -187,7 +197,8 @@ Result<QSqlQuery> Connection::exec(const QString &sql, Bindings bindings)
         }
         const Error error = mapError(query.lastError());
         // Outside write(), busy means a colleague is committing: readers wait for it like writers do.
-        if (error.kind != ErrorKind::Busy || m_inWrite || clock.elapsed() >= m_busyTimeoutMs)
+        if (error.kind != ErrorKind::Busy || m_inWrite || clock.elapsed() >= m_busyTimeoutMs
+            || (m_giveUp && m_giveUp()))
             return error;
         backOff(attempt, s_maxReadBackOffMs);
     }
@@ -272,9 +283,15 @@ Status Connection::write(const std::function<Status()> &body)
     QElapsedTimer clock;
     clock.start();
     auto retryAllowed = [&](const Error &error) {
-        return error.kind == ErrorKind::Busy && clock.elapsed() < m_busyTimeoutMs;
+        return error.kind == ErrorKind::Busy && clock.elapsed() < m_busyTimeoutMs && !(m_giveUp && m_giveUp());
     };
-    auto rollback = [&] { (void)run(QStringLiteral("ROLLBACK")); };
+    // The write's own failure is what is reported: after an I/O error or a full disk SQLite has often rolled back
+    // already, and this ROLLBACK's "no transaction is active" must not take its place.
+    auto rollback = [&] {
+        const int failure = m_lastErrorCode;
+        (void)run(QStringLiteral("ROLLBACK"));
+        m_lastErrorCode = failure;
+    };
     // While inside write(), statements report busy at once: this loop decides, since it must roll back first.
     m_inWrite = true;
     const auto leave = qScopeGuard([this] { m_inWrite = false; });
@@ -320,8 +337,11 @@ Status Connection::readTransaction(const std::function<Status()> &reads)
     if (auto begun = run(QStringLiteral("BEGIN")); !begun)
         return begun.error();
     const Status status = reads();
-    // Ending a read transaction only releases the shared lock; nothing can be lost here.
+    // Ending a read transaction only releases the shared lock; nothing can be lost here. What failed is the read.
+    const int failure = m_lastErrorCode;
     (void)run(status ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+    if (!status)
+        m_lastErrorCode = failure;
     return status;
 }
 

@@ -36,6 +36,8 @@ public:
     Q_DISABLE_COPY_MOVE(Connection)
 
     Status open(const QString &path, Mode mode);
+    /// Opens the same file again on a new connection and, only once that worked, closes this one for it.
+    Status reopen(Mode mode);
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -45,6 +47,8 @@ public:
     int busyTimeout() const { return m_busyTimeoutMs; }
     /// Called each time a statement or write waits for someone else's lock, before it sleeps.
     void setWaitObserver(std::function<void()> observer) { m_waitObserver = std::move(observer); }
+    /// Asked each time before waiting again for someone else's lock: true stops waiting (reported as Busy).
+    void setGiveUp(std::function<bool()> giveUp) { m_giveUp = std::move(giveUp); }
     /// How many times the last write waited for another writer (for reports and benchmarks).
     int lastWriteRetries() const { return m_lastRetries; }
 
@@ -109,6 +113,7 @@ private:
     QString m_path;
     int m_busyTimeoutMs = 30000;
     std::function<void()> m_waitObserver;
+    std::function<bool()> m_giveUp;
     int m_lastRetries = 0;
     bool m_ambiguousCommit = false;
     bool m_inWrite = false;

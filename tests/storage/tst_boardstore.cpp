@@ -663,6 +663,36 @@ private Q_SLOTS:
                  ErrorKind::NotFound);
     }
 
+    void shouldReconnectToTheFileOnlyWhenItCanBeOpened()
+    {
+        const qint64 id = newCard(QStringLiteral("Before"));
+        const QString path = m_store->path();
+        // GIVEN the file replaced under the open store by a copy someone changed (a new file, as a share
+        // reconnected may hand out): the store's connection still reads the file it had open
+        const QString copy = m_dir.filePath(QStringLiteral("replacement.helpboard"));
+        QFile::remove(copy);
+        QVERIFY(m_store->backupTo(copy));
+        {
+            auto other = BoardStore::open(copy, as(QStringLiteral("alice"))).value();
+            QVERIFY(other->updateCard(id, titlePatch(QStringLiteral("After"))));
+        }
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::rename(copy, path));
+        QCOMPARE(m_store->card(id)->title, QStringLiteral("Before"));
+        // WHEN it reconnects, THEN it reads the file that is there now, and writes to it
+        QVERIFY(m_store->reconnect());
+        QCOMPARE(m_store->card(id)->title, QStringLiteral("After"));
+        QVERIFY(m_store->updateCard(id, titlePatch(QStringLiteral("Saved after reconnecting"))));
+        QCOMPARE(BoardStore::open(path, as(QStringLiteral("bob"))).value()->card(id)->title,
+                 QStringLiteral("Saved after reconnecting"));
+        // WHEN the file is gone, THEN reconnecting fails and the connection it had still works
+        const QString away = path + QStringLiteral(".away");
+        QVERIFY(QFile::rename(path, away));
+        QCOMPARE(m_store->reconnect().error().kind, ErrorKind::Io);
+        QCOMPARE(m_store->card(id)->title, QStringLiteral("Saved after reconnecting"));
+        QVERIFY(QFile::rename(away, path));
+    }
+
     void shouldBackUpOnceADayAndKeepTheLastFourteen()
     {
         newCard(QStringLiteral("Worth keeping"));
