@@ -625,7 +625,18 @@ MainWindow::~MainWindow()
 
 void MainWindow::reload()
 {
-    if (auto loaded = m_model->load(*m_store); !loaded) {
+    auto loaded = m_model->load(*m_store);
+    // The window's connection may be dead for good after the share went away: a new one may read the file.
+    if (!loaded && loaded.error().kind == storage::ErrorKind::Io && m_store->reconnect())
+        loaded = m_model->load(*m_store);
+    if (!loaded) {
+        const storage::ErrorKind kind = loaded.error().kind;
+        if (m_poller && (kind == storage::ErrorKind::Io || kind == storage::ErrorKind::Busy)) {
+            // Not readable now: the board stays as it was, and is read again when the file answers.
+            statusBar()->showMessage(tr("The board could not be read again: %1").arg(loaded.error().message), 10000);
+            m_poller->reloadAtNextLook();
+            return;
+        }
         // Never leave another board's cards on screen, wired to this file's store by id.
         m_model->setBoard({}, {});
         updateStatus();

@@ -148,7 +148,7 @@ BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoS
     , m_store(store)
     , m_model(model)
     , m_stack(stack)
-    , m_worker(store.path(), store.options())
+    , m_worker(store.path(), store.options(), StoreWorker::WhenBusy::WaitLonger)
     , m_cancelUploads(std::make_shared<std::atomic_bool>(false))
 {
     m_model.setDropHandler([this](const QList<qint64> &ids, qint64 columnId, qint64 beforeId) {
@@ -201,6 +201,7 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
         // A card a later save is still changing keeps showing that change; that save's result will show it.
         QSet<qint64> settled;
         for (qint64 id : cardIds) {
+            ++m_landed[id];
             if (--m_inFlight[id] == 0) {
                 m_inFlight.remove(id);
                 settled << id;
@@ -230,7 +231,11 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
         // After a failed save, one message says what happened: a board that cannot be read now either (the share
         // gone) stays as it is until the file answers again.
         if (saved.reloadBoard) {
-            if (auto loaded = m_model.load(m_store); !loaded) {
+            auto loaded = m_model.load(m_store);
+            // The window's connection may be dead for good after the share went away: a new one may read the file.
+            if (!loaded && loaded.error().kind == ErrorKind::Io && m_store.reconnect())
+                loaded = m_model.load(m_store);
+            if (!loaded) {
                 if (saved.status)
                     report(loaded.error());
                 Q_EMIT boardUnread();

@@ -138,6 +138,8 @@ public:
     bool isSaving() const { return m_worker.pending() > 0; }
     /// A save of card @p cardId is still on its way (the board shows the change it makes).
     bool isSaving(qint64 cardId) const { return m_inFlight.contains(cardId); }
+    /// How many saves touching card @p cardId have landed (and shown what they read back) so far.
+    int savesLanded(qint64 cardId) const { return m_landed.value(cardId); }
 
     /**
      * For the commands: runs @p job on the saver; then shows the cards and columns it read back (a card only when
@@ -202,6 +204,7 @@ private:
     QUndoStack &m_stack;
     StoreWorker m_worker;
     QHash<qint64, int> m_inFlight; ///< saves still on their way, per card
+    QHash<qint64, int> m_landed;   ///< saves landed, per card (see savesLanded())
     bool m_unreachable = false;
     QPointer<ChecklistModel> m_checklist;
     QPointer<AttachmentModel> m_attachments;

@@ -122,6 +122,7 @@ void BoardModel::markChanged(qint64 id, const QString &login, int msecs)
         return;
     m_marks.insert(id, Mark{login, QDeadlineTimer(msecs)});
     Q_EMIT dataChanged(card, card, {ChangedByRole, Qt::ToolTipRole});
+    Q_EMIT changeMarked(id);
     if (!m_markTimer.isActive() || m_markTimer.remainingTime() > msecs)
         m_markTimer.start(msecs);
 }

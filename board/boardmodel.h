@@ -123,6 +123,8 @@ public:
 Q_SIGNALS:
     /// The board's labels changed (a load, or applyLabels()).
     void labelsChanged();
+    /// markChanged() marked card @p id: someone else's change to it has just been shown.
+    void changeMarked(qint64 id);
 
 public:
     Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }

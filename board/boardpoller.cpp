@@ -43,7 +43,7 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
     , m_model(model)
     , m_actions(actions)
     , m_state(std::make_shared<State>())
-    , m_worker(path, options, StoreWorker::WhenBusy::Fail)
+    , m_worker(path, options)
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     connect(&m_worker, &StoreWorker::reachableChanged, this, [this](bool reachable, const QString &why) {
@@ -51,7 +51,7 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
         Q_EMIT reachableChanged(reachable, why);
     });
     if (actions)
-        connect(actions, &BoardActions::boardUnread, this, [this] { m_reloadWanted = true; });
+        connect(actions, &BoardActions::boardUnread, this, &BoardPoller::reloadAtNextLook);
     m_state->seq = sinceSeq;
     m_timer.setInterval(s_pollMs);
     connect(&m_timer, &QTimer::timeout, this, &BoardPoller::poll);
@@ -78,6 +78,8 @@ void BoardPoller::poll()
     if (m_looking)
         return; // a slow share: one look at a time
     m_looking = true;
+    m_lookCard = m_openCard;
+    m_lookLanded = m_actions ? m_actions->savesLanded(m_openCard) : 0;
     m_worker.submit(
             [state = m_state, session = m_session, card = m_openCard,
              reload = m_reloadWanted](storage::BoardStore &store) {
@@ -142,8 +144,16 @@ void BoardPoller::poll()
                     saved.readCards(store, cards);
                     // The card open in this window shows its checklist, comments and attachments: read here too,
                     // not on the window's thread.
+                    // A failure there does not hold the feed up: the cards were read.
+                    Saved details;
                     if (card && cards.contains(card))
-                        saved.readDetails(store, card, false);
+                        details.readDetails(store, card, false);
+                    if (details.detailsCard) {
+                        saved.detailsCard = details.detailsCard;
+                        saved.checklist = std::move(details.checklist);
+                        saved.comments = std::move(details.comments);
+                        saved.attachments = std::move(details.attachments);
+                    }
                 }
                 // Only what was read in full counts as seen; anything else is read again at the next look. A full
                 // feed may have more behind it: then this version is not taken as seen either.
@@ -223,7 +233,10 @@ void BoardPoller::apply(const Saved &saved)
     }
     if (!changed.isEmpty())
         Q_EMIT cardsChanged(changed);
-    if (saved.detailsCard)
+    // Details read before a save of this window's to that card landed, and delivered after it, are older than what
+    // that save showed: they are left out (the next look reads them again).
+    if (saved.detailsCard && saved.detailsCard == m_lookCard
+        && (!m_actions || (m_actions->savesLanded(m_lookCard) == m_lookLanded && !m_actions->isSaving(m_lookCard))))
         Q_EMIT detailsRead(saved.detailsCard, saved.checklist, saved.comments, saved.attachments);
 }
 

@@ -42,6 +42,8 @@ public:
     /// Looks at the file now (when a look is not under way already).
     void poll();
 
+    /// Has the whole board loaded again (reloadNeeded()) at the next look that reaches the file.
+    void reloadAtNextLook() { m_reloadWanted = true; }
     /// The card open in this window's editor (0: none), told to the others with the next look.
     void setOpenCard(qint64 id) { m_openCard = id; }
     /// The other windows that have the board open, as last read (this one's own session left out).
@@ -52,8 +54,8 @@ Q_SIGNALS:
     void reloadNeeded();
     /// Cards other people changed, now shown as the file has them.
     void cardsChanged(const QList<qint64> &ids);
-    /// Someone else changed card @p cardId, open here (setOpenCard()): its checklist, comments and attachments as
-    /// the file has them now.
+    /// Card @p cardId, open here (setOpenCard()), changed in the file: its checklist, comments and attachments as
+    /// the file has them now (never older than what this window's own saves of it showed).
     void detailsRead(qint64 cardId, const QList<storage::ChecklistItem> &checklist,
                      const QList<storage::Comment> &comments, const QList<storage::Attachment> &attachments);
     /// Someone opened or closed the board, or a card, elsewhere: see others().
@@ -76,6 +78,8 @@ private:
     bool m_reloadWanted = false; ///< the board could not be read after a save: load it at the next look that can
     QString m_session;           ///< this window, in the presence table
     qint64 m_openCard = 0;
+    qint64 m_lookCard = 0; ///< the open card when the look under way began
+    int m_lookLanded = 0;  ///< how many of this window's saves of it had landed then
     QList<storage::Presence> m_others;
     struct Heard
     {

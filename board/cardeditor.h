@@ -60,7 +60,7 @@ public:
     /// closing.
     void commit();
 
-    /// Someone else changed card @p cardId: its checklist, comments and attachments as the file has them now
+    /// Card @p cardId changed in the file: its checklist, comments and attachments as the file has them now
     /// (read by the poller). Shown when it is the card open here, unless one of them is being edited here.
     void showOthersDetails(qint64 cardId, const QList<storage::ChecklistItem> &checklist,
                            const QList<storage::Comment> &comments, const QList<storage::Attachment> &attachments);

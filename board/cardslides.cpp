@@ -19,6 +19,7 @@ CardSlides::CardSlides(BoardView &board, BoardModel &model)
     : QWidget(board.viewport())
     , m_board(board)
     , m_model(model)
+    , m_delegate(board.delegate())
 {
     setObjectName(QStringLiteral("cardSlides"));
     setAttribute(Qt::WA_TransparentForMouseEvents);
@@ -33,13 +34,22 @@ CardSlides::CardSlides(BoardView &board, BoardModel &model)
         if (!m_before.isEmpty())
             QTimer::singleShot(0, this, &CardSlides::start);
     });
+    // Someone else's move: the board marks the card right after moving it (BoardPoller::apply()). A move of this
+    // window's own is never marked, even when a colleague's mark is still on the card.
+    connect(&m_model, &BoardModel::changeMarked, this, [this](qint64 id) {
+        if (m_markedNow.isEmpty())
+            QTimer::singleShot(0, this, [this] { m_markedNow.clear(); }); // after start(), queued before it
+        m_markedNow.insert(id);
+    });
 }
 
 CardSlides::~CardSlides()
 {
+    // Destroyed with the board's viewport, after the board itself: only the delegate is looked at, if still there.
     for (const Slide &slide : std::as_const(m_slides))
         slide.animation->stop();
-    m_board.delegate()->setHiddenCards({});
+    if (m_delegate)
+        m_delegate->setHiddenCards({});
 }
 
 bool CardSlides::isSliding(qint64 id) const
@@ -79,8 +89,8 @@ void CardSlides::start()
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
         const qint64 id = it.key();
         const QModelIndex card = m_model.cardIndex(id);
-        // Only what someone else moved (the board marks their change); not a card already on its way.
-        if (!card.isValid() || card.data(BoardModel::ChangedByRole).toString().isEmpty() || isSliding(id))
+        // Only what someone else moved (marked just now); not a card already on its way.
+        if (!card.isValid() || !m_markedNow.contains(id) || isSliding(id))
             continue;
         const QRect to = shownRect(id);
         if (to.isEmpty() || to.topLeft() == it->topLeft())
@@ -107,7 +117,7 @@ void CardSlides::start()
     QSet<qint64> hidden;
     for (const Slide &slide : std::as_const(m_slides))
         hidden << slide.id;
-    m_board.delegate()->setHiddenCards(hidden);
+    m_delegate->setHiddenCards(hidden);
     for (int column = 0; column < m_board.columnCount(); ++column)
         m_board.columnView(column)->viewport()->update();
     show();
@@ -126,7 +136,7 @@ void CardSlides::finish(qint64 id)
     QSet<qint64> hidden;
     for (const Slide &slide : std::as_const(m_slides))
         hidden << slide.id;
-    m_board.delegate()->setHiddenCards(hidden);
+    m_delegate->setHiddenCards(hidden);
     // Drawn where it landed (found again: the board may have changed meanwhile).
     const QModelIndex index = m_board.cardIndex(id);
     if (QListView *view = index.isValid() ? m_board.columnView(index.parent().row()) : nullptr)
@@ -152,7 +162,7 @@ QPixmap CardSlides::picture(qint64 id, QSize size) const
     option.state &= ~(QStyle::State_HasFocus | QStyle::State_MouseOver);
     QPainter painter(&pixmap);
     // The picture is drawn even though the card is hidden in the views while it slides.
-    m_board.delegate()->paintCard(&painter, option, index);
+    m_delegate->paintCard(&painter, option, index);
     return pixmap;
 }
 

@@ -4,7 +4,9 @@
 #include <QHash>
 #include <QList>
 #include <QPixmap>
+#include <QPointer>
 #include <QRect>
+#include <QSet>
 #include <QWidget>
 
 class QVariantAnimation;
@@ -13,6 +15,7 @@ namespace hb::board {
 
 class BoardModel;
 class BoardView;
+class CardDelegate;
 
 /**
  * Cards someone else moved slide over the board from where they were to where they are now, for a quarter of a
@@ -62,7 +65,9 @@ private:
 
     BoardView &m_board;
     BoardModel &m_model;
-    QHash<qint64, QRect> m_before; ///< cards about to move: where they showed
+    QPointer<CardDelegate> m_delegate; ///< the board's: it may go first when the board is destroyed
+    QHash<qint64, QRect> m_before;     ///< cards about to move: where they showed
+    QSet<qint64> m_markedNow;          ///< cards the board marked as someone else's change since the last turn
     QList<Slide> m_slides;
 };
 

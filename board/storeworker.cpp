@@ -118,15 +118,25 @@ private:
         if (saved.status)
             return Retry::No;
         const storage::ErrorKind kind = saved.status.error().kind;
-        if (!m_store) // could not even be opened: not there (moved away, share gone), or failing
-            return kind == storage::ErrorKind::Io || kind == storage::ErrorKind::NotFound ? Retry::Later : Retry::No;
-        if (kind == storage::ErrorKind::Busy && m_worker.m_whenBusy == StoreWorker::WhenBusy::WaitLonger) {
-            // Other users kept the file busy for all of the store's patience: nothing of the change was written
-            // (a busy commit is rolled back), so it is kept and tried again, and the user is told meanwhile.
+        const bool waitLonger = m_worker.m_whenBusy == StoreWorker::WhenBusy::WaitLonger;
+        if (!m_store) { // could not even be opened: not there (moved away, share gone), kept busy, or failing
+            return kind == storage::ErrorKind::Io || kind == storage::ErrorKind::NotFound
+                                   || (kind == storage::ErrorKind::Busy && waitLonger)
+                           ? Retry::Later
+                           : Retry::No;
+        }
+        if (kind == storage::ErrorKind::Busy && waitLonger && m_store->lastErrorCode() == s_busy) {
             if (m_store->commitCount() > commitsBefore) {
+                saved.status = storage::Error{
+                        storage::ErrorKind::Busy,
+                        StoreWorker::tr("part of this change was saved before other users kept the file busy (%1); "
+                                        "the board is read again")
+                                .arg(saved.status.error().message)};
                 saved.reloadBoard = true;
                 return Retry::No;
             }
+            // Other users kept the file busy for all of the store's patience: nothing of the change was written
+            // (a busy commit is rolled back), so it is kept and tried again, and the user is told meanwhile.
             saved.status = storage::Error{storage::ErrorKind::Busy,
                                           StoreWorker::tr("other users have kept it busy for %n s", nullptr,
                                                           std::max(1, m_options.busyTimeoutMs / 1000))};
@@ -161,6 +171,7 @@ private:
     }
 
     // SQLite's primary result codes that mean the file could not be reached.
+    static constexpr int s_busy = 5;
     static constexpr int s_readOnly = 8;
     static constexpr int s_ioError = 10;
     static constexpr int s_cannotOpen = 14;
@@ -178,6 +189,7 @@ private:
                 return failed;
             }
             m_store = std::move(opened).value();
+            m_store->setGiveUp([this] { return m_worker.m_stopRetrying.load(); }); // the user stopped waiting
             m_store->setWaitObserver([this] {
                 if (!m_waiting) {
                     m_waiting = true;

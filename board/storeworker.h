@@ -78,11 +78,11 @@ public:
     /// Opens @p path again with @p options (on its thread, with the first save).
     /// What a job that found the file busy for all of the store's patience does.
     enum class WhenBusy {
-        WaitLonger, ///< runs again, like one that cannot reach the file (saves: nothing is dropped)
-        Fail,       ///< fails (looks at the file: the next one comes soon anyway)
+        Fail,       ///< fails (looks at the file, backups, reading an attachment: the user may ask again)
+        WaitLonger, ///< runs again, like one that cannot reach the file (the board's saves: nothing is dropped)
     };
 
-    StoreWorker(const QString &path, const storage::StoreOptions &options, WhenBusy whenBusy = WhenBusy::WaitLonger,
+    StoreWorker(const QString &path, const storage::StoreOptions &options, WhenBusy whenBusy = WhenBusy::Fail,
                 QObject *parent = nullptr);
     ~StoreWorker() override;
 

@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QFile>
 #include <QMimeData>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -428,6 +429,27 @@ private Q_SLOTS:
         QCOMPARE(m_store->card(m_cards[3])->version, 3); // renamed and back: two changes, each once
         QCOMPARE(stack.count(), 2);
         QCOMPARE(stack.index(), 1);
+    }
+
+    void shouldStopWaitingForABusyFileAtOnceWhenTold()
+    {
+        // GIVEN a colleague who holds the file, and my change waiting for them (the store would wait 30 s)
+        WriteLock colleague(m_store->path());
+        QVERIFY(colleague.isHeld());
+        QSignalSpy waiting(m_actions.get(), &board::BoardActions::waitingChanged);
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+        QVERIFY(m_actions->renameCard(m_cards[0], QStringLiteral("A, renamed")));
+        QVERIFY(waiting.wait(5000));
+        // WHEN I stop waiting (the window is closed without saving)
+        QElapsedTimer clock;
+        clock.start();
+        m_actions->stopWaitingForTheFile();
+        // THEN the save ends at once, not when the store's patience is up, and says it was not saved
+        QVERIFY(waitForSaves(*m_actions, 5000));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(failed.count(), 1);
+        colleague.release();
+        QCOMPARE(m_store->card(m_cards[0])->title, QStringLiteral("A"));
     }
 
     void shouldKeepASaveUntilTheFileIsBack_data()
