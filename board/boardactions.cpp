@@ -420,12 +420,13 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
     };
     // Touched by the saves only, all on the worker's thread, one after the other.
     const auto fields = std::make_shared<Fields>(Fields{base ? *base : valuesOf(*card, patch), patch});
-    const auto step = [this, id, fields](bool forward) {
-        const storage::CardPatch shown = forward ? fields->after : fields->before;
-        return Step{[this, id, shown] {
+    // What undo and redo show at once, on the window's thread: narrowed likewise once the first save says so.
+    const auto shown = std::make_shared<Fields>(*fields);
+    const auto step = [this, id, fields, shown](bool forward) {
+        return Step{[this, id, shown, forward] {
                         if (const storage::Card *current = m_model.cardAt(m_model.cardIndex(id))) {
                             storage::Card edited = *current;
-                            apply(edited, shown);
+                            apply(edited, forward ? shown->after : shown->before);
                             m_model.applyCard(edited);
                         }
                     },
@@ -459,7 +460,13 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
                         return saved;
                     }};
     };
-    m_stack.push(new SavedCommand(*this, text, {id}, step(true), step(false)));
+    const auto narrowShown = [shown](const Saved &saved) {
+        if (saved.conflict) {
+            shown->before = without(shown->before, saved.conflict->mine);
+            shown->after = without(shown->after, saved.conflict->mine);
+        }
+    };
+    m_stack.push(new SavedCommand(*this, text, {id}, step(true), step(false), narrowShown));
     return true;
 }
 

@@ -260,6 +260,9 @@ private Q_SLOTS:
         }
         QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Edit Card"));
         m_window->undoStack()->undo();
+        // (shown at once: the old title back, the priority as it is, not the one before the edit)
+        QCOMPARE(m_window->model()->cardAt(m_window->model()->cardIndex(m_id))->title, title);
+        QCOMPARE(m_window->model()->cardAt(m_window->model()->cardIndex(m_id))->priority, storage::Priority::Low);
         QVERIFY(saved());
         QCOMPARE(storedCard(m_id).title, title);
         QCOMPARE(storedCard(m_id).priority, storage::Priority::Low);
