@@ -59,7 +59,8 @@ public:
 
     /**
      * Runs @p job; while the file cannot be reached (the share gone, the file moved away), runs it again every few
-     * seconds on a fresh connection, until it can, or until the worker is told to stop retrying.
+     * seconds on a fresh connection, until it can, or until the worker is told to stop retrying. A job that found
+     * the file kept busy by others runs again likewise (on the same connection) when the worker waits longer.
      */
     Saved run(const Job &job)
     {
