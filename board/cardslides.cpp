@@ -38,7 +38,7 @@ CardSlides::CardSlides(BoardView &board, BoardModel &model)
     // window's own is never marked, even when a colleague's mark is still on the card.
     connect(&m_model, &BoardModel::changeMarked, this, [this](qint64 id) {
         if (m_markedNow.isEmpty())
-            QTimer::singleShot(0, this, [this] { m_markedNow.clear(); }); // after start(), queued before it
+            QTimer::singleShot(0, this, [this] { m_markedNow.clear(); }); // after start(), queued first
         m_markedNow.insert(id);
     });
 }
