@@ -566,8 +566,8 @@ void MainWindow::showBanner()
     const QString file = QFileInfo(m_store->path()).fileName();
     QString text;
     if (!m_savesCannotReach.isEmpty()) {
-        text = tr("HelpBoard cannot save to %1 (%2). The board stays as it was; your changes are kept and saved as "
-                  "soon as the file can be written again.")
+        text = tr("HelpBoard cannot save to %1 (%2). Your changes are kept on the board and saved as soon as the file "
+                  "can be written again.")
                        .arg(file, m_savesCannotReach);
     } else if (!m_looksCannotReach.isEmpty()) {
         text = tr("HelpBoard cannot reach %1 (%2). The board stays as it was until the file is back.")

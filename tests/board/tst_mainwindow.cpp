@@ -501,7 +501,8 @@ private Q_SLOTS:
         // THEN after the wait a banner says why it is not saved yet; the move stays on the board, nothing is refused
         QTRY_VERIFY2_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(QStringLiteral("busy")),
                                   qPrintable(banner->text()), 5000);
-        QVERIFY2(banner->text().contains(QStringLiteral("your changes are kept")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("Your changes are kept on the board")),
+                 qPrintable(banner->text()));
         QCOMPARE(window->model()->cardIndex(id).parent().row(), 1);
         QCOMPARE(storedColumnOf(id), 0);
         QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage")));
@@ -561,7 +562,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
         QTRY_VERIFY2_WITH_TIMEOUT(banner->text().contains(QStringLiteral("cannot save to demo.helpboard")),
                                   qPrintable(banner->text()), 5000);
-        QVERIFY2(banner->text().contains(QStringLiteral("your changes are kept")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("Your changes are kept on the board")),
+                 qPrintable(banner->text()));
         QCOMPARE(window->model()->cardAt(window->model()->cardIndex(first))->priority, wanted);
         QCOMPARE(window->model()->cardIndex(second).parent().row(), 1);
         QTest::qWait(1500); // a retry or two
