@@ -625,11 +625,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::reload()
 {
-    auto loaded = m_model->load(*m_store);
-    // The window's connection may be dead for good after the share went away: a new one may read the file.
-    if (!loaded && loaded.error().kind == storage::ErrorKind::Io && m_store->reconnect())
-        loaded = m_model->load(*m_store);
-    if (!loaded) {
+    if (auto loaded = m_model->load(*m_store); !loaded) {
         const storage::ErrorKind kind = loaded.error().kind;
         if (m_poller && (kind == storage::ErrorKind::Io || kind == storage::ErrorKind::Busy)) {
             // Not readable now: the board stays as it was, and is read again when the file answers.

@@ -184,15 +184,6 @@ bool BoardActions::accepted(const storage::Status &check)
     return check.ok();
 }
 
-bool BoardActions::reloadBoard()
-{
-    if (auto loaded = m_model.load(m_store); !loaded) {
-        report(loaded.error());
-        return false;
-    }
-    return true;
-}
-
 void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, StoreWorker::Done done)
 {
     for (qint64 id : cardIds)
@@ -231,11 +222,7 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
         // After a failed save, one message says what happened: a board that cannot be read now either (the share
         // gone) stays as it is until the file answers again.
         if (saved.reloadBoard) {
-            auto loaded = m_model.load(m_store);
-            // The window's connection may be dead for good after the share went away: a new one may read the file.
-            if (!loaded && loaded.error().kind == ErrorKind::Io && m_store.reconnect())
-                loaded = m_model.load(m_store);
-            if (!loaded) {
+            if (auto loaded = m_model.load(m_store); !loaded) {
                 if (saved.status)
                     report(loaded.error());
                 Q_EMIT boardUnread();

@@ -169,7 +169,6 @@ Q_SIGNALS:
     void uploadProgress(qint64 cardId, const QString &name, qint64 done, qint64 total, bool finished);
 
 private:
-    bool reloadBoard();
     /// Input checked before anything is queued: false, and failed() says why, when @p check refused it.
     bool accepted(const storage::Status &check);
     qint64 columnIdAt(int row) const;

@@ -33,6 +33,13 @@ BoardModel::~BoardModel() = default;
 
 storage::Status BoardModel::load(storage::BoardStore &store)
 {
+    if (auto loaded = loadOnce(store); loaded || loaded.error().kind != storage::ErrorKind::Io || !store.reconnect())
+        return loaded;
+    return loadOnce(store);
+}
+
+storage::Status BoardModel::loadOnce(storage::BoardStore &store)
+{
     auto columns = store.columns();
     if (!columns)
         return columns.error();

@@ -60,7 +60,8 @@ public:
     explicit BoardModel(QObject *parent = nullptr);
     ~BoardModel() override;
 
-    /// Replaces the whole board with what @p store holds now.
+    /// Replaces the whole board with what @p store holds now. After an I/O error it tries once more on a new
+    /// connection (the share was gone, and the store's handle may be dead for good); on failure the board stays.
     storage::Status load(storage::BoardStore &store);
     void setBoard(const QList<storage::Column> &columns, const QList<storage::Card> &cards,
                   const QList<storage::Label> &labels = {}, const QList<storage::Member> &members = {});
@@ -141,6 +142,7 @@ public:
                       const QModelIndex &parent) override;
 
 private:
+    storage::Status loadOnce(storage::BoardStore &store);
     QVariantList labelChips(const storage::Card &card) const;
     /// Takes off the marks whose time is up, and waits for the next one.
     void expireMarks();

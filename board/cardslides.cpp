@@ -114,10 +114,7 @@ void CardSlides::start()
     }
     if (m_slides.isEmpty())
         return;
-    QSet<qint64> hidden;
-    for (const Slide &slide : std::as_const(m_slides))
-        hidden << slide.id;
-    m_delegate->setHiddenCards(hidden);
+    hideSliding();
     for (int column = 0; column < m_board.columnCount(); ++column)
         m_board.columnView(column)->viewport()->update();
     show();
@@ -133,10 +130,7 @@ void CardSlides::finish(qint64 id)
             break;
         }
     }
-    QSet<qint64> hidden;
-    for (const Slide &slide : std::as_const(m_slides))
-        hidden << slide.id;
-    m_delegate->setHiddenCards(hidden);
+    hideSliding();
     // Drawn where it landed (found again: the board may have changed meanwhile).
     const QModelIndex index = m_board.cardIndex(id);
     if (QListView *view = index.isValid() ? m_board.columnView(index.parent().row()) : nullptr)
@@ -144,6 +138,14 @@ void CardSlides::finish(qint64 id)
     if (m_slides.isEmpty())
         hide();
     update();
+}
+
+void CardSlides::hideSliding()
+{
+    QSet<qint64> sliding;
+    for (const Slide &slide : std::as_const(m_slides))
+        sliding << slide.id;
+    m_delegate->setHiddenCards(sliding);
 }
 
 QPixmap CardSlides::picture(qint64 id, QSize size) const

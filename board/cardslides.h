@@ -61,6 +61,8 @@ private:
     void remember(const QModelIndex &parent, int first, int last);
     void start();
     void finish(qint64 id);
+    /// The views leave out the cards on their way (the delegate skips them).
+    void hideSliding();
     QPixmap picture(qint64 id, QSize size) const;
 
     BoardView &m_board;

@@ -126,37 +126,36 @@ private:
                            ? Retry::Later
                            : Retry::No;
         }
-        if (kind == storage::ErrorKind::Busy && waitLonger && m_store->lastErrorCode() == s_busy) {
-            if (m_store->commitCount() > commitsBefore) {
-                saved.status = storage::Error{
-                        storage::ErrorKind::Busy,
-                        StoreWorker::tr("part of this change was saved before other users kept the file busy (%1); "
-                                        "the board is read again")
-                                .arg(saved.status.error().message)};
-                saved.reloadBoard = true;
-                return Retry::No;
+        const bool keptBusy = kind == storage::ErrorKind::Busy && waitLonger && m_store->lastErrorCode() == s_busy;
+        if (!keptBusy && kind != storage::ErrorKind::Io && kind != storage::ErrorKind::ReadOnly)
+            return Retry::No; // a conflict, a refusal, bad input: the file answered
+        // Said in the user's terms, with what the store said inside.
+        const auto say = [&saved](storage::ErrorKind as, const QString &text) {
+            saved.status = storage::Error{as, text.arg(saved.status.error().message)};
+        };
+        if (m_store->unknownOutcomeCount() > unknownBefore) {
+            say(storage::ErrorKind::Io,
+                StoreWorker::tr("HelpBoard could not tell whether this change reached the board file before it went "
+                                "away (%1); look at the board once it is back"));
+            saved.reloadBoard = true;
+            return Retry::No;
+        }
+        if (m_store->commitCount() > commitsBefore) {
+            if (keptBusy) {
+                say(storage::ErrorKind::Busy,
+                    StoreWorker::tr("part of this change was saved before other users kept the file busy (%1); the "
+                                    "board is read again"));
             }
+            saved.reloadBoard = true;
+            return Retry::No;
+        }
+        if (keptBusy) {
             // Other users kept the file busy for all of the store's patience: nothing of the change was written
             // (a busy commit is rolled back), so it is kept and tried again, and the user is told meanwhile.
             saved.status = storage::Error{storage::ErrorKind::Busy,
                                           StoreWorker::tr("other users have kept it busy for %n s", nullptr,
                                                           std::max(1, m_options.busyTimeoutMs / 1000))};
             return Retry::Later;
-        }
-        if (kind != storage::ErrorKind::Io && kind != storage::ErrorKind::ReadOnly)
-            return Retry::No; // a conflict, a refusal, bad input: the file answered
-        if (m_store->unknownOutcomeCount() > unknownBefore) {
-            saved.status = storage::Error{
-                    storage::ErrorKind::Io,
-                    StoreWorker::tr("HelpBoard could not tell whether this change reached the board file before it "
-                                    "went away (%1); look at the board once it is back")
-                            .arg(saved.status.error().message)};
-            saved.reloadBoard = true;
-            return Retry::No;
-        }
-        if (m_store->commitCount() > commitsBefore) {
-            saved.reloadBoard = true;
-            return Retry::No;
         }
         switch (m_store->lastErrorCode()) {
         case s_ioError:

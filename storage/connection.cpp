@@ -285,13 +285,8 @@ Status Connection::write(const std::function<Status()> &body)
     auto retryAllowed = [&](const Error &error) {
         return error.kind == ErrorKind::Busy && clock.elapsed() < m_busyTimeoutMs && !(m_giveUp && m_giveUp());
     };
-    // The write's own failure is what is reported: after an I/O error or a full disk SQLite has often rolled back
-    // already, and this ROLLBACK's "no transaction is active" must not take its place.
-    auto rollback = [&] {
-        const int failure = m_lastErrorCode;
-        (void)run(QStringLiteral("ROLLBACK"));
-        m_lastErrorCode = failure;
-    };
+    // After an I/O error or a full disk SQLite has often rolled back already: this one may fail, unheard.
+    auto rollback = [&] { endTransaction(QStringLiteral("ROLLBACK")); };
     // While inside write(), statements report busy at once: this loop decides, since it must roll back first.
     m_inWrite = true;
     const auto leave = qScopeGuard([this] { m_inWrite = false; });
@@ -338,11 +333,16 @@ Status Connection::readTransaction(const std::function<Status()> &reads)
         return begun.error();
     const Status status = reads();
     // Ending a read transaction only releases the shared lock; nothing can be lost here. What failed is the read.
-    const int failure = m_lastErrorCode;
-    (void)run(status ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
-    if (!status)
-        m_lastErrorCode = failure;
+    endTransaction(status ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
     return status;
+}
+
+void Connection::endTransaction(const QString &statement)
+{
+    // The failure being reported is the one before: "no transaction is active" must not take its place.
+    const int failure = m_lastErrorCode;
+    if (!run(statement))
+        m_lastErrorCode = failure;
 }
 
 Error Connection::mapError(const QSqlError &error, const QString &context) const

@@ -106,6 +106,8 @@ public:
 
 private:
     Status applyPragmas();
+    /// Runs COMMIT or ROLLBACK to end a transaction; a failure of it keeps lastErrorCode() as it was.
+    void endTransaction(const QString &statement);
     /// Sleeps before retry @p attempt: from 25 ms, doubling up to @p maxMs, jittered so that waiters spread out.
     void backOff(int attempt, int maxMs);
 
