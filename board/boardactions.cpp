@@ -48,71 +48,41 @@ struct CardMove
     Place to;
 };
 
-// Before the card named; at the end of the column when that card has gone meanwhile (archived, moved away).
-storage::Result<qint64> place(BoardStore &store, qint64 id, const Place &where)
+/// Moves every card, or none, in one change: each must still be where this step found it (someone else may have
+/// moved it since: the test is its column, not its version, since our own later steps change versions too).
+Saved moveCards(BoardStore &store, const QList<CardMove> &moves)
 {
-    auto moved = store.moveCard(id, where.column, storage::Placement{where.before, 0});
-    if (!moved && moved.error().kind == ErrorKind::NotFound && where.before)
-        moved = store.moveCard(id, where.column, storage::Placement{});
-    return moved;
-}
-
-/// Moves every card, or none: each must still be where this step found it (someone else may have moved it since:
-/// the test is its column, not its version, since our own later steps change versions too).
-Saved moveCards(BoardStore &store, const QList<CardMove> &moves, const QString &what)
-{
-    Saved saved;
+    QList<storage::CardMove> changes;
     QList<qint64> ids;
     for (const CardMove &move : moves) {
         ids << move.id;
-        auto card = store.card(move.id);
-        if (saved.status && (!card || card->archivedAt || card->deletedAt || card->columnId != move.from.column)) {
-            const QString title = card ? card->title : QString::number(move.id);
-            saved.status = storage::Error{ErrorKind::Conflict,
-                                          tr("“%1” was moved by someone else since; %2 was not done").arg(title, what)};
-        }
+        changes << storage::CardMove{move.id, move.to.column, storage::Placement{move.to.before, 0}, move.from.column};
     }
-    for (qsizetype i = 0; saved.status && i < moves.size(); ++i) {
-        if (auto moved = place(store, moves.at(i).id, moves.at(i).to); !moved) {
-            saved.status = moved.error();
-            // Back in reverse order, so each card's former neighbour is already home again.
-            for (qsizetype j = i - 1; j >= 0; --j)
-                (void)place(store, moves.at(j).id, moves.at(j).from);
-        }
-    }
+    Saved saved{store.moveCards(changes)};
     saved.readCards(store, ids);
     return saved;
 }
 
-enum class Hide { Archive, Delete };
-
-/// Archives (or deletes) every card, or none.
-Saved hideCards(BoardStore &store, const QList<qint64> &ids, Hide hide)
+/// Archives every card, or none, in one change.
+Saved archiveCards(BoardStore &store, const QList<qint64> &ids)
 {
-    Saved saved;
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        const Status done = hide == Hide::Archive ? store.archiveCard(ids.at(i)) : store.deleteCard(ids.at(i));
-        if (!done) {
-            saved.status = done;
-            for (qsizetype j = i - 1; j >= 0; --j)
-                (void)store.restoreCard(ids.at(j));
-            break;
-        }
-    }
+    Saved saved{store.archiveCards(ids)};
     saved.readCards(store, ids);
     return saved;
 }
 
+/// Brings back every card, or none, in one change.
 Saved restoreCards(BoardStore &store, const QList<qint64> &ids)
 {
-    Saved saved;
-    for (qint64 id : ids) {
-        if (const Status done = store.restoreCard(id); !done) {
-            saved.status = done;
-            break;
-        }
-    }
+    Saved saved{store.restoreCards(ids)};
     saved.readCards(store, ids);
+    return saved;
+}
+
+Saved deleteCard(BoardStore &store, qint64 id)
+{
+    Saved saved{store.deleteCard(id)};
+    saved.readCards(store, {id});
     return saved;
 }
 
@@ -283,12 +253,12 @@ bool BoardActions::moveCards(const QList<qint64> &ids, qint64 columnId, qint64 b
     for (const CardMove &move : std::as_const(moves))
         movedIds << move.id;
     const QString text = moves.size() == 1 ? tr("Move Card") : tr("Move %1 Cards").arg(moves.size());
-    const auto step = [this, text](const QList<CardMove> &list) {
+    const auto step = [this](const QList<CardMove> &list) {
         return Step{[this, list] {
                         for (const CardMove &move : list)
                             m_model.placeCard(move.id, move.to.column, move.to.before);
                     },
-                    [list, text](BoardStore &store) { return board::moveCards(store, list, text); }};
+                    [list](BoardStore &store) { return board::moveCards(store, list); }};
     };
     m_stack.push(new SavedCommand(*this, text, movedIds, step(moves), step(backs)));
     return true;
@@ -310,7 +280,7 @@ bool BoardActions::archiveCards(const QList<qint64> &ids)
                      for (qint64 id : archived)
                          m_model.removeCard(id);
                  },
-                 [archived](BoardStore &store) { return hideCards(store, archived, Hide::Archive); }};
+                 [archived](BoardStore &store) { return board::archiveCards(store, archived); }};
     // Brought back as they were shown, until the saved cards arrive.
     Step restore{[this, cards] {
                      for (const storage::Card &card : cards)
@@ -339,7 +309,7 @@ bool BoardActions::restoreArchived(const QList<qint64> &ids, std::function<void(
                                       for (qint64 id : ids)
                                           m_model.removeCard(id);
                                   },
-                                  [ids](BoardStore &store) { return hideCards(store, ids, Hide::Archive); }},
+                                  [ids](BoardStore &store) { return board::archiveCards(store, ids); }},
                              landed);
     m_stack.push(command);
     return true;
@@ -369,8 +339,7 @@ bool BoardActions::createCard(qint64 columnId, const QString &title, std::functi
                     }
                     return saved;
                 }};
-    Step remove{[this, id] { m_model.removeCard(*id); },
-                [id](BoardStore &store) { return hideCards(store, {*id}, Hide::Delete); }};
+    Step remove{[this, id] { m_model.removeCard(*id); }, [id](BoardStore &store) { return deleteCard(store, *id); }};
     m_stack.push(new SavedCommand(*this, tr("Add Card"), {}, std::move(create), std::move(remove),
                                   [done = std::move(done)](const Saved &saved) {
                                       if (done)

@@ -201,6 +201,8 @@ Result<QJsonObject> BoardExport::readBoard() const
     auto name = m_store->boardName();
     if (!name)
         return name.error();
+    const auto uuid = m_store->boardUuid(); // unreadable: null in the export, which still goes
+    const QJsonValue boardUuid = uuid ? QJsonValue(uuid->toString(QUuid::WithoutBraces)) : QJsonValue();
     auto members = m_store->members();
     if (!members)
         return members.error();
@@ -251,6 +253,7 @@ Result<QJsonObject> BoardExport::readBoard() const
                        {QStringLiteral("format_version"), 1},
                        {QStringLiteral("exported"), time(m_now)},
                        {QStringLiteral("board"), *name},
+                       {QStringLiteral("board_uuid"), boardUuid},
                        {QStringLiteral("members"), memberArray},
                        {QStringLiteral("columns"), columnArray},
                        {QStringLiteral("labels"), labelArray},

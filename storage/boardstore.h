@@ -49,6 +49,15 @@ struct NewCard
     Placement placement;
 };
 
+/// One card of BoardStore::moveCards().
+struct CardMove
+{
+    qint64 id = 0;
+    qint64 columnId = 0;
+    Placement placement;     ///< a neighbour that has left the column meanwhile puts the card at the column's end
+    qint64 fromColumnId = 0; ///< when set: the card must still be there (and on the board), or no card moves
+};
+
 struct CardQuery
 {
     qint64 columnId = 0; ///< 0 = all columns
@@ -126,6 +135,8 @@ public:
 
     // Board and settings
     Result<QString> boardName();
+    /// The board's UUID (schema v3): which board a drag payload comes from. Copies of the file share it.
+    Result<QUuid> boardUuid();
     Status renameBoard(const QString &name);
     Result<QString> setting(const QString &key);
     /// Admin only. Known keys: default_role (editor|viewer), attachment_limit_bytes.
@@ -161,6 +172,13 @@ public:
     Status deleteCard(qint64 id);
     /// Brings back an archived or deleted card (into the first column if its column is gone).
     Status restoreCard(qint64 id);
+    // Several cards in one change (one transaction): every card or none; the first card refused is the error.
+    /// Moves the cards in list order (so several placed before one card keep their order).
+    Status moveCards(const QList<CardMove> &moves);
+    /// Archives the cards; ones already archived stay as they are.
+    Status archiveCards(const QList<qint64> &ids);
+    /// Brings back archived or deleted cards; ones already on the board stay as they are.
+    Status restoreCards(const QList<qint64> &ids);
 
     // Labels
     Result<QList<Label>> labels();
@@ -334,6 +352,10 @@ private:
     /// A change to something on a card: bumps the card's version, refreshes its search text if asked, records it.
     Status cardChanged(CardIndex index, const QString &eventKind, qint64 cardId, const QJsonObject &payload);
     Result<Card> loadCard(qint64 id, bool includeDeleted);
+    // The bodies of moveCard(), archiveCard() and restoreCard(), inside a change (so several share one).
+    Status moveCardNow(qint64 id, qint64 columnId, Placement placement, qint64 expectedVersion, qint64 *newVersion);
+    Status archiveCardNow(qint64 id);
+    Status restoreCardNow(qint64 id);
     enum class Siblings { Columns, Cards, Checklist };
     /// A rank for an item of @p siblings under @p parentId at @p placement, ignoring the item @p movingId itself.
     Result<QString> rankFor(Siblings siblings, qint64 parentId, qint64 movingId, Placement placement);

@@ -32,6 +32,17 @@ Result<QString> BoardStore::boardName()
     return name->toString();
 }
 
+Result<QUuid> BoardStore::boardUuid()
+{
+    auto value = setting(QString::fromUtf16(schema::s_boardUuidKey));
+    if (!value)
+        return value.error();
+    const QUuid uuid(*value);
+    if (uuid.isNull())
+        return Error{ErrorKind::Corrupt, tr("the board in %1 has lost its identity (meta board_uuid)").arg(path())};
+    return uuid;
+}
+
 Status BoardStore::renameBoard(const QString &name)
 {
     const OperationScope operation(*this);

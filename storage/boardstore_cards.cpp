@@ -444,106 +444,110 @@ Result<qint64> BoardStore::moveCard(qint64 id, qint64 columnId, Placement placem
     qint64 newVersion = 0;
     auto status = change(
             Role::Editor, QStringLiteral("card.move"),
-            [&]() -> Status {
-                auto card = loadCard(id, false);
-                if (!card)
-                    return card.error();
-                if (card->archivedAt)
-                    return Error{ErrorKind::Invalid, tr("card #%1 is archived; restore it first").arg(id)};
-                if (expectedVersion >= 0 && card->version != expectedVersion) {
-                    auto theirs = fieldsChangedSince(id, expectedVersion);
-                    if (!theirs)
-                        return theirs.error();
-                    if (theirs->contains(QStringLiteral("column")) || theirs->contains(QStringLiteral("rank"))
-                        || theirs->contains(QStringLiteral("archived"))) {
-                        return Error{ErrorKind::Conflict,
-                                     tr("card #%1 was moved by someone else since you loaded it; reload and try again")
-                                             .arg(id)};
-                    }
-                }
-                auto from = column(card->columnId);
-                auto to = column(columnId);
-                if (!to)
-                    return to.error();
-                auto rank = rankFor(Siblings::Cards, columnId, id, placement);
-                if (!rank)
-                    return rank.error();
-                const qint64 time = now();
-                const ColumnKind fromKind = from ? from->kind : ColumnKind::Todo;
-                const bool leavesTodo = to->kind != ColumnKind::Todo;
-                qint64 firstResponseAt = card->firstResponseAt;
-                QString firstResponseBy = card->firstResponseBy;
-                if (leavesTodo && !firstResponseAt) {
-                    firstResponseAt = time;
-                    firstResponseBy = m_login;
-                }
-                const qint64 startedAt = card->startedAt ? card->startedAt : (leavesTodo ? time : 0);
-                qint64 resolvedAt = card->resolvedAt;
-                QString resolvedBy = card->resolvedBy;
-                if (to->kind == ColumnKind::Done && (fromKind != ColumnKind::Done || !resolvedAt)) {
-                    resolvedAt = time;
-                    resolvedBy = m_login;
-                } else if (to->kind != ColumnKind::Done) {
-                    resolvedAt = 0;
-                    resolvedBy.clear();
-                }
-                newVersion = card->version + 1;
-                auto moved = m_db->run(
-                        QStringLiteral(
-                                "UPDATE cards SET column_id = :column, rank = :rank, first_response_at = :response, "
-                                "first_response_by = :responder, started_at = :started, resolved_at = :resolved, "
-                                "resolved_by = :resolver, updated_at = :now, updated_by = :login, version = :new "
-                                "WHERE id = :id AND version = :old"),
-                        {{QStringLiteral(":column"), columnId},
-                         {QStringLiteral(":rank"), *rank},
-                         {QStringLiteral(":response"), nullable(firstResponseAt)},
-                         {QStringLiteral(":responder"), nullable(firstResponseBy)},
-                         {QStringLiteral(":started"), nullable(startedAt)},
-                         {QStringLiteral(":resolved"), nullable(resolvedAt)},
-                         {QStringLiteral(":resolver"), nullable(resolvedBy)},
-                         {QStringLiteral(":now"), time},
-                         {QStringLiteral(":login"), m_login},
-                         {QStringLiteral(":new"), newVersion},
-                         {QStringLiteral(":id"), id},
-                         {QStringLiteral(":old"), card->version}});
-                if (!moved)
-                    return moved.error();
-                QJsonObject changes{{QStringLiteral("rank"), fromTo(card->rank, *rank)}};
-                if (card->columnId != columnId)
-                    changes.insert(QStringLiteral("column"), fromTo(card->columnId, columnId));
-                return appendEvent(QStringLiteral("card.moved"), id,
-                                   {{QStringLiteral("version"), newVersion},
-                                    {QStringLiteral("from_column"), from ? from->name : QString()},
-                                    {QStringLiteral("to_column"), to->name},
-                                    {QStringLiteral("changes"), changes}});
-            },
+            [&]() -> Status { return moveCardNow(id, columnId, placement, expectedVersion, &newVersion); },
             &newVersion);
     if (!status)
         return status.error();
     return newVersion;
 }
 
+Status BoardStore::moveCardNow(qint64 id, qint64 columnId, Placement placement, qint64 expectedVersion,
+                               qint64 *newVersion)
+{
+    auto card = loadCard(id, false);
+    if (!card)
+        return card.error();
+    if (card->archivedAt)
+        return Error{ErrorKind::Invalid, tr("card #%1 is archived; restore it first").arg(id)};
+    if (expectedVersion >= 0 && card->version != expectedVersion) {
+        auto theirs = fieldsChangedSince(id, expectedVersion);
+        if (!theirs)
+            return theirs.error();
+        if (theirs->contains(QStringLiteral("column")) || theirs->contains(QStringLiteral("rank"))
+            || theirs->contains(QStringLiteral("archived"))) {
+            return Error{ErrorKind::Conflict,
+                         tr("card #%1 was moved by someone else since you loaded it; reload and try again").arg(id)};
+        }
+    }
+    auto from = column(card->columnId);
+    auto to = column(columnId);
+    if (!to)
+        return to.error();
+    auto rank = rankFor(Siblings::Cards, columnId, id, placement);
+    if (!rank)
+        return rank.error();
+    const qint64 time = now();
+    const ColumnKind fromKind = from ? from->kind : ColumnKind::Todo;
+    const bool leavesTodo = to->kind != ColumnKind::Todo;
+    qint64 firstResponseAt = card->firstResponseAt;
+    QString firstResponseBy = card->firstResponseBy;
+    if (leavesTodo && !firstResponseAt) {
+        firstResponseAt = time;
+        firstResponseBy = m_login;
+    }
+    const qint64 startedAt = card->startedAt ? card->startedAt : (leavesTodo ? time : 0);
+    qint64 resolvedAt = card->resolvedAt;
+    QString resolvedBy = card->resolvedBy;
+    if (to->kind == ColumnKind::Done && (fromKind != ColumnKind::Done || !resolvedAt)) {
+        resolvedAt = time;
+        resolvedBy = m_login;
+    } else if (to->kind != ColumnKind::Done) {
+        resolvedAt = 0;
+        resolvedBy.clear();
+    }
+    *newVersion = card->version + 1;
+    auto moved = m_db->run(
+            QStringLiteral("UPDATE cards SET column_id = :column, rank = :rank, first_response_at = :response, "
+                           "first_response_by = :responder, started_at = :started, resolved_at = :resolved, "
+                           "resolved_by = :resolver, updated_at = :now, updated_by = :login, version = :new "
+                           "WHERE id = :id AND version = :old"),
+            {{QStringLiteral(":column"), columnId},
+             {QStringLiteral(":rank"), *rank},
+             {QStringLiteral(":response"), nullable(firstResponseAt)},
+             {QStringLiteral(":responder"), nullable(firstResponseBy)},
+             {QStringLiteral(":started"), nullable(startedAt)},
+             {QStringLiteral(":resolved"), nullable(resolvedAt)},
+             {QStringLiteral(":resolver"), nullable(resolvedBy)},
+             {QStringLiteral(":now"), time},
+             {QStringLiteral(":login"), m_login},
+             {QStringLiteral(":new"), *newVersion},
+             {QStringLiteral(":id"), id},
+             {QStringLiteral(":old"), card->version}});
+    if (!moved)
+        return moved.error();
+    QJsonObject changes{{QStringLiteral("rank"), fromTo(card->rank, *rank)}};
+    if (card->columnId != columnId)
+        changes.insert(QStringLiteral("column"), fromTo(card->columnId, columnId));
+    return appendEvent(QStringLiteral("card.moved"), id,
+                       {{QStringLiteral("version"), *newVersion},
+                        {QStringLiteral("from_column"), from ? from->name : QString()},
+                        {QStringLiteral("to_column"), to->name},
+                        {QStringLiteral("changes"), changes}});
+}
+
 Status BoardStore::archiveCard(qint64 id)
 {
     const OperationScope operation(*this);
-    return change(Role::Editor, QStringLiteral("card.archive"), [&]() -> Status {
-        auto card = loadCard(id, false);
-        if (!card)
-            return card.error();
-        if (card->archivedAt)
-            return {};
-        auto archived = m_db->run(
-                QStringLiteral("UPDATE cards SET archived_at = :now, archived_by = :login, "
-                               "updated_at = :now, updated_by = :login, version = version + 1 "
-                               "WHERE id = :id"),
-                {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
-        if (!archived)
-            return archived.error();
-        return appendEvent(
-                QStringLiteral("card.archived"), id,
-                {{QStringLiteral("version"), card->version + 1},
-                 {QStringLiteral("changes"), QJsonObject{{QStringLiteral("archived"), fromTo(false, true)}}}});
-    });
+    return change(Role::Editor, QStringLiteral("card.archive"), [&]() -> Status { return archiveCardNow(id); });
+}
+
+Status BoardStore::archiveCardNow(qint64 id)
+{
+    auto card = loadCard(id, false);
+    if (!card)
+        return card.error();
+    if (card->archivedAt)
+        return {};
+    auto archived = m_db->run(
+            QStringLiteral("UPDATE cards SET archived_at = :now, archived_by = :login, "
+                           "updated_at = :now, updated_by = :login, version = version + 1 "
+                           "WHERE id = :id"),
+            {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
+    if (!archived)
+        return archived.error();
+    return appendEvent(QStringLiteral("card.archived"), id,
+                       {{QStringLiteral("version"), card->version + 1},
+                        {QStringLiteral("changes"), QJsonObject{{QStringLiteral("archived"), fromTo(false, true)}}}});
 }
 
 Status BoardStore::deleteCard(qint64 id)
@@ -567,56 +571,108 @@ Status BoardStore::deleteCard(qint64 id)
 Status BoardStore::restoreCard(qint64 id)
 {
     const OperationScope operation(*this);
-    return change(Role::Editor, QStringLiteral("card.restore"), [&]() -> Status {
-        auto card = loadCard(id, true);
-        if (!card)
-            return card.error();
-        if (!card->archivedAt && !card->deletedAt)
-            return {};
-        qint64 columnId = card->columnId;
-        QString rank = card->rank;
-        if (!column(columnId)) {
-            auto first = m_db->scalar(QStringLiteral("SELECT id FROM columns WHERE deleted_at IS NULL "
-                                                     "ORDER BY rank LIMIT 1"));
-            if (!first)
-                return first.error();
-            columnId = first->toLongLong();
-            auto end = rankFor(Siblings::Cards, columnId, id, {});
-            if (!end)
-                return end.error();
-            rank = *end;
-        } else {
-            // Its old place may have been handed to a newer card meanwhile: then it goes right after that card.
-            auto tied = m_db->scalar(QStringLiteral("SELECT id FROM cards WHERE column_id = :column AND rank = :rank "
-                                                    "AND id != :id AND deleted_at IS NULL LIMIT 1"),
-                                     {{QStringLiteral(":column"), columnId},
-                                      {QStringLiteral(":rank"), rank},
-                                      {QStringLiteral(":id"), id}});
-            if (!tied)
-                return tied.error();
-            if (!tied->isNull()) {
-                auto after = rankFor(Siblings::Cards, columnId, id, Placement{0, tied->toLongLong()});
-                if (!after)
-                    return after.error();
-                rank = *after;
-            }
+    return change(Role::Editor, QStringLiteral("card.restore"), [&]() -> Status { return restoreCardNow(id); });
+}
+
+Status BoardStore::restoreCardNow(qint64 id)
+{
+    auto card = loadCard(id, true);
+    if (!card)
+        return card.error();
+    if (!card->archivedAt && !card->deletedAt)
+        return {};
+    qint64 columnId = card->columnId;
+    QString rank = card->rank;
+    if (!column(columnId)) {
+        auto first = m_db->scalar(QStringLiteral("SELECT id FROM columns WHERE deleted_at IS NULL "
+                                                 "ORDER BY rank LIMIT 1"));
+        if (!first)
+            return first.error();
+        columnId = first->toLongLong();
+        auto end = rankFor(Siblings::Cards, columnId, id, {});
+        if (!end)
+            return end.error();
+        rank = *end;
+    } else {
+        // Its old place may have been handed to a newer card meanwhile: then it goes right after that card.
+        auto tied = m_db->scalar(
+                QStringLiteral("SELECT id FROM cards WHERE column_id = :column AND rank = :rank "
+                               "AND id != :id AND deleted_at IS NULL LIMIT 1"),
+                {{QStringLiteral(":column"), columnId}, {QStringLiteral(":rank"), rank}, {QStringLiteral(":id"), id}});
+        if (!tied)
+            return tied.error();
+        if (!tied->isNull()) {
+            auto after = rankFor(Siblings::Cards, columnId, id, Placement{0, tied->toLongLong()});
+            if (!after)
+                return after.error();
+            rank = *after;
         }
-        auto restored = m_db->run(QStringLiteral("UPDATE cards SET archived_at = NULL, archived_by = NULL, "
-                                                 "deleted_at = NULL, deleted_by = NULL, column_id = :column, "
-                                                 "rank = :rank, updated_at = :now, updated_by = :login, "
-                                                 "version = version + 1 WHERE id = :id"),
-                                  {{QStringLiteral(":column"), columnId},
-                                   {QStringLiteral(":rank"), rank},
-                                   {QStringLiteral(":now"), now()},
-                                   {QStringLiteral(":login"), m_login},
-                                   {QStringLiteral(":id"), id}});
-        if (!restored)
-            return restored.error();
-        QJsonObject changes{{QStringLiteral("archived"), fromTo(true, false)}};
-        if (columnId != card->columnId)
-            changes.insert(QStringLiteral("column"), fromTo(card->columnId, columnId));
-        return appendEvent(QStringLiteral("card.restored"), id,
-                           {{QStringLiteral("version"), card->version + 1}, {QStringLiteral("changes"), changes}});
+    }
+    auto restored = m_db->run(QStringLiteral("UPDATE cards SET archived_at = NULL, archived_by = NULL, "
+                                             "deleted_at = NULL, deleted_by = NULL, column_id = :column, "
+                                             "rank = :rank, updated_at = :now, updated_by = :login, "
+                                             "version = version + 1 WHERE id = :id"),
+                              {{QStringLiteral(":column"), columnId},
+                               {QStringLiteral(":rank"), rank},
+                               {QStringLiteral(":now"), now()},
+                               {QStringLiteral(":login"), m_login},
+                               {QStringLiteral(":id"), id}});
+    if (!restored)
+        return restored.error();
+    QJsonObject changes{{QStringLiteral("archived"), fromTo(true, false)}};
+    if (columnId != card->columnId)
+        changes.insert(QStringLiteral("column"), fromTo(card->columnId, columnId));
+    return appendEvent(QStringLiteral("card.restored"), id,
+                       {{QStringLiteral("version"), card->version + 1}, {QStringLiteral("changes"), changes}});
+}
+
+Status BoardStore::moveCards(const QList<CardMove> &moves)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("cards.move"), [&]() -> Status {
+        for (const CardMove &move : moves) {
+            if (move.fromColumnId) {
+                auto card = loadCard(move.id, false);
+                if (!card)
+                    return card.error();
+                if (card->archivedAt || card->columnId != move.fromColumnId) {
+                    return Error{ErrorKind::Conflict,
+                                 tr("“%1” was moved by someone else since; no card was moved").arg(card->title)};
+                }
+            }
+            qint64 version = 0;
+            Status moved = moveCardNow(move.id, move.columnId, move.placement, -1, &version);
+            // Nothing is written before the neighbour is looked up: its absence leaves the card to go at the end.
+            if (!moved && moved.error().kind == ErrorKind::NotFound && move.placement.before)
+                moved = moveCardNow(move.id, move.columnId, {}, -1, &version);
+            if (!moved)
+                return moved;
+        }
+        return {};
+    });
+}
+
+Status BoardStore::archiveCards(const QList<qint64> &ids)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("cards.archive"), [&]() -> Status {
+        for (qint64 id : ids) {
+            if (Status archived = archiveCardNow(id); !archived)
+                return archived;
+        }
+        return {};
+    });
+}
+
+Status BoardStore::restoreCards(const QList<qint64> &ids)
+{
+    const OperationScope operation(*this);
+    return change(Role::Editor, QStringLiteral("cards.restore"), [&]() -> Status {
+        for (qint64 id : ids) {
+            if (Status restored = restoreCardNow(id); !restored)
+                return restored;
+        }
+        return {};
     });
 }
 

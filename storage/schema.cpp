@@ -223,7 +223,22 @@ Status migrate1to2(Connection &connection)
     return addShippedTemplates(connection, QStringLiteral("helpboard"), QDateTime::currentMSecsSinceEpoch());
 }
 
+Status migrate2to3(Connection &connection)
+{
+    return addBoardUuid(connection);
+}
+
 } // namespace
+
+Status addBoardUuid(Connection &connection)
+{
+    auto added = connection.run(QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES (:key, :value)"),
+                                {{QStringLiteral(":key"), QString::fromUtf16(s_boardUuidKey)},
+                                 {QStringLiteral(":value"), QUuid::createUuid().toString(QUuid::WithoutBraces)}});
+    if (!added)
+        return added.error();
+    return {};
+}
 
 QStringList v2Statements()
 {
@@ -277,7 +292,7 @@ QStringList v1Statements()
 
 QList<MigrationStep> migrationSteps()
 {
-    return {MigrationStep{1, migrate1to2}};
+    return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -317,6 +332,8 @@ Status create(Connection &connection, const QString &boardName, const QString &c
                                      {QStringLiteral(":login"), creatorLogin}});
         if (!board)
             return board.error();
+        if (auto uuid = addBoardUuid(connection); !uuid)
+            return uuid;
         // The login that creates a board is its admin, in the same transaction as the board itself.
         if (auto templates = addShippedTemplates(connection, creatorLogin, now); !templates)
             return templates;

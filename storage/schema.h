@@ -18,7 +18,7 @@ namespace schema {
 /// PRAGMA application_id of every HelpBoard file ("HBrd").
 constexpr int s_applicationId = 0x48427264;
 /// PRAGMA user_version this program writes and reads.
-constexpr int s_currentVersion = 2;
+constexpr int s_currentVersion = 3;
 
 /// One migration step from schema version `from` to `from + 1`; runs inside a write transaction.
 struct MigrationStep
@@ -27,7 +27,8 @@ struct MigrationStep
     std::function<Status(Connection &)> apply;
 };
 
-/// The steps this program knows: 1 -> 2 adds checklist templates (with the ones HelpBoard ships).
+/// The steps this program knows: 1 -> 2 adds checklist templates (with the ones HelpBoard ships), 2 -> 3 gives the
+/// board its UUID (meta `board_uuid`).
 QList<MigrationStep> migrationSteps();
 
 /// Creates the current schema in an empty database, in one transaction.
@@ -48,6 +49,11 @@ Status migrate(Connection &connection, int fromVersion, int targetVersion, const
 QStringList v1Statements();
 /// The statements that turn a v1 board into v2 (checklist templates), in order.
 QStringList v2Statements();
+/// The meta key of the board's UUID (schema v3): which board a drag payload comes from. A copy of the file (Save a
+/// Copy, a backup) keeps it: it is a copy of the same board.
+constexpr const char16_t *s_boardUuidKey = u"board_uuid";
+/// Gives a board without one a fresh UUID (the step 2 -> 3, and new boards).
+Status addBoardUuid(Connection &connection);
 /// The presence table (who has the board open), made if missing: outside the schema version, see schema.cpp.
 QStringList presenceStatements();
 /// Adds the checklist templates HelpBoard ships (Software install, New hire set-up, ...), recorded as made by

@@ -197,6 +197,51 @@ private Q_SLOTS:
         QVERIFY(!redo->isEnabled());
     }
 
+    void shouldChangeNoCardWhenOneOfSeveralFailsAndShowTheFile_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::newRow("move 3") << QStringLiteral("move");
+        QTest::newRow("archive 3") << QStringLiteral("archive");
+        QTest::newRow("restore 3") << QStringLiteral("restore");
+    }
+
+    void shouldChangeNoCardWhenOneOfSeveralFailsAndShowTheFile()
+    {
+        QFETCH(QString, action);
+        const QList<qint64> three{m_cards[0], m_cards[1], m_cards[2]};
+        if (action == QStringLiteral("restore")) {
+            QVERIFY(m_store->archiveCards(three));
+            QVERIFY(m_model->load(*m_store));
+        }
+        // GIVEN the file refuses the write of the second card (an SQL trigger standing in for any failure there)
+        QCOMPARE(rawSql(m_store->path(), {QStringLiteral("CREATE TRIGGER injected_fault BEFORE UPDATE ON cards "
+                                                         "WHEN OLD.id = %1 BEGIN SELECT RAISE(ABORT, 'injected "
+                                                         "fault'); END")
+                                                  .arg(m_cards[1])})
+                         .error,
+                 QString());
+        const RawResult before = rawSql(m_store->path(), {QStringLiteral("SELECT * FROM cards ORDER BY id")});
+        QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
+
+        // WHEN the window moves, archives or restores the three cards
+        if (action == QStringLiteral("move"))
+            QVERIFY(m_actions->moveCards(three, m_columns.at(2), 0));
+        else if (action == QStringLiteral("archive"))
+            QVERIFY(m_actions->archiveCards(three));
+        else
+            QVERIFY(m_actions->restoreArchived(three, {}));
+        QVERIFY(saved());
+
+        // THEN the user is told once, no card changed in the file (not even the first), and nothing is left to undo
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("injected fault")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(rawSql(m_store->path(), {QStringLiteral("SELECT * FROM cards ORDER BY id")}).rows, before.rows);
+        QVERIFY(!m_stack->canUndo());
+        // AND the window shows the board as the file has it
+        verifyInStep();
+    }
+
     void shouldDropCardIdsThroughTheModel()
     {
         const auto [a, b, c, d] = std::tuple(m_cards[0], m_cards[1], m_cards[2], m_cards[3]);

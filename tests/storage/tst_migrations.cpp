@@ -56,7 +56,8 @@ QString makeV1Board(const QString &path)
                 return describe(created);
         }
     }
-    return rawExec(path, {u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s, u"PRAGMA user_version = 1"_s});
+    return rawExec(path, {u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s,
+                          u"DELETE FROM meta WHERE key = 'board_uuid'"_s, u"PRAGMA user_version = 1"_s});
 }
 
 /// Runs @p statements on a separate plain QSqlDatabase connection and closes it again; returns an error or nothing.
@@ -378,7 +379,7 @@ private Q_SLOTS:
         QCOMPARE(present->constFirst().login, s_creator);
         Connection connection;
         QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
-        QCOMPARE(userVersion(connection), 2);
+        QCOMPARE(userVersion(connection), schema::s_currentVersion);
         QStringList titles;
         for (const Card &card : store.value()->cards().value())
             titles << card.title;
@@ -434,6 +435,91 @@ private Q_SLOTS:
         Connection backup;
         QVERIFY(backup.open(path + u".v1-backup"_s, Connection::Mode::ReadOnly));
         QCOMPARE(schema::detectVersion(backup).value(), 1);
+    }
+
+    void shouldGiveEachBoardItsOwnUuidWhenMigratedToV3_data()
+    {
+        QTest::addColumn<int>("fromVersion");
+        QTest::newRow("v1") << 1;
+        QTest::newRow("v2") << 2;
+    }
+
+    void shouldGiveEachBoardItsOwnUuidWhenMigratedToV3()
+    {
+        QFETCH(int, fromVersion);
+        // GIVEN two boards at an old version, neither with a UUID
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QStringList paths;
+        for (const QString &name : {u"first.helpboard"_s, u"second.helpboard"_s}) {
+            const QString path = dir.filePath(name);
+            QCOMPARE(makeV1Board(path), QString());
+            if (fromVersion == 2) {
+                Connection connection;
+                QVERIFY(connection.open(path, Connection::Mode::ReadWrite));
+                QVERIFY(schema::migrate(connection, 1, 2, schema::migrationSteps(), path + u".v1-backup"_s));
+            }
+            paths << path;
+        }
+        auto uuidIn = [](const QString &path) {
+            const RawResult rows = rawSql(path, {u"SELECT value FROM meta WHERE key = 'board_uuid'"_s});
+            return rows.rows.isEmpty() ? QString() : rows.rows.first().first().toString();
+        };
+        QCOMPARE(uuidIn(paths.first()), QString());
+        QCOMPARE(uuidIn(paths.last()), QString());
+
+        // WHEN this program opens them
+        QList<QUuid> uuids;
+        for (const QString &path : std::as_const(paths)) {
+            auto store = BoardStore::open(path, optionsFor(s_creator));
+            QVERIFY2(store, qPrintable(describe(store)));
+            // THEN each is at v3 with a UUID of its own, which BoardStore reports, and its cards are all there
+            auto uuid = store.value()->boardUuid();
+            QVERIFY2(uuid, qPrintable(describe(uuid)));
+            QVERIFY(!uuid->isNull());
+            QCOMPARE(QUuid(uuidIn(path)), *uuid);
+            QCOMPARE(store.value()->cards()->size(), s_cardTitles.size());
+            uuids << *uuid;
+            Connection connection;
+            QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
+            QCOMPARE(userVersion(connection), 3);
+        }
+        QVERIFY(uuids.first() != uuids.last());
+        // AND opening again keeps it (the step ran once)
+        auto again = BoardStore::open(paths.first(), optionsFor(s_creator));
+        QVERIFY2(again, qPrintable(describe(again)));
+        QCOMPARE(again.value()->boardUuid().value(), uuids.first());
+    }
+
+    void shouldGiveANewBoardAUuidThatItsCopiesShare()
+    {
+        // GIVEN two new boards, and a backup of the first
+        QTemporaryDir dir;
+        auto first = BoardStore::create(dir.filePath(u"first.helpboard"_s), u"Help desk"_s, optionsFor(s_creator));
+        auto second = BoardStore::create(dir.filePath(u"second.helpboard"_s), u"Help desk"_s, optionsFor(s_creator));
+        QVERIFY2(first && second, "boards not created");
+        const QString copyPath = dir.filePath(u"copy.helpboard"_s);
+        QVERIFY(first.value()->backupTo(copyPath));
+        auto copy = BoardStore::open(copyPath, optionsFor(s_creator));
+        QVERIFY2(copy, qPrintable(describe(copy)));
+        // THEN the new boards differ, and the copy is the same board (what tells the two apart is each card)
+        const QUuid uuid = first.value()->boardUuid().value();
+        QVERIFY(!uuid.isNull());
+        QVERIFY(second.value()->boardUuid().value() != uuid);
+        QCOMPARE(copy.value()->boardUuid().value(), uuid);
+    }
+
+    void shouldReportABoardThatLostItsUuidAsDamaged()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QVERIFY(BoardStore::create(path, u"Help desk"_s, optionsFor(s_creator)));
+        QCOMPARE(rawExec(path, {u"DELETE FROM meta WHERE key = 'board_uuid'"_s}), QString());
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+        const auto uuid = store.value()->boardUuid();
+        QVERIFY(!uuid);
+        QCOMPARE(uuid.error().kind, ErrorKind::Corrupt);
     }
 
     void shouldRecognizeBoardsByApplicationIdAndVersion_data()
