@@ -52,6 +52,8 @@ storage::Status BoardModel::loadOnce(storage::BoardStore &store)
     auto members = store.members();
     if (!members)
         return members.error();
+    if (const auto uuid = store.boardUuid())
+        m_boardUuid = *uuid;
     setBoard(*columns, *cards, *labels, *members);
     return {};
 }
@@ -289,16 +291,40 @@ QStringList BoardModel::mimeTypes() const
 QMimeData *BoardModel::mimeData(const QModelIndexList &indexes) const
 {
     // Ids, never pointers or row numbers: rows move under a drag when colleagues save.
-    QList<qint64> ids;
+    IdPayload payload{m_boardUuid, {}};
     QModelIndexList sorted = indexes;
     std::sort(sorted.begin(), sorted.end(), [](const QModelIndex &a, const QModelIndex &b) {
         return a.parent().row() < b.parent().row() || (a.parent().row() == b.parent().row() && a.row() < b.row());
     });
     for (const QModelIndex &index : std::as_const(sorted)) {
-        if (const storage::Card *card = cardAt(index); card && !ids.contains(card->id))
-            ids << card->id;
+        const PayloadItem item = [&] {
+            const storage::Card *card = cardAt(index);
+            return card ? PayloadItem{card->id, card->createdAt} : PayloadItem{};
+        }();
+        if (item.id && !payload.items.contains(item))
+            payload.items << item;
     }
-    return idsToMimeData(mimeType(), ids);
+    return payloadToMimeData(mimeType(), payload);
+}
+
+std::optional<QList<qint64>> BoardModel::cardsOf(const QMimeData *data) const
+{
+    const auto payload = payloadFromMimeData(data, mimeType());
+    if (!payload || payload->board != m_boardUuid)
+        return std::nullopt;
+    QList<qint64> ids;
+    for (const PayloadItem &item : payload->items) {
+        const storage::Card *card = cardAt(cardIndex(item.id));
+        // Gone meanwhile (archived by someone else during the drag): the rest still moves.
+        if (!card)
+            continue;
+        // Another card of the same id: the payload comes from a copy of this board.
+        if (card->createdAt != item.createdAt)
+            return std::nullopt;
+        if (!ids.contains(item.id))
+            ids << item.id;
+    }
+    return ids;
 }
 
 bool BoardModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
@@ -306,8 +332,10 @@ bool BoardModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, i
 {
     if (!data)
         return false;
-    if (data->hasFormat(mimeType()))
-        return (action == Qt::MoveAction || action == Qt::IgnoreAction) && (columnAt(parent) || cardAt(parent));
+    if (data->hasFormat(mimeType())) {
+        return (action == Qt::MoveAction || action == Qt::IgnoreAction) && (columnAt(parent) || cardAt(parent))
+               && cardsOf(data).has_value();
+    }
     // Files from a file manager, onto a card (not between cards): attached to it.
     return m_fileDropHandler && cardAt(parent) && action != Qt::IgnoreAction
            && !attachmentfiles::localFiles(data).isEmpty();
@@ -329,9 +357,8 @@ bool BoardModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int 
         column = parent.parent();
         row = parent.row();
     }
-    QList<qint64> ids = idsFromMimeData(data, mimeType());
-    // Re-resolve every id: a card may have been archived by someone else during the drag.
-    ids.removeIf([this](qint64 id) { return !cardIndex(id).isValid(); });
+    // Every id resolved again, from this board only.
+    const QList<qint64> ids = cardsOf(data).value_or(QList<qint64>());
     if (ids.isEmpty())
         return false;
     const QList<storage::Card> &cards = m_cards.at(column.row());

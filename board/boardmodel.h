@@ -7,9 +7,11 @@
 #include <QAbstractItemModel>
 #include <QDeadlineTimer>
 #include <QTimer>
+#include <QUuid>
 #include <QHash>
 
 #include <functional>
+#include <optional>
 #include <QList>
 
 namespace hb::storage {
@@ -103,6 +105,9 @@ public:
     using FileDropHandler = std::function<bool(qint64 cardId, const QStringList &paths)>;
     void setFileDropHandler(FileDropHandler handler) { m_fileDropHandler = std::move(handler); }
     static QString mimeType();
+    /// The board's UUID (load() reads it): drag payloads carry it, and drops refuse another board's.
+    QUuid boardUuid() const { return m_boardUuid; }
+    void setBoardUuid(const QUuid &uuid) { m_boardUuid = uuid; }
 
     const storage::Card *cardAt(const QModelIndex &index) const;
     const storage::Column *columnAt(const QModelIndex &index) const;
@@ -137,17 +142,21 @@ public:
                          const QModelIndex &parent) const override;
     /// Decodes the ids and hands the move to the drop handler (which saves it and pushes an undo command);
     /// rows change only when the handler applies the saved cards. Files dropped onto a card go to the file drop
-    /// handler.
+    /// handler. Cards dragged from another board (its UUID, or a card of the same id made at another time, as in a
+    /// copy of this board) are refused: nothing moves.
     bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
                       const QModelIndex &parent) override;
 
 private:
     storage::Status loadOnce(storage::BoardStore &store);
+    /// The cards a drag payload names, each checked to be this board's; nullopt for another board's payload.
+    std::optional<QList<qint64>> cardsOf(const QMimeData *data) const;
     QVariantList labelChips(const storage::Card &card) const;
     /// Takes off the marks whose time is up, and waits for the next one.
     void expireMarks();
 
     QList<storage::Column> m_columns;
+    QUuid m_boardUuid;
     QHash<qint64, storage::Label> m_labels;
     QHash<QString, QString> m_memberNames;
     DropHandler m_dropHandler;

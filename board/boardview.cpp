@@ -7,14 +7,13 @@
 #include "carddelegate.h"
 #include "cardslides.h"
 #include "cardfiltermodel.h"
+#include "idpayload.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QDataStream>
 #include <QDrag>
 #include <QDropEvent>
 #include <QHBoxLayout>
-#include <QIODevice>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QInputDialog>
@@ -498,10 +497,11 @@ bool BoardView::handleColumnDrag(int column, QEvent *event)
         return false;
     }
     m_headerPressColumn = -1;
-    QByteArray payload;
-    QDataStream(&payload, QIODevice::WriteOnly) << m_model->index(column, 0).data(BoardModel::IdRole).toLongLong();
-    auto *mime = new QMimeData;
-    mime->setData(columnMimeType(), payload);
+    const storage::Column *dragged = m_model->columnAt(m_model->index(column, 0));
+    if (!dragged)
+        return false;
+    // The board's UUID and the column's creation time, so another board's window refuses it.
+    QMimeData *mime = payloadToMimeData(columnMimeType(), {m_model->boardUuid(), {{dragged->id, dragged->createdAt}}});
     // Parented to the view, not the header: the drop reloads the board and replaces every header.
     auto *drag = new QDrag(this);
     drag->setMimeData(mime);
@@ -516,12 +516,19 @@ bool BoardView::handleColumnDrop(int column, QEvent *event)
     auto *drop = static_cast<QDropEvent *>(event);
     if (!drop->mimeData()->hasFormat(columnMimeType()) || !m_actions)
         return false;
+    // Only a column of this board: checked by the board's UUID and the column's creation time.
+    const auto payload = payloadFromMimeData(drop->mimeData(), columnMimeType());
+    const PayloadItem dragged = payload && payload->items.size() == 1 ? payload->items.first() : PayloadItem{};
+    const storage::Column *ours = m_model->columnAt(m_model->columnIndex(dragged.id));
+    if (!payload || payload->board != m_model->boardUuid() || !ours || ours->createdAt != dragged.createdAt) {
+        drop->ignore();
+        return true;
+    }
     if (event->type() != QEvent::Drop) {
         drop->acceptProposedAction();
         return true;
     }
-    qint64 id = 0;
-    QDataStream(drop->mimeData()->data(columnMimeType())) >> id;
+    const qint64 id = dragged.id;
     const bool leftHalf = drop->position().x() < m_columns.at(column).panel->width() / 2.0;
     const QModelIndex before = m_model->index(leftHalf ? column : column + 1, 0);
     drop->acceptProposedAction();

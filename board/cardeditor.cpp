@@ -704,6 +704,8 @@ void CardEditor::loadDetails()
         return;
     }
     m_attachments->showCard(m_cardId);
+    // Its items' drags name the board, so another board's window refuses them.
+    m_checklist->setBoardUuid(m_actions ? m_actions->model().boardUuid() : QUuid());
     auto checklist = m_store->checklist(m_cardId);
     auto comments = m_store->comments(m_cardId);
     m_checklist->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());

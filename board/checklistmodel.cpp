@@ -149,25 +149,41 @@ QStringList ChecklistModel::mimeTypes() const
 
 QMimeData *ChecklistModel::mimeData(const QModelIndexList &indexes) const
 {
-    QList<qint64> ids;
-    for (const QModelIndex &index : indexes)
-        ids << index.data(IdRole).toLongLong();
-    return idsToMimeData(mimeType(), ids.mid(0, 1)); // one item at a time
+    // One item at a time.
+    const int at = indexes.isEmpty() ? -1 : row(indexes.first().data(IdRole).toLongLong());
+    if (at < 0)
+        return nullptr;
+    return payloadToMimeData(mimeType(), {m_boardUuid, {{m_items.at(at).id, m_items.at(at).createdAt}}});
+}
+
+qint64 ChecklistModel::itemOf(const QMimeData *data) const
+{
+    const auto payload = payloadFromMimeData(data, mimeType());
+    if (!payload || payload->board != m_boardUuid || payload->items.size() != 1)
+        return 0;
+    const PayloadItem &item = payload->items.first();
+    const int at = row(item.id);
+    return at >= 0 && m_items.at(at).createdAt == item.createdAt ? item.id : 0;
+}
+
+bool ChecklistModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &) const
+{
+    return (action == Qt::MoveAction || action == Qt::IgnoreAction) && itemOf(data) != 0;
 }
 
 bool ChecklistModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int, const QModelIndex &parent)
 {
     if (action == Qt::IgnoreAction)
         return true;
-    const QList<qint64> ids = idsFromMimeData(data, mimeType());
-    if (ids.isEmpty() || !m_handlers.move || this->row(ids.first()) < 0)
+    const qint64 id = itemOf(data);
+    if (!id || !m_handlers.move)
         return false;
     // Dropped onto an item: it goes before that item.
     if (parent.isValid())
         row = parent.row();
     row = (row < 0 || row > m_items.size()) ? int(m_items.size()) : row;
     const qint64 beforeId = row < m_items.size() ? m_items.at(row).id : 0;
-    m_handlers.move(ids.first(), beforeId);
+    m_handlers.move(id, beforeId);
     // The view must not remove the dragged row itself: the move did.
     return false;
 }

@@ -4,6 +4,7 @@
 #include <storage/records.h>
 
 #include <QAbstractListModel>
+#include <QUuid>
 
 #include <functional>
 
@@ -47,6 +48,9 @@ public:
     int doneCount() const;
 
     static QString mimeType();
+    /// The board the checklist is on: drag payloads carry it, and drops refuse another board's items.
+    QUuid boardUuid() const { return m_boardUuid; }
+    void setBoardUuid(const QUuid &uuid) { m_boardUuid = uuid; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -55,10 +59,17 @@ public:
     Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
     QStringList mimeTypes() const override;
     QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    /// Moves an item of this checklist; one dragged from another board's (or another card's) is refused.
     bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
                       const QModelIndex &parent) override;
 
 private:
+    /// The item a drag payload names, when it is one of this checklist's; 0 otherwise.
+    qint64 itemOf(const QMimeData *data) const;
+
+    QUuid m_boardUuid;
     qint64 m_cardId = 0;
     QList<storage::ChecklistItem> m_items;
     Handlers m_handlers;

@@ -58,6 +58,7 @@ Column readColumn(const QSqlQuery &query)
     column.wipLimit = query.value(3).toInt();
     column.kind = columnKindFromString(query.value(4).toString()).value_or(ColumnKind::Todo);
     column.version = query.value(5).toLongLong();
+    column.createdAt = query.value(6).toLongLong();
     return column;
 }
 
@@ -118,16 +119,17 @@ Result<QString> BoardStore::rankFor(Siblings siblings, qint64 parentId, qint64 m
 
 Result<QList<Column>> BoardStore::columns()
 {
-    return m_db->list<Column>(QStringLiteral("SELECT id, name, rank, wip_limit, kind, version FROM columns "
+    return m_db->list<Column>(QStringLiteral("SELECT id, name, rank, wip_limit, kind, version, created_at FROM columns "
                                              "WHERE deleted_at IS NULL ORDER BY rank, id"),
                               {}, readColumn);
 }
 
 Result<Column> BoardStore::column(qint64 id)
 {
-    auto found = m_db->list<Column>(QStringLiteral("SELECT id, name, rank, wip_limit, kind, version FROM columns "
-                                                   "WHERE id = :id AND deleted_at IS NULL"),
-                                    {{QStringLiteral(":id"), id}}, readColumn);
+    auto found = m_db->list<Column>(
+            QStringLiteral("SELECT id, name, rank, wip_limit, kind, version, created_at FROM columns "
+                           "WHERE id = :id AND deleted_at IS NULL"),
+            {{QStringLiteral(":id"), id}}, readColumn);
     if (!found)
         return found.error();
     if (found->isEmpty())

@@ -254,7 +254,7 @@ Status BoardStore::detachLabel(qint64 cardId, qint64 labelId)
 namespace {
 
 constexpr const char16_t *s_checklistColumns =
-        u"SELECT id, card_id, text, done, rank, done_at, done_by, version FROM checklist_items ";
+        u"SELECT id, card_id, text, done, rank, done_at, done_by, version, created_at FROM checklist_items ";
 
 ChecklistItem readChecklistItem(const QSqlQuery &query)
 {
@@ -267,6 +267,7 @@ ChecklistItem readChecklistItem(const QSqlQuery &query)
     item.doneAt = query.value(5).toLongLong();
     item.doneBy = query.value(6).toString();
     item.version = query.value(7).toLongLong();
+    item.createdAt = query.value(8).toLongLong();
     return item;
 }
 

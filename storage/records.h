@@ -51,6 +51,7 @@ struct Column
     int wipLimit = 0; ///< 0 = no limit
     ColumnKind kind = ColumnKind::Todo;
     qint64 version = 0;
+    qint64 createdAt = 0;
 };
 
 struct Label
@@ -125,6 +126,7 @@ struct ChecklistItem
     qint64 doneAt = 0;
     QString doneBy;
     qint64 version = 0;
+    qint64 createdAt = 0;
 };
 
 /// A named list of checklist items a card's checklist can be filled from (board-wide).

@@ -12,6 +12,10 @@ using board::ChecklistModel;
 
 namespace {
 
+constexpr qint64 s_madeAt = 1'700'000'000'000;
+const QUuid s_board = QUuid::fromString(u"6f1c2a52-3c1e-4f7e-9d55-0b8d1f1f2a10");
+const QUuid s_otherBoard = QUuid::fromString(u"0d3e4a1b-95a2-4a0c-8f43-7c2b7e8e5d21");
+
 storage::ChecklistItem item(qint64 id, const QString &text, const QString &rank, bool done = false)
 {
     storage::ChecklistItem result;
@@ -20,6 +24,7 @@ storage::ChecklistItem item(qint64 id, const QString &text, const QString &rank,
     result.text = text;
     result.rank = rank;
     result.done = done;
+    result.createdAt = s_madeAt + id;
     return result;
 }
 
@@ -47,6 +52,7 @@ private Q_SLOTS:
         m_model = std::make_unique<ChecklistModel>();
         m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_model->setBoardUuid(s_board);
         m_model->setItems(7, {item(1, QStringLiteral("Download installer"), QStringLiteral("a1"), true),
                               item(2, QStringLiteral("Activate licence"), QStringLiteral("a2")),
                               item(3, QStringLiteral("Test"), QStringLiteral("a3"))});
@@ -113,7 +119,8 @@ private Q_SLOTS:
 
         // a drop carries ids; dropped at row 0, onto an item, or below the last one
         std::unique_ptr<QMimeData> data(m_model->mimeData({m_model->index(2)}));
-        QCOMPARE(board::idsFromMimeData(data.get(), ChecklistModel::mimeType()), QList<qint64>{3});
+        QCOMPARE(board::payloadFromMimeData(data.get(), ChecklistModel::mimeType()),
+                 (board::IdPayload{s_board, {{3, s_madeAt + 3}}}));
         QVERIFY(m_model->dropMimeData(data.get(), Qt::IgnoreAction, 0, 0, {}));
         QVERIFY(!m_model->dropMimeData(data.get(), Qt::MoveAction, 0, 0, {})); // the view must not remove the row
         m_model->dropMimeData(data.get(), Qt::MoveAction, -1, 0, m_model->index(1));
@@ -123,6 +130,44 @@ private Q_SLOTS:
         foreign.setText(QStringLiteral("3"));
         QVERIFY(!m_model->dropMimeData(&foreign, Qt::MoveAction, 0, 0, {}));
         QCOMPARE(moves.size(), 3);
+    }
+
+    void shouldRefuseAnItemDraggedFromAnotherBoardOrCard_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        const auto one = [](const QUuid &board, qint64 id, qint64 createdAt) {
+            return board::encodePayload({board, {{id, createdAt}}});
+        };
+        QTest::newRow("another board") << one(s_otherBoard, 3, s_madeAt + 3);
+        QTest::newRow("a copy of this board, another item of that id") << one(s_board, 3, s_madeAt + 99);
+        QTest::newRow("an item of another card") << one(s_board, 42, s_madeAt + 42);
+        QTest::newRow("two items") << board::encodePayload({s_board, {{3, s_madeAt + 3}, {2, s_madeAt + 2}}});
+        QTest::newRow("cut short") << one(s_board, 3, s_madeAt + 3).chopped(1);
+        QTest::newRow("one byte more") << one(s_board, 3, s_madeAt + 3) + '\0';
+        QTest::newRow("empty") << QByteArray();
+    }
+
+    void shouldRefuseAnItemDraggedFromAnotherBoardOrCard()
+    {
+        QFETCH(QByteArray, payload);
+        QList<std::pair<qint64, qint64>> moves;
+        m_model->setHandlers({{}, {}, [&](qint64 id, qint64 before) {
+                                  moves.append({id, before});
+                                  return true;
+                              }});
+        QMimeData data;
+        data.setData(ChecklistModel::mimeType(), payload);
+        // WHEN it is dropped, THEN it is refused (the view shows so while dragging) and nothing moves
+        QVERIFY(!m_model->canDropMimeData(&data, Qt::MoveAction, 0, 0, {}));
+        QVERIFY(!m_model->dropMimeData(&data, Qt::MoveAction, 0, 0, {}));
+        QVERIFY(!m_model->dropMimeData(&data, Qt::MoveAction, -1, 0, m_model->index(1)));
+        QVERIFY(moves.isEmpty());
+        QCOMPARE(ids(), (QList<qint64>{1, 2, 3}));
+        // AND this board's own payload of that item still moves it
+        std::unique_ptr<QMimeData> own(m_model->mimeData({m_model->index(2)}));
+        QVERIFY(m_model->canDropMimeData(own.get(), Qt::MoveAction, 0, 0, {}));
+        m_model->dropMimeData(own.get(), Qt::MoveAction, 0, 0, {});
+        QCOMPARE(moves, (QList<std::pair<qint64, qint64>>{{3, 1}}));
     }
 
     void shouldShowChangesBeforeTheyAreSaved()
