@@ -423,6 +423,7 @@ void tst_CliBoard::shouldExportBoardToStandardOutputAndFile()
     QCOMPARE(board[u"format"_s].toString(), u"helpboard-export"_s);
     QCOMPARE(board[u"format_version"_s].toInt(), 1);
     QVERIFY(!board[u"board"_s].toString().isEmpty());
+    QVERIFY(!QUuid::fromString(board[u"board_uuid"_s].toString()).isNull());
     QCOMPARE(board[u"members"_s].toArray().size(), 5);
     QCOMPARE(board[u"columns"_s].toArray().size(), 3);
     QCOMPARE(board[u"labels"_s].toArray().size(), 5);
