@@ -3,6 +3,7 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "damagemark.h"
 #include "rank.h"
 #include "schema.h"
 
@@ -167,6 +168,7 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
     if (auto valid = checkLogin(m_login, options.login.isEmpty() ? m_login : options.login); !valid)
         return valid;
     m_db->setBusyTimeout(options.busyTimeoutMs);
+    m_db->setActor(m_login);
     m_options = options;
 
     if (!info.absoluteDir().exists())
@@ -210,9 +212,14 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
 
     if (!info.exists())
         return Error{ErrorKind::NotFound, tr("there is no board file at %1").arg(filePath)};
+    // A journal with content is a save under way or one cut off (rolled back on opening): look at the file then.
+    m_checkAtOpen = QFileInfo(filePath + QStringLiteral("-journal")).size() > 0;
     bool walMode = false;
-    if (auto header = inspectHeader(filePath, &walMode); !header)
+    if (auto header = inspectHeader(filePath, &walMode); !header) {
+        if (header.error().kind == ErrorKind::Corrupt)
+            (void)DamageMark::write(filePath, DamageMark::make(filePath, header.error().message, m_login));
         return header;
+    }
 
     const bool fileWritable = info.isWritable();
     const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
@@ -233,6 +240,11 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
     auto version = schema::detectVersion(*m_db);
     if (!version)
         return version.error();
+    // Found damaged before, by any process: never written to, and looked at again now.
+    if (const auto mark = DamageMark::read(filePath)) {
+        m_damageReason = mark->describe();
+        m_checkAtOpen = true;
+    }
 
     if (!isReadOnly()) {
         auto journal = m_db->scalar(QStringLiteral("PRAGMA journal_mode = TRUNCATE"));
@@ -266,13 +278,22 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
             return migrated;
         }
     }
+    if (*version == schema::s_currentVersion || !isReadOnly()) {
+        if (auto sound = checkSchema(options); !sound)
+            return sound;
+    }
     if (*checked && !isReadOnly()) {
+        // Only a note for the next opener: a colleague saving now must not hold this open up (it looks again).
+        constexpr int s_stampWaitMs = 1000;
+        const int busyTimeout = m_db->busyTimeout();
+        m_db->setBusyTimeout(std::min(busyTimeout, s_stampWaitMs));
         auto stamped = m_db->write([&]() -> Status {
             auto done = m_db->run(QStringLiteral("UPDATE meta SET value = :now WHERE key = 'last_check_at'"),
                                   {{QStringLiteral(":now"), QString::number(now())}});
             return done ? Status() : Status(done.error());
         });
-        if (!stamped)
+        m_db->setBusyTimeout(busyTimeout);
+        if (!stamped && stamped.error().kind != ErrorKind::Busy)
             return stamped;
     }
     return resolveRole();
@@ -283,13 +304,15 @@ Result<bool> BoardStore::checkHealth(const StoreOptions &options)
     auto lastCheck = setting(QStringLiteral("last_check_at"));
     if (!lastCheck)
         return markDamaged(lastCheck.error(), options);
-    if (now() - lastCheck->toLongLong() < s_healthCheckIntervalMs)
+    if (now() - lastCheck->toLongLong() < s_healthCheckIntervalMs && !m_checkAtOpen && !endedUncleanly())
         return false;
     auto problems = m_db->list<QString>(QStringLiteral("PRAGMA quick_check"), {},
                                         [](const QSqlQuery &query) { return query.value(0).toString(); });
     if (problems && *problems == QStringList{QStringLiteral("ok")})
         return true;
     constexpr int s_maxDetail = 300;
+    if (!problems && problems.error().kind == ErrorKind::Corrupt)
+        return markDamaged(problems.error(), options); // already says what and where
     QString why = problems ? problems->mid(0, 3).join(QStringLiteral("; ")) : problems.error().message;
     if (why.size() > s_maxDetail)
         why = why.left(s_maxDetail - 1) + QChar(0x2026);
@@ -299,9 +322,15 @@ Result<bool> BoardStore::checkHealth(const StoreOptions &options)
 
 Result<bool> BoardStore::markDamaged(const Error &error, const StoreOptions &options)
 {
-    if (error.kind != ErrorKind::Corrupt || !options.allowCorruptReadOnly)
+    if (error.kind != ErrorKind::Corrupt)
         return error;
-    m_readOnlyReason = error.message;
+    const QString markedBefore = m_damageReason; // by whoever found it first, named in their mark
+    noteDamage(error.message);
+    if (!options.allowCorruptReadOnly && !markedBefore.isEmpty())
+        return Error{ErrorKind::Corrupt, tr("%1 was found damaged: %2").arg(path(), markedBefore)};
+    if (!options.allowCorruptReadOnly)
+        return error;
+    m_damageReason = error.message;
     return false;
 }
 
@@ -382,16 +411,19 @@ Status BoardStore::setLogin(const QString &login)
     if (auto valid = checkLogin(normalized, login); !valid)
         return valid;
     m_login = normalized;
+    m_db->setActor(m_login);
     return resolveRole();
 }
 
 bool BoardStore::isReadOnly() const
 {
-    return !m_readOnlyReason.isEmpty() || m_db->isDamaged();
+    return !m_readOnlyReason.isEmpty() || isDamaged();
 }
 
 QString BoardStore::readOnlyReason() const
 {
+    if (!m_damageReason.isEmpty())
+        return m_damageReason;
     if (m_readOnlyReason.isEmpty() && m_db->isDamaged())
         return tr("%1 was found damaged; restore it from a backup").arg(path());
     return m_readOnlyReason;
@@ -399,6 +431,8 @@ QString BoardStore::readOnlyReason() const
 
 Status BoardStore::requireWritable() const
 {
+    if (isDamaged())
+        return Error{ErrorKind::Corrupt, tr("the board is damaged and is not written to: %1").arg(readOnlyReason())};
     if (isReadOnly())
         return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(readOnlyReason())};
     return {};
@@ -476,8 +510,8 @@ Status BoardStore::change(Role minimum, const QString &kind, const std::function
             ++m_commits;
             return {};
         }
-        if (status.error().kind == ErrorKind::Corrupt)
-            m_readOnlyReason = status.error().message;
+        if (status.error().kind == ErrorKind::Corrupt && m_damageReason.isEmpty())
+            m_damageReason = status.error().message;
         if (!m_db->ambiguousCommit() || attempt >= s_ambiguousRetries)
             return status;
         // The COMMIT failed with an I/O error: it may or may not have landed. Look for our operation, first on this

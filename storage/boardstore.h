@@ -100,6 +100,8 @@ public:
     /// True when the file cannot or must not be written: read-only file or share, WAL mode, or found damaged.
     bool isReadOnly() const;
     QString readOnlyReason() const;
+    /// True when this or another process found the file damaged (see DamageMark): nothing is written to it.
+    bool isDamaged() const;
     QString login() const { return m_login; }
     Role role() const { return m_role; }
     /// Reads this login's role again (an admin may have changed it since the board was opened).
@@ -334,6 +336,17 @@ private:
     /// Corrupt errors become a read-only open when the options allow it; other errors pass through.
     Result<bool> markDamaged(const Error &error, const StoreOptions &options);
     Status probeWrite(const StoreOptions &options);
+    // Damage (boardstore_health.cpp)
+    /// Remembers @p reason and marks the file damaged for every process (the first mark stays).
+    void noteDamage(const QString &reason);
+    /// The tables, columns, indexes and triggers of this program's schema that the file lacks.
+    Result<QStringList> missingSchemaParts();
+    /// A schema that lost a part is damage.
+    Status checkSchema(const StoreOptions &options);
+    /// A colleague's window stopped without closing the board since the last check.
+    bool endedUncleanly();
+    /// integrity_check, foreign_key_check and attachment sizes (what verify() adds the schema and the mark to).
+    Result<QStringList> checkFile();
     /// The login's role, or the board's default role for a login that is not a member yet.
     Status resolveRole();
     Status joinIfPending();
@@ -383,6 +396,8 @@ private:
     QString m_login;
     Role m_role = Role::Viewer;
     QString m_readOnlyReason;
+    QString m_damageReason;
+    bool m_checkAtOpen = false;
     int m_commits = 0;
     int m_unknownOutcomes = 0;
     QString m_clientId;

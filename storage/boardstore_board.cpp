@@ -362,7 +362,7 @@ Status BoardStore::readSnapshot(const std::function<Status()> &reads)
     return m_db->readTransaction(reads);
 }
 
-Result<QStringList> BoardStore::verify()
+Result<QStringList> BoardStore::checkFile()
 {
     QStringList problems;
     auto integrity = m_db->forEach(QStringLiteral("PRAGMA integrity_check"), {}, [&](const QSqlQuery &query) {

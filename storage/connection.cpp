@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include "damagecheck.h"
+#include "damagemark.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -132,6 +135,25 @@ Status Connection::open(const QString &path, Mode mode)
         return status;
     }
     return {};
+}
+
+Status Connection::openInMemory()
+{
+    close();
+    m_path.clear();
+    m_damaged = false;
+    std::optional<Error> failed;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        if (!db.open())
+            failed = mapError(db.lastError(), tr("Cannot open an in-memory database"));
+    }
+    if (failed) {
+        close();
+        return *failed;
+    }
+    return applyPragmas();
 }
 
 Status Connection::reopen(Mode mode)
@@ -280,6 +302,13 @@ Status Connection::write(const std::function<Status()> &body)
                 ErrorKind::Corrupt,
                 tr("%1 was found damaged; HelpBoard will not write to it again").arg(QFileInfo(m_path).fileName())};
     }
+    // The one place every write begins: a board another process found damaged is not written either.
+    if (!m_path.isEmpty() && DamageMark::exists(m_path)) {
+        const auto mark = DamageMark::read(m_path);
+        return Error{ErrorKind::Corrupt,
+                     tr("%1 was found damaged and HelpBoard will not write to it: %2")
+                             .arg(QFileInfo(m_path).fileName(), mark ? mark->describe() : QString())};
+    }
     QElapsedTimer clock;
     clock.start();
     auto retryAllowed = [&](const Error &error) {
@@ -349,11 +378,27 @@ Error Connection::mapError(const QSqlError &error, const QString &context) const
 {
     const int code = sqlitePrimaryCode(error);
     m_lastErrorCode = code;
-    if (code == SqliteCorrupt)
-        m_damaged = true;
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString prefix = context.isEmpty() ? QString() : context + QStringLiteral(": ");
     const QString file = QFileInfo(m_path).fileName();
+    // A read that fails once (a flaky share; SQLite may report a failed read as corruption) is not damage, and
+    // advice to restore a backup would lose work: only what a second look confirms is damage.
+    const bool suspect = code == SqliteCorrupt || (code == SqliteIoErr && !m_inWrite);
+    if (suspect && m_confirmsDamage && !m_path.isEmpty()) {
+        const DamageCheck check = confirmDamage(m_path);
+        if (check.verdict == DamageCheck::Verdict::Damaged) {
+            m_damaged = true;
+            m_lastErrorCode = SqliteCorrupt;
+            const QString reason = tr("%1 is damaged (%2)").arg(file, check.detail);
+            (void)DamageMark::write(m_path, DamageMark::make(m_path, reason, m_actor));
+            return {ErrorKind::Corrupt, prefix + reason + tr("; restore it from a backup")};
+        }
+        m_lastErrorCode = SqliteIoErr;
+        return {ErrorKind::Io,
+                prefix + tr("could not read the file %1 (%2); nothing was changed, try again").arg(file, detail)};
+    }
+    if (code == SqliteCorrupt)
+        m_damaged = true;
     const bool refused = (code == SqliteIoErr || code == SqliteCantOpen) && m_inWrite && refusesWrites(m_path);
     switch (refused ? SqliteReadOnly : code) {
     case SqliteBusy:

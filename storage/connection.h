@@ -36,6 +36,8 @@ public:
     Q_DISABLE_COPY_MOVE(Connection)
 
     Status open(const QString &path, Mode mode);
+    /// A private in-memory database (the reference schema is made in one); never a board file.
+    Status openInMemory();
     /// Opens the same file again on a new connection and, only once that worked, closes this one for it.
     Status reopen(Mode mode);
     void close();
@@ -96,8 +98,15 @@ public:
     /// SQLite's primary result code of the last error (10 I/O, 14 cannot open, ...); 0 before any.
     int lastErrorCode() const { return m_lastErrorCode; }
     void forgetLastErrorCode() { m_lastErrorCode = 0; }
-    /// SQLite reported corruption on this connection: every later write is refused.
+    /// Corruption was confirmed on this connection (see confirmDamage()): every later write is refused.
     bool isDamaged() const { return m_damaged; }
+    /**
+     * Whether a read that fails with corruption or an I/O error is looked at again, with integrity_check on a
+     * second connection, before it is called damage (and the board marked, see DamageMark). On by default.
+     */
+    void setConfirmsDamage(bool confirms) { m_confirmsDamage = confirms; }
+    /// Who is named in a damage mark this connection writes.
+    void setActor(const QString &login) { m_actor = login; }
 
     /// The error kind and a readable message for a failed statement.
     Error mapError(const QSqlError &error, const QString &context = {}) const;
@@ -120,6 +129,8 @@ private:
     bool m_ambiguousCommit = false;
     bool m_inWrite = false;
     mutable bool m_damaged = false;
+    bool m_confirmsDamage = true;
+    QString m_actor;
     mutable int m_lastErrorCode = 0;
 };
 

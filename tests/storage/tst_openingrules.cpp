@@ -212,8 +212,9 @@ private Q_SLOTS:
             card.title = u"Should not be written"_s;
             auto created = board.createCard(card);
             QVERIFY2(!created, "a write to a corrupt board succeeded");
-            QCOMPARE(created.error().kind, ErrorKind::ReadOnly);
-            QCOMPARE(board.renameBoard(u"Renamed"_s).error().kind, ErrorKind::ReadOnly);
+            // refused as damage (helpboard-cli exit 6), not as a read-only share
+            QCOMPARE(created.error().kind, ErrorKind::Corrupt);
+            QCOMPARE(board.renameBoard(u"Renamed"_s).error().kind, ErrorKind::Corrupt);
         }
         QCOMPARE(sha256Of(path), before);
     }
