@@ -12,4 +12,7 @@ namespace hb::storage {
  */
 qsizetype characterCount(QStringView text);
 
+/// Where the first @p count characters of @p text end (a UTF-16 index), as characterCount() counts them.
+qsizetype characterEnd(QStringView text, qsizetype count);
+
 } // namespace hb::storage
