@@ -102,6 +102,7 @@ private Q_SLOTS:
     void shouldDecodeOrRefuseAnyStandardInput();
     void shouldReadAnyArgumentList();
     void shouldEscapeAnyText();
+    void shouldAnswerAnyArgumentBytesInOneLine();
 
 private:
     /// Runs helpboard-cli on the test's board as the admin with @p before, then @p raw as one argument of exactly
@@ -769,6 +770,36 @@ void tst_CliInput::shouldEscapeAnyText()
         }
     }
     qInfo("terminal text: %d texts", s_fuzzRounds);
+}
+
+void tst_CliInput::shouldAnswerAnyArgumentBytesInOneLine()
+{
+    // The same readers end to end, in real processes (fewer rounds: each is a process start).
+    constexpr int s_processRounds = 40;
+    QVERIFY(useDemoBoard());
+    QRandomGenerator random(77);
+    const QList<QStringList> slots{{u"add"_s, u"--title"_s},
+                                   {u"add"_s, u"--title"_s, u"t"_s, u"--due"_s},
+                                   {u"list"_s, u"--search"_s},
+                                   {u"show"_s},
+                                   {u"comment"_s, QString::number(s_card), u"--text"_s}};
+    int succeeded = 0;
+    for (int round = 0; round < s_processRounds; ++round) {
+        QByteArray raw = randomBytes(random, 12);
+        raw.replace('\0', 'x'); // an argument cannot hold NUL
+        const QStringList &before = slots.at(random.bounded(int(slots.size())));
+        const CliRun ran = runWithBytes(before, raw);
+        QVERIFY2(ran.exitCode == Ok || ran.exitCode == Usage || ran.exitCode == Invalid, qPrintable(describe(ran)));
+        if (ran.exitCode == Ok) {
+            ++succeeded;
+            continue;
+        }
+        const QString problem = errorLineProblem(ran);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        for (const char byte : ran.err)
+            QVERIFY2(uchar(byte) >= 0x20 || byte == '\n', qPrintable(describe(ran)));
+    }
+    qInfo("helpboard-cli processes: %d argument byte strings, %d succeeded", s_processRounds, succeeded);
 }
 
 QTEST_GUILESS_MAIN(tst_CliInput)
