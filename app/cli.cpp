@@ -4,11 +4,15 @@
 #include "appinfo.h"
 #include "cli_p.h"
 #include "cliarguments.h"
+#include "clifiles.h"
+#include "cliinput.h"
+#include "terminaltext.h"
 
 #include <board/cardfilter.h>
 #include <storage/boardexport.h>
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
+#include <storage/newfile.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -28,22 +32,34 @@ using namespace detail;
 
 namespace {
 
-// ISO 8601 date-time (with or without offset; without means local time) or a date, meaning the end of that day.
-std::optional<qint64> parseDue(const QString &text)
+/**
+ * An argument that is not UTF-8 text, refused before the command runs; only the FILE that attach and save-attachment
+ * open by its bytes may have a name that is not UTF-8.
+ */
+std::optional<Error> argumentProblem(const QString &command, const QStringList &arguments)
 {
-    // A bare date first: QDateTime::fromString() accepts "2030-01-02" too, as midnight, not the end of the day.
-    if (!text.contains(QLatin1Char('T'))) {
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (!date.isValid())
-            return std::nullopt;
-        return QDateTime(date, QTime(23, 59)).toMSecsSinceEpoch();
+    const bool opensFiles = command == u"attach" || command == u"save-attachment";
+    bool literal = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (!literal && argument == u"--") {
+            literal = true;
+            continue;
+        }
+        if (!cliinput::hasInvalidBytes(argument))
+            continue;
+        const bool option = !literal && argument.startsWith(QLatin1Char('-'));
+        const bool afterOption = !literal && i > 0 && arguments.at(i - 1).startsWith(QLatin1Char('-'));
+        if (opensFiles && !option && !afterOption)
+            continue;
+        if (option && argument.contains(QLatin1Char('=')))
+            return cliinput::textProblem(tr("the value of %1").arg(argument.section(QLatin1Char('='), 0, 0)),
+                                         argument.section(QLatin1Char('='), 1));
+        if (afterOption)
+            return cliinput::textProblem(tr("the value of %1").arg(arguments.at(i - 1)), argument);
+        return cliinput::textProblem(tr("argument %1 of %2").arg(i + 1).arg(command), argument);
     }
-    QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!when.isValid())
-        when = QDateTime::fromString(text, Qt::ISODate);
-    if (!when.isValid())
-        return std::nullopt;
-    return when.toMSecsSinceEpoch();
+    return std::nullopt;
 }
 
 } // namespace
@@ -120,13 +136,13 @@ int Cli::fail(const Error &error)
 {
     QString line = error.message;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    m_err << "helpboard-cli: " << line << Qt::endl;
+    m_err << "helpboard-cli: " << terminalText(line) << Qt::endl;
     return exitCodeFor(error.kind);
 }
 
 int Cli::usageError(const QString &message)
 {
-    m_err << "helpboard-cli: " << message << tr(" (see helpboard-cli --help)") << Qt::endl;
+    m_err << "helpboard-cli: " << terminalText(message) << tr(" (see helpboard-cli --help)") << Qt::endl;
     return Usage;
 }
 
@@ -174,6 +190,8 @@ int Cli::run(const QStringList &arguments)
         if (rest.isEmpty())
             return usageError(tr("%1 needs a value").arg(option));
         const QString value = rest.takeFirst();
+        if (const auto problem = cliinput::textProblem(tr("the value of %1").arg(option), value))
+            return fail(*problem);
         if (option == u"--board") {
             m_boardPath = value;
         } else if (option == u"--as") {
@@ -193,6 +211,8 @@ int Cli::run(const QStringList &arguments)
     if (rest.isEmpty())
         return usageError(tr("no command given"));
     const QString command = rest.takeFirst();
+    if (const auto problem = argumentProblem(command, rest))
+        return fail(*problem);
     CliArguments args(rest);
     if (command == u"help") {
         m_out << usage();
@@ -234,7 +254,7 @@ int Cli::run(const QStringList &arguments)
             return opened;
         return cmdArchive(args, command == u"restore");
     }
-    return usageError(tr("unknown command “%1”").arg(command));
+    return usageError(tr("unknown command “%1”").arg(cliinput::displayArgument(command)));
 }
 
 Result<qint64> Cli::parseId(const QString &text, const QString &what)
@@ -363,9 +383,9 @@ int Cli::cmdAdd(CliArguments &args)
         card.channel = *parsed;
     }
     if (due) {
-        const auto parsed = parseDue(*due);
+        const auto parsed = cliinput::parseDue(*due);
         if (!parsed)
-            return fail({ErrorKind::Invalid, tr("“%1” is not an ISO 8601 date or date-time").arg(*due)});
+            return fail(parsed.error());
         card.dueAt = *parsed;
     }
     if (columnName) {
@@ -438,9 +458,9 @@ int Cli::cmdEdit(CliArguments &args)
         patch.channel = *parsed;
     }
     if (due) {
-        const auto parsed = parseDue(*due);
+        const auto parsed = cliinput::parseDue(*due);
         if (!parsed)
-            return fail({ErrorKind::Invalid, tr("“%1” is not an ISO 8601 date or date-time").arg(*due)});
+            return fail(parsed.error());
         patch.dueAt = *parsed;
     } else if (noDue) {
         patch.dueAt = 0;
@@ -506,8 +526,14 @@ int Cli::cmdComment(CliArguments &args)
     if (!text)
         return usageError(tr("comment needs --text"));
     if (*text == u"-") {
-        QTextStream in(stdin);
-        text = in.readAll();
+        // Read as bytes and checked: a QTextStream would read a byte order mark FF FE as UTF-16.
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return fail({ErrorKind::Io, tr("cannot read standard input: %1").arg(in.errorString())});
+        auto decoded = cliinput::decodeStandardInput(in.readAll());
+        if (!decoded)
+            return fail(decoded.error());
+        text = *decoded;
         // `echo text | helpboard-cli comment ID --text -` should not store echo's newline.
         while (text->endsWith(QLatin1Char('\n')) || text->endsWith(QLatin1Char('\r')))
             text->chop(1);
@@ -594,8 +620,18 @@ int Cli::cmdAttach(CliArguments &args)
     auto id = parseId(positional->constFirst(), tr("card"));
     if (!id)
         return fail(id.error());
-    auto attachment = link ? m_store->addLink(*id, *link)
-                           : m_store->addAttachment(*id, positional->at(1), name.value_or(QString()));
+    if (link) {
+        auto added = m_store->addLink(*id, *link);
+        if (!added)
+            return fail(added.error());
+        m_out << *added << Qt::endl;
+        return Ok;
+    }
+    // Opened here, by the name's bytes: a folder or a named pipe is told apart, and a name that is not UTF-8 works.
+    auto file = FileToAttach::open(positional->at(1));
+    if (!file)
+        return fail(file.error());
+    auto attachment = m_store->addAttachment(*id, file->path(), name.value_or(file->name()));
     if (!attachment)
         return fail(attachment.error());
     m_out << *attachment << Qt::endl;
@@ -610,10 +646,23 @@ int Cli::cmdSaveAttachment(CliArguments &args)
     auto id = parseId(positional->at(0), tr("attachment"));
     if (!id)
         return fail(id.error());
-    if (QFileInfo::exists(positional->at(1)))
-        return fail({ErrorKind::Invalid, tr("%1 already exists; choose a new file name").arg(positional->at(1))});
-    if (auto saved = m_store->saveAttachment(*id, positional->at(1)); !saved)
+    // Created exclusively and named only once whole: never through a link, never over a file that appeared meanwhile.
+    const QString target = positional->at(1);
+    NewFile file(cliinput::argumentBytes(target), cliinput::displayArgument(target));
+    if (auto created = file.create(); !created)
+        return fail(created.error());
+    QFile out;
+    if (!out.open(file.descriptor(), QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+        return fail(
+                {ErrorKind::Io, tr("cannot write %1: %2").arg(cliinput::displayArgument(target), out.errorString())});
+    if (auto saved = m_store->readAttachment(*id, &out); !saved)
         return fail(saved.error());
+    if (!out.flush())
+        return fail(
+                {ErrorKind::Io, tr("cannot write %1: %2").arg(cliinput::displayArgument(target), out.errorString())});
+    out.close();
+    if (auto placed = file.commit(); !placed)
+        return fail(placed.error());
     return Ok;
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli_p.h"
 #include "cliarguments.h"
+#include "terminaltext.h"
 
 #include <board/cardfilter.h>
 #include <storage/boardexport.h>
@@ -48,7 +49,7 @@ int Cli::cmdColumns(CliArguments &args)
     m_out << pad(tr("ID"), 4) << pad(tr("NAME"), 20) << pad(tr("KIND"), 6) << pad(tr("CARDS"), 6) << tr("WIP LIMIT")
           << Qt::endl;
     for (const Column &column : *columns) {
-        m_out << pad(QString::number(column.id), 4) << pad(column.name, 20) << pad(toText(column.kind), 6)
+        m_out << pad(QString::number(column.id), 4) << pad(terminalText(column.name), 20) << pad(toText(column.kind), 6)
               << pad(QString::number(counts.value(column.id)), 6)
               << (column.wipLimit ? QString::number(column.wipLimit) : QStringLiteral("-")) << Qt::endl;
     }
@@ -107,6 +108,8 @@ int Cli::cmdList(CliArguments &args)
     if (!labelIds)
         return fail(labelIds.error());
     filter.labelIds = QSet<qint64>(labelIds->cbegin(), labelIds->cend());
+    if (search && search->trimmed().isEmpty())
+        return fail({ErrorKind::Invalid, tr("--search needs a word to search for (leave it out to list every card)")});
     if (search) {
         filter.search = *search;
         auto hits = m_store->search(*search, archived);
@@ -145,11 +148,12 @@ int Cli::cmdList(CliArguments &args)
     m_out << pad(tr("ID"), 5) << pad(tr("COLUMN"), 10) << pad(tr("PRIORITY"), 8) << pad(tr("STATUS"), 12)
           << pad(tr("DUE"), 17) << pad(tr("ASSIGNEE"), 10) << tr("TITLE") << Qt::endl;
     for (const Card *card : shown) {
-        m_out << pad(QString::number(card->id), 5) << pad(columnNames.value(card->columnId), 10)
+        m_out << pad(QString::number(card->id), 5) << pad(terminalText(columnNames.value(card->columnId)), 10)
               << pad(toText(card->priority), 8)
               << pad(card->status == StatusTag::None ? QStringLiteral("-") : toText(card->status), 12)
               << pad(localTime(card->dueAt) + (card->isOverdue(context.now) ? QStringLiteral("!") : QString()), 17)
-              << pad(card->assignee.isEmpty() ? QStringLiteral("-") : card->assignee, 10) << card->title << Qt::endl;
+              << pad(card->assignee.isEmpty() ? QStringLiteral("-") : terminalText(card->assignee), 10)
+              << terminalText(card->title) << Qt::endl;
     }
     m_err << tr("%n card(s)", int(shown.size())) << Qt::endl;
     return Ok;
@@ -182,9 +186,9 @@ int Cli::cmdShow(CliArguments &args)
     const QJsonObject &d = *details;
     auto field = [&](const QString &label, const QString &value) {
         if (!value.isEmpty())
-            m_out << pad(label, 14) << value << Qt::endl;
+            m_out << pad(label, 14) << terminalText(value) << Qt::endl;
     };
-    m_out << "#" << card->id << "  " << card->title << Qt::endl;
+    m_out << "#" << card->id << "  " << terminalText(card->title) << Qt::endl;
     field(tr("Version"), QString::number(card->version));
     field(tr("Column"), d.value(QStringLiteral("column")).toString());
     field(tr("Priority"), toText(card->priority));
@@ -201,7 +205,7 @@ int Cli::cmdShow(CliArguments &args)
     field(tr("Resolved"), card->resolvedAt ? localTime(card->resolvedAt) : QString());
     field(tr("Archived"), card->archivedAt ? localTime(card->archivedAt) : QString());
     if (!card->description.isEmpty())
-        m_out << Qt::endl << card->description << Qt::endl;
+        m_out << Qt::endl << terminalText(card->description, LineBreaks::Keep) << Qt::endl;
     const QJsonArray checklist = d.value(QStringLiteral("checklist")).toArray();
     if (!checklist.isEmpty()) {
         m_out << Qt::endl << tr("Checklist (%1/%2)").arg(card->checklistDone).arg(card->checklistTotal) << Qt::endl;
@@ -209,7 +213,7 @@ int Cli::cmdShow(CliArguments &args)
             const QJsonObject item = value.toObject();
             m_out << "  " << item.value(QStringLiteral("position")).toInt() << ". ["
                   << (item.value(QStringLiteral("done")).toBool() ? "x" : " ") << "] "
-                  << item.value(QStringLiteral("text")).toString() << Qt::endl;
+                  << terminalText(item.value(QStringLiteral("text")).toString()) << Qt::endl;
         }
     }
     const QJsonArray attachments = d.value(QStringLiteral("attachments")).toArray();
@@ -218,9 +222,9 @@ int Cli::cmdShow(CliArguments &args)
         for (const QJsonValue &value : attachments) {
             const QJsonObject a = value.toObject();
             m_out << "  #" << a.value(QStringLiteral("id")).toInteger() << " "
-                  << a.value(QStringLiteral("name")).toString();
+                  << terminalText(a.value(QStringLiteral("name")).toString());
             if (a.value(QStringLiteral("kind")).toString() == u"link")
-                m_out << " -> " << a.value(QStringLiteral("link")).toString();
+                m_out << " -> " << terminalText(a.value(QStringLiteral("link")).toString());
             else
                 m_out << " (" << QLocale::c().formattedDataSize(a.value(QStringLiteral("size")).toInteger()) << ")";
             m_out << Qt::endl;
@@ -236,15 +240,15 @@ int Cli::cmdShow(CliArguments &args)
         for (const QJsonValue &value : comments) {
             const QJsonObject comment = value.toObject();
             m_out << "  " << localTime(msecsOf(comment.value(QStringLiteral("created")))) << "  "
-                  << comment.value(QStringLiteral("author")).toString() << ": "
-                  << comment.value(QStringLiteral("text")).toString() << Qt::endl;
+                  << terminalText(comment.value(QStringLiteral("author")).toString()) << ": "
+                  << terminalText(comment.value(QStringLiteral("text")).toString(), LineBreaks::Keep) << Qt::endl;
         }
     }
     m_out << Qt::endl << tr("History") << Qt::endl;
     for (const QJsonValue &value : d.value(QStringLiteral("history")).toArray()) {
         const QJsonObject event = value.toObject();
         m_out << "  " << localTime(msecsOf(event.value(QStringLiteral("at")))) << "  "
-              << event.value(QStringLiteral("actor")).toString() << "  "
+              << terminalText(event.value(QStringLiteral("actor")).toString()) << "  "
               << event.value(QStringLiteral("kind")).toString() << Qt::endl;
     }
     return Ok;
@@ -290,7 +294,8 @@ int Cli::cmdMembers(CliArguments &args)
         return Ok;
     }
     for (const Member &member : *members) {
-        m_out << pad(member.login, 16) << pad(toText(member.role), 7) << member.displayName << Qt::endl;
+        m_out << pad(terminalText(member.login), 16) << pad(toText(member.role), 7) << terminalText(member.displayName)
+              << Qt::endl;
     }
     return Ok;
 }
@@ -311,9 +316,9 @@ int Cli::cmdTemplates(CliArguments &args)
         return Ok;
     }
     for (const ChecklistTemplate &each : *templates) {
-        m_out << each.name << "  " << tr("(%n item(s))", int(each.items.size())) << Qt::endl;
+        m_out << terminalText(each.name) << "  " << tr("(%n item(s))", int(each.items.size())) << Qt::endl;
         for (const QString &item : each.items)
-            m_out << "  - " << item << Qt::endl;
+            m_out << "  - " << terminalText(item) << Qt::endl;
     }
     return Ok;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "limitedtextedit.h"
 
+#include <storage/textlength.h>
+
 #include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -16,10 +18,14 @@ LimitedTextEdit::~LimitedTextEdit() = default;
 
 qsizetype LimitedTextEdit::room() const
 {
-    // characterCount() counts the paragraph separator at the end too.
-    const qsizetype length = document()->characterCount() - 1;
+    // Characters as the store counts them (grapheme clusters: an emoji is one), so the field and the store agree.
+    const QString text = toPlainText();
     const QTextCursor cursor = textCursor();
-    return std::max<qsizetype>(0, m_maxLength - (length - (cursor.selectionEnd() - cursor.selectionStart())));
+    const qsizetype start = std::min<qsizetype>(cursor.selectionStart(), text.size());
+    const qsizetype end = std::min<qsizetype>(cursor.selectionEnd(), text.size());
+    const qsizetype length =
+            storage::characterCount(text) - storage::characterCount(QStringView(text).sliced(start, end - start));
+    return std::max<qsizetype>(0, m_maxLength - length);
 }
 
 void LimitedTextEdit::insertFromMimeData(const QMimeData *source)
@@ -30,15 +36,14 @@ void LimitedTextEdit::insertFromMimeData(const QMimeData *source)
     }
     QString text = source->text();
     const qsizetype fits = room();
-    if (text.size() <= fits) {
+    const qsizetype characters = text.size() <= fits ? text.size() : storage::characterCount(text);
+    if (characters <= fits) {
         QPlainTextEdit::insertFromMimeData(source);
         return;
     }
-    const qsizetype dropped = text.size() - fits;
-    text.truncate(fits);
-    // Never half of an emoji at the cut.
-    if (!text.isEmpty() && text.back().isHighSurrogate())
-        text.chop(1);
+    const qsizetype dropped = characters - fits;
+    // Cut between characters: never half of an emoji or a letter without its accent.
+    text.truncate(storage::characterEnd(text, fits));
     if (!text.isEmpty())
         textCursor().insertText(text);
     Q_EMIT truncated(dropped);
@@ -49,9 +54,10 @@ void LimitedTextEdit::keyPressEvent(QKeyEvent *event)
     // Typing at the limit adds nothing, a line break neither; keys that move, delete or run shortcuts still work.
     const bool lineBreak = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     const bool typed = !event->text().isEmpty() && (event->text().at(0).isPrint() || lineBreak);
-    if (typed && room() < std::max<qsizetype>(1, event->text().size())
+    const qsizetype characters = std::max<qsizetype>(1, storage::characterCount(event->text()));
+    if (typed && room() < characters
         && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
-        Q_EMIT truncated(std::max<qsizetype>(1, event->text().size()));
+        Q_EMIT truncated(characters);
         event->accept();
         return;
     }
@@ -62,17 +68,16 @@ void LimitedTextEdit::inputMethodEvent(QInputMethodEvent *event)
 {
     // What an input method commits (a composed word, a picked emoji) is cut to fit like a paste.
     const qsizetype fits = room();
-    if (event->commitString().size() <= fits) {
+    const qsizetype characters = storage::characterCount(event->commitString());
+    if (characters <= fits) {
         QPlainTextEdit::inputMethodEvent(event);
         return;
     }
-    QString kept = event->commitString().left(fits);
-    if (!kept.isEmpty() && kept.back().isHighSurrogate())
-        kept.chop(1);
+    const QString kept = event->commitString().left(storage::characterEnd(event->commitString(), fits));
     QInputMethodEvent cut(event->preeditString(), event->attributes());
     cut.setCommitString(kept, event->replacementStart(), event->replacementLength());
     QPlainTextEdit::inputMethodEvent(&cut);
-    Q_EMIT truncated(event->commitString().size() - kept.size());
+    Q_EMIT truncated(characters - fits);
 }
 
 } // namespace hb::board

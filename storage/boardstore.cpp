@@ -349,7 +349,11 @@ Status BoardStore::probeWrite(const StoreOptions &options)
         return Error{ErrorKind::Invalid, probeTag};
     });
     m_db->setBusyTimeout(busyTimeout);
-    if (probe.error().message == probeTag || probe.error().kind == ErrorKind::Busy)
+    // A full disk is not a read-only board: the save itself says "the disk is full" (exit 7), and works once there
+    // is room again.
+    constexpr int s_sqliteFull = 13;
+    if (probe.error().message == probeTag || probe.error().kind == ErrorKind::Busy
+        || m_db->lastErrorCode() == s_sqliteFull)
         return {};
     if (probe.error().kind == ErrorKind::ReadOnly || probe.error().kind == ErrorKind::Io) {
         m_readOnlyReason = probe.error().message;

@@ -4,6 +4,8 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "newfile.h"
+#include "textlength.h"
 #include "schema.h"
 
 #include <QDate>
@@ -108,9 +110,19 @@ Status BoardStore::checkText(const QString &what, const QString &text, qint64 ma
 {
     if (required && text.trimmed().isEmpty())
         return Error{ErrorKind::Invalid, tr("the %1 cannot be empty").arg(what)};
-    if (text.size() > maxLength) {
+    // Characters as people count them (500 emoji are 500), with a bound on the code units behind them too.
+    constexpr qint64 s_unitsPerCharacter = 16;
+    const qint64 length = text.size() > maxLength ? characterCount(text) : text.size();
+    if (length > maxLength) {
         return Error{ErrorKind::Invalid,
-                     tr("the %1 is too long (%2 characters; at most %3)").arg(what).arg(text.size()).arg(maxLength)};
+                     tr("the %1 is too long (%2 characters; at most %3)").arg(what).arg(length).arg(maxLength)};
+    }
+    if (text.size() > maxLength * s_unitsPerCharacter) {
+        return Error{ErrorKind::Invalid, tr("the %1 is too long (its %2 characters carry too many accents or joined "
+                                            "symbols; at most %3 in all)")
+                                                 .arg(what)
+                                                 .arg(length)
+                                                 .arg(maxLength * s_unitsPerCharacter)};
     }
     return {};
 }
@@ -403,10 +415,14 @@ Status BoardStore::backupTo(const QString &filePath)
         return Error{ErrorKind::Invalid, tr("%1 already exists; choose a new file name").arg(filePath)};
     if (!target.absoluteDir().exists())
         return Error{ErrorKind::NotFound, tr("the folder %1 does not exist").arg(target.absolutePath())};
-    auto done = m_db->run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), target.absoluteFilePath()}});
+    // Into an empty file made next to the target and named only once whole: a failed backup leaves nothing behind.
+    NewFile copy(QFile::encodeName(target.absoluteFilePath()), filePath);
+    if (auto created = copy.create(); !created)
+        return created;
+    auto done = m_db->run(QStringLiteral("VACUUM INTO :path"), {{QStringLiteral(":path"), copy.temporaryPath()}});
     if (!done)
         return Error{done.error().kind, tr("backup to %1 failed: %2").arg(filePath, done.error().message)};
-    return {};
+    return copy.commit();
 }
 
 QString BoardStore::backupFolder() const

@@ -193,6 +193,28 @@ private Q_SLOTS:
         QVERIFY(!notice->isVisible());
     }
 
+    void shouldCountCharactersAtTheLimitAsTheStoreDoes()
+    {
+        // GIVEN a description three characters short of its limit
+        auto *description = field<QPlainTextEdit>("descriptionEdit");
+        description->setFocus();
+        const qsizetype limit = storage::BoardStore::s_maxTextLength;
+        description->setPlainText(logText(limit - 3));
+        description->moveCursor(QTextCursor::End);
+        // WHEN five emoji (two UTF-16 code units each) and a letter with a combining accent are pasted
+        const QString emoji = QStringLiteral("\U0001f600");
+        QApplication::clipboard()->setText(emoji.repeated(2) + QStringLiteral("e\u0301") + emoji.repeated(3));
+        QTest::keySequence(description, QKeySequence::Paste);
+        // THEN three characters go in, each whole, as the store counts them, and the rest is said to be left out
+        const QString held = description->toPlainText();
+        QCOMPARE(held.size(), limit - 3 + 6);
+        QCOMPARE(held.right(6), emoji.repeated(2) + QStringLiteral("e\u0301"));
+        QVERIFY(field<QLabel>("descriptionNotice")->isVisible());
+        QTest::keyClick(description, Qt::Key_Tab); // leaving the field saves it
+        QVERIFY(saved());
+        QCOMPARE(stored().description, description->toPlainText());
+    }
+
     void shouldStopTypingAtTheLimit()
     {
         auto *description = field<QPlainTextEdit>("descriptionEdit");

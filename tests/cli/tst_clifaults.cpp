@@ -301,6 +301,10 @@ void tst_CliFaults::shouldReportFaultKeepBoardAndApplySaveOnce_data()
     QTest::newRow("add: pwrite64 ENOSPC on the save's journal header (its first journal write)")
             << Save::Add << Fault{u"pwrite64"_s, enospc, Target::Journal, u", 512, 0\\) = 512$"_s, -1, false, {}}
             << Fires::Once << int(IoError) << s_fullMessage << false;
+    // A disk full before the command starts fails the open's write probe too: still "full" (exit 7), not read-only.
+    QTest::newRow("comment: pwrite64 ENOSPC on every journal write, from the open's write probe on")
+            << Save::Comment << Fault{u"pwrite64"_s, enospc, Target::Journal, {}, 0, false, {}} << Fires::Repeatedly
+            << int(IoError) << s_fullMessage << false;
     QTest::newRow("comment: ftruncate EBUSY on the journal at the commit point (not committed, retried)")
             << Save::Comment << Fault{u"ftruncate"_s, ebusy, Target::Journal, {}, -1, false, {}} << Fires::Once
             << int(Ok) << QString() << true;
