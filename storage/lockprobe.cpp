@@ -422,6 +422,11 @@ Result<std::unique_ptr<LockProbe>> LockProbe::start(const QString &boardPath, co
     probe->m_own.host = QSysInfo::machineHostName();
     probe->m_own.login = login;
     probe->m_own.beats = beats;
+    if (const auto stored = LockRecord::parse(probe->m_own.encode())) {
+        // As the side file keeps them (cut to length), so this process knows its own record when it reads it.
+        probe->m_own.host = stored->host;
+        probe->m_own.login = stored->login;
+    }
     QByteArray records(qsizetype(s_slots) * LockRecord::s_size, '\0');
     if (!preadAll(probe->m_fd, records.data(), records.size(), s_headerSize))
         return Error{ErrorKind::Io, tr("cannot read %1: %2").arg(side, QString::fromLocal8Bit(std::strerror(errno)))};
@@ -547,6 +552,27 @@ bool LockProbe::writeOwn()
     return pwriteAll(m_fd, bytes.constData(), bytes.size(), recordOffset(m_slot));
 }
 
+Status LockProbe::locksDoNotReach(const LockRecord &colleague)
+{
+    // Said in the side file too, so every desktop stops writing, whoever found it.
+    const QString reason =
+            tr("file locks do not reach between this desktop and %1 (or between %2 and %3), so two of them writing at "
+               "once would damage %4; HelpBoard stopped writing to it on both. An administrator must fix the share's "
+               "mount options (see the README, “Shares and file locks”)")
+                    .arg(colleague.desktop(), m_own.desktop(), colleague.desktop(), m_boardPath);
+    QByteArray header(s_headerSize, '\0');
+    std::memcpy(header.data(), s_headerMagic, 16);
+    qToLittleEndian<quint32>(1, header.data() + 16);
+    qToLittleEndian<qint64>(QDateTime::currentMSecsSinceEpoch(), header.data() + 20);
+    QByteArray text = reason.toUtf8().left(s_markReasonMax);
+    while (!text.isEmpty() && QString::fromUtf8(text).toUtf8() != text)
+        text.chop(1);
+    qToLittleEndian<quint32>(quint32(text.size()), header.data() + 28);
+    std::memcpy(header.data() + 32, text.constData(), size_t(text.size()));
+    (void)pwriteAll(m_fd, header.constData(), header.size(), 0);
+    return fail(reason);
+}
+
 Status LockProbe::look()
 {
     if (const QString known = refusal(m_boardPath); !known.isEmpty())
@@ -566,6 +592,14 @@ Status LockProbe::look()
         }
         m_highestCounter = *counter;
     }
+    // Someone else wrote into the slot this process holds locked since its last look: it took the lock too, so it
+    // cannot see ours.
+    char mine[LockRecord::s_size];
+    if (m_own.counter > 0 && preadAll(m_fd, mine, LockRecord::s_size, recordOffset(m_slot))) {
+        const auto there = LockRecord::parse(QByteArrayView(mine, LockRecord::s_size));
+        if (there && (there->pid != m_own.pid || there->host != m_own.host || there->login != m_own.login))
+            return locksDoNotReach(*there);
+    }
     ++m_own.counter;
     m_own.time = now;
     m_own.fileCounter = counter.value_or(0);
@@ -575,6 +609,11 @@ Status LockProbe::look()
     QByteArray records(qsizetype(s_slots) * LockRecord::s_size, '\0');
     if (!preadAll(m_fd, records.data(), records.size(), s_headerSize))
         return Error{ErrorKind::Io, tr("cannot read %1").arg(sidePath(m_boardPath))};
+    // Read again after the records: what a colleague wrote there was read before this, so a healthy share shows at
+    // least as new a board here as it did to them.
+    if (const auto after = readFileCounter(); after && *after >= m_highestCounter)
+        m_highestCounter = *after;
+    const quint32 current = counter ? m_highestCounter : 0; // 0: not known
     const auto recordAt = [&](int slot) {
         return LockRecord::parse(QByteArrayView(records).sliced(slot * LockRecord::s_size, LockRecord::s_size));
     };
@@ -594,23 +633,8 @@ Status LockProbe::look()
             seen = m_others.end(), m_others.remove(slot);
         if (seen != m_others.end() && seen->freeSeen && seen->record.counter != record->counter) {
             // Its slot was free after we read it, and it has looked again since: alive, holding a lock we cannot
-            // see. Say so in the side file, for every desktop.
-            const QString reason =
-                    tr("file locks do not reach between this desktop and %1 (or between %2 and %3), so two of them "
-                       "writing at once would damage %4; HelpBoard stopped writing to it on both. An administrator "
-                       "must fix the share's mount options (see the README, “Shares and file locks”)")
-                            .arg(record->desktop(), m_own.desktop(), record->desktop(), m_boardPath);
-            QByteArray header(s_headerSize, '\0');
-            std::memcpy(header.data(), s_headerMagic, 16);
-            qToLittleEndian<quint32>(1, header.data() + 16);
-            qToLittleEndian<qint64>(now, header.data() + 20);
-            QByteArray text = reason.toUtf8().left(s_markReasonMax);
-            while (!text.isEmpty() && QString::fromUtf8(text).toUtf8() != text)
-                text.chop(1);
-            qToLittleEndian<quint32>(quint32(text.size()), header.data() + 28);
-            std::memcpy(header.data() + 32, text.constData(), size_t(text.size()));
-            (void)pwriteAll(m_fd, header.constData(), header.size(), 0);
-            return fail(reason);
+            // see.
+            return locksDoNotReach(*record);
         }
         struct flock test = slotLock(slot, F_WRLCK);
         if (::fcntl(m_fd, F_GETLK, &test) != 0) {
@@ -640,7 +664,7 @@ Status LockProbe::look()
             other.freeSeen = true;
         }
         // A colleague read a newer board than we do, and keeps doing so: this computer's copy is old.
-        if (counter && *counter && record->fileCounter > *counter && std::abs(now - record->time) < s_freshMs) {
+        if (current && record->fileCounter > current && std::abs(now - record->time) < s_freshMs) {
             if (!other.newerSince)
                 other.newerSince = now;
             else if (now - other.newerSince >= s_staleGraceMs)
@@ -651,7 +675,7 @@ Status LockProbe::look()
                                     .arg(record->desktop())
                                     .arg(record->fileCounter)
                                     .arg(m_boardPath)
-                                    .arg(*counter));
+                                    .arg(current));
         } else {
             other.newerSince = 0;
         }

@@ -106,6 +106,7 @@ private:
         qint64 newerSince = 0; ///< since when (our clock) its file counter is ahead of what we read (0: it is not)
     };
     Status fail(const QString &reason);
+    Status locksDoNotReach(const LockRecord &colleague);
     Status readMark();
     std::optional<quint32> readFileCounter();
     bool writeOwn();

@@ -288,6 +288,39 @@ private Q_SLOTS:
         ::close(fd);
     }
 
+    void shouldSeeAColleagueThatTookThisProcesssSlot()
+    {
+        // GIVEN this process holding a slot (with a login longer than a record keeps: its own record stays its own)
+        auto probe = LockProbe::start(m_board, QString(100, QLatin1Char('l')));
+        QVERIFY2(probe, qPrintable(tests::describe(probe)));
+        QVERIFY((*probe)->look());
+        QVERIFY((*probe)->look());
+        // WHEN another desktop writes its heartbeat into that same slot (it got the lock too)
+        LockRecord intruder;
+        intruder.slot = 0;
+        intruder.pid = 1;
+        intruder.host = QStringLiteral("desk-9");
+        intruder.login = QStringLiteral("carl");
+        intruder.counter = 1;
+        intruder.beats = true;
+        intruder.time = QDateTime::currentMSecsSinceEpoch();
+        const int fd = ::open(QFile::encodeName(LockProbe::sidePath(m_board)).constData(), O_RDWR);
+        QVERIFY(fd >= 0);
+        const QByteArray bytes = intruder.encode();
+        QCOMPARE(::pwrite(fd, bytes.constData(), size_t(bytes.size()), 512), ssize_t(bytes.size()));
+        // THEN the next look finds that locks do not reach, and every store of the file here turns read-only
+        const auto looked = (*probe)->look();
+        QVERIFY(!looked);
+        QVERIFY2(looked.error().message.contains(u"carl's desktop desk-9"), qPrintable(looked.error().message));
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("ben")));
+        QVERIFY(store);
+        QVERIFY((*store)->isReadOnly());
+        QVERIFY((*store)->readOnlyReason().contains(u"file locks do not reach"));
+        probe->reset();
+        LockProbe::forgetRefusal(m_board);
+        ::close(fd); // this process's probe is gone: dropping its locks on the file no longer matters
+    }
+
     void shouldGiveTheSelftestsVerdict_data()
     {
         QTest::addColumn<int>("desktops");
