@@ -13,6 +13,7 @@
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 #include <storage/newfile.h>
+#include <storage/lockprobe.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -69,7 +70,10 @@ Cli::Cli(QTextStream &out, QTextStream &err)
     , m_err(err)
 { }
 
-Cli::~Cli() = default;
+Cli::~Cli()
+{
+    LockProbe::setWriteGate({});
+}
 
 QString Cli::usage()
 {
@@ -103,6 +107,8 @@ QString Cli::usage()
               "  export [--json] [FILE]           the whole board as JSON (standard output without FILE)\n"
               "  verify                           PRAGMA integrity_check + foreign_key_check\n"
               "  backup FILE                      a consistent copy (VACUUM INTO)\n"
+              "  selftest FOLDER                  do file locks reach between desktops? Run on two at once:\n"
+              "                                   exit 0 sound, 5 unsafe, 2 could not tell\n"
               "\n"
               "The board defaults to $HELPBOARD_BOARD or the GUI's default board.\n"
               "Exit codes: 0 ok, 1 usage, 2 invalid input or not found, 3 conflict, 4 busy after retries,\n"
@@ -162,6 +168,7 @@ int Cli::openBoard(bool rescue, bool verifying)
     if (!store)
         return fail(store.error());
     m_store = std::move(store).value();
+    installLockGate();
     if (rescue && m_store->isReadOnly() && !verifying)
         m_err << "helpboard-cli: warning: " << m_store->readOnlyReason() << Qt::endl;
     if (!m_opId.isEmpty())
@@ -220,6 +227,10 @@ int Cli::run(const QStringList &arguments)
     }
     if (command == u"init")
         return cmdInit(args);
+    if (command == u"selftest")
+        return cmdSelftest(rest);
+    if (command == u"hold-open") // hidden: for tests
+        return cmdHoldOpen(rest);
 
     using Handler = int (Cli::*)(CliArguments &);
     const std::pair<const char16_t *, Handler> handlers[] = {

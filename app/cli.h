@@ -12,7 +12,8 @@
 
 namespace hb::storage {
 class BoardStore;
-}
+class LockProbe;
+} // namespace hb::storage
 
 namespace hb::app {
 
@@ -69,6 +70,14 @@ private:
     int cmdExport(CliArguments &args);
     int cmdVerify(CliArguments &args);
     int cmdBackup(CliArguments &args);
+    // clilocks.cpp: the share's locks.
+    /// Before this run's first write, the board's stores prove the share passes locks (or refuse: exit 5, and why).
+    void installLockGate();
+    /// Takes this run's slot next to the board and proves the share passes locks. @p beats: this run looks again
+    /// and again while it lasts (hold-open).
+    storage::Status proveLocks(bool beats);
+    int cmdSelftest(const QStringList &args);
+    int cmdHoldOpen(const QStringList &args);
 
     storage::Result<qint64> resolveColumn(const QString &nameOrId);
     storage::Result<QList<qint64>> resolveLabels(const QStringList &names);
@@ -83,6 +92,7 @@ private:
     QString m_login;
     QString m_opId;
     int m_busyTimeoutMs = 30000;
+    std::unique_ptr<storage::LockProbe> m_lockProbe; ///< this run's slot, held while it writes
     std::unique_ptr<storage::BoardStore> m_store;
 };
 

@@ -458,6 +458,10 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
         m_looksCannotReach = reachable ? QString() : why;
         showBanner();
     });
+    connect(m_poller.get(), &board::BoardPoller::lockRefused, this, [this] {
+        showBanner(); // the store is read-only now, and says why
+        updateStatus();
+    });
     m_poller->setOpenCard(m_details->isVisible() ? m_details->cardId() : 0);
     showPresence();
     // The filters this user keeps for this board; the last one comes back.

@@ -4,6 +4,8 @@
 #include "boardactions.h"
 #include "boardmodel.h"
 
+#include <storage/lockprobe.h>
+
 #include <QDateTime>
 #include <QSet>
 #include <QUuid>
@@ -35,6 +37,8 @@ struct BoardPoller::State
     qint64 beatAt = 0;     ///< when this window last said it is here
     qint64 beatCard = -1;  ///< the card it said then
     qint64 presenceAt = 0; ///< when who else is here was last read
+    /// This window's slot in the side file next to the board, proving the share passes locks.
+    std::unique_ptr<storage::LockProbe> probe;
 };
 
 BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
@@ -45,6 +49,7 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
     , m_state(std::make_shared<State>())
     , m_worker(path, options)
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_path(path)
 {
     connect(&m_worker, &StoreWorker::reachableChanged, this, [this](bool reachable, const QString &why) {
         m_fileLost = !reachable;
@@ -84,6 +89,16 @@ void BoardPoller::poll()
             [state = m_state, session = m_session, card = m_openCard,
              reload = m_reloadWanted](storage::BoardStore &store) {
                 Saved saved;
+                // Do the share's locks reach the others who have the board open? A failure makes the board
+                // read-only for the whole process (the store says so); errors reaching the side file wait.
+                if (!store.isReadOnly()) {
+                    if (!state->probe) {
+                        if (auto started = storage::LockProbe::start(store.path(), store.login()))
+                            state->probe = std::move(started).value();
+                    } else {
+                        (void)state->probe->look();
+                    }
+                }
                 // Here, and with which card: every few seconds, and at once when the card changes.
                 const qint64 now = store.now();
                 bool beat = false;
@@ -166,6 +181,10 @@ void BoardPoller::poll()
             },
             [this](const Saved &saved) {
                 m_looking = false;
+                if (const QString refused = storage::LockProbe::refusal(m_path); refused != m_lockRefusal) {
+                    m_lockRefusal = refused;
+                    Q_EMIT lockRefused(refused);
+                }
                 apply(saved);
             });
 }

@@ -62,6 +62,9 @@ Q_SIGNALS:
     void presenceChanged();
     /// Looks cannot reach the file (false, and @p why: they wait and try again), or can again (true).
     void reachableChanged(bool reachable, const QString &why);
+    /// The share was found not to pass file locks between desktops, or this computer reads an old copy of the
+    /// board: the board is now read-only in this whole process, for @p why (storage::LockProbe).
+    void lockRefused(const QString &why);
 
 private:
     struct State;
@@ -77,6 +80,8 @@ private:
     bool m_fileLost = false;     ///< the last look could not reach the file
     bool m_reloadWanted = false; ///< the board could not be read after a save: load it at the next look that can
     QString m_session;           ///< this window, in the presence table
+    QString m_path;
+    QString m_lockRefusal; ///< as last told (lockRefused())
     qint64 m_openCard = 0;
     qint64 m_lookCard = 0; ///< the open card when the look under way began
     int m_lookLanded = 0;  ///< how many of this window's saves of it had landed then

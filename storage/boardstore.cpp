@@ -4,6 +4,7 @@
 #include "boardstore_p.h"
 #include "connection.h"
 #include "damagemark.h"
+#include "lockprobe.h"
 #include "rank.h"
 #include "schema.h"
 
@@ -421,13 +422,16 @@ Status BoardStore::setLogin(const QString &login)
 
 bool BoardStore::isReadOnly() const
 {
-    return !m_readOnlyReason.isEmpty() || isDamaged();
+    return !m_readOnlyReason.isEmpty() || isDamaged() || !LockProbe::refusal(path()).isEmpty();
 }
 
 QString BoardStore::readOnlyReason() const
 {
     if (!m_damageReason.isEmpty())
         return m_damageReason;
+    // The share found not to pass locks, or an old copy read: for every store of this file in the process.
+    if (const QString locks = LockProbe::refusal(path()); m_readOnlyReason.isEmpty() && !locks.isEmpty())
+        return locks;
     if (m_readOnlyReason.isEmpty() && m_db->isDamaged())
         return tr("%1 was found damaged; restore it from a backup").arg(path());
     return m_readOnlyReason;
@@ -439,6 +443,9 @@ Status BoardStore::requireWritable() const
         return Error{ErrorKind::Corrupt, tr("the board is damaged and is not written to: %1").arg(readOnlyReason())};
     if (isReadOnly())
         return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(readOnlyReason())};
+    // The process's proof that the share passes locks, if it asks for one before writing (the CLI does).
+    if (auto gate = LockProbe::passWriteGate(path()); !gate)
+        return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(gate.error().message)};
     return {};
 }
 

@@ -213,7 +213,9 @@ inline CardRule either(const CardRule &a, const CardRule &b)
 inline QStringList filesIn(const QString &folder)
 {
     QStringList files = QDir(folder).entryList(QDir::Files, QDir::Name);
-    files.removeIf([](const QString &name) { return name.endsWith(u"-journal"_s); });
+    // The journal, and the side file in which each process proves the share passes locks (it is no change).
+    files.removeIf(
+            [](const QString &name) { return name.endsWith(u"-journal"_s) || name.endsWith(u".helpboard-locks"_s); });
     return files;
 }
 

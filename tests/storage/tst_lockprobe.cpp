@@ -1,0 +1,521 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shares that do not pass file locks: real helpboard-cli processes on one board, some of them under a lock-dropping
+// LD_PRELOAD shim (their locks reach no one, as on a cifs nobrl mount). A writer that cannot prove the share passes
+// locks refuses (exit 5, with the reason); the file is never damaged. Also the mountinfo rules, stale reads, the
+// self-test, and seeded fuzz loops over the mountinfo and heartbeat record readers.
+#include "support/testsupport.h"
+
+#include <storage/boardstore.h>
+#include <storage/lockprobe.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <memory>
+
+using namespace hb;
+using storage::LockProbe;
+using storage::LockRecord;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QProcessEnvironment environment(bool dropLocks, const QStringList &extra = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (dropLocks) {
+        env.insert(QStringLiteral("LD_PRELOAD"), qEnvironmentVariable("HELPBOARD_DROPLOCKS_LIB"));
+        env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("verify_asan_link_order=0"));
+    }
+    for (const QString &pair : extra)
+        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+    return env;
+}
+
+QByteArray mountLine(const QString &point, const QString &type, const QString &options, const QString &super)
+{
+    return QStringLiteral("36 25 0:32 / %1 %2 master:1 - %3 //server/share %4\n")
+            .arg(point, options, type, super)
+            .toUtf8();
+}
+
+} // namespace
+
+class tst_LockProbe : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_board;
+    int m_boards = 0;
+
+    Run cli(const QStringList &arguments, bool dropLocks = false, const QStringList &env = {}) const
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment(dropLocks, env));
+        process.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                      QStringList{QStringLiteral("--board"), m_board} + arguments);
+        Run run;
+        if (!process.waitForFinished(60000))
+            return run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    /// A colleague with the board open (helpboard-cli hold-open: it looks every 300 ms, as a window does).
+    std::unique_ptr<QProcess> holdOpen(bool dropLocks, int seconds = 20)
+    {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(environment(dropLocks));
+        process->start(qEnvironmentVariable("HELPBOARD_CLI"),
+                       {QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("ben"),
+                        QStringLiteral("hold-open"), QString::number(seconds)});
+        QElapsedTimer clock;
+        clock.start();
+        while (!process->readAllStandardOutput().contains("holding") && clock.elapsed() < 10000) {
+            if (process->state() == QProcess::NotRunning)
+                return nullptr;
+            process->waitForReadyRead(100);
+        }
+        return process;
+    }
+
+    int cardCount() const
+    {
+        const auto result = tests::rawSql(m_board, {QStringLiteral("SELECT count(*) FROM cards")});
+        return result.error.isEmpty() && !result.rows.isEmpty() ? result.rows.first().value(0).toInt() : -1;
+    }
+
+    QString integrity() const
+    {
+        const auto result = tests::rawSql(m_board, {QStringLiteral("PRAGMA integrity_check")});
+        return result.error.isEmpty() && !result.rows.isEmpty() ? result.rows.first().value(0).toString()
+                                                                : result.error;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(!qEnvironmentVariable("HELPBOARD_CLI").isEmpty(), "ctest sets HELPBOARD_CLI");
+        QVERIFY2(QFile::exists(qEnvironmentVariable("HELPBOARD_DROPLOCKS_LIB")), "ctest sets HELPBOARD_DROPLOCKS_LIB");
+    }
+
+    void init()
+    {
+        // A fresh board (and side file) for each test: a refusal is remembered in the side file.
+        m_board = m_dir.filePath(QStringLiteral("board%1.helpboard").arg(++m_boards));
+        auto created =
+                storage::BoardStore::create(m_board, QStringLiteral("Locks"), tests::optionsFor(QStringLiteral("ben")));
+        QVERIFY2(created, qPrintable(tests::describe(created)));
+    }
+
+    void shouldWriteAtOnceWhenTheColleaguesLockIsSeen()
+    {
+        // GIVEN a colleague with the board open on a share that passes locks
+        auto colleague = holdOpen(false);
+        QVERIFY(colleague);
+        // WHEN a second desktop adds a card
+        QElapsedTimer clock;
+        clock.start();
+        const Run added = cli({QStringLiteral("--as"), QStringLiteral("ben"), QStringLiteral("add"),
+                               QStringLiteral("--title"), QStringLiteral("Printer")});
+        // THEN it writes, without waiting
+        QCOMPARE(added.exitCode, 0);
+        qInfo("add next to a colleague whose lock is seen: %lld ms", qint64(clock.elapsed()));
+        QCOMPARE(cardCount(), 1);
+        QCOMPARE(colleague->state(), QProcess::Running);
+        colleague->kill();
+        colleague->waitForFinished(5000);
+    }
+
+    void shouldRefuseTheSecondWriterWhenLocksDoNotReach_data()
+    {
+        QTest::addColumn<bool>("colleagueDropsLocks");
+        QTest::newRow("the writer's locks reach no one") << false;
+        QTest::newRow("the colleague's locks reach no one") << true;
+    }
+
+    void shouldRefuseTheSecondWriterWhenLocksDoNotReach()
+    {
+        QFETCH(bool, colleagueDropsLocks);
+        // GIVEN a colleague with the board open, and locks that do not reach between the two
+        auto colleague = holdOpen(colleagueDropsLocks);
+        QVERIFY(colleague);
+        // WHEN a second desktop adds a card
+        QElapsedTimer clock;
+        clock.start();
+        const Run added = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Printer")},
+                              !colleagueDropsLocks);
+        // THEN it refuses (exit 5), names the problem and the colleague's desktop, and wrote nothing
+        QCOMPARE(added.exitCode, 5);
+        qInfo("refused after %lld ms: %s", qint64(clock.elapsed()), qPrintable(added.err.trimmed()));
+        QVERIFY2(added.err.contains(u"file locks do not reach"), qPrintable(added.err));
+        QVERIFY2(added.err.contains(QSysInfo::machineHostName()), qPrintable(added.err));
+        QVERIFY2(added.err.contains(u"ben's desktop"), qPrintable(added.err));
+        QCOMPARE(cardCount(), 0);
+        // AND the colleague stops writing too, with the same reason
+        QVERIFY(colleague->state() == QProcess::NotRunning
+                || colleague->waitForFinished(5000)); // it may have gone first
+        QCOMPARE(colleague->exitCode(), 5);
+        QVERIFY(QString::fromUtf8(colleague->readAllStandardError()).contains(u"file locks do not reach"));
+        // AND later writers refuse at once (the side file remembers), while the file stays sound
+        const Run later = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Later")});
+        QCOMPARE(later.exitCode, 5);
+        QVERIFY(later.err.contains(u"file locks do not reach"));
+        QCOMPARE(integrity(), QStringLiteral("ok"));
+        QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
+    }
+
+    void shouldNotCryWolfForAColleagueThatCrashed()
+    {
+        // GIVEN a colleague that had the board open and was killed (its record stays, its lock went with it)
+        auto colleague = holdOpen(false);
+        QVERIFY(colleague);
+        colleague->kill();
+        QVERIFY(colleague->state() == QProcess::NotRunning
+                || colleague->waitForFinished(5000)); // it may have gone first
+        // WHEN another desktop adds a card (here a different host's record would be waited for; this one is gone)
+        const Run added = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Printer")});
+        // THEN it writes
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(cardCount(), 1);
+    }
+
+    void shouldRefuseWhenTheShareRefusesLocks()
+    {
+        // GIVEN a share on which locking the side file fails with ENOLCK
+        const Run added = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Printer")}, true,
+                              {QStringLiteral("HELPBOARD_DROPLOCKS=enolck")});
+        // THEN nothing is written: exit 5, and why
+        QCOMPARE(added.exitCode, 5);
+        QVERIFY2(added.err.contains(u"does not support file locks"), qPrintable(added.err));
+        QCOMPARE(cardCount(), 0);
+    }
+
+    void shouldRefuseOnAMountKnownToKeepLocksLocal()
+    {
+        // GIVEN the board's folder on a cifs share mounted with nobrl
+        const QString mountinfo = m_dir.filePath(QStringLiteral("mountinfo"));
+        QVERIFY(tests::writeFile(
+                mountinfo,
+                mountLine(QStringLiteral("/"), QStringLiteral("ext4"), QStringLiteral("rw"), QStringLiteral("rw"))
+                        + mountLine(m_dir.path(), QStringLiteral("cifs"), QStringLiteral("rw,relatime"),
+                                    QStringLiteral("rw,vers=3.1.1,cache=strict,nobrl"))));
+        // WHEN a card is added, and the board only read
+        const Run added = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Printer")}, false,
+                              {QStringLiteral("HELPBOARD_MOUNTINFO=") + mountinfo});
+        const Run listed = cli({QStringLiteral("list")}, false, {QStringLiteral("HELPBOARD_MOUNTINFO=") + mountinfo});
+        // THEN the write is refused with the mount option to remove; reading still works
+        QCOMPARE(added.exitCode, 5);
+        QVERIFY2(added.err.contains(u"nobrl"), qPrintable(added.err));
+        QCOMPARE(listed.exitCode, 0);
+        QCOMPARE(cardCount(), 0);
+    }
+
+    void shouldSayThisComputerSeesAnOldCopy()
+    {
+        // GIVEN a desktop with the board open that has seen two changes
+        auto colleague = holdOpen(false);
+        QVERIFY(colleague);
+        const QString old = m_dir.filePath(QStringLiteral("old%1.helpboard").arg(m_boards));
+        QVERIFY(QFile::copy(m_board, old));
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("One")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Two")}).exitCode, 0);
+        QTest::qWait(800); // it looks every 300 ms
+        // WHEN it reads an older version of the file (as a share's stale cache serves it)
+        QFile older(old);
+        QVERIFY(older.open(QIODevice::ReadOnly));
+        const QByteArray bytes = older.readAll();
+        const int fd = ::open(QFile::encodeName(m_board).constData(), O_WRONLY);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::pwrite(fd, bytes.constData(), size_t(bytes.size()), 0), ssize_t(bytes.size()));
+        QCOMPARE(::ftruncate(fd, off_t(bytes.size())), 0);
+        // THEN it stops writing, and says why
+        QVERIFY(colleague->state() == QProcess::NotRunning
+                || colleague->waitForFinished(5000)); // it may have gone first
+        QCOMPARE(colleague->exitCode(), 5);
+        const QString why = QString::fromUtf8(colleague->readAllStandardError());
+        QVERIFY2(why.contains(u"this computer sees an old copy of the board"), qPrintable(why));
+        ::close(fd);
+    }
+
+    void shouldSayThisComputerSeesAnOldCopyWhenAColleagueReadANewerOne()
+    {
+        // GIVEN a colleague (this test, holding its slot's lock) that read change 1000 of the board
+        QString error;
+        const QString side = LockProbe::sidePath(m_board);
+        const int fd = ::open(QFile::encodeName(side).constData(), O_RDWR | O_CREAT, 0666);
+        QVERIFY(fd >= 0);
+        struct flock lock = {};
+        lock.l_type = F_WRLCK;
+        lock.l_whence = SEEK_SET;
+        lock.l_start = 512;
+        lock.l_len = 1;
+        QCOMPARE(::fcntl(fd, F_SETLK, &lock), 0);
+        LockRecord record;
+        record.slot = 0;
+        record.pid = 1; // not this process: its own records are not colleagues
+        record.host = QStringLiteral("desk-7");
+        record.login = QStringLiteral("ann");
+        record.fileCounter = 1000;
+        record.counter = 5;
+        record.beats = true;
+        record.time = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray bytes = record.encode();
+        QCOMPARE(::pwrite(fd, bytes.constData(), size_t(bytes.size()), 512), ssize_t(bytes.size()));
+        // WHEN a desktop that reads an older file change counter adds a card
+        const Run added = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Printer")});
+        // THEN it refuses, naming the colleague
+        QCOMPARE(added.exitCode, 5);
+        QVERIFY2(added.err.contains(u"this computer sees an old copy of the board"), qPrintable(added.err));
+        QVERIFY2(added.err.contains(u"ann's desktop desk-7"), qPrintable(added.err));
+        QCOMPARE(cardCount(), 0);
+        ::close(fd);
+    }
+
+    void shouldSeeAColleagueThatTookThisProcesssSlot()
+    {
+        // GIVEN this process holding a slot (with a login longer than a record keeps: its own record stays its own)
+        auto probe = LockProbe::start(m_board, QString(100, QLatin1Char('l')));
+        QVERIFY2(probe, qPrintable(tests::describe(probe)));
+        QVERIFY((*probe)->look());
+        QVERIFY((*probe)->look());
+        // WHEN another desktop writes its heartbeat into that same slot (it got the lock too)
+        LockRecord intruder;
+        intruder.slot = 0;
+        intruder.pid = 1;
+        intruder.host = QStringLiteral("desk-9");
+        intruder.login = QStringLiteral("carl");
+        intruder.counter = 1;
+        intruder.beats = true;
+        intruder.time = QDateTime::currentMSecsSinceEpoch();
+        const int fd = ::open(QFile::encodeName(LockProbe::sidePath(m_board)).constData(), O_RDWR);
+        QVERIFY(fd >= 0);
+        const QByteArray bytes = intruder.encode();
+        QCOMPARE(::pwrite(fd, bytes.constData(), size_t(bytes.size()), 512), ssize_t(bytes.size()));
+        // THEN the next look finds that locks do not reach, and every store of the file here turns read-only
+        const auto looked = (*probe)->look();
+        QVERIFY(!looked);
+        QVERIFY2(looked.error().message.contains(u"carl's desktop desk-9"), qPrintable(looked.error().message));
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("ben")));
+        QVERIFY(store);
+        QVERIFY((*store)->isReadOnly());
+        QVERIFY((*store)->readOnlyReason().contains(u"file locks do not reach"));
+        probe->reset();
+        LockProbe::forgetRefusal(m_board);
+        ::close(fd); // this process's probe is gone: dropping its locks on the file no longer matters
+    }
+
+    void shouldGiveTheSelftestsVerdict_data()
+    {
+        QTest::addColumn<int>("desktops");
+        QTest::addColumn<bool>("secondDropsLocks");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("two desktops, locks reach") << 2 << false << 0 << QStringLiteral("Verdict: sound");
+        QTest::newRow("two desktops, locks do not reach") << 2 << true << 5 << QStringLiteral("Verdict: UNSAFE");
+        QTest::newRow("one desktop") << 1 << false << 2 << QStringLiteral("Verdict: could not tell");
+    }
+
+    void shouldGiveTheSelftestsVerdict()
+    {
+        QFETCH(int, desktops);
+        QFETCH(bool, secondDropsLocks);
+        QFETCH(int, expected);
+        QFETCH(QString, verdict);
+        const QString folder = m_dir.filePath(QStringLiteral("selftest%1").arg(m_boards));
+        QVERIFY(QDir().mkpath(folder));
+        std::vector<std::unique_ptr<QProcess>> runs;
+        for (int i = 0; i < desktops; ++i) {
+            auto process = std::make_unique<QProcess>();
+            process->setProcessEnvironment(
+                    environment(i == 1 && secondDropsLocks, {QStringLiteral("HELPBOARD_SELFTEST_WAIT_MS=2000")}));
+            process->start(qEnvironmentVariable("HELPBOARD_CLI"), {QStringLiteral("selftest"), folder});
+            runs.push_back(std::move(process));
+        }
+        for (auto &process : runs) {
+            QVERIFY(process->waitForFinished(20000));
+            const QString out = QString::fromUtf8(process->readAllStandardOutput());
+            qInfo("%s", qPrintable(out.trimmed().section(QLatin1Char('\n'), -1)));
+            QCOMPARE(process->exitCode(), expected);
+            QVERIFY2(out.contains(verdict), qPrintable(out));
+        }
+    }
+
+    void shouldReadMountRules_data()
+    {
+        QTest::addColumn<QByteArray>("mountinfo");
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("refusal"); // a word the reason holds; empty: allowed
+        const QByteArray root =
+                mountLine(QStringLiteral("/"), QStringLiteral("ext4"), QStringLiteral("rw"), QStringLiteral("rw"));
+        const auto row = [&](const char *name, const QByteArray &line, const QString &folder, const QString &refusal) {
+            QTest::newRow(name) << (root + line) << folder << refusal;
+        };
+        const QString share = QStringLiteral("/mnt/share");
+        const QString board = QStringLiteral("/mnt/share/team");
+        row("local disk", QByteArray(), board, QString());
+        row("cifs", mountLine(share, QStringLiteral("cifs"), QStringLiteral("rw"), QStringLiteral("rw,cache=strict")),
+            board, QString());
+        row("cifs nobrl",
+            mountLine(share, QStringLiteral("cifs"), QStringLiteral("rw"), QStringLiteral("rw,nobrl,cache=strict")),
+            board, QStringLiteral("nobrl"));
+        row("smb3 nobrl", mountLine(share, QStringLiteral("smb3"), QStringLiteral("rw"), QStringLiteral("nobrl")),
+            board, QStringLiteral("nobrl"));
+        row("nfs", mountLine(share, QStringLiteral("nfs4"), QStringLiteral("rw"), QStringLiteral("rw,local_lock=none")),
+            board, QString());
+        row("nfs nolock", mountLine(share, QStringLiteral("nfs"), QStringLiteral("rw"), QStringLiteral("rw,nolock")),
+            board, QStringLiteral("nolock"));
+        row("nfs local_lock=posix",
+            mountLine(share, QStringLiteral("nfs4"), QStringLiteral("rw"), QStringLiteral("local_lock=posix")), board,
+            QStringLiteral("local_lock=posix"));
+        row("nfs local_lock=all",
+            mountLine(share, QStringLiteral("nfs"), QStringLiteral("rw"), QStringLiteral("local_lock=all")), board,
+            QStringLiteral("local_lock=all"));
+        row("rclone", mountLine(share, QStringLiteral("fuse.rclone"), QStringLiteral("rw"), QStringLiteral("rw")),
+            board, QStringLiteral("rclone"));
+        row("sshfs", mountLine(share, QStringLiteral("fuse.sshfs"), QStringLiteral("rw"), QStringLiteral("rw")), board,
+            QStringLiteral("sshfs"));
+        row("gvfs",
+            mountLine(QStringLiteral("/run/user/1000/gvfs"), QStringLiteral("fuse.gvfsd-fuse"), QStringLiteral("rw"),
+                      QStringLiteral("rw")),
+            QStringLiteral("/run/user/1000/gvfs/smb-share:server=s,share=x"), QStringLiteral("gvfs"));
+        row("a sibling's name is not a prefix",
+            mountLine(QStringLiteral("/mnt/sha"), QStringLiteral("cifs"), QStringLiteral("rw"),
+                      QStringLiteral("nobrl")),
+            board, QString());
+        row("a local mount inside the share",
+            mountLine(share, QStringLiteral("cifs"), QStringLiteral("rw"), QStringLiteral("nobrl"))
+                    + mountLine(board, QStringLiteral("ext4"), QStringLiteral("rw"), QStringLiteral("rw")),
+            board, QString());
+        row("a share mounted over a local one",
+            mountLine(share, QStringLiteral("ext4"), QStringLiteral("rw"), QStringLiteral("rw"))
+                    + mountLine(share, QStringLiteral("cifs"), QStringLiteral("rw"), QStringLiteral("nobrl")),
+            board, QStringLiteral("nobrl"));
+        row("an escaped space",
+            mountLine(QStringLiteral("/mnt/team\\040share"), QStringLiteral("cifs"), QStringLiteral("rw"),
+                      QStringLiteral("nobrl")),
+            QStringLiteral("/mnt/team share/boards"), QStringLiteral("nobrl"));
+        row("no separator", QByteArray("36 25 0:32 / /mnt/share rw master:1 cifs //s/x nobrl\n"), board, QString());
+    }
+
+    void shouldReadMountRules()
+    {
+        QFETCH(QByteArray, mountinfo);
+        QFETCH(QString, folder);
+        QFETCH(QString, refusal);
+        const QString reason = LockProbe::mountRefusal(mountinfo, folder);
+        if (refusal.isEmpty())
+            QVERIFY2(reason.isEmpty(), qPrintable(reason));
+        else
+            QVERIFY2(reason.contains(refusal), qPrintable(reason));
+    }
+
+    void shouldSurviveFuzzedMountinfo()
+    {
+        // Seeded: 100,000 random and mutated mountinfo texts; no crash, no hang, an answer each time.
+        QRandomGenerator random(14);
+        const QByteArray valid =
+                mountLine(QStringLiteral("/"), QStringLiteral("ext4"), QStringLiteral("rw"), QStringLiteral("rw"))
+                + mountLine(QStringLiteral("/mnt/share"), QStringLiteral("cifs"), QStringLiteral("rw"),
+                            QStringLiteral("rw,nobrl"))
+                + mountLine(QStringLiteral("/mnt/nfs"), QStringLiteral("nfs"), QStringLiteral("rw"),
+                            QStringLiteral("local_lock=all"));
+        const QByteArray alphabet(" \\-/,=\n0123456789abcdefnobrl\t\x80\xff", 37);
+        int refused = 0;
+        constexpr int s_inputs = 100'000;
+        for (int i = 0; i < s_inputs; ++i) {
+            QByteArray input;
+            if (i % 2 == 0) {
+                input = valid;
+                const int edits = 1 + int(random.bounded(8));
+                for (int e = 0; e < edits && !input.isEmpty(); ++e) {
+                    const qsizetype at = random.bounded(int(input.size()));
+                    switch (random.bounded(3)) {
+                    case 0:
+                        input[at] = alphabet.at(random.bounded(int(alphabet.size())));
+                        break;
+                    case 1:
+                        input.remove(at, 1 + random.bounded(6));
+                        break;
+                    default:
+                        input.insert(at, alphabet.at(random.bounded(int(alphabet.size()))));
+                    }
+                }
+            } else {
+                input.resize(random.bounded(300));
+                for (char &c : input)
+                    c = alphabet.at(random.bounded(int(alphabet.size())));
+            }
+            const QString folder = i % 3 == 0 ? QStringLiteral("/mnt/share/x") : QStringLiteral("/mnt/nfs");
+            refused += LockProbe::mountRefusal(input, folder).isEmpty() ? 0 : 1;
+        }
+        qInfo("mountinfo fuzz: %d inputs, %d refused", s_inputs, refused);
+        QVERIFY(refused > 0);
+    }
+
+    void shouldSurviveFuzzedRecords()
+    {
+        // Seeded: 100,000 random and mutated heartbeat records; no crash, and whatever parses encodes back the same.
+        QRandomGenerator random(1414);
+        LockRecord valid;
+        valid.slot = 7;
+        valid.pid = 4242;
+        valid.counter = 99;
+        valid.time = 1'700'000'000'000;
+        valid.fileCounter = 31;
+        valid.beats = true;
+        valid.host = QStringLiteral("desk-ü");
+        valid.login = QStringLiteral("ann");
+        const QByteArray encoded = valid.encode();
+        const auto parsed = LockRecord::parse(encoded);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->host, valid.host);
+        QCOMPARE(parsed->counter, valid.counter);
+        QCOMPARE(parsed->beats, true);
+        QVERIFY(!LockRecord::parse(QByteArray(LockRecord::s_size, '\0')));
+        int accepted = 0;
+        constexpr int s_inputs = 100'000;
+        for (int i = 0; i < s_inputs; ++i) {
+            QByteArray input;
+            if (i % 2 == 0) {
+                input = encoded;
+                const int edits = 1 + int(random.bounded(4));
+                for (int e = 0; e < edits; ++e)
+                    input[random.bounded(int(input.size()))] = char(random.bounded(256));
+                if (random.bounded(10) == 0)
+                    input.resize(random.bounded(LockRecord::s_size + 20));
+            } else {
+                input.resize(random.bounded(LockRecord::s_size + 20));
+                for (char &c : input)
+                    c = char(random.bounded(256));
+            }
+            if (const auto record = LockRecord::parse(input)) {
+                ++accepted;
+                QCOMPARE(record->encode(), input);
+            }
+        }
+        qInfo("record fuzz: %d inputs, %d accepted", s_inputs, accepted);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_LockProbe)
+#include "tst_lockprobe.moc"

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LD_PRELOAD shim for tests: this process's byte-range locks reach no one, as on a cifs `nobrl` mount seen from
+// two desktops. fcntl() lock requests succeed without locking, and a lock test always answers "unlocked".
+// With HELPBOARD_DROPLOCKS=enolck, lock calls on HelpBoard's lock side files fail with ENOLCK instead (a share
+// that does not support locks), while SQLite's own locks work.
+#include <cerrno>
+#include <cstdarg>
+#include <cstdlib>
+#include <cstring>
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+using Fcntl = int (*)(int, int, ...);
+
+Fcntl next(const char *name)
+{
+    return reinterpret_cast<Fcntl>(dlsym(RTLD_NEXT, name));
+}
+
+bool isSideFile(int fd)
+{
+    char path[4096];
+    const std::string link = "/proc/self/fd/" + std::to_string(fd);
+    const ssize_t length = readlink(link.c_str(), path, sizeof(path) - 1);
+    if (length <= 0)
+        return false;
+    path[length] = '\0';
+    const char suffix[] = ".helpboard-locks";
+    const size_t suffixLength = sizeof(suffix) - 1;
+    return size_t(length) >= suffixLength && std::strcmp(path + length - suffixLength, suffix) == 0;
+}
+
+int dropLocks(const char *name, int fd, int cmd, void *arg)
+{
+    static const bool enolck = [] {
+        const char *mode = std::getenv("HELPBOARD_DROPLOCKS");
+        return mode && std::strcmp(mode, "enolck") == 0;
+    }();
+    const bool lockCall = cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK || cmd == F_OFD_SETLK
+                          || cmd == F_OFD_SETLKW || cmd == F_OFD_GETLK;
+    if (lockCall && enolck) {
+        if (isSideFile(fd)) {
+            errno = ENOLCK;
+            return -1;
+        }
+    } else if (lockCall) {
+        if (cmd == F_GETLK || cmd == F_OFD_GETLK)
+            static_cast<struct flock *>(arg)->l_type = F_UNLCK;
+        return 0;
+    }
+    static const Fcntl real = next(name);
+    return real(fd, cmd, arg);
+}
+
+} // namespace
+
+extern "C" int fcntl(int fd, int cmd, ...)
+{
+    va_list args;
+    va_start(args, cmd);
+    void *arg = va_arg(args, void *);
+    va_end(args);
+    return dropLocks("fcntl", fd, cmd, arg);
+}
+
+extern "C" int fcntl64(int fd, int cmd, ...)
+{
+    va_list args;
+    va_start(args, cmd);
+    void *arg = va_arg(args, void *);
+    va_end(args);
+    return dropLocks("fcntl64", fd, cmd, arg);
+}
