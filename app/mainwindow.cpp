@@ -176,6 +176,11 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_nextDayBackup = new QTimer(this);
     m_nextDayBackup->setSingleShot(true);
     connect(m_nextDayBackup, &QTimer::timeout, this, &MainWindow::backUpDaily);
+    // A board the file was too busy to give is read again a moment later, never waited for here.
+    m_readRetry = new QTimer(this);
+    m_readRetry->setSingleShot(true);
+    m_readRetry->setInterval(s_readRetryMs);
+    connect(m_readRetry, &QTimer::timeout, this, &MainWindow::reload);
 
     resize(1280, 800);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
@@ -362,14 +367,20 @@ void MainWindow::saveCopy()
         saveCopyTo(path);
 }
 
-bool MainWindow::saveCopyTo(const QString &path)
+void MainWindow::saveCopyTo(const QString &path)
 {
-    if (auto copied = m_store->backupTo(path); !copied) {
-        QMessageBox::warning(this, tr("Copy not saved"), copied.error().message);
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved a copy of the board to %1").arg(path), 10000);
-    return true;
+    // VACUUM INTO reads the whole file, and waits for colleagues' saves: on the maintenance thread.
+    statusBar()->showMessage(tr("Saving a copy of the board to %1…").arg(path));
+    m_maintenance->submit([path](storage::BoardStore &store) { return board::Saved(store.backupTo(path)); },
+                          [this, path](const board::Saved &saved) {
+                              if (!saved.status) {
+                                  statusBar()->clearMessage();
+                                  warn(tr("Copy not saved"), saved.status.error().message);
+                              } else {
+                                  statusBar()->showMessage(tr("Saved a copy of the board to %1").arg(path), 10000);
+                              }
+                              Q_EMIT copySaved(path, saved.status.ok());
+                          });
 }
 
 void MainWindow::afterSaves(const QString &waiting, bool cancelOnFailure, std::function<void()> then)
@@ -406,6 +417,12 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     delete m_actions;
     m_actions = nullptr;
     m_store = std::move(store);
+    // The window's own reads never keep it waiting: a busy file is read again a moment later (saves, backups and
+    // looks have connections of their own, with the patience the store was opened with).
+    m_store->setBusyTimeout(s_readBusyTimeoutMs);
+    m_readRetry->stop();
+    m_readsBusy = false;
+    m_boardRead = false;
     if (board::BoardActions::canEdit(*m_store)) {
         m_actions = new board::BoardActions(*m_store, *m_model, *m_undoStack, this);
         connect(m_actions, &board::BoardActions::failed, this, [this](const QString &message) {
@@ -576,6 +593,8 @@ void MainWindow::showBanner()
     } else if (!m_looksCannotReach.isEmpty()) {
         text = tr("HelpBoard cannot reach %1 (%2). The board stays as it was until the file is back.")
                        .arg(file, m_looksCannotReach);
+    } else if (m_readsBusy) {
+        text = tr("The board file is busy; showing what was last read, retrying…");
     } else if (m_store->isReadOnly())
         text = tr("This board is read-only: %1.").arg(m_store->readOnlyReason());
     else if (m_store->role() == storage::Role::Viewer)
@@ -629,8 +648,21 @@ MainWindow::~MainWindow()
 
 void MainWindow::reload()
 {
+    m_readRetry->stop();
     if (auto loaded = m_model->load(*m_store); !loaded) {
         const storage::ErrorKind kind = loaded.error().kind;
+        if (kind == storage::ErrorKind::Busy) {
+            // A colleague is saving: what was read last stays on screen (never another board's), and the board is
+            // read again in a moment.
+            if (!m_boardRead) {
+                m_model->setBoard({}, {});
+                updateStatus();
+            }
+            m_readsBusy = true;
+            showBanner();
+            m_readRetry->start();
+            return;
+        }
         if (m_poller && (kind == storage::ErrorKind::Io || kind == storage::ErrorKind::Busy)) {
             // Not readable now: the board stays as it was, and is read again when the file answers.
             statusBar()->showMessage(tr("The board could not be read again: %1").arg(loaded.error().message), 10000);
@@ -643,8 +675,11 @@ void MainWindow::reload()
         warn(tr("HelpBoard"), loaded.error().message);
         return;
     }
-    const QString name = m_store->boardName().ok() ? m_store->boardName().value() : QString();
-    setWindowTitle(tr("%1 — HelpBoard").arg(name));
+    m_boardRead = true;
+    if (std::exchange(m_readsBusy, false))
+        showBanner();
+    const auto name = m_store->boardName();
+    setWindowTitle(tr("%1 — HelpBoard").arg(name ? *name : QString()));
     updateStatus();
     // An admin made this user a viewer, or an editor again: the board is opened again with what they may do now
     // (after the saves still on their way, which the file takes or refuses by the role it holds).

@@ -50,14 +50,22 @@ public:
     /// The board opened last (QSettings), for starting without a file argument.
     static QString lastBoard();
     static QStringList recentBoards();
-    /// File > Save a Copy without the file dialog.
-    bool saveCopyTo(const QString &path);
+    /// File > Save a Copy without the file dialog: made in the background, then copySaved().
+    void saveCopyTo(const QString &path);
+    /// How long a read on the window's thread waits for another user's save before it is tried again later.
+    static constexpr int s_readBusyTimeoutMs = 100;
+    /// When a read that found the file busy is tried again.
+    static constexpr int s_readRetryMs = 1000;
     /// How long after a board opens its daily copy is made (30 s: after the first paint and the first clicks).
     void setDailyBackupDelay(int msecs);
     /// When the next day's backup is looked for (after midnight), once today's was; -1 before.
     int nextDailyBackupIn() const;
     static constexpr int s_nextDayJitterMs = 10 * 60 * 1000;
     QUndoStack *undoStack() const { return m_undoStack; }
+
+Q_SIGNALS:
+    /// Save a Copy finished: @p saved says whether the copy at @p path was made (a failure is said in a box).
+    void copySaved(const QString &path, bool saved);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -111,6 +119,9 @@ private:
     QLabel *m_presenceLabel;
     QString m_savesCannotReach; ///< why saves wait for the file to come back; empty when they do not
     QString m_looksCannotReach; ///< likewise for the poller's looks
+    bool m_readsBusy = false;   ///< the board could not be read again (the file busy): it is tried again soon
+    bool m_boardRead = false;   ///< the board on screen was read from this store
+    QTimer *m_readRetry;
     QLabel *m_statusLabel;
     QTimer *m_statusTimer = nullptr;
     QLabel *m_savingLabel;

@@ -3,6 +3,7 @@
 
 #include "archivedcardsmodel.h"
 #include "boardactions.h"
+#include "busyretry.h"
 
 #include <storage/boardstore.h>
 
@@ -14,6 +15,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hb::board {
@@ -92,6 +94,13 @@ void ArchivedDialog::reload()
     if (!cards || !columns) {
         m_model->setCards({}, {});
         m_status->setText(!cards ? cards.error().message : columns.error().message);
+        // A colleague's save kept the file busy: read again in a moment, never waited for on the window's thread.
+        if (foundBusy(cards) || foundBusy(columns)) {
+            QTimer::singleShot(s_busyRetryMs, this, [this] {
+                if (isVisible())
+                    reload();
+            });
+        }
         return;
     }
     QHash<qint64, QString> names;

@@ -5,6 +5,7 @@
 #include "attachmentfiles.h"
 #include "attachmentmodel.h"
 #include "boardactions.h"
+#include "busyretry.h"
 #include "storeworker.h"
 
 #include <storage/boardstore.h>
@@ -28,6 +29,7 @@
 #include <QMimeData>
 #include <QMimeDatabase>
 #include <QPointer>
+#include <QTimer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -219,6 +221,13 @@ void AttachmentsPane::showCard(qint64 cardId)
     } else {
         m_model->setAttachments(cardId, {});
         say(attachments.error().message);
+        // A colleague's save kept the file busy: read again in a moment, never waited for on the window's thread.
+        if (foundBusy(attachments)) {
+            QTimer::singleShot(s_busyRetryMs, this, [this, cardId] {
+                if (m_cardId == cardId && isVisible())
+                    showCard(cardId);
+            });
+        }
     }
     m_add->setEnabled(m_actions != nullptr);
 }

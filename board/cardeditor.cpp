@@ -6,6 +6,7 @@
 #include "attachmentspane.h"
 #include "boardactions.h"
 #include "boardmodel.h"
+#include "busyretry.h"
 #include "cardfields.h"
 #include "checklistmodel.h"
 #include "commentspane.h"
@@ -712,6 +713,25 @@ void CardEditor::loadDetails()
     m_commentsPane->showComments(m_cardId, comments ? *comments : QList<storage::Comment>());
     if (!checklist || !comments)
         m_commentsPane->showProblem(!checklist ? checklist.error().message : comments.error().message);
+    // A colleague's save kept the file busy: read again in a moment, never waited for on the window's thread.
+    if (foundBusy(checklist) || foundBusy(comments))
+        QTimer::singleShot(s_busyRetryMs, this, [this, id = m_cardId] { retryDetails(id); });
+}
+
+void CardEditor::retryDetails(qint64 cardId)
+{
+    if (!m_store || cardId != m_cardId || isHidden() || !card())
+        return;
+    auto checklist = m_store->checklist(m_cardId);
+    auto comments = m_store->comments(m_cardId);
+    if (!checklist || !comments) {
+        m_commentsPane->showProblem(!checklist ? checklist.error().message : comments.error().message);
+        if (foundBusy(checklist) || foundBusy(comments))
+            QTimer::singleShot(s_busyRetryMs, this, [this, cardId] { retryDetails(cardId); });
+        return;
+    }
+    m_checklist->setItems(m_cardId, *checklist);
+    m_commentsPane->showComments(m_cardId, *comments);
 }
 
 void CardEditor::showOthersDetails(qint64 cardId, const QList<storage::ChecklistItem> &checklist,

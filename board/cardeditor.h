@@ -88,6 +88,8 @@ private:
     void refresh();
     void loadMembers();
     void loadDetails();
+    /// Reads card @p cardId's checklist and comments again, a moment after the file was too busy to give them.
+    void retryDetails(qint64 cardId);
     /// Saves @p patch as an undo step called @p text; @p base: what typed text started from (see editCard()).
     /// False when refused at once (failed() says why).
     bool save(const storage::CardPatch &patch, const QString &text, const std::optional<storage::CardPatch> &base = {});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterbar.h"
 
+#include "busyretry.h"
 #include "menutext.h"
 
 #include <storage/boardstore.h>
@@ -288,6 +289,9 @@ void FilterBar::apply()
         } else {
             filter.searchIds = QSet<qint64>();
             m_searchError = hits.error().message;
+            // A colleague's save kept the file busy: searched again in a moment, never waited for here.
+            if (foundBusy(hits))
+                QTimer::singleShot(s_busyRetryMs, this, &FilterBar::refreshSearch);
         }
     }
     m_filter = filter;

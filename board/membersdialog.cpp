@@ -2,6 +2,7 @@
 #include "membersdialog.h"
 
 #include "boardactions.h"
+#include "busyretry.h"
 #include "membermodel.h"
 
 #include <storage/boardstore.h>
@@ -161,11 +162,20 @@ bool MembersDialog::canManage() const
 void MembersDialog::reload()
 {
     const QString current = currentLogin();
-    if (auto members = m_store.members())
+    auto members = m_store.members();
+    if (members)
         m_model->setMembers(*members);
     // What was picked and is not saved yet stays picked: a save landing meanwhile does not undo it.
-    if (auto joining = m_store.setting(QStringLiteral("default_role")); joining && m_pickedJoining.isEmpty())
+    auto joining = m_store.setting(QStringLiteral("default_role"));
+    if (joining && m_pickedJoining.isEmpty())
         m_joining->setCurrentIndex(std::max(0, m_joining->findData(*joining)));
+    // A colleague's save kept the file busy: read again in a moment, never waited for on the window's thread.
+    if (foundBusy(members) || foundBusy(joining)) {
+        QTimer::singleShot(s_busyRetryMs, this, [this] {
+            if (isVisible())
+                reload();
+        });
+    }
     const int row = m_model->rowOf(current.isEmpty() ? m_store.login() : current);
     if (row >= 0)
         m_table->setCurrentIndex(m_model->index(row, MemberModel::NameColumn));

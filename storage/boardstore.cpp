@@ -125,6 +125,11 @@ void BoardStore::setGiveUp(std::function<bool()> giveUp)
     m_db->setGiveUp(std::move(giveUp));
 }
 
+void BoardStore::setBusyTimeout(int milliseconds)
+{
+    m_db->setBusyTimeout(milliseconds);
+}
+
 Status BoardStore::reconnect()
 {
     if (auto opened = m_db->reopen(isReadOnly() ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite); !opened)

@@ -129,6 +129,9 @@ public:
     void setWaitObserver(std::function<void()> observer);
     /// Asked on the store's thread before each further wait for another user's save: true stops waiting (Busy).
     void setGiveUp(std::function<bool()> giveUp);
+    /// How long this connection's reads and writes wait for other users' saves from now on (a window's thread: a
+    /// moment, then it tries again later). options() keep the patience the store was opened with.
+    void setBusyTimeout(int milliseconds);
     /// Opens this store's connection to the file again (after an I/O error: the share was gone, its handle may be
     /// dead for good), with the same rules. When that fails, the connection it had stays.
     Status reconnect();

@@ -25,6 +25,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -596,7 +597,10 @@ private Q_SLOTS:
             QCOMPARE(app::MainWindow::recentBoards().value(0), QFileInfo(m_board).absoluteFilePath());
             // Save a Copy writes a consistent board that opens on its own, and never overwrites
             const QString copy = m_dir.filePath(QStringLiteral("copy.helpboard"));
-            QVERIFY(window->saveCopyTo(copy));
+            QSignalSpy made(window.get(), &app::MainWindow::copySaved);
+            window->saveCopyTo(copy);
+            QVERIFY(made.wait(10000));
+            QCOMPARE(made.constFirst(), (QVariantList{copy, true}));
             auto copied = storage::BoardStore::open(copy, tests::optionsFor(QStringLiteral("alice")));
             QVERIFY(copied);
             QCOMPARE(copied.value()->cards()->size(), window->model()->cardCount());
@@ -617,7 +621,10 @@ private Q_SLOTS:
         QCOMPARE(again->findChild<QSplitter *>(QStringLiteral("boardSplitter"))->sizes().constLast(), 300);
         // a board whose name has "&" in it is listed under Open Recent by that name, not with a shortcut letter
         const QString rnd = m_dir.filePath(QStringLiteral("R&D.helpboard"));
-        QVERIFY(again->saveCopyTo(rnd));
+        QSignalSpy rndCopied(again.get(), &app::MainWindow::copySaved);
+        again->saveCopyTo(rnd);
+        QVERIFY(rndCopied.wait(10000));
+        QCOMPARE(rndCopied.constFirst(), (QVariantList{rnd, true}));
         app::MainWindow rndWindow(storage::BoardStore::open(rnd, tests::optionsFor(QStringLiteral("alice"))).value());
         auto *recent = rndWindow.findChild<QMenu *>(QStringLiteral("recentMenu"));
         QVERIFY(recent && !recent->actions().isEmpty());
