@@ -87,6 +87,7 @@ QString Cli::usage()
               "  export [--json] [FILE]           the whole board as JSON (standard output without FILE)\n"
               "  verify                           PRAGMA integrity_check + foreign_key_check\n"
               "  backup FILE                      a consistent copy (VACUUM INTO)\n"
+              "  purge-uploads                    remove uploads abandoned part-way (no progress for an hour)\n"
               "\n"
               "The board defaults to $HELPBOARD_BOARD or the GUI's default board.\n"
               "Exit codes: 0 ok, 1 usage, 2 invalid input or not found, 3 conflict, 4 busy after retries,\n"
@@ -218,6 +219,7 @@ int Cli::run(const QStringList &arguments)
             {u"export", &Cli::cmdExport},
             {u"verify", &Cli::cmdVerify},
             {u"backup", &Cli::cmdBackup},
+            {u"purge-uploads", &Cli::cmdPurgeUploads},
     };
     for (const auto &[name, handler] : handlers) {
         if (command == QStringView(name)) {

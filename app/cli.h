@@ -69,6 +69,9 @@ private:
     int cmdExport(CliArguments &args);
     int cmdVerify(CliArguments &args);
     int cmdBackup(CliArguments &args);
+    int cmdPurgeUploads(CliArguments &args);
+    /// A line for verify about uploads abandoned part-way (count and bytes); empty when there are none.
+    QString abandonedUploadsNote();
 
     storage::Result<qint64> resolveColumn(const QString &nameOrId);
     storage::Result<QList<qint64>> resolveLabels(const QStringList &names);

@@ -348,6 +348,8 @@ int Cli::cmdVerify(CliArguments &args)
     auto problems = m_store->verify();
     if (!problems)
         return fail(problems.error());
+    if (const QString note = abandonedUploadsNote(); !note.isEmpty())
+        m_out << note << Qt::endl;
     if (problems->isEmpty()) {
         m_out << tr("ok: %1 is sound").arg(m_store->path()) << Qt::endl;
         return Ok;

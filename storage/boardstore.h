@@ -57,6 +57,13 @@ struct CardQuery
     bool onlyArchived = false; ///< the archived cards and no others (the archive's list)
 };
 
+/// Uploads that stopped part-way, and the stored bytes only they (or no attachment at all) use.
+struct AbandonedUploads
+{
+    int count = 0;
+    qint64 bytes = 0;
+};
+
 /// Reports upload progress; return false to cancel (nothing is kept).
 using ProgressCallback = std::function<bool(qint64 done, qint64 total)>;
 
@@ -229,8 +236,18 @@ public:
     Status removeAttachment(qint64 id);
     /// Brings back a removed attachment (undo), when its content is still in the file.
     Status restoreAttachment(qint64 id);
-    /// Removes uploads abandoned for longer than @p olderThanMs and chunks no attachment uses.
+    /// An upload that has not stored a chunk for this long was abandoned (its process was killed, its desktop lost).
+    static constexpr qint64 s_abandonedUploadAgeMs = 3600 * 1000;
+    /// s_abandonedUploadAgeMs, or the milliseconds in HELPBOARD_ABANDONED_UPLOAD_AGE_MS (for tests).
+    static qint64 abandonedUploadAge();
+    /**
+     * Removes uploads that stored nothing for longer than @p olderThanMs, then the chunks no attachment uses, a few
+     * per transaction, each batch checking again that no attachment (an upload begun meanwhile) names them. Uploads
+     * still moving are never touched. Returns the number of uploads removed.
+     */
     Result<int> purgeAbandonedUploads(qint64 olderThanMs);
+    /// What purgeAbandonedUploads(@p olderThanMs) would remove: the uploads, and the bytes of chunks it would free.
+    Result<AbandonedUploads> abandonedUploads(qint64 olderThanMs);
 
     // Members
     Result<QList<Member>> members();
@@ -355,7 +372,10 @@ private:
     Result<QByteArray> streamChunks(const QString &sha256, qint64 size, QIODevice *out, const QString &name);
     /// Removes an upload that did not finish; with @p sha256, also its chunks unless another attachment uses them.
     void discardUpload(qint64 id, const QString &sha256);
-    Status uploadChunks(const QString &filePath, const QString &sha256, qint64 size, const ProgressCallback &progress);
+    /// Inside a chunk's transaction: upload @p id moved now. NotFound when it was purged (as abandoned) meanwhile.
+    Status markUploadProgress(qint64 id, const QString &filePath);
+    Status uploadChunks(qint64 id, const QString &filePath, const QString &sha256, qint64 size,
+                        const ProgressCallback &progress);
 
     std::unique_ptr<Connection> m_db;
     QString m_login;
