@@ -12,6 +12,10 @@
 
 namespace hb::storage {
 class BoardStore;
+struct CardQuery;
+} // namespace hb::storage
+namespace hb::board {
+struct CardFilter;
 }
 
 namespace hb::app {
@@ -70,6 +74,8 @@ private:
     int cmdVerify(CliArguments &args);
     int cmdBackup(CliArguments &args);
     int cmdPurgeUploads(CliArguments &args);
+    /// list --json: the cards of @p query that @p filter keeps, read and written a page at a time in one snapshot.
+    int writeCardsJson(const storage::CardQuery &query, const board::CardFilter &filter);
     /// A line for verify about uploads abandoned part-way (count and bytes); empty when there are none.
     QString abandonedUploadsNote();
 

@@ -156,6 +156,10 @@ public:
     Result<qint64> createCard(const NewCard &card);
     Result<Card> card(qint64 id);
     Result<QList<Card>> cards(const CardQuery &query = {});
+    /// The ids of cards(@p query), in the same order: to read a big board a page at a time (cardsWithIds()).
+    Result<QList<qint64>> cardIds(const CardQuery &query = {});
+    /// The cards with these ids, in this order, with their summaries; ids no longer there are left out.
+    Result<QList<Card>> cardsWithIds(const QList<qint64> &ids);
     /**
      * Sets the fields in @p patch. With @p expectedVersion >= 0 this is compare-and-swap: if someone changed the
      * card since that version, fields they did not touch still merge; a field both changed is ErrorKind::Conflict.
@@ -354,6 +358,7 @@ private:
     enum class Siblings { Columns, Cards, Checklist };
     /// A rank for an item of @p siblings under @p parentId at @p placement, ignoring the item @p movingId itself.
     Result<QString> rankFor(Siblings siblings, qint64 parentId, qint64 movingId, Placement placement);
+    /// @p onlyCardId: 0 for all cards of the board, -1 for the cards in @p cards (a page), or one card's id.
     Status fillSummaries(QList<Card> &cards, qint64 onlyCardId);
     Result<QStringList> fieldsChangedSince(qint64 cardId, qint64 version);
     static Status checkVersion(const QString &what, qint64 current, qint64 expected);
