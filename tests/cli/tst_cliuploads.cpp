@@ -158,6 +158,8 @@ private Q_SLOTS:
         // (begun longer ago than the age limit, but it stored a chunk since: slow, not dead)
         QTest::qWait(int(s_ageMs * 6 / 10));
         const qint64 chunksBefore = chunksOf(liveHash);
+        if (chunksBefore >= s_fileSize / (512 * 1024))
+            QSKIP("the machine is too busy: the second upload had stored every chunk before it was caught");
         ::kill(pid_t(live.processId()), SIGCONT);
         QVERIFY2(pauseMidWay(live, liveHash, int(chunksBefore) + 1), "the second upload did not move on");
         QTest::qWait(int(s_ageMs * 6 / 10));
