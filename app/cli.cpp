@@ -109,6 +109,7 @@ QString Cli::usage()
               "  backup FILE                      a consistent copy (VACUUM INTO)\n"
               "  selftest FOLDER                  do file locks reach between desktops? Run on two at once:\n"
               "                                   exit 0 sound, 5 unsafe, 2 could not tell\n"
+              "  purge-uploads                    remove uploads abandoned part-way (no progress for an hour)\n"
               "\n"
               "The board defaults to $HELPBOARD_BOARD or the GUI's default board.\n"
               "Exit codes: 0 ok, 1 usage, 2 invalid input or not found, 3 conflict, 4 busy after retries,\n"
@@ -249,6 +250,7 @@ int Cli::run(const QStringList &arguments)
             {u"export", &Cli::cmdExport},
             {u"verify", &Cli::cmdVerify},
             {u"backup", &Cli::cmdBackup},
+            {u"purge-uploads", &Cli::cmdPurgeUploads},
     };
     for (const auto &[name, handler] : handlers) {
         if (command == QStringView(name)) {

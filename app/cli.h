@@ -13,7 +13,11 @@
 namespace hb::storage {
 class BoardStore;
 class LockProbe;
+struct CardQuery;
 } // namespace hb::storage
+namespace hb::board {
+struct CardFilter;
+}
 
 namespace hb::app {
 
@@ -78,6 +82,11 @@ private:
     storage::Status proveLocks(bool beats);
     int cmdSelftest(const QStringList &args);
     int cmdHoldOpen(const QStringList &args);
+    int cmdPurgeUploads(CliArguments &args);
+    /// list --json: the cards of @p query that @p filter keeps, read and written a page at a time in one snapshot.
+    int writeCardsJson(const storage::CardQuery &query, const board::CardFilter &filter);
+    /// A line for verify about uploads abandoned part-way (count and bytes); empty when there are none.
+    QString abandonedUploadsNote();
 
     storage::Result<qint64> resolveColumn(const QString &nameOrId);
     storage::Result<QList<qint64>> resolveLabels(const QStringList &names);

@@ -5,6 +5,7 @@
 #include "cli_p.h"
 #include "cliarguments.h"
 #include "terminaltext.h"
+#include "clistream.h"
 
 #include <board/cardfilter.h>
 #include <storage/boardexport.h>
@@ -119,6 +120,8 @@ int Cli::cmdList(CliArguments &args)
     }
     CardQuery query;
     query.includeArchived = archived;
+    if (json)
+        return writeCardsJson(query, filter);
     auto cards = m_store->cards(query);
     if (!cards)
         return fail(cards.error());
@@ -332,16 +335,21 @@ int Cli::cmdExport(CliArguments &args)
     auto exporter = BoardExport::prepare(*m_store);
     if (!exporter)
         return fail(exporter.error());
-    auto board = exporter->board();
-    if (!board)
-        return fail(board.error());
-    const QByteArray bytes = QJsonDocument(*board).toJson(QJsonDocument::Indented);
+    // Streamed, a page of cards at a time: memory stays flat however big the board is.
     if (positional->isEmpty()) {
-        m_out << QString::fromUtf8(bytes);
+        TextStreamDevice out(m_out);
+        if (auto written = exporter->writeBoard(&out); !written)
+            return fail(written.error());
         return Ok;
     }
     QSaveFile file(positional->constFirst());
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly))
+        return fail({ErrorKind::Io, tr("cannot write %1: %2").arg(positional->constFirst(), file.errorString())});
+    if (auto written = exporter->writeBoard(&file); !written) {
+        file.cancelWriting();
+        return fail(written.error());
+    }
+    if (!file.commit())
         return fail({ErrorKind::Io, tr("cannot write %1: %2").arg(positional->constFirst(), file.errorString())});
     return Ok;
 }
@@ -353,6 +361,8 @@ int Cli::cmdVerify(CliArguments &args)
     auto problems = m_store->verify();
     if (!problems)
         return fail(problems.error());
+    if (const QString note = abandonedUploadsNote(); !note.isEmpty())
+        m_out << note << Qt::endl;
     if (problems->isEmpty()) {
         m_out << tr("ok: %1 is sound").arg(m_store->path()) << Qt::endl;
         return Ok;

@@ -205,7 +205,13 @@ void MainWindow::backUpDaily()
     const qint64 toMidnight = now.msecsTo(QDateTime(now.date().addDays(1), QTime(0, 0)));
     m_nextDayBackup->start(int(toMidnight + QRandomGenerator::global()->bounded(s_nextDayJitterMs)));
     m_maintenance->submit(
-            [today = QDate::currentDate()](storage::BoardStore &store) { return copyMade(store.backUpDaily(today)); },
+            [today = QDate::currentDate()](storage::BoardStore &store) {
+                auto made = store.backUpDaily(today);
+                // Then, on the same worker, uploads abandoned part-way (a viewer or a read-only file skips this).
+                if (made && !store.isReadOnly() && store.role() != storage::Role::Viewer)
+                    (void)store.purgeAbandonedUploads(storage::BoardStore::abandonedUploadAge());
+                return copyMade(made);
+            },
             [this](const board::Saved &saved) {
                 // Once a day, unasked: said in the status bar, never in a box.
                 if (!saved.status)

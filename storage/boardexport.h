@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+class QIODevice;
+
 namespace hb::storage {
 
 class BoardStore;
@@ -35,12 +37,20 @@ public:
     /// The whole board: format marker, board name, members, columns, labels, checklist templates, cards (with
     /// details) and events.
     Result<QJsonObject> board() const;
+    /**
+     * Writes board() to @p out as indented JSON, byte for byte as QJsonDocument would, a page of cards at a time:
+     * memory stays flat however big the board. One read snapshot, like board().
+     */
+    Status writeBoard(QIODevice *out) const;
+    /// How many cards writeBoard() and `list` read per query.
+    static constexpr int s_cardsPerPage = 50;
 
 private:
     explicit BoardExport(BoardStore &store)
         : m_store(&store)
     { }
     Result<QJsonObject> readBoard() const;
+    Status streamBoard(QIODevice *out) const;
 
     BoardStore *m_store;
     qint64 m_now = 0;

@@ -66,6 +66,13 @@ struct CardQuery
     bool onlyArchived = false; ///< the archived cards and no others (the archive's list)
 };
 
+/// Uploads that stopped part-way, and the stored bytes only they (or no attachment at all) use.
+struct AbandonedUploads
+{
+    int count = 0;
+    qint64 bytes = 0;
+};
+
 /// Reports upload progress; return false to cancel (nothing is kept).
 using ProgressCallback = std::function<bool(qint64 done, qint64 total)>;
 
@@ -165,6 +172,10 @@ public:
     Result<qint64> createCard(const NewCard &card);
     Result<Card> card(qint64 id);
     Result<QList<Card>> cards(const CardQuery &query = {});
+    /// The ids of cards(@p query), in the same order: to read a big board a page at a time (cardsWithIds()).
+    Result<QList<qint64>> cardIds(const CardQuery &query = {});
+    /// The cards with these ids, in this order, with their summaries; ids no longer there are left out.
+    Result<QList<Card>> cardsWithIds(const QList<qint64> &ids);
     /**
      * Sets the fields in @p patch. With @p expectedVersion >= 0 this is compare-and-swap: if someone changed the
      * card since that version, fields they did not touch still merge; a field both changed is ErrorKind::Conflict.
@@ -252,8 +263,18 @@ public:
     Status removeAttachment(qint64 id);
     /// Brings back a removed attachment (undo), when its content is still in the file.
     Status restoreAttachment(qint64 id);
-    /// Removes uploads abandoned for longer than @p olderThanMs and chunks no attachment uses.
+    /// An upload that has not stored a chunk for this long was abandoned (its process was killed, its desktop lost).
+    static constexpr qint64 s_abandonedUploadAgeMs = 3600 * 1000;
+    /// s_abandonedUploadAgeMs, or the milliseconds in HELPBOARD_ABANDONED_UPLOAD_AGE_MS (for tests).
+    static qint64 abandonedUploadAge();
+    /**
+     * Removes uploads that stored nothing for longer than @p olderThanMs, then the chunks no attachment uses, a few
+     * per transaction, each batch checking again that no attachment (an upload begun meanwhile) names them. Uploads
+     * still moving are never touched. Returns the number of uploads removed.
+     */
     Result<int> purgeAbandonedUploads(qint64 olderThanMs);
+    /// What purgeAbandonedUploads(@p olderThanMs) would remove: the uploads, and the bytes of chunks it would free.
+    Result<AbandonedUploads> abandonedUploads(qint64 olderThanMs);
 
     // Members
     Result<QList<Member>> members();
@@ -375,6 +396,7 @@ private:
     enum class Siblings { Columns, Cards, Checklist };
     /// A rank for an item of @p siblings under @p parentId at @p placement, ignoring the item @p movingId itself.
     Result<QString> rankFor(Siblings siblings, qint64 parentId, qint64 movingId, Placement placement);
+    /// @p onlyCardId: 0 for all cards of the board, -1 for the cards in @p cards (a page), or one card's id.
     Status fillSummaries(QList<Card> &cards, qint64 onlyCardId);
     Result<QStringList> fieldsChangedSince(qint64 cardId, qint64 version);
     static Status checkVersion(const QString &what, qint64 current, qint64 expected);
@@ -393,7 +415,10 @@ private:
     Result<QByteArray> streamChunks(const QString &sha256, qint64 size, QIODevice *out, const QString &name);
     /// Removes an upload that did not finish; with @p sha256, also its chunks unless another attachment uses them.
     void discardUpload(qint64 id, const QString &sha256);
-    Status uploadChunks(const QString &filePath, const QString &sha256, qint64 size, const ProgressCallback &progress);
+    /// Inside a chunk's transaction: upload @p id moved now. NotFound when it was purged (as abandoned) meanwhile.
+    Status markUploadProgress(qint64 id, const QString &filePath);
+    Status uploadChunks(qint64 id, const QString &filePath, const QString &sha256, qint64 size,
+                        const ProgressCallback &progress);
 
     std::unique_ptr<Connection> m_db;
     QString m_login;

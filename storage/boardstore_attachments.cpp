@@ -135,6 +135,7 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
 
     // 1. The row, in state "uploading": readers never show it.
     qint64 id = 0;
+    const qint64 began = now();
     const QString mimeType = QMimeDatabase().mimeTypeForFile(info).name();
     // Written again after a commit whose outcome is unknown: a first row that did land stays "uploading", unseen,
     // and is cleared with the other abandoned uploads.
@@ -147,7 +148,7 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
                                       {QStringLiteral(":sha"), hash},
                                       {QStringLiteral(":size"), size},
                                       {QStringLiteral(":mime"), mimeType},
-                                      {QStringLiteral(":now"), now()},
+                                      {QStringLiteral(":now"), began},
                                       {QStringLiteral(":login"), m_login}});
         if (!inserted)
             return inserted.error();
@@ -166,7 +167,7 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     const bool deduplicated = stored->has_value() && stored->value().value(1).toLongLong() == size
                               && (size > 0 || stored->value().value(0).toLongLong() == 0);
     if (!deduplicated) {
-        if (auto uploaded = uploadChunks(filePath, hash, size, progress); !uploaded) {
+        if (auto uploaded = uploadChunks(id, filePath, hash, size, progress); !uploaded) {
             // The chunks stored so far go too, unless another attachment (or upload) of the same content uses them.
             discardUpload(id, hash);
             return uploaded.error();
@@ -180,6 +181,12 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     if (!check)
         return check.error();
     if (*check != *sha256) {
+        // Purged as abandoned while it stood still (a desktop asleep for an hour): say so, not "it changed".
+        if (auto kept = m_db->scalar(QStringLiteral("SELECT count(*) FROM attachments WHERE id = :id"),
+                                     {{QStringLiteral(":id"), id}}, 0);
+            kept && kept->toLongLong() == 0) {
+            return markUploadProgress(id, filePath).error();
+        }
         // The stored bytes do not match their hash (the file changed while it was read). Drop the row and, unless
         // another attachment names that hash, the chunks: left behind, they would pass the size-only dedup check
         // and make every later upload of the real content fail.
@@ -192,9 +199,10 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     auto status = change(
             Role::Editor, QStringLiteral("attachment.add"),
             [&]() -> Status {
-                auto ready = m_db->run(QStringLiteral("UPDATE attachments SET state = 'ready' WHERE id = :id "
-                                                      "AND state = 'uploading'"),
-                                       {{QStringLiteral(":id"), id}});
+                // While uploading, created_at said when the upload last moved (see markUploadProgress()).
+                auto ready = m_db->run(QStringLiteral("UPDATE attachments SET state = 'ready', created_at = :began "
+                                                      "WHERE id = :id AND state = 'uploading'"),
+                                       {{QStringLiteral(":id"), id}, {QStringLiteral(":began"), began}});
                 if (!ready)
                     return ready.error();
                 if (*ready != 1)
@@ -248,7 +256,7 @@ void BoardStore::discardUpload(qint64 id, const QString &sha256)
     });
 }
 
-Status BoardStore::uploadChunks(const QString &filePath, const QString &sha256, qint64 size,
+Status BoardStore::uploadChunks(qint64 id, const QString &filePath, const QString &sha256, qint64 size,
                                 const ProgressCallback &progress)
 {
     QFile file(filePath);
@@ -265,7 +273,9 @@ Status BoardStore::uploadChunks(const QString &filePath, const QString &sha256, 
                     QStringLiteral("INSERT OR IGNORE INTO attachment_chunks (sha256, seq, data) "
                                    "VALUES (:sha, :seq, :data)"),
                     {{QStringLiteral(":sha"), sha256}, {QStringLiteral(":seq"), seq}, {QStringLiteral(":data"), data}});
-            return inserted ? Status() : Status(inserted.error());
+            if (!inserted)
+                return inserted.error();
+            return markUploadProgress(id, filePath);
         });
         if (!written)
             return written;
@@ -396,26 +406,6 @@ Status BoardStore::restoreAttachment(qint64 id)
         return cardChanged(CardIndex::Keep, QStringLiteral("attachment.restored"), attachment.cardId,
                            {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), attachment.name}});
     });
-}
-
-Result<int> BoardStore::purgeAbandonedUploads(qint64 olderThanMs)
-{
-    const OperationScope operation(*this);
-    int purged = 0;
-    auto status = change(Role::Editor, QStringLiteral("attachment.purge"), [&]() -> Status {
-        auto rows =
-                m_db->run(QStringLiteral("DELETE FROM attachments WHERE state = 'uploading' AND created_at < :cutoff"),
-                          {{QStringLiteral(":cutoff"), now() - olderThanMs}});
-        if (!rows)
-            return rows.error();
-        purged = *rows;
-        auto chunks = m_db->run(QStringLiteral("DELETE FROM attachment_chunks WHERE sha256 NOT IN "
-                                               "(SELECT sha256 FROM attachments WHERE sha256 IS NOT NULL)"));
-        return chunks ? Status() : Status(chunks.error());
-    });
-    if (!status)
-        return status.error();
-    return purged;
 }
 
 } // namespace hb::storage

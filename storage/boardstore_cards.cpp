@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace hb::storage {
 
 using namespace detail;
@@ -122,9 +124,17 @@ Status BoardStore::fillSummaries(QList<Card> &cards, qint64 onlyCardId)
         auto it = index.constFind(query.value(0).toLongLong());
         return it == index.cend() ? nullptr : &cards[*it];
     };
-    // Separate statements for one card and for all, so that one card's read uses the card_id indexes.
-    const QString oneCard = onlyCardId ? QStringLiteral(" AND card_id = :card") : QString();
-    const Bindings card{{QStringLiteral(":card"), onlyCardId}};
+    // Separate statements for one card, a page of cards and all, so that the first two use the card_id indexes.
+    QString oneCard = onlyCardId ? QStringLiteral(" AND card_id = :card") : QString();
+    QString pageIds;
+    if (onlyCardId < 0) {
+        QStringList ids;
+        for (const Card &each : std::as_const(cards))
+            ids << QString::number(each.id);
+        pageIds = u'[' + ids.join(u',') + u']';
+        oneCard = QStringLiteral(" AND card_id IN (SELECT value FROM json_each(:ids))");
+    }
+    const Bindings card{{QStringLiteral(":card"), onlyCardId}, {QStringLiteral(":ids"), pageIds}};
 
     auto labels = m_db->forEach(QStringLiteral("SELECT card_id, label_id FROM card_labels "
                                                "JOIN labels l ON l.id = label_id WHERE l.deleted_at IS NULL")
@@ -208,6 +218,43 @@ Result<QList<Card>> BoardStore::cards(const CardQuery &query)
         return rows.error();
     QList<Card> &result = rows.value();
     if (auto filled = fillSummaries(result, 0); !filled)
+        return filled.error();
+    return result;
+}
+
+Result<QList<qint64>> BoardStore::cardIds(const CardQuery &query)
+{
+    return m_db->list<qint64>(
+            QStringLiteral("SELECT id FROM cards WHERE (:column = 0 OR column_id = :column) "
+                           "AND (:deleted OR deleted_at IS NULL) "
+                           "AND (:archived OR archived_at IS NULL) "
+                           "AND (NOT :onlyArchived OR archived_at IS NOT NULL) "
+                           "ORDER BY (SELECT rank FROM columns WHERE id = cards.column_id), rank, id"),
+            {{QStringLiteral(":column"), query.columnId},
+             {QStringLiteral(":deleted"), query.includeDeleted ? 1 : 0},
+             {QStringLiteral(":archived"), query.includeArchived || query.onlyArchived ? 1 : 0},
+             {QStringLiteral(":onlyArchived"), query.onlyArchived ? 1 : 0}},
+            [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+}
+
+Result<QList<Card>> BoardStore::cardsWithIds(const QList<qint64> &ids)
+{
+    QStringList texts;
+    for (qint64 id : ids)
+        texts << QString::number(id);
+    auto rows = m_db->list<Card>(QString::fromUtf16(s_cardColumns)
+                                         + QStringLiteral("WHERE id IN (SELECT value FROM json_each(:ids))"),
+                                 {{QStringLiteral(":ids"), QString(u'[' + texts.join(u',') + u']')}}, readCard);
+    if (!rows)
+        return rows.error();
+    // In the order asked for; ids no longer there are left out.
+    QHash<qint64, qsizetype> position;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        position.insert(ids.at(i), i);
+    QList<Card> &result = rows.value();
+    std::sort(result.begin(), result.end(),
+              [&](const Card &a, const Card &b) { return position.value(a.id) < position.value(b.id); });
+    if (auto filled = fillSummaries(result, -1); !filled)
         return filled.error();
     return result;
 }
