@@ -337,8 +337,7 @@ int Cli::cmdExport(CliArguments &args)
         return fail(exporter.error());
     // Streamed, a page of cards at a time: memory stays flat however big the board is.
     if (positional->isEmpty()) {
-        TextStreamDevice out(m_out);
-        if (auto written = exporter->writeBoard(&out); !written)
+        if (auto written = writeWhole(m_out, [&](QIODevice *out) { return exporter->writeBoard(out); }); !written)
             return fail(written.error());
         return Ok;
     }

@@ -10,9 +10,35 @@
 #include <storage/boardstore.h>
 #include <storage/jsonstreamwriter.h>
 
+#include <QStringDecoder>
+#include <QTemporaryFile>
+
 namespace hb::app {
 
 using namespace hb::storage;
+
+Status writeWhole(QTextStream &out, const std::function<Status(QIODevice *)> &write)
+{
+    QTemporaryFile file; // in the local temporary folder, removed when done
+    if (!file.open())
+        return Error{ErrorKind::Io, detail::tr("cannot write a temporary file: %1").arg(file.errorString())};
+    if (auto written = write(&file); !written)
+        return written;
+    if (!file.flush() || !file.seek(0))
+        return Error{ErrorKind::Io, detail::tr("cannot write a temporary file: %1").arg(file.errorString())};
+    QStringDecoder utf8(QStringDecoder::Utf8); // keeps a character cut by a block boundary for the next block
+    constexpr qint64 s_blockBytes = 256 * 1024;
+    while (!file.atEnd()) {
+        const QByteArray block = file.read(s_blockBytes);
+        if (block.isEmpty())
+            return Error{ErrorKind::Io, detail::tr("cannot read a temporary file: %1").arg(file.errorString())};
+        out << utf8.decode(block);
+    }
+    out.flush();
+    if (out.status() != QTextStream::Ok)
+        return Error{ErrorKind::Io, detail::tr("writing to standard output failed")};
+    return {};
+}
 
 int Cli::writeCardsJson(const CardQuery &query, const board::CardFilter &filter)
 {
@@ -20,25 +46,28 @@ int Cli::writeCardsJson(const CardQuery &query, const board::CardFilter &filter)
     if (!exporter)
         return fail(exporter.error());
     const board::CardFilter::Context context{m_store->now(), m_store->login()};
-    TextStreamDevice out(m_out);
-    JsonStreamWriter writer(&out);
     // One snapshot, as when the whole list was read at once.
-    const Status read = m_store->readSnapshot([&]() -> Status {
-        auto ids = m_store->cardIds(query);
-        if (!ids)
-            return ids.error();
-        writer.beginArray();
-        for (qsizetype first = 0; first < ids->size(); first += BoardExport::s_cardsPerPage) {
-            auto cards = m_store->cardsWithIds(ids->mid(first, BoardExport::s_cardsPerPage));
-            if (!cards)
-                return cards.error();
-            for (const Card &card : std::as_const(*cards)) {
-                if (filter.matches(card, context))
-                    writer.value(exporter->card(card));
+    const Status read = writeWhole(m_out, [&](QIODevice *out) {
+        return m_store->readSnapshot([&]() -> Status {
+            JsonStreamWriter writer(out);
+            auto ids = m_store->cardIds(query);
+            if (!ids)
+                return ids.error();
+            writer.beginArray();
+            for (qsizetype first = 0; first < ids->size(); first += BoardExport::s_cardsPerPage) {
+                auto cards = m_store->cardsWithIds(ids->mid(first, BoardExport::s_cardsPerPage));
+                if (!cards)
+                    return cards.error();
+                for (const Card &card : std::as_const(*cards)) {
+                    if (filter.matches(card, context))
+                        writer.value(exporter->card(card));
+                }
             }
-        }
-        writer.end();
-        return {};
+            writer.end();
+            if (!writer.isOk())
+                return Error{ErrorKind::Io, detail::tr("cannot write a temporary file: %1").arg(out->errorString())};
+            return {};
+        });
     });
     if (!read)
         return fail(read.error());

@@ -1,31 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QIODevice>
+#include <storage/result.h>
+
 #include <QTextStream>
+
+#include <functional>
+
+class QIODevice;
 
 namespace hb::app {
 
-/// A write-only device over the CLI's standard output stream, for JSON written piece by piece (whole UTF-8 pieces).
-class TextStreamDevice final : public QIODevice
-{
-public:
-    explicit TextStreamDevice(QTextStream &out)
-        : m_out(out)
-    {
-        open(QIODevice::WriteOnly);
-    }
-
-protected:
-    qint64 readData(char *, qint64) override { return -1; }
-    qint64 writeData(const char *data, qint64 size) override
-    {
-        m_out << QString::fromUtf8(data, size);
-        return m_out.status() == QTextStream::Ok ? size : -1;
-    }
-
-private:
-    QTextStream &m_out;
-};
+/**
+ * Runs @p write into a temporary file on this computer, then copies that file to @p out. Standard output gets the
+ * whole document or nothing: a read that fails part-way leaves no half-written JSON for a script to parse. Memory
+ * stays flat (the copy goes in blocks); the board's read snapshot lasts only while @p write runs.
+ */
+storage::Status writeWhole(QTextStream &out, const std::function<storage::Status(QIODevice *)> &write);
 
 } // namespace hb::app
