@@ -105,7 +105,8 @@ QString Cli::usage()
               "  members [--json] | members --add LOGIN --role admin|editor|viewer [--name NAME]\n"
               "          | members --remove LOGIN\n"
               "  export [--json] [FILE]           the whole board as JSON (standard output without FILE)\n"
-              "  verify                           PRAGMA integrity_check + foreign_key_check\n"
+              "  verify                           integrity, foreign keys, attachment sizes and the schema;\n"
+              "                                   clears the damage mark of a board found fully sound\n"
               "  backup FILE                      a consistent copy (VACUUM INTO)\n"
               "  selftest FOLDER                  do file locks reach between desktops? Run on two at once:\n"
               "                                   exit 0 sound, 5 unsafe, 2 could not tell\n"
@@ -113,7 +114,8 @@ QString Cli::usage()
               "\n"
               "The board defaults to $HELPBOARD_BOARD or the GUI's default board.\n"
               "Exit codes: 0 ok, 1 usage, 2 invalid input or not found, 3 conflict, 4 busy after retries,\n"
-              "5 read-only or not permitted, 6 not a board / too new / corrupt, 7 file system error.\n");
+              "5 read-only, share without working locks, or not permitted, 6 not a board / too new / damaged,\n"
+              "7 file system error.\n");
 }
 
 int Cli::exitCodeFor(ErrorKind kind)
