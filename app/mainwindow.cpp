@@ -709,9 +709,14 @@ void MainWindow::updateStatus()
             + tr("  ·  %1 (%2)  ·  %3")
                       .arg(m_store->login(), storage::toText(m_store->role()),
                            QFileInfo(m_store->path()).absoluteFilePath());
+    // The reason can be long (a share's mount options, a colleague's desktop): the strip above says it in full.
     if (m_store->isReadOnly())
-        status += tr("  ·  read-only: %1").arg(m_store->readOnlyReason());
+        status += tr("  ·  read-only");
     m_statusLabel->setText(status);
+    // Escaped inside a paragraph: a tooltip would otherwise take text that looks like HTML (a login) as markup.
+    m_statusLabel->setToolTip(m_store->isReadOnly()
+                                      ? QStringLiteral("<p>%1</p>").arg(m_store->readOnlyReason().toHtmlEscaped())
+                                      : QString());
     m_filterBar->setShownCount(shown);
 }
 

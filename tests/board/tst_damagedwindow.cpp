@@ -21,7 +21,7 @@ private Q_SLOTS:
     void shouldOpenAMarkedBoardReadOnlyWithTheReason()
     {
         // GIVEN a board marked damaged by a colleague's process
-        const QString reason = QStringLiteral("Page 41: btreeInitPage() returns error code 11");
+        const QString reason = QStringLiteral("Page 41: btreeInitPage() returns error code 11 <b>");
         QVERIFY(storage::DamageMark::write(m_board, storage::DamageMark::make(m_board, reason, QStringLiteral("ben"))));
         const QByteArray before = tests::sha256Of(m_board);
 
@@ -37,6 +37,11 @@ private Q_SLOTS:
         QVERIFY2(banner->text().contains(reason) && banner->text().contains(QStringLiteral("ben")),
                  qPrintable(banner->text()));
         QCOMPARE(banner->textFormat(), Qt::PlainText);
+        // AND the status bar says read-only without repeating the long reason, which its tooltip carries escaped
+        auto *status = window->findChild<QLabel *>(QStringLiteral("boardStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().endsWith(QStringLiteral("read-only")), qPrintable(status->text()));
+        QVERIFY2(status->toolTip().contains(reason.toHtmlEscaped()), qPrintable(status->toolTip()));
         // AND nothing can be changed (a read-only window has no board actions)
         QCOMPARE(window->actions(), nullptr);
         // AND the window writes nothing, not even its heartbeat, while open and when closed
