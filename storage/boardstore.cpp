@@ -4,6 +4,7 @@
 #include "boardstore_p.h"
 #include "connection.h"
 #include "damagemark.h"
+#include "keptfile.h"
 #include "lockprobe.h"
 #include "rank.h"
 #include "schema.h"
@@ -19,6 +20,8 @@
 #include <QRegularExpression>
 #include <QSqlRecord>
 #include <QtEndian>
+
+#include <cerrno>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -42,13 +45,16 @@ Status inspectHeader(const QString &path, bool *walMode)
     constexpr int s_attempts = 10;
     constexpr int s_pauseMs = 100;
     for (int attempt = 0;; ++attempt) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{ErrorKind::Io, tr("cannot read %1: %2").arg(path, file.errorString())};
-        const qint64 sizeBefore = file.size();
-        const QByteArray header = file.read(s_sqliteHeaderSize);
+        // Through the process's kept descriptor: closing one of our own would drop the locks of this process's
+        // open connections to the file (keptfile.h).
+        const qint64 sizeBefore = keptfile::size(path);
+        QByteArray header(s_sqliteHeaderSize, Qt::Uninitialized);
+        const qint64 got = sizeBefore < 0 ? -1 : keptfile::read(path, header.data(), header.size(), 0);
+        if (got < 0)
+            return Error{ErrorKind::Io, tr("cannot read %1: %2").arg(path, qt_error_string(errno))};
+        header.truncate(got);
         // The size after the header: a commit between the two reads made both bigger.
-        const qint64 fileSize = std::max(sizeBefore, file.size());
+        const qint64 fileSize = std::max(sizeBefore, keptfile::size(path));
         if (fileSize == 0)
             return Error{ErrorKind::NotABoard, tr("%1 is an empty file, not a HelpBoard board").arg(path)};
         if (header.size() < s_sqliteHeaderSize || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "damagemark.h"
 
+#include "keptfile.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
@@ -141,14 +143,17 @@ Status DamageMark::clear(const QString &boardPath)
 
 QString DamageMark::fingerprintOf(const QString &boardPath)
 {
-    QFile file(boardPath);
-    if (!file.open(QIODevice::ReadOnly))
+    // Never a descriptor of our own: closing it would drop this process's locks on the board (keptfile.h).
+    const qint64 fileSize = keptfile::size(boardPath);
+    QByteArray header(100, Qt::Uninitialized);
+    const qint64 got = fileSize < 0 ? -1 : keptfile::read(boardPath, header.data(), header.size(), 0);
+    if (got < 0)
         return {};
-    const QByteArray header = file.read(100);
+    header.truncate(got);
     const bool sqlite = header.size() == 100 && header.startsWith(QByteArrayLiteral("SQLite format 3\0"));
     const quint32 counter =
             sqlite ? qFromBigEndian<quint32>(reinterpret_cast<const uchar *>(header.constData()) + 24) : 0;
-    return QStringLiteral("%1:%2").arg(file.size()).arg(counter);
+    return QStringLiteral("%1:%2").arg(fileSize).arg(counter);
 }
 
 QByteArray DamageMark::toJson() const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lockprobe.h"
 
+#include "keptfile.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -54,8 +56,7 @@ struct Shared
 {
     QMutex mutex;
     QHash<QString, QString> refusals;
-    QHash<QString, int> sideFiles;                  ///< never closed: that would drop this process's locks
-    QHash<QString, std::pair<int, quint64>> boards; ///< read descriptor and inode; never closed, as above
+    QHash<QString, int> sideFiles; ///< never closed: that would drop this process's locks
     LockProbe::WriteGate gate;
 };
 
@@ -515,33 +516,17 @@ QStringList LockProbe::lockedDesktops() const
 
 std::optional<quint32> LockProbe::readFileCounter()
 {
-    Shared &all = shared();
-    const QString key = keyOf(m_boardPath);
-    const QByteArray name = QFile::encodeName(m_boardPath);
+    // The process's kept descriptor of the board: closing one would drop SQLite's locks (keptfile.h).
+    const int fd = keptfile::descriptor(m_boardPath);
     struct stat now = {};
-    if (::stat(name.constData(), &now) != 0)
+    if (fd < 0 || ::fstat(fd, &now) != 0)
         return std::nullopt;
-    int fd = -1;
-    {
-        QMutexLocker locker(&all.mutex);
-        auto found = all.boards.constFind(key);
-        if (found == all.boards.constEnd() || found->second != quint64(now.st_ino)) {
-            // Replaced (a restore) or not read yet. An old descriptor stays open: closing it could drop SQLite's
-            // locks on the old file.
-            fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0)
-                return std::nullopt;
-            all.boards.insert(key, {fd, quint64(now.st_ino)});
-        } else {
-            fd = found->first;
-        }
-    }
     if (m_boardInode != quint64(now.st_ino)) {
         m_boardInode = quint64(now.st_ino);
-        m_highestCounter = 0; // another file: its counter starts afresh
+        m_highestCounter = 0; // another file (a restore): its counter starts afresh
     }
     char counter[4];
-    if (::pread(fd, counter, 4, 24) != 4)
+    if (!preadAll(fd, counter, 4, 24))
         return std::nullopt;
     return qFromBigEndian<quint32>(counter);
 }

@@ -3,6 +3,7 @@
 #include "support/testsupport.h"
 
 #include <storage/boardstore.h>
+#include <storage/damagemark.h>
 #include <storage/schema.h>
 
 #include <QCryptographicHash>
@@ -379,6 +380,57 @@ private Q_SLOTS:
         QVERIFY2(reopened, qPrintable(describe(reopened)));
         QVERIFY(!reopened.value()->isReadOnly());
         QCOMPARE(reopened.value()->role(), Role::Admin);
+    }
+
+    void shouldKeepThisProcessLocksWhileReadingTheHeader_data()
+    {
+        QTest::addColumn<QString>("reader");
+        QTest::newRow("another store opens the board") << u"open"_s;
+        QTest::newRow("a damage mark takes the file's fingerprint") << u"fingerprint"_s;
+    }
+
+    // POSIX drops all of a process's locks on a file when it closes any descriptor of it: reading the board's header
+    // through a descriptor of its own would let a colleague write in the middle of this process's commit.
+    void shouldKeepThisProcessLocksWhileReadingTheHeader()
+    {
+        QFETCH(QString, reader);
+        const QString sqlite = QStandardPaths::findExecutable(u"sqlite3"_s);
+        if (sqlite.isEmpty())
+            QSKIP("the sqlite3 shell is not installed");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeBoard(path, 1);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const auto otherProcessReads = [&] {
+            QProcess shell;
+            shell.start(sqlite, {u"-readonly"_s, path, u"SELECT count(*) FROM cards;"_s});
+            return shell.waitForFinished(10000) && shell.exitStatus() == QProcess::NormalExit && shell.exitCode() == 0;
+        };
+        QVERIFY(otherProcessReads());
+
+        // GIVEN a connection of this process holding the board's exclusive lock (a commit under way)
+        {
+            QSqlDatabase holder = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"holder"_s);
+            holder.setDatabaseName(path);
+            QVERIFY(holder.open());
+            QSqlQuery begin(holder);
+            QVERIFY2(begin.exec(u"BEGIN EXCLUSIVE"_s), qPrintable(begin.lastError().text()));
+            QVERIFY2(!otherProcessReads(), "another process read the board while this one held its exclusive lock");
+
+            // WHEN this process reads the board's header beside it
+            if (reader == u"open"_s)
+                (void)BoardStore::open(path, optionsFor(s_creator, 100)); // busy: the header is read all the same
+            else
+                QVERIFY(!DamageMark::fingerprintOf(path).isEmpty());
+
+            // THEN the lock is still held: another process still cannot read half a commit
+            QVERIFY2(!otherProcessReads(), "reading the header dropped this process's lock on the board");
+            QVERIFY(QSqlQuery(holder).exec(u"ROLLBACK"_s));
+            holder.close();
+        }
+        QSqlDatabase::removeDatabase(u"holder"_s);
+        QVERIFY(otherProcessReads());
     }
 
     void shouldRefuseWritesInCliWhenFileIsReadOnly()
