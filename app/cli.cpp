@@ -167,11 +167,12 @@ int Cli::openBoard(bool rescue, bool verifying)
     options.login = m_login;
     options.busyTimeoutMs = m_busyTimeoutMs;
     options.allowCorruptReadOnly = rescue;
+    // Before opening: the open's own write (the daily check's stamp) proves the share passes locks too.
+    installLockGate();
     auto store = BoardStore::open(m_boardPath, options);
     if (!store)
         return fail(store.error());
     m_store = std::move(store).value();
-    installLockGate();
     if (rescue && m_store->isReadOnly() && !verifying)
         m_err << "helpboard-cli: warning: " << m_store->readOnlyReason() << Qt::endl;
     if (!m_opId.isEmpty())

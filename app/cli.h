@@ -79,7 +79,7 @@ private:
     void installLockGate();
     /// Takes this run's slot next to the board and proves the share passes locks. @p beats: this run looks again
     /// and again while it lasts (hold-open).
-    storage::Status proveLocks(bool beats);
+    storage::Status proveLocks(const QString &boardPath, bool beats);
     int cmdSelftest(const QStringList &args);
     int cmdHoldOpen(const QStringList &args);
     int cmdPurgeUploads(CliArguments &args);

@@ -30,9 +30,11 @@ constexpr qint64 s_selftestLingerMs = 3000;
 
 } // namespace
 
-storage::Status Cli::proveLocks(bool beats)
+storage::Status Cli::proveLocks(const QString &boardPath, bool beats)
 {
-    auto probe = LockProbe::start(m_store->path(), m_store->login(), beats);
+    // Asked for while the board opens too (the daily check's stamp): then the store is not there yet.
+    const QString login = m_store ? m_store->login() : m_login.isEmpty() ? BoardStore::systemLogin() : m_login;
+    auto probe = LockProbe::start(boardPath, login, beats);
     if (!probe)
         return probe.error();
     m_lockProbe = std::move(probe).value();
@@ -41,9 +43,9 @@ storage::Status Cli::proveLocks(bool beats)
 
 void Cli::installLockGate()
 {
-    LockProbe::setWriteGate([this, proven = std::make_shared<std::optional<Status>>()](const QString &) {
+    LockProbe::setWriteGate([this, proven = std::make_shared<std::optional<Status>>()](const QString &boardPath) {
         if (!proven->has_value())
-            *proven = proveLocks(false);
+            *proven = proveLocks(boardPath, false);
         return **proven;
     });
 }
@@ -115,7 +117,7 @@ int Cli::cmdHoldOpen(const QStringList &args)
         return opened;
     if (m_store->isReadOnly())
         return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(m_store->readOnlyReason())});
-    if (auto proven = proveLocks(true); !proven)
+    if (auto proven = proveLocks(m_store->path(), true); !proven)
         return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(proven.error().message)});
     m_out << "holding" << Qt::endl;
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + qint64(seconds * 1000);

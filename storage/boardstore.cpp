@@ -294,7 +294,9 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
         if (auto sound = checkSchema(options); !sound)
             return sound;
     }
-    if (*checked && !isReadOnly()) {
+    // Through requireWritable, as every write: a share found not to pass locks (or not yet proven to, when the
+    // process asks for proof) gets no stamp either.
+    if (*checked && requireWritable()) {
         // Only a note for the next opener: a colleague saving now must not hold this open up (it looks again).
         constexpr int s_stampWaitMs = 1000;
         const int busyTimeout = m_db->busyTimeout();

@@ -219,6 +219,9 @@ private Q_SLOTS:
                 mountLine(QStringLiteral("/"), QStringLiteral("ext4"), QStringLiteral("rw"), QStringLiteral("rw"))
                         + mountLine(m_dir.path(), QStringLiteral("cifs"), QStringLiteral("rw,relatime"),
                                     QStringLiteral("rw,vers=3.1.1,cache=strict,nobrl"))));
+        // AND a daily check due, whose stamp an opening process writes
+        tests::rawSql(m_board, {QStringLiteral("UPDATE meta SET value = '0' WHERE key = 'last_check_at'")});
+        const QByteArray before = tests::sha256Of(m_board);
         // WHEN a card is added, and the board only read
         const Run added = cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Printer")}, false,
                               {QStringLiteral("HELPBOARD_MOUNTINFO=") + mountinfo});
@@ -228,6 +231,8 @@ private Q_SLOTS:
         QVERIFY2(added.err.contains(u"nobrl"), qPrintable(added.err));
         QCOMPARE(listed.exitCode, 0);
         QCOMPARE(cardCount(), 0);
+        // AND not a byte was written, not even the daily check's stamp
+        QCOMPARE(tests::sha256Of(m_board), before);
     }
 
     void shouldSayThisComputerSeesAnOldCopy()
