@@ -474,7 +474,9 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     storage::StoreOptions polling = m_store->options();
     polling.busyTimeoutMs = 2000; // a look that waits is tried again a second later; closing never waits long
     m_poller = std::make_unique<board::BoardPoller>(m_store->path(), polling, since ? *since : -1, *m_model, m_actions);
-    connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload);
+    // Queued: a reload may open the board again (a changed role), which deletes this poller and its worker, whose
+    // callback is what emits this signal.
+    connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload, Qt::QueuedConnection);
     connect(m_poller.get(), &board::BoardPoller::presenceChanged, this, &MainWindow::showPresence);
     connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
     connect(m_poller.get(), &board::BoardPoller::reachableChanged, this, [this](bool reachable, const QString &why) {
