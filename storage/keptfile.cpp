@@ -64,11 +64,8 @@ int descriptor(const QString &path)
     return fd;
 }
 
-qint64 read(const QString &path, char *to, qint64 size, qint64 offset)
+qint64 readAt(int fd, char *to, qint64 size, qint64 offset)
 {
-    const int fd = descriptor(path);
-    if (fd < 0)
-        return -1;
     qint64 done = 0;
     while (done < size) {
         const ssize_t got = ::pread(fd, to + done, size_t(size - done), off_t(offset + done));
@@ -81,6 +78,12 @@ qint64 read(const QString &path, char *to, qint64 size, qint64 offset)
         done += got;
     }
     return done;
+}
+
+qint64 read(const QString &path, char *to, qint64 size, qint64 offset)
+{
+    const int fd = descriptor(path);
+    return fd < 0 ? -1 : readAt(fd, to, size, offset);
 }
 
 qint64 size(const QString &path)

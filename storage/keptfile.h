@@ -23,6 +23,10 @@ int descriptor(const QString &path);
 /// Reads up to @p size bytes at @p offset of the file now at @p path: the number read, or -1 with errno set.
 qint64 read(const QString &path, char *to, qint64 size, qint64 offset);
 
+/// Reads up to @p size bytes at @p offset of @p fd, past interruptions: the number read (fewer at the end of the
+/// file), or -1 with errno set.
+qint64 readAt(int fd, char *to, qint64 size, qint64 offset);
+
 /// The size of the file now at @p path, read through its kept descriptor; -1 with errno set when it cannot be read.
 qint64 size(const QString &path);
 

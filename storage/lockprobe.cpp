@@ -113,19 +113,10 @@ std::optional<QString> getText(const char *from)
 
 bool preadAll(int fd, char *to, qint64 size, qint64 offset)
 {
-    qint64 done = 0;
-    while (done < size) {
-        const ssize_t got = ::pread(fd, to + done, size_t(size - done), off_t(offset + done));
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            return false;
-        if (got == 0) {
-            std::memset(to + done, 0, size_t(size - done)); // past the end: empty slots
-            return true;
-        }
-        done += got;
-    }
+    const qint64 got = keptfile::readAt(fd, to, size, offset);
+    if (got < 0)
+        return false;
+    std::memset(to + got, 0, size_t(size - got)); // past the end: empty slots
     return true;
 }
 
