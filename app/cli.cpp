@@ -73,6 +73,8 @@ Cli::Cli(QTextStream &out, QTextStream &err)
 Cli::~Cli()
 {
     LockProbe::setWriteGate({});
+    // This run's slot freed before it ends: a colleague does not wait for a record that stopped moving.
+    LockProbe::stopWatching({}, true);
 }
 
 QString Cli::usage()
@@ -262,7 +264,11 @@ int Cli::run(const QStringList &arguments)
             const bool rescue = verifying || command == u"export" || command == u"backup";
             if (const int opened = openBoard(rescue, verifying); opened != Ok)
                 return opened;
-            return (this->*handler)(args);
+            const int code = (this->*handler)(args);
+            // What was read from a board found damaged may be incomplete: said after it (a failure stays one line).
+            if (code == Ok && !rescue && m_store && m_store->isDamaged())
+                m_err << "helpboard-cli: warning: " << m_store->readOnlyReason() << Qt::endl;
+            return code;
         }
     }
     if (command == u"archive" || command == u"restore") {

@@ -77,9 +77,6 @@ private:
     // clilocks.cpp: the share's locks.
     /// Before this run's first write, the board's stores prove the share passes locks (or refuse: exit 5, and why).
     void installLockGate();
-    /// Takes this run's slot next to the board and proves the share passes locks. @p beats: this run looks again
-    /// and again while it lasts (hold-open).
-    storage::Status proveLocks(const QString &boardPath, bool beats);
     int cmdSelftest(const QStringList &args);
     int cmdHoldOpen(const QStringList &args);
     int cmdPurgeUploads(CliArguments &args);
@@ -101,7 +98,6 @@ private:
     QString m_login;
     QString m_opId;
     int m_busyTimeoutMs = 30000;
-    std::unique_ptr<storage::LockProbe> m_lockProbe; ///< this run's slot, held while it writes
     std::unique_ptr<storage::BoardStore> m_store;
 };
 

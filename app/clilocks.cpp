@@ -21,33 +21,17 @@ using namespace detail;
 
 namespace {
 
-/// Windows look about once a second: a colleague's slot found free is watched this long for its counter to move,
-/// and a colleague that read a newer board than this run long enough to tell a stale copy from a fresh commit.
-constexpr int s_settleMs = 3500;
 constexpr int s_selftestLookMs = 250;
 /// After locks were seen to reach a colleague, the self-test keeps its own slot this long, so the colleague sees it.
 constexpr qint64 s_selftestLingerMs = 3000;
 
 } // namespace
 
-storage::Status Cli::proveLocks(const QString &boardPath, bool beats)
-{
-    // Asked for while the board opens too (the daily check's stamp): then the store is not there yet.
-    const QString login = m_store ? m_store->login() : m_login.isEmpty() ? BoardStore::systemLogin() : m_login;
-    auto probe = LockProbe::start(boardPath, login, beats);
-    if (!probe)
-        return probe.error();
-    m_lockProbe = std::move(probe).value();
-    return m_lockProbe->settle(s_settleMs);
-}
-
 void Cli::installLockGate()
 {
-    LockProbe::setWriteGate([this, proven = std::make_shared<std::optional<Status>>()](const QString &boardPath) {
-        if (!proven->has_value())
-            *proven = proveLocks(boardPath, false);
-        return **proven;
-    });
+    // The run keeps its slot and looks again from a thread of its own while it lasts, so a colleague's run that starts
+    // meanwhile sees this one alive, and this one sees it (Connection then refuses to COMMIT).
+    LockProbe::setWriteGate(&LockProbe::proveAndWatch);
 }
 
 int Cli::cmdSelftest(const QStringList &args)
@@ -117,14 +101,14 @@ int Cli::cmdHoldOpen(const QStringList &args)
         return opened;
     if (m_store->isReadOnly())
         return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(m_store->readOnlyReason())});
-    if (auto proven = proveLocks(m_store->path(), true); !proven)
+    if (auto proven = LockProbe::proveAndWatch(m_store->path(), m_store->login()); !proven)
         return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(proven.error().message)});
     m_out << "holding" << Qt::endl;
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + qint64(seconds * 1000);
     while (QDateTime::currentMSecsSinceEpoch() < until) {
-        QThread::msleep(300);
-        if (auto looked = m_lockProbe->look(); !looked)
-            return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(looked.error().message)});
+        QThread::msleep(100);
+        if (const QString refused = LockProbe::refusal(m_store->path()); !refused.isEmpty())
+            return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(refused)});
     }
     return Ok;
 }

@@ -4,6 +4,7 @@
 
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
+#include <storage/lockprobe.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -51,6 +52,8 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Board file to open"));
     parser.process(application);
 
+    // Before the first write (opening writes the daily check's stamp): prove the share passes locks, then watch it.
+    storage::LockProbe::setWriteGate(&storage::LockProbe::proveAndWatch);
     const QStringList files = parser.positionalArguments();
     // Without a file: the board used last, if it is still there, else the default board.
     const QString last = app::MainWindow::lastBoard();
@@ -69,5 +72,8 @@ int main(int argc, char *argv[])
     }
     app::MainWindow window(std::move(store).value());
     window.show();
-    return application.exec();
+    const int code = application.exec();
+    // The slots freed before the process ends: colleagues do not wait for records that stopped moving.
+    storage::LockProbe::stopWatching({}, true);
+    return code;
 }

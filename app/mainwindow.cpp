@@ -14,6 +14,7 @@
 #include <board/menutext.h>
 #include <board/storeworker.h>
 #include <storage/boardstore.h>
+#include <storage/lockprobe.h>
 
 #include <QAction>
 #include <QApplication>
@@ -62,6 +63,9 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     , m_details(new board::CardEditor(*m_model, m_splitter))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // No write from this process before it proved that the share passes locks (main() installs it before the
+    // first open; a window made elsewhere, as in tests, does so here).
+    storage::LockProbe::setWriteGate(&storage::LockProbe::proveAndWatch);
     // The board, and beside it the card opened last (hidden until one is).
     m_splitter->setObjectName(QStringLiteral("boardSplitter"));
     // The filter bar over the board it filters.

@@ -37,8 +37,6 @@ struct BoardPoller::State
     qint64 beatAt = 0;     ///< when this window last said it is here
     qint64 beatCard = -1;  ///< the card it said then
     qint64 presenceAt = 0; ///< when who else is here was last read
-    /// This window's slot in the side file next to the board, proving the share passes locks.
-    std::unique_ptr<storage::LockProbe> probe;
 };
 
 BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
@@ -89,16 +87,12 @@ void BoardPoller::poll()
             [state = m_state, session = m_session, card = m_openCard,
              reload = m_reloadWanted](storage::BoardStore &store) {
                 Saved saved;
-                // Do the share's locks reach the others who have the board open? A failure makes the board
-                // read-only for the whole process (the store says so); errors reaching the side file wait.
-                if (!store.isReadOnly()) {
-                    if (!state->probe) {
-                        if (auto started = storage::LockProbe::start(store.path(), store.login()))
-                            state->probe = std::move(started).value();
-                    } else {
-                        (void)state->probe->look();
-                    }
-                }
+                // Do the share's locks reach the others who have the board open? Proven once for the process, then
+                // watched from a thread of its own (a viewer's window too: it shows colleagues it is here). A
+                // failure makes the board read-only for the whole process (the store says so); errors reaching the
+                // side file are tried again at the next look.
+                if (!store.isReadOnly())
+                    (void)storage::LockProbe::proveAndWatch(store.path(), store.login());
                 // Here, and with which card: every few seconds, and at once when the card changes.
                 const qint64 now = store.now();
                 bool beat = false;

@@ -283,6 +283,12 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
                                                  "be written: %2")
                                                       .arg(filePath, m_readOnlyReason)};
         }
+        // The upgrade writes (a backup, then the file): only where the process may write, the share's locks proven.
+        if (auto writable = requireWritable(); !writable) {
+            return Error{writable.error().kind, tr("%1 uses an older board format and must be upgraded, but HelpBoard "
+                                                   "will not write to it: %2")
+                                                        .arg(filePath, writable.error().message)};
+        }
         const QString backup = filePath + QStringLiteral(".v%1-backup").arg(*version);
         if (auto migrated =
                     schema::migrate(*m_db, *version, schema::s_currentVersion, schema::migrationSteps(), backup);
@@ -457,7 +463,7 @@ Status BoardStore::requireWritable() const
     if (isReadOnly())
         return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(readOnlyReason())};
     // The process's proof that the share passes locks, if it asks for one before writing (the CLI does).
-    if (auto gate = LockProbe::passWriteGate(path()); !gate)
+    if (auto gate = LockProbe::passWriteGate(path(), m_login); !gate)
         return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(gate.error().message)};
     return {};
 }

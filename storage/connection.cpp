@@ -3,6 +3,7 @@
 
 #include "damagecheck.h"
 #include "damagemark.h"
+#include "lockprobe.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -335,6 +336,12 @@ Status Connection::write(const std::function<Status()> &body)
             if (retryAllowed(status.error()))
                 continue;
             return status;
+        }
+        // The share found not to pass locks while this transaction ran (by this process's watch or a colleague's):
+        // another desktop may be writing at the same time, so this one must not land.
+        if (const QString locks = m_path.isEmpty() ? QString() : LockProbe::refusal(m_path); !locks.isEmpty()) {
+            rollback();
+            return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(locks)};
         }
         // COMMIT can be busy while readers finish; the transaction stays open, so try COMMIT again.
         for (int commitAttempt = 0;; ++commitAttempt) {

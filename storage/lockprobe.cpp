@@ -14,8 +14,11 @@
 #include <QtEndian>
 
 #include <cerrno>
-#include <cstring>
+#include <condition_variable>
 #include <csignal>
+#include <cstring>
+#include <mutex>
+#include <thread>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -64,6 +67,46 @@ Shared &shared()
 {
     static Shared instance;
     return instance;
+}
+
+/// How often a proven process looks again (LockProbe::proveAndWatch).
+constexpr int s_watchMs = 250;
+
+/// One board's kept probe and the thread that looks with it.
+struct Watch
+{
+    std::unique_ptr<LockProbe> probe;
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stop = false;
+    std::thread thread;
+};
+
+struct Watches
+{
+    QMutex mutex; ///< held while proving, so two threads of the process never prove the same board at once
+    QHash<QString, std::shared_ptr<Watch>> byBoard;
+    QHash<QString, Status> verdicts;
+};
+
+void endWatch(const std::shared_ptr<Watch> &watch, bool wait)
+{
+    {
+        std::lock_guard lock(watch->mutex);
+        watch->stop = true;
+    }
+    watch->wake.notify_all();
+    if (wait)
+        watch->thread.join();
+    else
+        watch->thread.detach(); // a share that hangs must not hold the caller
+}
+
+/// Never destroyed: a watch's thread may still be freeing its slot while the process exits.
+Watches &watches()
+{
+    static auto *instance = new Watches;
+    return *instance;
 }
 
 quint32 checksum(const char *data, int size)
@@ -298,8 +341,13 @@ void LockProbe::forgetRefusal(const QString &boardPath)
 {
     Shared &all = shared();
     const QString key = keyOf(boardPath);
-    QMutexLocker locker(&all.mutex);
-    all.refusals.remove(key);
+    {
+        QMutexLocker locker(&all.mutex);
+        all.refusals.remove(key);
+    }
+    Watches &kept = watches();
+    QMutexLocker locker(&kept.mutex);
+    kept.verdicts.remove(key);
 }
 
 void LockProbe::setWriteGate(WriteGate gate)
@@ -309,7 +357,7 @@ void LockProbe::setWriteGate(WriteGate gate)
     all.gate = std::move(gate);
 }
 
-Status LockProbe::passWriteGate(const QString &boardPath)
+Status LockProbe::passWriteGate(const QString &boardPath, const QString &login)
 {
     Shared &all = shared();
     WriteGate gate;
@@ -317,7 +365,65 @@ Status LockProbe::passWriteGate(const QString &boardPath)
         QMutexLocker locker(&all.mutex);
         gate = all.gate;
     }
-    return gate ? gate(boardPath) : Status();
+    return gate ? gate(boardPath, login) : Status();
+}
+
+Status LockProbe::proveAndWatch(const QString &boardPath, const QString &login)
+{
+    (void)shared(); // made before the watches, which outlive it
+    Watches &all = watches();
+    const QString key = keyOf(boardPath);
+    QMutexLocker locker(&all.mutex);
+    if (const auto known = all.verdicts.constFind(key); known != all.verdicts.cend())
+        return *known;
+    auto probe = start(boardPath, login, true);
+    const Status verdict = probe ? (*probe)->settle(s_settleMs) : Status(probe.error());
+    if (!verdict) {
+        if (verdict.error().kind == ErrorKind::ReadOnly)
+            all.verdicts.insert(key, verdict);
+        return verdict; // the probe goes, and its slot with it
+    }
+    auto watch = std::make_shared<Watch>();
+    watch->probe = std::move(probe).value();
+    watch->thread = std::thread([watch] {
+        for (;;) {
+            {
+                // Not held while looking: stopWatching must not wait for a share that hangs.
+                std::unique_lock lock(watch->mutex);
+                if (watch->wake.wait_for(lock, std::chrono::milliseconds(s_watchMs), [&] { return watch->stop; }))
+                    break;
+            }
+            // A refusal found here is recorded for the whole process (refusal()): nothing more to do with it.
+            (void)watch->probe->look();
+        }
+        watch->probe.reset(); // the record cleared, then the slot unlocked
+    });
+    if (auto forgotten = all.byBoard.take(key)) // its verdict was forgotten (forgetRefusal): this one replaces it
+        endWatch(forgotten, false);
+    all.byBoard.insert(key, watch);
+    all.verdicts.insert(key, verdict);
+    return verdict;
+}
+
+void LockProbe::stopWatching(const QString &boardPath, bool wait)
+{
+    QList<std::shared_ptr<Watch>> ending;
+    {
+        Watches &all = watches();
+        QMutexLocker locker(&all.mutex);
+        if (boardPath.isEmpty()) {
+            ending = all.byBoard.values();
+            all.byBoard.clear();
+            all.verdicts.clear();
+        } else {
+            const QString key = keyOf(boardPath);
+            if (auto watch = all.byBoard.take(key))
+                ending << watch;
+            all.verdicts.remove(key);
+        }
+    }
+    for (const auto &watch : std::as_const(ending))
+        endWatch(watch, wait);
 }
 
 QString LockProbe::mountRefusal(const QString &folder)

@@ -65,9 +65,24 @@ public:
     static void forgetRefusal(const QString &boardPath);
     /// A check every BoardStore of the process runs before it writes (the CLI proves the share's locks there, so a
     /// command that stops at a usage error never touches the share); empty: none.
-    using WriteGate = std::function<Status(const QString &boardPath)>;
+    using WriteGate = std::function<Status(const QString &boardPath, const QString &login)>;
     static void setWriteGate(WriteGate gate);
-    static Status passWriteGate(const QString &boardPath);
+    static Status passWriteGate(const QString &boardPath, const QString &login);
+
+    /// How long a first proof waits for a colleague whose slot was found free to show whether it lives (settle).
+    static constexpr int s_settleMs = 3500;
+    /**
+     * This process's proof, once per board, that the share passes locks: a probe started and settled, whose slot
+     * the process then keeps, looking again every quarter second from a thread of its own until stopWatching. So a
+     * colleague that starts while this process works sees it alive, and this process sees a colleague whose lock
+     * does not reach it; whoever finds that records the refusal, and Connection looks for one before every COMMIT.
+     * The verdict is kept (an I/O error reaching the side file is tried again at the next call). Thread-safe; the
+     * window and the CLI install it as their write gate.
+     */
+    static Status proveAndWatch(const QString &boardPath, const QString &login);
+    /// Ends the watch of @p boardPath (every watch when empty) and frees its slot; @p wait: until the slot is free
+    /// (at exit, so colleagues do not wait for a record that stopped moving), else in the background.
+    static void stopWatching(const QString &boardPath, bool wait);
 
     /// Whether the mount that holds @p folder is of a kind known to keep locks local: the reason, or empty. Reads
     /// /proc/self/mountinfo, or the file $HELPBOARD_MOUNTINFO names (tests).

@@ -8,11 +8,14 @@
 
 #include <app/mainwindow.h>
 #include <board/boardpoller.h>
+#include <board/boardview.h>
 #include <storage/boardstore.h>
 #include <storage/lockprobe.h>
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSysInfo>
@@ -25,7 +28,8 @@ class tst_LockWatch : public tests::DemoWindowTestCase
     Q_OBJECT
 
 private:
-    /// A colleague with the board open (it looks every 300 ms, as a window does); null if it did not start.
+    /// A colleague with the board open (it looks every quarter second, as a window does), once it holds the board
+    /// or has ended (it may be the first to find that locks do not reach); null if it could not start.
     std::unique_ptr<QProcess> holdOpen(bool dropLocks, int seconds)
     {
         auto process = std::make_unique<QProcess>();
@@ -40,9 +44,11 @@ private:
                         QStringLiteral("hold-open"), QString::number(seconds)});
         QElapsedTimer clock;
         clock.start();
+        if (!process->waitForStarted(10000))
+            return nullptr;
         while (!process->readAllStandardOutput().contains("holding") && clock.elapsed() < 10000) {
             if (process->state() == QProcess::NotRunning)
-                return nullptr;
+                break;
             process->waitForReadyRead(100);
         }
         return process;
@@ -110,6 +116,51 @@ private Q_SLOTS:
         QCOMPARE(colleague->exitCode(), 5);
         QCOMPARE(tests::rawSql(m_board, {QStringLiteral("PRAGMA integrity_check")}).rows.value(0).value(0).toString(),
                  QStringLiteral("ok"));
+    }
+
+    void shouldNotSaveBeforeItProvedTheLocks()
+    {
+        // GIVEN a board of its own (the one above is refused for good), made by other processes (this one has not
+        // proven anything about it), held open by a colleague on a desktop whose locks do not reach this one
+        m_board = m_dir.filePath(QStringLiteral("early.helpboard"));
+        for (const QStringList &command :
+             {QStringList{QStringLiteral("init")},
+              QStringList{QStringLiteral("members"), QStringLiteral("--add"), QStringLiteral("ben"),
+                          QStringLiteral("--role"), QStringLiteral("editor")}}) {
+            QProcess cli;
+            cli.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                      QStringList{QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("alice")}
+                              + command);
+            QVERIFY(cli.waitForFinished(30000));
+            QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        }
+        auto colleague = holdOpen(true, 20);
+        QVERIFY(colleague);
+        QCOMPARE(colleague->state(), QProcess::Running);
+        // WHEN a window opens it and a card is added from the keyboard at once, before the window's first look
+        auto window = openDemo(QSize(1000, 700));
+        QVERIFY(window);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        todo->setFocus();
+        QTest::keyClick(todo, Qt::Key_N);
+        QLineEdit *quickAdd = board->quickAdd(0);
+        QVERIFY(quickAdd->hasFocus());
+        QTest::keyClicks(quickAdd, QStringLiteral("Written too early"));
+        QTest::keyClick(quickAdd, Qt::Key_Return);
+        // THEN the save waits for the proof and is refused: the window says why, and nothing reached the file
+        auto *banner = window->findChild<QLabel *>(QStringLiteral("boardBanner"));
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 8000);
+        QVERIFY2(banner->text().contains(u"file locks do not reach"), qPrintable(banner->text()));
+        QVERIFY(tests::waitForSaves(*window->actions()));
+        const auto cards = tests::rawSql(m_board, {QStringLiteral("SELECT count(*) FROM cards")});
+        QVERIFY2(cards.error.isEmpty(), qPrintable(cards.error));
+        QCOMPARE(cards.rows.value(0).value(0).toInt(), 0);
+        QCOMPARE(tests::rawSql(m_board, {QStringLiteral("PRAGMA integrity_check")}).rows.value(0).value(0).toString(),
+                 QStringLiteral("ok"));
+        colleague->kill();
+        colleague->waitForFinished(5000);
     }
 };
 

@@ -195,7 +195,14 @@ void tst_CliDamage::shouldClearTheMarkWhenVerifyFindsTheBoardSound()
     QVERIFY_FAILS_WITH(refused, BadBoard);
     QVERIFY2(refused.err.contains("Page 9: malformed cell") && refused.err.contains("ben"), refused.err);
     QCOMPARE(sha256Of(m_board), before);
-    QVERIFY_SUCCEEDS(runAs(s_admin, {u"show"_s, u"2"_s}));
+    // AND what is read comes with a warning that the board was found damaged, on standard error only
+    for (const QStringList &reading : {QStringList{u"show"_s, u"2"_s}, QStringList{u"list"_s}}) {
+        const CliRun read = runAs(s_admin, reading);
+        QVERIFY_SUCCEEDS(read);
+        QVERIFY2(read.err.contains("helpboard-cli: warning: ") && read.err.contains("Page 9: malformed cell"),
+                 qPrintable(describe(read)));
+        QVERIFY2(!read.out.contains("malformed"), qPrintable(describe(read)));
+    }
 
     // WHEN verify finds the file fully sound, THEN it clears the mark, and saves work again
     const CliRun verified = runAs(s_admin, {u"verify"_s});

@@ -184,6 +184,99 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
     }
 
+    void shouldRefuseTwoCliRunsThatOverlap_data()
+    {
+        QTest::addColumn<bool>("longRunDropsLocks");
+        QTest::newRow("the long run's locks reach no one") << true;
+        QTest::newRow("the short run's locks reach no one") << false;
+    }
+
+    void shouldRefuseTwoCliRunsThatOverlap()
+    {
+        QFETCH(bool, longRunDropsLocks);
+        // GIVEN a card, and a CLI run attaching a 40 MB file on a slow share (ten transactions of seconds in all),
+        // whose locks do not reach between the two desktops
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Printer")}).exitCode, 0);
+        const QString big = m_dir.filePath(QStringLiteral("big.bin"));
+        {
+            QFile file(big);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QByteArray block(1 << 20, '\0');
+            for (int i = 0; i < 40; ++i) {
+                for (qsizetype at = 0; at < block.size(); at += 8)
+                    *reinterpret_cast<quint64 *>(block.data() + at) = QRandomGenerator::global()->generate64();
+                QCOMPARE(file.write(block), block.size());
+            }
+        }
+        QProcess longRun;
+        QProcessEnvironment slow = environment(true, {QStringLiteral("HELPBOARD_SLOW_SYNC_MS=100")});
+        if (!longRunDropsLocks)
+            slow.insert(QStringLiteral("HELPBOARD_DROPLOCKS"), QStringLiteral("keep"));
+        longRun.setProcessEnvironment(slow);
+        longRun.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                      {QStringLiteral("--board"), m_board, QStringLiteral("attach"), QStringLiteral("1"), big});
+        // WHEN, while it writes (its heartbeat in the side file), a second run adds a card
+        QElapsedTimer clock;
+        clock.start();
+        bool writing = false;
+        while (!writing && clock.elapsed() < 10000 && longRun.state() != QProcess::NotRunning) {
+            QTest::qWait(20);
+            QFile side(LockProbe::sidePath(m_board));
+            if (side.open(QIODevice::ReadOnly)) {
+                const QByteArray all = side.readAll();
+                for (qsizetype at = 512; at + LockRecord::s_size <= all.size() && !writing; at += LockRecord::s_size) {
+                    const auto record = LockRecord::parse(QByteArrayView(all).sliced(at, LockRecord::s_size));
+                    writing = record && record->pid == quint32(longRun.processId()) && record->counter > 1;
+                }
+            }
+        }
+        QVERIFY2(writing, "the long run looks again while it writes");
+        const Run added =
+                cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Scanner")}, !longRunDropsLocks);
+        QVERIFY(longRun.waitForFinished(60000));
+        const QString longErr = QString::fromUtf8(longRun.readAllStandardError());
+        qInfo("short run: exit %d after %lld ms; long run: exit %d (%s)", added.exitCode, qint64(clock.elapsed()),
+              longRun.exitCode(), qPrintable(longErr.trimmed()));
+        // THEN the short run refuses (exit 5) and says why, and the long run stops writing too
+        QCOMPARE(added.exitCode, 5);
+        QVERIFY2(added.err.contains(u"file locks do not reach"), qPrintable(added.err));
+        QCOMPARE(longRun.exitCode(), 5);
+        QVERIFY2(longErr.contains(u"file locks do not reach"), qPrintable(longErr));
+        // AND neither wrote what it was refused (the upload stopped part-way, for purge-uploads); the file is sound
+        QCOMPARE(cardCount(), 1);
+        const auto attachments =
+                tests::rawSql(m_board, {QStringLiteral("SELECT count(*) FROM attachments WHERE state = 'ready'")});
+        QVERIFY2(attachments.error.isEmpty(), qPrintable(attachments.error));
+        QCOMPARE(attachments.rows.first().value(0).toInt(), 0);
+        QCOMPARE(integrity(), QStringLiteral("ok"));
+    }
+
+    void shouldNotCommitOnceTheShareIsFoundNotToPassLocks()
+    {
+        // GIVEN a store of the board in this process, in the middle of a change
+        auto store = storage::BoardStore::open(m_board, tests::optionsFor(QStringLiteral("ben")));
+        QVERIFY2(store, qPrintable(tests::describe(store)));
+        const auto columns = (*store)->columns();
+        QVERIFY(columns && !columns->isEmpty());
+        storage::NewCard card;
+        card.columnId = columns->constFirst().id;
+        card.title = QStringLiteral("Printer");
+        // WHEN the share is found not to pass locks while the change is being made (here, by a custom gate that
+        // records the refusal once the write has passed it, as the process's watch does in the background)
+        storage::LockProbe::setWriteGate([](const QString &path, const QString &) {
+            LockProbe::refuse(path, QStringLiteral("file locks do not reach between desk-1 and desk-2"));
+            return storage::Status();
+        });
+        const auto created = (*store)->createCard(card);
+        storage::LockProbe::setWriteGate({});
+        // THEN the change does not land, and says why
+        QVERIFY(!created);
+        QVERIFY2(created.error().kind == storage::ErrorKind::ReadOnly, qPrintable(created.error().message));
+        QVERIFY2(created.error().message.contains(u"file locks do not reach"), qPrintable(created.error().message));
+        LockProbe::forgetRefusal(m_board);
+        QCOMPARE(cardCount(), 0);
+    }
+
     void shouldNotCryWolfForAColleagueThatCrashed()
     {
         // GIVEN a colleague that had the board open and was killed (its record stays, its lock went with it)

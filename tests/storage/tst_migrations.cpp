@@ -4,6 +4,7 @@
 
 #include <storage/boardstore.h>
 #include <storage/connection.h>
+#include <storage/lockprobe.h>
 #include <storage/schema.h>
 
 #include <QCryptographicHash>
@@ -295,6 +296,33 @@ private Q_SLOTS:
 
         QCOMPARE(userVersion(connection), 1);
         QVERIFY2(!QFile::exists(backupPath), "a migration with nothing to do made a backup");
+    }
+
+    void shouldNotUpgradeWhereTheShareIsNotProvenToPassLocks()
+    {
+        // GIVEN a v1 board, in a process whose proof that the share passes locks fails
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        const QString made = makeV1Board(path);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const QByteArray before = sha256Of(path);
+        LockProbe::setWriteGate([](const QString &, const QString &) -> Status {
+            return Error{ErrorKind::ReadOnly, u"file locks do not reach between desk-1 and desk-2"_s};
+        });
+        // WHEN it is opened
+        auto opened = BoardStore::open(path, optionsFor(u"ben"_s));
+        LockProbe::setWriteGate({});
+        // THEN it is not upgraded: read-only, saying why, the file as it was and no backup made
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, ErrorKind::ReadOnly);
+        QVERIFY2(opened.error().message.contains(u"must be upgraded"), qPrintable(opened.error().message));
+        QVERIFY2(opened.error().message.contains(u"file locks do not reach"), qPrintable(opened.error().message));
+        QCOMPARE(sha256Of(path), before);
+        QVERIFY(!QFile::exists(path + u".v1-backup"_s));
+        // AND once the share is proven, the same board upgrades
+        QVERIFY(BoardStore::open(path, optionsFor(u"ben"_s)));
+        QVERIFY(QFile::exists(path + u".v1-backup"_s));
     }
 
     void shouldMigrateAV1BoardToV2WithTheShippedChecklistTemplates()

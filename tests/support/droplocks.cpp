@@ -2,7 +2,8 @@
 // LD_PRELOAD shim for tests: this process's byte-range locks reach no one, as on a cifs `nobrl` mount seen from
 // two desktops. fcntl() lock requests succeed without locking, and a lock test always answers "unlocked".
 // With HELPBOARD_DROPLOCKS=enolck, lock calls on HelpBoard's lock side files fail with ENOLCK instead (a share
-// that does not support locks), while SQLite's own locks work.
+// that does not support locks), while SQLite's own locks work; with HELPBOARD_DROPLOCKS=keep every lock works.
+// HELPBOARD_SLOW_SYNC_MS=N makes each fsync() and fdatasync() take N ms more (a slow share: a write that lasts).
 #include <cerrno>
 #include <cstdarg>
 #include <cstdlib>
@@ -36,12 +37,12 @@ bool isSideFile(int fd)
 
 int dropLocks(const char *name, int fd, int cmd, void *arg)
 {
-    static const bool enolck = [] {
-        const char *mode = std::getenv("HELPBOARD_DROPLOCKS");
-        return mode && std::strcmp(mode, "enolck") == 0;
-    }();
-    const bool lockCall = cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK || cmd == F_OFD_SETLK
-                          || cmd == F_OFD_SETLKW || cmd == F_OFD_GETLK;
+    static const char *const mode = std::getenv("HELPBOARD_DROPLOCKS");
+    static const bool enolck = mode && std::strcmp(mode, "enolck") == 0;
+    static const bool keep = mode && std::strcmp(mode, "keep") == 0;
+    const bool lockCall = !keep
+                          && (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK || cmd == F_OFD_SETLK
+                              || cmd == F_OFD_SETLKW || cmd == F_OFD_GETLK);
     if (lockCall && enolck) {
         if (isSideFile(fd)) {
             errno = ENOLCK;
@@ -56,7 +57,33 @@ int dropLocks(const char *name, int fd, int cmd, void *arg)
     return real(fd, cmd, arg);
 }
 
+void slowSync()
+{
+    static const long ms = [] {
+        const char *value = std::getenv("HELPBOARD_SLOW_SYNC_MS");
+        return value ? std::strtol(value, nullptr, 10) : 0L;
+    }();
+    if (ms > 0)
+        usleep(useconds_t(ms * 1000));
+}
+
+using Sync = int (*)(int);
+
 } // namespace
+
+extern "C" int fsync(int fd)
+{
+    slowSync();
+    static const auto real = reinterpret_cast<Sync>(dlsym(RTLD_NEXT, "fsync"));
+    return real(fd);
+}
+
+extern "C" int fdatasync(int fd)
+{
+    slowSync();
+    static const auto real = reinterpret_cast<Sync>(dlsym(RTLD_NEXT, "fdatasync"));
+    return real(fd);
+}
 
 extern "C" int fcntl(int fd, int cmd, ...)
 {
