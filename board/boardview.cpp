@@ -6,8 +6,11 @@
 #include "boardmodel.h"
 #include "carddelegate.h"
 #include "cardslides.h"
+#include "characterlimit.h"
 #include "cardfiltermodel.h"
 #include "idpayload.h"
+
+#include <storage/boardstore.h>
 
 #include <QAction>
 #include <QApplication>
@@ -186,7 +189,7 @@ void BoardView::rebuild()
         column.quickAdd->setPlaceholderText(tr("+ Add card"));
         column.quickAdd->setToolTip(tr("Type a title and press Enter (N from the column)"));
         column.quickAdd->setClearButtonEnabled(true);
-        column.quickAdd->setMaxLength(500);
+        CharacterLimit::apply(column.quickAdd, storage::BoardStore::s_maxTitleLength);
         column.quickAdd->installEventFilter(this);
         auto *footer = new QHBoxLayout;
         footer->setContentsMargins(s_headerMargin - 3, 2, s_headerMargin - 3, s_headerMargin - 2);

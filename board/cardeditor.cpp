@@ -8,6 +8,7 @@
 #include "boardmodel.h"
 #include "busyretry.h"
 #include "cardfields.h"
+#include "characterlimit.h"
 #include "checklistmodel.h"
 #include "commentspane.h"
 #include "editorparts.h"
@@ -102,7 +103,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     auto *header = new QHBoxLayout;
     m_title = new QLineEdit(content);
     m_title->setObjectName(QStringLiteral("titleEdit"));
-    m_title->setMaxLength(int(storage::BoardStore::s_maxTitleLength));
+    CharacterLimit::apply(m_title, storage::BoardStore::s_maxTitleLength);
     m_title->setAccessibleName(tr("Title"));
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
@@ -169,7 +170,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     fields->addRow(dueLabel, dueRow);
     m_requester = new QLineEdit(content);
     m_requester->setObjectName(QStringLiteral("requesterEdit"));
-    m_requester->setMaxLength(int(storage::BoardStore::s_maxTitleLength));
+    CharacterLimit::apply(m_requester, storage::BoardStore::s_maxTitleLength);
     m_requester->setAccessibleName(tr("Requester"));
     m_requester->setPlaceholderText(tr("Who asked for it"));
     fields->addRow(tr("&Requester"), m_requester);
@@ -195,12 +196,12 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     layout->addWidget(m_fieldsNotice);
     // A line at its limit (a long paste is cut by the field itself): say so, rather than cut in silence.
     for (QLineEdit *line : {m_title, m_requester}) {
-        connect(line, &QLineEdit::textEdited, this, [this, line](const QString &text) {
-            if (text.size() >= line->maxLength())
-                showNotice(m_fieldsNotice, tr("%1 has at most %2 characters; the rest was left out.")
-                                                   .arg(line->accessibleName())
-                                                   .arg(line->maxLength()));
-        });
+        connect(qobject_cast<const CharacterLimit *>(line->validator()), &CharacterLimit::truncated, this,
+                [this, line] {
+                    showNotice(m_fieldsNotice, tr("%1 has at most %2 characters; the rest was left out.")
+                                                       .arg(line->accessibleName())
+                                                       .arg(CharacterLimit::of(line)));
+                });
     }
 
     // Description: Markdown, edited as text, previewed without any HTML of its own
@@ -278,7 +279,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_checklistAdd = new QLineEdit(content);
     m_checklistAdd->setObjectName(QStringLiteral("checklistAdd"));
     m_checklistAdd->setPlaceholderText(tr("+ Add an item (Enter)"));
-    m_checklistAdd->setMaxLength(int(storage::BoardStore::s_maxChecklistTextLength));
+    CharacterLimit::apply(m_checklistAdd, storage::BoardStore::s_maxChecklistTextLength);
     connect(m_checklistAdd, &QLineEdit::returnPressed, this, &CardEditor::addChecklistItem);
     layout->addWidget(m_checklistAdd);
     const auto countDone = [this] {
@@ -807,7 +808,7 @@ void CardEditor::newLabel()
     dialog->open();
     // QInputDialog makes its line edit when shown.
     if (auto *line = dialog->findChild<QLineEdit *>())
-        line->setMaxLength(storage::BoardStore::s_maxLabelNameLength);
+        CharacterLimit::apply(line, storage::BoardStore::s_maxLabelNameLength);
 }
 
 void CardEditor::manageLabels()

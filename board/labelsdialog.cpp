@@ -2,6 +2,7 @@
 #include "labelsdialog.h"
 
 #include "boardactions.h"
+#include "characterlimit.h"
 #include "labelmodel.h"
 
 #include <storage/boardstore.h>
@@ -84,7 +85,7 @@ LabelsDialog::LabelsDialog(BoardActions &actions, QWidget *parent)
     m_newName = new QLineEdit(this);
     m_newName->setObjectName(QStringLiteral("newLabelName"));
     m_newName->setPlaceholderText(tr("New label name"));
-    m_newName->setMaxLength(storage::BoardStore::s_maxLabelNameLength);
+    CharacterLimit::apply(m_newName, storage::BoardStore::s_maxLabelNameLength);
     connect(m_newName, &QLineEdit::returnPressed, this, &LabelsDialog::addLabel);
     addRow->addWidget(m_newName, 1);
     m_add = new QPushButton(tr("&Add"), this);

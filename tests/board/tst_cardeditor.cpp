@@ -4,6 +4,7 @@
 #include <board/boardmodel.h>
 #include <board/boardview.h>
 #include <board/cardeditor.h>
+#include <board/characterlimit.h>
 #include <board/labelbutton.h>
 #include <board/labelsdialog.h>
 
@@ -427,7 +428,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
         auto *name = dialog->findChild<QLineEdit *>();
-        QCOMPARE(name->maxLength(), storage::BoardStore::s_maxLabelNameLength);
+        QCOMPARE(board::CharacterLimit::of(name), storage::BoardStore::s_maxLabelNameLength);
         QTest::keyClicks(name, QStringLiteral("Certificates"));
         QTest::keyClick(name, Qt::Key_Return);
         QVERIFY(saved());

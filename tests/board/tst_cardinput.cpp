@@ -215,6 +215,59 @@ private Q_SLOTS:
         QCOMPARE(stored().description, description->toPlainText());
     }
 
+    void shouldCountCharactersInOneLineFieldsAsTheStoreDoes_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<qsizetype>("limit");
+        QTest::newRow("title") << QStringLiteral("titleEdit") << storage::BoardStore::s_maxTitleLength;
+        QTest::newRow("requester") << QStringLiteral("requesterEdit") << storage::BoardStore::s_maxTitleLength;
+        QTest::newRow("checklist item") << QStringLiteral("checklistAdd")
+                                        << storage::BoardStore::s_maxChecklistTextLength;
+    }
+
+    void shouldCountCharactersInOneLineFieldsAsTheStoreDoes()
+    {
+        QFETCH(QString, name);
+        QFETCH(qsizetype, limit);
+        auto *line = field<QLineEdit>(qPrintable(name));
+        QVERIFY(line);
+        line->setFocus();
+        const QString emoji = QStringLiteral("\U0001f600");
+        // WHEN as many emoji as the limit (two UTF-16 code units each) are pasted into the empty field
+        line->clear();
+        QApplication::clipboard()->setText(emoji.repeated(limit));
+        QTest::keySequence(line, QKeySequence::Paste);
+        // THEN every one goes in: the field counts characters as people and the store do
+        QCOMPARE(line->text(), emoji.repeated(limit));
+        // AND one more, typed or pasted, does not, and never half of one
+        QTest::keyClick(line, Qt::Key_X);
+        QApplication::clipboard()->setText(QStringLiteral("e\u0301") + emoji);
+        QTest::keySequence(line, QKeySequence::Paste);
+        QCOMPARE(line->text(), emoji.repeated(limit));
+        // WHEN a paste in the middle, three characters short of the limit, brings five
+        line->setText(QStringLiteral("ab") + emoji.repeated(limit - 5));
+        line->setCursorPosition(1);
+        QApplication::clipboard()->setText(emoji.repeated(2) + QStringLiteral("e\u0301") + emoji.repeated(2));
+        QTest::keySequence(line, QKeySequence::Paste);
+        // THEN its first three go in, whole, where it was pasted, and what was there stays
+        QCOMPARE(line->text(),
+                 QStringLiteral("a") + emoji.repeated(2) + QStringLiteral("e\u0301b") + emoji.repeated(limit - 5));
+        QCOMPARE(line->cursorPosition(), 1 + 4 + 2);
+        if (name == u"checklistAdd") {
+            line->clear();
+            return;
+        }
+        QVERIFY(field<QLabel>("fieldsNotice")->isVisible());
+        // AND the whole field saves
+        line->clear();
+        QApplication::clipboard()->setText(emoji.repeated(limit));
+        QTest::keySequence(line, QKeySequence::Paste);
+        QTest::keyClick(line, Qt::Key_Tab); // leaving the field saves it
+        QVERIFY(saved());
+        const storage::Card card = stored();
+        QCOMPARE(name == u"titleEdit" ? card.title : card.requester, emoji.repeated(limit));
+    }
+
     void shouldStopTypingAtTheLimit()
     {
         auto *description = field<QPlainTextEdit>("descriptionEdit");
