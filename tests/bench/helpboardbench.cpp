@@ -40,6 +40,11 @@
 #include <ctime>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace hb;
 
 namespace {
@@ -142,6 +147,73 @@ double rawRead(const QString &path)
     return elapsedMs(timer);
 }
 
+/// One run of a command: its exit code, wall time and peak resident memory (the kernel's count, as `time -v` gives).
+struct ChildRun
+{
+    int exitCode = -1;
+    double ms = 0;
+    double peakMb = 0;
+};
+
+/// Runs @p program with @p arguments, its standard output thrown away, and measures it (Linux).
+ChildRun measureRun(const QString &program, const QStringList &arguments)
+{
+    // Everything the child needs is made before fork(): it only redirects and execs.
+    QList<QByteArray> bytes{QFile::encodeName(program)};
+    for (const QString &argument : arguments)
+        bytes << argument.toUtf8();
+    std::vector<char *> argv;
+    for (QByteArray &argument : bytes)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        if (null >= 0)
+            ::dup2(null, STDOUT_FILENO);
+        ::execv(argv.front(), argv.data());
+        ::_exit(127);
+    }
+    ChildRun run;
+    int status = 0;
+    struct rusage usage = {};
+    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid)
+        return run;
+    run.ms = elapsedMs(timer);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.peakMb = double(usage.ru_maxrss) / 1024.0; // kB on Linux
+    return run;
+}
+
+/// helpboard-cli's streamed readers on @p board: export to standard output, to a file, and list --json.
+QJsonObject measureCli(const QString &cli, const QString &board, const QString &folder)
+{
+    QJsonObject figures;
+    const QString exported = folder + QStringLiteral("/bench-export.json");
+    QFile::remove(exported);
+    const struct
+    {
+        const char *name;
+        QStringList arguments;
+    } runs[] = {
+            {"cli_export_stdout", {QStringLiteral("export"), QStringLiteral("--json")}},
+            {"cli_export_file", {QStringLiteral("export"), QStringLiteral("--json"), exported}},
+            {"cli_list_json", {QStringLiteral("list"), QStringLiteral("--json")}},
+    };
+    for (const auto &[name, arguments] : runs) {
+        const ChildRun run = measureRun(cli, QStringList{QStringLiteral("--board"), board} + arguments);
+        figures.insert(QLatin1String(name) + QLatin1String("_exit"), run.exitCode);
+        figures.insert(QLatin1String(name) + QLatin1String("_ms"), rounded(run.ms));
+        figures.insert(QLatin1String(name) + QLatin1String("_peak_rss_mb"), rounded(run.peakMb));
+    }
+    figures.insert(QStringLiteral("cli_export_bytes"), double(QFileInfo(exported).size()));
+    figures.insert(QStringLiteral("board_bytes"), double(QFileInfo(board).size()));
+    QFile::remove(exported);
+    return figures;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -171,8 +243,27 @@ int main(int argc, char *argv[])
             QStringLiteral("FILE"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("Also print each filter change's figures to stderr."));
-    parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption, verboseOption});
+    const QCommandLineOption cliOption(
+            QStringLiteral("cli"),
+            QStringLiteral("helpboard-cli, for the export and list figures (default: the one built beside this)."),
+            QStringLiteral("FILE"), QApplication::applicationDirPath() + QStringLiteral("/../app/helpboard-cli"));
+    const QCommandLineOption cliOnlyOption(
+            QStringLiteral("cli-only"),
+            QStringLiteral("Only the CLI's figures, on the board given with --board (no copy, nothing written)."));
+    parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption, verboseOption, cliOption,
+                       cliOnlyOption});
     parser.process(app);
+    const QString cli = QFileInfo(parser.value(cliOption)).absoluteFilePath();
+    if (parser.isSet(cliOnlyOption)) {
+        if (!parser.isSet(boardOption)) {
+            QTextStream(stderr) << "helpboard-bench: --cli-only measures the board given with --board" << Qt::endl;
+            return 2;
+        }
+        const QTemporaryDir scratch;
+        QTextStream(stdout) << QJsonDocument(measureCli(cli, parser.value(boardOption), scratch.path()))
+                                       .toJson(QJsonDocument::Indented);
+        return 0;
+    }
 
     storage::GeneratedBoardSize size;
     size.cards = parser.value(cardsOption).toInt();
@@ -356,7 +447,7 @@ int main(int argc, char *argv[])
         scrollMs.push_back(elapsedMs(timer));
     }
 
-    const QJsonObject result{
+    QJsonObject result{
             {QStringLiteral("cards"), counts.cards},
             {QStringLiteral("checklist_items"), counts.checklistItems},
             {QStringLiteral("comments"), counts.comments},
@@ -385,6 +476,11 @@ int main(int argc, char *argv[])
             {QStringLiteral("rss_mb"), rounded(rssMb)},
             {QStringLiteral("rss_mb_at_end"), rounded(residentMb())},
     };
+    // The CLI's streamed readers, on the same board, in processes of their own.
+    window.close();
+    const QJsonObject cliFigures = measureCli(cli, path, dir.path());
+    for (auto figure = cliFigures.constBegin(); figure != cliFigures.constEnd(); ++figure)
+        result.insert(figure.key(), figure.value());
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
     return 0;
 }
