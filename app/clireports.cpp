@@ -12,6 +12,7 @@
 #include <storage/boardstore.h>
 
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -332,19 +333,20 @@ int Cli::cmdExport(CliArguments &args)
     const auto positional = args.positional(0, 1);
     if (!positional)
         return usageError(args.error());
-    auto exporter = BoardExport::prepare(*m_store);
-    if (!exporter)
-        return fail(exporter.error());
-    // Streamed, a page of cards at a time: memory stays flat however big the board is.
+    // Streamed, a page of cards at a time (memory stays flat however big the board is), from a copy made on this
+    // computer first (colleagues' saves wait for the copy, not for the whole export).
+    const auto writeBoard = [this](QIODevice *out) {
+        return BoardExport::writeBoardViaCopy(*m_store, QDir::tempPath(), out);
+    };
     if (positional->isEmpty()) {
-        if (auto written = writeWhole(m_out, [&](QIODevice *out) { return exporter->writeBoard(out); }); !written)
+        if (auto written = writeWhole(m_out, writeBoard); !written)
             return fail(written.error());
         return Ok;
     }
     QSaveFile file(positional->constFirst());
     if (!file.open(QIODevice::WriteOnly))
         return fail({ErrorKind::Io, tr("cannot write %1: %2").arg(positional->constFirst(), file.errorString())});
-    if (auto written = exporter->writeBoard(&file); !written) {
+    if (auto written = writeBoard(&file); !written) {
         file.cancelWriting();
         return fail(written.error());
     }

@@ -42,6 +42,13 @@ public:
      * memory stays flat however big the board. One read snapshot, like board().
      */
     Status writeBoard(QIODevice *out) const;
+    /**
+     * writeBoard() of @p store, read from a copy of it made in @p folder first (VACUUM INTO, opened for reading
+     * only, removed after): the board's read lock, which holds colleagues' saves back, then lasts as long as the copy
+     * takes, not as long as the whole export. Where no copy can be made (no room, a damaged board), the board itself
+     * is read.
+     */
+    static Status writeBoardViaCopy(BoardStore &store, const QString &folder, QIODevice *out);
     /// How many cards writeBoard() and `list` read per query.
     static constexpr int s_cardsPerPage = 50;
 

@@ -5,14 +5,44 @@
 #include "boardstore.h"
 #include "jsonstreamwriter.h"
 
+#include <QDir>
+#include <QFile>
 #include <QIODevice>
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QUuid>
+
+#include <memory>
 
 namespace hb::storage {
 
 Status BoardExport::writeBoard(QIODevice *out) const
 {
     return m_store->readSnapshot([&]() -> Status { return streamBoard(out); });
+}
+
+Status BoardExport::writeBoardViaCopy(BoardStore &store, const QString &folder, QIODevice *out)
+{
+    const QString copyPath = QDir(folder).filePath(
+            QStringLiteral("helpboard-export-%1.helpboard").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    std::unique_ptr<BoardStore> copy;
+    const auto removeCopy = qScopeGuard([&] {
+        copy.reset(); // closed before it goes
+        QFile::remove(copyPath);
+    });
+    if (!store.isDamaged() && store.backupTo(copyPath)) {
+        StoreOptions options;
+        options.login = store.login();
+        options.readOnly = true;
+        if (auto opened = BoardStore::open(copyPath, options)) {
+            copy = std::move(opened).value();
+            copy->setClock([&store] { return store.now(); }); // the board's "now" (overdue, exported at)
+        }
+    }
+    auto exporter = prepare(copy ? *copy : store);
+    if (!exporter)
+        return exporter.error();
+    return exporter->writeBoard(out);
 }
 
 Status BoardExport::streamBoard(QIODevice *out) const

@@ -244,6 +244,8 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
     } else if (!folderWritable) {
         m_readOnlyReason = tr("you cannot write to the folder %1, which HelpBoard needs for saving safely")
                                    .arg(info.absolutePath());
+    } else if (options.readOnly) {
+        m_readOnlyReason = tr("%1 was opened for reading only").arg(filePath);
     }
     if (auto opened = m_db->open(filePath, isReadOnly() ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite);
         !opened) {

@@ -25,6 +25,7 @@ struct StoreOptions
     QString login;                     ///< who acts; empty = the operating-system login
     int busyTimeoutMs = 30000;         ///< how long a write waits for other writers before reporting Busy
     bool allowCorruptReadOnly = false; ///< open a damaged board read-only instead of refusing it
+    bool readOnly = false;             ///< only read (a snapshot's copy): nothing written, not even the daily stamp
 };
 
 /// Where an item goes among its siblings. Both zero: at the end. Otherwise just before or after that sibling.

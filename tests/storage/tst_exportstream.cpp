@@ -9,6 +9,11 @@
 #include <storage/jsonstreamwriter.h>
 
 #include <QBuffer>
+#include <QDir>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +23,30 @@
 using namespace hb::storage;
 using namespace hb::tests;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+/// A destination that takes its time (a slow disk or pipe): its first write waits until released.
+class SlowDevice final : public QIODevice
+{
+public:
+    std::atomic<bool> writing = false;
+    std::atomic<bool> released = false;
+    QByteArray data;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *bytes, qint64 size) override
+    {
+        writing = true;
+        for (int waited = 0; !released && waited < 30'000; waited += 10)
+            QThread::msleep(10);
+        data.append(bytes, size);
+        return size;
+    }
+};
+
+} // namespace
 
 class tst_ExportStream : public QObject
 {
@@ -119,6 +148,72 @@ private Q_SLOTS:
         QVERIFY(board->value(u"cards"_s).toArray().size() >= 10);
         QCOMPARE(buffer.data().size(), whole.size());
         QVERIFY(buffer.data() == whole);
+        // AND the same again when read from a copy of the board (as the CLI exports)
+        QBuffer viaCopy;
+        viaCopy.open(QIODevice::WriteOnly);
+        written = BoardExport::writeBoardViaCopy(**store, m_dir.path(), &viaCopy);
+        QVERIFY2(written, qPrintable(describe(written)));
+        QVERIFY(viaCopy.data() == whole);
+        QCOMPARE(QDir(m_dir.path()).entryList({u"helpboard-export-*"_s}, QDir::Files), QStringList());
+    }
+
+    void shouldLetColleaguesSaveWhileAnExportIsWritten_data()
+    {
+        QTest::addColumn<bool>("viaCopy");
+        QTest::addColumn<bool>("saves");
+        QTest::newRow("read from a copy: the save goes through") << true << true;
+        QTest::newRow("read from the board (for contrast): the save waits") << false << false;
+    }
+
+    void shouldLetColleaguesSaveWhileAnExportIsWritten()
+    {
+        QFETCH(bool, viaCopy);
+        QFETCH(bool, saves);
+        // GIVEN a board, and its export under way into a slow destination, in a thread (a process) of its own
+        const QString path = m_dir.filePath(u"slow%1.helpboard"_s.arg(viaCopy));
+        {
+            auto created = BoardStore::create(path, u"Slow"_s);
+            QVERIFY2(created, qPrintable(describe(created)));
+            QVERIFY(populateDemoBoard(**created));
+        }
+        SlowDevice out;
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        Status exported = Error{ErrorKind::Io, u"not run"_s};
+        std::thread exporter([&] {
+            auto store = BoardStore::open(path);
+            if (!store) {
+                exported = store.error();
+                out.writing = true;
+                return;
+            }
+            if (viaCopy) {
+                exported = BoardExport::writeBoardViaCopy(**store, m_dir.path(), &out);
+            } else if (auto prepared = BoardExport::prepare(**store)) {
+                exported = prepared->writeBoard(&out);
+            }
+        });
+        for (int waited = 0; !out.writing && waited < 10'000; waited += 10)
+            QThread::msleep(10);
+        QVERIFY(out.writing);
+        // WHEN a colleague saves meanwhile, willing to wait half a second
+        StoreOptions patient;
+        patient.busyTimeoutMs = 500;
+        auto colleague = BoardStore::open(path, patient);
+        QVERIFY2(colleague, qPrintable(describe(colleague)));
+        NewCard card;
+        card.columnId = (*colleague)->columns()->constFirst().id;
+        card.title = u"Saved during the export"_s;
+        const auto saved = (*colleague)->createCard(card);
+        out.released = true;
+        exporter.join();
+        // THEN the save goes through when the export reads a copy (and waits on the board itself); the export is
+        // whole either way, without the card saved after it began
+        QVERIFY2(exported, qPrintable(describe(exported)));
+        QCOMPARE(bool(saved), saves);
+        if (!saved)
+            QCOMPARE(saved.error().kind, ErrorKind::Busy);
+        QVERIFY(out.data.endsWith("}\n"));
+        QVERIFY(!out.data.contains("Saved during the export"));
     }
 };
 
