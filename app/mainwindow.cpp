@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QThread>
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -63,9 +64,14 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     , m_details(new board::CardEditor(*m_model, m_splitter))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    // No write from this process before it proved that the share passes locks (main() installs it before the
-    // first open; a window made elsewhere, as in tests, does so here).
-    storage::LockProbe::setWriteGate(&storage::LockProbe::proveAndWatch);
+    // No write from this process before it proved that the share passes locks. The proof can take seconds (a
+    // colleague's slot found free is watched): the window's own thread never waits for it, its writes (the daily
+    // check's stamp at opening) are Busy until then and tried again later; saves run on workers, which wait.
+    storage::LockProbe::setWriteGate([](const QString &boardPath, const QString &login) {
+        if (QThread::currentThread() == QCoreApplication::instance()->thread())
+            return storage::LockProbe::proveInBackground(boardPath, login, s_readBusyTimeoutMs);
+        return storage::LockProbe::proveAndWatch(boardPath, login);
+    });
     // The board, and beside it the card opened last (hidden until one is).
     m_splitter->setObjectName(QStringLiteral("boardSplitter"));
     // The filter bar over the board it filters.
@@ -185,6 +191,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_readRetry->setSingleShot(true);
     m_readRetry->setInterval(s_readRetryMs);
     connect(m_readRetry, &QTimer::timeout, this, &MainWindow::reload);
+    m_openRetry = new QTimer(this);
+    m_openRetry->setSingleShot(true);
+    m_openRetry->setInterval(s_readRetryMs / 2);
+    connect(m_openRetry, &QTimer::timeout, this, [this] { openPath(m_opening); });
 
     resize(1280, 800);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
@@ -343,7 +353,23 @@ void MainWindow::rememberBoard(const QString &path)
 
 void MainWindow::openPath(const QString &path)
 {
-    auto store = storage::BoardStore::open(path);
+    m_openRetry->stop();
+    storage::StoreOptions options = m_store ? m_store->options() : storage::StoreOptions(); // the same person
+    options.openBusyTimeoutMs = s_readBusyTimeoutMs; // the window's thread never waits long: tried again below
+    auto store = storage::BoardStore::open(path, options);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_opening != path) {
+        m_opening = path;
+        m_openingSince = now;
+    }
+    if (!store && store.error().kind == storage::ErrorKind::Busy && now - m_openingSince < s_openPatienceMs) {
+        statusBar()->showMessage(
+                tr("Opening %1: waiting for a colleague's save to finish…").arg(QFileInfo(path).fileName()));
+        m_openRetry->start();
+        return;
+    }
+    m_opening.clear();
+    statusBar()->clearMessage();
     if (!store) {
         QMessageBox::warning(this, tr("Cannot open board"), store.error().message);
         return;

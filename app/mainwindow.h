@@ -56,6 +56,11 @@ public:
     static constexpr int s_readBusyTimeoutMs = 100;
     /// When a read that found the file busy is tried again.
     static constexpr int s_readRetryMs = 1000;
+    /// How long File > Open (and Open Recent) keeps trying a board that colleagues' saves keep busy.
+    static constexpr int s_openPatienceMs = 30'000;
+    /// Opens the board at @p path in this window (File > Open): tried again in a moment while the file is busy,
+    /// never waited for on the window's thread.
+    void openPath(const QString &path);
     /// How long after a board opens its daily copy is made (30 s: after the first paint and the first clicks).
     void setDailyBackupDelay(int msecs);
     /// When the next day's backup is looked for (after midnight), once today's was; -1 before.
@@ -73,7 +78,6 @@ protected:
 private:
     void reload();
     void openBoard();
-    void openPath(const QString &path);
     void newBoard();
     void saveCopy();
     void rememberBoard(const QString &path);
@@ -122,6 +126,9 @@ private:
     bool m_readsBusy = false;   ///< the board could not be read again (the file busy): it is tried again soon
     bool m_boardRead = false;   ///< the board on screen was read from this store
     QTimer *m_readRetry;
+    QTimer *m_openRetry;
+    QString m_opening;         ///< the board File > Open is trying again, while the file is busy
+    qint64 m_openingSince = 0; ///< since when (ms since the epoch)
     QLabel *m_statusLabel;
     QTimer *m_statusTimer = nullptr;
     QLabel *m_savingLabel;

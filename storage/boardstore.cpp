@@ -169,6 +169,7 @@ Result<std::unique_ptr<BoardStore>> BoardStore::open(const QString &path, const 
     std::unique_ptr<BoardStore> store(new BoardStore);
     if (auto status = store->openFile(path, false, {}, options); !status)
         return status.error();
+    store->m_db->setBusyTimeout(options.busyTimeoutMs); // opening's own wait is over
     return store;
 }
 
@@ -179,9 +180,10 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
     m_login = normalizedLogin(options.login.isEmpty() ? systemLogin() : options.login);
     if (auto valid = checkLogin(m_login, options.login.isEmpty() ? m_login : options.login); !valid)
         return valid;
-    m_db->setBusyTimeout(options.busyTimeoutMs);
+    m_db->setBusyTimeout(options.openBusyTimeoutMs >= 0 ? options.openBusyTimeoutMs : options.busyTimeoutMs);
     m_db->setActor(m_login);
     m_options = options;
+    m_options.openBusyTimeoutMs = -1;
 
     if (!info.absoluteDir().exists())
         return Error{ErrorKind::NotFound, tr("the folder %1 does not exist").arg(info.absolutePath())};

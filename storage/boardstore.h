@@ -26,6 +26,9 @@ struct StoreOptions
     int busyTimeoutMs = 30000;         ///< how long a write waits for other writers before reporting Busy
     bool allowCorruptReadOnly = false; ///< open a damaged board read-only instead of refusing it
     bool readOnly = false;             ///< only read (a snapshot's copy): nothing written, not even the daily stamp
+    /// How long opening waits for colleagues' saves (-1: busyTimeoutMs): the window opens with a short wait and tries
+    /// again in a moment, rather than hold its thread up. Not kept in options() for later opens.
+    int openBusyTimeoutMs = -1;
 };
 
 /// Where an item goes among its siblings. Both zero: at the end. Otherwise just before or after that sibling.

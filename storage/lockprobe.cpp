@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
+#include <QSet>
 #include <QSysInfo>
 #include <QThread>
 #include <QtEndian>
@@ -84,9 +85,12 @@ struct Watch
 
 struct Watches
 {
-    QMutex mutex; ///< held while proving, so two threads of the process never prove the same board at once
+    QMutex proving;                  ///< held while proving, so two threads of the process never prove a board at once
+    std::mutex mutex;                ///< guards what follows; never held for long
+    std::condition_variable decided; ///< a verdict was reached
     QHash<QString, std::shared_ptr<Watch>> byBoard;
     QHash<QString, Status> verdicts;
+    QSet<QString> inBackground; ///< boards proveInBackground() is proving
 };
 
 void endWatch(const std::shared_ptr<Watch> &watch, bool wait)
@@ -346,7 +350,7 @@ void LockProbe::forgetRefusal(const QString &boardPath)
         all.refusals.remove(key);
     }
     Watches &kept = watches();
-    QMutexLocker locker(&kept.mutex);
+    std::lock_guard lock(kept.mutex);
     kept.verdicts.remove(key);
 }
 
@@ -373,14 +377,20 @@ Status LockProbe::proveAndWatch(const QString &boardPath, const QString &login)
     (void)shared(); // made before the watches, which outlive it
     Watches &all = watches();
     const QString key = keyOf(boardPath);
-    QMutexLocker locker(&all.mutex);
-    if (const auto known = all.verdicts.constFind(key); known != all.verdicts.cend())
-        return *known;
+    QMutexLocker proving(&all.proving);
+    {
+        std::lock_guard lock(all.mutex);
+        if (const auto known = all.verdicts.constFind(key); known != all.verdicts.cend())
+            return *known;
+    }
     auto probe = start(boardPath, login, true);
     const Status verdict = probe ? (*probe)->settle(s_settleMs) : Status(probe.error());
     if (!verdict) {
-        if (verdict.error().kind == ErrorKind::ReadOnly)
+        if (verdict.error().kind == ErrorKind::ReadOnly) {
+            std::lock_guard lock(all.mutex);
             all.verdicts.insert(key, verdict);
+            all.decided.notify_all();
+        }
         return verdict; // the probe goes, and its slot with it
     }
     auto watch = std::make_shared<Watch>();
@@ -398,11 +408,38 @@ Status LockProbe::proveAndWatch(const QString &boardPath, const QString &login)
         }
         watch->probe.reset(); // the record cleared, then the slot unlocked
     });
+    std::lock_guard lock(all.mutex);
     if (auto forgotten = all.byBoard.take(key)) // its verdict was forgotten (forgetRefusal): this one replaces it
         endWatch(forgotten, false);
     all.byBoard.insert(key, watch);
     all.verdicts.insert(key, verdict);
+    all.decided.notify_all();
     return verdict;
+}
+
+Status LockProbe::proveInBackground(const QString &boardPath, const QString &login, int waitMs)
+{
+    (void)shared();
+    Watches &all = watches();
+    const QString key = keyOf(boardPath);
+    std::unique_lock lock(all.mutex);
+    if (!all.verdicts.contains(key) && !all.inBackground.contains(key)) {
+        all.inBackground.insert(key);
+        std::thread([boardPath, login, key] {
+            (void)proveAndWatch(boardPath, login);
+            Watches &kept = watches();
+            std::lock_guard done(kept.mutex);
+            kept.inBackground.remove(key);
+            kept.decided.notify_all(); // after an I/O error too: the caller may try again
+        }).detach();
+    }
+    all.decided.wait_for(lock, std::chrono::milliseconds(waitMs),
+                         [&] { return all.verdicts.contains(key) || !all.inBackground.contains(key); });
+    if (const auto known = all.verdicts.constFind(key); known != all.verdicts.cend())
+        return *known;
+    return Error{ErrorKind::Busy, tr("HelpBoard is still checking that the share passes file locks for %1; try again "
+                                     "in a moment")
+                                          .arg(QFileInfo(boardPath).fileName())};
 }
 
 void LockProbe::stopWatching(const QString &boardPath, bool wait)
@@ -410,7 +447,7 @@ void LockProbe::stopWatching(const QString &boardPath, bool wait)
     QList<std::shared_ptr<Watch>> ending;
     {
         Watches &all = watches();
-        QMutexLocker locker(&all.mutex);
+        std::lock_guard lock(all.mutex);
         if (boardPath.isEmpty()) {
             ending = all.byBoard.values();
             all.byBoard.clear();

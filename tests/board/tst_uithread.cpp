@@ -18,6 +18,7 @@
 #include <QListView>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -107,7 +108,8 @@ private Q_SLOTS:
     void shouldKeepTurningWhileAnotherProcessHoldsTheFile_data()
     {
         QTest::addColumn<QString>("doing");
-        for (const char *doing : {"reload", "search", "card details", "archived cards", "members", "save a copy"})
+        for (const char *doing :
+             {"reload", "search", "card details", "archived cards", "members", "save a copy", "open board"})
             QTest::newRow(doing) << QString::fromLatin1(doing);
     }
 
@@ -161,6 +163,14 @@ private Q_SLOTS:
             window->findChild<QAction *>(QStringLiteral("showArchived"))->trigger();
         } else if (doing == QLatin1String("members")) {
             window->findChild<QAction *>(QStringLiteral("showMembers"))->trigger();
+        } else if (doing == QLatin1String("open board")) {
+            QSignalSpy opened(window->model(), &QAbstractItemModel::modelReset);
+            window->openPath(m_board); // as File > Open and Open Recent do
+            // THEN it says it waits, and keeps the board it has
+            QVERIFY2(window->statusBar()->currentMessage().contains(u"waiting for a colleague's save"),
+                     qPrintable(window->statusBar()->currentMessage()));
+            QCOMPARE(opened.size(), 0);
+            QCOMPARE(window->model()->cardCount(), cardsBefore);
         } else {
             window->saveCopyTo(copy);
         }
@@ -193,6 +203,10 @@ private Q_SLOTS:
             auto *table = window->findChild<QTableView *>(QStringLiteral("membersTable"));
             QVERIFY(table && table->isVisible());
             QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), int(store->members()->size()), 5000);
+        } else if (doing == QLatin1String("open board")) {
+            QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().isEmpty(), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(resets.size() >= 1, 5000);
+            QCOMPARE(window->model()->cardCount(), store->cards()->size());
         } else {
             QTRY_COMPARE_WITH_TIMEOUT(copies.size(), 1, 10000);
             QCOMPARE(copies.constFirst(), (QVariantList{copy, true}));
