@@ -659,8 +659,17 @@ std::optional<quint32> LockProbe::readFileCounter()
         m_boardInode = quint64(now.st_ino);
         m_highestCounter = 0; // another file (a restore): its counter starts afresh
     }
+    // Read without SQLite's lock, the header may be a save's that is not committed yet, and goes back when that save
+    // is rolled back (it failed, or its process died and the next opener rolled it back): no sign of an old copy.
+    // While a save is under way its journal has content (it is emptied at the commit point), so a counter counts
+    // only when the journal was empty both before and after it was read.
+    const QByteArray journal = QFile::encodeName(m_boardPath + QStringLiteral("-journal"));
+    const auto journalEmpty = [&journal] {
+        struct stat info = {};
+        return ::stat(journal.constData(), &info) != 0 ? errno == ENOENT : info.st_size == 0;
+    };
     char counter[4];
-    if (!preadAll(fd, counter, 4, 24))
+    if (!journalEmpty() || !preadAll(fd, counter, 4, 24) || !journalEmpty())
         return std::nullopt;
     return qFromBigEndian<quint32>(counter);
 }

@@ -15,6 +15,7 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -353,6 +354,39 @@ private Q_SLOTS:
         const QString why = QString::fromUtf8(colleague->readAllStandardError());
         QVERIFY2(why.contains(u"this computer sees an old copy of the board"), qPrintable(why));
         ::close(fd);
+    }
+
+    void shouldNotCryWolfWhenASaveIsRolledBack()
+    {
+        // GIVEN a desktop with the board open (it looks every quarter second)
+        auto colleague = holdOpen(false);
+        QVERIFY(colleague);
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("One")}).exitCode, 0);
+        QTest::qWait(600);
+        // WHEN a save is under way (its journal has content, the header's change counter moved on) and is then rolled
+        // back, as when it fails or its process dies and the next opener rolls it back
+        QFile board(m_board);
+        QVERIFY(board.open(QIODevice::ReadWrite));
+        QVERIFY(board.seek(24));
+        const QByteArray counter = board.read(4);
+        const quint32 before = qFromBigEndian<quint32>(counter.constData());
+        QVERIFY(tests::writeFile(m_board + QStringLiteral("-journal"), QByteArray(4096, '\x5a')));
+        char ahead[4];
+        qToBigEndian<quint32>(before + 1, ahead);
+        QVERIFY(board.seek(24));
+        QCOMPARE(board.write(ahead, 4), qint64(4));
+        QVERIFY(board.flush());
+        QTest::qWait(800); // looked at while the save was under way
+        QVERIFY(board.seek(24));
+        QCOMPARE(board.write(counter), qint64(4));
+        QVERIFY(board.flush());
+        QFile(m_board + QStringLiteral("-journal")).resize(0);
+        QTest::qWait(800);
+        // THEN it goes on: the counter of a save that never landed is no sign of an old copy
+        QCOMPARE(colleague->state(), QProcess::Running);
+        QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Two")}).exitCode, 0);
+        colleague->kill();
+        colleague->waitForFinished(5000);
     }
 
     void shouldSayThisComputerSeesAnOldCopyWhenAColleagueReadANewerOne()
