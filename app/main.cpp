@@ -70,9 +70,12 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
         return 1;
     }
-    app::MainWindow window(std::move(store).value());
-    window.show();
-    const int code = application.exec();
+    int code = 0;
+    {
+        app::MainWindow window(std::move(store).value());
+        window.show();
+        code = application.exec();
+    } // the window's last saves land here, before the slots go
     // The slots freed before the process ends: colleagues do not wait for records that stopped moving.
     storage::LockProbe::stopWatching({}, true);
     return code;

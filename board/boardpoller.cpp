@@ -64,6 +64,9 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
 BoardPoller::~BoardPoller()
 {
     m_timer.stop();
+    // This window's slot next to the board goes with it (another board may be opened next); a write still to come
+    // proves the share again. Not waited for: a share that hangs must not hold the window.
+    storage::LockProbe::stopWatching(m_path, false);
     m_worker.stopRetrying(); // a look waiting for the file to come back gives up
     if (m_fileLost)
         return; // no waiting on a share that is gone to say goodbye: the row goes stale by itself

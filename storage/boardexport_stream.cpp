@@ -9,8 +9,7 @@
 #include <QFile>
 #include <QIODevice>
 #include <QJsonArray>
-#include <QScopeGuard>
-#include <QUuid>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -23,14 +22,11 @@ Status BoardExport::writeBoard(QIODevice *out) const
 
 Status BoardExport::writeBoardViaCopy(BoardStore &store, const QString &folder, QIODevice *out)
 {
-    const QString copyPath = QDir(folder).filePath(
-            QStringLiteral("helpboard-export-%1.helpboard").arg(QUuid::createUuid().toString(QUuid::Id128)));
-    std::unique_ptr<BoardStore> copy;
-    const auto removeCopy = qScopeGuard([&] {
-        copy.reset(); // closed before it goes
-        QFile::remove(copyPath);
-    });
-    if (!store.isDamaged() && store.backupTo(copyPath)) {
+    // In a folder of its own that only this user may read (the board may be restricted), removed with all it holds.
+    const QTemporaryDir scratch(QDir(folder).filePath(QStringLiteral("helpboard-export-XXXXXX")));
+    const QString copyPath = scratch.filePath(QStringLiteral("board.helpboard"));
+    std::unique_ptr<BoardStore> copy; // closed before the folder goes
+    if (scratch.isValid() && !store.isDamaged() && store.backupTo(copyPath)) {
         StoreOptions options;
         options.login = store.login();
         options.readOnly = true;

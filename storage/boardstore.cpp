@@ -218,8 +218,13 @@ Status BoardStore::openFile(const QString &path, bool creating, const QString &b
         const std::pair<QString, ColumnKind> defaults[] = {
                 {tr("To-do"), ColumnKind::Todo}, {tr("Doing"), ColumnKind::Doing}, {tr("Done"), ColumnKind::Done}};
         for (const auto &[columnName, kind] : defaults) {
-            if (auto added = addColumn(columnName, kind); !added)
+            if (auto added = addColumn(columnName, kind); !added) {
+                // Never a board without its columns left behind: the next try starts from scratch.
+                m_db->close();
+                QFile::remove(filePath);
+                QFile::remove(filePath + QStringLiteral("-journal"));
                 return added.error();
+            }
         }
         return {};
     }
@@ -467,8 +472,12 @@ Status BoardStore::requireWritable() const
     if (isReadOnly())
         return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(readOnlyReason())};
     // The process's proof that the share passes locks, if it asks for one before writing (the CLI does).
-    if (auto gate = LockProbe::passWriteGate(path(), m_login); !gate)
+    // Still being proven (Busy, from a thread that must not wait for it): tried again later, not read-only.
+    if (auto gate = LockProbe::passWriteGate(path(), m_login); !gate) {
+        if (gate.error().kind == ErrorKind::Busy)
+            return gate;
         return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(gate.error().message)};
+    }
     return {};
 }
 

@@ -337,14 +337,14 @@ Status Connection::write(const std::function<Status()> &body)
                 continue;
             return status;
         }
-        // The share found not to pass locks while this transaction ran (by this process's watch or a colleague's):
-        // another desktop may be writing at the same time, so this one must not land.
-        if (const QString locks = m_path.isEmpty() ? QString() : LockProbe::refusal(m_path); !locks.isEmpty()) {
-            rollback();
-            return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(locks)};
-        }
         // COMMIT can be busy while readers finish; the transaction stays open, so try COMMIT again.
         for (int commitAttempt = 0;; ++commitAttempt) {
+            // The share found not to pass locks while this transaction ran (by this process's watch or a
+            // colleague's): another desktop may be writing at the same time, so this one must not land.
+            if (const QString locks = m_path.isEmpty() ? QString() : LockProbe::refusal(m_path); !locks.isEmpty()) {
+                rollback();
+                return Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(locks)};
+            }
             auto committed = run(QStringLiteral("COMMIT"));
             if (committed)
                 return {};

@@ -22,10 +22,11 @@ struct Kept
     QList<int> spares; ///< opened in a race with a rename, of a file already had or unknown: kept, never closed
 };
 
+/// Never destroyed: a lock probe's thread may still read through it while the process exits.
 Kept &kept()
 {
-    static Kept instance;
-    return instance;
+    static auto *instance = new Kept;
+    return *instance;
 }
 
 QPair<quint64, quint64> keyOf(const struct stat &info)

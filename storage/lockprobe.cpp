@@ -64,10 +64,11 @@ struct Shared
     LockProbe::WriteGate gate;
 };
 
+/// Never destroyed: a lock probe's thread may still look while the process exits.
 Shared &shared()
 {
-    static Shared instance;
-    return instance;
+    static auto *instance = new Shared;
+    return *instance;
 }
 
 /// How often a proven process looks again (LockProbe::proveAndWatch).
@@ -80,30 +81,35 @@ struct Watch
     std::mutex mutex;
     std::condition_variable wake;
     bool stop = false;
+    bool ended = false; ///< the slot is free again
     std::thread thread;
 };
 
 struct Watches
 {
-    QMutex proving;                  ///< held while proving, so two threads of the process never prove a board at once
-    std::mutex mutex;                ///< guards what follows; never held for long
+    std::mutex mutex; ///< guards what follows; never held for long
+    /// Held while proving a board, so two threads of the process never prove it at once (other boards go on).
+    QHash<QString, std::shared_ptr<QMutex>> proving;
+    bool closing = false;            ///< stopWatching() of every board: proofs from here on keep no watch
     std::condition_variable decided; ///< a verdict was reached
     QHash<QString, std::shared_ptr<Watch>> byBoard;
     QHash<QString, Status> verdicts;
     QSet<QString> inBackground; ///< boards proveInBackground() is proving
 };
 
+/// How long stopWatching(…, true) waits for a slot to be freed: a share that hangs must not hold the exit for long.
+constexpr int s_endWaitMs = 2000;
+
 void endWatch(const std::shared_ptr<Watch> &watch, bool wait)
 {
-    {
-        std::lock_guard lock(watch->mutex);
-        watch->stop = true;
-    }
+    std::unique_lock lock(watch->mutex);
+    watch->stop = true;
     watch->wake.notify_all();
     if (wait)
-        watch->thread.join();
-    else
-        watch->thread.detach(); // a share that hangs must not hold the caller
+        watch->wake.wait_for(lock, std::chrono::milliseconds(s_endWaitMs), [&] { return watch->ended; });
+    lock.unlock();
+    if (watch->thread.joinable())
+        watch->thread.detach(); // it ends by itself, holding the watch it needs
 }
 
 /// Never destroyed: a watch's thread may still be freeing its slot while the process exits.
@@ -377,9 +383,19 @@ Status LockProbe::proveAndWatch(const QString &boardPath, const QString &login)
     (void)shared(); // made before the watches, which outlive it
     Watches &all = watches();
     const QString key = keyOf(boardPath);
-    QMutexLocker proving(&all.proving);
+    std::shared_ptr<QMutex> provingThis;
     {
         std::lock_guard lock(all.mutex);
+        if (const auto known = all.verdicts.constFind(key); known != all.verdicts.cend())
+            return *known;
+        auto &slot = all.proving[key];
+        if (!slot)
+            slot = std::make_shared<QMutex>();
+        provingThis = slot;
+    }
+    QMutexLocker proving(provingThis.get());
+    {
+        std::lock_guard lock(all.mutex); // proven by another thread while this one waited
         if (const auto known = all.verdicts.constFind(key); known != all.verdicts.cend())
             return *known;
     }
@@ -407,8 +423,16 @@ Status LockProbe::proveAndWatch(const QString &boardPath, const QString &login)
             (void)watch->probe->look();
         }
         watch->probe.reset(); // the record cleared, then the slot unlocked
+        std::lock_guard lock(watch->mutex);
+        watch->ended = true;
+        watch->wake.notify_all();
     });
     std::lock_guard lock(all.mutex);
+    if (all.closing) {
+        // The process is ending: the proof stands for this last write, and the slot goes at once.
+        endWatch(watch, false);
+        return verdict;
+    }
     if (auto forgotten = all.byBoard.take(key)) // its verdict was forgotten (forgetRefusal): this one replaces it
         endWatch(forgotten, false);
     all.byBoard.insert(key, watch);
@@ -451,7 +475,7 @@ void LockProbe::stopWatching(const QString &boardPath, bool wait)
         if (boardPath.isEmpty()) {
             ending = all.byBoard.values();
             all.byBoard.clear();
-            all.verdicts.clear();
+            all.closing = true; // verdicts stay: writes still under way at exit need not prove again
         } else {
             const QString key = keyOf(boardPath);
             if (auto watch = all.byBoard.take(key))

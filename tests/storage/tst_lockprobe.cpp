@@ -278,6 +278,24 @@ private Q_SLOTS:
         QCOMPARE(cardCount(), 0);
     }
 
+    void shouldLeaveNoHalfMadeBoardWhileTheShareIsStillBeingProven()
+    {
+        // GIVEN a process whose proof of the share is still under way (the window's thread is told Busy meanwhile)
+        storage::LockProbe::setWriteGate([](const QString &, const QString &) -> storage::Status {
+            return storage::Error{storage::ErrorKind::Busy,
+                                  QStringLiteral("still checking that the share passes locks")};
+        });
+        // WHEN a new board is made there
+        const QString path = m_dir.filePath(QStringLiteral("new%1.helpboard").arg(m_boards));
+        const auto created = storage::BoardStore::create(path, QStringLiteral("New"));
+        storage::LockProbe::setWriteGate({});
+        // THEN it says to try again (Busy, not read-only), and leaves nothing behind for the next try to trip on
+        QVERIFY(!created);
+        QCOMPARE(created.error().kind, storage::ErrorKind::Busy);
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(storage::BoardStore::create(path, QStringLiteral("New")));
+    }
+
     void shouldNotCryWolfForAColleagueThatCrashed()
     {
         // GIVEN a colleague that had the board open and was killed (its record stays, its lock went with it)
