@@ -95,6 +95,8 @@ struct Watches
     QHash<QString, std::shared_ptr<Watch>> byBoard;
     QHash<QString, Status> verdicts;
     QSet<QString> inBackground; ///< boards proveInBackground() is proving
+    /// Watches ended without waiting (a window that opened another board): the exit still waits for their slots.
+    QList<std::weak_ptr<Watch>> stopping;
 };
 
 /// How long stopWatching(…, true) waits for a slot to be freed: a share that hangs must not hold the exit for long.
@@ -474,12 +476,21 @@ void LockProbe::stopWatching(const QString &boardPath, bool wait)
         std::lock_guard lock(all.mutex);
         if (boardPath.isEmpty()) {
             ending = all.byBoard.values();
+            for (const std::weak_ptr<Watch> &stopping : std::as_const(all.stopping)) {
+                if (auto watch = stopping.lock())
+                    ending << watch;
+            }
+            all.stopping.clear();
             all.byBoard.clear();
             all.closing = true; // verdicts stay: writes still under way at exit need not prove again
         } else {
             const QString key = keyOf(boardPath);
-            if (auto watch = all.byBoard.take(key))
+            if (auto watch = all.byBoard.take(key)) {
                 ending << watch;
+                all.stopping.removeIf([](const std::weak_ptr<Watch> &gone) { return gone.expired(); });
+                if (!wait)
+                    all.stopping << watch;
+            }
             all.verdicts.remove(key);
         }
     }

@@ -665,6 +665,37 @@ private Q_SLOTS:
         }
         qInfo("record fuzz: %d inputs, %d accepted", s_inputs, accepted);
     }
+
+    // Last: it ends this process's watches for good, as the program's exit does.
+    void shouldFreeEverySlotAtExitEvenOfAWatchEndedWithoutWaiting()
+    {
+        // GIVEN this process proven on two boards, one of whose watches was ended without waiting (its window
+        // opened another board)
+        const QString other = m_dir.filePath(QStringLiteral("other%1.helpboard").arg(m_boards));
+        QVERIFY(storage::BoardStore::create(other, QStringLiteral("Other")));
+        QVERIFY(LockProbe::proveAndWatch(m_board, QStringLiteral("ben")));
+        QVERIFY(LockProbe::proveAndWatch(other, QStringLiteral("ben")));
+        const auto ownRecords = [](const QString &board) {
+            QFile side(LockProbe::sidePath(board));
+            if (!side.open(QIODevice::ReadOnly))
+                return -1;
+            const QByteArray all = side.readAll();
+            int own = 0;
+            for (qsizetype at = 512; at + LockRecord::s_size <= all.size(); at += LockRecord::s_size) {
+                const auto record = LockRecord::parse(QByteArrayView(all).sliced(at, LockRecord::s_size));
+                own += record && record->pid == quint32(::getpid()) ? 1 : 0;
+            }
+            return own;
+        };
+        QCOMPARE(ownRecords(m_board), 1);
+        QCOMPARE(ownRecords(other), 1);
+        LockProbe::stopWatching(m_board, false);
+        // WHEN the process ends its watches, as at exit
+        LockProbe::stopWatching({}, true);
+        // THEN no record of it is left next to either board: colleagues never wait for one that stopped moving
+        QCOMPARE(ownRecords(m_board), 0);
+        QCOMPARE(ownRecords(other), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_LockProbe)
