@@ -52,6 +52,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace hb::board {
 
 using namespace editorparts;
@@ -103,7 +105,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     auto *header = new QHBoxLayout;
     m_title = new QLineEdit(content);
     m_title->setObjectName(QStringLiteral("titleEdit"));
-    CharacterLimit::apply(m_title, storage::BoardStore::s_maxTitleLength);
+    const CharacterLimit *titleLimit = CharacterLimit::apply(m_title, storage::BoardStore::s_maxTitleLength);
     m_title->setAccessibleName(tr("Title"));
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
@@ -170,7 +172,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     fields->addRow(dueLabel, dueRow);
     m_requester = new QLineEdit(content);
     m_requester->setObjectName(QStringLiteral("requesterEdit"));
-    CharacterLimit::apply(m_requester, storage::BoardStore::s_maxTitleLength);
+    const CharacterLimit *requesterLimit = CharacterLimit::apply(m_requester, storage::BoardStore::s_maxTitleLength);
     m_requester->setAccessibleName(tr("Requester"));
     m_requester->setPlaceholderText(tr("Who asked for it"));
     fields->addRow(tr("&Requester"), m_requester);
@@ -195,13 +197,12 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_fieldsNotice = noticeLabel(QStringLiteral("fieldsNotice"), content);
     layout->addWidget(m_fieldsNotice);
     // A line at its limit (a long paste is cut by the field itself): say so, rather than cut in silence.
-    for (QLineEdit *line : {m_title, m_requester}) {
-        connect(qobject_cast<const CharacterLimit *>(line->validator()), &CharacterLimit::truncated, this,
-                [this, line] {
-                    showNotice(m_fieldsNotice, tr("%1 has at most %2 characters; the rest was left out.")
-                                                       .arg(line->accessibleName())
-                                                       .arg(CharacterLimit::of(line)));
-                });
+    for (const auto &[line, limit] : {std::pair{m_title, titleLimit}, std::pair{m_requester, requesterLimit}}) {
+        connect(limit, &CharacterLimit::truncated, this, [this, line = line, limit = limit] {
+            showNotice(m_fieldsNotice, tr("%1 has at most %2 characters; the rest was left out.")
+                                               .arg(line->accessibleName())
+                                               .arg(limit->maximum()));
+        });
     }
 
     // Description: Markdown, edited as text, previewed without any HTML of its own

@@ -28,30 +28,10 @@ class tst_LockWatch : public tests::DemoWindowTestCase
     Q_OBJECT
 
 private:
-    /// A colleague with the board open (it looks every quarter second, as a window does), once it holds the board
-    /// or has ended (it may be the first to find that locks do not reach); null if it could not start.
+    /// A colleague with the board open, as ben (tests::holdBoardOpen).
     std::unique_ptr<QProcess> holdOpen(bool dropLocks, int seconds)
     {
-        auto process = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        if (dropLocks) {
-            env.insert(QStringLiteral("LD_PRELOAD"), qEnvironmentVariable("HELPBOARD_DROPLOCKS_LIB"));
-            env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("verify_asan_link_order=0"));
-        }
-        process->setProcessEnvironment(env);
-        process->start(qEnvironmentVariable("HELPBOARD_CLI"),
-                       {QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("ben"),
-                        QStringLiteral("hold-open"), QString::number(seconds)});
-        QElapsedTimer clock;
-        clock.start();
-        if (!process->waitForStarted(10000))
-            return nullptr;
-        while (!process->readAllStandardOutput().contains("holding") && clock.elapsed() < 10000) {
-            if (process->state() == QProcess::NotRunning)
-                break;
-            process->waitForReadyRead(100);
-        }
-        return process;
+        return tests::holdBoardOpen(m_board, QStringLiteral("ben"), dropLocks, seconds);
     }
 
 private Q_SLOTS:

@@ -35,18 +35,6 @@ struct Run
     QString err;
 };
 
-QProcessEnvironment environment(bool dropLocks, const QStringList &extra = {})
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (dropLocks) {
-        env.insert(QStringLiteral("LD_PRELOAD"), qEnvironmentVariable("HELPBOARD_DROPLOCKS_LIB"));
-        env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("verify_asan_link_order=0"));
-    }
-    for (const QString &pair : extra)
-        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
-    return env;
-}
-
 QByteArray mountLine(const QString &point, const QString &type, const QString &options, const QString &super)
 {
     return QStringLiteral("36 25 0:32 / %1 %2 master:1 - %3 //server/share %4\n")
@@ -68,7 +56,7 @@ private:
     Run cli(const QStringList &arguments, bool dropLocks = false, const QStringList &env = {}) const
     {
         QProcess process;
-        process.setProcessEnvironment(environment(dropLocks, env));
+        process.setProcessEnvironment(tests::lockTestEnvironment(dropLocks, env));
         process.start(qEnvironmentVariable("HELPBOARD_CLI"),
                       QStringList{QStringLiteral("--board"), m_board} + arguments);
         Run run;
@@ -80,21 +68,12 @@ private:
         return run;
     }
 
-    /// A colleague with the board open (helpboard-cli hold-open: it looks every 300 ms, as a window does).
+    /// A colleague with the board open, as ben, that holds it (null if it ended or could not start first).
     std::unique_ptr<QProcess> holdOpen(bool dropLocks, int seconds = 20)
     {
-        auto process = std::make_unique<QProcess>();
-        process->setProcessEnvironment(environment(dropLocks));
-        process->start(qEnvironmentVariable("HELPBOARD_CLI"),
-                       {QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("ben"),
-                        QStringLiteral("hold-open"), QString::number(seconds)});
-        QElapsedTimer clock;
-        clock.start();
-        while (!process->readAllStandardOutput().contains("holding") && clock.elapsed() < 10000) {
-            if (process->state() == QProcess::NotRunning)
-                return nullptr;
-            process->waitForReadyRead(100);
-        }
+        auto process = tests::holdBoardOpen(m_board, QStringLiteral("ben"), dropLocks, seconds);
+        if (process && process->state() == QProcess::NotRunning)
+            return nullptr;
         return process;
     }
 
@@ -210,7 +189,7 @@ private Q_SLOTS:
             }
         }
         QProcess longRun;
-        QProcessEnvironment slow = environment(true, {QStringLiteral("HELPBOARD_SLOW_SYNC_MS=100")});
+        QProcessEnvironment slow = tests::lockTestEnvironment(true, {QStringLiteral("HELPBOARD_SLOW_SYNC_MS=100")});
         if (!longRunDropsLocks)
             slow.insert(QStringLiteral("HELPBOARD_DROPLOCKS"), QStringLiteral("keep"));
         longRun.setProcessEnvironment(slow);
@@ -496,8 +475,8 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<QProcess>> runs;
         for (int i = 0; i < desktops; ++i) {
             auto process = std::make_unique<QProcess>();
-            process->setProcessEnvironment(
-                    environment(i == 1 && secondDropsLocks, {QStringLiteral("HELPBOARD_SELFTEST_WAIT_MS=2000")}));
+            process->setProcessEnvironment(tests::lockTestEnvironment(
+                    i == 1 && secondDropsLocks, {QStringLiteral("HELPBOARD_SELFTEST_WAIT_MS=2000")}));
             process->start(qEnvironmentVariable("HELPBOARD_CLI"), {QStringLiteral("selftest"), folder});
             runs.push_back(std::move(process));
         }

@@ -4,7 +4,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -140,6 +142,37 @@ RawResult rawSql(const QString &path, const QStringList &statements)
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+QProcessEnvironment lockTestEnvironment(bool dropLocks, const QStringList &extra)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (dropLocks) {
+        env.insert(QStringLiteral("LD_PRELOAD"), qEnvironmentVariable("HELPBOARD_DROPLOCKS_LIB"));
+        env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("verify_asan_link_order=0"));
+    }
+    for (const QString &pair : extra)
+        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
+    return env;
+}
+
+std::unique_ptr<QProcess> holdBoardOpen(const QString &board, const QString &login, bool dropLocks, int seconds)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProcessEnvironment(lockTestEnvironment(dropLocks));
+    process->start(qEnvironmentVariable("HELPBOARD_CLI"),
+                   {QStringLiteral("--board"), board, QStringLiteral("--as"), login, QStringLiteral("hold-open"),
+                    QString::number(seconds)});
+    if (!process->waitForStarted(10000))
+        return nullptr;
+    QElapsedTimer clock;
+    clock.start();
+    while (!process->readAllStandardOutput().contains("holding") && clock.elapsed() < 10000) {
+        if (process->state() == QProcess::NotRunning)
+            break;
+        process->waitForReadyRead(100);
+    }
+    return process;
 }
 
 } // namespace hb::tests

@@ -6,10 +6,12 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
 
+#include <memory>
 #include <utility>
 
 /// Helpers shared by the test executables.
@@ -64,5 +66,16 @@ private:
 
 /// Runs @p statements on a plain QSqlDatabase connection of its own (no BoardStore rules), then closes it.
 RawResult rawSql(const QString &path, const QStringList &statements);
+
+/// This process's environment, under the lock-dropping shim ($HELPBOARD_DROPLOCKS_LIB) when @p dropLocks: the
+/// process's locks reach no one, as on a cifs nobrl mount. @p extra: NAME=VALUE pairs on top.
+QProcessEnvironment lockTestEnvironment(bool dropLocks, const QStringList &extra = {});
+
+/**
+ * A colleague with @p board open as @p login: `helpboard-cli hold-open` ($HELPBOARD_CLI) for @p seconds, looking as
+ * a window does. Returned once it holds the board, or has ended (it may be the first to find that locks do not
+ * reach), or after 10 s; null if it could not start.
+ */
+std::unique_ptr<QProcess> holdBoardOpen(const QString &board, const QString &login, bool dropLocks, int seconds);
 
 } // namespace hb::tests
