@@ -12,6 +12,7 @@
 #include <board/filterbar.h>
 #include <board/membersdialog.h>
 #include <board/menutext.h>
+#include <board/shortcuts.h>
 #include <board/storeworker.h>
 #include <storage/boardstore.h>
 #include <storage/lockprobe.h>
@@ -167,7 +168,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    redo->setShortcuts(board::redoShortcuts());
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();

@@ -4,6 +4,7 @@
 #include "boardactions.h"
 #include "characterlimit.h"
 #include "labelmodel.h"
+#include "shortcuts.h"
 
 #include <storage/boardstore.h>
 
@@ -106,7 +107,7 @@ LabelsDialog::LabelsDialog(BoardActions &actions, QWidget *parent)
     QAction *undo = actions.undoStack().createUndoAction(this);
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = actions.undoStack().createRedoAction(this);
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
+    redo->setShortcuts(redoShortcuts());
     addAction(undo);
     addAction(redo);
 

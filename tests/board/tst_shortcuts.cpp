@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The keys the menus advertise, pressed as a person presses them, on a real X server (xcb): its keyboard scheme is
+// the one technicians have, where Redo already is Ctrl+Shift+Z.
+#include "demowindowtestcase.h"
+
+#include <board/boardview.h>
+#include <board/cardeditor.h>
+#include <board/labelbutton.h>
+#include <board/labelsdialog.h>
+
+#include <QAction>
+#include <QHash>
+#include <QListView>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace hb;
+
+namespace {
+
+/// The window whose keys an action takes: its owner's, menus being part of the window they drop from.
+const QWidget *windowOf(const QAction *action)
+{
+    for (const QObject *object = action->parent(); object; object = object->parent()) {
+        const auto *widget = qobject_cast<const QWidget *>(object);
+        if (widget && widget->isWindow() && !qobject_cast<const QMenu *>(widget))
+            return widget;
+    }
+    return nullptr;
+}
+
+/// Keys that two actions of one window (or one action twice) claim: Qt calls them ambiguous and triggers neither.
+QStringList clashingKeys(const QWidget &window)
+{
+    QHash<QKeySequence, QString> owner;
+    QStringList clashes;
+    QList<QAction *> actions = window.findChildren<QAction *>();
+    for (QAction *action : window.actions())
+        if (!actions.contains(action))
+            actions.append(action);
+    for (const QAction *action : std::as_const(actions)) {
+        if (windowOf(action) != &window || action->shortcutContext() == Qt::WidgetShortcut
+            || action->shortcutContext() == Qt::WidgetWithChildrenShortcut)
+            continue;
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString name = action->text().isEmpty() ? action->objectName() : action->text();
+            if (owner.contains(key))
+                clashes << QStringLiteral("%1: %2 and %3").arg(key.toString(), owner.value(key), name);
+            owner.insert(key, name);
+        }
+    }
+    return clashes;
+}
+
+} // namespace
+
+class TestShortcuts : public tests::DemoWindowTestCase
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { setUpDemo(); }
+
+    void init()
+    {
+        // Qt says "Ambiguous shortcut overload" when a key reaches two actions, and then does nothing at all.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("[Aa]mbiguous shortcut")));
+    }
+
+    void shouldRedoWithEveryKeyPeopleExpect_data()
+    {
+        QTest::addColumn<Qt::Key>("key");
+        QTest::addColumn<Qt::KeyboardModifiers>("modifiers");
+        QTest::newRow("Ctrl+Shift+Z") << Qt::Key_Z << (Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::newRow("Ctrl+Y") << Qt::Key_Y << Qt::KeyboardModifiers(Qt::ControlModifier);
+    }
+
+    void shouldRedoWithEveryKeyPeopleExpect()
+    {
+        QFETCH(Qt::Key, key);
+        QFETCH(Qt::KeyboardModifiers, modifiers);
+        auto window = openDemo();
+        QVERIFY(window);
+        // Shortcuts reach the active window only (Xvfb has no window manager to activate it).
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QListView *todo = window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
+        todo->setFocus();
+        todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
+        const qint64 id = todo->currentIndex().data(board::BoardModel::IdRole).toLongLong();
+
+        // GIVEN a card moved to Doing with Ctrl+Right and the move undone with Ctrl+Z
+        QTest::keyClick(todo, Qt::Key_Right, Qt::ControlModifier);
+        QVERIFY(saved(*window));
+        QCOMPARE(storedColumnOf(id), 1);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
+        QCOMPARE(storedColumnOf(id), 0);
+
+        // WHEN the redo key is pressed, THEN the card is in Doing again, in the file
+        QTest::keyClick(QApplication::focusWidget(), key, modifiers);
+        QVERIFY(saved(*window));
+        QCOMPARE(storedColumnOf(id), 1);
+        QVERIFY(!window->undoStack()->canRedo());
+        window->undoStack()->undo();
+        QVERIFY(saved(*window));
+    }
+
+    void shouldGiveEveryKeyOneActionInEachWindow()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        QVERIFY2(clashingKeys(*window).isEmpty(), qPrintable(clashingKeys(*window).join(u"; ")));
+
+        // AND in the labels dialog, opened from a card, which undoes on the same stack
+        QVERIFY(openFirstCard(*window));
+        auto *editor = window->findChild<board::CardEditor *>();
+        QVERIFY(editor);
+        QTRY_VERIFY(editor->isVisible());
+        auto *button = editor->findChild<board::LabelButton *>(QStringLiteral("labelsButton"));
+        QVERIFY(button);
+        QMenu *menu = button->menu();
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        menu->findChild<QAction *>(QStringLiteral("manageLabels"))->trigger();
+        menu->close();
+        auto *labels = editor->findChild<board::LabelsDialog *>(QStringLiteral("labelsDialog"));
+        QVERIFY(labels);
+        QVERIFY(QTest::qWaitForWindowExposed(labels));
+        QVERIFY2(clashingKeys(*labels).isEmpty(), qPrintable(clashingKeys(*labels).join(u"; ")));
+        QVERIFY2(clashingKeys(*window).isEmpty(), qPrintable(clashingKeys(*window).join(u"; ")));
+        labels->close();
+    }
+};
+
+QTEST_MAIN(TestShortcuts)
+#include "tst_shortcuts.moc"
