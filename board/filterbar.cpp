@@ -108,6 +108,9 @@ FilterBar::FilterBar(QWidget *parent)
         row->addWidget(button);
     m_more = menuButton(QStringLiteral("moreFilters"), tr("More filters"),
                         tr("Priority, labels, assignee, requester, channel"), &FilterBar::fillMoreMenu);
+    // "More filters (5)" is as wide as it gets: counting up never moves the buttons after it.
+    m_more->setText(tr("More filters (%1)").arg(5));
+    m_more->setMinimumWidth(m_more->sizeHint().width());
     row->addWidget(m_more);
     m_saved = menuButton(QStringLiteral("savedFilters"), tr("Saved"),
                          tr("Filters saved by name: use one, or save this one"), &FilterBar::fillSavedMenu);
@@ -117,6 +120,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Show every card again"));
     m_clear->setAutoRaise(true);
+    // Always there, enabled while a filter is on: a button that appeared would move the others under the mouse.
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     row->addWidget(m_clear);
     row->addStretch(1);
@@ -295,7 +299,7 @@ void FilterBar::apply()
         }
     }
     m_filter = filter;
-    m_clear->setVisible(!m_filter.isEmpty());
+    m_clear->setEnabled(!m_filter.isEmpty());
     const int extra = int(bool(m_extra.priority)) + int(!m_extra.labelIds.isEmpty()) + int(!m_extra.assignee.isEmpty())
                       + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel));
     m_more->setText(extra ? tr("More filters (%1)").arg(extra) : tr("More filters"));

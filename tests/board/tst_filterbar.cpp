@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QInputDialog>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -239,6 +240,69 @@ private Q_SLOTS:
             found = found || (kept.overdue && kept.unassigned);
         }
         QVERIFY(found);
+    }
+
+    /// Where each control of the bar's row is, by name (the "no card matches" line below it comes and goes).
+    QHash<QString, QRect> controlPlaces() const
+    {
+        QHash<QString, QRect> places;
+        for (QWidget *control : m_bar->findChildren<QWidget *>()) {
+            if (!control->objectName().isEmpty() && control->isVisible() && control->parentWidget() == m_bar
+                && control->objectName() != u"noMatches")
+                places.insert(control->objectName(), control->geometry());
+        }
+        return places;
+    }
+
+    void shouldKeepEveryControlInPlaceWhenFiltersTurnOn_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char *name :
+             {"overdueFilter", "dueSoonFilter", "unassignedFilter", "mineFilter", "needsReviewFilter", "blockedFilter"})
+            QTest::newRow(name) << QString::fromLatin1(name);
+    }
+
+    void shouldKeepEveryControlInPlaceWhenFiltersTurnOn()
+    {
+        QFETCH(QString, name);
+        const QHash<QString, QRect> before = controlPlaces();
+        QVERIFY(before.contains(name));
+        QVERIFY(before.contains(QStringLiteral("clearFilters")));
+        const QPoint spot = before.value(name).center();
+
+        // WHEN the toggle is clicked, THEN it is on and nothing in the bar moved
+        QTest::mouseClick(m_bar->childAt(spot), Qt::LeftButton, {}, m_bar->childAt(spot)->mapFrom(m_bar, spot));
+        QVERIFY(toggle(name)->isChecked());
+        QVERIFY(!m_bar->filter().isEmpty());
+        QCOMPARE(controlPlaces(), before);
+
+        // AND a second click at the same spot turns the same filter off again
+        QCOMPARE(m_bar->childAt(spot), toggle(name));
+        QTest::mouseClick(m_bar->childAt(spot), Qt::LeftButton, {}, m_bar->childAt(spot)->mapFrom(m_bar, spot));
+        QVERIFY(!toggle(name)->isChecked());
+        QVERIFY(m_bar->filter().isEmpty());
+        QCOMPARE(controlPlaces(), before);
+
+        // AND the More filters count and Clear move nothing either
+        auto *more = m_bar->findChild<QToolButton *>(QStringLiteral("moreFilters"));
+        QMenu *menu = more->menu();
+        const QStringList choices{QStringLiteral("priority-high"), QStringLiteral("assignee-dev"),
+                                  QStringLiteral("channel-phone")};
+        for (const QString &choice : choices) {
+            menu->popup(more->mapToGlobal(QPoint(0, more->height())));
+            QAction *action = menu->findChild<QAction *>(choice);
+            QVERIFY2(action, qPrintable(choice));
+            action->trigger();
+            menu->close();
+            QCOMPARE(controlPlaces(), before);
+        }
+        QVERIFY2(more->text().contains(u'3'), qPrintable(more->text()));
+        auto *clear = m_bar->findChild<QToolButton *>(QStringLiteral("clearFilters"));
+        QVERIFY(clear->isEnabled());
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QVERIFY(m_bar->filter().isEmpty());
+        QVERIFY(!clear->isEnabled());
+        QCOMPARE(controlPlaces(), before);
     }
 
     void shouldNarrowByTheMoreFiltersAsTheCliListDoes_data()
