@@ -165,6 +165,8 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_due->setObjectName(QStringLiteral("dueEdit"));
     m_due->setCalendarPopup(true);
     m_due->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) + QStringLiteral("  HH:mm"));
+    // A card without a due date shows its earliest value, which reads as this rather than as a date.
+    m_due->setSpecialValueText(tr("No due date"));
     dueRow->addWidget(m_hasDue);
     dueRow->addWidget(m_due, 1);
     auto *dueLabel = new QLabel(tr("&Due"), content);
@@ -680,8 +682,8 @@ void CardEditor::refresh()
     m_assignee->setCurrentIndex(assignee);
     m_hasDue->setChecked(shown->dueAt != 0);
     m_due->setEnabled(editable && shown->dueAt != 0);
-    if (shown->dueAt && !m_due->hasFocus())
-        m_due->setDateTime(QDateTime::fromMSecsSinceEpoch(shown->dueAt));
+    if (!m_due->hasFocus())
+        m_due->setDateTime(shown->dueAt ? QDateTime::fromMSecsSinceEpoch(shown->dueAt) : m_due->minimumDateTime());
     const QModelIndex index = m_model.cardIndex(m_cardId);
     QStringList summary{tr("#%1 in %2").arg(shown->id).arg(index.parent().data().toString())};
     if (shown->createdAt)

@@ -214,11 +214,28 @@ private Q_SLOTS:
         field<QLineEdit>("requesterEdit")->setFocus();
         QVERIFY(saved());
         QCOMPARE(stored().dueAt, tomorrow.addDays(2).toMSecsSinceEpoch());
-        // unticking clears it
+        // unticking clears it, and the field says so instead of showing the old date
         QTest::mouseClick(hasDue, Qt::LeftButton);
         QVERIFY(saved());
         QCOMPARE(stored().dueAt, 0);
         QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Clear Due Date"));
+        QCOMPARE(due->text(), QStringLiteral("No due date"));
+        // AND a card without a due date, opened after one with it, shows none either
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved());
+        QCOMPARE(stored().dueAt, tomorrow.addDays(2).toMSecsSinceEpoch());
+        QCOMPARE(due->dateTime(), tomorrow.addDays(2));
+        auto store = storeAs();
+        storage::NewCard card;
+        card.columnId = store->columns().value().first().id;
+        card.title = QStringLiteral("No date");
+        const qint64 undated = store->createCard(card).value();
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY(m_window->model()->cardIndex(undated).isValid());
+        m_editor->showCard(undated);
+        QCOMPARE(m_editor->cardId(), undated);
+        QVERIFY(!hasDue->isChecked());
+        QCOMPARE(due->text(), QStringLiteral("No due date"));
     }
 
     void shouldSaveTheRequester()
