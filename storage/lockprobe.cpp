@@ -639,9 +639,15 @@ Status LockProbe::look()
         if (other.lockedSeen && !m_lockedDesktops.contains(record->desktop()))
             m_lockedDesktops << record->desktop();
         if (seen != m_others.end()) {
-            other.lockedSeen = other.lockedSeen || seen->lockedSeen;
             other.newerSince = seen->newerSince;
+            other.aliveAt = seen->aliveAt;
+            if (seen->record.counter != record->counter)
+                other.aliveAt = now;
         }
+        if (other.lockedSeen)
+            other.aliveAt = now;
+        if (seen != m_others.end())
+            other.lockedSeen = other.lockedSeen || seen->lockedSeen;
         if (test.l_type == F_UNLCK) {
             // Read it again: the free slot counts only against a record that was still there after the test.
             char again[LockRecord::s_size];
@@ -655,11 +661,11 @@ Status LockProbe::look()
             other.record = *after;
             other.freeSeen = true;
         }
-        // A colleague read a newer board than we do, and keeps doing so: this computer's copy is old.
+        // A colleague that lives read a newer board than we do, and keeps doing so: this computer's copy is old.
         if (current && record->fileCounter > current && std::abs(now - record->time) < s_freshMs) {
             if (!other.newerSince)
                 other.newerSince = now;
-            else if (now - other.newerSince >= s_staleGraceMs)
+            else if (now - other.newerSince >= s_staleGraceMs && other.alive(now))
                 return fail(tr("this computer sees an old copy of the board: %1 read change %2 of %3 while this "
                                "computer still reads change %4, so HelpBoard stopped writing rather than write old "
                                "content back. An administrator must make the share's caching coherent (see the "
@@ -688,7 +694,7 @@ Status LockProbe::settle(int waitMs)
             const bool gone =
                     other.record.host == m_own.host && ::kill(pid_t(other.record.pid), 0) != 0 && errno == ESRCH;
             if ((other.freeSeen && other.record.beats && !gone && std::abs(now - other.record.time) < s_freshMs)
-                || other.newerSince)
+                || (other.newerSince && other.alive(now)))
                 pending = true;
         }
         if (!pending || now >= until)

@@ -123,7 +123,13 @@ private:
         bool freeSeen = false; ///< its slot was found free after the record was read as it is now
         bool lockedSeen = false;
         qint64 newerSince = 0; ///< since when (our clock) its file counter is ahead of what we read (0: it is not)
+        qint64 aliveAt = 0;    ///< when (our clock) it last showed it lives: its slot held, or its counter moved
+        /// Whether it showed lately that it lives: only a live colleague's newer board says ours is old (a record
+        /// left by one that went may name a file since made again, or restored).
+        bool alive(qint64 now) const { return aliveAt && now - aliveAt < s_aliveWithinMs; }
     };
+    /// Longer than a window's look interval (1 s) and a CLI run's (250 ms), with room for a slow share.
+    static constexpr qint64 s_aliveWithinMs = 5000;
     Status fail(const QString &reason);
     Status locksDoNotReach(const LockRecord &colleague);
     Status readMark();
