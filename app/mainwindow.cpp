@@ -25,12 +25,16 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -44,6 +48,27 @@ namespace hb::app {
 namespace {
 
 constexpr int s_dailyBackupDelayMs = 30'000;
+
+/// The desktop's "new" icon, or a plus sign in the highlight colour where its icon theme has none.
+QIcon newIcon(const QPalette &palette)
+{
+    QIcon icon = QIcon::fromTheme(QStringLiteral("document-new"));
+    if (!icon.isNull())
+        return icon;
+    for (int size : {16, 24, 32, 48}) {
+        QPixmap plus(size, size);
+        plus.fill(Qt::transparent);
+        QPainter painter(&plus);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(palette.color(QPalette::Highlight), size / 6.0, Qt::SolidLine, Qt::RoundCap));
+        const double margin = size / 5.0;
+        painter.drawLine(QPointF(size / 2.0, margin), QPointF(size / 2.0, size - margin));
+        painter.drawLine(QPointF(margin, size / 2.0), QPointF(size - margin, size / 2.0));
+        painter.end();
+        icon.addPixmap(plus);
+    }
+    return icon;
+}
 
 /// A backup's outcome for the window: the copy's path, or why there is none.
 board::Saved copyMade(const storage::Result<QString> &made)
@@ -146,8 +171,25 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     connect(clock, &QTimer::timeout, this, [this] { m_view->filterModel()->setContext(filterContext()); });
     clock->start();
 
+    // A ticket with all its details: the editor opens on it, the title selected, for the rest to follow by Tab.
+    m_newTicket = new QAction(newIcon(palette()), tr("New &Ticket"), this);
+    m_newTicket->setObjectName(QStringLiteral("newTicket"));
+    m_newTicket->setShortcut(QKeySequence::New);
+    m_newTicket->setToolTip(tr("New ticket, opened for its details (%1)")
+                                    .arg(m_newTicket->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_newTicket, &QAction::triggered, this, [this] { m_view->newTicket(); });
+    connect(m_view, &board::BoardView::ticketCreated, this, [this](qint64 id) {
+        showCard(id);
+        m_details->editTitle();
+    });
+    // Its button starts the row above the board: no toolbar row of its own taking a line of cards.
+    m_filterBar->addLeadingAction(m_newTicket);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Board…"), this, &MainWindow::newBoard)->setShortcut(QKeySequence::New);
+    file->addAction(m_newTicket);
+    file->addSeparator();
+    file->addAction(tr("&New Board…"), this, &MainWindow::newBoard)
+            ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     file->addAction(tr("&Open Board…"), this, &MainWindow::openBoard)->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
@@ -197,7 +239,9 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_openRetry->setInterval(s_readRetryMs / 2);
     connect(m_openRetry, &QTimer::timeout, this, [this] { openPath(m_opening); });
 
-    resize(1280, 800);
+    // 1280x800 where the screen has room, never more than the screen (a laptop at 150 %); else the size it had
+    // last (which restoreGeometry() fits to the screen it is on now).
+    resize(QSize(1280, 800).boundedTo(screen()->availableGeometry().size() * 0.95));
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     setStore(std::move(store));
 }
@@ -493,6 +537,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
         });
     }
     m_view->setActions(m_actions);
+    m_newTicket->setEnabled(m_actions != nullptr);
     m_details->setBoard(m_store.get(), m_actions);
     showBanner();
     // The last board's backup or check finishes first (its worker waits for it).

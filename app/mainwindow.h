@@ -25,6 +25,7 @@ class BoardView;
 class CardEditor;
 } // namespace hb::board
 
+class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -114,6 +115,7 @@ private:
     board::BoardModel *m_model;
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
+    QAction *m_newTicket = nullptr;
     QSplitter *m_splitter;
     board::FilterBar *m_filterBar;
     QPointer<board::ArchivedDialog> m_archived;

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QMimeData>
 #include <QSet>
+#include <QTextDocument>
 
 namespace hb::board {
 
@@ -431,6 +432,26 @@ int BoardModel::columnCount(const QModelIndex &) const
     return 1;
 }
 
+QString BoardModel::toolTip(const storage::Card &card) const
+{
+    // Rich text made of escaped parts only: people's text never becomes markup, and a description written in
+    // Markdown reads as the text it says, its first lines.
+    QStringList parts;
+    if (const auto mark = m_marks.constFind(card.id); mark != m_marks.cend())
+        parts << QStringLiteral("<i>%1</i>").arg(tr("Just changed by %1").arg(memberName(mark->login)).toHtmlEscaped());
+    parts << QStringLiteral("<b>%1</b>").arg(card.title.toHtmlEscaped());
+    parts << tr("Priority: %1").arg(priorityText(card.priority)).toHtmlEscaped();
+    if (!card.description.isEmpty()) {
+        QTextDocument document;
+        document.setMarkdown(card.description, QTextDocument::MarkdownNoHTML);
+        QString text = document.toPlainText().trimmed();
+        if (text.size() > s_toolTipTextLength)
+            text = text.left(s_toolTipTextLength).trimmed() + QChar(0x2026);
+        parts << QStringLiteral("<span style=\"white-space:pre-wrap\">%1</span>").arg(text.toHtmlEscaped());
+    }
+    return QStringLiteral("<p>%1</p>").arg(parts.join(QStringLiteral("<br>")));
+}
+
 QVariant BoardModel::data(const QModelIndex &index, int role) const
 {
     if (const storage::Column *column = columnAt(index)) {
@@ -461,12 +482,8 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         return card->title;
-    case Qt::ToolTipRole: {
-        QString tip = card->description.isEmpty() ? card->title : card->title + QLatin1Char('\n') + card->description;
-        if (const auto mark = m_marks.constFind(card->id); mark != m_marks.cend())
-            tip = tr("Just changed by %1").arg(memberName(mark->login)) + QLatin1Char('\n') + tip;
-        return tip;
-    }
+    case Qt::ToolTipRole:
+        return toolTip(*card);
     case ChangedByRole: {
         const auto mark = m_marks.constFind(card->id);
         return mark == m_marks.cend() ? QString() : memberName(mark->login);
@@ -508,7 +525,9 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         if (role == HasLabelsRole)
             return labels;
         // One value for the delegate's height cache, asked for every card on every layout: cheaper than the title.
-        return QVariant::fromValue<quint64>((quint64(qHash(card->title)) << 1) | (labels ? 1 : 0));
+        // The row of chips shows for labels and for an urgent priority's chip.
+        const bool chips = labels || isUrgent(card->priority);
+        return QVariant::fromValue<quint64>((quint64(qHash(card->title)) << 1) | (chips ? 1 : 0));
     }
     case AssigneeNameRole:
         return card->assignee.isEmpty() ? QString() : m_memberNames.value(card->assignee, card->assignee);

@@ -50,12 +50,13 @@ public:
         CommentCountRole,
         AttachmentCountRole,
         ResolvedRole,
-        LabelsRole,       ///< QVariantList of QVariantMap {name, color}, in the card's label order
-        AssigneeNameRole, ///< the assignee's display name, or their login when they have none
-        StatusTextRole,   ///< "In progress", "Needs review", "Blocked" or empty, for people
-        HasLabelsRole,    ///< whether LabelsRole has any chip
-        HeightKeyRole,    ///< quint64 that changes when what a card's height depends on (title, labels) does
-        ChangedByRole,    ///< who just changed the card (their display name), while it is marked; else empty
+        LabelsRole,        ///< QVariantList of QVariantMap {name, color}, in the card's label order
+        AssigneeNameRole,  ///< the assignee's display name, or their login when they have none
+        StatusTextRole,    ///< "In progress", "Needs review", "Blocked" or empty, for people
+        HasLabelsRole,     ///< whether LabelsRole has any chip
+        HeightKeyRole,     ///< quint64 that changes when what a card's height depends on (title, labels) does
+        ChangedByRole,     ///< who just changed the card (their display name), while it is marked; else empty
+        OutsideFilterRole, ///< CardFilterModel's: shown only because it was just added, though the filter hides it
     };
     Q_ENUM(Roles)
 
@@ -121,6 +122,14 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /// Critical and high: named on the card by a chip, not only by the stripe's colour.
+    static bool isUrgent(storage::Priority priority)
+    {
+        return priority == storage::Priority::Critical || priority == storage::Priority::High;
+    }
+    /// A card's tooltip: who just changed it, its title, priority and the start of its description as plain text.
+    QString toolTip(const storage::Card &card) const;
+    static constexpr int s_toolTipTextLength = 400;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     /// Edit role on a card: hands the new title to the rename handler, which saves it and updates the row.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;

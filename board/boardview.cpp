@@ -223,8 +223,11 @@ void BoardView::applyPermissions()
         c.quickAdd->setEnabled(editable);
         for (QAction *action : c.header->actions()) {
             const QString name = action->objectName();
-            action->setEnabled(admin && (name != u"moveColumnLeft" || column > 0)
-                               && (name != u"moveColumnRight" || column + 1 < m_columns.size()));
+            if (name == u"newTicketHere")
+                action->setEnabled(editable);
+            else
+                action->setEnabled(admin && (name != u"moveColumnLeft" || column > 0)
+                                   && (name != u"moveColumnRight" || column + 1 < m_columns.size()));
         }
     }
 }
@@ -246,6 +249,10 @@ void BoardView::addColumnActions(int column)
         header->addAction(action);
         return action;
     };
+    add("newTicketHere", tr("New Ticket Here"), [this, column] { newTicket(column); });
+    auto *ticketSeparator = new QAction(header);
+    ticketSeparator->setSeparator(true);
+    header->addAction(ticketSeparator);
     add("renameColumn", tr("Rename Column…"), [this, column] { renameColumn(column); });
     add("setWipLimit", tr("Set WIP Limit…"), [this, column, id] {
         bool ok = false;
@@ -300,6 +307,7 @@ void BoardView::addFromQuickAdd(int column)
             return;
         const int at = view->m_model->columnIndex(columnId).row();
         if (id) {
+            view->m_cards->keepShown(id); // added here: not hidden at once by a filter that does not take it
             if (QListView *list = view->columnView(at))
                 list->scrollTo(view->m_cards->cardIndex(id));
         } else if (QLineEdit *again = view->quickAdd(at); again && again->text().isEmpty()) {
@@ -308,6 +316,27 @@ void BoardView::addFromQuickAdd(int column)
     });
     if (taken)
         edit->clear();
+}
+
+bool BoardView::newTicket(int column)
+{
+    if (!m_actions || m_columns.isEmpty())
+        return false;
+    if (column < 0) {
+        column = 0;
+        for (int each = 0; each < m_columns.size(); ++each) {
+            if (m_columns.at(each).panel->isAncestorOf(QApplication::focusWidget()))
+                column = each;
+        }
+    }
+    const qint64 columnId = m_model->index(column, 0).data(BoardModel::IdRole).toLongLong();
+    return m_actions->createCard(columnId, tr("New ticket"), [view = QPointer(this)](qint64 id) {
+        if (!view || !id)
+            return;
+        view->m_cards->keepShown(id);
+        view->focusCardById(id);
+        Q_EMIT view->ticketCreated(id);
+    });
 }
 
 QList<qint64> BoardView::selectedIds(int column) const

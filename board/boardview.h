@@ -62,9 +62,15 @@ public:
     /// Enables moving cards (drag and drop, Ctrl+arrows) through @p actions; without it the board is read-only.
     void setActions(BoardActions *actions);
 
+    /// Adds a ticket called "New ticket" to column @p column (-1: the column that has the focus, else the
+    /// first), and says ticketCreated() when it is saved; false when this user cannot add cards.
+    bool newTicket(int column = -1);
+
 Q_SIGNALS:
     /// Enter or a double-click on a card.
     void cardActivated(qint64 id);
+    /// newTicket()'s card is saved and shows (selected), for its details to be filled in.
+    void ticketCreated(qint64 id);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

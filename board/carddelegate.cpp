@@ -2,6 +2,7 @@
 #include "carddelegate.h"
 
 #include "boardmodel.h"
+#include "cardfields.h"
 #include "chips.h"
 
 #include <QAbstractItemView>
@@ -406,11 +407,20 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
     const int innerWidth = right - left + 1;
     int y = result.card.top() + s_padding;
 
-    // Label chips on one row; what does not fit becomes "+N".
+    // An urgent priority's chip, then label chips, on one row; what does not fit becomes "+N".
     const QVariantList labels = index.data(BoardModel::LabelsRole).toList();
-    if (!labels.isEmpty()) {
+    const auto priority = storage::priorityFromString(index.data(BoardModel::PriorityRole).toString());
+    const bool urgent = priority && BoardModel::isUrgent(*priority);
+    if (!labels.isEmpty() || urgent) {
         const int chipHeight = small.height() + 2;
         int x = left;
+        if (urgent) {
+            result.priorityChip = true;
+            const QString text = priorityText(*priority);
+            result.labels << Chip{QRect(x, y, pillWidth(option.font, text), chipHeight), text,
+                                  priorityColor(index.data(BoardModel::PriorityRole).toString())};
+            x += result.labels.constLast().rect.width() + 4;
+        }
         for (int i = 0; i < labels.size(); ++i) {
             const QVariantMap label = labels.at(i).toMap();
             const QString text = label.value(QStringLiteral("name")).toString();
@@ -543,8 +553,11 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setRenderHint(QPainter::Antialiasing);
     // Label chips.
     painter->setFont(cache.small);
-    for (const Chip &chip : l.labels)
-        drawPill(painter, chip.rect, chip.text, chip.color, true);
+    // (an urgent priority's chip is outlined, so it is not read as a label of the same colour)
+    for (qsizetype i = 0; i < l.labels.size(); ++i) {
+        const Chip &chip = l.labels.at(i);
+        drawPill(painter, chip.rect, chip.text, chip.color, i > 0 || !l.priorityChip);
+    }
 
     // Title: plain text, line by line.
     painter->setFont(cache.title);
@@ -630,6 +643,16 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
         drawPill(painter,
                  QRect(l.card.right() - s_padding - width + 1, l.card.top() - s_outerMargin + 1, width, height), text,
                  mark, true);
+    }
+
+    if (index.data(BoardModel::OutsideFilterRole).toBool()) {
+        // Just added here, though the filter hides it: a tab over the top left edge says why it still shows.
+        painter->setFont(cache.small);
+        const QString text = small.elidedText(tr("outside the filter"), Qt::ElideRight, l.card.width() / 2);
+        drawPill(painter,
+                 QRect(l.card.left() + s_stripeWidth + s_padding, l.card.top() - s_outerMargin + 1,
+                       pillWidth(opt.font, text), small.height() + 2),
+                 text, palette.color(QPalette::PlaceholderText), true);
     }
 
     if (index == m_dropTarget) {

@@ -41,7 +41,9 @@ public:
     {
         QRect card;         ///< the card's rounded rectangle inside the item rect
         QRect stripe;       ///< the priority stripe on its left edge
-        QList<Chip> labels; ///< label chips that fit on one row (the last may be "+N")
+        QList<Chip> labels; ///< the priority chip (critical, high) and label chips that fit on one row (the last may be
+                            ///< "+N")
+        bool priorityChip = false; ///< labels starts with the priority's chip
         QStringList titleLines;
         QRect titleRect;
         QRect footer;

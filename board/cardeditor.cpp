@@ -814,6 +814,12 @@ void CardEditor::newLabel()
         CharacterLimit::apply(line, storage::BoardStore::s_maxLabelNameLength);
 }
 
+void CardEditor::editTitle()
+{
+    m_title->setFocus(Qt::OtherFocusReason);
+    m_title->selectAll();
+}
+
 void CardEditor::manageLabels()
 {
     if (!m_actions)

@@ -56,6 +56,8 @@ public:
     void setBoard(storage::BoardStore *store, BoardActions *actions);
     void showCard(qint64 id);
     qint64 cardId() const { return m_cardId; }
+    /// The keyboard in the title, all of it selected: typing replaces it (a new ticket's).
+    void editTitle();
     /// Saves what was typed and not yet saved (the description, a title being typed): before another card, or
     /// closing.
     void commit();

@@ -21,6 +21,7 @@ void CardFilterModel::setFilter(const CardFilter &filter, const CardFilter::Cont
 {
     m_filter = filter;
     m_context = context;
+    m_kept.clear();
     // A new filter changes much of every column: one layout change, which the views lay out once, costs less than
     // thousands of rows leaving and coming back one run at a time (helpboard-bench, settled figures). Selections
     // and current cards that still show stay either way.
@@ -53,12 +54,37 @@ QModelIndex CardFilterModel::cardIndex(qint64 id) const
     return mapFromSource(m_board.cardIndex(id));
 }
 
+void CardFilterModel::keepShown(qint64 id)
+{
+    if (!isFiltering() || m_kept.contains(id))
+        return;
+    m_kept.insert(id);
+    invalidateRowsFilter();
+    if (const QModelIndex shown = cardIndex(id); shown.isValid())
+        Q_EMIT dataChanged(shown, shown, {BoardModel::OutsideFilterRole, Qt::ToolTipRole});
+}
+
+QVariant CardFilterModel::data(const QModelIndex &index, int role) const
+{
+    if (role != BoardModel::OutsideFilterRole && role != Qt::ToolTipRole)
+        return QSortFilterProxyModel::data(index, role);
+    const storage::Card *card = index.parent().isValid() ? m_board.cardAt(mapToSource(index)) : nullptr;
+    const bool outside = card && m_kept.contains(card->id) && !m_filter.matches(*card, m_context);
+    if (role == BoardModel::OutsideFilterRole)
+        return outside;
+    const QString tip = QSortFilterProxyModel::data(index, role).toString();
+    if (!outside)
+        return tip;
+    const QString why = tr("Shown because you just added it: the filter hides it, and will once it changes.");
+    return QString(tip + QStringLiteral("<p><i>%1</i></p>").arg(why.toHtmlEscaped()));
+}
+
 bool CardFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (!sourceParent.isValid())
         return true; // every column stays, empty or not
     const storage::Card *card = m_board.cardAt(m_board.index(sourceRow, 0, sourceParent));
-    return card && m_filter.matches(*card, m_context);
+    return card && (m_filter.matches(*card, m_context) || m_kept.contains(card->id));
 }
 
 } // namespace hb::board

@@ -3,6 +3,7 @@
 
 #include "cardfilter.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace hb::board {
@@ -34,6 +35,11 @@ public:
     int totalCount(int column) const;
     /// The view index of card @p id, invalid when it is hidden or gone.
     QModelIndex cardIndex(qint64 id) const;
+    /// Keeps card @p id in view although the filter hides it (it was just added here), until the filter changes;
+    /// BoardModel::OutsideFilterRole and the tooltip say so. Nothing when no filter is on.
+    void keepShown(qint64 id);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     /// The filter or its context changed, so the cards shown may have.
@@ -46,6 +52,7 @@ private:
     BoardModel &m_board;
     CardFilter m_filter;
     CardFilter::Context m_context;
+    QSet<qint64> m_kept; ///< see keepShown()
 };
 
 } // namespace hb::board

@@ -2,6 +2,9 @@
 #include "filterbar.h"
 
 #include "busyretry.h"
+#include "carddelegate.h"
+#include "flowlayout.h"
+#include "cardfields.h"
 #include "menutext.h"
 
 #include <storage/boardstore.h>
@@ -9,7 +12,10 @@
 #include <QActionGroup>
 #include <QEvent>
 #include <QInputDialog>
+#include <QAction>
+#include <QGridLayout>
 #include <QHBoxLayout>
+#include <QResizeEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -78,17 +84,32 @@ FilterBar::FilterBar(QWidget *parent)
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(10, 8, 10, 0);
     outer->setSpacing(6);
+    // The bar asks no more width than its narrow arrangement needs (see minimumSizeHint()): a window on a small
+    // screen, or one with a card open, is never held wide by it.
+    outer->setSizeConstraint(QLayout::SetNoConstraint);
+    // Search (and what goes before it) on the left, the filter buttons on the right; on a narrow window the buttons
+    // go on a line of their own below.
+    m_grid = new QGridLayout;
+    m_grid->setHorizontalSpacing(8);
+    m_grid->setVerticalSpacing(6);
     auto *row = new QHBoxLayout;
+    m_row = row;
     row->setSpacing(4);
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Search cards, comments and checklists (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaxLength(200);
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(s_searchMinWidth);
     m_search->setAccessibleName(tr("Search"));
     m_search->installEventFilter(this);
-    row->addWidget(m_search, 2);
+    row->addWidget(m_search, 1);
+    m_grid->addLayout(row, 0, 0);
+    m_controls = new QWidget(this);
+    m_controls->setObjectName(QStringLiteral("filterButtons"));
+    // On as many lines as the width needs: a narrow window (a small screen, a card open beside the board) is never
+    // held wider by them.
+    auto *buttons = new FlowLayout(m_controls, 4);
     m_typing->setSingleShot(true);
     m_typing->setInterval(s_typingPauseMs);
     connect(m_search, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
@@ -105,16 +126,16 @@ FilterBar::FilterBar(QWidget *parent)
     m_needsReview = toggle(QStringLiteral("needsReviewFilter"), tr("Needs review"), tr("Tagged as needing review"));
     m_blocked = toggle(QStringLiteral("blockedFilter"), tr("Blocked"), tr("Tagged as blocked"));
     for (QToolButton *button : {m_overdue, m_dueSoon, m_unassigned, m_mine, m_needsReview, m_blocked})
-        row->addWidget(button);
+        buttons->addWidget(button);
     m_more = menuButton(QStringLiteral("moreFilters"), tr("More filters"),
                         tr("Priority, labels, assignee, requester, channel"), &FilterBar::fillMoreMenu);
     // "More filters (5)" is as wide as it gets: counting up never moves the buttons after it.
     m_more->setText(tr("More filters (%1)").arg(5));
     m_more->setMinimumWidth(m_more->sizeHint().width());
-    row->addWidget(m_more);
+    buttons->addWidget(m_more);
     m_saved = menuButton(QStringLiteral("savedFilters"), tr("Saved"),
                          tr("Filters saved by name: use one, or save this one"), &FilterBar::fillSavedMenu);
-    row->addWidget(m_saved);
+    buttons->addWidget(m_saved);
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFilters"));
     m_clear->setText(tr("Clear"));
@@ -122,9 +143,11 @@ FilterBar::FilterBar(QWidget *parent)
     m_clear->setAutoRaise(true);
     // Always there, enabled while a filter is on: a button that appeared would move the others under the mouse.
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
-    row->addWidget(m_clear);
-    row->addStretch(1);
-    outer->addLayout(row);
+    buttons->addWidget(m_clear);
+    m_grid->addWidget(m_controls, 0, 1);
+    m_grid->setColumnStretch(0, 2);
+    m_grid->setColumnStretch(1, 1);
+    outer->addLayout(m_grid);
 
     // Nothing matches: say what is on, and offer the way back.
     m_empty = new QWidget(this);
@@ -243,6 +266,52 @@ void FilterBar::setFilter(const CardFilter &filter)
     m_applying = false;
     m_typing->stop();
     apply();
+}
+
+int FilterBar::wideWidth() const
+{
+    // The row as it reads well: what leads the search, the search at a useful width, and every button.
+    const QMargins margins = layout()->contentsMargins();
+    return m_row->sizeHint().width() - m_search->sizeHint().width() + s_searchWideWidth + m_grid->horizontalSpacing()
+           + m_controls->sizeHint().width() + margins.left() + margins.right();
+}
+
+QSize FilterBar::minimumSizeHint() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int narrow = std::max(m_row->minimumSize().width(), m_controls->minimumSizeHint().width());
+    return {narrow + margins.left() + margins.right(), layout()->minimumSize().height()};
+}
+
+QSize FilterBar::sizeHint() const
+{
+    return {wideWidth(), layout()->sizeHint().height()};
+}
+
+void FilterBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const bool narrow = width() < wideWidth();
+    if (narrow == m_narrow)
+        return;
+    m_narrow = narrow;
+    m_grid->removeWidget(m_controls);
+    if (narrow)
+        m_grid->addWidget(m_controls, 1, 0, 1, 2);
+    else
+        m_grid->addWidget(m_controls, 0, 1);
+    updateGeometry(); // a line more or less: the window lays the board out again
+}
+
+void FilterBar::addLeadingAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAutoRaise(true);
+    m_row->insertWidget(0, button);
+    m_row->insertSpacing(1, 8);
 }
 
 void FilterBar::clear()
@@ -378,8 +447,12 @@ void FilterBar::fillMoreMenu()
     priorities->addAction(anyPriority);
     for (storage::Priority each :
          {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
-        QAction *action = priority->addAction(
-                priorityName(each), this, [this, each] { changeMore([each](CardFilter &f) { f.priority = each; }); });
+        // In the colour of the cards' stripe, named as the card editor names it.
+        QPixmap swatch(12, 12);
+        swatch.fill(CardDelegate::priorityColor(storage::toText(each)));
+        QAction *action = priority->addAction(QIcon(swatch), priorityText(each), this, [this, each] {
+            changeMore([each](CardFilter &f) { f.priority = each; });
+        });
         action->setObjectName(QStringLiteral("priority-") + storage::toText(each));
         action->setCheckable(true);
         action->setChecked(m_extra.priority == each);

@@ -7,6 +7,9 @@
 
 #include <functional>
 
+class QAction;
+class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QTimer;
@@ -48,6 +51,8 @@ public:
     /// Tells the bar how many cards the filter lets through, so it can say when none do.
     void setShownCount(int shown);
     QLineEdit *searchField() const { return m_search; }
+    /// Puts a button for @p action at the start of the bar (the window's New Ticket: no toolbar row of its own).
+    void addLeadingAction(QAction *action);
 
 public Q_SLOTS:
     void clear();
@@ -63,14 +68,23 @@ public Q_SLOTS:
     bool useSavedFilter(const QString &name);
     void deleteSavedFilter(const QString &name);
 
+    /// As narrow as the search above the buttons allows (the buttons then go below it); as wide as one row.
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
 Q_SIGNALS:
     /// The filter changed (a toggle at once; typing a moment after the last key).
     void filterChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    static constexpr int s_searchMinWidth = 180;
+    static constexpr int s_searchWideWidth = 260; ///< narrower than this, the buttons go on a line of their own
+    /// The width the bar needs to keep search and buttons on one line.
+    int wideWidth() const;
     QToolButton *toggle(const QString &name, const QString &text, const QString &tip);
     /// A button that opens a menu, which @p fill fills each time it opens; the menu is named NAME + "Menu".
     QToolButton *menuButton(const QString &name, const QString &text, const QString &tip, void (FilterBar::*fill)());
@@ -90,6 +104,10 @@ private:
     storage::BoardStore *m_store = nullptr;
     CardFilter m_filter;
     QLineEdit *m_search = nullptr;
+    QGridLayout *m_grid = nullptr;
+    QWidget *m_controls = nullptr; ///< the filter buttons: right of the search, or below it on a narrow window
+    bool m_narrow = false;
+    QHBoxLayout *m_row = nullptr;
     QTimer *m_typing = nullptr;
     QTimer *m_keepLast = nullptr;
     QToolButton *m_overdue = nullptr;

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace hb;
 
@@ -145,16 +146,65 @@ private Q_SLOTS:
         QCOMPARE(changed.first().at(0).toModelIndex(), first);
         QVERIFY(changed.first().at(2).value<QList<int>>().contains(board::BoardModel::ChangedByRole));
         QCOMPARE(first.data(board::BoardModel::ChangedByRole).toString(), QStringLiteral("Ben Okafor"));
-        QVERIFY(first.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Just changed by Ben Okafor\n")));
+        QVERIFY(first.data(Qt::ToolTipRole)
+                        .toString()
+                        .startsWith(QStringLiteral("<p><i>Just changed by Ben Okafor</i><br>")));
         QVERIFY(second.data(board::BoardModel::ChangedByRole).toString().isEmpty());
         // a second mark of another card, shorter: each goes when its own time is up
         model.markChanged(second.data(board::BoardModel::IdRole).toLongLong(), QStringLiteral("chloe"), 50);
         QTRY_VERIFY_WITH_TIMEOUT(second.data(board::BoardModel::ChangedByRole).toString().isEmpty(), 1000);
         QVERIFY(!first.data(board::BoardModel::ChangedByRole).toString().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(first.data(board::BoardModel::ChangedByRole).toString().isEmpty(), 1000);
-        QVERIFY(!first.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Just changed")));
+        QVERIFY(!first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Just changed")));
         // each mark's end was told to the views
         QCOMPARE(changed.count(), 4);
+    }
+
+    void shouldShowACardsTooltipAsPlainText_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<storage::Priority>("priority");
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<QStringList>("shown"); ///< what the tooltip's text says
+        QTest::addColumn<QStringList>("notShown");
+        QTest::newRow("markdown read as text")
+                << QStringLiteral("VPN drops") << storage::Priority::High
+                << QStringLiteral("# Steps\n\n1. **Restart** the [client](https://vpn.example)\n2. `ipconfig /renew`")
+                << QStringList{QStringLiteral("VPN drops"), QStringLiteral("Priority: High"), QStringLiteral("Steps"),
+                               QStringLiteral("Restart the client"), QStringLiteral("ipconfig /renew")}
+                << QStringList{QStringLiteral("**"), QStringLiteral("# "), QStringLiteral("](")};
+        QTest::newRow("markup in people's text stays text")
+                << QStringLiteral("<b>bold</b> & <img src=x>") << storage::Priority::Critical
+                << QStringLiteral("<a href='http://evil'>click</a>")
+                << QStringList{QStringLiteral("<b>bold</b> & <img src=x>"), QStringLiteral("Priority: Critical")}
+                << QStringList{}; // raw HTML in Markdown stays text: never a link, an image or markup
+        QTest::newRow("long description cut")
+                << QStringLiteral("Long") << storage::Priority::Low << QString(2000, u'x')
+                << QStringList{QStringLiteral("Priority: Low"), QString(400, u'x')} << QStringList{QString(401, u'x')};
+    }
+
+    void shouldShowACardsTooltipAsPlainText()
+    {
+        QFETCH(QString, title);
+        QFETCH(storage::Priority, priority);
+        QFETCH(QString, description);
+        QFETCH(QStringList, shown);
+        QFETCH(QStringList, notShown);
+        storage::Card card;
+        card.id = 1;
+        card.title = title;
+        card.priority = priority;
+        card.description = description;
+        board::BoardModel model;
+        QTextDocument tooltip;
+        tooltip.setHtml(model.toolTip(card)); // as QToolTip shows it: rich text
+        const QString text = tooltip.toPlainText();
+        for (const QString &part : shown)
+            QVERIFY2(text.contains(part), qPrintable(text));
+        for (const QString &part : notShown)
+            QVERIFY2(!text.contains(part), qPrintable(text));
+        QVERIFY(!tooltip.toHtml().contains(u"<img"));
+        QVERIFY(!tooltip.toHtml().contains(u"<a href"));
     }
 
     void shouldReloadAfterAChange()

@@ -305,8 +305,15 @@ private Q_SLOTS:
         QVERIFY(is(QPoint(layout.card.center().x(), layout.card.bottom()), border));
         QVERIFY(is(QPoint(layout.card.right(), layout.card.center().y()), border));
         QVERIFY(is(QPoint(layout.card.right() - 3, layout.card.center().y()), palette.color(QPalette::Base)));
-        QVERIFY(!layout.labels.isEmpty());
-        const QRect chip = layout.labels.constFirst().rect; // inside its rounded end, left of its text
+        // (a critical card: its priority is named by the first chip, outlined in the stripe's colour, not filled as
+        // a label of the same colour would be)
+        QVERIFY(layout.labels.size() >= 2);
+        QVERIFY(layout.priorityChip);
+        QCOMPARE(layout.labels.constFirst().text, QStringLiteral("Critical"));
+        QCOMPARE(layout.labels.constFirst().color, CardDelegate::priorityColor(QStringLiteral("critical")));
+        const QRect priorityChip = layout.labels.constFirst().rect;
+        QVERIFY(is(QPoint(priorityChip.left() + 3, priorityChip.center().y()), palette.color(QPalette::Base)));
+        const QRect chip = layout.labels.at(1).rect; // inside its rounded end, left of its text
         QVERIFY(is(QPoint(chip.left() + 3, chip.center().y()), QColor(0x16, 0xa0, 0x85)));
         // AND outside the rounded corner nothing is painted
         QCOMPARE(first.pixelColor(layout.card.topLeft() * ratio).alpha(), 0);

@@ -22,6 +22,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -247,11 +248,42 @@ private Q_SLOTS:
     {
         QHash<QString, QRect> places;
         for (QWidget *control : m_bar->findChildren<QWidget *>()) {
-            if (!control->objectName().isEmpty() && control->isVisible() && control->parentWidget() == m_bar
-                && control->objectName() != u"noMatches")
-                places.insert(control->objectName(), control->geometry());
+            if (qobject_cast<QToolButton *>(control) || qobject_cast<QLineEdit *>(control))
+                places.insert(control->objectName(), QRect(control->mapTo(m_bar, QPoint(0, 0)), control->size()));
         }
         return places;
+    }
+
+    void shouldPutTheButtonsBelowTheSearchOnANarrowWindow_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("oneLine");
+        QTest::newRow("1400 px") << 1400 << true;
+        QTest::newRow("1024 px") << 1024 << false;
+        QTest::newRow("800 px") << 800 << false;
+    }
+
+    void shouldPutTheButtonsBelowTheSearchOnANarrowWindow()
+    {
+        QFETCH(int, width);
+        QFETCH(bool, oneLine);
+        // WHEN the window is made that wide, THEN it is (the bar does not hold it wider)
+        m_window->resize(width, 700);
+        QTRY_COMPARE(m_window->width(), width);
+        auto *search = m_bar->findChild<QLineEdit *>(QStringLiteral("searchField"));
+        auto *buttons = m_bar->findChild<QWidget *>(QStringLiteral("filterButtons"));
+        QTRY_COMPARE(buttons->geometry().top() < search->geometry().bottom(), oneLine);
+        // AND every button is whole inside the bar, and the search keeps a usable width
+        for (QToolButton *button : buttons->findChildren<QToolButton *>()) {
+            const QRect inBar(button->mapTo(m_bar, QPoint(0, 0)), button->size());
+            QVERIFY2(m_bar->rect().contains(inBar), qPrintable(button->objectName()));
+            QVERIFY(button->width() >= button->minimumSizeHint().width());
+        }
+        QVERIFY(search->width() >= 180);
+        // AND the board starts below the bar
+        auto *board = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QVERIFY(board->mapTo(m_window.get(), QPoint(0, 0)).y()
+                >= m_bar->mapTo(m_window.get(), QPoint(0, m_bar->height())).y());
     }
 
     void shouldKeepEveryControlInPlaceWhenFiltersTurnOn_data()
@@ -268,6 +300,7 @@ private Q_SLOTS:
         const QHash<QString, QRect> before = controlPlaces();
         QVERIFY(before.contains(name));
         QVERIFY(before.contains(QStringLiteral("clearFilters")));
+        QVERIFY(before.value(QStringLiteral("clearFilters")).isValid());
         const QPoint spot = before.value(name).center();
 
         // WHEN the toggle is clicked, THEN it is on and nothing in the bar moved
@@ -298,6 +331,7 @@ private Q_SLOTS:
         }
         QVERIFY2(more->text().contains(u'3'), qPrintable(more->text()));
         auto *clear = m_bar->findChild<QToolButton *>(QStringLiteral("clearFilters"));
+        QVERIFY(clear->isVisible());
         QVERIFY(clear->isEnabled());
         QTest::mouseClick(clear, Qt::LeftButton);
         QVERIFY(m_bar->filter().isEmpty());
@@ -425,6 +459,52 @@ private Q_SLOTS:
         // AND it can be deleted
         m_bar->deleteSavedFilter(QStringLiteral("My overdue"));
         QVERIFY(m_bar->savedFilters().isEmpty());
+    }
+
+    void shouldKeepACardAddedUnderAFilterInViewUntilTheFilterChanges_data()
+    {
+        QTest::addColumn<bool>("newTicket"); ///< added with New Ticket (Ctrl+N) rather than typed into "+ Add card"
+        QTest::newRow("quick add") << false;
+        QTest::newRow("new ticket") << true;
+    }
+
+    void shouldKeepACardAddedUnderAFilterInViewUntilTheFilterChanges()
+    {
+        QFETCH(bool, newTicket);
+        // GIVEN only overdue cards show
+        QTest::mouseClick(toggle(QStringLiteral("overdueFilter")), Qt::LeftButton);
+        const QList<qint64> overdue = shownIds();
+        QVERIFY(!overdue.isEmpty());
+        // WHEN a card is added to To-do, which the filter does not take (it has no due date)
+        QSignalSpy inserted(m_window->model(), &QAbstractItemModel::rowsInserted);
+        if (newTicket) {
+            m_view->columnView(0)->setFocus();
+            QVERIFY(m_view->newTicket());
+        } else {
+            QLineEdit *add = m_view->quickAdd(0);
+            add->setFocus();
+            QTest::keyClicks(add, QStringLiteral("Call back Dana about the scanner"));
+            QTest::keyClick(add, Qt::Key_Return);
+        }
+        QVERIFY(inserted.wait(5000));
+        QVERIFY(tests::DemoWindowTestCase::saved(*m_window));
+        const QList<qint64> after = shownIds();
+        QCOMPARE(after.size(), overdue.size() + 1);
+        qint64 added = 0;
+        for (qint64 id : after)
+            added = overdue.contains(id) ? added : id;
+        // THEN it still shows, marked as outside the filter, which its tooltip explains
+        const QModelIndex shown = m_view->cardIndex(added);
+        QTRY_VERIFY(shown.isValid());
+        QVERIFY(shown.data(board::BoardModel::OutsideFilterRole).toBool());
+        QVERIFY(shown.data(Qt::ToolTipRole).toString().contains(u"filter hides it"));
+        QVERIFY(!m_view->cardIndex(overdue.first()).data(board::BoardModel::OutsideFilterRole).toBool());
+        // WHEN the filter changes, THEN the filter alone decides again
+        QTest::mouseClick(toggle(QStringLiteral("unassignedFilter")), Qt::LeftButton);
+        QTest::mouseClick(toggle(QStringLiteral("unassignedFilter")), Qt::LeftButton);
+        QCOMPARE(shownIds(), overdue);
+        QVERIFY(!m_view->cardIndex(added).isValid());
+        QVERIFY(storeAs()->card(added));
     }
 
     void shouldForgetADeletedLabelOfAKeptFilter()

@@ -5,6 +5,7 @@
 #include <app/mainwindow.h>
 #include <board/boardmodel.h>
 #include <board/boardview.h>
+#include <board/cardeditor.h>
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 
@@ -407,6 +408,46 @@ private Q_SLOTS:
         QCOMPARE(store->card(id)->title, before);
     }
 
+    void shouldOpenACardInsideTheWindowAsItIs_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1024x700") << QSize(1024, 700);
+        // about what a 1600 px wide screen at 150 % gives a window
+        QTest::newRow("1000x560") << QSize(1000, 560);
+        QTest::newRow("800x600") << QSize(800, 600);
+    }
+
+    void shouldOpenACardInsideTheWindowAsItIs()
+    {
+        QFETCH(QSize, size);
+        auto window = openDemo(size);
+        QVERIFY(window);
+        QTRY_COMPARE(window->size(), size);
+        // WHEN a card is opened with Enter
+        QVERIFY(openFirstCard(*window));
+        auto *editor = window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
+        QTRY_VERIFY(editor->isVisible());
+        QApplication::processEvents();
+        // THEN the window keeps its size; the editor, its close button and the board's edge are inside it
+        QCOMPARE(window->size(), size);
+        const QRect inside = window->rect();
+        const auto placed = [&](const QWidget *widget) {
+            return QRect(widget->mapTo(window.get(), QPoint(0, 0)), widget->size());
+        };
+        QVERIFY2(inside.contains(placed(editor)), qPrintable(QStringLiteral("%1 px wide").arg(editor->width())));
+        auto *close = editor->findChild<QToolButton *>(QStringLiteral("closeCardEditor"));
+        QVERIFY(close && close->isVisible());
+        QVERIFY(inside.contains(placed(close)));
+        QVERIFY(editor->width() >= 300);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QVERIFY(board->width() >= 200);
+        QVERIFY(inside.contains(placed(board)));
+        // AND the filter bar's buttons are all in it too
+        for (auto *button : window->findChild<QWidget *>(QStringLiteral("filterBar"))->findChildren<QToolButton *>())
+            QVERIFY2(inside.contains(placed(button)), qPrintable(button->objectName()));
+    }
+
     void shouldShapeColumnsFromTheHeaderMenu()
     {
         auto window = openDemo();
@@ -421,6 +462,17 @@ private Q_SLOTS:
         };
         QVERIFY(action(0, "renameColumn") && action(0, "setWipLimit") && action(0, "addColumn"));
         QVERIFY(!action(0, "moveColumnLeft")->isEnabled());
+
+        // New Ticket Here on Done: the ticket is saved there and opened for its details
+        QSignalSpy created(board, &board::BoardView::ticketCreated);
+        action(2, "newTicketHere")->trigger();
+        QVERIFY(created.wait(5000));
+        const qint64 ticket = created.first().first().toLongLong();
+        QCOMPARE(storedColumnOf(ticket), 2);
+        QCOMPARE(window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"))->cardId(), ticket);
+        window->undoStack()->undo();
+        QVERIFY(saved(*window));
+        QVERIFY(!window->model()->cardIndex(ticket).isValid());
 
         // Move Right on To-do: saved, and the board shows Doing first
         action(0, "moveColumnRight")->trigger();
@@ -664,6 +716,18 @@ private Q_SLOTS:
         auto *banner = window.findChild<QLabel *>(QStringLiteral("boardBanner"));
         QVERIFY(banner);
         QCOMPARE(banner->isVisible(), !says.isEmpty());
+        // New Ticket, from the menu, the toolbar and the column menu, is there only for who may add one
+        auto *newTicket = window.findChild<QAction *>(QStringLiteral("newTicket"));
+        QVERIFY(newTicket);
+        QCOMPARE(newTicket->isEnabled(), says.isEmpty());
+        bool inColumnMenu = false;
+        for (QAction *action : window.findChild<board::BoardView *>(QStringLiteral("boardView"))->columnActions(1)) {
+            if (action->objectName() == u"newTicketHere") {
+                inColumnMenu = true;
+                QCOMPARE(action->isEnabled(), says.isEmpty());
+            }
+        }
+        QVERIFY(inColumnMenu);
         if (says.isEmpty())
             return;
         QVERIFY2(banner->text().startsWith(says), qPrintable(banner->text()));

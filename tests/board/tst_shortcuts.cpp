@@ -9,6 +9,8 @@
 #include <board/labelsdialog.h>
 
 #include <QAction>
+#include <QLineEdit>
+#include <QSignalSpy>
 #include <QHash>
 #include <QListView>
 #include <QMenu>
@@ -106,6 +108,56 @@ private Q_SLOTS:
         QVERIFY(!window->undoStack()->canRedo());
         window->undoStack()->undo();
         QVERIFY(saved(*window));
+    }
+
+    void shouldOpenANewTicketForItsDetailsWithCtrlN_data()
+    {
+        QTest::addColumn<int>(
+                "focusColumn");          ///< where the keyboard is when Ctrl+N is pressed (-1: nowhere on the board)
+        QTest::addColumn<int>("column"); ///< where the ticket lands
+        QTest::newRow("from the board's start") << -1 << 0;
+        QTest::newRow("from Doing") << 1 << 1;
+    }
+
+    void shouldOpenANewTicketForItsDetailsWithCtrlN()
+    {
+        QFETCH(int, focusColumn);
+        QFETCH(int, column);
+        auto window = openDemo();
+        QVERIFY(window);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        if (focusColumn >= 0)
+            board->columnView(focusColumn)->setFocus();
+        const int before = int(storeAs()->cards().value().size());
+        QSignalSpy created(board, &board::BoardView::ticketCreated);
+
+        // WHEN Ctrl+N, THEN a ticket is saved in that column and its editor opens, the title selected
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(), Qt::Key_N,
+                        Qt::ControlModifier);
+        QVERIFY(created.wait(5000));
+        const qint64 id = created.first().first().toLongLong();
+        QCOMPARE(int(storeAs()->cards().value().size()), before + 1);
+        QCOMPARE(storedColumnOf(id), column);
+        auto *editor = window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
+        QVERIFY(editor->isVisible());
+        QCOMPARE(editor->cardId(), id);
+        auto *title = editor->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        QTRY_VERIFY(title->hasFocus());
+        QCOMPARE(title->selectedText(), QStringLiteral("New ticket"));
+
+        // AND what is typed replaces the title; Tab goes on to the next field and the title is saved
+        QTest::keyClicks(title, QStringLiteral("Printer jams on 3rd floor"));
+        QTest::keyClick(title, Qt::Key_Tab);
+        QVERIFY(!title->hasFocus());
+        QVERIFY(saved(*window));
+        QCOMPARE(storedCard(id).title, QStringLiteral("Printer jams on 3rd floor"));
+        // AND one Ctrl+Z at a time takes back the title, then the ticket
+        window->undoStack()->undo();
+        window->undoStack()->undo();
+        QVERIFY(saved(*window));
+        QCOMPARE(int(storeAs()->cards().value().size()), before);
     }
 
     void shouldGiveEveryKeyOneActionInEachWindow()
