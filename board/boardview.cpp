@@ -180,6 +180,9 @@ void BoardView::rebuild()
         column.view->installEventFilter(this);
         column.view->viewport()->installEventFilter(this); // files dropped onto a card
         layout->addWidget(column.view, 1);
+        column.view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(column.view, &QWidget::customContextMenuRequested, this,
+                [this, row](const QPoint &at) { showCardMenu(row, at); });
         connect(column.view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
             Q_EMIT cardActivated(index.data(BoardModel::IdRole).toLongLong());
         });

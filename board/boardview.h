@@ -107,6 +107,8 @@ private:
     bool handleColumnDrag(int column, QEvent *event);
     bool handleColumnDrop(int column, QEvent *event);
     void renameColumn(int column);
+    /// The card menu (right-click) at @p at in @p column's viewport: for the selected cards, or the one clicked.
+    void showCardMenu(int column, const QPoint &at);
 
     BoardModel *m_model;
     CardFilterModel *m_cards;

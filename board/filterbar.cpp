@@ -145,8 +145,9 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     buttons->addWidget(m_clear);
     m_grid->addWidget(m_controls, 0, 1);
-    m_grid->setColumnStretch(0, 2);
-    m_grid->setColumnStretch(1, 1);
+    // The search takes what the buttons, on one line, leave.
+    m_grid->setColumnStretch(0, 1);
+    m_grid->setColumnStretch(1, 0);
     outer->addLayout(m_grid);
 
     // Nothing matches: say what is on, and offer the way back.

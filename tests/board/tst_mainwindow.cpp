@@ -11,6 +11,8 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QApplication>
 #include <QDate>
 #include <QDir>
@@ -406,6 +408,94 @@ private Q_SLOTS:
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(saved(*window));
         QCOMPARE(store->card(id)->title, before);
+    }
+
+    void shouldWorkACardFromItsMenu_data()
+    {
+        QTest::addColumn<QStringList>("path"); ///< object names: submenus, then the action
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value"); ///< as the file has it afterwards
+        QTest::newRow("priority") << QStringList{QStringLiteral("priorityMenu"), QStringLiteral("priority-critical")}
+                                  << QStringLiteral("priority") << QStringLiteral("critical");
+        QTest::newRow("status") << QStringList{QStringLiteral("statusMenu"), QStringLiteral("status-blocked")}
+                                << QStringLiteral("status") << QStringLiteral("blocked");
+        QTest::newRow("assign to me") << QStringList{QStringLiteral("assignToMe")} << QStringLiteral("assignee")
+                                      << QStringLiteral("alice");
+        QTest::newRow("move to Done") << QStringList{QStringLiteral("moveToMenu"), QStringLiteral("moveTo-2")}
+                                      << QStringLiteral("column") << QStringLiteral("2");
+        QTest::newRow("archive") << QStringList{QStringLiteral("archiveCards")} << QStringLiteral("archived")
+                                 << QStringLiteral("true");
+        QTest::newRow("copy number") << QStringList{QStringLiteral("copyNumber")} << QStringLiteral("clipboard")
+                                     << QStringLiteral("#%1");
+        QTest::newRow("open") << QStringList{QStringLiteral("openCard")} << QStringLiteral("editor")
+                              << QStringLiteral("%1");
+    }
+
+    void shouldWorkACardFromItsMenu()
+    {
+        QFETCH(QStringList, path);
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        auto window = openDemo();
+        QVERIFY(window);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        QListView *todo = board->columnView(0);
+        // the fourth card of To-do: not urgent, nobody's, no status (the demo's)
+        const QModelIndex card = todo->model()->index(2, 0, todo->rootIndex());
+        const qint64 id = card.data(board::BoardModel::IdRole).toLongLong();
+        const storage::Card before = storedCard(id);
+        QVERIFY(before.priority != storage::Priority::Critical && before.assignee != u"alice");
+
+        // WHEN the card is right-clicked (the window system turns the click into a context menu event: sent here)
+        const QPoint at = todo->visualRect(card).center();
+        QTest::mouseClick(todo->viewport(), Qt::RightButton, {}, at);
+        QContextMenuEvent click(QContextMenuEvent::Mouse, at, todo->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(todo->viewport(), &click);
+        auto *menu = board->findChild<QMenu *>(QStringLiteral("cardMenu"));
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->isVisible());
+        QCOMPARE(todo->currentIndex(), card);
+        // AND the entry is picked, through its submenu
+        QMenu *in = menu;
+        for (const QString &name : path.first(path.size() - 1))
+            in = in->findChild<QMenu *>(name);
+        QVERIFY(in);
+        QAction *action = in->findChild<QAction *>(path.constLast());
+        QVERIFY2(action && action->isEnabled(), qPrintable(path.constLast()));
+        action->trigger();
+        menu->close();
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+        QVERIFY(saved(*window));
+
+        // THEN the file has it
+        const storage::Card after = storedCard(id);
+        if (field == u"priority")
+            QCOMPARE(storage::toText(after.priority), value);
+        else if (field == u"status")
+            QCOMPARE(storage::toText(after.status), value);
+        else if (field == u"assignee")
+            QCOMPARE(after.assignee, value);
+        else if (field == u"column")
+            QCOMPARE(storedColumnOf(id), value.toInt());
+        else if (field == u"archived")
+            QVERIFY(!window->model()->cardIndex(id).isValid());
+        else if (field == u"clipboard")
+            QCOMPARE(QApplication::clipboard()->text(), value.arg(id));
+        else if (field == u"editor")
+            QCOMPARE(window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"))->cardId(), id);
+        // AND one Ctrl+Z undoes it
+        if (field == u"clipboard" || field == u"editor")
+            return;
+        // (a window manager gives the window back its activation when the menu closes; offscreen has none)
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
+        const storage::Card undone = storedCard(id);
+        QCOMPARE(undone.priority, before.priority);
+        QCOMPARE(undone.status, before.status);
+        QCOMPARE(undone.assignee, before.assignee);
+        QCOMPARE(storedColumnOf(id), 0);
     }
 
     void shouldOpenACardInsideTheWindowAsItIs_data()

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The menu a right-click on a card opens: what people do to a card without opening it.
+#include "boardactions.h"
+#include "boardmodel.h"
+#include "boardview.h"
+#include "carddelegate.h"
+#include "cardfields.h"
+#include "cardfiltermodel.h"
+#include "menutext.h"
+
+#include <storage/boardstore.h>
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QListView>
+#include <QMenu>
+#include <QPixmap>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace hb::board {
+
+namespace {
+
+QIcon swatch(const QColor &color)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(color);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+void BoardView::showCardMenu(int column, const QPoint &at)
+{
+    QListView *view = columnView(column);
+    const QModelIndex clicked = view->indexAt(at);
+    if (!clicked.isValid() || clicked.parent() != view->rootIndex())
+        return;
+    // The menu is for the selected cards when the click was on one of them, else for the clicked card alone.
+    if (!view->selectionModel()->isSelected(clicked)) {
+        view->selectionModel()->select(clicked, QItemSelectionModel::ClearAndSelect);
+    }
+    view->selectionModel()->setCurrentIndex(clicked, QItemSelectionModel::NoUpdate);
+    const QList<qint64> ids = selectedIds(column);
+    const qint64 id = clicked.data(BoardModel::IdRole).toLongLong();
+    const storage::Card *card = m_model->cardAt(m_model->cardIndex(id));
+    if (!card)
+        return;
+    const bool many = ids.size() > 1;
+    const bool editable = m_actions != nullptr;
+
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("cardMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const auto named = [](QAction *action, const QString &name) {
+        action->setObjectName(name);
+        return action;
+    };
+
+    QAction *open = named(menu->addAction(tr("&Open"), this, [this, id] { Q_EMIT cardActivated(id); }),
+                          QStringLiteral("openCard"));
+    open->setShortcut(QKeySequence(Qt::Key_Return));
+    open->setEnabled(!many);
+    menu->setDefaultAction(open);
+    menu->addSeparator();
+
+    // A change to several cards is one undo step, named for what it did.
+    const auto forEachCard = [this, ids](const QString &text, const std::function<void(qint64)> &change) {
+        if (ids.size() == 1) {
+            change(ids.constFirst());
+            return;
+        }
+        m_actions->undoStack().beginMacro(text);
+        for (qint64 each : ids)
+            change(each);
+        m_actions->undoStack().endMacro();
+    };
+    const auto setField = [this, forEachCard](const QString &text, const storage::CardPatch &patch) {
+        forEachCard(text, [this, patch, text](qint64 each) { m_actions->editCard(each, patch, text); });
+    };
+
+    QMenu *move = menu->addMenu(tr("&Move To"));
+    move->setObjectName(QStringLiteral("moveToMenu"));
+    for (int to = 0; to < m_model->rowCount(); ++to) {
+        const QModelIndex target = m_model->index(to, 0);
+        QAction *action = move->addAction(menuText(target.data().toString()), this, [this, ids, target] {
+            if (m_actions)
+                m_actions->moveCards(ids, target.data(BoardModel::IdRole).toLongLong(), 0);
+        });
+        action->setObjectName(QStringLiteral("moveTo-%1").arg(to));
+        action->setEnabled(editable && to != column);
+    }
+    move->setEnabled(editable);
+
+    const QString me = editable ? m_actions->store().login() : QString();
+    QAction *assign = named(menu->addAction(tr("&Assign to Me"), this,
+                                            [setField, me] {
+                                                storage::CardPatch patch;
+                                                patch.assignee = me;
+                                                setField(tr("Assign to Me"), patch);
+                                            }),
+                            QStringLiteral("assignToMe"));
+    assign->setEnabled(editable && (many || card->assignee != me));
+
+    QMenu *priority = menu->addMenu(tr("&Priority"));
+    priority->setObjectName(QStringLiteral("priorityMenu"));
+    auto *priorities = new QActionGroup(priority);
+    for (storage::Priority each :
+         {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
+        QAction *action = priority->addAction(swatch(CardDelegate::priorityColor(storage::toText(each))),
+                                              priorityText(each), this, [setField, each] {
+                                                  storage::CardPatch patch;
+                                                  patch.priority = each;
+                                                  setField(tr("Set Priority"), patch);
+                                              });
+        action->setObjectName(QStringLiteral("priority-") + storage::toText(each));
+        action->setCheckable(true);
+        action->setChecked(!many && card->priority == each);
+        priorities->addAction(action);
+    }
+    priority->setEnabled(editable);
+
+    QMenu *status = menu->addMenu(tr("&Status"));
+    status->setObjectName(QStringLiteral("statusMenu"));
+    auto *statuses = new QActionGroup(status);
+    for (storage::StatusTag each : {storage::StatusTag::None, storage::StatusTag::InProgress,
+                                    storage::StatusTag::NeedsReview, storage::StatusTag::Blocked}) {
+        QAction *action = status->addAction(statusText(each), this, [setField, each] {
+            storage::CardPatch patch;
+            patch.status = each;
+            setField(tr("Set Status"), patch);
+        });
+        action->setObjectName(QStringLiteral("status-") + storage::toText(each));
+        action->setCheckable(true);
+        action->setChecked(!many && card->status == each);
+        statuses->addAction(action);
+    }
+    status->setEnabled(editable);
+
+    QMenu *labels = menu->addMenu(tr("&Labels"));
+    labels->setObjectName(QStringLiteral("labelsMenu"));
+    for (const storage::Label &label : m_model->labels()) {
+        // Ticked when every card has it; a pick puts it on all of them, or takes it off all of them.
+        const bool all = std::all_of(ids.cbegin(), ids.cend(), [this, &label](qint64 each) {
+            const storage::Card *shown = m_model->cardAt(m_model->cardIndex(each));
+            return shown && shown->labelIds.contains(label.id);
+        });
+        QAction *action = labels->addAction(
+                swatch(QColor(label.color)), menuText(label.name), this, [this, forEachCard, labelId = label.id, all] {
+                    forEachCard(all ? tr("Remove Label") : tr("Add Label"),
+                                [this, labelId, all](qint64 each) { m_actions->setCardLabel(each, labelId, !all); });
+                });
+        action->setObjectName(QStringLiteral("label-%1").arg(label.id));
+        action->setCheckable(true);
+        action->setChecked(all);
+    }
+    labels->setEnabled(editable && !labels->isEmpty());
+
+    menu->addSeparator();
+    QAction *archive =
+            named(menu->addAction(many ? tr("Ar&chive %n Cards", nullptr, int(ids.size())) : tr("Ar&chive"), this,
+                                  [this, ids] {
+                                      if (m_actions)
+                                          m_actions->archiveCards(ids);
+                                  }),
+                  QStringLiteral("archiveCards"));
+    archive->setShortcut(QKeySequence(Qt::Key_Delete));
+    archive->setEnabled(editable);
+
+    menu->addSeparator();
+    // "#12" to paste into a chat or an e-mail, or "#12 Printer jams on 3rd floor", one line a card.
+    const auto copied = [this, ids](bool withTitles) {
+        QStringList lines;
+        for (qint64 each : ids) {
+            const storage::Card *shown = m_model->cardAt(m_model->cardIndex(each));
+            lines << (withTitles && shown ? QStringLiteral("#%1 %2").arg(each).arg(shown->title)
+                                          : QStringLiteral("#%1").arg(each));
+        }
+        return lines.join(withTitles ? QStringLiteral("\n") : QStringLiteral(" "));
+    };
+    named(menu->addAction(many ? tr("Copy &Numbers") : tr("Copy &Number"), this,
+                          [copied] { QApplication::clipboard()->setText(copied(false)); }),
+          QStringLiteral("copyNumber"));
+    named(menu->addAction(tr("Copy Number and &Title"), this,
+                          [copied] { QApplication::clipboard()->setText(copied(true)); }),
+          QStringLiteral("copyNumberAndTitle"));
+
+    menu->popup(view->viewport()->mapToGlobal(at));
+}
+
+} // namespace hb::board
