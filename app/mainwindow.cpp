@@ -10,6 +10,7 @@
 #include <board/cardfiltermodel.h>
 #include <board/conflictdialog.h>
 #include <board/filterbar.h>
+#include <board/helpwindows.h>
 #include <board/membersdialog.h>
 #include <board/menutext.h>
 #include <board/shortcuts.h>
@@ -219,6 +220,20 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     archived->setObjectName(QStringLiteral("showArchived"));
     archived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     edit->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, [this] {
+        auto *dialog = new board::UserGuideDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence(Qt::Key_F1));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    help->addSeparator();
+    help->addAction(tr("&About HelpBoard"), this, &MainWindow::showAbout)->setObjectName(QStringLiteral("aboutAction"));
 
     m_dailyBackup = new QTimer(this);
     m_dailyBackup->setSingleShot(true);
@@ -577,6 +592,49 @@ void MainWindow::warn(const QString &title, const QString &message)
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    // Generated from the menus, so it never lists a key the window does not have.
+    QList<board::ShortcutEntry> entries;
+    const std::function<void(const QMenu *, const QString &)> collect = [&](const QMenu *menu, const QString &where) {
+        for (QAction *action : menu->actions()) {
+            if (action->menu()) {
+                collect(action->menu(), where + QStringLiteral(" > ") + action->text().remove(QLatin1Char('&')));
+            } else if (!action->shortcuts().isEmpty()) {
+                QString what = action->text().remove(QLatin1Char('&'));
+                if (what.endsWith(QChar(0x2026)))
+                    what.chop(1);
+                entries.append({what, action->shortcuts(), where});
+            }
+        }
+    };
+    for (QAction *top : menuBar()->actions()) {
+        if (top->menu())
+            collect(top->menu(), top->text().remove(QLatin1Char('&')));
+    }
+    entries += board::ShortcutsDialog::boardKeys();
+    auto *dialog = new board::ShortcutsDialog(entries, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showAbout()
+{
+    const auto engine = m_store->engineVersion();
+    QMessageBox box(QMessageBox::NoIcon, tr("About HelpBoard"), {}, QMessageBox::Close, this);
+    box.setObjectName(QStringLiteral("aboutBox"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("HelpBoard %1").arg(QCoreApplication::applicationVersion()));
+    box.setInformativeText(
+            tr("A Kanban board for small IT help desks, kept in one file on a shared drive.\n\n"
+               "Licence: GNU General Public License, version 3 or later.\n"
+               "Qt %1 · SQLite %2 · board format %3")
+                    .arg(QString::fromLatin1(qVersion()), engine ? *engine : tr("(unknown while the file is busy)"))
+                    .arg(storage::BoardStore::formatVersion()));
+    box.exec();
 }
 
 void MainWindow::showMembers()

@@ -87,6 +87,9 @@ private:
     void applyFilter();
     void showArchived();
     void showMembers();
+    /// Help > Keyboard Shortcuts: every menu entry that has a key, and the board's own keys.
+    void showShortcuts();
+    void showAbout();
     /// Someone else changed what this user changed: both side by side, and the user chooses what the card keeps.
     void showConflict(const board::CardConflict &conflict);
     /// Who else has the board open (the status bar) and the open card (the card editor).

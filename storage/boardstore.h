@@ -151,6 +151,10 @@ public:
 
     // Board and settings
     Result<QString> boardName();
+    /// The SQLite library's version, for About boxes and bug reports.
+    Result<QString> engineVersion();
+    /// The board format (schema version) this program writes.
+    static int formatVersion();
     /// The board's UUID (schema v3): which board a drag payload comes from. Copies of the file share it.
     Result<QUuid> boardUuid();
     Status renameBoard(const QString &name);

@@ -34,6 +34,19 @@ Result<QString> BoardStore::boardName()
     return name->toString();
 }
 
+Result<QString> BoardStore::engineVersion()
+{
+    auto version = m_db->scalar(QStringLiteral("SELECT sqlite_version()"));
+    if (!version)
+        return version.error();
+    return version->toString();
+}
+
+int BoardStore::formatVersion()
+{
+    return schema::s_currentVersion;
+}
+
 Result<QUuid> BoardStore::boardUuid()
 {
     auto value = setting(QString::fromUtf16(schema::s_boardUuidKey));

@@ -5,10 +5,16 @@
 
 #include <board/boardview.h>
 #include <board/cardeditor.h>
+#include <board/helpwindows.h>
 #include <board/labelbutton.h>
 #include <board/labelsdialog.h>
 
+#include <QAbstractItemModelTester>
 #include <QAction>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QHash>
@@ -158,6 +164,85 @@ private Q_SLOTS:
         window->undoStack()->undo();
         QVERIFY(saved(*window));
         QCOMPARE(int(storeAs()->cards().value().size()), before);
+    }
+
+    void shouldFindEveryKeyInHelp_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QString>("action"); ///< what the first row found says
+        QTest::addColumn<QString>("keys");
+        QTest::newRow("redo by name") << QStringLiteral("redo") << QStringLiteral("Redo")
+                                      << QStringLiteral("Ctrl+Shift+Z or Ctrl+Y");
+        QTest::newRow("new ticket by key")
+                << QStringLiteral("ctrl+n") << QStringLiteral("New Ticket") << QStringLiteral("Ctrl+N");
+        QTest::newRow("a board key") << QStringLiteral("rename the card") << QStringLiteral("Rename the card in place")
+                                     << QStringLiteral("F2");
+        QTest::newRow("by menu") << QStringLiteral("help") << QStringLiteral("User Guide") << QStringLiteral("F1");
+    }
+
+    void shouldFindEveryKeyInHelp()
+    {
+        QFETCH(QString, search);
+        QFETCH(QString, action);
+        QFETCH(QString, keys);
+        auto window = openDemo();
+        QVERIFY(window);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+
+        // WHEN Ctrl+/ is pressed, THEN the shortcuts open, every key of the menus listed
+        QTest::keyClick(window.get(), Qt::Key_Slash, Qt::ControlModifier);
+        auto *dialog = window->findChild<board::ShortcutsDialog *>(QStringLiteral("shortcutsDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QAbstractItemModelTester tester(dialog->shownModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int menuKeys = 0;
+        for (QAction *each : window->findChildren<QAction *>()) {
+            if (!each->shortcuts().isEmpty() && !each->associatedObjects().isEmpty()
+                && qobject_cast<QMenu *>(each->associatedObjects().constFirst()))
+                ++menuKeys;
+        }
+        QVERIFY(menuKeys >= 10);
+        QVERIFY(dialog->shownModel()->rowCount() >= menuKeys + int(board::ShortcutsDialog::boardKeys().size()));
+
+        // AND typing narrows it to what matches
+        auto *field = dialog->findChild<QLineEdit *>(QStringLiteral("shortcutSearch"));
+        QCOMPARE(dialog->focusWidget(), field); // typing searches at once
+        QTest::keyClicks(field, search);
+        QVERIFY(dialog->shownModel()->rowCount() >= 1);
+        QCOMPARE(dialog->shownModel()->index(0, 0).data().toString(), action);
+        QCOMPARE(dialog->shownModel()->index(0, 1).data().toString(), keys);
+        dialog->close();
+    }
+
+    void shouldOpenTheGuideWithF1AndSayTheVersionsInAbout()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_F1);
+        auto *guide = window->findChild<board::UserGuideDialog *>(QStringLiteral("userGuide"));
+        QVERIFY(guide);
+        QTRY_VERIFY(guide->isVisible());
+        auto *text = guide->findChild<QTextBrowser *>(QStringLiteral("userGuideText"));
+        QVERIFY(text->toPlainText().startsWith(u"HelpBoard in five minutes"));
+        QVERIFY(text->toPlainText().contains(u"Ctrl+N"));
+        guide->close();
+
+        // About says the program's, Qt's and SQLite's versions and the board format
+        QString about;
+        QTimer::singleShot(0, window.get(), [&] {
+            auto *box = window->findChild<QMessageBox *>(QStringLiteral("aboutBox"));
+            if (!box)
+                return;
+            about = box->text() + u'\n' + box->informativeText();
+            box->close();
+        });
+        window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+        QVERIFY2(about.startsWith(u"HelpBoard " + QCoreApplication::applicationVersion()), qPrintable(about));
+        QVERIFY2(about.contains(u"Qt 6.") && about.contains(u"SQLite 3.") && about.contains(u"board format 3"),
+                 qPrintable(about));
     }
 
     void shouldGiveEveryKeyOneActionInEachWindow()
