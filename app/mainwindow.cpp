@@ -212,6 +212,11 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts(board::redoShortcuts());
+    // Undo reaches any card, not only the one open: say which, and bring it into view.
+    connect(undo, &QAction::triggered, this,
+            [this] { reportStep(m_undoStack->command(m_undoStack->index()), tr("Undone: %1")); });
+    connect(redo, &QAction::triggered, this,
+            [this] { reportStep(m_undoStack->command(m_undoStack->index() - 1), tr("Redone: %1")); });
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -592,6 +597,26 @@ void MainWindow::warn(const QString &title, const QString &message)
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::reportStep(const QUndoCommand *step, const QString &said)
+{
+    if (!step)
+        return;
+    const QList<qint64> ids = board::BoardActions::cardsOf(step);
+    QString what = step->text();
+    if (ids.size() == 1) {
+        const QModelIndex card = m_model->cardIndex(ids.constFirst());
+        if (card.isValid()) {
+            what = tr("%1 on #%2 “%3”").arg(what).arg(ids.constFirst()).arg(card.data().toString());
+            m_view->focusCardById(ids.constFirst());
+        } else {
+            what = tr("%1 on #%2").arg(what).arg(ids.constFirst());
+        }
+    } else if (ids.size() > 1) {
+        what = tr("%1 on %n cards", nullptr, int(ids.size())).arg(what);
+    }
+    statusBar()->showMessage(said.arg(what), 8000);
 }
 
 void MainWindow::showShortcuts()

@@ -30,6 +30,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QTimer;
+class QUndoCommand;
 class QUndoStack;
 
 namespace hb::app {
@@ -90,6 +91,8 @@ private:
     /// Help > Keyboard Shortcuts: every menu entry that has a key, and the board's own keys.
     void showShortcuts();
     void showAbout();
+    /// Says in the status bar what undo or redo did (@p said: "Undone: %1") and to which card, and shows it.
+    void reportStep(const QUndoCommand *step, const QString &said);
     /// Someone else changed what this user changed: both side by side, and the user chooses what the card keeps.
     void showConflict(const board::CardConflict &conflict);
     /// Who else has the board open (the status bar) and the open card (the card editor).

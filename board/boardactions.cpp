@@ -340,11 +340,13 @@ bool BoardActions::createCard(qint64 columnId, const QString &title, std::functi
                     return saved;
                 }};
     Step remove{[this, id] { m_model.removeCard(*id); }, [id](BoardStore &store) { return deleteCard(store, *id); }};
-    m_stack.push(new SavedCommand(*this, tr("Add Card"), {}, std::move(create), std::move(remove),
-                                  [done = std::move(done)](const Saved &saved) {
-                                      if (done)
-                                          done(saved.status ? saved.newId : 0);
-                                  }));
+    auto *command = new SavedCommand(*this, tr("Add Card"), {}, std::move(create), std::move(remove),
+                                     [done = std::move(done)](const Saved &saved) {
+                                         if (done)
+                                             done(saved.status ? saved.newId : 0);
+                                     });
+    command->setNewId(id);
+    m_stack.push(command);
     return true;
 }
 

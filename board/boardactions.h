@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace hb::storage {
@@ -115,6 +116,8 @@ public:
     bool canManageColumns() const;
     /// Whether the board may be changed at all through @p store: not read-only, and not a viewer's.
     static bool canEdit(const storage::BoardStore &store);
+    /// The cards undo step @p command changes (with those of the steps it groups), in order, each once.
+    static QList<qint64> cardsOf(const QUndoCommand *command);
     bool addColumn(const QString &name, std::function<void(qint64 id)> done = {});
     bool renameColumn(qint64 id, const QString &name);
     bool setWipLimit(qint64 id, int limit);

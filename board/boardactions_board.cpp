@@ -162,6 +162,22 @@ bool BoardActions::deleteLabel(qint64 id)
             });
 }
 
+QList<qint64> BoardActions::cardsOf(const QUndoCommand *command)
+{
+    QList<qint64> ids;
+    if (!command)
+        return ids;
+    if (const auto *saved = dynamic_cast<const actions::SavedCommand *>(command))
+        ids = saved->cardIds();
+    for (int i = 0; i < command->childCount(); ++i) {
+        for (qint64 id : cardsOf(command->child(i))) {
+            if (!ids.contains(id))
+                ids << id;
+        }
+    }
+    return ids;
+}
+
 bool BoardActions::canEdit(const storage::BoardStore &store)
 {
     return !store.isReadOnly() && store.role() != storage::Role::Viewer;

@@ -72,6 +72,11 @@ public:
     void redo() override { run(m_redo, std::exchange(m_firstDone, {})); }
     void undo() override { run(m_undo, {}); }
 
+    /// The cards this step changes (a new card's once it is saved), for saying what an undo did.
+    QList<qint64> cardIds() const { return m_newId && m_newId->load() ? QList<qint64>{m_newId->load()} : m_cardIds; }
+    /// Where a step that makes a card learns its id.
+    void setNewId(Id id) { m_newId = std::move(id); }
+
 private:
     void run(const Step &step, StoreWorker::Done done)
     {
@@ -109,6 +114,7 @@ private:
 
     BoardActions &m_actions;
     QList<qint64> m_cardIds;
+    Id m_newId;
     Step m_redo;
     Step m_undo;
     StoreWorker::Done m_firstDone;

@@ -4,6 +4,7 @@
 #include "demowindowtestcase.h"
 
 #include <board/boardview.h>
+#include <board/boardactions.h>
 #include <board/cardeditor.h>
 #include <board/helpwindows.h>
 #include <board/labelbutton.h>
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QLineEdit>
@@ -164,6 +166,50 @@ private Q_SLOTS:
         window->undoStack()->undo();
         QVERIFY(saved(*window));
         QCOMPARE(int(storeAs()->cards().value().size()), before);
+    }
+
+    void shouldSayWhichCardAnUndoChangedAndShowIt()
+    {
+        auto window = openDemo();
+        QVERIFY(window);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        // GIVEN card A's priority changed, and then card B opened (the editor shows B)
+        QListView *todo = board->columnView(0);
+        const QModelIndex a = todo->model()->index(3, 0, todo->rootIndex());
+        const qint64 idA = a.data(board::BoardModel::IdRole).toLongLong();
+        const QString titleA = a.data().toString();
+        const storage::Priority before = storedCard(idA).priority;
+        storage::CardPatch patch;
+        patch.priority = before == storage::Priority::Critical ? storage::Priority::Low : storage::Priority::Critical;
+        QVERIFY(window->actions()->editCard(idA, patch, QStringLiteral("Set Priority")));
+        QVERIFY(saved(*window));
+        const qint64 idB = openFirstCard(*window, 1);
+        auto *editor = window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
+        QTRY_COMPARE(editor->cardId(), idB);
+        QListView *doing = board->columnView(1);
+        doing->setFocus(); // the keys on the board, not in a text field (which has its own undo)
+
+        // WHEN Ctrl+Z
+        QTest::keyClick(doing, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
+        // THEN card A is changed back, the status bar says so naming it, and A is selected and shown
+        QCOMPARE(storedCard(idA).priority, before);
+        const QString said = window->statusBar()->currentMessage();
+        QVERIFY2(said == QStringLiteral("Undone: Set Priority on #%1 “%2”").arg(idA).arg(titleA), qPrintable(said));
+        QCOMPARE(todo->currentIndex().data(board::BoardModel::IdRole).toLongLong(), idA);
+        QVERIFY(todo->viewport()->rect().intersects(todo->visualRect(todo->currentIndex())));
+        QCOMPARE(editor->cardId(), idB); // the open card stays open
+
+        // AND redo says it too
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y, Qt::ControlModifier);
+        QVERIFY(saved(*window));
+        QCOMPARE(storedCard(idA).priority, *patch.priority);
+        QVERIFY(window->statusBar()->currentMessage().startsWith(
+                QStringLiteral("Redone: Set Priority on #%1").arg(idA)));
+        window->undoStack()->undo();
+        QVERIFY(saved(*window));
     }
 
     void shouldFindEveryKeyInHelp_data()
