@@ -119,6 +119,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     closeButton->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     closeButton->setToolTip(tr("Close (Esc)"));
     closeButton->setAutoRaise(true);
+    closeButton->setFocusPolicy(Qt::NoFocus); // Tab goes from the title to the fields; Esc closes
     connect(closeButton, &QToolButton::clicked, this, &CardEditor::dismiss);
     header->addWidget(closeButton, 0, Qt::AlignTop);
     layout->addLayout(header);
