@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appinfo.h"
 #include "mainwindow.h"
+#include "welcomedialog.h"
 
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
@@ -18,8 +19,8 @@ using namespace hb;
 
 namespace {
 
-// The default board is created with demo content the first time, so a newcomer sees a working board.
-storage::Result<std::unique_ptr<storage::BoardStore>> openOrCreateDefault(const QString &path)
+// The demo board (the default board's place) is created with its sample content the first time.
+storage::Result<std::unique_ptr<storage::BoardStore>> openOrCreateDemo(const QString &path)
 {
     if (QFileInfo::exists(path))
         return storage::BoardStore::open(path);
@@ -50,25 +51,51 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Board file to open"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Without a board to open, open the demo board "
+                                                                  "instead of asking (created the first time)"));
+    parser.addOption(demo);
     parser.process(application);
 
     // Before the first write (opening writes the daily check's stamp): prove the share passes locks, then watch it.
     storage::LockProbe::setWriteGate(&storage::LockProbe::proveAndWatch);
     const QStringList files = parser.positionalArguments();
-    // Without a file: the board used last, if it is still there, else the default board.
+    // Without a file: the board used last, if it is still there; else (a first start) the welcome page asks which
+    // board, unless --demo says the demo board.
     const QString last = app::MainWindow::lastBoard();
+    const auto welcome = [&]() -> storage::Result<std::unique_ptr<storage::BoardStore>> {
+        if (parser.isSet(demo))
+            return openOrCreateDemo(app::defaultBoardPath());
+        QStringList recent = app::MainWindow::recentBoards();
+        recent.removeIf([](const QString &path) { return !QFileInfo::exists(path); });
+        app::WelcomeDialog page(recent);
+        if (page.exec() != QDialog::Accepted)
+            return storage::Error{storage::ErrorKind::Invalid, {}}; // quit: nothing to say
+        switch (page.choice()) {
+        case app::WelcomeDialog::Choice::Open:
+            return storage::BoardStore::open(page.path());
+        case app::WelcomeDialog::Choice::Create:
+            return storage::BoardStore::create(page.path(), page.boardName());
+        case app::WelcomeDialog::Choice::Demo:
+        case app::WelcomeDialog::Choice::None:
+            break;
+        }
+        return openOrCreateDemo(app::defaultBoardPath());
+    };
     auto store = !files.isEmpty()                             ? storage::BoardStore::open(files.first())
                  : !last.isEmpty() && QFileInfo::exists(last) ? storage::BoardStore::open(last)
-                                                              : openOrCreateDefault(app::defaultBoardPath());
-    if (!store && files.isEmpty() && !last.isEmpty()) {
-        // The board used last cannot be opened now (share gone, damaged): say why, then start on the default
-        // board instead of refusing to start at all.
+                                                              : welcome();
+    // The board cannot be opened (share gone, damaged, a name refused): say why, then ask again instead of
+    // refusing to start at all (with --demo, the demo board is tried once more).
+    for (int tries = 0;
+         !store && files.isEmpty() && !store.error().message.isEmpty() && (!parser.isSet(demo) || tries < 1); ++tries) {
         QMessageBox::warning(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
-        store = openOrCreateDefault(app::defaultBoardPath());
+        store = welcome();
     }
     if (!store) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
-        return 1;
+        if (!store.error().message.isEmpty())
+            QMessageBox::critical(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
+        return store.error().message.isEmpty() ? 0 : 1;
     }
     int code = 0;
     {

@@ -846,7 +846,10 @@ void MainWindow::reload()
     if (std::exchange(m_readsBusy, false))
         showBanner();
     const auto name = m_store->boardName();
-    setWindowTitle(tr("%1 — HelpBoard").arg(name ? *name : QString()));
+    // Sample tickets and people are never taken for the team's board.
+    m_demo = m_store->isDemo();
+    setWindowTitle(m_demo ? tr("DEMO: %1 — HelpBoard").arg(name ? *name : QString())
+                          : tr("%1 — HelpBoard").arg(name ? *name : QString()));
     updateStatus();
     // An admin made this user a viewer, or an editor again: the board is opened again with what they may do now
     // (after the saves still on their way, which the file takes or refuses by the role it holds).
@@ -865,7 +868,8 @@ void MainWindow::updateStatus()
     const int overdue = m_model->overdueCount(QDateTime::currentMSecsSinceEpoch());
     const int shown = m_view->shownCardCount();
     QString status =
-            (cards == 1 ? tr("%1 of 1 card shown").arg(shown) : tr("%1 of %2 cards shown").arg(shown).arg(cards))
+            (m_demo ? tr("DEMO board, sample data  ·  ") : QString())
+            + (cards == 1 ? tr("%1 of 1 card shown").arg(shown) : tr("%1 of %2 cards shown").arg(shown).arg(cards))
             + (overdue ? tr("  ·  %1 overdue").arg(overdue) : QString())
             + tr("  ·  %1 (%2)  ·  %3")
                       .arg(m_store->login(), storage::toText(m_store->role()),

@@ -131,6 +131,7 @@ private:
     QLabel *m_presenceLabel;
     QString m_savesCannotReach; ///< why saves wait for the file to come back; empty when they do not
     QString m_looksCannotReach; ///< likewise for the poller's looks
+    bool m_demo = false;        ///< the board is a demo (sample tickets and people)
     bool m_readsBusy = false;   ///< the board could not be read again (the file busy): it is tried again soon
     bool m_boardRead = false;   ///< the board on screen was read from this store
     QTimer *m_readRetry;

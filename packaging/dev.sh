@@ -134,9 +134,9 @@ cmd_run()
     cd "$CALLER_DIR"
     if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
         note "no DISPLAY or WAYLAND_DISPLAY: running under xvfb-run, so no window will appear on this machine"
-        exec xvfb-run -a "$app" "$@"
+        exec xvfb-run -a "$app" --demo "$@"
     fi
-    exec "$app" "$@"
+    exec "$app" --demo "$@"
 }
 
 cmd_test()

@@ -161,6 +161,8 @@ public:
     Result<QString> setting(const QString &key);
     /// Admin only. Known keys: default_role (editor|viewer), attachment_limit_bytes.
     Status setSetting(const QString &key, const QString &value);
+    /// A board of sample tickets and people (setting "demo" is "yes"): the window says DEMO wherever it names it.
+    bool isDemo();
     Result<qint64> attachmentLimit();
 
     // Columns

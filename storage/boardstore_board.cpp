@@ -96,6 +96,9 @@ Status BoardStore::setSetting(const QString &key, const QString &value)
         bool ok = false;
         if (value.toLongLong(&ok) <= 0 || !ok)
             return Error{ErrorKind::Invalid, tr("attachment_limit_bytes must be a positive number of bytes")};
+    } else if (key == u"demo") {
+        if (value != u"yes" && value != u"no")
+            return Error{ErrorKind::Invalid, tr("demo must be “yes” or “no”")};
     } else {
         return Error{ErrorKind::Invalid, tr("“%1” is not a board setting").arg(key)};
     }
@@ -108,6 +111,12 @@ Status BoardStore::setSetting(const QString &key, const QString &value)
         return appendEvent(QStringLiteral("setting.changed"), 0,
                            {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
     });
+}
+
+bool BoardStore::isDemo()
+{
+    const auto demo = setting(QStringLiteral("demo"));
+    return demo && *demo == u"yes";
 }
 
 Result<qint64> BoardStore::attachmentLimit()

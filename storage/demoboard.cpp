@@ -249,7 +249,9 @@ Status populateDemoBoard(BoardStore &store, const QString &contentDir)
     // ~170 small changes; with an fsync each the first start would take seconds. The file is new: if the machine
     // crashed meanwhile, nothing of anyone's would be lost, and the next start creates it again.
     store.setDurableWrites(false);
-    const Status status = DemoLoader(store, contentDir).load();
+    Status status = DemoLoader(store, contentDir).load();
+    if (status)
+        status = store.setSetting(QStringLiteral("demo"), QStringLiteral("yes"));
     store.setDurableWrites(true);
     return status;
 }

@@ -205,7 +205,8 @@ private Q_SLOTS:
         QVERIFY2(status.contains(QStringLiteral("alice (admin)")), qPrintable(status));
         QVERIFY2(status.contains(QStringLiteral("overdue")), qPrintable(status));
         const QString total = QString::number(window->model()->cardCount());
-        QVERIFY2(status.startsWith(total + QStringLiteral(" of ") + total + QStringLiteral(" cards shown")),
+        QVERIFY2(status.startsWith(QStringLiteral("DEMO board, sample data  ·  ") + total + QStringLiteral(" of ")
+                                   + total + QStringLiteral(" cards shown")),
                  qPrintable(status));
         QVERIFY2(status.contains(QFileInfo(m_board).absoluteFilePath()), qPrintable(status));
 
