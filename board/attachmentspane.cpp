@@ -204,6 +204,8 @@ void AttachmentsPane::setBoard(storage::BoardStore *store, BoardActions *actions
         connect(actions, &BoardActions::uploadProgress, this, &AttachmentsPane::showUpload, Qt::UniqueConnection);
     }
     m_add->setEnabled(actions != nullptr);
+    // A viewer (or a read-only board) is not offered what it cannot do.
+    m_empty->setText(actions ? tr("No attachments. Drop files here, or use Add.") : tr("No attachments."));
     m_uploadRow->hide();
     updateButtons();
 }

@@ -118,7 +118,8 @@ public:
     static bool canEdit(const storage::BoardStore &store);
     /// The cards undo step @p command changes (with those of the steps it groups), in order, each once.
     static QList<qint64> cardsOf(const QUndoCommand *command);
-    bool addColumn(const QString &name, std::function<void(qint64 id)> done = {});
+    /// Adds a column after column @p afterId (0: at the end).
+    bool addColumn(const QString &name, std::function<void(qint64 id)> done = {}, qint64 afterId = 0);
     bool renameColumn(qint64 id, const QString &name);
     bool setWipLimit(qint64 id, int limit);
     /// Moves a column one place left (-1) or right (+1).

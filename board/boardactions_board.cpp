@@ -206,7 +206,7 @@ bool BoardActions::changeColumns(const QString &text, std::function<Status(Board
     return true;
 }
 
-bool BoardActions::addColumn(const QString &name, std::function<void(qint64 id)> done)
+bool BoardActions::addColumn(const QString &name, std::function<void(qint64 id)> done, qint64 afterId)
 {
     const QString fresh = name.trimmed();
     if (!accepted(BoardStore::checkText(tr("column name"), fresh, BoardStore::s_maxTitleLength, true)))
@@ -216,7 +216,12 @@ bool BoardActions::addColumn(const QString &name, std::function<void(qint64 id)>
     return changeColumns(
             tr("Add Column"),
             createOrRestore(
-                    id, [fresh](BoardStore &store) { return store.addColumn(fresh, storage::ColumnKind::Doing); },
+                    id,
+                    [fresh, afterId](BoardStore &store) {
+                        storage::Placement placement;
+                        placement.after = afterId;
+                        return store.addColumn(fresh, storage::ColumnKind::Doing, 0, placement);
+                    },
                     [](BoardStore &store, qint64 column) { return store.restoreColumn(column); }),
             [id](BoardStore &store) { return store.deleteColumn(*id); }, 0, {},
             [id, done = std::move(done)](const Saved &saved) {

@@ -267,11 +267,14 @@ void BoardView::addColumnActions(int column)
     });
     add("moveColumnLeft", tr("Move Left"), [this, id] { m_actions->moveColumn(id, -1); });
     add("moveColumnRight", tr("Move Right"), [this, id] { m_actions->moveColumn(id, 1); });
-    add("addColumn", tr("Add Column…"), [this] {
+    add("addColumn", tr("Add Column After This…"), [this, id] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Add column"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+        const QString after = m_model->columnIndex(id).data().toString();
+        const QString name =
+                QInputDialog::getText(this, tr("Add column"), tr("Name of the new column, after “%1”:").arg(after),
+                                      QLineEdit::Normal, {}, &ok);
         if (ok && !name.trimmed().isEmpty() && m_actions)
-            m_actions->addColumn(name);
+            m_actions->addColumn(name, {}, id); // next to the header that was right-clicked
     });
     auto *separator = new QAction(header);
     separator->setSeparator(true);
@@ -285,8 +288,10 @@ void BoardView::renameColumn(int column)
         return;
     const QModelIndex index = m_model->index(column, 0);
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename column"), tr("Name:"), QLineEdit::Normal,
-                                               index.data().toString(), &ok);
+    // The question names the column, which also keeps the dialog wide enough for its whole title.
+    const QString name = QInputDialog::getText(this, tr("Rename column"),
+                                               tr("New name for the column “%1”:").arg(index.data().toString()),
+                                               QLineEdit::Normal, index.data().toString(), &ok);
     if (ok && !name.trimmed().isEmpty() && name != index.data().toString())
         m_actions->renameColumn(index.data(BoardModel::IdRole).toLongLong(), name);
 }

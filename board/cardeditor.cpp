@@ -193,6 +193,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     auto *labelMenu = new QMenu(m_labels);
     labelMenu->setObjectName(QStringLiteral("labelsMenu"));
     connect(labelMenu, &QMenu::aboutToShow, this, &CardEditor::fillLabelMenu);
+    labelMenu->installEventFilter(this); // it stays open while labels are ticked, for several at once
     m_labels->setMenu(labelMenu);
     fields->addRow(tr("&Labels"), m_labels);
     connect(&m_model, &BoardModel::labelsChanged, this, &CardEditor::showLabels);
@@ -516,6 +517,19 @@ bool CardEditor::eventFilter(QObject *watched, QEvent *event)
         auto *drop = static_cast<QDropEvent *>(event);
         if (!attachmentfiles::localFiles(drop->mimeData()).isEmpty()) {
             takeFiles(drop);
+            return true;
+        }
+    }
+    if (watched == m_labels->menu()
+        && (event->type() == QEvent::MouseButtonRelease
+            || (event->type() == QEvent::KeyPress
+                && (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
+                    || static_cast<QKeyEvent *>(event)->key() == Qt::Key_Return)))) {
+        // A label ticked or unticked: the menu stays, so several are picked in one go (Esc or a click outside
+        // closes it). Its other entries (New Label, Manage Labels) close it as usual.
+        QAction *action = m_labels->menu()->activeAction();
+        if (action && action->isCheckable() && action->isEnabled()) {
+            action->trigger();
             return true;
         }
     }

@@ -437,6 +437,25 @@ private Q_SLOTS:
         const QVariantList chips = m_window->model()->cardIndex(m_id).data(board::BoardModel::LabelsRole).toList();
         QCOMPARE(int(chips.size()), int(storedLabels().size()));
 
+        // AND two labels clicked in one opening of the menu: it stays open between them, Esc closes it
+        const QStringList had2 = storedLabels();
+        menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+        QTRY_VERIFY(menu->isVisible());
+        for (const QString &name : {QStringLiteral("Network"), QStringLiteral("Software")}) {
+            QAction *label = menuAction(name);
+            QVERIFY(label);
+            const QPoint at = menu->actionGeometry(label).center();
+            QTest::mouseMove(menu, at);
+            QTRY_COMPARE(menu->activeAction(), label);
+            QTest::mouseClick(menu, Qt::LeftButton, {}, at);
+            QVERIFY2(menu->isVisible(), qPrintable(name));
+        }
+        QTest::keyClick(menu, Qt::Key_Escape);
+        QTRY_VERIFY(!menu->isVisible());
+        QVERIFY(saved());
+        for (const QString &name : {QStringLiteral("Network"), QStringLiteral("Software")})
+            QCOMPARE(storedLabels().contains(name), !had2.contains(name));
+
         // WHEN a new label is made from the menu, THEN it exists and is on this card
         menu->popup(button->mapToGlobal(QPoint(0, button->height())));
         menu->findChild<QAction *>(QStringLiteral("newLabel"))->trigger();
@@ -722,6 +741,9 @@ private Q_SLOTS:
         QVERIFY(!editor->findChild<QCheckBox *>(QStringLiteral("hasDue"))->isEnabled());
         QVERIFY(!editor->findChild<QLineEdit *>(QStringLiteral("checklistAdd"))->isEnabled());
         QVERIFY(!editor->findChild<QPlainTextEdit *>(QStringLiteral("commentEdit"))->isEnabled());
+        // nothing offers a viewer what it cannot do
+        QCOMPARE(editor->findChild<QLabel *>(QStringLiteral("attachmentsEmpty"))->text(),
+                 QStringLiteral("No attachments."));
         const QString comments = editor->findChild<QTextBrowser *>(QStringLiteral("commentsView"))->toPlainText();
         QVERIFY(!comments.contains(QStringLiteral("Edit")) && !comments.contains(QStringLiteral("Delete")));
         auto *checklist = editor->findChild<QListView *>(QStringLiteral("checklistView"));

@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -575,6 +576,28 @@ private Q_SLOTS:
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(saved(*window));
         QCOMPARE(board->columnTitle(0)->text(), QStringLiteral("To-do"));
+
+        // Add Column on To-do's header: the new column comes right after To-do, not after Done
+        QString asked;
+        QTimer::singleShot(0, window.get(), [&] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            asked = dialog->labelText();
+            dialog->setTextValue(QStringLiteral("Triage"));
+            dialog->accept();
+        });
+        action(0, "addColumn")->trigger();
+        QVERIFY(saved(*window));
+        QCOMPARE(asked, QStringLiteral("Name of the new column, after “To-do”:"));
+        QCOMPARE(board->columnTitle(1)->text(), QStringLiteral("Triage"));
+        QCOMPARE(board->columnTitle(2)->text(), QStringLiteral("Doing"));
+        window->activateWindow(); // the dialog's window manager would give it back; offscreen has none
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
+        QCOMPARE(board->columnCount(), 3);
+        QCOMPARE(board->columnTitle(1)->text(), QStringLiteral("Doing"));
 
         // Delete on a column with cards: refused, and the window says why without blocking
         action(1, "deleteColumn")->trigger();
