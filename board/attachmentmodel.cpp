@@ -131,7 +131,8 @@ QVariant AttachmentModel::data(const QModelIndex &index, int role) const
         const QString when =
                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(attachment.createdAt), QLocale::ShortFormat);
         return QStringLiteral("%1 · %2 · %3")
-                .arg(link ? tr("Link") : attachmentfiles::humanSize(attachment.size), attachment.createdBy, when);
+                .arg(link ? tr("Link") : attachmentfiles::humanSize(attachment.size),
+                     m_nameOf ? m_nameOf(attachment.createdBy) : attachment.createdBy, when);
     }
     default:
         return {};

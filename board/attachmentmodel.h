@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QImage>
 
+#include <functional>
+
 namespace hb::board {
 
 /**
@@ -40,6 +42,8 @@ public:
     qint64 cardId() const { return m_cardId; }
     /// Card @p cardId's attachments as the file has them; rows that stay keep their place (and a selection).
     void setAttachments(qint64 cardId, const QList<storage::Attachment> &attachments);
+    /// How a login is shown (the board's display names, as everywhere else); the login itself until set.
+    void setNameOf(std::function<QString(const QString &login)> nameOf) { m_nameOf = std::move(nameOf); }
     const QList<storage::Attachment> &attachments() const { return m_attachments; }
     void showRemoved(qint64 id);
     int row(qint64 id) const;
@@ -55,6 +59,7 @@ private:
     qint64 m_cardId = 0;
     QList<storage::Attachment> m_attachments;
     QHash<QByteArray, QImage> m_thumbnails;
+    std::function<QString(const QString &)> m_nameOf;
 };
 
 } // namespace hb::board

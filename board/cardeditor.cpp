@@ -304,6 +304,8 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
 
     // Attachments: stored files and links; files dropped anywhere on the editor are attached
     m_attachments = new AttachmentsPane(content);
+    // Who attached a file, by the name the rest of the window shows for them.
+    m_attachments->model()->setNameOf([this](const QString &login) { return m_model.memberName(login); });
     layout->addSpacing(4);
     layout->addWidget(m_attachments);
     setAcceptDrops(true);

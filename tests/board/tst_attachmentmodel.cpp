@@ -65,6 +65,10 @@ private Q_SLOTS:
         QVERIFY(diagram.data(board::AttachmentModel::DetailsRole).toString().startsWith(u"Link · ben"));
         QVERIFY(diagram.data(Qt::ToolTipRole).toString().contains(link.linkPath));
         QVERIFY(manual.data(board::AttachmentModel::ThumbnailRole).value<QImage>().isNull());
+        // who attached it, by the board's display name once the model knows the names (as the editor's does)
+        model.setNameOf([](const QString &login) { return login == u"ben" ? QStringLiteral("Ben Okafor") : login; });
+        QVERIFY(manual.data(board::AttachmentModel::DetailsRole).toString().startsWith(u"6.0 MB · Ben Okafor · "));
+        QCOMPARE(manual.data(board::AttachmentModel::CreatedByRole).toString(), QStringLiteral("ben"));
     }
 
     void shouldChangeRowByRowForTheSameCardAndResetForAnother()
