@@ -820,7 +820,10 @@ void CardEditor::newLabel()
     connect(dialog, &QInputDialog::textValueSelected, this, [this, cardId](const QString &name) {
         if (!m_actions || name.trimmed().isEmpty())
             return;
-        m_actions->createLabel(name, LabelModel::suggestedColor(name), [this, cardId](qint64 id) {
+        QStringList taken;
+        for (const storage::Label &label : m_model.labels())
+            taken << label.color;
+        m_actions->createLabel(name, LabelModel::suggestedColor(name, taken), [this, cardId](qint64 id) {
             if (id && m_actions)
                 m_actions->setCardLabel(cardId, id, true);
         });

@@ -7,6 +7,9 @@
 
 #include <QColor>
 
+#include <algorithm>
+#include <limits>
+
 namespace hb::board {
 
 LabelModel::LabelModel(BoardModel &board, QObject *parent)
@@ -100,10 +103,30 @@ QList<std::pair<QString, QString>> LabelModel::palette()
             {tr("Brown"), QStringLiteral("#8d6e63")},  {tr("Grey"), QStringLiteral("#7f8c8d")}};
 }
 
-QString LabelModel::suggestedColor(const QString &name)
+QString LabelModel::suggestedColor(const QString &name, const QStringList &taken)
 {
     const auto colors = palette();
-    return colors.at(qsizetype(qHash(name.trimmed().toLower()) % size_t(colors.size()))).second;
+    // How unlike two colours look: RGB distance weighted as the eye weighs the channels.
+    const auto distance = [](const QColor &a, const QColor &b) {
+        const int red = a.red() - b.red();
+        const int green = a.green() - b.green();
+        const int blue = a.blue() - b.blue();
+        return 2 * red * red + 4 * green * green + 3 * blue * blue;
+    };
+    const qsizetype start = qsizetype(qHash(name.trimmed().toLower()) % size_t(colors.size()));
+    QString best;
+    int bestDistance = -1;
+    for (qsizetype i = 0; i < colors.size(); ++i) {
+        const QString &candidate = colors.at((start + i) % colors.size()).second;
+        int nearest = std::numeric_limits<int>::max();
+        for (const QString &color : taken)
+            nearest = std::min(nearest, distance(QColor(candidate), QColor(color)));
+        if (nearest > bestDistance) {
+            bestDistance = nearest;
+            best = candidate;
+        }
+    }
+    return best;
 }
 
 int LabelModel::cardCount(qint64 id) const

@@ -45,8 +45,9 @@ public:
 
     /// The colours offered for labels: a translated name and "#rrggbb", readable with black or white text.
     static QList<std::pair<QString, QString>> palette();
-    /// A colour from the palette for a new label called @p name (the same name always gets the same one).
-    static QString suggestedColor(const QString &name);
+    /// A colour from the palette for a new label called @p name: the one least like the colours @p taken (the
+    /// board's labels'), the name choosing among equals (so the same name on the same board gets the same one).
+    static QString suggestedColor(const QString &name, const QStringList &taken = {});
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

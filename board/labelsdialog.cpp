@@ -3,6 +3,7 @@
 
 #include "boardactions.h"
 #include "characterlimit.h"
+#include "boardmodel.h"
 #include "labelmodel.h"
 #include "shortcuts.h"
 
@@ -153,7 +154,10 @@ void LabelsDialog::addLabel()
         return;
     // Taken at once; selected when saved. Refused names (a duplicate) stay in the field.
     // The dialog may be closed (and gone) by the time the label is saved.
-    if (m_actions.createLabel(name, LabelModel::suggestedColor(name),
+    QStringList taken;
+    for (const storage::Label &label : m_actions.model().labels())
+        taken << label.color;
+    if (m_actions.createLabel(name, LabelModel::suggestedColor(name, taken),
                               [dialog = QPointer<LabelsDialog>(this)](qint64 id) {
                                   if (id && dialog)
                                       dialog->selectLabel(id);

@@ -182,6 +182,35 @@ private Q_SLOTS:
         QCOMPARE(board::LabelModel::suggestedColor(name.trimmed().toUpper()),
                  board::LabelModel::suggestedColor(name.trimmed().toLower()));
     }
+
+    void shouldSuggestTheColourLeastLikeTheBoardsLabels_data()
+    {
+        QTest::addColumn<QStringList>("taken");
+        QTest::addColumn<QStringList>("expected"); ///< any of these
+        const auto palette = board::LabelModel::palette();
+        QStringList all;
+        for (const auto &[title, color] : palette)
+            all << color;
+        QStringList allButTeal = all;
+        allButTeal.removeAll(QStringLiteral("#16a085"));
+        QTest::newRow("every colour but one taken") << allButTeal << QStringList{QStringLiteral("#16a085")};
+        // the demo's reds and oranges taken: never another red, orange or amber
+        QTest::newRow("warm colours taken")
+                << QStringList{QStringLiteral("#c0392b"), QStringLiteral("#d35400"), QStringLiteral("#e67e22")}
+                << QStringList{QStringLiteral("#2980b9"), QStringLiteral("#16a085"), QStringLiteral("#8e44ad"),
+                               QStringLiteral("#27ae60"), QStringLiteral("#7f8c8d")};
+    }
+
+    void shouldSuggestTheColourLeastLikeTheBoardsLabels()
+    {
+        QFETCH(QStringList, taken);
+        QFETCH(QStringList, expected);
+        for (const QString &name : {QStringLiteral("Printers"), QStringLiteral("VPN"), QStringLiteral("Laptops")}) {
+            const QString suggested = board::LabelModel::suggestedColor(name, taken);
+            QVERIFY2(expected.contains(suggested), qPrintable(name + u' ' + suggested));
+            QCOMPARE(board::LabelModel::suggestedColor(name, taken), suggested);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_LabelModel)
