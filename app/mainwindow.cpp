@@ -27,12 +27,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
-#include <QPainter>
-#include <QPixmap>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QScreen>

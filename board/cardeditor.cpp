@@ -22,8 +22,8 @@
 
 #include <storage/boardstore.h>
 
-#include <QCalendarWidget>
 #include <QApplication>
+#include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>

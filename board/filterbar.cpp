@@ -3,25 +3,25 @@
 
 #include "busyretry.h"
 #include "carddelegate.h"
-#include "flowlayout.h"
 #include "cardfields.h"
+#include "flowlayout.h"
 #include "menutext.h"
 
 #include <storage/boardstore.h>
 
+#include <QAction>
 #include <QActionGroup>
 #include <QEvent>
-#include <QInputDialog>
-#include <QAction>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QResizeEvent>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPixmap>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStyle>
 #include <QTimer>

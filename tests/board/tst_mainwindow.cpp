@@ -11,9 +11,9 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
-#include <QApplication>
 #include <QDate>
 #include <QDir>
 #include <QFile>

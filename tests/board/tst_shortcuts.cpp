@@ -3,8 +3,8 @@
 // the one technicians have, where Redo already is Ctrl+Shift+Z.
 #include "demowindowtestcase.h"
 
-#include <board/boardview.h>
 #include <board/boardactions.h>
+#include <board/boardview.h>
 #include <board/cardeditor.h>
 #include <board/helpwindows.h>
 #include <board/labelbutton.h>
@@ -12,18 +12,18 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QMessageBox>
-#include <QSortFilterProxyModel>
-#include <QStatusBar>
-#include <QTextBrowser>
-#include <QTimer>
-#include <QLineEdit>
-#include <QSignalSpy>
 #include <QHash>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace hb;
