@@ -184,6 +184,18 @@ AttachmentsPane::AttachmentsPane(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, resize);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &AttachmentsPane::requestThumbnails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AttachmentsPane::requestThumbnails);
+    // A notice about an attachment ("… is a program") goes with it.
+    const auto forgetNotice = [this] {
+        if (!m_noticeAbout)
+            return;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->index(row, 0).data(AttachmentModel::IdRole).toLongLong() == m_noticeAbout)
+                return;
+        }
+        say({});
+    };
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, forgetNotice);
+    connect(m_model, &QAbstractItemModel::modelReset, this, forgetNotice);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &AttachmentsPane::updateButtons);
     resize();
 }
@@ -506,6 +518,8 @@ void AttachmentsPane::extract(qint64 id, const QString &path, std::function<void
 
 void AttachmentsPane::say(const QString &notice)
 {
+    // What is said is about the attachment acted on, the current one.
+    m_noticeAbout = notice.isEmpty() ? 0 : m_view->currentIndex().data(AttachmentModel::IdRole).toLongLong();
     m_notice->setText(notice);
     m_notice->setVisible(!notice.isEmpty());
 }

@@ -95,6 +95,7 @@ private:
     QLabel *m_uploadText = nullptr;
     QProgressBar *m_uploadBar = nullptr;
     QLabel *m_notice = nullptr;
+    qint64 m_noticeAbout = 0; ///< the attachment the notice is about (0: none)
     std::unique_ptr<QTemporaryDir> m_openFolder;
     /// Reads attachments (open, save as, thumbnails) on a thread and connection of its own, for viewers too, so a
     /// large file on a slow share never freezes the window nor waits behind uploads.

@@ -445,8 +445,17 @@ private Q_SLOTS:
         m_pane->findChild<QToolButton *>(QStringLiteral("openAttachment"))->click();
         QVERIFY(saved());
         QVERIFY(m_desktop.opened.isEmpty());
-        QVERIFY(m_pane->findChild<QLabel *>(QStringLiteral("attachmentNotice"))->text().contains(u"Save As"));
+        auto *notice = m_pane->findChild<QLabel *>(QStringLiteral("attachmentNotice"));
+        QVERIFY(notice->text().contains(u"Save As"));
+        QVERIFY(!notice->isHidden());
         QVERIFY(m_pane->findChild<QToolButton *>(QStringLiteral("saveAttachment"))->isEnabled());
+        // AND once the program is removed, its warning goes with it; undo brings the file back, not the warning
+        QTest::mouseClick(m_pane->findChild<QToolButton *>(QStringLiteral("removeAttachment")), Qt::LeftButton);
+        QVERIFY(saved());
+        QVERIFY(notice->isHidden());
+        m_window->undoStack()->undo();
+        QVERIFY(saved());
+        QVERIFY(notice->isHidden());
     }
 
     void shouldShowAThumbnailForAPicture()
