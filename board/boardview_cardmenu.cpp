@@ -70,6 +70,9 @@ void BoardView::showCardMenu(int column, const QPoint &at)
 
     // A change to several cards is one undo step, named for what it did.
     const auto forEachCard = [this, ids](const QString &text, const std::function<void(qint64)> &change) {
+        // The board may have been opened again meanwhile (a colleague made this user a viewer): nothing to do then.
+        if (!m_actions)
+            return;
         if (ids.size() == 1) {
             change(ids.constFirst());
             return;
@@ -86,10 +89,12 @@ void BoardView::showCardMenu(int column, const QPoint &at)
     QMenu *move = menu->addMenu(tr("&Move To"));
     move->setObjectName(QStringLiteral("moveToMenu"));
     for (int to = 0; to < m_model->rowCount(); ++to) {
+        // By id: the board may be read again while the menu is open.
         const QModelIndex target = m_model->index(to, 0);
-        QAction *action = move->addAction(menuText(target.data().toString()), this, [this, ids, target] {
+        const qint64 targetId = target.data(BoardModel::IdRole).toLongLong();
+        QAction *action = move->addAction(menuText(target.data().toString()), this, [this, ids, targetId] {
             if (m_actions)
-                m_actions->moveCards(ids, target.data(BoardModel::IdRole).toLongLong(), 0);
+                m_actions->moveCards(ids, targetId, 0);
         });
         action->setObjectName(QStringLiteral("moveTo-%1").arg(to));
         action->setEnabled(editable && to != column);
