@@ -622,25 +622,8 @@ void MainWindow::reportStep(const QUndoCommand *step, const QString &said)
 void MainWindow::showShortcuts()
 {
     // Generated from the menus, so it never lists a key the window does not have.
-    QList<board::ShortcutEntry> entries;
-    const std::function<void(const QMenu *, const QString &)> collect = [&](const QMenu *menu, const QString &where) {
-        for (QAction *action : menu->actions()) {
-            if (action->menu()) {
-                collect(action->menu(), where + QStringLiteral(" > ") + action->text().remove(QLatin1Char('&')));
-            } else if (!action->shortcuts().isEmpty()) {
-                QString what = action->text().remove(QLatin1Char('&'));
-                if (what.endsWith(QChar(0x2026)))
-                    what.chop(1);
-                entries.append({what, action->shortcuts(), where});
-            }
-        }
-    };
-    for (QAction *top : menuBar()->actions()) {
-        if (top->menu())
-            collect(top->menu(), top->text().remove(QLatin1Char('&')));
-    }
-    entries += board::ShortcutsDialog::boardKeys();
-    auto *dialog = new board::ShortcutsDialog(entries, this);
+    auto *dialog = new board::ShortcutsDialog(
+            board::ShortcutsDialog::menuKeys(menuBar()) + board::ShortcutsDialog::boardKeys(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

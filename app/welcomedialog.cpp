@@ -126,7 +126,7 @@ void WelcomeDialog::create()
         return;
     // The name, less what file names cannot hold, suggests the file's.
     QString file = boardName();
-    static const QString unsafe = QStringLiteral("/\\\\:*?\"<>|");
+    static const QString unsafe = QStringLiteral("/\\:*?\"<>|");
     for (QChar &character : file) {
         if (unsafe.contains(character) || character.category() == QChar::Other_Control)
             character = QLatin1Char('-');

@@ -4,6 +4,7 @@
 #include "boardmodel.h"
 #include "boardview.h"
 #include "carddelegate.h"
+#include "chips.h"
 #include "cardfields.h"
 #include "cardfiltermodel.h"
 #include "menutext.h"
@@ -14,25 +15,14 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QIcon>
 #include <QListView>
 #include <QMenu>
-#include <QPixmap>
 #include <QUndoStack>
 
 #include <algorithm>
 
 namespace hb::board {
-
-namespace {
-
-QIcon swatch(const QColor &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(color);
-    return QIcon(pixmap);
-}
-
-} // namespace
 
 void BoardView::showCardMenu(int column, const QPoint &at)
 {
@@ -111,40 +101,36 @@ void BoardView::showCardMenu(int column, const QPoint &at)
                             QStringLiteral("assignToMe"));
     assign->setEnabled(editable && (many || card->assignee != me));
 
-    QMenu *priority = menu->addMenu(tr("&Priority"));
-    priority->setObjectName(QStringLiteral("priorityMenu"));
-    auto *priorities = new QActionGroup(priority);
-    for (storage::Priority each :
-         {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
-        QAction *action = priority->addAction(swatch(CardDelegate::priorityColor(storage::toText(each))),
-                                              priorityText(each), this, [setField, each] {
-                                                  storage::CardPatch patch;
-                                                  patch.priority = each;
-                                                  setField(tr("Set Priority"), patch);
-                                              });
-        action->setObjectName(QStringLiteral("priority-") + storage::toText(each));
-        action->setCheckable(true);
-        action->setChecked(!many && card->priority == each);
-        priorities->addAction(action);
-    }
-    priority->setEnabled(editable);
-
-    QMenu *status = menu->addMenu(tr("&Status"));
-    status->setObjectName(QStringLiteral("statusMenu"));
-    auto *statuses = new QActionGroup(status);
-    for (storage::StatusTag each : {storage::StatusTag::None, storage::StatusTag::InProgress,
-                                    storage::StatusTag::NeedsReview, storage::StatusTag::Blocked}) {
-        QAction *action = status->addAction(statusText(each), this, [setField, each] {
-            storage::CardPatch patch;
-            patch.status = each;
-            setField(tr("Set Status"), patch);
-        });
-        action->setObjectName(QStringLiteral("status-") + storage::toText(each));
-        action->setCheckable(true);
-        action->setChecked(!many && card->status == each);
-        statuses->addAction(action);
-    }
-    status->setEnabled(editable);
+    // One field's values, one of them ticked (the card's, when it is one card): a pick sets it.
+    const auto choices = [&](const QString &title, const QString &name, const QString &stepText, auto field,
+                             auto cardField, const auto &values, auto text, auto icon) {
+        QMenu *submenu = menu->addMenu(title);
+        submenu->setObjectName(name + QStringLiteral("Menu"));
+        auto *group = new QActionGroup(submenu);
+        for (const auto each : values) {
+            QAction *action = submenu->addAction(icon(each), text(each), this, [setField, stepText, field, each] {
+                storage::CardPatch patch;
+                patch.*field = each;
+                setField(stepText, patch);
+            });
+            action->setObjectName(name + u'-' + storage::toText(each));
+            action->setCheckable(true);
+            action->setChecked(!many && (*card).*cardField == each);
+            group->addAction(action);
+        }
+        submenu->setEnabled(editable);
+    };
+    choices(tr("&Priority"), QStringLiteral("priority"), tr("Set Priority"), &storage::CardPatch::priority,
+            &storage::Card::priority,
+            std::initializer_list<storage::Priority>{storage::Priority::Critical, storage::Priority::High,
+                                                     storage::Priority::Normal, storage::Priority::Low},
+            priorityText,
+            [](storage::Priority each) { return chips::swatch(CardDelegate::priorityColor(storage::toText(each))); });
+    choices(tr("&Status"), QStringLiteral("status"), tr("Set Status"), &storage::CardPatch::status,
+            &storage::Card::status,
+            std::initializer_list<storage::StatusTag>{storage::StatusTag::None, storage::StatusTag::InProgress,
+                                                      storage::StatusTag::NeedsReview, storage::StatusTag::Blocked},
+            statusText, [](storage::StatusTag) { return QIcon(); });
 
     QMenu *labels = menu->addMenu(tr("&Labels"));
     labels->setObjectName(QStringLiteral("labelsMenu"));
@@ -155,7 +141,8 @@ void BoardView::showCardMenu(int column, const QPoint &at)
             return shown && shown->labelIds.contains(label.id);
         });
         QAction *action = labels->addAction(
-                swatch(QColor(label.color)), menuText(label.name), this, [this, forEachCard, labelId = label.id, all] {
+                chips::swatch(QColor(label.color)), menuText(label.name), this,
+                [this, forEachCard, labelId = label.id, all] {
                     forEachCard(all ? tr("Remove Label") : tr("Add Label"),
                                 [this, labelId, all](qint64 each) { m_actions->setCardLabel(each, labelId, !all); });
                 });

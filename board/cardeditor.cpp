@@ -10,6 +10,7 @@
 #include "cardfields.h"
 #include "characterlimit.h"
 #include "checklistmodel.h"
+#include "chips.h"
 #include "commentspane.h"
 #include "editorparts.h"
 #include "historytext.h"
@@ -791,9 +792,7 @@ void CardEditor::fillLabelMenu()
     if (!shown || !m_actions)
         return;
     for (const storage::Label &label : m_model.labels()) {
-        QPixmap swatch(12, 12);
-        swatch.fill(QColor(label.color));
-        QAction *action = menu->addAction(QIcon(swatch), menuText(label.name));
+        QAction *action = menu->addAction(chips::swatch(QColor(label.color)), menuText(label.name));
         action->setCheckable(true);
         action->setChecked(shown->labelIds.contains(label.id));
         const qint64 id = label.id;

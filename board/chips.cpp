@@ -3,6 +3,7 @@
 
 #include <QFontMetrics>
 #include <QPainter>
+#include <QPixmap>
 
 namespace hb::board::chips {
 
@@ -40,6 +41,13 @@ void drawPill(QPainter *painter, const QRect &rect, const QString &text, const Q
 int pillWidth(const QFont &font, const QString &text)
 {
     return QFontMetrics(font).horizontalAdvance(text) + s_pillPadding;
+}
+
+QIcon swatch(const QColor &color)
+{
+    QPixmap square(12, 12);
+    square.fill(color);
+    return QIcon(square);
 }
 
 } // namespace hb::board::chips

@@ -3,6 +3,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QIcon>
 #include <QRect>
 #include <QString>
 
@@ -19,5 +20,7 @@ QColor textOn(const QColor &background);
 void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled);
 /// The width of a pill holding @p text in @p font.
 int pillWidth(const QFont &font, const QString &text);
+/// A small square of @p color, for menu entries that stand for a colour (labels, priorities).
+QIcon swatch(const QColor &color);
 
 } // namespace hb::board::chips

@@ -4,6 +4,7 @@
 #include "busyretry.h"
 #include "carddelegate.h"
 #include "cardfields.h"
+#include "chips.h"
 #include "flowlayout.h"
 #include "menutext.h"
 
@@ -449,11 +450,9 @@ void FilterBar::fillMoreMenu()
     for (storage::Priority each :
          {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
         // In the colour of the cards' stripe, named as the card editor names it.
-        QPixmap swatch(12, 12);
-        swatch.fill(CardDelegate::priorityColor(storage::toText(each)));
-        QAction *action = priority->addAction(QIcon(swatch), priorityText(each), this, [this, each] {
-            changeMore([each](CardFilter &f) { f.priority = each; });
-        });
+        QAction *action = priority->addAction(
+                chips::swatch(CardDelegate::priorityColor(storage::toText(each))), priorityText(each), this,
+                [this, each] { changeMore([each](CardFilter &f) { f.priority = each; }); });
         action->setObjectName(QStringLiteral("priority-") + storage::toText(each));
         action->setCheckable(true);
         action->setChecked(m_extra.priority == each);
@@ -473,9 +472,7 @@ void FilterBar::fillMoreMenu()
     if (m_store) {
         if (auto all = m_store->labels()) {
             for (const storage::Label &label : *all) {
-                QPixmap swatch(12, 12);
-                swatch.fill(QColor(label.color));
-                QAction *action = labels->addAction(QIcon(swatch), menuText(label.name));
+                QAction *action = labels->addAction(chips::swatch(QColor(label.color)), menuText(label.name));
                 action->setObjectName(QStringLiteral("label-%1").arg(label.id));
                 action->setCheckable(true);
                 action->setChecked(m_extra.labelIds.contains(label.id));

@@ -5,11 +5,15 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace hb::board {
 
@@ -62,6 +66,29 @@ ShortcutsDialog::ShortcutsDialog(const QList<ShortcutEntry> &entries, QWidget *p
 }
 
 ShortcutsDialog::~ShortcutsDialog() = default;
+
+QList<ShortcutEntry> ShortcutsDialog::menuKeys(const QMenuBar *bar)
+{
+    QList<ShortcutEntry> entries;
+    const auto plain = [](const QAction *action) { return action->text().remove(QLatin1Char('&')); };
+    const std::function<void(const QMenu *, const QString &)> collect = [&](const QMenu *menu, const QString &where) {
+        for (const QAction *action : menu->actions()) {
+            if (action->menu()) {
+                collect(action->menu(), where + QStringLiteral(" > ") + plain(action));
+            } else if (!action->shortcuts().isEmpty()) {
+                QString what = plain(action);
+                if (what.endsWith(QChar(0x2026)))
+                    what.chop(1);
+                entries.append({what, action->shortcuts(), where});
+            }
+        }
+    };
+    for (const QAction *top : bar->actions()) {
+        if (top->menu())
+            collect(top->menu(), plain(top));
+    }
+    return entries;
+}
 
 QList<ShortcutEntry> ShortcutsDialog::boardKeys()
 {

@@ -7,6 +7,8 @@
 #include <QString>
 
 class QLineEdit;
+class QMenu;
+class QMenuBar;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTreeView;
@@ -34,6 +36,8 @@ public:
 
     QSortFilterProxyModel *shownModel() const { return m_shown; }
 
+    /// Every entry of @p bar's menus (and their submenus) that has a key, "where" being its menu path.
+    static QList<ShortcutEntry> menuKeys(const QMenuBar *bar);
     /// The keys the board itself takes (not from a menu): moving, opening, renaming, archiving cards.
     static QList<ShortcutEntry> boardKeys();
 

@@ -70,6 +70,19 @@ class TestShortcuts : public tests::DemoWindowTestCase
 {
     Q_OBJECT
 
+    /// The demo board's window, made the active one: shortcuts reach the active window only, and Xvfb has no window
+    /// manager to activate it. Null if it could not be opened or activated.
+    std::unique_ptr<app::MainWindow> openActiveDemo()
+    {
+        auto window = openDemo();
+        if (!window)
+            return {};
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            return {};
+        return window;
+    }
+
 private Q_SLOTS:
     void initTestCase() { setUpDemo(); }
 
@@ -91,11 +104,8 @@ private Q_SLOTS:
     {
         QFETCH(Qt::Key, key);
         QFETCH(Qt::KeyboardModifiers, modifiers);
-        auto window = openDemo();
+        auto window = openActiveDemo();
         QVERIFY(window);
-        // Shortcuts reach the active window only (Xvfb has no window manager to activate it).
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
         QListView *todo = window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(0);
         todo->setFocus();
         todo->setCurrentIndex(todo->model()->index(0, 0, todo->rootIndex()));
@@ -131,10 +141,8 @@ private Q_SLOTS:
     {
         QFETCH(int, focusColumn);
         QFETCH(int, column);
-        auto window = openDemo();
+        auto window = openActiveDemo();
         QVERIFY(window);
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         if (focusColumn >= 0)
             board->columnView(focusColumn)->setFocus();
@@ -170,10 +178,8 @@ private Q_SLOTS:
 
     void shouldSayWhichCardAnUndoChangedAndShowIt()
     {
-        auto window = openDemo();
+        auto window = openActiveDemo();
         QVERIFY(window);
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         // GIVEN card A's priority changed, and then card B opened (the editor shows B)
         QListView *todo = board->columnView(0);
@@ -231,10 +237,8 @@ private Q_SLOTS:
         QFETCH(QString, search);
         QFETCH(QString, action);
         QFETCH(QString, keys);
-        auto window = openDemo();
+        auto window = openActiveDemo();
         QVERIFY(window);
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
 
         // WHEN Ctrl+/ is pressed, THEN the shortcuts open, every key of the menus listed
         QTest::keyClick(window.get(), Qt::Key_Slash, Qt::ControlModifier);
@@ -263,10 +267,8 @@ private Q_SLOTS:
 
     void shouldOpenTheGuideWithF1AndSayTheVersionsInAbout()
     {
-        auto window = openDemo();
+        auto window = openActiveDemo();
         QVERIFY(window);
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
         QTest::keyClick(window.get(), Qt::Key_F1);
         auto *guide = window->findChild<board::UserGuideDialog *>(QStringLiteral("userGuide"));
         QVERIFY(guide);
