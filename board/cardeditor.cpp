@@ -20,6 +20,7 @@
 #include "limitedtextedit.h"
 #include "menutext.h"
 #include "templatemenu.h"
+#include "titleedit.h"
 
 #include <storage/boardstore.h>
 
@@ -104,15 +105,14 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
 
     // Title and close button
     auto *header = new QHBoxLayout;
-    m_title = new QLineEdit(content);
+    m_title = new TitleEdit(content); // wraps: a long title is read whole
     m_title->setObjectName(QStringLiteral("titleEdit"));
-    const CharacterLimit *titleLimit = CharacterLimit::apply(m_title, storage::BoardStore::s_maxTitleLength);
+    m_title->setMaxLength(storage::BoardStore::s_maxTitleLength);
     m_title->setAccessibleName(tr("Title"));
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setWeight(QFont::Bold);
     m_title->setFont(big);
-    m_title->setFrame(false);
     header->addWidget(m_title, 1);
     setFocusProxy(m_title);
     auto *closeButton = new QToolButton(content);
@@ -202,13 +202,15 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_fieldsNotice = noticeLabel(QStringLiteral("fieldsNotice"), content);
     layout->addWidget(m_fieldsNotice);
     // A line at its limit (a long paste is cut by the field itself): say so, rather than cut in silence.
-    for (const auto &[line, limit] : {std::pair{m_title, titleLimit}, std::pair{m_requester, requesterLimit}}) {
-        connect(limit, &CharacterLimit::truncated, this, [this, line = line, limit = limit] {
-            showNotice(m_fieldsNotice, tr("%1 has at most %2 characters; the rest was left out.")
-                                               .arg(line->accessibleName())
-                                               .arg(limit->maximum()));
-        });
-    }
+    const auto cutAtLimit = [this](QWidget *field, qsizetype maximum) {
+        showNotice(
+                m_fieldsNotice,
+                tr("%1 has at most %2 characters; the rest was left out.").arg(field->accessibleName()).arg(maximum));
+    };
+    connect(m_title, &LimitedTextEdit::truncated, this,
+            [this, cutAtLimit] { cutAtLimit(m_title, m_title->maxLength()); });
+    connect(requesterLimit, &CharacterLimit::truncated, this,
+            [this, cutAtLimit, requesterLimit] { cutAtLimit(m_requester, requesterLimit->maximum()); });
 
     // Description: Markdown, edited as text, previewed without any HTML of its own
     auto *descriptionHeader = new QHBoxLayout;
@@ -312,7 +314,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     setAcceptDrops(true);
     // Text fields take dropped text as text; dropped files go to the attachments instead.
     for (QWidget *target :
-         std::initializer_list<QWidget *>{m_title, m_requester, m_checklistAdd, m_description->viewport()})
+         std::initializer_list<QWidget *>{m_title->viewport(), m_requester, m_checklistAdd, m_description->viewport()})
         target->installEventFilter(this);
 
     // Comments; files dropped on the box to write one go to the attachments too
@@ -343,7 +345,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     });
 
     // Saving: each field on its own, when it is done with
-    connect(m_title, &QLineEdit::editingFinished, this, &CardEditor::saveTitle);
+    connect(m_title, &TitleEdit::editingFinished, this, &CardEditor::saveTitle);
     const auto onChoice = [this](QComboBox *box, auto field, const QString &text) {
         connect(box, &QComboBox::activated, this, [this, box, field, text] {
             storage::CardPatch patch;
@@ -449,7 +451,7 @@ void CardEditor::showCard(qint64 id)
     m_requester->setModified(false);
     m_description->document()->setModified(false);
     refresh();
-    m_title->setCursorPosition(0); // a long title shows its start
+    m_title->setCursorPosition(0); // a title that was typed over shows from its start
     for (QLabel *notice : {m_fieldsNotice, m_descriptionNotice})
         notice->hide();
     m_commentsPane->hideNotice();
@@ -590,7 +592,8 @@ bool CardEditor::save(const storage::CardPatch &patch, const QString &text,
     return false;
 }
 
-bool CardEditor::saveLine(QLineEdit *edit, std::optional<QString> storage::CardPatch::*field, const QString &text)
+template<typename Field>
+bool CardEditor::saveLine(Field *edit, std::optional<QString> storage::CardPatch::*field, const QString &text)
 {
     if (!edit->isModified())
         return true;

@@ -36,6 +36,7 @@ class LabelButton;
 class LabelsDialog;
 class LimitedTextEdit;
 class TemplateMenu;
+class TitleEdit;
 
 /**
  * One card, beside the board: title, fields and description to edit, then its checklist and comments. Every change
@@ -96,7 +97,8 @@ private:
     /// False when refused at once (failed() says why).
     bool save(const storage::CardPatch &patch, const QString &text, const std::optional<storage::CardPatch> &base = {});
     /// Saves a line edit's text as @p field when it was edited; false when refused at once.
-    bool saveLine(QLineEdit *edit, std::optional<QString> storage::CardPatch::*field, const QString &text);
+    template<typename Field>
+    bool saveLine(Field *edit, std::optional<QString> storage::CardPatch::*field, const QString &text);
     void saveTitle();
     void saveRequester();
     void saveDescription();
@@ -121,7 +123,7 @@ private:
     /// The title, requester and description as their fields showed them when typing began.
     storage::CardPatch m_typedFrom;
 
-    QLineEdit *m_title = nullptr;
+    TitleEdit *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_alsoHere = nullptr;
     QComboBox *m_priority = nullptr;

@@ -10,7 +10,7 @@ namespace hb::board {
  * and a paste that would pass it is cut to fit, so a 1 MB paste never sits in the field to be refused later.
  * truncated() tells the user's screen what was left out.
  */
-class LimitedTextEdit final : public QPlainTextEdit
+class LimitedTextEdit : public QPlainTextEdit
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LimitedTextEdit)

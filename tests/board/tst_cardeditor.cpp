@@ -7,9 +7,11 @@
 #include <board/characterlimit.h>
 #include <board/labelbutton.h>
 #include <board/labelsdialog.h>
+#include <board/titleedit.h>
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
@@ -21,6 +23,8 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTest>
@@ -133,7 +137,7 @@ private Q_SLOTS:
 
     void shouldSaveTheTitleWhenDoneTyping()
     {
-        auto *title = field<QLineEdit>("titleEdit");
+        auto *title = field<board::TitleEdit>("titleEdit");
         QVERIFY(title->hasFocus()); // Enter on the board put the focus here
         const QString before = title->text();
         title->selectAll();
@@ -157,6 +161,82 @@ private Q_SLOTS:
         QVERIFY(saved());
         QCOMPARE(stored().title, before);
         QCOMPARE(title->text(), before);
+    }
+
+    void shouldShowALongTitleWhole_data()
+    {
+        QTest::addColumn<QSize>("windowSize");
+        QTest::addColumn<int>("characters");
+        QTest::newRow("short, 1400x900") << QSize(1400, 900) << 30;
+        QTest::newRow("long, 1400x900") << QSize(1400, 900) << 160;
+        QTest::newRow("longest, 1280x800") << QSize(1280, 800) << int(storage::BoardStore::s_maxTitleLength);
+        QTest::newRow("longest, 800x600") << QSize(800, 600) << int(storage::BoardStore::s_maxTitleLength);
+    }
+
+    void shouldShowALongTitleWhole()
+    {
+        QFETCH(QSize, windowSize);
+        QFETCH(int, characters);
+        m_window->resize(windowSize);
+        auto *title = field<board::TitleEdit>("titleEdit");
+        // GIVEN a title of words and an unbroken path, typed key by key
+        QString text;
+        for (int i = 0; text.size() < characters; ++i)
+            text += i % 4 == 3 ? QStringLiteral("\\\\srv-files\\drivers\\hp-universal-pcl6\\x64\\ ")
+                               : QStringLiteral("duplex jobs jam the 3F printer ");
+        text = text.left(characters).trimmed();
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, text);
+        QTest::keyClick(title, Qt::Key_Return);
+        QVERIFY(saved());
+        QCOMPARE(stored().title, text);
+        QTest::keyClick(title, Qt::Key_Home, Qt::ControlModifier);
+        // THEN every line of it shows, from the first to the last character: nothing scrolls out of sight
+        QTRY_COMPARE(title->height(), title->heightForWidth(title->width()));
+        QCOMPARE(title->verticalScrollBar()->maximum(), 0);
+        QTextCursor end(title->document());
+        end.movePosition(QTextCursor::End);
+        const QRect shown = title->viewport()->rect();
+        QVERIFY2(shown.contains(title->cursorRect(end)),
+                 qPrintable(QStringLiteral("last character at %1,%2 of a %3x%4 field")
+                                    .arg(title->cursorRect(end).x())
+                                    .arg(title->cursorRect(end).bottom())
+                                    .arg(shown.width())
+                                    .arg(shown.height())));
+        QVERIFY(shown.contains(title->cursorRect(QTextCursor(title->document()))));
+        // AND the field stays inside the editor, however many lines it takes
+        QVERIFY(title->geometry().right() < m_editor->width());
+        const int lineSpacing = QFontMetrics(title->font()).lineSpacing();
+        if (characters <= 30)
+            QVERIFY2(title->height() < 2 * lineSpacing, "a short title takes one line");
+        else
+            QVERIFY2(title->height() > 2 * lineSpacing, "a long title wraps");
+    }
+
+    void shouldKeepTheTitleOnOneLine()
+    {
+        auto *title = field<board::TitleEdit>("titleEdit");
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, QStringLiteral("VPN drops"));
+        // WHEN Shift+Enter is pressed, THEN it ends the editing as Enter does: no line break
+        QTest::keyClick(title, Qt::Key_Return, Qt::ShiftModifier);
+        QVERIFY(saved());
+        QCOMPARE(stored().title, QStringLiteral("VPN drops"));
+        // WHEN an e-mail subject over two lines is pasted, THEN it goes in as one line
+        QApplication::clipboard()->setText(QStringLiteral(" every hour\r\nfor the sales team\n"));
+        QTest::keySequence(title, QKeySequence::Paste);
+        QCOMPARE(title->text(), QStringLiteral("VPN drops every hour for the sales team "));
+        QSignalSpy finished(title, &board::TitleEdit::editingFinished);
+        QTest::keyClick(title, Qt::Key_Enter); // the keypad's Enter too
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(saved());
+        QCOMPARE(stored().title, QStringLiteral("VPN drops every hour for the sales team"));
+        // AND leaving the field untouched saves nothing more
+        QTest::keyClick(title, Qt::Key_Tab);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Rename Card"));
     }
 
     void shouldSaveTheDescriptionAndPreviewItWithoutHtml()
@@ -732,7 +812,7 @@ private Q_SLOTS:
         QVERIFY(openFirstCard(window));
         auto *editor = window.findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
         QVERIFY(editor->isVisible());
-        auto *title = editor->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        auto *title = editor->findChild<board::TitleEdit *>(QStringLiteral("titleEdit"));
         QCOMPARE(title->text(), stored().title);
         QVERIFY(title->isReadOnly());
         QVERIFY(editor->findChild<QPlainTextEdit *>(QStringLiteral("descriptionEdit"))->isReadOnly());

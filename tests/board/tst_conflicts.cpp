@@ -7,6 +7,7 @@
 #include <board/cardeditor.h>
 #include <board/cardfields.h>
 #include <board/conflictdialog.h>
+#include <board/titleedit.h>
 
 #include <QComboBox>
 #include <QLabel>
@@ -386,7 +387,7 @@ private Q_SLOTS:
         // Ben renames the card meanwhile, and the window shows it
         colleagueChanges(titled(QStringLiteral("Printer 3F: toner")));
         QVERIFY(seen([](const storage::Card &card) { return card.title == u"Printer 3F: toner"; }));
-        QCOMPARE(field<QLineEdit>("titleEdit")->text(), QStringLiteral("Printer 3F: toner"));
+        QCOMPARE(field<board::TitleEdit>("titleEdit")->text(), QStringLiteral("Printer 3F: toner"));
         QSignalSpy conflicted(m_window->actions(), &board::BoardActions::conflicted);
         field<QLineEdit>("requesterEdit")->setFocus();
         QVERIFY(saved());

@@ -10,6 +10,7 @@
 #include <board/carddelegate.h>
 #include <board/cardslides.h>
 #include <board/boardpoller.h>
+#include <board/titleedit.h>
 #include <storage/boardstore.h>
 
 #include <QComboBox>
@@ -161,7 +162,7 @@ private Q_SLOTS:
         // GIVEN the first card of To-do open beside the board
         const qint64 id = openFirstCard(*m_window, 0);
         QVERIFY(id);
-        auto *title = m_window->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        auto *title = m_window->findChild<board::TitleEdit *>(QStringLiteral("titleEdit"));
         QVERIFY(title && title->isVisible());
         // WHEN a colleague renames it and raises its priority
         QVERIFY(cli({QStringLiteral("edit"), QString::number(id), QStringLiteral("--title"),

@@ -6,6 +6,7 @@
 #include <board/boardmodel.h>
 #include <board/boardview.h>
 #include <board/cardeditor.h>
+#include <board/titleedit.h>
 #include <storage/boardstore.h>
 #include <storage/demoboard.h>
 
@@ -364,7 +365,7 @@ private Q_SLOTS:
         auto *editor = window->findChild<QWidget *>(QStringLiteral("cardEditor"));
         QVERIFY(editor);
         QTRY_VERIFY(editor->isVisible());
-        auto *title = editor->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        auto *title = editor->findChild<board::TitleEdit *>(QStringLiteral("titleEdit"));
         QCOMPARE(title->text(), markup.title);
         // beside the board, with the focus on its title, ready to type
         QVERIFY(editor->x() > board->x() + board->width() - 1);

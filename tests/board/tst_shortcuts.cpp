@@ -9,6 +9,7 @@
 #include <board/helpwindows.h>
 #include <board/labelbutton.h>
 #include <board/labelsdialog.h>
+#include <board/titleedit.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -159,7 +160,7 @@ private Q_SLOTS:
         auto *editor = window->findChild<board::CardEditor *>(QStringLiteral("cardEditor"));
         QVERIFY(editor->isVisible());
         QCOMPARE(editor->cardId(), id);
-        auto *title = editor->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+        auto *title = editor->findChild<board::TitleEdit *>(QStringLiteral("titleEdit"));
         QTRY_VERIFY(title->hasFocus());
         QCOMPARE(title->selectedText(), QStringLiteral("New ticket"));
 
