@@ -38,42 +38,6 @@ constexpr int s_typingPauseMs = 120;
 constexpr int s_keepLastAfterMs = 1000;
 constexpr int s_minSearchLength = 2;
 
-QString priorityName(storage::Priority priority)
-{
-    switch (priority) {
-    case storage::Priority::Critical:
-        return FilterBar::tr("critical");
-    case storage::Priority::High:
-        return FilterBar::tr("high");
-    case storage::Priority::Normal:
-        return FilterBar::tr("normal");
-    case storage::Priority::Low:
-        break;
-    }
-    return FilterBar::tr("low");
-}
-
-QString channelName(storage::Channel channel)
-{
-    switch (channel) {
-    case storage::Channel::Email:
-        return FilterBar::tr("email");
-    case storage::Channel::Phone:
-        return FilterBar::tr("phone");
-    case storage::Channel::Chat:
-        return FilterBar::tr("chat");
-    case storage::Channel::WalkIn:
-        return FilterBar::tr("walk-in");
-    case storage::Channel::Portal:
-        return FilterBar::tr("portal");
-    case storage::Channel::Monitoring:
-        return FilterBar::tr("monitoring");
-    case storage::Channel::None:
-        break;
-    }
-    return FilterBar::tr("not recorded");
-}
-
 } // namespace
 
 FilterBar::FilterBar(QWidget *parent)
@@ -386,9 +350,10 @@ QString FilterBar::describe() const
         if (button->isChecked())
             on << button->text();
     }
+    // Named as the buttons, the menus and the card editor name them.
     if (m_extra.priority) {
-        const QString name = priorityName(*m_extra.priority);
-        on << (m_extra.priorityAtLeast ? tr("priority %1 or more urgent").arg(name) : tr("priority %1").arg(name));
+        const QString name = priorityText(*m_extra.priority);
+        on << (m_extra.priorityAtLeast ? tr("Priority: %1 or more urgent").arg(name) : tr("Priority: %1").arg(name));
     }
     if (!m_extra.labelIds.isEmpty()) {
         QStringList names;
@@ -401,19 +366,32 @@ QString FilterBar::describe() const
             }
         }
         if (!names.isEmpty()) {
-            on << (m_extra.allLabels ? tr("labels %1").arg(names.join(tr(" and ")))
-                                     : tr("label %1").arg(names.join(tr(" or "))));
+            on << (m_extra.allLabels ? tr("Labels: %1").arg(names.join(tr(" and ")))
+                                     : tr("Label: %1").arg(names.join(tr(" or "))));
         }
     }
     if (!m_extra.assignee.isEmpty())
-        on << tr("assigned to %1").arg(m_extra.assignee);
+        on << tr("Assigned to %1").arg(memberName(m_extra.assignee));
     if (!m_extra.requester.isEmpty())
-        on << tr("requester “%1”").arg(m_extra.requester);
+        on << tr("Requester: “%1”").arg(m_extra.requester);
     if (m_extra.channel)
-        on << tr("channel %1").arg(channelName(*m_extra.channel));
+        on << tr("Channel: %1").arg(channelText(*m_extra.channel));
     if (!m_filter.search.isEmpty())
         on << tr("“%1”").arg(m_filter.search);
     return on.join(QStringLiteral(", "));
+}
+
+QString FilterBar::memberName(const QString &login) const
+{
+    if (m_store) {
+        if (auto members = m_store->members()) {
+            for (const storage::Member &member : *members) {
+                if (member.login.compare(login, Qt::CaseInsensitive) == 0 && !member.displayName.isEmpty())
+                    return member.displayName;
+            }
+        }
+    }
+    return login;
 }
 
 void FilterBar::setShownCount(int shown)
@@ -529,7 +507,7 @@ void FilterBar::fillMoreMenu()
     for (storage::Channel each :
          {storage::Channel::Email, storage::Channel::Phone, storage::Channel::Chat, storage::Channel::WalkIn,
           storage::Channel::Portal, storage::Channel::Monitoring, storage::Channel::None}) {
-        QAction *action = channel->addAction(channelName(each), this,
+        QAction *action = channel->addAction(channelText(each), this,
                                              [this, each] { changeMore([each](CardFilter &f) { f.channel = each; }); });
         action->setObjectName(QStringLiteral("channel-")
                               + (each == storage::Channel::None ? QStringLiteral("none") : storage::toText(each)));

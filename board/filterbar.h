@@ -90,6 +90,8 @@ private:
     QToolButton *menuButton(const QString &name, const QString &text, const QString &tip, void (FilterBar::*fill)());
     void fillMoreMenu();
     void fillSavedMenu();
+    /// The name the board shows for @p login (the login itself for someone not a member).
+    QString memberName(const QString &login) const;
     void askSaveName();
     void askRequester();
     /// @p filter without the labels the board no longer has (a saved filter may name deleted ones).

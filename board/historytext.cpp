@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historytext.h"
 
+#include "cardfields.h"
+
+#include <storage/records.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -49,12 +53,22 @@ QString describeChange(const QString &field, const QJsonObject &change)
         return to.toBool() ? tr("escalated it") : tr("took back the escalation");
     if (field == u"requester")
         return tr("set the requester to %1").arg(quoted(to.toString()));
-    // priority, status, channel: stable spellings ("needs-review"), readable as they are
-    const auto name = [](const QString &value) {
-        return value.isEmpty() ? tr("none") : QString(value).replace(QLatin1Char('-'), QLatin1Char(' '));
+    // priority, status, channel: stored in stable spellings ("needs-review"), read as the board names them
+    const auto name = [&field](const QJsonValue &value) {
+        const QString text = value.toString();
+        if (field == u"priority") {
+            if (const auto priority = storage::priorityFromString(text))
+                return priorityText(*priority);
+        } else if (field == u"status") {
+            if (const auto status = storage::statusFromString(text))
+                return statusText(*status);
+        } else if (const auto channel = storage::channelFromString(text)) {
+            return channelText(*channel);
+        }
+        return text.isEmpty() ? tr("none") : QString(text).replace(QLatin1Char('-'), QLatin1Char(' '));
     };
     const QString what = field == u"priority" ? tr("priority") : field == u"status" ? tr("status") : tr("channel");
-    return tr("changed the %1 from %2 to %3").arg(what, name(from.toString()), name(to.toString()));
+    return tr("changed the %1 from %2 to %3").arg(what, name(from), name(to));
 }
 
 } // namespace

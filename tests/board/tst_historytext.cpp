@@ -54,9 +54,9 @@ private Q_SLOTS:
         const QStringList expected{
                 QStringLiteral("alice: created it in To-do"),
                 QStringLiteral("alice: moved it from To-do to Doing"),
-                QStringLiteral("alice: changed the priority from normal to high; renamed it from “Printer jam” to "
+                QStringLiteral("alice: changed the priority from Normal to High; renamed it from “Printer jam” to "
                                "“Printer jams on floor 3”"),
-                QStringLiteral("alice: changed the status from none to needs review"),
+                QStringLiteral("alice: changed the status from None to Needs review"),
                 QStringLiteral("alice: added “Clear the tray” to the checklist"),
                 QStringLiteral("alice: ticked “Clear the tray”"),
                 QStringLiteral("alice: added the checklist template “Software install” (5 items)"),
@@ -67,6 +67,31 @@ private Q_SLOTS:
                 QStringLiteral("alice: archived it"),
         };
         QCOMPARE(lines, expected);
+    }
+
+    void shouldNameValuesAsTheBoardDoes_data()
+    {
+        QTest::addColumn<QByteArray>("changes");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("priority") << QByteArray(R"({"priority": {"from": "low", "to": "critical"}})")
+                                  << QStringLiteral("changed the priority from Low to Critical");
+        QTest::newRow("status") << QByteArray(R"({"status": {"from": "in-progress", "to": ""}})")
+                                << QStringLiteral("changed the status from In progress to None");
+        QTest::newRow("channel") << QByteArray(R"({"channel": {"from": "", "to": "walk-in"}})")
+                                 << QStringLiteral("changed the channel from Not recorded to Walk-in");
+        // A value from a newer HelpBoard, which this one does not know, is still read.
+        QTest::newRow("unknown value") << QByteArray(R"({"channel": {"from": "email", "to": "carrier-pigeon"}})")
+                                       << QStringLiteral("changed the channel from Email to carrier pigeon");
+    }
+
+    void shouldNameValuesAsTheBoardDoes()
+    {
+        QFETCH(QByteArray, changes);
+        QFETCH(QString, text);
+        storage::Event event;
+        event.kind = QStringLiteral("card.updated");
+        event.payload = QByteArrayLiteral(R"({"changes": )") + changes + '}';
+        QCOMPARE(board::describeEvent(event), text);
     }
 
     void shouldNameKindsItDoesNotKnow()
