@@ -8,14 +8,15 @@
 #include <storage/boardstore.h>
 
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace hb::board {
@@ -31,6 +32,10 @@ ArchivedDialog::ArchivedDialog(storage::BoardStore &store, BoardActions *actions
     setWindowTitle(tr("Archived cards"));
     m_shown->setSourceModel(m_model);
     m_shown->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_shown->setFilterKeyColumn(ArchivedCardsModel::TitleColumn);
+    m_shown->setSortRole(ArchivedCardsModel::SortRole);
+    m_shown->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_shown->setSortLocaleAware(true);
 
     auto *layout = new QVBoxLayout(this);
     m_search = new QLineEdit(this);
@@ -39,12 +44,24 @@ ArchivedDialog::ArchivedDialog(storage::BoardStore &store, BoardActions *actions
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_shown, &QSortFilterProxyModel::setFilterFixedString);
     layout->addWidget(m_search);
-    m_list = new QListView(this);
+    m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("archivedList"));
     m_list->setModel(m_shown);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setAlternatingRowColors(true);
+    m_list->setTextElideMode(Qt::ElideMiddle); // a long title keeps its start and its end
+    m_list->setSortingEnabled(true);
+    m_list->sortByColumn(ArchivedCardsModel::ArchivedAtColumn, Qt::DescendingOrder); // the one just archived first
+    QHeaderView *header = m_list->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ArchivedCardsModel::TitleColumn, QHeaderView::Stretch);
+    for (int column :
+         {ArchivedCardsModel::ColumnColumn, ArchivedCardsModel::ArchivedAtColumn, ArchivedCardsModel::ArchivedByColumn})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_list->setAccessibleName(tr("Archived cards"));
     layout->addWidget(m_list, 1);
     m_status = new QLabel(this);
@@ -61,7 +78,7 @@ ArchivedDialog::ArchivedDialog(storage::BoardStore &store, BoardActions *actions
     connect(m_restore, &QPushButton::clicked, this, &ArchivedDialog::restoreSelected);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    connect(m_list, &QListView::activated, this, &ArchivedDialog::restoreSelected);
+    connect(m_list, &QTreeView::activated, this, &ArchivedDialog::restoreSelected);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ArchivedDialog::updateButtons);
     connect(m_shown, &QAbstractItemModel::modelReset, this, &ArchivedDialog::updateButtons);
     connect(m_shown, &QAbstractItemModel::rowsInserted, this, &ArchivedDialog::updateButtons);
@@ -73,7 +90,7 @@ ArchivedDialog::ArchivedDialog(storage::BoardStore &store, BoardActions *actions
                 reload();
         });
     }
-    resize(520, 460);
+    resize(760, 480);
     updateButtons();
 }
 
@@ -91,6 +108,14 @@ void ArchivedDialog::reload()
     query.onlyArchived = true;
     auto cards = m_store.cards(query);
     auto columns = m_store.columns();
+    // Who archived a card, by the name the board shows for them.
+    QHash<QString, QString> people;
+    if (auto members = m_store.members()) {
+        for (const storage::Member &member : *members) {
+            if (!member.displayName.isEmpty())
+                people.insert(member.login, member.displayName);
+        }
+    }
     if (!cards || !columns) {
         m_model->setCards({}, {});
         m_status->setText(!cards ? cards.error().message : columns.error().message);
@@ -106,7 +131,7 @@ void ArchivedDialog::reload()
     QHash<qint64, QString> names;
     for (const storage::Column &column : *columns)
         names.insert(column.id, column.name);
-    m_model->setCards(*cards, names);
+    m_model->setCards(*cards, names, people);
     updateButtons();
 }
 
@@ -115,7 +140,7 @@ void ArchivedDialog::restoreSelected()
     if (!m_actions)
         return;
     QList<qint64> ids;
-    for (const QModelIndex &index : m_list->selectionModel()->selectedIndexes())
+    for (const QModelIndex &index : m_list->selectionModel()->selectedRows())
         ids << index.data(ArchivedCardsModel::IdRole).toLongLong();
     if (ids.isEmpty())
         return;
@@ -128,7 +153,7 @@ void ArchivedDialog::restoreSelected()
 void ArchivedDialog::updateButtons()
 {
     const int shown = m_shown->rowCount();
-    const int selected = int(m_list->selectionModel()->selectedIndexes().size());
+    const int selected = int(m_list->selectionModel()->selectedRows().size());
     m_restore->setEnabled(m_actions && selected > 0);
     m_restore->setVisible(m_actions != nullptr);
     if (m_model->rowCount() == 0)

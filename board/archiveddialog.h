@@ -5,9 +5,9 @@
 
 class QLabel;
 class QLineEdit;
-class QListView;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTreeView;
 
 namespace hb::storage {
 class BoardStore;
@@ -19,8 +19,9 @@ class ArchivedCardsModel;
 class BoardActions;
 
 /**
- * The board's archived cards, to find (by title) and put back on the board: each restore is an undo step, and the
- * card goes back to the column it was archived from. Not modal; viewers see the list but restore nothing.
+ * The board's archived cards, to find (by title; sorted by any column) and put back on the board: each restore is an
+ * undo step, and the card goes back to the column it was archived from. Not modal; viewers see the list but restore
+ * nothing.
  */
 class ArchivedDialog final : public QDialog
 {
@@ -34,7 +35,8 @@ public:
 
     /// Reads the archived cards again (after a restore, or when shown).
     void reload();
-    QListView *list() const { return m_list; }
+    /// The archived cards, a row each: title, column, when archived and by whom.
+    QTreeView *list() const { return m_list; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -48,7 +50,7 @@ private:
     ArchivedCardsModel *m_model;
     QSortFilterProxyModel *m_shown;
     QLineEdit *m_search = nullptr;
-    QListView *m_list = nullptr;
+    QTreeView *m_list = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_restore = nullptr;
 };

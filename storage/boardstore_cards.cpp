@@ -21,7 +21,7 @@ namespace {
 constexpr const char16_t *s_cardColumns =
         u"SELECT id, column_id, rank, title, description, priority, status, assignee, requester, channel, due_at, "
         u"created_at, created_by, updated_at, updated_by, started_at, first_response_at, first_response_by, "
-        u"resolved_at, resolved_by, escalated_at, archived_at, deleted_at, version FROM cards ";
+        u"resolved_at, resolved_by, escalated_at, archived_at, deleted_at, version, archived_by FROM cards ";
 
 Card readCard(const QSqlQuery &query)
 {
@@ -50,6 +50,7 @@ Card readCard(const QSqlQuery &query)
     card.archivedAt = query.value(21).toLongLong();
     card.deletedAt = query.value(22).toLongLong();
     card.version = query.value(23).toLongLong();
+    card.archivedBy = query.value(24).toString();
     return card;
 }
 

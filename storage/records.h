@@ -86,6 +86,7 @@ struct Card
     QString resolvedBy;
     qint64 escalatedAt = 0;
     qint64 archivedAt = 0;
+    QString archivedBy; ///< login of whoever archived it
     qint64 deletedAt = 0;
     qint64 version = 0;
 

@@ -9,11 +9,16 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDateTime>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace hb;
@@ -37,20 +42,46 @@ private Q_SLOTS:
         older.title = QStringLiteral("Archived last week");
         older.columnId = 30;
         older.archivedAt = 1'000;
+        older.archivedBy = QStringLiteral("bob");
         storage::Card newer = older;
         newer.id = 3;
         newer.title = QStringLiteral("Archived today");
         newer.archivedAt = 2'000;
+        newer.archivedBy = QStringLiteral("alice");
         storage::Card deleted = newer;
         deleted.id = 4;
         deleted.deletedAt = 3'000;
         model.setCards({open, older, newer, deleted}, {{30, QStringLiteral("Done")}});
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Archived today"));
+        QCOMPARE(model.columnCount(), 4);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Archived today"));
         QCOMPARE(model.idAt(1), 2);
         QCOMPARE(model.idAt(2), 0);
-        QVERIFY(model.index(0).data(board::ArchivedCardsModel::DetailsRole).toString().contains(u"from Done"));
-        QCOMPARE(model.index(1).data(board::ArchivedCardsModel::IdRole).toLongLong(), 2);
+        // Each row says where the card was, when it was archived and by whom, under a header that names it
+        using Model = board::ArchivedCardsModel;
+        QStringList headers;
+        for (int column = 0; column < model.columnCount(); ++column)
+            headers << model.headerData(column, Qt::Horizontal).toString();
+        QCOMPARE(headers, (QStringList{QStringLiteral("Title"), QStringLiteral("Column"), QStringLiteral("Archived"),
+                                       QStringLiteral("By")}));
+        QCOMPARE(model.index(0, Model::ColumnColumn).data().toString(), QStringLiteral("Done"));
+        QCOMPARE(model.index(0, Model::ArchivedAtColumn).data().toString(),
+                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(2'000), QLocale::ShortFormat));
+        QCOMPARE(model.index(0, Model::ArchivedAtColumn).data(Model::SortRole).toLongLong(), 2'000);
+        QCOMPARE(model.index(1, Model::ArchivedByColumn).data().toString(), QStringLiteral("bob"));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setCards({open, older, newer, deleted}, {{30, QStringLiteral("Done")}},
+                       {{QStringLiteral("alice"), QStringLiteral("Alice Martin")}});
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.index(1, Model::ArchivedByColumn).data().toString(), QStringLiteral("bob"));
+        QCOMPARE(model.index(0, Model::ArchivedByColumn).data().toString(), QStringLiteral("Alice Martin"));
+        QVERIFY(model.index(0, 0)
+                        .data(Model::DetailsRole)
+                        .toString()
+                        .endsWith(u"from Done · archived " + model.index(0, 2).data().toString()
+                                  + u" by Alice Martin"));
+        for (int column = 0; column < model.columnCount(); ++column)
+            QCOMPARE(model.index(1, column).data(Model::IdRole).toLongLong(), 2);
     }
 
     void shouldFindAnArchivedCardAndPutItBackWhereItWas()
@@ -77,10 +108,32 @@ private Q_SLOTS:
         auto *dialog = window->findChild<board::ArchivedDialog *>(QStringLiteral("archivedDialog"));
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
-        QListView *list = dialog->list();
+        QTreeView *list = dialog->list();
         const int archived = list->model()->rowCount();
         QVERIFY(archived >= 2);
         QCOMPARE(list->model()->index(0, 0).data(board::ArchivedCardsModel::IdRole).toLongLong(), id);
+        // AND its row says the column it was archived from, and who archived it, by name
+        using Model = board::ArchivedCardsModel;
+        QCOMPARE(list->model()->index(0, Model::ColumnColumn).data().toString(), QStringLiteral("Doing"));
+        QCOMPARE(list->model()->index(0, Model::ArchivedByColumn).data().toString(),
+                 window->model()->memberName(QStringLiteral("alice")));
+        QVERIFY(window->model()->memberName(QStringLiteral("alice")) != u"alice");
+        // AND a click on a header sorts by it: by title, then back to the last archived first
+        const auto titles = [list] {
+            QStringList shown;
+            for (int row = 0; row < list->model()->rowCount(); ++row)
+                shown << list->model()->index(row, 0).data().toString();
+            return shown;
+        };
+        QHeaderView *header = list->header();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(Model::TitleColumn) + 20, header->height() / 2));
+        QStringList sorted = titles();
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const QString &a, const QString &b) { return QString::localeAwareCompare(a, b) < 0; });
+        QVERIFY(titles() == sorted || titles() == QStringList(sorted.rbegin(), sorted.rend()));
+        list->sortByColumn(Model::ArchivedAtColumn, Qt::DescendingOrder);
+        QCOMPARE(list->model()->index(0, 0).data(Model::IdRole).toLongLong(), id);
         auto *search = dialog->findChild<QLineEdit *>(QStringLiteral("archivedSearch"));
         const QString word = title.split(u' ').constFirst();
         QTest::keyClicks(search, word.toLower());

@@ -797,7 +797,7 @@ private Q_SLOTS:
         QTest::keyClick(status, Qt::Key_End);
         QVERIFY(saved());
         const QString after = history->toPlainText();
-        QVERIFY2(after.trimmed().endsWith(QStringLiteral("to blocked")), qPrintable(after));
+        QVERIFY2(after.trimmed().endsWith(QStringLiteral("to Blocked")), qPrintable(after));
         QVERIFY(after.contains(QStringLiteral("alice")));
         QTest::mouseClick(toggle, Qt::LeftButton);
         QVERIFY(!history->isVisible());

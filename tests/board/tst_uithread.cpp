@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTreeView>
 #include <QTest>
 #include <QTimer>
 
@@ -196,7 +197,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(checklist->model()->rowCount(), int(store->checklist(m_withChecklist)->size()),
                                       5000);
         } else if (doing == QLatin1String("archived cards")) {
-            auto *list = window->findChild<QListView *>(QStringLiteral("archivedList"));
+            auto *list = window->findChild<QTreeView *>(QStringLiteral("archivedList"));
             QVERIFY(list && list->isVisible());
             QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 1, 5000);
         } else if (doing == QLatin1String("members")) {
