@@ -70,6 +70,13 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     m_layout->setContentsMargins(s_columnSpacing, s_columnSpacing, s_columnSpacing, s_columnSpacing);
     m_layout->setSpacing(s_columnSpacing);
     setWidget(m_strip);
+    // Where a dragged column header would land: a bar in the gap between two columns.
+    m_columnDropMarker = new QWidget(m_strip);
+    m_columnDropMarker->setObjectName(QStringLiteral("columnDropMarker"));
+    m_columnDropMarker->setBackgroundRole(QPalette::Highlight);
+    m_columnDropMarker->setAutoFillBackground(true);
+    m_columnDropMarker->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_columnDropMarker->hide();
 
     // The views show the filtered board; columns are all there in it, so its top rows are the board's columns.
     connect(m_cards, &QAbstractItemModel::modelReset, this, &BoardView::rebuild);
@@ -547,7 +554,24 @@ bool BoardView::handleColumnDrag(int column, QEvent *event)
     drag->setMimeData(mime);
     drag->setPixmap(m_columns.at(column).header->grab());
     drag->exec(Qt::MoveAction);
+    m_columnDropMarker->hide(); // dropped, or given up with Esc or outside the board
     return true;
+}
+
+void BoardView::showColumnDropMarker(int slot)
+{
+    if (slot < 0 || m_columns.isEmpty()) {
+        m_columnDropMarker->hide();
+        return;
+    }
+    // In the middle of the gap before column @p slot, or after the last one.
+    const QRect next = m_columns.value(std::min<int>(slot, int(m_columns.size()) - 1)).panel->geometry();
+    const int gap = m_layout->spacing();
+    const int width = std::max(3, gap / 2);
+    const int middle = slot < m_columns.size() ? next.left() - (gap + 1) / 2 : next.right() + 1 + gap / 2;
+    m_columnDropMarker->setGeometry(middle - width / 2, next.top(), width, next.height());
+    m_columnDropMarker->show();
+    m_columnDropMarker->raise();
 }
 
 // A header dropped on a column goes before it (left half) or after it (right half).
@@ -564,13 +588,18 @@ bool BoardView::handleColumnDrop(int column, QEvent *event)
         drop->ignore();
         return true;
     }
+    const bool leftHalf = drop->position().x() < m_columns.at(column).panel->width() / 2.0;
+    const int slot = leftHalf ? column : column + 1;
     if (event->type() != QEvent::Drop) {
+        // Next to where it is now, it would not move: no marker then.
+        const int from = m_model->columnIndex(dragged.id).row();
+        showColumnDropMarker(slot == from || slot == from + 1 ? -1 : slot);
         drop->acceptProposedAction();
         return true;
     }
+    m_columnDropMarker->hide();
     const qint64 id = dragged.id;
-    const bool leftHalf = drop->position().x() < m_columns.at(column).panel->width() / 2.0;
-    const QModelIndex before = m_model->index(leftHalf ? column : column + 1, 0);
+    const QModelIndex before = m_model->index(slot, 0);
     drop->acceptProposedAction();
     m_actions->moveColumnBefore(id, before.isValid() ? before.data(BoardModel::IdRole).toLongLong() : 0);
     return true;
@@ -593,6 +622,8 @@ bool BoardView::eventFilter(QObject *watched, QEvent *event)
         if (const int column = columnWithPanel(watched); column >= 0 && handleColumnDrop(column, event))
             return true;
     }
+    if (event->type() == QEvent::DragLeave && columnWithPanel(watched) >= 0)
+        m_columnDropMarker->hide(); // the next column shows it again where it belongs
     // A drag leave carries no data: only the file drop target needs to hear of it.
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop
         || event->type() == QEvent::DragLeave) {

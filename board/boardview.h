@@ -106,6 +106,9 @@ private:
     bool handleFileDrop(int column, QEvent *event);
     bool handleColumnDrag(int column, QEvent *event);
     bool handleColumnDrop(int column, QEvent *event);
+    /// Shows where a dragged column would land: before column @p slot (after the last one for the column count);
+    /// hides it for -1.
+    void showColumnDropMarker(int slot);
     void renameColumn(int column);
     /// The card menu (right-click) at @p at in @p column's viewport: for the selected cards, or the one clicked.
     void showCardMenu(int column, const QPoint &at);
@@ -121,6 +124,7 @@ private:
     QHBoxLayout *m_layout;
     QList<Column> m_columns;
     CardSlides *m_slides = nullptr;
+    QWidget *m_columnDropMarker = nullptr;
 };
 
 } // namespace hb::board

@@ -26,6 +26,8 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <functional>
+
 using namespace hb;
 
 /// Stands in for a file manager: dragging from it carries the files' addresses, as Nautilus or Explorer do.
@@ -72,13 +74,17 @@ private:
     static QPoint upperPart(const QRect &card) { return QPoint(card.center().x(), card.top() + card.height() / 4); }
 
     /// Presses at @p from on @p source, moves in steps, and releases at @p to on @p target. A drag runs its own
-    /// event loop (QDrag::exec), so the moves and the release inside it are sent from a timer.
-    void drag(QWidget *source, const QPoint &from, QWidget *target, const QPoint &to)
+    /// event loop (QDrag::exec), so the moves and the release inside it are sent from a timer. @p hovering runs
+    /// over the target, before the release.
+    void drag(QWidget *source, const QPoint &from, QWidget *target, const QPoint &to,
+              const std::function<void()> &hovering = {})
     {
         bool released = false;
         QTimer::singleShot(100, this, [&] {
             for (int step = 4; step >= 0; --step)
                 QTest::mouseMove(target, to - QPoint(0, step));
+            if (hovering)
+                hovering();
             QTest::mouseRelease(target, Qt::LeftButton, {}, to);
             released = true;
         });
@@ -213,10 +219,28 @@ private Q_SLOTS:
         QVERIFY(window);
         auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
         QWidget *todoHeader = board->columnTitle(0)->parentWidget();
+        QWidget *doingPanel = board->columnTitle(1)->parentWidget()->parentWidget();
         QWidget *donePanel = board->columnTitle(2)->parentWidget()->parentWidget();
+        auto *marker = board->findChild<QWidget *>(QStringLiteral("columnDropMarker"));
+        QVERIFY(marker && !marker->isVisible());
+        // WHEN To-do's header is held over the left half of Doing, next to where it is, THEN nothing marks a move
+        drag(todoHeader, todoHeader->rect().center(), doingPanel, QPoint(20, doingPanel->height() / 2), [&] {
+            QVERIFY(!marker->isVisible());
+            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(), Qt::Key_Escape);
+        });
+        QTRY_VERIFY(!marker->isVisible());
         // WHEN To-do's header is dropped on the right half of Done
+        bool markedAfterDone = false;
         drag(todoHeader, todoHeader->rect().center(), donePanel,
-             QPoint(donePanel->width() * 3 / 4, donePanel->height() / 2));
+             QPoint(donePanel->width() * 3 / 4, donePanel->height() / 2), [&] {
+                 // THEN while it is held there, a bar marks the landing place: just right of Done, over its height
+                 const QRect bar(marker->mapTo(board, QPoint(0, 0)), marker->size());
+                 const QRect done(donePanel->mapTo(board, QPoint(0, 0)), donePanel->size());
+                 markedAfterDone = marker->isVisible() && bar.left() > done.right() && bar.left() - done.right() <= 12
+                                   && bar.top() == done.top() && bar.height() == done.height();
+             });
+        QVERIFY(markedAfterDone);
+        QVERIFY(!marker->isVisible());
         // THEN the columns are saved and shown as Doing, Done, To-do
         auto titles = [board] {
             QStringList result;
