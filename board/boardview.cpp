@@ -139,7 +139,7 @@ void BoardView::rebuild()
         Column column;
         column.panel = new QWidget(m_strip);
         column.panel->setObjectName(QStringLiteral("column%1").arg(row));
-        column.panel->setFixedWidth(s_columnWidth);
+        column.panel->setFixedWidth(m_columnWidth);
         column.panel->setBackgroundRole(QPalette::AlternateBase);
         column.panel->setAutoFillBackground(true);
         column.panel->setAcceptDrops(true); // a column header dropped here
@@ -214,6 +214,27 @@ void BoardView::rebuild()
     m_layout->addStretch(1);
     applyPermissions();
     refreshHeaders();
+    fitColumnWidths(); // a column more or less: each gets another share
+}
+
+void BoardView::fitColumnWidths()
+{
+    const int count = std::max<int>(1, int(m_columns.size()));
+    const int available = viewport()->width() - 2 * s_columnSpacing - (count - 1) * s_columnSpacing;
+    int width = std::clamp(available / count, s_columnWidth, s_columnMaxWidth);
+    if (width < s_columnMaxWidth)
+        width = s_columnWidth + (width - s_columnWidth) / s_columnWidthStep * s_columnWidthStep;
+    if (width == m_columnWidth && (m_columns.isEmpty() || m_columns.constFirst().panel->width() == width))
+        return;
+    m_columnWidth = width;
+    for (const Column &column : std::as_const(m_columns))
+        column.panel->setFixedWidth(width);
+}
+
+void BoardView::resizeEvent(QResizeEvent *event)
+{
+    QScrollArea::resizeEvent(event);
+    fitColumnWidths();
 }
 
 void BoardView::setActions(BoardActions *actions)

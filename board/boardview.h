@@ -33,7 +33,15 @@ public:
     explicit BoardView(BoardModel *model, QWidget *parent = nullptr);
     ~BoardView() override;
 
+    /// A column's width: the narrowest, on a window too small for every column at it (the board scrolls then)...
     static constexpr int s_columnWidth = 300;
+    /// ... the widest, past which lines get too long to read (a wide window keeps the rest empty) ...
+    static constexpr int s_columnMaxWidth = 480;
+    /// ... and, between the two, a multiple of this above the narrowest: dragging the window's edge lays the cards
+    /// out again (their titles wrap to the width) a few times, not at every pixel.
+    static constexpr int s_columnWidthStep = 30;
+    /// The width each column has now: they share the board's width between s_columnWidth and s_columnMaxWidth.
+    int columnWidth() const { return m_columnWidth; }
     /// Drag payload of a column header: its id, in a QDataStream.
     static QString columnMimeType();
 
@@ -73,6 +81,7 @@ Q_SIGNALS:
     void ticketCreated(qint64 id);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     /// The headers' colours follow the palette (a desktop switched to its dark theme while the board is open).
     void changeEvent(QEvent *event) override;
@@ -109,6 +118,8 @@ private:
     /// Shows where a dragged column would land: before column @p slot (after the last one for the column count);
     /// hides it for -1.
     void showColumnDropMarker(int slot);
+    /// Shares the visible width between the columns (see s_columnWidthStep).
+    void fitColumnWidths();
     void renameColumn(int column);
     /// The card menu (right-click) at @p at in @p column's viewport: for the selected cards, or the one clicked.
     void showCardMenu(int column, const QPoint &at);
@@ -125,6 +136,7 @@ private:
     QList<Column> m_columns;
     CardSlides *m_slides = nullptr;
     QWidget *m_columnDropMarker = nullptr;
+    int m_columnWidth = s_columnWidth;
 };
 
 } // namespace hb::board

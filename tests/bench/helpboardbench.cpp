@@ -447,6 +447,18 @@ int main(int argc, char *argv[])
         scrollMs.push_back(elapsedMs(timer));
     }
 
+    // 7. The window's edge dragged: the columns share its width, in steps, and their cards wrap again at each one
+    std::vector<double> resizeMs;
+    int widthsTaken = 0;
+    for (int width = 2560; width >= 1200; width -= 80) {
+        const int before = boardView->columnWidth();
+        timer.start();
+        window.resize(width, 1000);
+        settle();
+        resizeMs.push_back(elapsedMs(timer));
+        widthsTaken += boardView->columnWidth() != before ? 1 : 0;
+    }
+
     QJsonObject result{
             {QStringLiteral("cards"), counts.cards},
             {QStringLiteral("checklist_items"), counts.checklistItems},
@@ -473,6 +485,10 @@ int main(int argc, char *argv[])
             {QStringLiteral("move_failures"), moveFailures},
             {QStringLiteral("scroll_frames"), int(scrollMs.size())},
             {QStringLiteral("scroll_frame_ms_p95"), rounded(percentile(scrollMs, 0.95))},
+            {QStringLiteral("resize_steps"), int(resizeMs.size())},
+            {QStringLiteral("resize_column_widths"), widthsTaken},
+            {QStringLiteral("resize_ms_median"), rounded(percentile(resizeMs, 0.5))},
+            {QStringLiteral("resize_ms_max"), rounded(percentile(resizeMs, 1.0))},
             {QStringLiteral("rss_mb"), rounded(rssMb)},
             {QStringLiteral("rss_mb_at_end"), rounded(residentMb())},
     };

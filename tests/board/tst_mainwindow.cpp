@@ -22,6 +22,7 @@
 #include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -539,6 +540,77 @@ private Q_SLOTS:
         // AND the filter bar's buttons are all in it too
         for (auto *button : window->findChild<QWidget *>(QStringLiteral("filterBar"))->findChildren<QToolButton *>())
             QVERIFY2(inside.contains(placed(button)), qPrintable(button->objectName()));
+    }
+
+    void shouldShareAWideWindowBetweenTheColumns_data()
+    {
+        QTest::addColumn<int>("windowWidth");
+        QTest::newRow("900: narrowest, the board scrolls") << 900;
+        QTest::newRow("1280") << 1280;
+        QTest::newRow("1500") << 1500;
+        QTest::newRow("2400: widest, the rest left empty") << 2400;
+    }
+
+    void shouldShareAWideWindowBetweenTheColumns()
+    {
+        QFETCH(int, windowWidth);
+        auto window = openDemo(QSize(windowWidth, 800));
+        QVERIFY(window);
+        QTRY_COMPARE(window->width(), windowWidth);
+        auto *board = window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        const auto widths = [board] {
+            QList<int> result;
+            for (int column = 0; column < board->columnCount(); ++column)
+                result << board->columnView(column)->parentWidget()->width();
+            return result;
+        };
+        const auto check = [&](int columns) {
+            // THEN every column has the same width, readable, in whole steps (a drag of the edge lays the cards out
+            // again now and then, not at every pixel)
+            const int width = board->columnWidth();
+            QCOMPARE(widths(), QList<int>(columns, width));
+            // shown (a new column's panel is shown by the event loop) and placed side by side
+            QTRY_VERIFY(board->columnView(columns - 1)->isVisible());
+            board->widget()->layout()->activate();
+            QVERIFY(width >= board::BoardView::s_columnWidth && width <= board::BoardView::s_columnMaxWidth);
+            QVERIFY(width == board::BoardView::s_columnMaxWidth
+                    || (width - board::BoardView::s_columnWidth) % board::BoardView::s_columnWidthStep == 0);
+            // AND the columns fill the board but for less than a step each, unless at their widest or narrowest
+            const QWidget *last = board->columnView(columns - 1)->parentWidget();
+            const int left = board->viewport()->width() - (last->geometry().right() + 1);
+            if (width == board::BoardView::s_columnWidth) {
+                QVERIFY2(left < columns * board::BoardView::s_columnWidthStep, qPrintable(QString::number(left)));
+            } else if (width < board::BoardView::s_columnMaxWidth) {
+                QVERIFY2(left >= 0 && left < columns * board::BoardView::s_columnWidthStep,
+                         qPrintable(QString::number(left)));
+            } else {
+                QVERIFY(left >= 0);
+            }
+            // AND a card's title wraps to the width it has
+            QListView *view = board->columnView(0);
+            const QModelIndex first = view->model()->index(0, 0, view->rootIndex());
+            QTRY_VERIFY2(view->visualRect(first).width() > width - 40 && view->visualRect(first).width() <= width,
+                         qPrintable(QString::number(view->visualRect(first).width())));
+        };
+        const int columns = board->columnCount();
+        check(columns);
+        if (windowWidth == 900)
+            QVERIFY(board->columnWidth() == board::BoardView::s_columnWidth);
+        if (windowWidth == 2400)
+            QCOMPARE(board->columnWidth(), board::BoardView::s_columnMaxWidth);
+        if (windowWidth == 1500)
+            QVERIFY(board->columnWidth() > board::BoardView::s_columnWidth);
+        // WHEN a column is added, THEN the four share the width
+        const int before = board->columnWidth();
+        QVERIFY(window->actions()->addColumn(QStringLiteral("Waiting")));
+        QVERIFY(saved(*window));
+        QTRY_COMPARE(board->columnCount(), columns + 1);
+        check(columns + 1);
+        QVERIFY(board->columnWidth() <= before);
+        window->undoStack()->undo();
+        QVERIFY(saved(*window));
+        QTRY_COMPARE(board->columnCount(), columns);
+        QCOMPARE(board->columnWidth(), before);
     }
 
     void shouldShapeColumnsFromTheHeaderMenu()
