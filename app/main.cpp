@@ -7,13 +7,17 @@
 #include <storage/demoboard.h>
 #include <storage/lockprobe.h>
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
 
 using namespace hb;
 
@@ -37,10 +41,60 @@ storage::Result<std::unique_ptr<storage::BoardStore>> openOrCreateDemo(const QSt
     return store;
 }
 
+/**
+ * --report-startup: when each step of the start was done, as milliseconds since the epoch on standard output
+ * ("painted 1765050000123"), for helpboard-bench --gui-start to set against the moment it started the process.
+ * The last, "painted", comes when the board's cards are on screen; the program quits then.
+ */
+class StartupReport final : public QObject
+{
+public:
+    explicit StartupReport(bool on)
+        : m_on(on)
+    { }
+
+    void step(const char *name, qint64 at = QDateTime::currentMSecsSinceEpoch()) const
+    {
+        if (m_on)
+            QTextStream(stdout) << name << ' ' << at << Qt::endl;
+    }
+
+    /// Waits for @p window's first column of cards to be painted, then says so and quits.
+    void untilPainted(QWidget *window)
+    {
+        if (!m_on)
+            return;
+        m_window = window;
+        QApplication::instance()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *view = event->type() == QEvent::Paint ? qobject_cast<QAbstractItemView *>(watched->parent()) : nullptr;
+        if (view && view->viewport() == watched && view->objectName() == u"columnView" && view->window() == m_window
+            && !m_painted) {
+            m_painted = true;
+            // Once this round of painting has reached the screen.
+            QTimer::singleShot(0, this, [this] {
+                step("painted");
+                QApplication::quit();
+            });
+        }
+        return false;
+    }
+
+private:
+    bool m_on;
+    bool m_painted = false;
+    QWidget *m_window = nullptr;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    const qint64 started = QDateTime::currentMSecsSinceEpoch();
     QApplication application(argc, argv);
     app::setApplicationInfo();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.helpboard.HelpBoard.png")));
@@ -55,7 +109,15 @@ int main(int argc, char *argv[])
                                   QApplication::translate("main", "Without a board to open, open the demo board "
                                                                   "instead of asking (created the first time)"));
     parser.addOption(demo);
+    QCommandLineOption reportStartup(QStringLiteral("report-startup"),
+                                     QStringLiteral("Print when each step of the start was done, and quit once the "
+                                                    "board is painted (for helpboard-bench)"));
+    reportStartup.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(reportStartup);
     parser.process(application);
+    StartupReport report(parser.isSet(reportStartup));
+    report.step("main", started);
+    report.step("application");
 
     // Before the first write (opening writes the daily check's stamp): prove the share passes locks, then watch it.
     storage::LockProbe::setWriteGate(&storage::LockProbe::proveAndWatch);
@@ -97,10 +159,14 @@ int main(int argc, char *argv[])
             QMessageBox::critical(nullptr, QApplication::translate("main", "HelpBoard"), store.error().message);
         return store.error().message.isEmpty() ? 0 : 1;
     }
+    report.step("opened");
     int code = 0;
     {
         app::MainWindow window(std::move(store).value());
+        report.step("window");
         window.show();
+        report.step("shown");
+        report.untilPainted(&window);
         code = application.exec();
     } // the window's last saves land here, before the slots go
     // The slots freed before the process ends: colleagues do not wait for records that stopped moving.

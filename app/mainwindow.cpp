@@ -88,7 +88,6 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     , m_undoStack(new QUndoStack(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_filterBar(new board::FilterBar(this))
-    , m_details(new board::CardEditor(*m_model, m_splitter))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // No write from this process before it proved that the share passes locks. The proof can take seconds (a
@@ -125,16 +124,9 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     boardLayout->addWidget(m_filterBar);
     boardLayout->addWidget(m_view, 1);
     m_splitter->addWidget(boardPane);
-    m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_details->hide();
-    connect(m_details, &board::CardEditor::closed, this, [this] {
-        m_view->focusCardById(m_details->cardId());
-        if (m_poller)
-            m_poller->setOpenCard(0);
-        showPresence();
-    });
+
     setCentralWidget(m_splitter);
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("boardStatus"));
@@ -181,7 +173,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     connect(m_newTicket, &QAction::triggered, this, [this] { m_view->newTicket(); });
     connect(m_view, &board::BoardView::ticketCreated, this, [this](qint64 id) {
         showCard(id);
-        m_details->editTitle();
+        editor()->editTitle();
     });
     // Its button starts the row above the board: no toolbar row of its own taking a line of cards.
     m_filterBar->addLeadingAction(m_newTicket);
@@ -363,8 +355,9 @@ QStringList MainWindow::recentBoards()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_details->commit();
-    if (m_details->isVisible())
+    if (m_details)
+        m_details->commit();
+    if (m_details && m_details->isVisible())
         QSettings().setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     // A change still on its way to the file is finished first; the window closes when it has landed, or stays
     // open when it could not be saved, so the message is seen.
@@ -495,7 +488,8 @@ void MainWindow::afterSaves(const QString &waiting, bool cancelOnFailure, std::f
 void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
 {
     // What was typed on the last board is saved there, before the switch (the window stays usable meanwhile).
-    m_details->commit();
+    if (m_details)
+        m_details->commit();
     if (m_actions && m_actions->isSaving()) {
         auto next = std::make_shared<std::unique_ptr<storage::BoardStore>>(std::move(store));
         afterSaves(tr("Saving your last change before opening the other board…"), false,
@@ -513,7 +507,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     delete m_archived;
     delete m_members;
     m_filterBar->setStore(nullptr);
-    m_details->setBoard(nullptr, nullptr);
+    if (m_details)
+        m_details->setBoard(nullptr, nullptr);
     m_undoStack->clear();
     delete m_actions;
     m_actions = nullptr;
@@ -558,7 +553,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     }
     m_view->setActions(m_actions);
     m_newTicket->setEnabled(m_actions != nullptr);
-    m_details->setBoard(m_store.get(), m_actions);
+    if (m_details)
+        m_details->setBoard(m_store.get(), m_actions);
     showBanner();
     // The last board's backup or check finishes first (its worker waits for it).
     m_maintenance = std::make_unique<board::StoreWorker>(m_store->path(), m_store->options());
@@ -574,7 +570,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     // callback is what emits this signal.
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload, Qt::QueuedConnection);
     connect(m_poller.get(), &board::BoardPoller::presenceChanged, this, &MainWindow::showPresence);
-    connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
+    if (m_details)
+        connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
     connect(m_poller.get(), &board::BoardPoller::reachableChanged, this, [this](bool reachable, const QString &why) {
         m_looksCannotReach = reachable ? QString() : why;
         showBanner();
@@ -583,7 +580,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
         showBanner(); // the store is read-only now, and says why
         updateStatus();
     });
-    m_poller->setOpenCard(m_details->isVisible() ? m_details->cardId() : 0);
+    m_poller->setOpenCard(m_details && m_details->isVisible() ? m_details->cardId() : 0);
     showPresence();
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
@@ -710,7 +707,7 @@ void MainWindow::showPresence()
     QStringList names;
     QStringList details;
     QStringList onThisCard;
-    const qint64 openCard = m_details->isVisible() ? m_details->cardId() : 0;
+    const qint64 openCard = m_details && m_details->isVisible() ? m_details->cardId() : 0;
     for (const storage::Presence &present : m_poller ? m_poller->others() : QList<storage::Presence>()) {
         const QString name =
                 present.login == m_store->login() ? tr("you, in another window") : m_model->memberName(present.login);
@@ -729,7 +726,8 @@ void MainWindow::showPresence()
         text = tr("Also here: %1").arg(names.join(QStringLiteral(", ")));
     m_presenceLabel->setText(text);
     m_presenceLabel->setToolTip(details.join(QLatin1Char('\n')));
-    m_details->setAlsoOpenBy(onThisCard);
+    if (m_details)
+        m_details->setAlsoOpenBy(onThisCard);
 }
 
 void MainWindow::showBanner()
@@ -789,7 +787,8 @@ MainWindow::~MainWindow()
     m_poller.reset();
     delete m_archived;
     delete m_members;
-    m_details->setBoard(nullptr, nullptr);
+    if (m_details)
+        m_details->setBoard(nullptr, nullptr);
     // Commands and actions refer to the model and the store: they go first, whatever order Qt would pick.
     m_undoStack->clear();
     delete m_actions;
@@ -868,10 +867,32 @@ void MainWindow::updateStatus()
     m_filterBar->setShownCount(shown);
 }
 
+board::CardEditor *MainWindow::editor()
+{
+    if (m_details)
+        return m_details;
+    // Made when the first card is opened: a window that starts shows its board sooner.
+    m_details = new board::CardEditor(*m_model, m_splitter);
+    m_details->hide();
+    m_splitter->addWidget(m_details);
+    if (m_store)
+        m_details->setBoard(m_store.get(), m_actions);
+    if (m_poller)
+        connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
+    connect(m_details, &board::CardEditor::closed, this, [this] {
+        m_view->focusCardById(m_details->cardId());
+        if (m_poller)
+            m_poller->setOpenCard(0);
+        showPresence();
+    });
+    return m_details;
+}
+
 void MainWindow::showCard(qint64 id)
 {
-    const bool opening = m_details->isHidden();
-    m_details->showCard(id);
+    board::CardEditor *details = editor();
+    const bool opening = details->isHidden();
+    details->showCard(id);
     if (m_poller)
         m_poller->setOpenCard(id);
     showPresence();
@@ -880,7 +901,7 @@ void MainWindow::showCard(qint64 id)
         const int panel = std::clamp(m_splitter->width() / 4, 360, 520);
         m_splitter->setSizes({m_splitter->width() - panel, panel});
     }
-    m_details->setFocus(Qt::OtherFocusReason); // the cursor in the title, its text not selected
+    details->setFocus(Qt::OtherFocusReason); // the cursor in the title, its text not selected
 }
 
 void MainWindow::openBoard()

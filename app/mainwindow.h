@@ -84,6 +84,8 @@ private:
     void saveCopy();
     void rememberBoard(const QString &path);
     void updateStatus();
+    /// The card editor beside the board, made the first time it is needed.
+    board::CardEditor *editor();
     void showCard(qint64 id);
     void applyFilter();
     void showArchived();
@@ -126,7 +128,7 @@ private:
     board::FilterBar *m_filterBar;
     QPointer<board::ArchivedDialog> m_archived;
     QPointer<board::MembersDialog> m_members;
-    board::CardEditor *m_details;
+    board::CardEditor *m_details = nullptr; ///< made by editor(), when a card is first opened
     QLabel *m_banner;
     QLabel *m_presenceLabel;
     QString m_savesCannotReach; ///< why saves wait for the file to come back; empty when they do not

@@ -169,8 +169,8 @@ void BoardView::rebuild()
 
         column.view = new CardListView(column.panel);
         column.view->setObjectName(QStringLiteral("columnView"));
-        column.view->setModel(m_cards);
-        column.view->setRootIndex(m_cards->index(row, 0));
+        // Set up before the cards are given: some of these lay every card out at once (the scroll mode does),
+        // and a board opening lays them out once, at the column's width, when the window first shows them.
         column.view->setItemDelegate(m_delegate);
         column.view->setFrameShape(QFrame::NoFrame);
         column.view->viewport()->setBackgroundRole(QPalette::AlternateBase);
@@ -179,6 +179,8 @@ void BoardView::rebuild()
         column.view->setResizeMode(QListView::Adjust);
         column.view->setSelectionMode(QAbstractItemView::ExtendedSelection);
         column.view->setUniformItemSizes(false);
+        column.view->setModel(m_cards);
+        column.view->setRootIndex(m_cards->index(row, 0));
         // F2 renames in place; a double-click opens the card.
         column.view->setEditTriggers(QAbstractItemView::EditKeyPressed);
         column.view->setDefaultDropAction(Qt::MoveAction);

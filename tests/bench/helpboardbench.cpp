@@ -11,12 +11,15 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListView>
+#include <QMap>
+#include <QProcess>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -214,11 +217,76 @@ QJsonObject measureCli(const QString &cli, const QString &board, const QString &
     return figures;
 }
 
+/**
+ * The GUI from process start to its board painted (`helpboard --report-startup`), @p runs times after one run to
+ * warm the caches: the median, the fastest and the slowest, and the median time at which each step of the start was
+ * done. The program runs on the display this bench was given (a real X server, e.g. under xvfb-run), with settings
+ * of its own: the user's recent boards and window geometry are neither read nor changed.
+ */
+QJsonObject measureGuiStart(const QString &program, const QString &board, int runs, const QString &platform)
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    if (!platform.isEmpty())
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    std::vector<double> totals;
+    QMap<QString, std::vector<double>> steps;
+    QString failure;
+    for (int run = 0; run <= runs && failure.isEmpty(); ++run) {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        const qint64 started = QDateTime::currentMSecsSinceEpoch();
+        process.start(program, {QStringLiteral("--report-startup"), board});
+        if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit
+            || process.exitCode() != 0) {
+            process.kill();
+            failure = QStringLiteral("%1 did not start and paint the board: %2")
+                              .arg(program, QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
+            break;
+        }
+        QMap<QString, double> at;
+        for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+            const QList<QByteArray> parts = line.trimmed().split(' ');
+            if (parts.size() == 2)
+                at.insert(QString::fromLatin1(parts.at(0)), double(parts.at(1).toLongLong() - started));
+        }
+        if (!at.contains(QStringLiteral("painted"))) {
+            failure = QStringLiteral("%1 did not say when it painted the board").arg(program);
+            break;
+        }
+        if (run == 0)
+            continue; // the warm-up
+        totals.push_back(at.value(QStringLiteral("painted")));
+        for (auto step = at.cbegin(); step != at.cend(); ++step)
+            steps[step.key()].push_back(step.value());
+    }
+    if (!failure.isEmpty())
+        return {{QStringLiteral("gui_start_error"), failure}};
+    QJsonObject medians;
+    for (auto step = steps.cbegin(); step != steps.cend(); ++step)
+        medians.insert(step.key(), rounded(percentile(step.value(), 0.5)));
+    return {
+            {QStringLiteral("gui_start_runs"), int(totals.size())},
+            {QStringLiteral("gui_start_platform"), platform.isEmpty() ? QStringLiteral("xcb") : platform},
+            {QStringLiteral("gui_start_ms"), rounded(percentile(totals, 0.5))},
+            {QStringLiteral("gui_start_ms_min"), rounded(percentile(totals, 0))},
+            {QStringLiteral("gui_start_ms_max"), rounded(percentile(totals, 1))},
+            {QStringLiteral("gui_start_steps_ms"), medians},
+    };
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // Offscreen unless told otherwise: the figures are about the program, not a display server.
+    // Offscreen unless told otherwise: the figures are about the program, not a display server. The GUI's start
+    // (--gui-start) is measured on the display given, if any.
+    const QString givenPlatform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    const bool display = !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -250,8 +318,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption cliOnlyOption(
             QStringLiteral("cli-only"),
             QStringLiteral("Only the CLI's figures, on the board given with --board (no copy, nothing written)."));
+    const QCommandLineOption guiStartOption(
+            QStringLiteral("gui-start"),
+            QStringLiteral("Only the GUI's start, process start to the board painted, N times (run under xvfb-run for "
+                           "a real X server), on the board given with --board or one of --cards cards."),
+            QStringLiteral("N"));
+    const QCommandLineOption appOption(
+            QStringLiteral("app"), QStringLiteral("helpboard, for --gui-start (default: the one built beside this)."),
+            QStringLiteral("FILE"), QApplication::applicationDirPath() + QStringLiteral("/../app/helpboard"));
     parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption, verboseOption, cliOption,
-                       cliOnlyOption});
+                       cliOnlyOption, guiStartOption, appOption});
     parser.process(app);
     const QString cli = QFileInfo(parser.value(cliOption)).absoluteFilePath();
     if (parser.isSet(cliOnlyOption)) {
@@ -317,6 +393,16 @@ int main(int argc, char *argv[])
         }
     }
     const double generateMs = elapsedMs(timer);
+    if (parser.isSet(guiStartOption)) {
+        QJsonObject figures =
+                measureGuiStart(QFileInfo(parser.value(appOption)).absoluteFilePath(), path,
+                                std::max(1, parser.value(guiStartOption).toInt()),
+                                givenPlatform.isEmpty() && !display ? QStringLiteral("offscreen") : givenPlatform);
+        figures.insert(QStringLiteral("cards"), counts.cards);
+        figures.insert(QStringLiteral("columns"), counts.columns);
+        QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
+        return figures.contains(QStringLiteral("gui_start_error")) ? 1 : 0;
+    }
 
     // 2. Reading: the floor, then the board model, then the window painted
     rawRead(path); // the file into the page cache, so both reads below start from the same place

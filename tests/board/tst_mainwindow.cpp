@@ -408,7 +408,9 @@ private Q_SLOTS:
         // The delegate commits on the next turn of the event loop.
         auto store = storeAs();
         QTRY_COMPARE(store->card(id)->title, QStringLiteral("Password reset for Dana"));
-        QVERIFY(window->findChild<QWidget *>(QStringLiteral("cardEditor"))->isHidden()); // Return only ended the edit
+        // Return only ended the edit: no card was opened (the editor is made when the first one is)
+        const auto *details = window->findChild<QWidget *>(QStringLiteral("cardEditor"));
+        QVERIFY(!details || details->isHidden());
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(saved(*window));
         QCOMPARE(store->card(id)->title, before);
