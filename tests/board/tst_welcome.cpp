@@ -4,9 +4,11 @@
 
 #include <app/welcomedialog.h>
 
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTest>
@@ -108,6 +110,41 @@ private Q_SLOTS:
         QCOMPARE(team.windowTitle(), QStringLiteral("Team — HelpBoard"));
         for (QLabel *label : team.statusBar()->findChildren<QLabel *>())
             QVERIFY(!label->text().contains(u"DEMO"));
+    }
+
+    void shouldReportItsStartAndQuitOncePainted()
+    {
+        // The program itself (helpboard-bench --gui-start runs it so): each step of its start in order, then it quits
+        const QString program = qEnvironmentVariable("HELPBOARD_APP");
+        QVERIFY2(!program.isEmpty(), "ctest sets HELPBOARD_APP");
+        QProcess app;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        app.setProcessEnvironment(environment);
+        const qint64 started = QDateTime::currentMSecsSinceEpoch();
+        app.start(program, {QStringLiteral("--report-startup"), m_board});
+        QVERIFY(app.waitForFinished(60'000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
+        QStringList steps;
+        qint64 last = started;
+        for (const QByteArray &line : app.readAllStandardOutput().trimmed().split('\n')) {
+            const QList<QByteArray> parts = line.split(' ');
+            QCOMPARE(parts.size(), 2);
+            steps << QString::fromLatin1(parts.at(0));
+            const qint64 at = parts.at(1).toLongLong();
+            QVERIFY2(at >= last && at <= QDateTime::currentMSecsSinceEpoch(), line.constData());
+            last = at;
+        }
+        QCOMPARE(steps, (QStringList{QStringLiteral("main"), QStringLiteral("application"), QStringLiteral("opened"),
+                                     QStringLiteral("window"), QStringLiteral("shown"), QStringLiteral("painted")}));
+        // AND --help does not offer it to people
+        app.start(program, {QStringLiteral("--help")});
+        QVERIFY(app.waitForFinished(30'000));
+        const QString help = QString::fromLocal8Bit(app.readAllStandardOutput());
+        QVERIFY2(help.contains(u"--demo"), qPrintable(help));
+        QVERIFY(!help.contains(u"report-startup"));
     }
 };
 
