@@ -865,7 +865,10 @@ void CardEditor::loadHistory()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QString html;
     for (const storage::Event &event : *history)
-        html += entryHtml(m_model.memberName(event.actor), event.at, now, {}, describeEvent(event).toHtmlEscaped());
+        html += entryHtml(m_model.memberName(event.actor), event.at, now, {},
+                          describeEvent(event, [this](const QString &login) {
+                              return m_model.memberName(login);
+                          }).toHtmlEscaped());
     m_history->setHtml(html);
 }
 

@@ -31,7 +31,8 @@ QString dueText(const QJsonValue &value)
 }
 
 // One field of a card.updated event.
-QString describeChange(const QString &field, const QJsonObject &change)
+QString describeChange(const QString &field, const QJsonObject &change,
+                       const std::function<QString(const QString &login)> &nameOf)
 {
     const QJsonValue from = change.value(QStringLiteral("from"));
     const QJsonValue to = change.value(QStringLiteral("to"));
@@ -40,9 +41,12 @@ QString describeChange(const QString &field, const QJsonObject &change)
     if (field == u"description")
         return tr("edited the description");
     if (field == u"assignee") {
+        const auto name = [&nameOf](const QJsonValue &login) {
+            return nameOf ? nameOf(login.toString()) : login.toString();
+        };
         if (to.toString().isEmpty())
-            return tr("unassigned it from %1").arg(from.toString());
-        return tr("assigned it to %1").arg(to.toString());
+            return tr("unassigned it from %1").arg(name(from));
+        return tr("assigned it to %1").arg(name(to));
     }
     if (field == u"due") {
         if (to.isNull())
@@ -73,7 +77,7 @@ QString describeChange(const QString &field, const QJsonObject &change)
 
 } // namespace
 
-QString describeEvent(const storage::Event &event)
+QString describeEvent(const storage::Event &event, const std::function<QString(const QString &login)> &nameOf)
 {
     const QJsonObject payload = QJsonDocument::fromJson(event.payload).object();
     const auto text = [&payload](const char *key) { return payload.value(QLatin1String(key)).toString(); };
@@ -89,7 +93,7 @@ QString describeEvent(const storage::Event &event)
         const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
         QStringList parts;
         for (auto it = changes.begin(); it != changes.end(); ++it)
-            parts << describeChange(it.key(), it.value().toObject());
+            parts << describeChange(it.key(), it.value().toObject(), nameOf);
         return parts.join(QStringLiteral("; "));
     }
     if (kind == u"checklist.template_applied") {

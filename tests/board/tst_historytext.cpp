@@ -94,6 +94,20 @@ private Q_SLOTS:
         QCOMPARE(board::describeEvent(event), text);
     }
 
+    void shouldNamePeopleAsTheBoardDoes()
+    {
+        storage::Event event;
+        event.kind = QStringLiteral("card.updated");
+        event.payload = QByteArrayLiteral(R"({"changes": {"assignee": {"from": "ben", "to": "dev"}}})");
+        const auto nameOf = [](const QString &login) {
+            return login == u"dev" ? QStringLiteral("Dev Patel") : QStringLiteral("Ben Okafor");
+        };
+        QCOMPARE(board::describeEvent(event, nameOf), QStringLiteral("assigned it to Dev Patel"));
+        QCOMPARE(board::describeEvent(event), QStringLiteral("assigned it to dev")); // by login without names
+        event.payload = QByteArrayLiteral(R"({"changes": {"assignee": {"from": "ben", "to": ""}}})");
+        QCOMPARE(board::describeEvent(event, nameOf), QStringLiteral("unassigned it from Ben Okafor"));
+    }
+
     void shouldNameKindsItDoesNotKnow()
     {
         storage::Event event;
