@@ -7,7 +7,6 @@
 #include <storage/demoboard.h>
 #include <storage/lockprobe.h>
 
-#include <QAbstractItemView>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -59,7 +58,7 @@ public:
             QTextStream(stdout) << name << ' ' << at << Qt::endl;
     }
 
-    /// Waits for @p window's first column of cards to be painted, then says so and quits.
+    /// Waits for @p window's board to be painted, then says so and quits.
     void untilPainted(QWidget *window)
     {
         if (!m_on)
@@ -71,9 +70,10 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        auto *view = event->type() == QEvent::Paint ? qobject_cast<QAbstractItemView *>(watched->parent()) : nullptr;
-        if (view && view->viewport() == watched && view->objectName() == u"columnView" && view->window() == m_window
-            && !m_painted) {
+        // The strip that holds the columns: painted before them in the same round, and painted on a board without
+        // columns too.
+        if (event->type() == QEvent::Paint && !m_painted && watched->objectName() == u"boardStrip"
+            && static_cast<QWidget *>(watched)->window() == m_window) {
             m_painted = true;
             // Once this round of painting has reached the screen.
             QTimer::singleShot(0, this, [this] {

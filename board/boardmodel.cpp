@@ -67,6 +67,7 @@ void BoardModel::setBoard(const QList<storage::Column> &columns, const QList<sto
     m_labels.clear();
     for (const storage::Label &label : labels)
         m_labels.insert(label.id, label);
+    m_members = members;
     m_memberNames.clear();
     for (const storage::Member &member : members)
         m_memberNames.insert(member.login, member.displayName.isEmpty() ? member.login : member.displayName);

@@ -94,6 +94,8 @@ public:
     void markChanged(qint64 id, const QString &login, int msecs);
     /// A member's display name, or the login itself when they have none (or are not a member).
     QString memberName(const QString &login) const { return m_memberNames.value(login, login); }
+    /// The board's members as last read, in the store's order.
+    const QList<storage::Member> &members() const { return m_members; }
     QModelIndex cardIndex(qint64 id) const;
 
     /// Called for a drop of cards: the cards' ids, the target column, and the card they go before (0 = end).
@@ -168,6 +170,7 @@ private:
     QUuid m_boardUuid;
     QHash<qint64, storage::Label> m_labels;
     QHash<QString, QString> m_memberNames;
+    QList<storage::Member> m_members;
     DropHandler m_dropHandler;
     RenameHandler m_renameHandler;
     FileDropHandler m_fileDropHandler;

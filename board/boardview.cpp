@@ -70,6 +70,9 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     m_layout->setContentsMargins(s_columnSpacing, s_columnSpacing, s_columnSpacing, s_columnSpacing);
     m_layout->setSpacing(s_columnSpacing);
     setWidget(m_strip);
+    m_strip->setObjectName(QStringLiteral("boardStrip"));
+    m_strip->setAcceptDrops(true); // a column header dropped in the gap between two columns
+    m_strip->installEventFilter(this);
     // Where a dragged column header would land: a bar in the gap between two columns.
     m_columnDropMarker = new QWidget(m_strip);
     m_columnDropMarker->setObjectName(QStringLiteral("columnDropMarker"));
@@ -597,8 +600,9 @@ void BoardView::showColumnDropMarker(int slot)
     m_columnDropMarker->raise();
 }
 
-// A header dropped on a column goes before it (left half) or after it (right half).
-bool BoardView::handleColumnDrop(int column, QEvent *event)
+// A header dropped on a column goes before it (left half) or after it (right half); in the gap between two columns,
+// between them. @p target is a column's panel or the strip that holds them.
+bool BoardView::handleColumnDrop(QWidget *target, QEvent *event)
 {
     auto *drop = static_cast<QDropEvent *>(event);
     if (!drop->mimeData()->hasFormat(columnMimeType()) || !m_actions)
@@ -611,8 +615,10 @@ bool BoardView::handleColumnDrop(int column, QEvent *event)
         drop->ignore();
         return true;
     }
-    const bool leftHalf = drop->position().x() < m_columns.at(column).panel->width() / 2.0;
-    const int slot = leftHalf ? column : column + 1;
+    const int x = target->mapTo(m_strip, drop->position().toPoint()).x();
+    int slot = 0;
+    while (slot < m_columns.size() && m_columns.at(slot).panel->geometry().center().x() < x)
+        ++slot;
     if (event->type() != QEvent::Drop) {
         // Next to where it is now, it would not move: no marker then.
         const int from = m_model->columnIndex(dragged.id).row();
@@ -642,11 +648,12 @@ bool BoardView::eventFilter(QObject *watched, QEvent *event)
             return true;
     }
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop) {
-        if (const int column = columnWithPanel(watched); column >= 0 && handleColumnDrop(column, event))
+        if ((watched == m_strip || columnWithPanel(watched) >= 0)
+            && handleColumnDrop(static_cast<QWidget *>(watched), event))
             return true;
     }
-    if (event->type() == QEvent::DragLeave && columnWithPanel(watched) >= 0)
-        m_columnDropMarker->hide(); // the next column shows it again where it belongs
+    if (event->type() == QEvent::DragLeave && (watched == m_strip || columnWithPanel(watched) >= 0))
+        m_columnDropMarker->hide(); // where the pointer goes next shows it again where it belongs
     // A drag leave carries no data: only the file drop target needs to hear of it.
     if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop
         || event->type() == QEvent::DragLeave) {

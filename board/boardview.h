@@ -114,7 +114,7 @@ private:
     /// Files from a file manager dragged over @p column's cards: onto the card under the pointer.
     bool handleFileDrop(int column, QEvent *event);
     bool handleColumnDrag(int column, QEvent *event);
-    bool handleColumnDrop(int column, QEvent *event);
+    bool handleColumnDrop(QWidget *target, QEvent *event);
     /// Shows where a dragged column would land: before column @p slot (after the last one for the column count);
     /// hides it for -1.
     void showColumnDropMarker(int slot);

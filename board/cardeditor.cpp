@@ -386,6 +386,8 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     for (auto signal : {&QAbstractItemModel::rowsRemoved, &QAbstractItemModel::rowsInserted})
         connect(&m_model, signal, this, &CardEditor::refresh);
     connect(&m_model, &QAbstractItemModel::rowsMoved, this, &CardEditor::refresh);
+    // The board read again brings the members as they are now (one added, renamed, made a viewer), then the card.
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &CardEditor::loadMembers);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &CardEditor::refresh);
     setBoard(nullptr, nullptr);
 }
@@ -426,11 +428,10 @@ void CardEditor::loadMembers()
     m_assignee->addItem(tr("Unassigned"), QString());
     if (!m_store)
         return;
-    if (auto members = m_store->members()) {
-        for (const storage::Member &member : *members) {
-            if (member.role != storage::Role::Viewer)
-                m_assignee->addItem(member.displayName.isEmpty() ? member.login : member.displayName, member.login);
-        }
+    // As the board last read them (read again with it, and again a moment later when the file was busy).
+    for (const storage::Member &member : m_model.members()) {
+        if (member.role != storage::Role::Viewer)
+            m_assignee->addItem(member.displayName.isEmpty() ? member.login : member.displayName, member.login);
     }
 }
 
@@ -678,7 +679,7 @@ void CardEditor::refresh()
     // What a field shows when typing starts is what the typing changes: a colleague's change that comes in
     // meanwhile is a conflict when it is saved, not overwritten unseen.
     if (!m_title->isModified()) {
-        if (m_title->text() != shown->title)
+        if (m_title->text() != TitleEdit::oneLine(shown->title)) // a title from elsewhere may hold a line break
             m_title->setText(shown->title);
         m_typedFrom.title = shown->title;
     }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "titleedit.h"
 
+#include <QApplication>
 #include <QFocusEvent>
+#include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QTextLayout>
@@ -138,11 +140,27 @@ void TitleEdit::keyPressEvent(QKeyEvent *event)
     LimitedTextEdit::keyPressEvent(event);
 }
 
+void TitleEdit::inputMethodEvent(QInputMethodEvent *event)
+{
+    const QString committed = event->commitString();
+    if (oneLine(committed) == committed) {
+        LimitedTextEdit::inputMethodEvent(event);
+        return;
+    }
+    QInputMethodEvent flat(event->preeditString(), event->attributes());
+    flat.setCommitString(oneLine(committed), event->replacementStart(), event->replacementLength());
+    LimitedTextEdit::inputMethodEvent(&flat);
+}
+
 void TitleEdit::focusOutEvent(QFocusEvent *event)
 {
     LimitedTextEdit::focusOutEvent(event);
-    // The field's own context menu takes the focus for a moment: that is not leaving it.
-    if (event->reason() != Qt::PopupFocusReason && (m_editedSinceFinished || isModified())) {
+    // The field's own context menu takes the focus for a moment: that is not leaving it. Any other popup (a menu of
+    // the window, the Labels button's) is, as for QLineEdit: what was typed is saved before its entry runs.
+    const QWidget *popup = QApplication::activePopupWidget();
+    const bool ownMenu = event->reason() == Qt::PopupFocusReason && popup
+                         && (popup->parentWidget() == this || popup->parentWidget() == viewport());
+    if (!ownMenu && (m_editedSinceFinished || isModified())) {
         m_editedSinceFinished = false;
         Q_EMIT editingFinished();
     }

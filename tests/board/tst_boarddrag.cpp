@@ -257,6 +257,26 @@ private Q_SLOTS:
         window->undoStack()->undo();
         QVERIFY(saved(*window));
         QCOMPARE(titles().constFirst(), QStringLiteral("To-do"));
+        // WHEN To-do's header is dropped in the gap between Doing and Done
+        QWidget *strip = board->widget();
+        doingPanel = board->columnTitle(1)->parentWidget()->parentWidget();
+        QTRY_VERIFY(doingPanel->isVisible() && doingPanel->x() > 0); // the board made again is shown and laid out
+        const QPoint gap(doingPanel->geometry().right() + 5, doingPanel->geometry().center().y());
+        QVERIFY(!doingPanel->geometry().contains(gap));
+        todoHeader = board->columnTitle(0)->parentWidget();
+        bool markedInTheGap = false;
+        drag(todoHeader, todoHeader->rect().center(), strip, gap, [&] {
+            markedInTheGap = marker->isVisible()
+                             && marker->geometry().contains(QPoint(marker->geometry().center().x(), gap.y()))
+                             && std::abs(marker->geometry().center().x() - gap.x()) <= 6;
+        });
+        // THEN it is marked there while held, and lands there: Doing, To-do, Done
+        QVERIFY(markedInTheGap);
+        QVERIFY(saved(*window));
+        QTRY_COMPARE(titles(), (QStringList{QStringLiteral("Doing"), QStringLiteral("To-do"), QStringLiteral("Done")}));
+        window->undoStack()->undo();
+        QVERIFY(saved(*window));
+        QTRY_COMPARE(titles().constFirst(), QStringLiteral("To-do"));
     }
 };
 

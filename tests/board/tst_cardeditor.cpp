@@ -19,6 +19,7 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -238,6 +239,28 @@ private Q_SLOTS:
         QTest::keyClick(title, Qt::Key_Tab);
         QCOMPARE(finished.count(), 1);
         QCOMPARE(m_window->undoStack()->undoText(), QStringLiteral("Rename Card"));
+        // WHEN a title is typed and a menu of the window opened, THEN it is saved first, as a one-line field does:
+        // Edit > Undo would otherwise undo the step before it
+        title->setFocus();
+        QTest::keyClick(title, Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(title, QStringLiteral(" (sales)"));
+        auto *edit = m_window->menuBar()->actions().at(1)->menu();
+        QVERIFY(edit);
+        edit->popup(m_window->mapToGlobal(QPoint(40, 40)));
+        QTRY_VERIFY(edit->isVisible());
+        QTRY_COMPARE(finished.count(), 2);
+        edit->close();
+        QVERIFY(saved());
+        QCOMPARE(stored().title, QStringLiteral("VPN drops every hour for the sales team (sales)"));
+        // AND the field's own context menu is not leaving it: nothing is saved while it is open
+        QTest::keyClicks(title, QStringLiteral("!"));
+        QMenu *own = title->createStandardContextMenu();
+        own->setParent(title->viewport(), own->windowFlags());
+        own->popup(title->mapToGlobal(QPoint(5, 5)));
+        QTRY_VERIFY(own->isVisible());
+        QCOMPARE(finished.count(), 2);
+        own->close();
+        delete own;
     }
 
     void shouldSaveTheDescriptionAndPreviewItWithoutHtml()
