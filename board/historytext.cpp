@@ -3,6 +3,7 @@
 
 #include "cardfields.h"
 
+#include <storage/eventkinds.h>
 #include <storage/records.h>
 
 #include <QCoreApplication>
@@ -82,21 +83,21 @@ QString describeEvent(const storage::Event &event, const std::function<QString(c
     const QJsonObject payload = QJsonDocument::fromJson(event.payload).object();
     const auto text = [&payload](const char *key) { return payload.value(QLatin1String(key)).toString(); };
     const QString &kind = event.kind;
-    if (kind == u"card.created")
+    if (kind == storage::eventkind::CardCreated)
         return tr("created it in %1").arg(text("column"));
-    if (kind == u"card.moved") {
+    if (kind == storage::eventkind::CardMoved) {
         if (text("from_column") == text("to_column"))
             return tr("moved it within %1").arg(text("to_column"));
         return tr("moved it from %1 to %2").arg(text("from_column"), text("to_column"));
     }
-    if (kind == u"card.updated") {
+    if (kind == storage::eventkind::CardUpdated) {
         const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
         QStringList parts;
         for (auto it = changes.begin(); it != changes.end(); ++it)
             parts << describeChange(it.key(), it.value().toObject(), nameOf);
         return parts.join(QStringLiteral("; "));
     }
-    if (kind == u"checklist.template_applied") {
+    if (kind == storage::eventkind::ChecklistTemplateApplied) {
         const int count = payload.value(QStringLiteral("count")).toInt();
         if (count == 1)
             return tr("added the checklist template %1 (1 item)").arg(quoted(text("template")));
@@ -105,40 +106,45 @@ QString describeEvent(const storage::Event &event, const std::function<QString(c
     // Events told by a sentence with at most one value of the payload in it.
     struct Sentence
     {
-        const char16_t *kind;
+        QStringView kind;
         const char *text;
         const char *key = nullptr; ///< the payload value for %1
         bool quote = false;        ///< that value is people's text: in quotes
     };
     static constexpr Sentence s_sentences[] = {
-            {u"card.archived", QT_TRANSLATE_NOOP("hb::board::History", "archived it")},
-            {u"card.restored", QT_TRANSLATE_NOOP("hb::board::History", "brought it back")},
-            {u"card.deleted", QT_TRANSLATE_NOOP("hb::board::History", "deleted it")},
-            {u"card.label_added", QT_TRANSLATE_NOOP("hb::board::History", "added the label %1"), "label"},
-            {u"card.label_removed", QT_TRANSLATE_NOOP("hb::board::History", "removed the label %1"), "label"},
-            {u"checklist.added", QT_TRANSLATE_NOOP("hb::board::History", "added %1 to the checklist"), "text", true},
-            {u"checklist.checked", QT_TRANSLATE_NOOP("hb::board::History", "ticked %1"), "text", true},
-            {u"checklist.unchecked", QT_TRANSLATE_NOOP("hb::board::History", "unticked %1"), "text", true},
-            {u"checklist.edited", QT_TRANSLATE_NOOP("hb::board::History", "changed the checklist item to %1"), "text",
+            {storage::eventkind::CardArchived, QT_TRANSLATE_NOOP("hb::board::History", "archived it")},
+            {storage::eventkind::CardRestored, QT_TRANSLATE_NOOP("hb::board::History", "brought it back")},
+            {storage::eventkind::CardDeleted, QT_TRANSLATE_NOOP("hb::board::History", "deleted it")},
+            {storage::eventkind::CardLabelAdded, QT_TRANSLATE_NOOP("hb::board::History", "added the label %1"),
+             "label"},
+            {storage::eventkind::CardLabelRemoved, QT_TRANSLATE_NOOP("hb::board::History", "removed the label %1"),
+             "label"},
+            {storage::eventkind::ChecklistAdded, QT_TRANSLATE_NOOP("hb::board::History", "added %1 to the checklist"),
+             "text", true},
+            {storage::eventkind::ChecklistChecked, QT_TRANSLATE_NOOP("hb::board::History", "ticked %1"), "text", true},
+            {storage::eventkind::ChecklistUnchecked, QT_TRANSLATE_NOOP("hb::board::History", "unticked %1"), "text",
              true},
-            {u"checklist.moved", QT_TRANSLATE_NOOP("hb::board::History", "reordered %1 in the checklist"), "text",
-             true},
-            {u"checklist.deleted", QT_TRANSLATE_NOOP("hb::board::History", "removed %1 from the checklist"), "text",
-             true},
-            {u"checklist.restored", QT_TRANSLATE_NOOP("hb::board::History", "put %1 back on the checklist"), "text",
-             true},
-            {u"comment.added", QT_TRANSLATE_NOOP("hb::board::History", "commented: %1"), "text", true},
-            {u"comment.edited", QT_TRANSLATE_NOOP("hb::board::History", "edited a comment")},
-            {u"comment.deleted", QT_TRANSLATE_NOOP("hb::board::History", "deleted a comment")},
-            {u"comment.restored", QT_TRANSLATE_NOOP("hb::board::History", "brought back a comment")},
-            {u"attachment.added", QT_TRANSLATE_NOOP("hb::board::History", "attached %1"), "name", true},
-            {u"attachment.linked", QT_TRANSLATE_NOOP("hb::board::History", "linked %1"), "path", true},
-            {u"attachment.removed", QT_TRANSLATE_NOOP("hb::board::History", "removed the attachment %1"), "name", true},
-            {u"attachment.restored", QT_TRANSLATE_NOOP("hb::board::History", "put back the attachment %1"), "name",
-             true},
+            {storage::eventkind::ChecklistEdited,
+             QT_TRANSLATE_NOOP("hb::board::History", "changed the checklist item to %1"), "text", true},
+            {storage::eventkind::ChecklistMoved,
+             QT_TRANSLATE_NOOP("hb::board::History", "reordered %1 in the checklist"), "text", true},
+            {storage::eventkind::ChecklistDeleted,
+             QT_TRANSLATE_NOOP("hb::board::History", "removed %1 from the checklist"), "text", true},
+            {storage::eventkind::ChecklistRestored,
+             QT_TRANSLATE_NOOP("hb::board::History", "put %1 back on the checklist"), "text", true},
+            {storage::eventkind::CommentAdded, QT_TRANSLATE_NOOP("hb::board::History", "commented: %1"), "text", true},
+            {storage::eventkind::CommentEdited, QT_TRANSLATE_NOOP("hb::board::History", "edited a comment")},
+            {storage::eventkind::CommentDeleted, QT_TRANSLATE_NOOP("hb::board::History", "deleted a comment")},
+            {storage::eventkind::CommentRestored, QT_TRANSLATE_NOOP("hb::board::History", "brought back a comment")},
+            {storage::eventkind::AttachmentAdded, QT_TRANSLATE_NOOP("hb::board::History", "attached %1"), "name", true},
+            {storage::eventkind::AttachmentLinked, QT_TRANSLATE_NOOP("hb::board::History", "linked %1"), "path", true},
+            {storage::eventkind::AttachmentRemoved,
+             QT_TRANSLATE_NOOP("hb::board::History", "removed the attachment %1"), "name", true},
+            {storage::eventkind::AttachmentRestored,
+             QT_TRANSLATE_NOOP("hb::board::History", "put back the attachment %1"), "name", true},
     };
     for (const Sentence &sentence : s_sentences) {
-        if (kind != QStringView(sentence.kind))
+        if (kind != sentence.kind)
             continue;
         const QString line = tr(sentence.text);
         if (!sentence.key)

@@ -4,6 +4,7 @@
 #include "boardstore_p.h"
 #include "connection.h"
 #include "damagemark.h"
+#include "eventkinds.h"
 #include "keptfile.h"
 #include "lockprobe.h"
 #include "rank.h"
@@ -429,7 +430,7 @@ Status BoardStore::joinIfPending()
         return joined.error();
     if (*joined == 0)
         return {};
-    return appendEvent(QStringLiteral("member.joined"), 0,
+    return appendEvent(eventkind::MemberJoined, 0,
                        {{QStringLiteral("login"), m_login}, {QStringLiteral("role"), toText(m_role)}});
 }
 
@@ -604,7 +605,7 @@ void BoardStore::forgetLastErrorCode()
     m_db->forgetLastErrorCode();
 }
 
-Status BoardStore::appendEvent(const QString &kind, qint64 cardId, const QJsonObject &payload)
+Status BoardStore::appendEvent(QStringView kind, qint64 cardId, const QJsonObject &payload)
 {
     auto appended = m_db->run(
             QStringLiteral("INSERT INTO events (op_id, at, actor, card_id, kind, payload) "
@@ -613,7 +614,7 @@ Status BoardStore::appendEvent(const QString &kind, qint64 cardId, const QJsonOb
              {QStringLiteral(":at"), now()},
              {QStringLiteral(":actor"), m_login},
              {QStringLiteral(":card"), cardId > 0 ? QVariant(cardId) : QVariant()},
-             {QStringLiteral(":kind"), kind},
+             {QStringLiteral(":kind"), kind.toString()},
              {QStringLiteral(":payload"), QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact))}});
     return appended ? Status() : Status(appended.error());
 }

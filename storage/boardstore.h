@@ -392,12 +392,13 @@ private:
     Status writeAgainIfUnsure(const std::function<Status()> &body);
     /// Runs one user action: role check, transaction, operation record, ambiguous-commit recovery.
     Status change(Role minimum, const QString &kind, const std::function<Status()> &body, qint64 *result = nullptr);
-    Status appendEvent(const QString &kind, qint64 cardId, const QJsonObject &payload);
+    /// @p kind: one of eventkind (eventkinds.h).
+    Status appendEvent(QStringView kind, qint64 cardId, const QJsonObject &payload);
     Status reindexCard(qint64 cardId);
     Status touchCard(qint64 cardId);
     enum class CardIndex { Keep, Refresh };
     /// A change to something on a card: bumps the card's version, refreshes its search text if asked, records it.
-    Status cardChanged(CardIndex index, const QString &eventKind, qint64 cardId, const QJsonObject &payload);
+    Status cardChanged(CardIndex index, QStringView eventKind, qint64 cardId, const QJsonObject &payload);
     Result<Card> loadCard(qint64 id, bool includeDeleted);
     // The bodies of moveCard(), archiveCard() and restoreCard(), inside a change (so several share one).
     Status moveCardNow(qint64 id, qint64 columnId, Placement placement, qint64 expectedVersion, qint64 *newVersion);

@@ -4,6 +4,7 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "eventkinds.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -207,7 +208,7 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
                     return ready.error();
                 if (*ready != 1)
                     return Error{ErrorKind::NotFound, tr("the upload of %1 was cancelled").arg(displayName)};
-                return cardChanged(CardIndex::Keep, QStringLiteral("attachment.added"), cardId,
+                return cardChanged(CardIndex::Keep, eventkind::AttachmentAdded, cardId,
                                    {{QStringLiteral("attachment_id"), id},
                                     {QStringLiteral("name"), displayName},
                                     {QStringLiteral("size"), size},
@@ -311,7 +312,7 @@ Result<qint64> BoardStore::addLink(qint64 cardId, const QString &path)
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                return cardChanged(CardIndex::Keep, QStringLiteral("attachment.linked"), cardId,
+                return cardChanged(CardIndex::Keep, eventkind::AttachmentLinked, cardId,
                                    {{QStringLiteral("attachment_id"), id},
                                     {QStringLiteral("name"), name},
                                     {QStringLiteral("path"), trimmed}});
@@ -366,7 +367,7 @@ Status BoardStore::removeAttachment(qint64 id)
                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
         if (!removed)
             return removed.error();
-        return cardChanged(CardIndex::Keep, QStringLiteral("attachment.removed"), found->cardId,
+        return cardChanged(CardIndex::Keep, eventkind::AttachmentRemoved, found->cardId,
                            {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), found->name}});
     });
 }
@@ -403,7 +404,7 @@ Status BoardStore::restoreAttachment(qint64 id)
                                   {{QStringLiteral(":id"), id}});
         if (!restored)
             return restored.error();
-        return cardChanged(CardIndex::Keep, QStringLiteral("attachment.restored"), attachment.cardId,
+        return cardChanged(CardIndex::Keep, eventkind::AttachmentRestored, attachment.cardId,
                            {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), attachment.name}});
     });
 }

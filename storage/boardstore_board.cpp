@@ -4,9 +4,10 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "eventkinds.h"
 #include "newfile.h"
-#include "textlength.h"
 #include "schema.h"
+#include "textlength.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -72,7 +73,7 @@ Status BoardStore::renameBoard(const QString &name)
                                  {{QStringLiteral(":name"), trimmed}});
         if (!renamed)
             return renamed.error();
-        return appendEvent(QStringLiteral("board.renamed"), 0,
+        return appendEvent(eventkind::BoardRenamed, 0,
                            {{QStringLiteral("from"), *old}, {QStringLiteral("to"), trimmed}});
     });
 }
@@ -108,7 +109,7 @@ Status BoardStore::setSetting(const QString &key, const QString &value)
                              {{QStringLiteral(":key"), key}, {QStringLiteral(":value"), value}});
         if (!set)
             return set.error();
-        return appendEvent(QStringLiteral("setting.changed"), 0,
+        return appendEvent(eventkind::SettingChanged, 0,
                            {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
     });
 }
@@ -198,7 +199,7 @@ Status BoardStore::setMember(const QString &login, Role role, const QString &dis
                               {QStringLiteral(":actor"), m_login}});
         if (!set)
             return set.error();
-        return appendEvent(QStringLiteral("member.set"), 0,
+        return appendEvent(eventkind::MemberSet, 0,
                            {{QStringLiteral("login"), normalized}, {QStringLiteral("role"), toText(role)}});
     });
     if (status && normalized == m_login)
@@ -239,7 +240,7 @@ Status BoardStore::removeMember(const QString &login)
                                  {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), normalized}});
         if (!removed)
             return removed.error();
-        return appendEvent(QStringLiteral("member.removed"), 0, {{QStringLiteral("login"), normalized}});
+        return appendEvent(eventkind::MemberRemoved, 0, {{QStringLiteral("login"), normalized}});
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "eventkinds.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -65,7 +66,7 @@ Status BoardStore::touchCard(qint64 cardId)
     return touched ? Status() : Status(touched.error());
 }
 
-Status BoardStore::cardChanged(CardIndex index, const QString &eventKind, qint64 cardId, const QJsonObject &payload)
+Status BoardStore::cardChanged(CardIndex index, QStringView eventKind, qint64 cardId, const QJsonObject &payload)
 {
     if (auto touched = touchCard(cardId); !touched)
         return touched;
@@ -349,7 +350,7 @@ Result<qint64> BoardStore::createCard(const NewCard &newCard)
                 }
                 if (auto indexed = reindexCard(id); !indexed)
                     return indexed;
-                return appendEvent(QStringLiteral("card.created"), id,
+                return appendEvent(eventkind::CardCreated, id,
                                    {{QStringLiteral("version"), 1},
                                     {QStringLiteral("title"), title},
                                     {QStringLiteral("column_id"), newCard.columnId},
@@ -477,7 +478,7 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                     if (auto indexed = reindexCard(id); !indexed)
                         return indexed;
                 }
-                return appendEvent(QStringLiteral("card.updated"), id,
+                return appendEvent(eventkind::CardUpdated, id,
                                    {{QStringLiteral("version"), newVersion}, {QStringLiteral("changes"), changes}});
             },
             &newVersion);
@@ -566,7 +567,7 @@ Status BoardStore::moveCardNow(qint64 id, qint64 columnId, Placement placement, 
     QJsonObject changes{{QStringLiteral("rank"), fromTo(card->rank, *rank)}};
     if (card->columnId != columnId)
         changes.insert(QStringLiteral("column"), fromTo(card->columnId, columnId));
-    return appendEvent(QStringLiteral("card.moved"), id,
+    return appendEvent(eventkind::CardMoved, id,
                        {{QStringLiteral("version"), *newVersion},
                         {QStringLiteral("from_column"), from ? from->name : QString()},
                         {QStringLiteral("to_column"), to->name},
@@ -593,7 +594,7 @@ Status BoardStore::archiveCardNow(qint64 id)
             {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
     if (!archived)
         return archived.error();
-    return appendEvent(QStringLiteral("card.archived"), id,
+    return appendEvent(eventkind::CardArchived, id,
                        {{QStringLiteral("version"), card->version + 1},
                         {QStringLiteral("changes"), QJsonObject{{QStringLiteral("archived"), fromTo(false, true)}}}});
 }
@@ -611,7 +612,7 @@ Status BoardStore::deleteCard(qint64 id)
                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
         if (!deleted)
             return deleted.error();
-        return appendEvent(QStringLiteral("card.deleted"), id,
+        return appendEvent(eventkind::CardDeleted, id,
                            {{QStringLiteral("version"), card->version + 1}, {QStringLiteral("title"), card->title}});
     });
 }
@@ -670,7 +671,7 @@ Status BoardStore::restoreCardNow(qint64 id)
     QJsonObject changes{{QStringLiteral("archived"), fromTo(true, false)}};
     if (columnId != card->columnId)
         changes.insert(QStringLiteral("column"), fromTo(card->columnId, columnId));
-    return appendEvent(QStringLiteral("card.restored"), id,
+    return appendEvent(eventkind::CardRestored, id,
                        {{QStringLiteral("version"), card->version + 1}, {QStringLiteral("changes"), changes}});
 }
 

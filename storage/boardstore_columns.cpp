@@ -4,6 +4,7 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "eventkinds.h"
 #include "rank.h"
 
 #include <QSqlQuery>
@@ -183,7 +184,7 @@ Result<qint64> BoardStore::addColumn(const QString &name, ColumnKind kind, int w
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                return appendEvent(QStringLiteral("column.added"), 0,
+                return appendEvent(eventkind::ColumnAdded, 0,
                                    {{QStringLiteral("column_id"), id},
                                     {QStringLiteral("name"), trimmed},
                                     {QStringLiteral("kind"), toText(kind)}});
@@ -212,7 +213,7 @@ Status BoardStore::renameColumn(qint64 id, const QString &name, qint64 expectedV
                 {{QStringLiteral(":name"), trimmed}, {QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!renamed)
             return renamed.error();
-        return appendEvent(QStringLiteral("column.renamed"), 0,
+        return appendEvent(eventkind::ColumnRenamed, 0,
                            {{QStringLiteral("column_id"), id},
                             {QStringLiteral("from"), current->name},
                             {QStringLiteral("to"), trimmed}});
@@ -235,7 +236,7 @@ Status BoardStore::moveColumn(qint64 id, Placement placement)
                 {{QStringLiteral(":rank"), *rank}, {QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!moved)
             return moved.error();
-        return appendEvent(QStringLiteral("column.moved"), 0,
+        return appendEvent(eventkind::ColumnMoved, 0,
                            {{QStringLiteral("column_id"), id}, {QStringLiteral("rank"), fromTo(current->rank, *rank)}});
     });
 }
@@ -257,7 +258,7 @@ Status BoardStore::setColumnWipLimit(qint64 id, int wipLimit, qint64 expectedVer
                 {{QStringLiteral(":wip"), wipLimit}, {QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!set)
             return set.error();
-        return appendEvent(QStringLiteral("column.wip_changed"), 0,
+        return appendEvent(eventkind::ColumnWipChanged, 0,
                            {{QStringLiteral("column_id"), id},
                             {QStringLiteral("wip_limit"), fromTo(current->wipLimit, wipLimit)}});
     });
@@ -290,7 +291,7 @@ Status BoardStore::deleteColumn(qint64 id)
                                  {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!deleted)
             return deleted.error();
-        return appendEvent(QStringLiteral("column.deleted"), 0,
+        return appendEvent(eventkind::ColumnDeleted, 0,
                            {{QStringLiteral("column_id"), id}, {QStringLiteral("name"), current->name}});
     });
 }
@@ -315,7 +316,7 @@ Status BoardStore::restoreColumn(qint64 id)
                                   {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!restored)
             return restored.error();
-        return appendEvent(QStringLiteral("column.restored"), 0,
+        return appendEvent(eventkind::ColumnRestored, 0,
                            {{QStringLiteral("column_id"), id}, {QStringLiteral("name"), name}});
     });
 }

@@ -4,6 +4,7 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "eventkinds.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -105,7 +106,7 @@ Result<qint64> BoardStore::createLabel(const QString &name, const QString &color
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                return appendEvent(QStringLiteral("label.created"), 0,
+                return appendEvent(eventkind::LabelCreated, 0,
                                    {{QStringLiteral("label_id"), id},
                                     {QStringLiteral("name"), trimmed},
                                     {QStringLiteral("color"), color.toLower()}});
@@ -132,7 +133,7 @@ Status BoardStore::renameLabel(qint64 id, const QString &name, qint64 expectedVe
                                  {{QStringLiteral(":name"), trimmed}, {QStringLiteral(":id"), id}});
         if (!renamed)
             return renamed.error();
-        return appendEvent(QStringLiteral("label.renamed"), 0,
+        return appendEvent(eventkind::LabelRenamed, 0,
                            {{QStringLiteral("label_id"), id}, {QStringLiteral("name"), fromTo(label->name, trimmed)}});
     });
 }
@@ -154,7 +155,7 @@ Status BoardStore::recolorLabel(qint64 id, const QString &color, qint64 expected
         if (!recolored)
             return recolored.error();
         return appendEvent(
-                QStringLiteral("label.recolored"), 0,
+                eventkind::LabelRecolored, 0,
                 {{QStringLiteral("label_id"), id}, {QStringLiteral("color"), fromTo(label->color, color.toLower())}});
     });
 }
@@ -172,7 +173,7 @@ Status BoardStore::deleteLabel(qint64 id)
                                  {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!deleted)
             return deleted.error();
-        return appendEvent(QStringLiteral("label.deleted"), 0,
+        return appendEvent(eventkind::LabelDeleted, 0,
                            {{QStringLiteral("label_id"), id}, {QStringLiteral("name"), label->name}});
     });
 }
@@ -198,7 +199,7 @@ Status BoardStore::restoreLabel(qint64 id)
                           {{QStringLiteral(":id"), id}});
         if (!restored)
             return restored.error();
-        return appendEvent(QStringLiteral("label.restored"), 0,
+        return appendEvent(eventkind::LabelRestored, 0,
                            {{QStringLiteral("label_id"), id}, {QStringLiteral("name"), name}});
     });
 }
@@ -223,7 +224,7 @@ Status BoardStore::attachLabel(qint64 cardId, qint64 labelId)
             return linked.error();
         if (*linked == 0)
             return {};
-        return cardChanged(CardIndex::Keep, QStringLiteral("card.label_added"), cardId,
+        return cardChanged(CardIndex::Keep, eventkind::CardLabelAdded, cardId,
                            {{QStringLiteral("label_id"), labelId}, {QStringLiteral("label"), label->name}});
     });
 }
@@ -244,7 +245,7 @@ Status BoardStore::detachLabel(qint64 cardId, qint64 labelId)
             return unlinked.error();
         if (*unlinked == 0)
             return {};
-        return cardChanged(CardIndex::Keep, QStringLiteral("card.label_removed"), cardId,
+        return cardChanged(CardIndex::Keep, eventkind::CardLabelRemoved, cardId,
                            {{QStringLiteral("label_id"), labelId}, {QStringLiteral("label"), label->name}});
     });
 }
@@ -315,7 +316,7 @@ Result<qint64> BoardStore::addChecklistItem(qint64 cardId, const QString &text, 
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                return cardChanged(CardIndex::Refresh, QStringLiteral("checklist.added"), cardId,
+                return cardChanged(CardIndex::Refresh, eventkind::ChecklistAdded, cardId,
                                    {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), trimmed}});
             },
             &id);
@@ -344,7 +345,7 @@ Status BoardStore::editChecklistItem(qint64 id, const QString &text, qint64 expe
                                 {{QStringLiteral(":text"), trimmed}, {QStringLiteral(":id"), id}});
         if (!edited)
             return edited.error();
-        return cardChanged(CardIndex::Refresh, QStringLiteral("checklist.edited"), item->cardId,
+        return cardChanged(CardIndex::Refresh, eventkind::ChecklistEdited, item->cardId,
                            {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), fromTo(item->text, trimmed)}});
     });
 }
@@ -366,8 +367,7 @@ Status BoardStore::setChecklistItemDone(qint64 id, bool done)
                                  {QStringLiteral(":id"), id}});
         if (!ticked)
             return ticked.error();
-        return cardChanged(CardIndex::Keep,
-                           done ? QStringLiteral("checklist.checked") : QStringLiteral("checklist.unchecked"),
+        return cardChanged(CardIndex::Keep, done ? eventkind::ChecklistChecked : eventkind::ChecklistUnchecked,
                            item->cardId, {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
     });
 }
@@ -387,7 +387,7 @@ Status BoardStore::moveChecklistItem(qint64 id, Placement placement)
                                {{QStringLiteral(":rank"), *rank}, {QStringLiteral(":id"), id}});
         if (!moved)
             return moved.error();
-        return cardChanged(CardIndex::Keep, QStringLiteral("checklist.moved"), item->cardId,
+        return cardChanged(CardIndex::Keep, eventkind::ChecklistMoved, item->cardId,
                            {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
     });
 }
@@ -409,8 +409,7 @@ Status BoardStore::setChecklistItemDeleted(qint64 id, bool deleted, bool missing
                                        {{QStringLiteral(":id"), id}});
     if (!changed)
         return changed.error();
-    return cardChanged(CardIndex::Refresh,
-                       deleted ? QStringLiteral("checklist.deleted") : QStringLiteral("checklist.restored"),
+    return cardChanged(CardIndex::Refresh, deleted ? eventkind::ChecklistDeleted : eventkind::ChecklistRestored,
                        item->cardId, {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
 }
 
@@ -521,7 +520,7 @@ Result<qint64> BoardStore::addComment(qint64 cardId, const QString &body)
                     if (!responded)
                         return responded.error();
                 }
-                return cardChanged(CardIndex::Refresh, QStringLiteral("comment.added"), cardId,
+                return cardChanged(CardIndex::Refresh, eventkind::CommentAdded, cardId,
                                    {{QStringLiteral("comment_id"), id}, {QStringLiteral("text"), excerpt(body)}});
             },
             &id);
@@ -549,7 +548,7 @@ Status BoardStore::editComment(qint64 id, const QString &body, qint64 expectedVe
                 {{QStringLiteral(":body"), body}, {QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!edited)
             return edited.error();
-        return cardChanged(CardIndex::Refresh, QStringLiteral("comment.edited"), comment->cardId,
+        return cardChanged(CardIndex::Refresh, eventkind::CommentEdited, comment->cardId,
                            {{QStringLiteral("comment_id"), id}, {QStringLiteral("text"), excerpt(body)}});
     });
 }
@@ -568,7 +567,7 @@ Status BoardStore::deleteComment(qint64 id)
                                  {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!deleted)
             return deleted.error();
-        return cardChanged(CardIndex::Refresh, QStringLiteral("comment.deleted"), comment->cardId,
+        return cardChanged(CardIndex::Refresh, eventkind::CommentDeleted, comment->cardId,
                            {{QStringLiteral("comment_id"), id}});
     });
 }
@@ -587,7 +586,7 @@ Status BoardStore::restoreComment(qint64 id)
                           {{QStringLiteral(":id"), id}});
         if (!restored)
             return restored.error();
-        return cardChanged(CardIndex::Refresh, QStringLiteral("comment.restored"), comment->cardId,
+        return cardChanged(CardIndex::Refresh, eventkind::CommentRestored, comment->cardId,
                            {{QStringLiteral("comment_id"), id}});
     });
 }

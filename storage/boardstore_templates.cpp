@@ -4,6 +4,7 @@
 
 #include "boardstore_p.h"
 #include "connection.h"
+#include "eventkinds.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -114,7 +115,7 @@ Result<qint64> BoardStore::createChecklistTemplate(const QString &name, const QS
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                return appendEvent(QStringLiteral("template.created"), 0,
+                return appendEvent(eventkind::TemplateCreated, 0,
                                    {{QStringLiteral("template_id"), id},
                                     {QStringLiteral("name"), trimmed},
                                     {QStringLiteral("items"), QJsonArray::fromStringList(*cleaned)}});
@@ -153,7 +154,7 @@ Status BoardStore::replaceChecklistTemplateItems(qint64 id, const QStringList &i
                                   {QStringLiteral(":version"), current.version}});
         if (!updated)
             return updated.error();
-        return appendEvent(QStringLiteral("template.updated"), 0,
+        return appendEvent(eventkind::TemplateUpdated, 0,
                            {{QStringLiteral("template_id"), id},
                             {QStringLiteral("name"), current.name},
                             {QStringLiteral("items"),
@@ -175,7 +176,7 @@ Status BoardStore::deleteChecklistTemplate(qint64 id)
                                  {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!deleted)
             return deleted.error();
-        return appendEvent(QStringLiteral("template.deleted"), 0,
+        return appendEvent(eventkind::TemplateDeleted, 0,
                            {{QStringLiteral("template_id"), id}, {QStringLiteral("name"), (*found)->name}});
     });
 }
@@ -203,7 +204,7 @@ Status BoardStore::restoreChecklistTemplate(qint64 id)
                                   {{QStringLiteral(":id"), id}});
         if (!restored)
             return restored.error();
-        return appendEvent(QStringLiteral("template.restored"), 0,
+        return appendEvent(eventkind::TemplateRestored, 0,
                            {{QStringLiteral("template_id"), id}, {QStringLiteral("name"), (*found)->name}});
     });
 }
@@ -246,7 +247,7 @@ Result<QList<qint64>> BoardStore::applyChecklistTemplate(qint64 cardId, qint64 t
                 QJsonArray itemIds;
                 for (qint64 id : std::as_const(ids))
                     itemIds << double(id);
-                return cardChanged(CardIndex::Refresh, QStringLiteral("checklist.template_applied"), cardId,
+                return cardChanged(CardIndex::Refresh, eventkind::ChecklistTemplateApplied, cardId,
                                    {{QStringLiteral("template_id"), templateId},
                                     {QStringLiteral("template"), (*found)->name},
                                     {QStringLiteral("item_ids"), itemIds},

@@ -195,7 +195,7 @@ struct Event
     qint64 at = 0;
     QString actor;
     qint64 cardId = 0;  ///< 0 for board-level events
-    QString kind;       ///< e.g. "card.created", "card.moved", "column.renamed"
+    QString kind;       ///< one of eventkind (eventkinds.h): "card.created", "card.moved", "column.renamed"…
     QByteArray payload; ///< compact JSON object
 };
 
