@@ -227,13 +227,14 @@ private Q_SLOTS:
     {
         m_strace = QStandardPaths::findExecutable(u"strace"_s);
         if (m_strace.isEmpty())
-            QSKIP("strace is not installed (Debian package: strace): the file-system faults cannot be injected");
+            HB_SKIP_UNLESS_CI(
+                    "strace is not installed (Debian package: strace): the file-system faults cannot be injected");
         // Containers may forbid ptrace: find out once, with a fault that never fires.
         QProcess probe;
         probe.start(m_strace, {u"-f"_s, u"-o"_s, u"/dev/null"_s, u"-e"_s, u"inject=openat:error=EIO:when=65535"_s,
                                u"--"_s, QStandardPaths::findExecutable(u"true"_s)});
         if (!probe.waitForFinished(30000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
-            QSKIP("strace cannot inject faults here (is ptrace allowed?)");
+            HB_SKIP_UNLESS_CI("strace cannot inject faults here (is ptrace allowed?)");
         QVERIFY(m_dir.isValid());
     }
 

@@ -146,7 +146,7 @@ void tst_CliDamage::shouldSayCouldNotReadForOneFailedReadAndStayWritable()
     QFETCH(int, nth);
     QFETCH(bool, readAgain);
     if (m_strace.isEmpty())
-        QSKIP("strace is not installed: a failed read cannot be injected");
+        HB_SKIP_UNLESS_CI("strace is not installed: a failed read cannot be injected");
 
     // GIVEN a sound board, and the reads a clean run of the command makes of it
     QVERIFY(useDemoBoard());
@@ -156,7 +156,7 @@ void tst_CliDamage::shouldSayCouldNotReadForOneFailedReadAndStayWritable()
     const CliRun clean = execute(
             m_strace, QStringList{u"-f"_s, u"-o"_s, log, u"-e"_s, u"trace=pread64"_s, u"-P"_s, board} + cli + command);
     if (clean.exitCode != Ok)
-        QSKIP(qPrintable(u"strace cannot trace here: "_s + describe(clean)));
+        HB_SKIP_UNLESS_CI(qPrintable(u"strace cannot trace here: "_s + describe(clean)));
     QFile file(log);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const int reads = int(file.readAll().count("pread64("));

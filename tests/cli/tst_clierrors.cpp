@@ -79,10 +79,10 @@ void tst_CliErrors::shouldReportBusyWhileAnotherWriterHoldsLock()
 void tst_CliErrors::shouldOpenReadOnlyFileForReadingButRefuseChanges()
 {
     if (::geteuid() != 0)
-        QSKIP("needs root to run the CLI as another user (permission bits do not stop root)");
+        HB_SKIP_UNLESS_CI("needs root to run the CLI as another user (permission bits do not stop root)");
     const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
     if (setpriv.isEmpty())
-        QSKIP("setpriv (util-linux) is not installed");
+        HB_SKIP_UNLESS_CI("setpriv (util-linux) is not installed");
     const auto traversable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
                              | QFile::ReadOther | QFile::ExeOther;
     QVERIFY(QFile::setPermissions(m_dir->path(), traversable));
@@ -120,10 +120,10 @@ void tst_CliErrors::shouldOpenReadOnlyFileForReadingButRefuseChanges()
 void tst_CliErrors::shouldRefuseToAttachAFileTheUserMayNotRead()
 {
     if (::geteuid() != 0)
-        QSKIP("needs root to run the CLI as another user (permission bits do not stop root)");
+        HB_SKIP_UNLESS_CI("needs root to run the CLI as another user (permission bits do not stop root)");
     const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
     if (setpriv.isEmpty())
-        QSKIP("setpriv (util-linux) is not installed");
+        HB_SKIP_UNLESS_CI("setpriv (util-linux) is not installed");
     // GIVEN a board everyone may change, and a file only root may read
     const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
                       | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;

@@ -543,7 +543,7 @@ void tst_CliInput::shouldLeaveNothingBehindWhenBackupFails()
 {
     const QString strace = QStandardPaths::findExecutable(u"strace"_s);
     if (strace.isEmpty())
-        QSKIP("strace is not installed: the full disk cannot be injected");
+        HB_SKIP_UNLESS_CI("strace is not installed: the full disk cannot be injected");
     QVERIFY(useDemoBoard());
     const QString folder = m_dir->filePath(u"backups"_s);
     QVERIFY(QDir(m_dir->path()).mkdir(u"backups"_s));
@@ -581,7 +581,7 @@ void tst_CliInput::shouldReportFullDiskAsFileSystemError()
 {
     const QString strace = QStandardPaths::findExecutable(u"strace"_s);
     if (strace.isEmpty())
-        QSKIP("strace is not installed: the full disk cannot be injected");
+        HB_SKIP_UNLESS_CI("strace is not installed: the full disk cannot be injected");
     QVERIFY(useDemoBoard());
     QVERIFY_SUCCEEDS(runAs(s_admin, {u"list"_s})); // leaves the journal file the fault is put on
     const qsizetype comments = show(s_card).value(u"comments"_s).toArray().size();

@@ -396,7 +396,7 @@ private Q_SLOTS:
         QFETCH(QString, reader);
         const QString sqlite = QStandardPaths::findExecutable(u"sqlite3"_s);
         if (sqlite.isEmpty())
-            QSKIP("the sqlite3 shell is not installed");
+            HB_SKIP_UNLESS_CI("the sqlite3 shell is not installed");
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(u"board.helpboard"_s);
@@ -437,13 +437,14 @@ private Q_SLOTS:
     {
 #ifdef Q_OS_UNIX
         if (geteuid() != 0)
-            QSKIP("needs root to run helpboard-cli as an unprivileged user (permission bits do not stop root)");
+            HB_SKIP_UNLESS_CI(
+                    "needs root to run helpboard-cli as an unprivileged user (permission bits do not stop root)");
 #else
         QSKIP("needs setpriv (Linux)");
 #endif
         const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
         if (setpriv.isEmpty())
-            QSKIP("setpriv (util-linux) is not installed");
+            HB_SKIP_UNLESS_CI("setpriv (util-linux) is not installed");
         const QString cli = qEnvironmentVariable("HELPBOARD_CLI");
         if (cli.isEmpty() || !QFileInfo(cli).isExecutable())
             QSKIP("HELPBOARD_CLI does not name the helpboard-cli executable (run through ctest)");
