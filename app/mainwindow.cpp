@@ -26,6 +26,7 @@
 #include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
@@ -49,6 +50,8 @@ namespace hb::app {
 namespace {
 
 constexpr int s_dailyBackupDelayMs = 30'000;
+// Room left on the screen for the window manager's title bar, which the window's own geometry does not count.
+constexpr int s_titleBarAllowance = 40;
 
 /// The desktop's "new" icon, or a plus sign in the highlight colour where its icon theme has none.
 QIcon newIcon(const QPalette &palette)
@@ -252,9 +255,20 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     connect(m_openRetry, &QTimer::timeout, this, [this] { openPath(m_opening); });
 
     // 1280x800 where the screen has room, never more than the screen (a laptop at 150 %); else the size it had
-    // last (which restoreGeometry() fits to the screen it is on now).
+    // last, fitted to the screen it is on now: Qt 6.4's restoreGeometry() keeps a size saved on a bigger screen, or
+    // at a smaller scale, which would put the window's edge and a card's editor out of sight.
     resize(QSize(1280, 800).boundedTo(screen()->availableGeometry().size() * 0.95));
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+    if (!isMaximized() && !isFullScreen()) {
+        const QScreen *on = QGuiApplication::screenAt(geometry().center());
+        const QRect room = (on ? on : screen())->availableGeometry();
+        const QSize fits = size().boundedTo(room.size() - QSize(2, 2 + s_titleBarAllowance));
+        if (fits != size())
+            resize(fits);
+        if (!room.contains(geometry()))
+            move(std::clamp(x(), room.left(), room.right() + 1 - width()),
+                 std::clamp(y(), room.top(), room.bottom() + 1 - height()));
+    }
     setStore(std::move(store));
 }
 

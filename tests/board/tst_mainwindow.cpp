@@ -835,7 +835,7 @@ private Q_SLOTS:
         {
             auto window = openDemo();
             QVERIFY(window);
-            window->resize(900, 640);
+            window->resize(760, 540);
             // the board is remembered as the last and most recent one
             QCOMPARE(app::MainWindow::lastBoard(), QFileInfo(m_board).absoluteFilePath());
             QCOMPARE(app::MainWindow::recentBoards().value(0), QFileInfo(m_board).absoluteFilePath());
@@ -860,7 +860,7 @@ private Q_SLOTS:
         // the next window comes back at the size it was left, and so does the card panel
         auto again = openDemo();
         QVERIFY(again);
-        QCOMPARE(again->size(), QSize(900, 640));
+        QCOMPARE(again->size(), QSize(760, 540));
         openFirstCard(*again, 0);
         QCOMPARE(again->findChild<QSplitter *>(QStringLiteral("boardSplitter"))->sizes().constLast(), 300);
         // a board whose name has "&" in it is listed under Open Recent by that name, not with a shortcut letter
@@ -874,6 +874,21 @@ private Q_SLOTS:
         QVERIFY(recent && !recent->actions().isEmpty());
         QCOMPARE(recent->actions().constFirst()->text(), QStringLiteral("R&&D.helpboard"));
         QCOMPARE(recent->actions().constFirst()->toolTip(), QFileInfo(rnd).absoluteFilePath());
+        // a size left on a bigger screen, or at a smaller scale, comes back inside this screen, title bar and all
+        const QRect room = again->screen()->availableGeometry();
+        again->resize(room.size() + QSize(600, 400));
+        again->close();
+        again.reset();
+        auto fitted = openDemo();
+        QVERIFY(fitted);
+        QVERIFY2(room.contains(fitted->geometry()), qPrintable(QStringLiteral("%1x%2 at %3,%4 on a %5x%6 screen")
+                                                                       .arg(fitted->width())
+                                                                       .arg(fitted->height())
+                                                                       .arg(fitted->x())
+                                                                       .arg(fitted->y())
+                                                                       .arg(room.width())
+                                                                       .arg(room.height())));
+        QVERIFY(fitted->height() <= room.height() - 40);
     }
 
     void shouldSayAboveTheBoardWhyItCannotBeChanged_data()
