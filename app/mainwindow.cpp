@@ -265,9 +265,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
         const QSize fits = size().boundedTo(room.size() - QSize(2, 2 + s_titleBarAllowance));
         if (fits != size())
             resize(fits);
+        // (A window whose minimum size is bigger than the screen stays at the screen's top left.)
         if (!room.contains(geometry()))
-            move(std::clamp(x(), room.left(), room.right() + 1 - width()),
-                 std::clamp(y(), room.top(), room.bottom() + 1 - height()));
+            move(std::clamp(x(), room.left(), std::max(room.left(), room.right() + 1 - width())),
+                 std::clamp(y(), room.top(), std::max(room.top(), room.bottom() + 1 - height())));
     }
     setStore(std::move(store));
 }
