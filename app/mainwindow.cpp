@@ -178,6 +178,8 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
         showCard(id);
         editor()->editTitle();
     });
+    // People named as the board names them, from what it read: no read of the file to describe a filter.
+    m_filterBar->setNameOf([this](const QString &login) { return m_model->memberName(login); });
     // Its button starts the row above the board: no toolbar row of its own taking a line of cards.
     m_filterBar->addLeadingAction(m_newTicket);
 

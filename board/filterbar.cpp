@@ -371,7 +371,7 @@ QString FilterBar::describe() const
         }
     }
     if (!m_extra.assignee.isEmpty())
-        on << tr("Assigned to %1").arg(memberName(m_extra.assignee));
+        on << tr("Assigned to %1").arg(m_nameOf ? m_nameOf(m_extra.assignee) : m_extra.assignee);
     if (!m_extra.requester.isEmpty())
         on << tr("Requester: “%1”").arg(m_extra.requester);
     if (m_extra.channel)
@@ -379,19 +379,6 @@ QString FilterBar::describe() const
     if (!m_filter.search.isEmpty())
         on << tr("“%1”").arg(m_filter.search);
     return on.join(QStringLiteral(", "));
-}
-
-QString FilterBar::memberName(const QString &login) const
-{
-    if (m_store) {
-        if (auto members = m_store->members()) {
-            for (const storage::Member &member : *members) {
-                if (member.login.compare(login, Qt::CaseInsensitive) == 0 && !member.displayName.isEmpty())
-                    return member.displayName;
-            }
-        }
-    }
-    return login;
 }
 
 void FilterBar::setShownCount(int shown)

@@ -42,6 +42,8 @@ public:
     /// The board searched and its labels and members; null: no search (the field is disabled). @p settingsGroup:
     /// where this board's last and saved filters are kept; the last one is put back (and said).
     void setStore(storage::BoardStore *store, const QString &settingsGroup = {});
+    /// How a login is named in describe() (the board model's names, read with the board); the login itself until set.
+    void setNameOf(std::function<QString(const QString &login)> nameOf) { m_nameOf = std::move(nameOf); }
     /// The filter as the bar sets it, search hits included.
     const CardFilter &filter() const { return m_filter; }
     /// Puts the bar in the state @p filter describes (its search text is searched again).
@@ -90,8 +92,6 @@ private:
     QToolButton *menuButton(const QString &name, const QString &text, const QString &tip, void (FilterBar::*fill)());
     void fillMoreMenu();
     void fillSavedMenu();
-    /// The name the board shows for @p login (the login itself for someone not a member).
-    QString memberName(const QString &login) const;
     void askSaveName();
     void askRequester();
     /// @p filter without the labels the board no longer has (a saved filter may name deleted ones).
@@ -104,6 +104,7 @@ private:
     void keepLast();
 
     storage::BoardStore *m_store = nullptr;
+    std::function<QString(const QString &login)> m_nameOf;
     CardFilter m_filter;
     QLineEdit *m_search = nullptr;
     QGridLayout *m_grid = nullptr;
