@@ -8,12 +8,12 @@
 #include "cliinput.h"
 #include "terminaltext.h"
 
-#include <board/cardfilter.h>
-#include <storage/boardexport.h>
+#include <board/rules/cardfilter.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
-#include <storage/newfile.h>
+#include <storage/exchange/boardexport.h>
+#include <storage/exchange/demoboard.h>
 #include <storage/lockprobe.h>
+#include <storage/sqlite/newfile.h>
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpboard-cli: the commands that report on a board (columns, list, show, members, export, verify, backup).
 #include "cli.h"
-
 #include "cli_p.h"
 #include "cliarguments.h"
-#include "terminaltext.h"
 #include "clistream.h"
+#include "terminaltext.h"
 
-#include <board/cardfilter.h>
-#include <storage/boardexport.h>
+#include <board/rules/cardfilter.h>
 #include <storage/boardstore.h>
+#include <storage/exchange/boardexport.h>
 
 #include <QDateTime>
 #include <QDir>

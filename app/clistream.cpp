@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpboard-cli: list --json written as it is read, a page of cards at a time.
 #include "cli.h"
-
 #include "cli_p.h"
 #include "clistream.h"
 
-#include <board/cardfilter.h>
-#include <storage/boardexport.h>
+#include <board/rules/cardfilter.h>
 #include <storage/boardstore.h>
-#include <storage/jsonstreamwriter.h>
+#include <storage/exchange/boardexport.h>
+#include <storage/exchange/jsonstreamwriter.h>
 
 #include <QStringDecoder>
 #include <QTemporaryFile>

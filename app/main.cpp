@@ -4,7 +4,7 @@
 #include "welcomedialog.h"
 
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 #include <storage/lockprobe.h>
 
 #include <QApplication>

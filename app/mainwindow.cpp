@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include <board/archiveddialog.h>
-#include <board/boardactions.h>
-#include <board/boardmodel.h>
-#include <board/boardpoller.h>
-#include <board/boardview.h>
-#include <board/cardeditor.h>
-#include <board/cardfiltermodel.h>
-#include <board/conflictdialog.h>
-#include <board/filterbar.h>
-#include <board/helpwindows.h>
-#include <board/membersdialog.h>
-#include <board/menutext.h>
-#include <board/shortcuts.h>
-#include <board/storeworker.h>
+#include <board/actions/boardactions.h>
+#include <board/model/boardmodel.h>
+#include <board/model/cardfiltermodel.h>
+#include <board/sync/boardpoller.h>
+#include <board/sync/storeworker.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/board/filterbar.h>
+#include <board/widgets/cardeditor/cardeditor.h>
+#include <board/widgets/common/menutext.h>
+#include <board/widgets/common/shortcuts.h>
+#include <board/widgets/dialogs/archiveddialog.h>
+#include <board/widgets/dialogs/conflictdialog.h>
+#include <board/widgets/dialogs/helpwindows.h>
+#include <board/widgets/dialogs/membersdialog.h>
 #include <storage/boardstore.h>
 #include <storage/lockprobe.h>
 

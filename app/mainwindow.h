@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <board/cardfilter.h>
+#include <board/rules/cardfilter.h>
 
 #include <QMainWindow>
 #include <QPointer>

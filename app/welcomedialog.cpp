@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "welcomedialog.h"
 
-#include <board/characterlimit.h>
+#include <board/widgets/common/characterlimit.h>
 #include <storage/boardstore.h>
 
 #include <QDialogButtonBox>

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpboard-bench: generates a big board (10,000 cards by default) and measures what DESIGN.md's performance budget
 // names, printing one JSON object. Not a test: it is run by hand, and its figures go into issue notes and the README.
+#include "support/generatedboard.h"
+
 #include <app/mainwindow.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/cardfilter.h>
-#include <board/filterbar.h>
+#include <board/model/boardmodel.h>
+#include <board/rules/cardfilter.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/board/filterbar.h>
 #include <storage/boardstore.h>
-#include <storage/generatedboard.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

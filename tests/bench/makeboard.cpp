@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpboard-makeboard FILE CARDS: a generated board of CARDS tickets (5 checklist items and 3 comments per card),
 // for measuring the CLI on big boards (export and list memory, see README).
+#include "support/generatedboard.h"
+
 #include <storage/boardstore.h>
-#include <storage/generatedboard.h>
 
 #include <QCoreApplication>
 #include <QTextStream>

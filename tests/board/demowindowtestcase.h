@@ -5,10 +5,10 @@
 #include "waitforsaves.h"
 
 #include <app/mainwindow.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 
 #include <QApplication>
 #include <QListView>

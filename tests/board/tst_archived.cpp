@@ -2,10 +2,10 @@
 // Archived cards: found by title in their own list, and put back on the board as undo steps.
 #include "demowindowtestcase.h"
 
-#include <board/archivedcardsmodel.h>
-#include <board/archiveddialog.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
+#include <board/model/archivedcardsmodel.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/dialogs/archiveddialog.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

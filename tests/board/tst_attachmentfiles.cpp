@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <board/attachmentfiles.h>
+#include <board/rules/attachmentfiles.h>
 
 #include <QMimeData>
 #include <QTest>

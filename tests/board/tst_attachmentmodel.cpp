@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <board/attachmentmodel.h>
+#include <board/model/attachmentmodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -2,8 +2,8 @@
 #include "support/testsupport.h"
 #include "waitforsaves.h"
 
-#include <board/boardactions.h>
-#include <board/boardmodel.h>
+#include <board/actions/boardactions.h>
+#include <board/model/boardmodel.h>
 #include <storage/boardstore.h>
 
 #include <QAbstractItemModelTester>

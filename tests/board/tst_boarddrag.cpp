@@ -4,11 +4,11 @@
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/carddelegate.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/board/carddelegate.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 
 #include <QApplication>
 #include <QDrag>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <board/boardmodel.h>
+#include <board/model/boardmodel.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -2,11 +2,11 @@
 // The card editor's attachments, and files dropped onto a card on the board: stored, opened, saved, removed.
 #include "demowindowtestcase.h"
 
-#include <board/attachmentmodel.h>
-#include <board/attachmentspane.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/cardeditor.h>
+#include <board/model/attachmentmodel.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/cardeditor/attachmentspane.h>
+#include <board/widgets/cardeditor/cardeditor.h>
 
 #include <QAbstractItemModelTester>
 #include <QDesktopServices>

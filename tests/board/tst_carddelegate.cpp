@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <board/boardmodel.h>
-#include <board/carddelegate.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/carddelegate.h>
 
 #include <QApplication>
 #include <QDateTime>

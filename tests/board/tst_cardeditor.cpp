@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demowindowtestcase.h"
 
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/cardeditor.h>
-#include <board/characterlimit.h>
-#include <board/labelbutton.h>
-#include <board/labelsdialog.h>
-#include <board/titleedit.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/cardeditor/cardeditor.h>
+#include <board/widgets/cardeditor/titleedit.h>
+#include <board/widgets/common/characterlimit.h>
+#include <board/widgets/common/labelbutton.h>
+#include <board/widgets/dialogs/labelsdialog.h>
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <board/cardfilter.h>
+#include <board/rules/cardfilter.h>
 
 #include <QDateTime>
 #include <QTest>

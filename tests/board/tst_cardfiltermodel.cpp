@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <board/boardmodel.h>
-#include <board/cardfiltermodel.h>
+#include <board/model/boardmodel.h>
+#include <board/model/cardfiltermodel.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

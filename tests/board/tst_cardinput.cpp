@@ -3,10 +3,10 @@
 // with a notice at once (a 1 MB paste never sits in a field, nor hangs the window).
 #include "demowindowtestcase.h"
 
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/cardeditor.h>
-#include <board/titleedit.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/cardeditor/cardeditor.h>
+#include <board/widgets/cardeditor/titleedit.h>
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <board/checklistmodel.h>
-#include <board/idpayload.h>
+#include <board/model/checklistmodel.h>
+#include <board/model/idpayload.h>
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

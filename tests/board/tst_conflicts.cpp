@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demowindowtestcase.h"
 
-#include <board/boardmodel.h>
-#include <board/boardpoller.h>
-#include <board/boardview.h>
-#include <board/cardeditor.h>
-#include <board/cardfields.h>
-#include <board/conflictdialog.h>
-#include <board/titleedit.h>
+#include <board/model/boardmodel.h>
+#include <board/rules/cardfields.h>
+#include <board/sync/boardpoller.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/cardeditor/cardeditor.h>
+#include <board/widgets/cardeditor/titleedit.h>
+#include <board/widgets/dialogs/conflictdialog.h>
 
 #include <QComboBox>
 #include <QLabel>

@@ -4,7 +4,7 @@
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
-#include <storage/damagemark.h>
+#include <storage/sqlite/damagemark.h>
 
 #include <QLabel>
 #include <QTest>

@@ -3,9 +3,9 @@
 // last filter kept, and the same answers as `helpboard-cli list` with the same flags.
 #include "demowindowtestcase.h"
 
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/filterbar.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/board/filterbar.h>
 #include <storage/boardstore.h>
 
 #include <QDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/testsupport.h"
 
-#include <board/historytext.h>
+#include <board/rules/historytext.h>
 #include <storage/boardstore.h>
 
 #include <QTemporaryDir>

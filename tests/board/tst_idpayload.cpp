@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Drag payloads: the reader of outside bytes (any program may drop anything), fuzzed; and the board model, which
 // refuses cards dragged from another board's window instead of moving an unrelated card of its own.
-#include <board/boardmodel.h>
-#include <board/idpayload.h>
+#include <board/model/boardmodel.h>
+#include <board/model/idpayload.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 #include <support/testsupport.h>
 
 #include <QAbstractItemModelTester>

@@ -5,12 +5,12 @@
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/carddelegate.h>
-#include <board/cardslides.h>
-#include <board/boardpoller.h>
-#include <board/titleedit.h>
+#include <board/model/boardmodel.h>
+#include <board/sync/boardpoller.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/board/carddelegate.h>
+#include <board/widgets/board/cardslides.h>
+#include <board/widgets/cardeditor/titleedit.h>
 #include <storage/boardstore.h>
 
 #include <QComboBox>

@@ -7,8 +7,8 @@
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
-#include <board/boardpoller.h>
-#include <board/boardview.h>
+#include <board/sync/boardpoller.h>
+#include <board/widgets/board/boardview.h>
 #include <storage/boardstore.h>
 #include <storage/lockprobe.h>
 

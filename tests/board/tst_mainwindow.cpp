@@ -3,12 +3,12 @@
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
-#include <board/cardeditor.h>
-#include <board/titleedit.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/cardeditor/cardeditor.h>
+#include <board/widgets/cardeditor/titleedit.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 
 #include <QAbstractButton>
 #include <QAction>

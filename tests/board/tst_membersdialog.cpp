@@ -5,8 +5,8 @@
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
-#include <board/membermodel.h>
-#include <board/membersdialog.h>
+#include <board/model/membermodel.h>
+#include <board/widgets/dialogs/membersdialog.h>
 #include <storage/boardstore.h>
 
 #include <QAbstractItemModelTester>

@@ -5,10 +5,10 @@
 // into system calls on the board file or its journal; the test then reads the file itself.
 #include "waitforsaves.h"
 
-#include <board/boardactions.h>
-#include <board/boardmodel.h>
+#include <board/actions/boardactions.h>
+#include <board/model/boardmodel.h>
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
+#include <storage/exchange/demoboard.h>
 #include <support/testsupport.h>
 
 #include <QApplication>

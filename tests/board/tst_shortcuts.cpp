@@ -3,13 +3,13 @@
 // the one technicians have, where Redo already is Ctrl+Shift+Z.
 #include "demowindowtestcase.h"
 
-#include <board/boardactions.h>
-#include <board/boardview.h>
-#include <board/cardeditor.h>
-#include <board/helpwindows.h>
-#include <board/labelbutton.h>
-#include <board/labelsdialog.h>
-#include <board/titleedit.h>
+#include <board/actions/boardactions.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/cardeditor/cardeditor.h>
+#include <board/widgets/cardeditor/titleedit.h>
+#include <board/widgets/common/labelbutton.h>
+#include <board/widgets/dialogs/helpwindows.h>
+#include <board/widgets/dialogs/labelsdialog.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

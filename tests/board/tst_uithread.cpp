@@ -7,8 +7,8 @@
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
-#include <board/boardmodel.h>
-#include <board/boardview.h>
+#include <board/model/boardmodel.h>
+#include <board/widgets/board/boardview.h>
 #include <storage/boardstore.h>
 
 #include <QAction>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <board/boardactions.h>
+#include <board/actions/boardactions.h>
 
 #include <QTest>
 

@@ -5,7 +5,7 @@
 
 #include "support/damagedfile.h"
 
-#include <storage/damagemark.h>
+#include <storage/sqlite/damagemark.h>
 
 using namespace hb::tests;
 using namespace hb::tests::cli;

@@ -42,7 +42,7 @@ const QString s_newTitle = u"Replace the toner in the floor 2 printer"_s;
 const QString s_attachmentName = u"printer-manual.pdf"_s;
 constexpr int s_attachmentSize = 100 * 1024; ///< one chunk
 
-// What each kind of failure tells the user (storage/connection.cpp, Connection::mapError).
+// What each kind of failure tells the user (storage/sqlite/connection.cpp, Connection::mapError).
 const QString s_ioMessage = u"the file system failed while using board.helpboard"_s;
 const QString s_fullMessage = u"the disk or share holding board.helpboard is full"_s;
 const QString s_readOnlyMessage = u"board.helpboard cannot be written (read-only file, folder or share)"_s;

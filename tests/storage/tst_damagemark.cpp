@@ -4,7 +4,7 @@
 #include "support/testsupport.h"
 
 #include <storage/boardstore.h>
-#include <storage/damagemark.h>
+#include <storage/sqlite/damagemark.h>
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,11 +2,12 @@
 // The streamed export (BoardExport::writeBoard, JsonStreamWriter) writes exactly what QJsonDocument writes whole.
 #include "support/testsupport.h"
 
-#include <storage/boardexport.h>
+#include "support/generatedboard.h"
+
 #include <storage/boardstore.h>
-#include <storage/demoboard.h>
-#include <storage/generatedboard.h>
-#include <storage/jsonstreamwriter.h>
+#include <storage/exchange/boardexport.h>
+#include <storage/exchange/demoboard.h>
+#include <storage/exchange/jsonstreamwriter.h>
 
 #include <QBuffer>
 #include <QDir>

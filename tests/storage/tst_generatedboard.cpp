@@ -3,8 +3,9 @@
 // board. (Its timings are helpboard-bench's business, not a test's.)
 #include "support/testsupport.h"
 
+#include "support/generatedboard.h"
+
 #include <storage/boardstore.h>
-#include <storage/generatedboard.h>
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -3,9 +3,9 @@
 #include "support/testsupport.h"
 
 #include <storage/boardstore.h>
-#include <storage/connection.h>
 #include <storage/lockprobe.h>
-#include <storage/schema.h>
+#include <storage/sqlite/connection.h>
+#include <storage/sqlite/schema.h>
 
 #include <QCryptographicHash>
 #include <QDir>

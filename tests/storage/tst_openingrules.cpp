@@ -3,8 +3,8 @@
 #include "support/testsupport.h"
 
 #include <storage/boardstore.h>
-#include <storage/damagemark.h>
-#include <storage/schema.h>
+#include <storage/sqlite/damagemark.h>
+#include <storage/sqlite/schema.h>
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Small helpers shared by the files that implement BoardStore; not part of the storage API.
+
+#include "connection.h"
+
+#include <storage/result.h>
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QRegularExpression>
+#include <QString>
+#include <QVariant>
+
+namespace hb::storage::detail {
+
+inline QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("hb::storage::BoardStore", text, nullptr, n);
+}
+
+/// NULL for "not set" (0 or empty), so optional columns stay NULL in the file.
+inline QVariant nullable(qint64 value)
+{
+    return value ? QVariant(value) : QVariant();
+}
+
+inline QVariant nullable(const QString &value)
+{
+    return value.isEmpty() ? QVariant() : QVariant(value);
+}
+
+inline QJsonValue jsonTime(qint64 value)
+{
+    return value ? QJsonValue(double(value)) : QJsonValue();
+}
+
+/// The {"from": ..., "to": ...} pair that change events record.
+inline QJsonObject fromTo(const QJsonValue &from, const QJsonValue &to)
+{
+    return {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}};
+}
+
+/// Long text shortened for an event payload.
+inline QString excerpt(const QString &text)
+{
+    constexpr int s_excerptLength = 200;
+    return text.size() <= s_excerptLength ? text : text.left(s_excerptLength - 1) + QChar(0x2026);
+}
+
+/**
+ * A name of 1 to @p maxLength characters that no other live row has (case-insensitively). @p clashSql counts the
+ * rows named :name other than :id; @p what is "column", "label", ... for the messages.
+ */
+inline Status checkUniqueName(Connection &db, const QString &clashSql, const QString &what, const QString &name,
+                              qint64 exceptId, int maxLength)
+{
+    if (name.isEmpty() || name.size() > maxLength)
+        return Error{ErrorKind::Invalid, tr("a %1 name has 1 to %2 characters").arg(what).arg(maxLength)};
+    auto clash = db.scalar(clashSql, {{QStringLiteral(":id"), exceptId}, {QStringLiteral(":name"), name}});
+    if (!clash)
+        return clash.error();
+    if (clash->toInt() > 0)
+        return Error{ErrorKind::Invalid, tr("there is already a %1 named “%2”").arg(what, name)};
+    return {};
+}
+
+constexpr int s_maxLoginLength = 64;
+
+inline QString normalizedLogin(const QString &login)
+{
+    return login.trimmed().toLower();
+}
+
+/// Logins are compared lower-case; one rule for joining, --as, and the members an admin adds.
+inline Status checkLogin(const QString &normalized, const QString &asGiven)
+{
+    static const QRegularExpression s_space(QStringLiteral("\\s"));
+    if (normalized.isEmpty() || normalized.size() > s_maxLoginLength || normalized.contains(s_space)) {
+        return Error{
+                ErrorKind::Invalid,
+                tr("“%1” is not a valid login (1 to %2 characters, no spaces)").arg(asGiven).arg(s_maxLoginLength)};
+    }
+    return {};
+}
+
+} // namespace hb::storage::detail
