@@ -17,8 +17,6 @@ class QIODevice;
 namespace hb::storage {
 
 class Connection;
-struct GeneratedBoardCounts;
-struct GeneratedBoardSize;
 
 struct StoreOptions
 {
@@ -51,6 +49,27 @@ struct NewCard
     qint64 dueAt = 0;
     QList<qint64> labelIds;
     Placement placement;
+};
+
+/// A card brought in whole, with what happened to it before (BoardStore::importCards()).
+struct ImportedCard
+{
+    struct Item
+    {
+        QString text;
+        bool done = false;
+    };
+    struct Comment
+    {
+        QString author; ///< a member's login
+        qint64 at = 0;  ///< when it was written (epoch ms)
+        QString body;
+    };
+    NewCard card;            ///< its placement is not used: imported cards go to their column's end, in list order
+    QString createdBy;       ///< a member's login; empty: whoever imports
+    qint64 createdAt = 0;    ///< epoch ms; 0: now
+    QList<Item> checklist;   ///< in order
+    QList<Comment> comments; ///< in order
 };
 
 /// One card of BoardStore::moveCards().
@@ -198,6 +217,14 @@ public:
     Status deleteCard(qint64 id);
     /// Brings back an archived or deleted card (into the first column if its column is gone).
     Status restoreCard(qint64 id);
+    /**
+     * Brings in @p cards, each with its checklist and comments, as one change: every card or none, and the first
+     * card refused is the error (with its place in the list). Each card's history says who made it and when, each
+     * comment was written by its author at its time; the items and comments are recorded as added by the card's
+     * creator. Much faster than one change per card, item and comment: for imports and generated boards.
+     * Returns the new cards' ids, in order.
+     */
+    Result<QList<qint64>> importCards(const QList<ImportedCard> &cards);
     // Several cards in one change (one transaction): every card or none; the first card refused is the error.
     /// Moves the cards in list order (so several placed before one card keep their order).
     Status moveCards(const QList<CardMove> &moves);
@@ -313,6 +340,14 @@ public:
      * wholly visible or not at all. Writers wait while it runs, so keep it to reading.
      */
     Status readSnapshot(const std::function<Status()> &reads);
+    /**
+     * Runs @p body, which makes changes through this store, as one transaction: all of them land, or none (the
+     * first error @p body returns rolls every one back). For filling a board at once (the demo board, imports,
+     * generated boards): thousands of changes cost one write of the file. Each change keeps its own role check,
+     * operation record and history events. Colleagues wait while it runs, so keep it to a board being filled.
+     * @p body may run again from the start when the file was busy when it began.
+     */
+    Status inOneTransaction(const std::function<Status()> &body);
 
     /// Card ids whose title, description, comments or checklist match every word of @p text (prefix match).
     Result<QList<qint64>> search(const QString &text, bool includeArchived = false);
@@ -342,11 +377,6 @@ public:
 
 private:
     BoardStore();
-    // Demo content goes into a brand-new file, so it may skip the per-transaction fsync.
-    friend Status populateDemoBoard(BoardStore &store, const QString &contentDir);
-    friend Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
-                                         GeneratedBoardCounts *counts);
-    void setDurableWrites(bool durable);
 
     /// Ends a pending operation id with the public call that was meant to use it, whatever way that call returns.
     class OperationScope

@@ -246,14 +246,13 @@ private:
 
 Status populateDemoBoard(BoardStore &store, const QString &contentDir)
 {
-    // ~170 small changes; with an fsync each the first start would take seconds. The file is new: if the machine
-    // crashed meanwhile, nothing of anyone's would be lost, and the next start creates it again.
-    store.setDurableWrites(false);
-    Status status = DemoLoader(store, contentDir).load();
-    if (status)
-        status = store.setSetting(QStringLiteral("demo"), QStringLiteral("yes"));
-    store.setDurableWrites(true);
-    return status;
+    // ~170 small changes; with an fsync each the first start would take seconds. In one transaction the file is
+    // written once, and a demo board is either whole or not there at all.
+    return store.inOneTransaction([&]() -> Status {
+        if (auto loaded = DemoLoader(store, contentDir).load(); !loaded)
+            return loaded;
+        return store.setSetting(QStringLiteral("demo"), QStringLiteral("yes"));
+    });
 }
 
 } // namespace hb::storage

@@ -21,6 +21,7 @@
 #include <QThread>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlRecord>
 #include <QtEndian>
 
@@ -436,9 +437,24 @@ Status BoardStore::joinIfPending()
                        {{QStringLiteral("login"), m_login}, {QStringLiteral("role"), toText(m_role)}});
 }
 
-void BoardStore::setDurableWrites(bool durable)
+Status BoardStore::inOneTransaction(const std::function<Status()> &body)
 {
-    (void)m_db->run(durable ? QStringLiteral("PRAGMA synchronous = FULL") : QStringLiteral("PRAGMA synchronous = OFF"));
+    if (auto writable = requireWritable(); !writable)
+        return writable;
+    const bool joinPending = m_joinPending;
+    const int commits = m_commits;
+    // Pages changed in a transaction stay in SQLite's cache until it is full, then are written out early (after a
+    // sync of the journal each time). A bigger cache for a big transaction keeps most of them for the one commit.
+    (void)m_db->run(QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most
+    const auto keepCache = qScopeGuard([this] { (void)m_db->run(QStringLiteral("PRAGMA cache_size = -2000")); });
+    Status status = m_db->write(body);
+    if (!status) {
+        // What the changes inside counted as done was rolled back with them.
+        m_joinPending = joinPending;
+        m_commits = commits;
+        (void)resolveRole();
+    }
+    return status;
 }
 
 Status BoardStore::setLogin(const QString &login)

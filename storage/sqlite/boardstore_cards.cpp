@@ -261,23 +261,6 @@ Result<QList<Card>> BoardStore::cardsWithIds(const QList<qint64> &ids)
     return result;
 }
 
-namespace {
-
-Status checkMember(Connection &db, const QString &login)
-{
-    if (login.isEmpty())
-        return {};
-    auto found = db.scalar(QStringLiteral("SELECT count(*) FROM members WHERE login = :login AND deleted_at IS NULL"),
-                           {{QStringLiteral(":login"), login}});
-    if (!found)
-        return found.error();
-    if (found->toInt() == 0)
-        return Error{ErrorKind::Invalid, tr("“%1” is not a member of this board").arg(login)};
-    return {};
-}
-
-} // namespace
-
 Result<qint64> BoardStore::createCard(const NewCard &newCard)
 {
     const OperationScope operation(*this);
@@ -335,7 +318,6 @@ Result<qint64> BoardStore::createCard(const NewCard &newCard)
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                QJsonArray labelNames;
                 for (qint64 labelId : newCard.labelIds) {
                     auto linked =
                             m_db->run(QStringLiteral("INSERT OR IGNORE INTO card_labels (card_id, label_id, added_at, "
@@ -346,18 +328,11 @@ Result<qint64> BoardStore::createCard(const NewCard &newCard)
                                        {QStringLiteral(":login"), m_login}});
                     if (!linked)
                         return linked.error();
-                    labelNames << QJsonValue(labelId);
                 }
                 if (auto indexed = reindexCard(id); !indexed)
                     return indexed;
                 return appendEvent(eventkind::CardCreated, id,
-                                   {{QStringLiteral("version"), 1},
-                                    {QStringLiteral("title"), title},
-                                    {QStringLiteral("column_id"), newCard.columnId},
-                                    {QStringLiteral("column"), target->name},
-                                    {QStringLiteral("priority"), toText(newCard.priority)},
-                                    {QStringLiteral("assignee"), assignee},
-                                    {QStringLiteral("label_ids"), labelNames}});
+                                   cardCreatedPayload(title, newCard, target->name, assignee));
             },
             &id);
     if (!status)

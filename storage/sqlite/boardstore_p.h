@@ -5,9 +5,11 @@
 
 #include "connection.h"
 
+#include <storage/boardstore.h>
 #include <storage/result.h>
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -68,6 +70,36 @@ inline Status checkUniqueName(Connection &db, const QString &clashSql, const QSt
 }
 
 constexpr int s_maxLoginLength = 64;
+
+/// What the history records of a card made (eventkind::CardCreated): by createCard and importCards alike.
+inline QJsonObject cardCreatedPayload(const QString &title, const NewCard &card, const QString &columnName,
+                                      const QString &assignee)
+{
+    QJsonArray labelIds;
+    for (qint64 labelId : card.labelIds)
+        labelIds << QJsonValue(labelId);
+    return {{QStringLiteral("version"), 1},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("column_id"), card.columnId},
+            {QStringLiteral("column"), columnName},
+            {QStringLiteral("priority"), toText(card.priority)},
+            {QStringLiteral("assignee"), assignee},
+            {QStringLiteral("label_ids"), labelIds}};
+}
+
+/// Refuses @p login (already normalized) unless it is empty or a member of the board.
+inline Status checkMember(Connection &db, const QString &login)
+{
+    if (login.isEmpty())
+        return {};
+    auto found = db.scalar(QStringLiteral("SELECT count(*) FROM members WHERE login = :login AND deleted_at IS NULL"),
+                           {{QStringLiteral(":login"), login}});
+    if (!found)
+        return found.error();
+    if (found->toInt() == 0)
+        return Error{ErrorKind::Invalid, tr("“%1” is not a member of this board").arg(login)};
+    return {};
+}
 
 inline QString normalizedLogin(const QString &login)
 {

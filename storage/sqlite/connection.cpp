@@ -228,6 +228,36 @@ Result<QSqlQuery> Connection::exec(const QString &sql, Bindings bindings)
     }
 }
 
+Connection::Prepared::Prepared(const Connection &connection, QSqlQuery query)
+    : m_connection(&connection)
+    , m_query(std::move(query))
+{ }
+
+Result<qint64> Connection::Prepared::run(std::initializer_list<QVariant> values)
+{
+    int position = 0;
+    for (const QVariant &value : values) {
+        // As in exec(): a null QString is "empty" for text columns; NULL is bound as QVariant().
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            m_query.bindValue(position++, QStringLiteral(""));
+        else
+            m_query.bindValue(position++, value);
+    }
+    if (!m_query.exec())
+        return m_connection->mapError(m_query.lastError());
+    return m_query.lastInsertId().toLongLong();
+}
+
+Result<Connection::Prepared> Connection::prepare(const QString &sql)
+{
+    Q_ASSERT(m_inWrite);
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return mapError(query.lastError());
+    return Prepared(*this, std::move(query));
+}
+
 Status Connection::forEach(const QString &sql, Bindings bindings, const std::function<void(const QSqlQuery &)> &row)
 {
     auto query = exec(sql, bindings);
@@ -297,6 +327,9 @@ void Connection::backOff(int attempt, int maxMs)
 
 Status Connection::write(const std::function<Status()> &body)
 {
+    // Inside another write (BoardStore::inOneTransaction): a part of that transaction, which commits or rolls back.
+    if (m_inWrite)
+        return body();
     m_lastRetries = 0;
     m_ambiguousCommit = false;
     if (m_damaged) {
@@ -366,6 +399,9 @@ Status Connection::write(const std::function<Status()> &body)
 
 Status Connection::readTransaction(const std::function<Status()> &reads)
 {
+    // Inside a write, the reads see that transaction's snapshot (and what it wrote so far).
+    if (m_inWrite)
+        return reads();
     if (auto begun = run(QStringLiteral("BEGIN")); !begun)
         return begun.error();
     const Status status = reads();

@@ -79,6 +79,21 @@ public:
             return rows.error();
         return rows->isEmpty() ? std::nullopt : std::optional<T>(rows->constFirst());
     }
+    /// A statement prepared once and run for many rows inside one write (BoardStore::importCards).
+    class Prepared
+    {
+    public:
+        /// Runs the statement with @p values bound to its ? placeholders in order; returns the new row's id.
+        Result<qint64> run(std::initializer_list<QVariant> values);
+
+    private:
+        friend class Connection;
+        Prepared(const Connection &connection, QSqlQuery query);
+        const Connection *m_connection;
+        QSqlQuery m_query;
+    };
+    /// @p sql prepared for Prepared::run(); only inside write().
+    Result<Prepared> prepare(const QString &sql);
     /// Runs a statement for its effect; returns the number of rows touched.
     Result<int> run(const QString &sql, Bindings bindings = {});
     /// Runs an INSERT; returns the new row's id.
@@ -90,9 +105,11 @@ public:
      * Runs @p body inside BEGIN IMMEDIATE ... COMMIT. Busy at BEGIN or inside the body rolls back and retries with
      * back-off (25 ms doubling to 2 s, jittered) until busyTimeout(); an error from the body rolls back and is
      * returned. An I/O error at COMMIT is reported as ErrorKind::Io with ambiguousCommit() true.
+     * Called inside @p body (or inside another write), a write runs as a part of the one already open.
      */
     Status write(const std::function<Status()> &body);
-    /// Runs @p reads inside BEGIN ... COMMIT (a deferred, read-only transaction): one consistent snapshot.
+    /// Runs @p reads inside BEGIN ... COMMIT (a deferred, read-only transaction): one consistent snapshot. Inside a
+    /// write, in that write's transaction.
     Status readTransaction(const std::function<Status()> &reads);
     bool ambiguousCommit() const { return m_ambiguousCommit; }
     /// SQLite's primary result code of the last error (10 I/O, 14 cannot open, ...); 0 before any.

@@ -57,6 +57,24 @@ protected:
     /// For cleanup().
     void tearDownBoard() { m_store.reset(); }
 
+    /// Every card row, and how many events, operations, checklist items and comments the file has: what "nothing
+    /// changed" compares.
+    QString fileState() const
+    {
+        const RawResult rows = rawSql(
+                m_store->path(),
+                {QStringLiteral("SELECT (SELECT group_concat(id || ':' || column_id || ':' || rank || ':' || version "
+                                "|| ':' || coalesce(archived_at, '-') || ':' || coalesce(deleted_at, '-'), ' ') FROM "
+                                "cards), (SELECT count(*) FROM events), (SELECT count(*) FROM operations), "
+                                "(SELECT count(*) FROM checklist_items), (SELECT count(*) FROM comments)")});
+        if (!rows.error.isEmpty())
+            return rows.error;
+        QStringList parts;
+        for (const QVariant &value : rows.rows.value(0))
+            parts << value.toString();
+        return parts.join(QStringLiteral(" | "));
+    }
+
     storage::NewCard cardInTodo() const
     {
         storage::NewCard card;

@@ -28,22 +28,6 @@ class tst_CardBatches : public BoardTestCase
 {
     Q_OBJECT
 
-    /// Every card row, every event and every operation, as the file has them: what "nothing changed" compares.
-    QString fileState() const
-    {
-        const RawResult rows = rawSql(
-                m_store->path(),
-                {u"SELECT (SELECT group_concat(id || ':' || column_id || ':' || rank || ':' || version || ':' || "
-                 u"coalesce(archived_at, '-') || ':' || coalesce(deleted_at, '-'), ' ') FROM cards), "
-                 u"(SELECT count(*) FROM events), (SELECT count(*) FROM operations)"_s});
-        if (!rows.error.isEmpty())
-            return rows.error;
-        QStringList parts;
-        for (const QVariant &value : rows.rows.value(0))
-            parts << value.toString();
-        return parts.join(u" | "_s);
-    }
-
     QList<qint64> idsIn(qint64 column)
     {
         CardQuery query;

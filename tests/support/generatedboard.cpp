@@ -153,29 +153,20 @@ private:
     QRandomGenerator m_random;
 };
 
-} // namespace
-
-Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoardCounts *counts)
+Status generate(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoardCounts &made)
 {
-    GeneratedBoardCounts made;
+    made = {};
     Text text(size.seed);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    qint64 clock = now - 90 * s_dayMs;
-    // A new file: the per-transaction fsync is not needed for what nobody has seen yet (as for the demo board).
-    store.setDurableWrites(false);
-    QString creator;
+    const QString creator = store.login();
     const auto done = [&](Status status) {
-        // The store keeps the wall clock and its own login afterwards, whatever happened.
+        // The store keeps the wall clock afterwards, whatever happened.
         store.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
-        if (!creator.isEmpty())
-            (void)store.setLogin(creator);
-        store.setDurableWrites(true);
-        if (counts)
-            *counts = made;
         return status;
     };
-    creator = store.login();
-    store.setClock([&clock] { return clock; });
+    // Members, columns and labels were made 90 days ago; each card when its createdAt says.
+    const qint64 clock = now - 90 * s_dayMs;
+    store.setClock([clock] { return clock; });
 
     // Members: the creator is the admin; the others editors, two of them viewers.
     QStringList editors{creator};
@@ -232,10 +223,26 @@ Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
     const qint64 step = std::max<qint64>(1, 90 * s_dayMs / std::max(1, size.cards));
     int itemsLeft = size.checklistItems;
     int commentsLeft = size.comments;
+    // Brought in a thousand cards at a time (BoardStore::importCards): each written by a statement prepared once.
+    constexpr int s_batch = 1000;
+    QList<ImportedCard> batch;
+    const auto flush = [&]() -> Status {
+        auto imported = store.importCards(batch);
+        if (!imported)
+            return imported.error();
+        for (const ImportedCard &card : std::as_const(batch)) {
+            made.checklistItems += int(card.checklist.size());
+            made.comments += int(card.comments.size());
+        }
+        made.cards += int(imported->size());
+        batch.clear();
+        return {};
+    };
     for (int i = 0; i < size.cards; ++i) {
-        clock = now - 90 * s_dayMs + i * step;
+        const qint64 created = now - 90 * s_dayMs + i * step;
         const int column = text.chance(35) ? made.columns - 1 : text.below(made.columns - 1);
-        NewCard card;
+        ImportedCard imported;
+        NewCard &card = imported.card;
         card.columnId = columns->at(column).id;
         card.title = text.title();
         card.description = text.prose(100 + text.below(700));
@@ -250,34 +257,40 @@ Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
             if (id && !card.labelIds.contains(id))
                 card.labelIds << id;
         }
-        if (auto set = store.setLogin(editors.at(text.below(int(editors.size())))); !set)
-            return done(set);
-        auto id = store.createCard(card);
-        if (!id)
-            return done(id.error());
-        ++made.cards;
+        imported.createdBy = editors.at(text.below(int(editors.size())));
+        imported.createdAt = created;
         ++perColumn[column];
         // What is left is shared out evenly over the cards still to come.
         const int cardsLeft = size.cards - i;
-        for (int n = (itemsLeft + cardsLeft - 1) / cardsLeft; n > 0 && itemsLeft > 0; --n, --itemsLeft) {
-            auto item = store.addChecklistItem(*id, text.prose(20 + text.below(40)).left(80));
-            if (!item)
-                return done(item.error());
-            if (text.chance(40)) {
-                if (auto ticked = store.setChecklistItemDone(*item, true); !ticked)
-                    return done(ticked);
-            }
-            ++made.checklistItems;
-        }
+        for (int n = (itemsLeft + cardsLeft - 1) / cardsLeft; n > 0 && itemsLeft > 0; --n, --itemsLeft)
+            imported.checklist.append({text.prose(20 + text.below(40)).left(80), text.chance(40)});
+        qint64 at = created;
         for (int n = (commentsLeft + cardsLeft - 1) / cardsLeft; n > 0 && commentsLeft > 0; --n, --commentsLeft) {
-            clock += 60'000;
-            if (auto comment = store.addComment(*id, text.prose(50 + text.below(250))); !comment)
-                return done(comment.error());
-            ++made.comments;
+            at += 60'000;
+            imported.comments.append({imported.createdBy, at, text.prose(50 + text.below(250))});
+        }
+        batch.append(std::move(imported));
+        if (batch.size() == s_batch) {
+            if (auto flushed = flush(); !flushed)
+                return done(flushed);
         }
     }
+    if (auto flushed = flush(); !flushed)
+        return done(flushed);
     made.largestColumn = *std::max_element(perColumn.cbegin(), perColumn.cend());
     return done({});
+}
+
+} // namespace
+
+Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoardCounts *counts)
+{
+    GeneratedBoardCounts made;
+    // One transaction: the file is written once, at the end (BoardStore::inOneTransaction).
+    Status status = store.inOneTransaction([&] { return generate(store, size, made); });
+    if (counts)
+        *counts = status ? made : GeneratedBoardCounts{};
+    return status;
 }
 
 } // namespace hb::storage

@@ -33,9 +33,10 @@ struct GeneratedBoardCounts
 
 /**
  * Fills a new board (made by BoardStore::create) with @p size worth of help-desk tickets of realistic text lengths,
- * the same for the same seed: for the benchmark, and for anyone who wants to see a big board. Everything goes through
- * BoardStore, as the generated members, with times spread over the last 90 days. The last column, a "Done" one,
- * gets the most cards (a long column to scroll).
+ * the same for the same seed: for tests, the benchmark, and anyone who wants to see a big board. Everything goes
+ * through BoardStore in one transaction: the cards by BoardStore::importCards, a thousand at a time, made by the
+ * generated members with times spread over the last 90 days and a history of their checklists and comments. The last
+ * column, a "Done" one, gets the most cards (a long column to scroll).
  */
 Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoardCounts *counts);
 

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// BoardStore::importCards: many cards with their checklists and comments in one change, each row written by a
+// statement prepared once.
+#include "boardstore_p.h"
+#include "connection.h"
+
+#include <storage/boardstore.h>
+#include <storage/eventkinds.h>
+#include <storage/rank.h>
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace hb::storage {
+
+using namespace detail;
+
+namespace {
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+/// What is wrong with the card at @p index of an import, or nothing.
+Status checkImported(const ImportedCard &imported, qsizetype index, qint64 maxTitle, qint64 maxText, qint64 maxItem,
+                     const std::function<Status(const QString &, const QString &, qint64, bool)> &checkText)
+{
+    const NewCard &card = imported.card;
+    Status status = checkText(tr("title"), card.title.trimmed(), maxTitle, true);
+    if (status)
+        status = checkText(tr("description"), card.description, maxText, false);
+    if (status)
+        status = checkText(tr("requester"), card.requester, maxTitle, false);
+    for (const ImportedCard::Item &item : imported.checklist) {
+        if (status)
+            status = checkText(tr("checklist item"), item.text.trimmed(), maxItem, true);
+    }
+    for (const ImportedCard::Comment &comment : imported.comments) {
+        if (status)
+            status = checkText(tr("comment"), comment.body, maxText, true);
+    }
+    if (status)
+        return {};
+    const QString title = card.title.trimmed().left(60);
+    return Error{status.error().kind,
+                 tr("card %1 (“%2”): %3").arg(QString::number(index + 1), title, status.error().message)};
+}
+
+} // namespace
+
+Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
+{
+    const OperationScope operation(*this);
+    for (qsizetype i = 0; i < cards.size(); ++i) {
+        if (auto valid = checkImported(cards.at(i), i, s_maxTitleLength, s_maxTextLength, s_maxChecklistTextLength,
+                                       &BoardStore::checkText);
+            !valid)
+            return valid.error();
+    }
+    QList<qint64> ids;
+    qint64 count = 0;
+    auto status = change(
+            Role::Editor, QStringLiteral("card.import"),
+            [&]() -> Status {
+                ids.clear();
+                // What the cards may name: live columns, labels and members, read once.
+                struct Target
+                {
+                    QString name;
+                    ColumnKind kind;
+                    QString lastRank;
+                };
+                QHash<qint64, Target> columns;
+                auto readColumns = m_db->forEach(
+                        QStringLiteral("SELECT c.id, c.name, c.kind, (SELECT max(rank) FROM cards WHERE column_id = "
+                                       "c.id) FROM columns c WHERE c.deleted_at IS NULL"),
+                        {}, [&](const QSqlQuery &query) {
+                            columns.insert(query.value(0).toLongLong(),
+                                           {query.value(1).toString(),
+                                            columnKindFromString(query.value(2).toString()).value_or(ColumnKind::Todo),
+                                            query.value(3).toString()});
+                        });
+                if (!readColumns)
+                    return readColumns;
+                QSet<qint64> labels;
+                auto readLabels = m_db->forEach(QStringLiteral("SELECT id FROM labels WHERE deleted_at IS NULL"), {},
+                                                [&](const QSqlQuery &query) { labels << query.value(0).toLongLong(); });
+                if (!readLabels)
+                    return readLabels;
+                QSet<QString> members;
+                auto readMembers =
+                        m_db->forEach(QStringLiteral("SELECT login FROM members WHERE deleted_at IS NULL"), {},
+                                      [&](const QSqlQuery &query) { members << query.value(0).toString(); });
+                if (!readMembers)
+                    return readMembers;
+
+                auto insertCard = m_db->prepare(QStringLiteral(
+                        "INSERT INTO cards (board_id, column_id, rank, title, description, priority, status, assignee, "
+                        "requester, channel, due_at, created_at, created_by, updated_at, updated_by, started_at, "
+                        "first_response_at, first_response_by, resolved_at, resolved_by) "
+                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                auto linkLabel = m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO card_labels (card_id, label_id, "
+                                                              "added_at, added_by) VALUES (?, ?, ?, ?)"));
+                auto insertItem = m_db->prepare(QStringLiteral(
+                        "INSERT INTO checklist_items (card_id, text, done, rank, done_at, done_by, created_at, "
+                        "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                auto insertComment = m_db->prepare(
+                        QStringLiteral("INSERT INTO comments (card_id, author, body, created_at) VALUES (?, ?, ?, ?)"));
+                auto insertEvent = m_db->prepare(QStringLiteral(
+                        "INSERT INTO events (op_id, at, actor, card_id, kind, payload) VALUES (?, ?, ?, ?, ?, ?)"));
+                auto index = m_db->prepare(QStringLiteral("INSERT INTO cards_fts (rowid, title, description, comments, "
+                                                          "checklist) VALUES (?, ?, ?, ?, ?)"));
+                for (const auto *prepared :
+                     {&insertCard, &linkLabel, &insertItem, &insertComment, &insertEvent, &index}) {
+                    if (!*prepared)
+                        return prepared->error();
+                }
+                const auto event = [&](qint64 at, const QString &actor, qint64 cardId, QStringView kind,
+                                       const QJsonObject &payload) -> Status {
+                    auto added =
+                            insertEvent->run({m_currentOpId, at, actor, cardId, kind.toString(), compactJson(payload)});
+                    return added ? Status() : Status(added.error());
+                };
+
+                const qint64 importedAt = now();
+                for (qsizetype i = 0; i < cards.size(); ++i) {
+                    const ImportedCard &imported = cards.at(i);
+                    const NewCard &card = imported.card;
+                    const auto refuse = [&](const QString &why) -> Status {
+                        return Error{ErrorKind::Invalid,
+                                     tr("card %1 (“%2”): %3")
+                                             .arg(QString::number(i + 1), card.title.trimmed().left(60), why)};
+                    };
+                    auto target = columns.find(card.columnId);
+                    if (target == columns.end())
+                        return refuse(tr("column %1 does not exist").arg(card.columnId));
+                    const QString assignee = normalizedLogin(card.assignee);
+                    const QString creator =
+                            imported.createdBy.isEmpty() ? m_login : normalizedLogin(imported.createdBy);
+                    for (const QString &login : {assignee, creator}) {
+                        if (!login.isEmpty() && !members.contains(login))
+                            return refuse(tr("“%1” is not a member of this board").arg(login));
+                    }
+                    for (qint64 labelId : card.labelIds) {
+                        if (!labels.contains(labelId))
+                            return refuse(tr("label %1 does not exist").arg(labelId));
+                    }
+                    const qint64 created = imported.createdAt > 0 ? imported.createdAt : importedAt;
+                    const QString title = card.title.trimmed();
+                    const QString requester = card.requester.trimmed();
+                    // As createCard and addComment decide them: a card made in a started column was answered at
+                    // once; otherwise the first comment by anyone but the requester is the first response.
+                    const bool started = target->kind != ColumnKind::Todo;
+                    const bool resolved = target->kind == ColumnKind::Done;
+                    QVariant respondedAt = started ? QVariant(created) : QVariant();
+                    QVariant respondedBy = started ? QVariant(creator) : QVariant();
+                    qint64 updated = created;
+                    QString updatedBy = creator;
+                    for (const ImportedCard::Comment &comment : imported.comments) {
+                        const QString author = normalizedLogin(comment.author);
+                        if (!members.contains(author))
+                            return refuse(tr("comment author “%1” is not a member of this board").arg(author));
+                        const qint64 at = comment.at > 0 ? comment.at : created;
+                        if (respondedAt.isNull() && requester.compare(author, Qt::CaseInsensitive) != 0) {
+                            respondedAt = at;
+                            respondedBy = author;
+                        }
+                        if (at >= updated) {
+                            updated = at;
+                            updatedBy = author;
+                        }
+                    }
+                    const QString cardRank = rank::between(target->lastRank, QString());
+                    target->lastRank = cardRank;
+                    auto id = insertCard->run({card.columnId, cardRank, title, card.description, toText(card.priority),
+                                               toText(card.status), assignee, requester, toText(card.channel),
+                                               nullable(card.dueAt), created, creator, updated, updatedBy,
+                                               started ? QVariant(created) : QVariant(), respondedAt, respondedBy,
+                                               resolved ? QVariant(created) : QVariant(),
+                                               resolved ? QVariant(creator) : QVariant()});
+                    if (!id)
+                        return id.error();
+                    ids << *id;
+                    for (qint64 labelId : card.labelIds) {
+                        if (auto linked = linkLabel->run({*id, labelId, created, creator}); !linked)
+                            return linked.error();
+                    }
+                    if (auto logged = event(created, creator, *id, eventkind::CardCreated,
+                                            cardCreatedPayload(title, card, target->name, assignee));
+                        !logged)
+                        return logged;
+                    QStringList itemTexts;
+                    QString itemRank;
+                    for (const ImportedCard::Item &item : imported.checklist) {
+                        const QString text = item.text.trimmed();
+                        itemRank = itemRank.isEmpty() ? rank::initial() : rank::between(itemRank, QString());
+                        auto itemId = insertItem->run({*id, text, item.done ? 1 : 0, itemRank,
+                                                       item.done ? QVariant(created) : QVariant(),
+                                                       item.done ? QVariant(creator) : QVariant(), created, creator});
+                        if (!itemId)
+                            return itemId.error();
+                        const QJsonObject payload{{QStringLiteral("item_id"), *itemId}, {QStringLiteral("text"), text}};
+                        if (auto logged = event(created, creator, *id, eventkind::ChecklistAdded, payload); !logged)
+                            return logged;
+                        if (item.done) {
+                            if (auto logged = event(created, creator, *id, eventkind::ChecklistChecked, payload);
+                                !logged)
+                                return logged;
+                        }
+                        itemTexts << text;
+                    }
+                    QStringList commentTexts;
+                    for (const ImportedCard::Comment &comment : imported.comments) {
+                        const QString author = normalizedLogin(comment.author);
+                        const qint64 at = comment.at > 0 ? comment.at : created;
+                        auto commentId = insertComment->run({*id, author, comment.body, at});
+                        if (!commentId)
+                            return commentId.error();
+                        if (auto logged = event(at, author, *id, eventkind::CommentAdded,
+                                                {{QStringLiteral("comment_id"), *commentId},
+                                                 {QStringLiteral("text"), excerpt(comment.body)}});
+                            !logged)
+                            return logged;
+                        commentTexts << comment.body;
+                    }
+                    if (auto indexed = index->run({*id, title, card.description, commentTexts.join(QLatin1Char(' ')),
+                                                   itemTexts.join(QLatin1Char(' '))});
+                        !indexed)
+                        return indexed.error();
+                }
+                count = ids.size();
+                return {};
+            },
+            &count);
+    if (!status)
+        return status.error();
+    if (ids.size() != count) {
+        // The import had landed already (a commit whose outcome was unsure, looked up again): its cards, in order.
+        auto landed = m_db->list<qint64>(
+                QStringLiteral("SELECT card_id FROM events WHERE op_id = :op AND kind = "
+                               ":kind ORDER BY seq"),
+                {{QStringLiteral(":op"), m_currentOpId}, {QStringLiteral(":kind"), eventkind::CardCreated.toString()}},
+                [](const QSqlQuery &query) { return query.value(0).toLongLong(); });
+        if (!landed)
+            return landed.error();
+        return *landed;
+    }
+    return ids;
+}
+
+} // namespace hb::storage
