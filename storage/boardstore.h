@@ -150,9 +150,10 @@ public:
     int commitCount() const { return m_commits; }
     /// Changes that failed at their commit without the file telling whether they landed (it went away).
     int unknownOutcomeCount() const { return m_unknownOutcomes; }
-    /// SQLite's primary code of the last failure (10 I/O, 14 cannot open, 8 read-only ...).
-    int lastErrorCode() const;
-    void forgetLastErrorCode();
+    /// What failed underneath at this store's last failure (the file gone, read-only, full, ...), however a caller
+    /// has worded the error since; None when nothing failed underneath since forgetLastFailure().
+    FailureCause lastFailureCause() const;
+    void forgetLastFailure();
     bool isOperationApplied(const QUuid &opId);
     int lastWriteRetries() const;
     /// Called on the store's thread each time a change or read waits for another user's save (busy file).

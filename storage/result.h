@@ -25,10 +25,26 @@ enum class ErrorKind {
 
 QString errorKindName(ErrorKind kind);
 
+/**
+ * What failed underneath a change or a read, in terms that do not depend on the storage engine: the rules for
+ * trying again (the board's save worker) are written on it, never on an engine's own codes.
+ */
+enum class FailureCause {
+    None,     ///< nothing failed underneath: bad input, a conflict, a refusal (or no failure at all)
+    Busy,     ///< others held the board's lock for longer than the store waited
+    ReadOnly, ///< the file, folder or share refused to be written
+    Gone,     ///< the file could not be opened: moved away, deleted, or its share is not there
+    Io,       ///< reading or writing failed part-way (a share that dropped, a failing disk)
+    Full,     ///< the disk or share holding the board is full
+    Damaged,  ///< the file is damaged, or is not a board
+    Other,    ///< the engine failed in another way
+};
+
 struct Error
 {
     ErrorKind kind;
-    QString message; ///< one line a person can read, translated where possible
+    QString message;                         ///< one line a person can read, translated where possible
+    FailureCause cause = FailureCause::None; ///< what failed underneath, when the file itself failed
 };
 
 /**

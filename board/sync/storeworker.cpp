@@ -29,7 +29,7 @@ public:
             const int commitsBefore = m_store ? m_store->commitCount() : 0;
             const int unknownBefore = m_store ? m_store->unknownOutcomeCount() : 0;
             if (m_store)
-                m_store->forgetLastErrorCode(); // only this attempt's failure counts
+                m_store->forgetLastFailure(); // only this attempt's failure counts
             Saved saved = runOnce(job);
             const Retry retry = m_worker.m_stopRetrying ? Retry::No : retryOf(saved, commitsBefore, unknownBefore);
             if (retry == Retry::No) {
@@ -38,7 +38,7 @@ public:
                 // A connection that found the file read-only is not kept: the file may be writable again later.
                 // Nor one that met an I/O error: SQLite may take a lock it failed to release for one still held,
                 // and write without taking it again, when the file system may have dropped it (a share gone).
-                if (!saved.status && m_store && (m_store->isReadOnly() || m_store->lastErrorCode() == s_ioError))
+                if (!saved.status && m_store && (m_store->isReadOnly() || m_store->lastFailureCause() == Cause::Io))
                     m_store.reset();
                 if (m_lost && !m_worker.m_stopRetrying) {
                     m_lost = false;
@@ -69,6 +69,7 @@ private:
     static constexpr int s_maxRetryMs = 5000;
 
     enum class Retry { No, Later };
+    using Cause = storage::FailureCause;
 
     /**
      * Whether @p saved failed only because the file could not be reached, with nothing of it in the file: then it
@@ -87,7 +88,8 @@ private:
                            ? Retry::Later
                            : Retry::No;
         }
-        const bool keptBusy = kind == storage::ErrorKind::Busy && waitLonger && m_store->lastErrorCode() == s_busy;
+        const bool keptBusy =
+                kind == storage::ErrorKind::Busy && waitLonger && m_store->lastFailureCause() == Cause::Busy;
         if (!keptBusy && kind != storage::ErrorKind::Io && kind != storage::ErrorKind::ReadOnly)
             return Retry::No; // a conflict, a refusal, bad input: the file answered
         // Said in the user's terms, with what the store said inside.
@@ -118,11 +120,11 @@ private:
                                                           std::max(1, m_options.busyTimeoutMs / 1000))};
             return Retry::Later;
         }
-        switch (m_store->lastErrorCode()) {
-        case s_ioError:
-        case s_cannotOpen:
+        switch (m_store->lastFailureCause()) {
+        case Cause::Io:
+        case Cause::Gone:
             return Retry::Later;
-        case s_readOnly:
+        case Cause::ReadOnly:
             // A file that opened writable and can no longer be written was moved or deleted, or its share went
             // read-only under us; one found read-only on coming back is waited for too.
             return !m_store->isReadOnly() || m_lost ? Retry::Later : Retry::No;
@@ -130,12 +132,6 @@ private:
             return m_store->isReadOnly() && m_lost ? Retry::Later : Retry::No;
         }
     }
-
-    // SQLite's primary result codes that mean the file could not be reached.
-    static constexpr int s_busy = 5;
-    static constexpr int s_readOnly = 8;
-    static constexpr int s_ioError = 10;
-    static constexpr int s_cannotOpen = 14;
 
     Saved runOnce(const Job &job)
     {

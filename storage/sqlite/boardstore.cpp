@@ -384,9 +384,8 @@ Status BoardStore::probeWrite(const StoreOptions &options)
     m_db->setBusyTimeout(busyTimeout);
     // A full disk is not a read-only board: the save itself says "the disk is full" (exit 7), and works once there
     // is room again.
-    constexpr int s_sqliteFull = 13;
     if (probe.error().message == probeTag || probe.error().kind == ErrorKind::Busy
-        || m_db->lastErrorCode() == s_sqliteFull)
+        || m_db->lastFailureCause() == FailureCause::Full)
         return {};
     if (probe.error().kind == ErrorKind::ReadOnly || probe.error().kind == ErrorKind::Io) {
         m_readOnlyReason = probe.error().message;
@@ -613,14 +612,14 @@ Status BoardStore::writeAgainIfUnsure(const std::function<Status()> &body)
     return status;
 }
 
-int BoardStore::lastErrorCode() const
+FailureCause BoardStore::lastFailureCause() const
 {
-    return m_db->lastErrorCode();
+    return m_db->lastFailureCause();
 }
 
-void BoardStore::forgetLastErrorCode()
+void BoardStore::forgetLastFailure()
 {
-    m_db->forgetLastErrorCode();
+    m_db->forgetLastFailure();
 }
 
 Status BoardStore::appendEvent(QStringView kind, qint64 cardId, const QJsonObject &payload)

@@ -418,7 +418,42 @@ void Connection::endTransaction(const QString &statement)
         m_lastErrorCode = failure;
 }
 
+FailureCause Connection::lastFailureCause() const
+{
+    switch (m_lastErrorCode) {
+    case 0:
+        return FailureCause::None;
+    case SqliteBusy:
+    case SqliteLocked:
+        return FailureCause::Busy;
+    case SqliteReadOnly:
+    case SqliteAuth:
+        return FailureCause::ReadOnly;
+    case SqliteCantOpen:
+        return FailureCause::Gone;
+    case SqliteIoErr:
+    case SqliteProtocol:
+        return FailureCause::Io;
+    case SqliteFull:
+        return FailureCause::Full;
+    case SqliteCorrupt:
+    case SqliteNotADb:
+        return FailureCause::Damaged;
+    case SqliteConstraint:
+        return FailureCause::None; // the data refused, not the file
+    default:
+        return FailureCause::Other;
+    }
+}
+
 Error Connection::mapError(const QSqlError &error, const QString &context) const
+{
+    Error mapped = describeError(error, context);
+    mapped.cause = lastFailureCause();
+    return mapped;
+}
+
+Error Connection::describeError(const QSqlError &error, const QString &context) const
 {
     const int code = sqlitePrimaryCode(error);
     m_lastErrorCode = code;

@@ -112,9 +112,9 @@ public:
     /// write, in that write's transaction.
     Status readTransaction(const std::function<Status()> &reads);
     bool ambiguousCommit() const { return m_ambiguousCommit; }
-    /// SQLite's primary result code of the last error (10 I/O, 14 cannot open, ...); 0 before any.
-    int lastErrorCode() const { return m_lastErrorCode; }
-    void forgetLastErrorCode() { m_lastErrorCode = 0; }
+    /// What failed underneath at the last error (from SQLite's primary result code); None before any.
+    FailureCause lastFailureCause() const;
+    void forgetLastFailure() { m_lastErrorCode = 0; }
     /// Corruption was confirmed on this connection (see confirmDamage()): every later write is refused.
     bool isDamaged() const { return m_damaged; }
     /**
@@ -125,14 +125,16 @@ public:
     /// Who is named in a damage mark this connection writes.
     void setActor(const QString &login) { m_actor = login; }
 
-    /// The error kind and a readable message for a failed statement.
+    /// The error kind, a readable message and the cause for a failed statement.
     Error mapError(const QSqlError &error, const QString &context = {}) const;
 
     QSqlDatabase database() const;
 
 private:
     Status applyPragmas();
-    /// Runs COMMIT or ROLLBACK to end a transaction; a failure of it keeps lastErrorCode() as it was.
+    /// mapError() without the cause.
+    Error describeError(const QSqlError &error, const QString &context) const;
+    /// Runs COMMIT or ROLLBACK to end a transaction; a failure of it keeps lastFailureCause() as it was.
     void endTransaction(const QString &statement);
     /// Sleeps before retry @p attempt: from 25 ms, doubling up to @p maxMs, jittered so that waiters spread out.
     void backOff(int attempt, int maxMs);

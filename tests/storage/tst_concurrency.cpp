@@ -178,12 +178,26 @@ private Q_SLOTS:
         const auto busy = ben->createCard(cardIn(m_todo, QStringLiteral("While someone saves")));
         QVERIFY(!busy);
         QCOMPARE(busy.error().kind, ErrorKind::Busy);
+        // what failed underneath, on the error and on the store (for callers that word the error their own way)
+        QCOMPARE(busy.error().cause, FailureCause::Busy);
+        QCOMPARE(ben->lastFailureCause(), FailureCause::Busy);
         QVERIFY2(clock.elapsed() >= 400, qPrintable(QString::number(clock.elapsed())));
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(ben->lastWriteRetries() > 0);
         lock.release();
         QCOMPARE(ben->lastEventSeq().value(), seq);
-        QVERIFY(ben->createCard(cardIn(m_todo, QStringLiteral("After the save"))));
+        ben->forgetLastFailure();
+        QCOMPARE(ben->lastFailureCause(), FailureCause::None);
+        const auto after = ben->createCard(cardIn(m_todo, QStringLiteral("After the save")));
+        QVERIFY(after);
+        // a refusal is no failure underneath
+        CardPatch patch;
+        patch.title = QStringLiteral("Renamed on an old copy");
+        const auto conflict = ben->updateCard(*after, patch, 999);
+        QVERIFY(!conflict);
+        QCOMPARE(conflict.error().kind, ErrorKind::Conflict);
+        QCOMPARE(conflict.error().cause, FailureCause::None);
+        QCOMPARE(ben->lastFailureCause(), FailureCause::None);
     }
 
     void shouldWaitForAnotherWriterAndThenSave()
@@ -282,6 +296,8 @@ private Q_SLOTS:
         const auto cards = store->cards();
         QVERIFY(!cards);
         QCOMPARE(cards.error().kind, ErrorKind::Corrupt);
+        QCOMPARE(cards.error().cause, FailureCause::Damaged);
+        QCOMPARE(store->lastFailureCause(), FailureCause::Damaged);
         const auto write = store->createCard(cardIn(m_todo, QStringLiteral("After the damage")));
         QVERIFY(!write);
         QVERIFY(write.error().kind == ErrorKind::Corrupt || write.error().kind == ErrorKind::ReadOnly);
