@@ -11,6 +11,7 @@
 #include <board/widgets/cardeditor/cardeditor.h>
 #include <board/widgets/common/menutext.h>
 #include <board/widgets/common/shortcuts.h>
+#include <board/widgets/common/theme.h>
 #include <board/widgets/dialogs/archiveddialog.h>
 #include <board/widgets/dialogs/conflictdialog.h>
 #include <board/widgets/dialogs/helpwindows.h>
@@ -118,8 +119,8 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     {
         // A light amber strip with dark text, in light and dark palettes alike.
         QPalette palette = m_banner->palette();
-        palette.setColor(QPalette::Window, QColor(0xfd, 0xf0, 0xc8));
-        palette.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+        palette.setColor(QPalette::Window, board::theme::bannerBackground());
+        palette.setColor(QPalette::WindowText, board::theme::bannerText());
         m_banner->setPalette(palette);
     }
     m_banner->hide();

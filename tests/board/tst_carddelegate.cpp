@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <board/model/boardmodel.h>
 #include <board/widgets/board/carddelegate.h>
+#include <board/widgets/common/theme.h>
 
 #include <QApplication>
 #include <QDateTime>
@@ -233,7 +234,7 @@ private Q_SLOTS:
             m_delegate.paint(&painter, option, index);
         }
         const QPoint inStripe(layout.stripe.center().x(), layout.stripe.center().y());
-        QCOMPARE(image.pixelColor(inStripe).rgb(), CardDelegate::priorityColor(priority).rgb());
+        QCOMPARE(image.pixelColor(inStripe).rgb(), theme::priority(priority).rgb());
         QCOMPARE(image.pixelColor(layout.card.center().x(), layout.card.bottom() - 2).rgb(),
                  QApplication::palette().color(QPalette::Base).rgb());
     }
@@ -298,7 +299,7 @@ private Q_SLOTS:
                 qWarning() << "at" << logical << actual << "expected" << expected;
             return close;
         };
-        QVERIFY(is(layout.stripe.center(), CardDelegate::priorityColor(QStringLiteral("critical"))));
+        QVERIFY(is(layout.stripe.center(), theme::priority(QStringLiteral("critical"))));
         const QPalette palette = QApplication::palette();
         const QColor border = palette.color(selected ? QPalette::Highlight : QPalette::Mid);
         QVERIFY(is(QPoint(layout.card.center().x(), layout.card.top()), border));
@@ -310,7 +311,7 @@ private Q_SLOTS:
         QVERIFY(layout.labels.size() >= 2);
         QVERIFY(layout.priorityChip);
         QCOMPARE(layout.labels.constFirst().text, QStringLiteral("Critical"));
-        QCOMPARE(layout.labels.constFirst().color, CardDelegate::priorityColor(QStringLiteral("critical")));
+        QCOMPARE(layout.labels.constFirst().color, theme::priority(QStringLiteral("critical")));
         const QRect priorityChip = layout.labels.constFirst().rect;
         QVERIFY(is(QPoint(priorityChip.left() + 3, priorityChip.center().y()), palette.color(QPalette::Base)));
         const QRect chip = layout.labels.at(1).rect; // inside its rounded end, left of its text

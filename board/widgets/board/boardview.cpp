@@ -10,6 +10,7 @@
 #include <board/model/idpayload.h>
 #include <board/rules/attachmentfiles.h>
 #include <board/widgets/common/characterlimit.h>
+#include <board/widgets/common/theme.h>
 #include <storage/boardstore.h>
 
 #include <QAction>
@@ -757,7 +758,7 @@ void BoardView::refreshHeaders()
         column.count->setToolTip(tip);
         column.count->setProperty("overLimit", overLimit);
         QPalette palette = column.count->palette();
-        palette.setColor(QPalette::WindowText, overLimit ? QColor(0xc0, 0x39, 0x2b)
+        palette.setColor(QPalette::WindowText, overLimit ? theme::onBase(theme::Mark::Danger, palette)
                                                          : column.panel->palette().color(QPalette::PlaceholderText));
         column.count->setPalette(palette);
         QFont font = column.count->font();

@@ -8,6 +8,7 @@
 #include <board/model/cardfiltermodel.h>
 #include <board/rules/cardfields.h>
 #include <board/widgets/common/chips.h>
+#include <board/widgets/common/theme.h>
 #include <board/widgets/common/menutext.h>
 #include <storage/boardstore.h>
 
@@ -124,8 +125,7 @@ void BoardView::showCardMenu(int column, const QPoint &at)
             &storage::Card::priority,
             std::initializer_list<storage::Priority>{storage::Priority::Critical, storage::Priority::High,
                                                      storage::Priority::Normal, storage::Priority::Low},
-            priorityText,
-            [](storage::Priority each) { return chips::swatch(CardDelegate::priorityColor(storage::toText(each))); });
+            priorityText, [](storage::Priority each) { return chips::swatch(theme::priority(storage::toText(each))); });
     choices(tr("&Status"), QStringLiteral("status"), tr("Set Status"), &storage::CardPatch::status,
             &storage::Card::status,
             std::initializer_list<storage::StatusTag>{storage::StatusTag::None, storage::StatusTag::InProgress,

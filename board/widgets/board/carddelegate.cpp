@@ -4,6 +4,7 @@
 #include <board/model/boardmodel.h>
 #include <board/rules/cardfields.h>
 #include <board/widgets/common/chips.h>
+#include <board/widgets/common/theme.h>
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -46,43 +47,6 @@ QFont titleFont(const QFont &base)
 }
 
 constexpr int s_changedWashAlpha = 30;
-
-/// A card someone else just changed: green, not the selection's colour; lighter on a dark board.
-QColor changedColor(const QPalette &palette)
-{
-    const QColor green(0x16, 0xa0, 0x85);
-    return palette.color(QPalette::Base).lightness() < 128 ? green.lighter(140) : green;
-}
-
-QColor dueColor(CardDelegate::DueState state, const QPalette &palette)
-{
-    switch (state) {
-    case CardDelegate::DueState::Overdue:
-        return QColor(0xc0, 0x39, 0x2b);
-    case CardDelegate::DueState::Soon:
-        return QColor(0xe6, 0x7e, 0x22);
-    case CardDelegate::DueState::Later:
-    case CardDelegate::DueState::None:
-        break;
-    }
-    return palette.color(QPalette::Mid);
-}
-
-QColor statusColor(const QString &status)
-{
-    if (status == u"blocked")
-        return QColor(0xc0, 0x39, 0x2b);
-    if (status == u"needs-review")
-        return QColor(0x8e, 0x44, 0xad);
-    return QColor(0x29, 0x80, 0xb9);
-}
-
-QColor avatarColor(const QString &login)
-{
-    static const QColor s_colors[] = {QColor(0x16, 0xa0, 0x85), QColor(0x27, 0x80, 0xb9), QColor(0x8e, 0x44, 0xad),
-                                      QColor(0xd3, 0x54, 0x00), QColor(0x7f, 0x8c, 0x8d), QColor(0xc0, 0x39, 0x2b)};
-    return s_colors[qHash(login) % std::size(s_colors)];
-}
 
 // Breaks plain text (never rich text) into at most @p maxLines lines of @p width, eliding the last one.
 QStringList wrap(const QString &text, const QFont &font, int width, int maxLines)
@@ -311,7 +275,7 @@ void CardDelegate::drawAvatar(QPainter *painter, const QRect &rect, const QStrin
         sprite.setPen(Qt::NoPen);
         sprite.setBrush(color);
         sprite.drawEllipse(bounds);
-        sprite.setPen(Qt::white);
+        sprite.setPen(theme::textOn(color));
         sprite.drawText(bounds, Qt::AlignCenter, initials);
     });
 }
@@ -382,17 +346,6 @@ QString CardDelegate::initialsOf(const QString &name)
     return (words.constFirst().left(1) + words.constLast().left(1)).toUpper();
 }
 
-QColor CardDelegate::priorityColor(const QString &priority)
-{
-    if (priority == u"critical")
-        return QColor(0xc0, 0x39, 0x2b);
-    if (priority == u"high")
-        return QColor(0xe6, 0x7e, 0x22);
-    if (priority == u"low")
-        return QColor(0x95, 0xa5, 0xa6);
-    return QColor(0x34, 0x98, 0xdb);
-}
-
 CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     Layout result;
@@ -418,7 +371,7 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
             result.priorityChip = true;
             const QString text = priorityText(*priority);
             result.labels << Chip{QRect(x, y, pillWidth(option.font, text), chipHeight), text,
-                                  priorityColor(index.data(BoardModel::PriorityRole).toString())};
+                                  theme::priority(index.data(BoardModel::PriorityRole).toString())};
             x += result.labels.constLast().rect.width() + 4;
         }
         for (int i = 0; i < labels.size(); ++i) {
@@ -549,7 +502,7 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
     // Card body, border (the highlight colour when selected) and priority stripe.
     drawFrame(painter, l.card, palette.color(QPalette::Base),
               selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid), selected || focused ? 2 : 1,
-              priorityColor(index.data(BoardModel::PriorityRole).toString()));
+              theme::priority(index.data(BoardModel::PriorityRole).toString()));
     painter->setRenderHint(QPainter::Antialiasing);
     // Label chips.
     painter->setFont(cache.small);
@@ -580,21 +533,23 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
     if (!l.status.isEmpty()) {
         const QRect pill(x, footer.top(), pillWidth(opt.font, l.status), footer.height());
         // Outlined text needs a lighter colour on a dark card to stay readable.
-        const bool dark = palette.color(QPalette::Base).lightness() < 128;
-        drawPill(painter, pill, l.status, dark ? statusColor(statusKey).lighter(160) : statusColor(statusKey), false);
+        const QColor color = theme::status(statusKey);
+        drawPill(painter, pill, l.status, theme::isDark(palette) ? color.lighter(160) : color, false);
         x = pill.right() + 5;
     }
     if (!l.due.isEmpty()) {
         const QRect pill(x, footer.top(), pillWidth(opt.font, l.due), footer.height());
         const bool alert = l.dueState == DueState::Overdue || l.dueState == DueState::Soon;
-        drawPill(painter, pill, l.due, alert ? dueColor(l.dueState, palette) : palette.color(QPalette::PlaceholderText),
+        drawPill(painter, pill, l.due,
+                 alert ? theme::fill(l.dueState == DueState::Overdue ? theme::Mark::Danger : theme::Mark::Warning)
+                       : palette.color(QPalette::PlaceholderText),
                  alert);
     }
     int end = footer.right();
     if (!l.initials.isEmpty()) {
         const int size = footer.height() + 2;
         const QRect avatar(end - size + 1, footer.center().y() - size / 2, size, size);
-        drawAvatar(painter, avatar, l.initials, avatarColor(index.data(BoardModel::AssigneeRole).toString()));
+        drawAvatar(painter, avatar, l.initials, theme::avatar(index.data(BoardModel::AssigneeRole).toString()));
         end = avatar.left() - 6;
     }
     painter->setPen(palette.color(QPalette::PlaceholderText));
@@ -626,7 +581,7 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
     if (const QString by = index.data(BoardModel::ChangedByRole).toString(); !by.isEmpty()) {
         // Just changed by someone else: a wash and outline in a colour of its own (not the selection's), and who
         // it was on a tab over the top edge, for a few seconds.
-        const QColor mark = changedColor(palette);
+        const QColor mark = theme::onBase(theme::Mark::Changed, palette);
         QPainterPath body;
         body.addRoundedRect(QRectF(l.card).adjusted(1, 1, -1, -1), s_radius, s_radius);
         QColor wash = mark;

@@ -83,7 +83,6 @@ public:
     static QString initialsOf(const QString &name);
     /// The width a card is laid out at in the view of @p option.
     int cardWidth(const QStyleOptionViewItem &option) const;
-    static QColor priorityColor(const QString &priority);
 
     /// How many card heights are remembered (a column of 10,000 cards is laid out again on every change).
     qsizetype rememberedHeights() const { return m_heights.size(); }

@@ -6,6 +6,7 @@
 #include <board/rules/cardfields.h>
 #include <board/widgets/common/busyretry.h>
 #include <board/widgets/common/chips.h>
+#include <board/widgets/common/theme.h>
 #include <board/widgets/common/flowlayout.h>
 #include <board/widgets/common/menutext.h>
 #include <storage/boardstore.h>
@@ -415,9 +416,9 @@ void FilterBar::fillMoreMenu()
     for (storage::Priority each :
          {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
         // In the colour of the cards' stripe, named as the card editor names it.
-        QAction *action = priority->addAction(
-                chips::swatch(CardDelegate::priorityColor(storage::toText(each))), priorityText(each), this,
-                [this, each] { changeMore([each](CardFilter &f) { f.priority = each; }); });
+        QAction *action =
+                priority->addAction(chips::swatch(theme::priority(storage::toText(each))), priorityText(each), this,
+                                    [this, each] { changeMore([each](CardFilter &f) { f.priority = each; }); });
         action->setObjectName(QStringLiteral("priority-") + storage::toText(each));
         action->setCheckable(true);
         action->setChecked(m_extra.priority == each);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editorparts.h"
 
+#include <board/widgets/common/theme.h>
 #include <storage/boardstore.h>
 
 #include <QAbstractTextDocumentLayout>
@@ -93,9 +94,7 @@ QLabel *noticeLabel(const QString &name, QWidget *parent)
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
     QPalette palette = label->palette();
-    palette.setColor(
-            QPalette::WindowText,
-            QColor(0xc0, 0x39, 0x2b).lighter(label->palette().color(QPalette::Base).lightness() < 128 ? 150 : 100));
+    palette.setColor(QPalette::WindowText, theme::onBase(theme::Mark::Danger, palette));
     label->setPalette(palette);
     label->hide();
     return label;

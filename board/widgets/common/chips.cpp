@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chips.h"
+#include "theme.h"
 
 #include <QFontMetrics>
 #include <QPainter>
@@ -23,18 +24,12 @@ QFont smallFont(const QFont &base)
     return font;
 }
 
-QColor textOn(const QColor &background)
-{
-    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
-    return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
-}
-
 void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled)
 {
     painter->setPen(filled ? Qt::NoPen : QPen(color, 1));
     painter->setBrush(filled ? QBrush(color) : QBrush(Qt::NoBrush));
     painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), rect.height() / 2.0, rect.height() / 2.0);
-    painter->setPen(filled ? textOn(color) : color);
+    painter->setPen(filled ? theme::textOn(color) : color);
     painter->drawText(rect, Qt::AlignCenter, text);
 }
 

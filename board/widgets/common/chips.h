@@ -9,13 +9,11 @@
 
 class QPainter;
 
-/// Drawing shared by the card delegate and the card editor: pills ("chips") and their fonts and colours.
+/// Drawing shared by the card delegate and the card editor: pills ("chips") and their fonts (colours: theme.h).
 namespace hb::board::chips {
 
 /// The small font of chips and card footers: 85 % of @p base.
 QFont smallFont(const QFont &base);
-/// Black or white, whichever reads better on @p background.
-QColor textOn(const QColor &background);
 /// A pill: a rounded rectangle with @p text centred, filled with @p color or outlined in it.
 void drawPill(QPainter *painter, const QRect &rect, const QString &text, const QColor &color, bool filled);
 /// The width of a pill holding @p text in @p font.
