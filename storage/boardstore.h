@@ -451,6 +451,8 @@ private:
     Result<ChecklistItem> loadChecklistItem(qint64 id, bool deleted = false);
     /// Deletes or restores one item, inside a change; with @p missingIsDone, one already so is not an error.
     Status setChecklistItemDeleted(qint64 id, bool deleted, bool missingIsDone);
+    /// The body of deleteComment() and restoreComment(): only its author or an admin may.
+    Status setCommentDeleted(qint64 id, bool deleted);
     Result<Comment> loadComment(qint64 id, bool deleted = false);
     /// Reads an attachment's chunks in order (to @p out, if given); the SHA-256 (hex) of what was read, or an
     /// empty value when fewer than @p size bytes are stored.

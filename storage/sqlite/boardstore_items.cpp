@@ -43,6 +43,16 @@ Result<T> loadCardItem(Connection &db, const char16_t *columns, qint64 id, bool 
     return **found;
 }
 
+/// Marks row @p id of @p table (checklist_items, comments) deleted at @p at, or with no @p at live again; a new
+/// version either way.
+Status setDeletedAt(Connection &db, const char16_t *table, qint64 id, std::optional<qint64> at)
+{
+    auto changed = db.run(QStringLiteral("UPDATE %1 SET deleted_at = :at, version = version + 1 WHERE id = :id")
+                                  .arg(QString::fromUtf16(table)),
+                          {{QStringLiteral(":at"), at ? QVariant(*at) : QVariant()}, {QStringLiteral(":id"), id}});
+    return changed ? Status() : Status(changed.error());
+}
+
 } // namespace
 
 // --- Labels ---------------------------------------------------------------------------------------------------
@@ -401,14 +411,9 @@ Status BoardStore::setChecklistItemDeleted(qint64 id, bool deleted, bool missing
             return {};
         return item.error();
     }
-    auto changed = deleted ? m_db->run(QStringLiteral("UPDATE checklist_items SET deleted_at = :now, "
-                                                      "version = version + 1 WHERE id = :id"),
-                                       {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}})
-                           : m_db->run(QStringLiteral("UPDATE checklist_items SET deleted_at = NULL, "
-                                                      "version = version + 1 WHERE id = :id"),
-                                       {{QStringLiteral(":id"), id}});
-    if (!changed)
-        return changed.error();
+    if (auto changed = setDeletedAt(*m_db, u"checklist_items", id, deleted ? std::optional(now()) : std::nullopt);
+        !changed)
+        return changed;
     return cardChanged(CardIndex::Refresh, deleted ? eventkind::ChecklistDeleted : eventkind::ChecklistRestored,
                        item->cardId, {{QStringLiteral("item_id"), id}, {QStringLiteral("text"), item->text}});
 }
@@ -556,39 +561,29 @@ Status BoardStore::editComment(qint64 id, const QString &body, qint64 expectedVe
 Status BoardStore::deleteComment(qint64 id)
 {
     const OperationScope operation(*this);
-    return change(Role::Editor, QStringLiteral("comment.delete"), [&]() -> Status {
-        auto comment = loadComment(id);
-        if (!comment)
-            return comment.error();
-        if (comment->author != m_login && m_role != Role::Admin)
-            return Error{ErrorKind::Forbidden, tr("only %1 or an admin can delete this comment").arg(comment->author)};
-        auto deleted = m_db->run(QStringLiteral("UPDATE comments SET deleted_at = :now, version = version + 1 "
-                                                "WHERE id = :id"),
-                                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
-        if (!deleted)
-            return deleted.error();
-        return cardChanged(CardIndex::Refresh, eventkind::CommentDeleted, comment->cardId,
-                           {{QStringLiteral("comment_id"), id}});
-    });
+    return change(Role::Editor, QStringLiteral("comment.delete"), [&] { return setCommentDeleted(id, true); });
 }
 
 Status BoardStore::restoreComment(qint64 id)
 {
     const OperationScope operation(*this);
-    return change(Role::Editor, QStringLiteral("comment.restore"), [&]() -> Status {
-        auto comment = loadComment(id, true);
-        if (!comment)
-            return comment.error();
-        if (comment->author != m_login && m_role != Role::Admin)
-            return Error{ErrorKind::Forbidden, tr("only %1 or an admin can restore this comment").arg(comment->author)};
-        auto restored =
-                m_db->run(QStringLiteral("UPDATE comments SET deleted_at = NULL, version = version + 1 WHERE id = :id"),
-                          {{QStringLiteral(":id"), id}});
-        if (!restored)
-            return restored.error();
-        return cardChanged(CardIndex::Refresh, eventkind::CommentRestored, comment->cardId,
-                           {{QStringLiteral("comment_id"), id}});
-    });
+    return change(Role::Editor, QStringLiteral("comment.restore"), [&] { return setCommentDeleted(id, false); });
+}
+
+Status BoardStore::setCommentDeleted(qint64 id, bool deleted)
+{
+    auto comment = loadComment(id, !deleted);
+    if (!comment)
+        return comment.error();
+    if (comment->author != m_login && m_role != Role::Admin) {
+        return Error{ErrorKind::Forbidden,
+                     deleted ? tr("only %1 or an admin can delete this comment").arg(comment->author)
+                             : tr("only %1 or an admin can restore this comment").arg(comment->author)};
+    }
+    if (auto changed = setDeletedAt(*m_db, u"comments", id, deleted ? std::optional(now()) : std::nullopt); !changed)
+        return changed;
+    return cardChanged(CardIndex::Refresh, deleted ? eventkind::CommentDeleted : eventkind::CommentRestored,
+                       comment->cardId, {{QStringLiteral("comment_id"), id}});
 }
 
 } // namespace hb::storage
