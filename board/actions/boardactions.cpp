@@ -130,6 +130,7 @@ BoardActions::BoardActions(storage::BoardStore &store, BoardModel &model, QUndoS
             [this](qint64 cardId, const QStringList &paths) { return addAttachments(cardId, paths) > 0; });
     connect(&m_worker, &StoreWorker::savingChanged, this, &BoardActions::savingChanged);
     connect(&m_worker, &StoreWorker::waitingChanged, this, &BoardActions::waitingChanged);
+    connect(&m_worker, &StoreWorker::triedAgain, this, &BoardActions::saveTriedAgain);
     connect(&m_worker, &StoreWorker::reachableChanged, this, [this](bool reachable, const QString &why) {
         m_unreachable = !reachable;
         Q_EMIT reachableChanged(reachable, why);

@@ -135,6 +135,8 @@ public:
 
     /// Saves are waiting for the file to come back (the share is gone, the file was moved away).
     bool isWaitingForTheFile() const { return m_unreachable; }
+    /// How long saves that cannot reach the file wait before they run again (StoreWorker::setRetryDelays()).
+    void setSaveRetryDelays(int firstMs, int maxMs) { m_worker.setRetryDelays(firstMs, maxMs); }
     /// Saves waiting for the file give up and are reported (the user closes without them).
     void stopWaitingForTheFile() { m_worker.stopRetrying(); }
     /// Whether any save has not landed yet.
@@ -162,6 +164,8 @@ Q_SIGNALS:
     void waitingChanged(bool waiting);
     /// Saves cannot reach the file (false, and @p why: they wait and try again), or can again (true).
     void reachableChanged(bool reachable, const QString &why);
+    /// A save that could not reach the file runs again (StoreWorker::triedAgain()).
+    void saveTriedAgain(int attempt);
     /// A save needed the whole board read again, and the file could not be read (the share gone): the board shows
     /// what it showed until it is read again.
     void boardUnread();

@@ -6,6 +6,7 @@
 #include <storage/lockprobe.h>
 
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QSet>
 #include <QUuid>
 
@@ -187,6 +188,7 @@ void BoardPoller::poll()
 
 void BoardPoller::apply(const Saved &saved)
 {
+    const auto ended = qScopeGuard([&] { Q_EMIT looked(bool(saved.status)); });
     // A look that failed (the share busy or gone) is tried again at the next tick; the board stays as it is.
     if (!saved.status)
         return;

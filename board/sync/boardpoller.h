@@ -65,6 +65,9 @@ Q_SIGNALS:
     /// The share was found not to pass file locks between desktops, or this computer reads an old copy of the
     /// board: the board is now read-only in this whole process, for @p why (storage::LockProbe).
     void lockRefused(const QString &why);
+    /// A look at the file ended, after all it found was said: @p reached false when it could not read the file.
+    /// What a test that checks "nothing changed" waits for, instead of a fixed time.
+    void looked(bool reached);
 
 private:
     struct State;

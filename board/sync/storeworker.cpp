@@ -55,9 +55,13 @@ public:
             // The next try opens the file again (it may be back as a new file), unless it was only busy.
             if (saved.status.error().kind != storage::ErrorKind::Busy)
                 m_store.reset();
-            const QDeadlineTimer wait(std::min(s_firstRetryMs << std::min(attempt, 3), s_maxRetryMs));
+            const QDeadlineTimer wait(
+                    std::min(m_worker.m_firstRetryMs << std::min(attempt, 3), int(m_worker.m_maxRetryMs)));
             while (!wait.hasExpired() && !m_worker.m_stopRetrying)
-                QThread::msleep(50);
+                QThread::msleep(std::min<qint64>(50, std::max<qint64>(1, wait.remainingTime())));
+            QMetaObject::invokeMethod(
+                    &m_worker, [worker = &m_worker, attempt] { Q_EMIT worker->triedAgain(attempt + 2); },
+                    Qt::QueuedConnection);
         }
     }
 
@@ -65,9 +69,6 @@ public:
     void close() { m_store.reset(); }
 
 private:
-    static constexpr int s_firstRetryMs = 1000;
-    static constexpr int s_maxRetryMs = 5000;
-
     enum class Retry { No, Later };
     using Cause = storage::FailureCause;
 

@@ -54,6 +54,13 @@ public:
     void stopRetrying() { m_stopRetrying = true; }
     /// Saves submitted and not yet completed.
     int pending() const { return m_pending; }
+    /// How long a save that cannot reach the file waits before it runs again: from @p firstMs, doubling, up to
+    /// @p maxMs (1 s and 5 s unless set). Tests shorten them, and wait for triedAgain() instead of a fixed time.
+    void setRetryDelays(int firstMs, int maxMs)
+    {
+        m_firstRetryMs = firstMs;
+        m_maxRetryMs = maxMs;
+    }
 
 Q_SIGNALS:
     void savingChanged(bool saving);
@@ -62,6 +69,8 @@ Q_SIGNALS:
     /// The file could not be reached by a save (false, and @p why), which waits and tries again; or it could
     /// again (true).
     void reachableChanged(bool reachable, const QString &why);
+    /// A save that could not reach the file (or found it kept busy) runs again: its @p attempt th run.
+    void triedAgain(int attempt);
 
 private:
     class Runner;
@@ -70,6 +79,8 @@ private:
     Runner *m_runner;
     int m_pending = 0;
     std::atomic_bool m_stopRetrying = false;
+    std::atomic_int m_firstRetryMs = 1000;
+    std::atomic_int m_maxRetryMs = 5000;
     const WhenBusy m_whenBusy;
 };
 

@@ -6,6 +6,7 @@
 
 #include <app/mainwindow.h>
 #include <board/model/boardmodel.h>
+#include <board/sync/boardpoller.h>
 #include <board/widgets/board/boardview.h>
 #include <storage/boardstore.h>
 #include <storage/exchange/demoboard.h>
@@ -14,6 +15,7 @@
 #include <QListView>
 #include <QObject>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -78,6 +80,22 @@ protected:
 
     /// Every change the window queued has been saved and shows.
     static bool saved(const app::MainWindow &window) { return window.actions() && waitForSaves(*window.actions()); }
+
+    /// Waits for @p looks more looks of @p window's poller at the file that reached it (each after all it found
+    /// was said): what a check that nothing changed waits for. False after 10 s without one.
+    static bool looked(const app::MainWindow &window, int looks)
+    {
+        if (!window.poller())
+            return false;
+        QSignalSpy spy(window.poller(), &board::BoardPoller::looked);
+        int reached = 0;
+        while (reached < looks) {
+            if (spy.isEmpty() && !spy.wait(10'000))
+                return false;
+            reached += spy.takeFirst().at(0).toBool() ? 1 : 0;
+        }
+        return true;
+    }
 
     /// Where the file says a card is.
     int storedColumnOf(qint64 id) const { return storedPlace(m_board, id).first; }

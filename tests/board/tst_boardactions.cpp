@@ -444,6 +444,8 @@ private Q_SLOTS:
         board::BoardActions actions(*impatient, model, stack);
         QSignalSpy failed(&actions, &board::BoardActions::failed);
         QSignalSpy reachable(&actions, &board::BoardActions::reachableChanged);
+        QSignalSpy again(&actions, &board::BoardActions::saveTriedAgain);
+        actions.setSaveRetryDelays(50, 100);
         WriteLock colleague(m_store->path());
         QVERIFY(colleague.isHeld());
         // WHEN I archive C and rename D, and undo the rename at once
@@ -457,7 +459,7 @@ private Q_SLOTS:
         QCOMPARE(reachable.first().at(0).toBool(), false);
         QVERIFY2(reachable.first().at(1).toString().contains(QStringLiteral("busy")),
                  qPrintable(reachable.first().at(1).toString()));
-        QTest::qWait(700); // another wait or two, still kept
+        QTRY_VERIFY_WITH_TIMEOUT(again.count() >= 2, 10'000); // another wait or two, still kept
         QVERIFY(actions.isSaving());
         QVERIFY(actions.isWaitingForTheFile());
         QCOMPARE(failed.count(), 0);
@@ -520,6 +522,8 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(m_store->path(), moved));
         QSignalSpy failed(m_actions.get(), &board::BoardActions::failed);
         QSignalSpy reachable(m_actions.get(), &board::BoardActions::reachableChanged);
+        QSignalSpy again(m_actions.get(), &board::BoardActions::saveTriedAgain);
+        m_actions->setSaveRetryDelays(50, 100);
         // WHEN I move a card
         QVERIFY(m_actions->moveCards({b}, m_columns.at(1), 0));
         QCOMPARE(modelIds(1), QList<qint64>{b});
@@ -530,7 +534,7 @@ private Q_SLOTS:
         QVERIFY2(reachable.constLast().at(1).toString().contains(openBefore ? QStringLiteral("cannot be written")
                                                                             : QStringLiteral("no board file")),
                  qPrintable(reachable.constLast().at(1).toString()));
-        QTest::qWait(1200); // a retry or two later, still waiting
+        QTRY_VERIFY_WITH_TIMEOUT(again.count() >= 2, 10'000); // a retry or two later, still waiting
         QVERIFY(m_actions->isSaving());
         QVERIFY(m_actions->isWaitingForTheFile());
         QCOMPARE(failed.count(), 0);

@@ -316,7 +316,7 @@ private Q_SLOTS:
         const tests::RawResult written = tests::rawSql(
                 m_board, {QStringLiteral("UPDATE cards SET title = '%1' WHERE id = %2").arg(title).arg(id)});
         QVERIFY2(written.error.isEmpty(), qPrintable(written.error));
-        QTest::qWait(1500); // looks at the file see nothing to show
+        QVERIFY(looked(*m_window, 2)); // looks at the file see nothing to show
         QVERIFY(m_window->model()->cardAt(m_window->model()->cardIndex(id))->title != title);
         // WHEN a save that needed the whole board read again could not read it (the share went with it)
         QSignalSpy reload(m_window->poller(), &board::BoardPoller::reloadNeeded);
@@ -341,8 +341,9 @@ private Q_SLOTS:
     {
         QSignalSpy changed(m_window->poller(), &board::BoardPoller::cardsChanged);
         QSignalSpy reload(m_window->poller(), &board::BoardPoller::reloadNeeded);
-        // the first look reads what came since the board was loaded: nothing
-        QTest::qWait(2500);
+        // the first look reads what came since the board was loaded: nothing; nor do the next ones
+        m_window->poller()->setInterval(100);
+        QVERIFY(looked(*m_window, 3));
         QCOMPARE(changed.count(), 0);
         QCOMPARE(reload.count(), 0);
     }
