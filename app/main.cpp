@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appinfo.h"
 #include "mainwindow.h"
+#include "recentboards.h"
 #include "welcomedialog.h"
 
 #include <storage/boardstore.h>
@@ -124,11 +125,11 @@ int main(int argc, char *argv[])
     const QStringList files = parser.positionalArguments();
     // Without a file: the board used last, if it is still there; else (a first start) the welcome page asks which
     // board, unless --demo says the demo board.
-    const QString last = app::MainWindow::lastBoard();
+    const QString last = app::RecentBoards::last();
     const auto welcome = [&]() -> storage::Result<std::unique_ptr<storage::BoardStore>> {
         if (parser.isSet(demo))
             return openOrCreateDemo(app::defaultBoardPath());
-        QStringList recent = app::MainWindow::recentBoards();
+        QStringList recent = app::RecentBoards::boards();
         recent.removeIf([](const QString &path) { return !QFileInfo::exists(path); });
         app::WelcomeDialog page(recent);
         if (page.exec() != QDialog::Accepted)

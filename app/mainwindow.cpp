@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "backups.h"
+#include "recentboards.h"
+
 #include <board/actions/boardactions.h>
 #include <board/model/boardmodel.h>
 #include <board/model/cardfiltermodel.h>
@@ -36,7 +39,6 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -50,7 +52,6 @@ namespace hb::app {
 
 namespace {
 
-constexpr int s_dailyBackupDelayMs = 30'000;
 // Room left on the screen for the window manager's title bar, which the window's own geometry does not count.
 constexpr int s_titleBarAllowance = 40;
 
@@ -73,14 +74,6 @@ QIcon newIcon(const QPalette &palette)
         icon.addPixmap(plus);
     }
     return icon;
-}
-
-/// A backup's outcome for the window: the copy's path, or why there is none.
-board::Saved copyMade(const storage::Result<QString> &made)
-{
-    board::Saved saved(made ? storage::Status() : storage::Status(made.error()));
-    saved.result = made ? *made : QString();
-    return saved;
 }
 
 } // namespace
@@ -190,8 +183,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     file->addAction(tr("&New Board…"), this, &MainWindow::newBoard)
             ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     file->addAction(tr("&Open Board…"), this, &MainWindow::openBoard)->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentMenu"));
+    m_recent = new RecentBoards(
+            recent, [this](const QString &path) { openPath(path); }, this);
     file->addSeparator();
     file->addAction(tr("Save a &Copy…"), this, &MainWindow::saveCopy);
     file->addAction(tr("&Back Up Now"), this, &MainWindow::backUpNow)->setObjectName(QStringLiteral("backUpNow"));
@@ -238,15 +233,22 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     help->addSeparator();
     help->addAction(tr("&About HelpBoard"), this, &MainWindow::showAbout)->setObjectName(QStringLiteral("aboutAction"));
 
-    m_dailyBackup = new QTimer(this);
-    m_dailyBackup->setSingleShot(true);
-    m_dailyBackup->setInterval(s_dailyBackupDelayMs);
-    connect(m_dailyBackup, &QTimer::timeout, this, &MainWindow::backUpDaily);
-    // A window open across midnight makes the next day's copy too, a few minutes after (a random few, so a team's
-    // desktops do not all try at once; the first one makes it, the others find it there).
-    m_nextDayBackup = new QTimer(this);
-    m_nextDayBackup->setSingleShot(true);
-    connect(m_nextDayBackup, &QTimer::timeout, this, &MainWindow::backUpDaily);
+    m_backups = new Backups(this);
+    // Once a day, unasked: said in the status bar, never in a box.
+    connect(m_backups, &Backups::madeToday, this, [this](const QString &path, const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("Today's backup was not made: %1").arg(error), 15000);
+        else if (!path.isEmpty())
+            statusBar()->showMessage(tr("Backed up today's board to %1").arg(path), 10000);
+    });
+    connect(m_backups, &Backups::madeNow, this, [this](const QString &path, const QString &error) {
+        if (!error.isEmpty()) {
+            statusBar()->clearMessage();
+            warn(tr("Not backed up"), error);
+            return;
+        }
+        statusBar()->showMessage(tr("Backed up the board to %1").arg(path), 15000);
+    });
     // A board the file was too busy to give is read again a moment later, never waited for here.
     m_readRetry = new QTimer(this);
     m_readRetry->setSingleShot(true);
@@ -276,54 +278,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     setStore(std::move(store));
 }
 
-void MainWindow::setDailyBackupDelay(int msecs)
-{
-    m_dailyBackup->setInterval(msecs);
-    if (m_dailyBackup->isActive())
-        m_dailyBackup->start();
-}
-
-int MainWindow::nextDailyBackupIn() const
-{
-    return m_nextDayBackup->isActive() ? m_nextDayBackup->remainingTime() : -1;
-}
-
-void MainWindow::backUpDaily()
-{
-    const QDateTime now = QDateTime::currentDateTime();
-    const qint64 toMidnight = now.msecsTo(QDateTime(now.date().addDays(1), QTime(0, 0)));
-    m_nextDayBackup->start(int(toMidnight + QRandomGenerator::global()->bounded(s_nextDayJitterMs)));
-    m_maintenance->submit(
-            [today = QDate::currentDate()](storage::BoardStore &store) {
-                auto made = store.backUpDaily(today);
-                // Then, on the same worker, uploads abandoned part-way (a viewer or a read-only file skips this).
-                if (made && !store.isReadOnly() && store.role() != storage::Role::Viewer)
-                    (void)store.purgeAbandonedUploads(storage::BoardStore::abandonedUploadAge());
-                return copyMade(made);
-            },
-            [this](const board::Saved &saved) {
-                // Once a day, unasked: said in the status bar, never in a box.
-                if (!saved.status)
-                    statusBar()->showMessage(tr("Today's backup was not made: %1").arg(saved.status.error().message),
-                                             15000);
-                else if (!saved.result.toString().isEmpty())
-                    statusBar()->showMessage(tr("Backed up today's board to %1").arg(saved.result.toString()), 10000);
-            });
-}
-
 void MainWindow::backUpNow()
 {
     statusBar()->showMessage(tr("Backing up the board…"));
-    m_maintenance->submit(
-            [now = QDateTime::currentDateTime()](storage::BoardStore &store) { return copyMade(store.backUpNow(now)); },
-            [this](const board::Saved &saved) {
-                if (!saved.status) {
-                    statusBar()->clearMessage();
-                    warn(tr("Not backed up"), saved.status.error().message);
-                    return;
-                }
-                statusBar()->showMessage(tr("Backed up the board to %1").arg(saved.result.toString()), 15000);
-            });
+    m_backups->backUpNow();
 }
 
 void MainWindow::checkBoard()
@@ -361,16 +319,6 @@ void MainWindow::checkBoard()
             });
 }
 
-QString MainWindow::lastBoard()
-{
-    return QSettings().value(QStringLiteral("boards/last")).toString();
-}
-
-QStringList MainWindow::recentBoards()
-{
-    return QSettings().value(QStringLiteral("boards/recent")).toStringList();
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_details)
@@ -406,25 +354,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::rememberBoard(const QString &path)
-{
-    constexpr int s_maxRecent = 8;
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList recent = recentBoards();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    QSettings settings;
-    settings.setValue(QStringLiteral("boards/recent"), recent.mid(0, s_maxRecent));
-    settings.setValue(QStringLiteral("boards/last"), absolute);
-    m_recentMenu->clear();
-    for (const QString &board : recent.mid(0, s_maxRecent)) {
-        QAction *action = m_recentMenu->addAction(board::menuText(QFileInfo(board).fileName()), this,
-                                                  [this, board] { openPath(board); });
-        action->setToolTip(board);
-        action->setStatusTip(board);
-    }
 }
 
 void MainWindow::openPath(const QString &path)
@@ -576,8 +505,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     showBanner();
     // The last board's backup or check finishes first (its worker waits for it).
     m_maintenance = std::make_unique<board::StoreWorker>(m_store->path(), m_store->options());
-    m_dailyBackup->start();
-    rememberBoard(m_store->path());
+    m_backups->start(m_maintenance.get());
+    m_recent->remember(m_store->path());
     // Other people's changes from here on: the feed's end is read before the board, so nothing falls in between.
     const auto since = m_store->lastEventSeq();
     reload();

@@ -35,6 +35,9 @@ class QUndoStack;
 
 namespace hb::app {
 
+class Backups;
+class RecentBoards;
+
 /// The main window: composes the board view, menus and status bar; owns no business rules.
 class MainWindow final : public QMainWindow
 {
@@ -49,9 +52,6 @@ public:
     /// What people do to the board; null when it is read-only to them.
     board::BoardActions *actions() const { return m_actions; }
     board::BoardPoller *poller() const { return m_poller.get(); }
-    /// The board opened last (QSettings), for starting without a file argument.
-    static QString lastBoard();
-    static QStringList recentBoards();
     /// File > Save a Copy without the file dialog: made in the background, then copySaved().
     void saveCopyTo(const QString &path);
     /// How long a read on the window's thread waits for another user's save before it is tried again later.
@@ -63,11 +63,8 @@ public:
     /// Opens the board at @p path in this window (File > Open): tried again in a moment while the file is busy,
     /// never waited for on the window's thread.
     void openPath(const QString &path);
-    /// How long after a board opens its daily copy is made (30 s: after the first paint and the first clicks).
-    void setDailyBackupDelay(int msecs);
-    /// When the next day's backup is looked for (after midnight), once today's was; -1 before.
-    int nextDailyBackupIn() const;
-    static constexpr int s_nextDayJitterMs = 10 * 60 * 1000;
+    /// The board's daily and asked-for copies (its first delay, 30 s, is after the first paint and clicks).
+    Backups *backups() const { return m_backups; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
@@ -82,7 +79,6 @@ private:
     void openBoard();
     void newBoard();
     void saveCopy();
-    void rememberBoard(const QString &path);
     void updateStatus();
     /// The card editor beside the board, made the first time it is needed.
     board::CardEditor *editor();
@@ -105,8 +101,6 @@ private:
     void warn(const QString &title, const QString &message);
     /// Says above the board why it cannot be changed here (a read-only file, or a viewer), or hides.
     void showBanner();
-    /// Today's copy of the board in its backups folder, if no one has made it yet (in the background).
-    void backUpDaily();
     /// File > Back Up Now.
     void backUpNow();
     /// File > Check Board: SQLite's integrity check and HelpBoard's own, in the background.
@@ -143,14 +137,13 @@ private:
     QLabel *m_statusLabel;
     QTimer *m_statusTimer = nullptr;
     QLabel *m_savingLabel;
-    QMenu *m_recentMenu;
+    RecentBoards *m_recent;
     board::BoardActions *m_actions = nullptr;
     /// Backups and checks, on a thread and connection of their own: they read the whole file.
     std::unique_ptr<board::StoreWorker> m_maintenance;
     /// Other people's changes, about once a second.
     std::unique_ptr<board::BoardPoller> m_poller;
-    QTimer *m_dailyBackup;
-    QTimer *m_nextDayBackup;
+    Backups *m_backups;
     std::function<void()> m_afterSaves;
     QString m_afterSavesText;
     bool m_cancelOnFailure = false;

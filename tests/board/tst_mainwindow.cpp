@@ -2,7 +2,9 @@
 #include "demowindowtestcase.h"
 #include "support/testsupport.h"
 
+#include <app/backups.h>
 #include <app/mainwindow.h>
+#include <app/recentboards.h>
 #include <board/model/boardmodel.h>
 #include <board/widgets/board/boardview.h>
 #include <board/widgets/cardeditor/cardeditor.h>
@@ -787,6 +789,8 @@ private Q_SLOTS:
         QVERIFY(window);
         auto *banner = window->findChild<QLabel *>(QStringLiteral("boardBanner"));
         QVERIFY(banner->isHidden());
+        QSignalSpy again(window->actions(), &board::BoardActions::saveTriedAgain);
+        window->actions()->setSaveRetryDelays(100, 200);
         const QModelIndex todo = window->model()->index(0, 0);
         const qint64 first = window->model()->index(0, 0, todo).data(board::BoardModel::IdRole).toLongLong();
         const qint64 second = window->model()->index(1, 0, todo).data(board::BoardModel::IdRole).toLongLong();
@@ -811,7 +815,7 @@ private Q_SLOTS:
                  qPrintable(banner->text()));
         QCOMPARE(window->model()->cardAt(window->model()->cardIndex(first))->priority, wanted);
         QCOMPARE(window->model()->cardIndex(second).parent().row(), 1);
-        QTest::qWait(1500); // a retry or two
+        QTRY_VERIFY_WITH_TIMEOUT(again.count() >= 2, 10'000); // a retry or two
         QVERIFY(window->actions()->isSaving());
         QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("notSavedMessage")));
         // WHEN the file is back
@@ -837,8 +841,8 @@ private Q_SLOTS:
             QVERIFY(window);
             window->resize(760, 540);
             // the board is remembered as the last and most recent one
-            QCOMPARE(app::MainWindow::lastBoard(), QFileInfo(m_board).absoluteFilePath());
-            QCOMPARE(app::MainWindow::recentBoards().value(0), QFileInfo(m_board).absoluteFilePath());
+            QCOMPARE(app::RecentBoards::last(), QFileInfo(m_board).absoluteFilePath());
+            QCOMPARE(app::RecentBoards::boards().value(0), QFileInfo(m_board).absoluteFilePath());
             // Save a Copy writes a consistent board that opens on its own, and never overwrites
             const QString copy = m_dir.filePath(QStringLiteral("copy.helpboard"));
             QSignalSpy made(window.get(), &app::MainWindow::copySaved);
@@ -971,7 +975,7 @@ private Q_SLOTS:
         QVERIFY(QDir(folder).removeRecursively() || !folder.exists());
         const QString base = QFileInfo(m_board).completeBaseName();
         // WHEN the board has been open a while, THEN today's copy is made, in the background, and said
-        window->setDailyBackupDelay(0);
+        window->backups()->setFirstDelay(0);
         const QString today = folder.filePath(
                 QStringLiteral("%1 %2.helpboard").arg(base, QDate::currentDate().toString(Qt::ISODate)));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(today), 10000);
@@ -981,9 +985,9 @@ private Q_SLOTS:
         // AND the next day's copy is looked for a few minutes after midnight, if the window is still open then
         const QDateTime clock = QDateTime::currentDateTime();
         const qint64 toMidnight = clock.msecsTo(QDateTime(clock.date().addDays(1), QTime(0, 0)));
-        QVERIFY2(window->nextDailyBackupIn() > toMidnight - 60'000
-                         && window->nextDailyBackupIn() <= toMidnight + app::MainWindow::s_nextDayJitterMs,
-                 qPrintable(QString::number(window->nextDailyBackupIn())));
+        QVERIFY2(window->backups()->nextDayIn() > toMidnight - 60'000
+                         && window->backups()->nextDayIn() <= toMidnight + app::Backups::s_nextDayJitterMs,
+                 qPrintable(QString::number(window->backups()->nextDayIn())));
         // WHEN File > Back Up Now, THEN a copy named by the time is there too
         auto *now = window->findChild<QAction *>(QStringLiteral("backUpNow"));
         QVERIFY(now);
