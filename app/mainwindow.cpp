@@ -512,7 +512,15 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     reload();
     storage::StoreOptions polling = m_store->options();
     polling.busyTimeoutMs = 2000; // a look that waits is tried again a second later; closing never waits long
-    m_poller = std::make_unique<board::BoardPoller>(m_store->path(), polling, since ? *since : -1, *m_model, m_actions);
+    board::OwnSaves ownSaves;
+    if (m_actions) {
+        ownSaves.isSaving = [actions = QPointer(m_actions)](qint64 id) { return actions && actions->isSaving(id); };
+        ownSaves.landed = [actions = QPointer(m_actions)](qint64 id) { return actions ? actions->savesLanded(id) : 0; };
+    }
+    m_poller = std::make_unique<board::BoardPoller>(m_store->path(), polling, since ? *since : -1, *m_model,
+                                                    std::move(ownSaves));
+    if (m_actions)
+        connect(m_actions, &board::BoardActions::boardUnread, m_poller.get(), &board::BoardPoller::reloadAtNextLook);
     // Queued: a reload may open the board again (a changed role), which deletes this poller and its worker, whose
     // callback is what emits this signal.
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload, Qt::QueuedConnection);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boardpoller.h"
 
-#include <board/actions/boardactions.h>
 #include <board/model/boardmodel.h>
 #include <storage/lockprobe.h>
 
@@ -40,10 +39,10 @@ struct BoardPoller::State
 };
 
 BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
-                         BoardActions *actions, QObject *parent)
+                         OwnSaves ownSaves, QObject *parent)
     : QObject(parent)
     , m_model(model)
-    , m_actions(actions)
+    , m_own(std::move(ownSaves))
     , m_state(std::make_shared<State>())
     , m_worker(path, options)
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -53,8 +52,6 @@ BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &optio
         m_fileLost = !reachable;
         Q_EMIT reachableChanged(reachable, why);
     });
-    if (actions)
-        connect(actions, &BoardActions::boardUnread, this, &BoardPoller::reloadAtNextLook);
     m_state->seq = sinceSeq;
     m_timer.setInterval(s_pollMs);
     connect(&m_timer, &QTimer::timeout, this, &BoardPoller::poll);
@@ -85,7 +82,7 @@ void BoardPoller::poll()
         return; // a slow share: one look at a time
     m_looking = true;
     m_lookCard = m_openCard;
-    m_lookLanded = m_actions ? m_actions->savesLanded(m_openCard) : 0;
+    m_lookLanded = m_own.landed ? m_own.landed(m_openCard) : 0;
     m_worker.submit(
             [state = m_state, session = m_session, card = m_openCard,
              reload = m_reloadWanted](storage::BoardStore &store) {
@@ -228,7 +225,7 @@ void BoardPoller::apply(const Saved &saved)
         m_model.applyLabels(saved.labels);
     QList<qint64> changed;
     for (const storage::Card &card : saved.cards) {
-        if (m_actions && m_actions->isSaving(card.id))
+        if (m_own.isSaving && m_own.isSaving(card.id))
             continue; // this window's own change is on its way; its save shows the result
         // Read before a save of this window's landed and showed: what the board has is newer.
         if (const storage::Card *current = m_model.cardAt(m_model.cardIndex(card.id));
@@ -243,7 +240,7 @@ void BoardPoller::apply(const Saved &saved)
         changed << card.id;
     }
     for (qint64 id : saved.removed) {
-        if (m_actions && m_actions->isSaving(id))
+        if (m_own.isSaving && m_own.isSaving(id))
             continue;
         m_model.removeCard(id);
         changed << id;
@@ -253,7 +250,7 @@ void BoardPoller::apply(const Saved &saved)
     // Details read before a save of this window's to that card landed, and delivered after it, are older than what
     // that save showed: they are left out (the next look reads them again).
     if (saved.detailsCard && saved.detailsCard == m_lookCard
-        && (!m_actions || (m_actions->savesLanded(m_lookCard) == m_lookLanded && !m_actions->isSaving(m_lookCard))))
+        && (!m_own.landed || (m_own.landed(m_lookCard) == m_lookLanded && !m_own.isSaving(m_lookCard))))
         Q_EMIT detailsRead(saved.detailsCard, saved.checklist, saved.comments, saved.attachments);
 }
 

@@ -5,14 +5,20 @@
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace hb::board {
 
-class BoardActions;
+/// What the poller asks of this window's own saves (BoardActions), so that it never shows a card older than they
+/// made it. app/ hands it over; empty for a board that cannot be changed here.
+struct OwnSaves
+{
+    std::function<bool(qint64 cardId)> isSaving; ///< a save of the card is on its way
+    std::function<int(qint64 cardId)> landed;    ///< how many saves of the card have landed so far
+};
 class BoardModel;
 
 /**
@@ -20,8 +26,8 @@ class BoardModel;
  * of its own, whether anyone committed since (PRAGMA data_version); when someone did, it reads the change feed
  * (events) from where it left off, reads the cards those events name, and puts them on the board: new, moved,
  * changed or gone. Cards this window is still saving keep showing its own change. Column changes load the whole
- * board again (reloadNeeded()), as does a board the window could not read again after a save (BoardActions::
- * boardUnread()); label changes read the labels.
+ * board again (reloadNeeded()), as does a board the window could not read again after a save (reloadAtNextLook(),
+ * which app/ connects to BoardActions::boardUnread()); label changes read the labels.
  *
  * It also tells the file, every few seconds, that this window has the board open and which card it has open
  * (a heartbeat in the presence table), and reads who else does (presenceChanged()).
@@ -33,9 +39,9 @@ class BoardPoller final : public QObject
 
 public:
     /// Follows @p path from change feed entry @p sinceSeq on (read before the board was loaded; -1 when that read
-    /// failed: then from the first look on). @p actions is null for a board that cannot be changed here.
+    /// failed: then from the first look on). @p ownSaves: the window's own saves, if it makes any.
     BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
-                BoardActions *actions, QObject *parent = nullptr);
+                OwnSaves ownSaves = {}, QObject *parent = nullptr);
     ~BoardPoller() override;
 
     void setInterval(int msecs) { m_timer.setInterval(msecs); }
@@ -75,7 +81,7 @@ private:
     void apply(const Saved &saved);
 
     BoardModel &m_model;
-    QPointer<BoardActions> m_actions;
+    OwnSaves m_own;
     std::shared_ptr<State> m_state;
     StoreWorker m_worker;
     QTimer m_timer;

@@ -25,6 +25,7 @@ set(rules
     "core-widgets~^board/(model|rules|actions|sync)/~^board/widgets/~the widget-free part of board/ uses no widget"
     "rules-state~^board/rules/~^board/(model|actions|sync)/~rules/ are plain rules on records: no models or saves"
     "model-changes~^board/model/~^board/(actions|sync)/~models show the board: they neither change nor save it"
+    "sync-actions~^board/sync/~^board/actions/~the saver and poller know no actions (app/ connects them)"
     "common-views~^board/widgets/common/~^board/widgets/(board|cardeditor|dialogs)/~the common pieces use no one view"
 )
 
