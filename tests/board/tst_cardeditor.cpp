@@ -27,6 +27,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTest>
@@ -351,6 +352,55 @@ private Q_SLOTS:
         QTest::keyClick(requester, Qt::Key_Tab);
         QVERIFY(saved());
         QCOMPARE(stored().requester, QStringLiteral("Jonas Meyer (Engineering)"));
+    }
+
+    void shouldShowEveryChecklistItemWhole_data()
+    {
+        QTest::addColumn<int>("editorWidth");
+        QTest::newRow("wide editor") << 520;
+        QTest::newRow("narrow editor") << 320;
+    }
+
+    void shouldShowEveryChecklistItemWhole()
+    {
+        QFETCH(int, editorWidth);
+        auto *view = field<QListView>("checklistView");
+        auto *add = field<QLineEdit>("checklistAdd");
+        // GIVEN an item far longer than the pane is wide, typed in
+        add->setFocus();
+        QTest::keyClicks(add, QStringLiteral("Reinstall the universal print driver on every laptop of the third "
+                                             "floor that shows the error after the update"));
+        QTest::keyClick(add, Qt::Key_Return);
+        QVERIFY(saved());
+        // WHEN the editor is this wide
+        auto *editor = m_window->findChild<board::CardEditor *>();
+        QVERIFY(editor);
+        auto *splitter = qobject_cast<QSplitter *>(editor->parentWidget());
+        QVERIFY(splitter);
+        QList<int> sizes = splitter->sizes();
+        sizes.last() = editorWidth;
+        sizes.first() = splitter->width() - editorWidth - splitter->handleWidth();
+        splitter->setSizes(sizes);
+        QTRY_VERIFY(view->width() < editorWidth);
+        // THEN every item is inside the list, whole, without a bar to scroll it sideways or down
+        QTRY_VERIFY(view->viewport()->rect().contains(view->visualRect(view->model()->index(0, 0)))
+                    && view->viewport()->rect().contains(
+                            view->visualRect(view->model()->index(view->model()->rowCount() - 1, 0))));
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QRect item = view->visualRect(view->model()->index(row, 0));
+            QVERIFY2(view->viewport()->rect().contains(item), qPrintable(QStringLiteral("row %1 at %2,%3 %4x%5 of %6")
+                                                                                 .arg(row)
+                                                                                 .arg(item.x())
+                                                                                 .arg(item.y())
+                                                                                 .arg(item.width())
+                                                                                 .arg(item.height())
+                                                                                 .arg(view->viewport()->height())));
+        }
+        QVERIFY(!view->horizontalScrollBar()->isVisible());
+        QCOMPARE(view->verticalScrollBar()->value(), 0);
+        // AND the long item takes more than one line
+        const QRect longest = view->visualRect(view->model()->index(view->model()->rowCount() - 1, 0));
+        QVERIFY2(longest.height() >= 2 * view->fontMetrics().height(), qPrintable(QString::number(longest.height())));
     }
 
     void shouldWorkTheChecklistFromTheKeyboard()

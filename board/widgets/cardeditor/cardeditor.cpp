@@ -2,19 +2,18 @@
 #include "cardeditor.h"
 
 #include "attachmentspane.h"
+#include "checklistpane.h"
 #include "commentspane.h"
 #include "editorparts.h"
-#include "templatemenu.h"
+#include "historypane.h"
 #include "titleedit.h"
 
 #include <board/actions/boardactions.h>
 #include <board/model/attachmentmodel.h>
 #include <board/model/boardmodel.h>
-#include <board/model/checklistmodel.h>
 #include <board/model/labelmodel.h>
 #include <board/rules/attachmentfiles.h>
 #include <board/rules/cardfields.h>
-#include <board/rules/historytext.h>
 #include <board/widgets/common/busyretry.h>
 #include <board/widgets/common/characterlimit.h>
 #include <board/widgets/common/chips.h>
@@ -40,7 +39,6 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QLocale>
 #include <QMenu>
 #include <QPixmap>
@@ -250,60 +248,9 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_descriptionNotice = noticeLabel(QStringLiteral("descriptionNotice"), content);
     layout->addWidget(m_descriptionNotice);
 
-    // Checklist: tick with Space or a click, F2 or a double-click edits, Delete removes, Ctrl+Up/Down or a drag
-    // reorders, and the field below adds
-    auto *checklistHeader = new QHBoxLayout;
-    auto *checklistLabel = new QLabel(tr("Checklist"), content);
-    checklistLabel->setFont(bold);
-    checklistHeader->addWidget(checklistLabel);
-    m_checklistProgress = new QLabel(content);
-    m_checklistProgress->setObjectName(QStringLiteral("checklistProgress"));
-    m_checklistProgress->setForegroundRole(QPalette::PlaceholderText);
-    checklistHeader->addWidget(m_checklistProgress, 1);
-    m_templates = new QToolButton(content);
-    m_templates->setObjectName(QStringLiteral("templatesButton"));
-    m_templates->setText(tr("Templates"));
-    m_templates->setToolTip(tr("Add the items of a checklist template, or save this checklist as one"));
-    m_templates->setPopupMode(QToolButton::InstantPopup);
-    m_templates->setAutoRaise(true);
-    m_templateMenu = new TemplateMenu(m_templates);
-    m_templates->setMenu(m_templateMenu);
-    checklistHeader->addWidget(m_templates);
-    layout->addLayout(checklistHeader);
-    m_checklist = new ChecklistModel(this);
-    m_checklistView = new QListView(content);
-    m_checklistView->setObjectName(QStringLiteral("checklistView"));
-    m_checklistView->setModel(m_checklist);
-    m_checklistView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_checklistView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    m_checklistView->setDragDropMode(QAbstractItemView::DragDrop);
-    m_checklistView->setDefaultDropAction(Qt::MoveAction);
-    m_checklistView->setDropIndicatorShown(true);
-    m_checklistView->setFrameShape(QFrame::NoFrame);
-    m_checklistView->setSpacing(2);
-    m_checklistView->setAccessibleName(tr("Checklist"));
-    m_checklistView->installEventFilter(this);
-    layout->addWidget(m_checklistView);
-    m_checklistAdd = new QLineEdit(content);
-    m_checklistAdd->setObjectName(QStringLiteral("checklistAdd"));
-    m_checklistAdd->setPlaceholderText(tr("+ Add an item (Enter)"));
-    CharacterLimit::apply(m_checklistAdd, storage::BoardStore::s_maxChecklistTextLength);
-    connect(m_checklistAdd, &QLineEdit::returnPressed, this, &CardEditor::addChecklistItem);
-    layout->addWidget(m_checklistAdd);
-    const auto countDone = [this] {
-        // As tall as its items: the panel scrolls, not the list.
-        int height = 2 * m_checklistView->frameWidth() + 2 * m_checklistView->spacing();
-        for (int row = 0; row < m_checklist->rowCount(); ++row)
-            height += m_checklistView->sizeHintForRow(row) + 2 * m_checklistView->spacing();
-        m_checklistView->setFixedHeight(height);
-        m_checklistProgress->setText(
-                m_checklist->rowCount() ? tr("%1/%2 done").arg(m_checklist->doneCount()).arg(m_checklist->rowCount())
-                                        : QString());
-    };
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_checklist, signal, this, countDone);
-    connect(m_checklist, &QAbstractItemModel::dataChanged, this, countDone);
-    connect(m_checklist, &QAbstractItemModel::modelReset, this, countDone);
+    // Checklist: its items and a field to add one
+    m_checklistPane = new ChecklistPane(content);
+    layout->addWidget(m_checklistPane);
 
     // Attachments: stored files and links; files dropped anywhere on the editor are attached
     m_attachments = new AttachmentsPane(content);
@@ -313,8 +260,8 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     layout->addWidget(m_attachments);
     setAcceptDrops(true);
     // Text fields take dropped text as text; dropped files go to the attachments instead.
-    for (QWidget *target :
-         std::initializer_list<QWidget *>{m_title->viewport(), m_requester, m_checklistAdd, m_description->viewport()})
+    for (QWidget *target : std::initializer_list<QWidget *>{m_title->viewport(), m_requester,
+                                                            m_checklistPane->addField(), m_description->viewport()})
         target->installEventFilter(this);
 
     // Comments; files dropped on the box to write one go to the attachments too
@@ -325,24 +272,9 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
             [this](qsizetype dropped) { showNotice(m_descriptionNotice, tooLongText(dropped)); });
 
     // History: what happened to the card, oldest first; read when opened
-    m_historyToggle = new QToolButton(content);
-    m_historyToggle->setObjectName(QStringLiteral("historyToggle"));
-    m_historyToggle->setText(tr("History"));
-    m_historyToggle->setCheckable(true);
-    m_historyToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_historyToggle->setArrowType(Qt::RightArrow);
-    m_historyToggle->setAutoRaise(true);
-    m_historyToggle->setFont(bold);
-    layout->addWidget(m_historyToggle);
-    m_history = entryList(QStringLiteral("historyView"), 40, content);
-    m_history->hide();
-    layout->addWidget(m_history);
+    m_historyPane = new HistoryPane(m_model, content);
+    layout->addWidget(m_historyPane);
     layout->addStretch(1);
-    connect(m_historyToggle, &QToolButton::toggled, this, [this](bool open) {
-        m_historyToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-        m_history->setVisible(open);
-        loadHistory();
-    });
 
     // Saving: each field on its own, when it is done with
     connect(m_title, &TitleEdit::editingFinished, this, &CardEditor::saveTitle);
@@ -399,19 +331,9 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     delete m_labelsDialog; // it works on the board shown before
     m_store = store;
     m_actions = actions;
-    m_templateMenu->setBoard(store, actions);
+    m_checklistPane->setBoard(store, actions);
     m_attachments->setBoard(store, actions);
     m_commentsPane->setBoard(store, actions);
-    if (actions) {
-        actions->setChecklist(m_checklist);
-        m_checklist->setHandlers(
-                {[this](qint64 id, const QString &text) { return m_actions->editChecklistItem(m_cardId, id, text); },
-                 [this](qint64 id, bool done) { return m_actions->tickChecklistItem(m_cardId, id, done); },
-                 [this](qint64 id, qint64 beforeId) { return m_actions->moveChecklistItem(m_cardId, id, beforeId); }});
-    } else {
-        m_checklist->setHandlers({});
-    }
-    m_checklist->setItems(0, {});
     m_cardId = 0;
     loadMembers();
     hide();
@@ -440,12 +362,7 @@ void CardEditor::showCard(qint64 id)
     if (id != m_cardId)
         commit();
     m_cardId = id;
-    m_templateMenu->setCard(id, [this] {
-        QStringList texts;
-        for (const storage::ChecklistItem &item : m_checklist->items())
-            texts << item.text;
-        return texts;
-    });
+    m_checklistPane->showCard(id);
     m_previewButton->setChecked(false);
     // The card's own text, not what was typed on the card shown before (saved by commit() above).
     m_title->setModified(false);
@@ -541,45 +458,7 @@ bool CardEditor::eventFilter(QObject *watched, QEvent *event)
     }
     if (watched == m_description && event->type() == QEvent::FocusOut)
         saveDescription();
-    if (watched == m_checklistView && event->type() == QEvent::KeyPress
-        && checklistKey(static_cast<QKeyEvent *>(event)))
-        return true;
     return QWidget::eventFilter(watched, event);
-}
-
-bool CardEditor::checklistKey(QKeyEvent *event)
-{
-    const QModelIndex current = m_checklistView->currentIndex();
-    if (!m_actions || !current.isValid())
-        return false;
-    const qint64 id = current.data(ChecklistModel::IdRole).toLongLong();
-    const int row = current.row();
-    if (event->key() == Qt::Key_Delete && event->modifiers() == Qt::NoModifier) {
-        m_actions->deleteChecklistItem(m_cardId, id);
-        m_checklistView->setCurrentIndex(m_checklist->index(std::min(row, m_checklist->rowCount() - 1)));
-        return true;
-    }
-    if (event->modifiers() == Qt::ControlModifier && (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
-        // Up: before the item above; down: before the one two below (or to the end).
-        const int before = event->key() == Qt::Key_Up ? row - 1 : row + 2;
-        if (before < 0 || (event->key() == Qt::Key_Down && row + 1 >= m_checklist->rowCount()))
-            return true;
-        const QModelIndex anchor = m_checklist->index(before);
-        m_actions->moveChecklistItem(m_cardId, id,
-                                     anchor.isValid() ? anchor.data(ChecklistModel::IdRole).toLongLong() : 0);
-        m_checklistView->setCurrentIndex(m_checklist->index(m_checklist->row(id)));
-        return true;
-    }
-    return false;
-}
-
-void CardEditor::addChecklistItem()
-{
-    // Cleared when taken, for the next item; Enter on an empty field does nothing.
-    if (m_checklistAdd->text().trimmed().isEmpty())
-        return;
-    if (m_actions && m_cardId && m_actions->addChecklistItem(m_cardId, m_checklistAdd->text()))
-        m_checklistAdd->clear();
 }
 
 bool CardEditor::save(const storage::CardPatch &patch, const QString &text,
@@ -661,9 +540,10 @@ void CardEditor::refresh()
 {
     const storage::Card *shown = card();
     const bool editable = shown && m_actions;
-    for (QWidget *field : std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel,
-                                                           m_labels, m_templates, m_checklistAdd})
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel, m_labels})
         field->setEnabled(editable);
+    m_checklistPane->setEditable(editable);
     m_commentsPane->setEditable(editable);
     m_title->setReadOnly(!editable);
     m_requester->setReadOnly(!editable);
@@ -718,24 +598,22 @@ void CardEditor::refresh()
         summary << tr("overdue");
     m_summary->setText(summary.join(QStringLiteral(" · ")));
     showLabels();
-    loadHistory();
+    m_historyPane->showCard(m_store, m_cardId);
 }
 
 void CardEditor::loadDetails()
 {
     m_commentsPane->stopEditing();
     if (!m_store || !card()) {
-        m_checklist->setItems(0, {});
+        m_checklistPane->setItems(0, {});
         m_attachments->showCard(0);
         m_commentsPane->showComments(0, {});
         return;
     }
     m_attachments->showCard(m_cardId);
-    // Its items' drags name the board, so another board's window refuses them.
-    m_checklist->setBoardUuid(m_actions ? m_actions->model().boardUuid() : QUuid());
     auto checklist = m_store->checklist(m_cardId);
     auto comments = m_store->comments(m_cardId);
-    m_checklist->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());
+    m_checklistPane->setItems(m_cardId, checklist ? *checklist : QList<storage::ChecklistItem>());
     m_commentsPane->showComments(m_cardId, comments ? *comments : QList<storage::Comment>());
     if (!checklist || !comments)
         m_commentsPane->showProblem(!checklist ? checklist.error().message : comments.error().message);
@@ -756,7 +634,7 @@ void CardEditor::retryDetails(qint64 cardId)
             QTimer::singleShot(s_busyRetryMs, this, [this, cardId] { retryDetails(cardId); });
         return;
     }
-    m_checklist->setItems(m_cardId, *checklist);
+    m_checklistPane->setItems(m_cardId, *checklist);
     m_commentsPane->showComments(m_cardId, *comments);
 }
 
@@ -768,11 +646,9 @@ void CardEditor::showOthersDetails(qint64 cardId, const QList<storage::Checklist
         return;
     // An item or a comment being edited here keeps its text: their change shows with the next one, or when the
     // card is opened again. A save of this card still on its way shows its own result.
-    const QWidget *focus = QApplication::focusWidget();
-    const bool editingItem = focus && focus != m_checklistView && m_checklistView->isAncestorOf(focus);
-    if (m_commentsPane->isEditing() || editingItem || (m_actions && m_actions->isSaving(m_cardId)))
+    if (m_commentsPane->isEditing() || m_checklistPane->isEditingItem() || (m_actions && m_actions->isSaving(m_cardId)))
         return;
-    m_checklist->setItems(cardId, checklist);
+    m_checklistPane->setItems(cardId, checklist);
     m_attachments->model()->setAttachments(cardId, attachments);
     m_commentsPane->showComments(cardId, comments);
 }
@@ -852,25 +728,6 @@ void CardEditor::manageLabels()
     m_labelsDialog->show();
     m_labelsDialog->raise();
     m_labelsDialog->activateWindow();
-}
-
-void CardEditor::loadHistory()
-{
-    if (!m_history->isVisible() || !m_store || !m_cardId)
-        return;
-    auto history = m_store->cardHistory(m_cardId);
-    if (!history) {
-        m_history->setPlainText(history.error().message);
-        return;
-    }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QString html;
-    for (const storage::Event &event : *history)
-        html += entryHtml(m_model.memberName(event.actor), event.at, now, {},
-                          describeEvent(event, [this](const QString &login) {
-                              return m_model.memberName(login);
-                          }).toHtmlEscaped());
-    m_history->setHtml(html);
 }
 
 } // namespace hb::board

@@ -29,13 +29,13 @@ namespace hb::board {
 
 class AttachmentsPane;
 class CommentsPane;
+class HistoryPane;
 class BoardActions;
 class BoardModel;
-class ChecklistModel;
+class ChecklistPane;
 class LabelButton;
 class LabelsDialog;
 class LimitedTextEdit;
-class TemplateMenu;
 class TitleEdit;
 
 /**
@@ -104,16 +104,11 @@ private:
     void saveDescription();
     void saveDue();
     void setPreview(bool preview);
-    void addChecklistItem();
     /// The label menu: a tick per board label, then New Label.
     void fillLabelMenu();
     void showLabels();
     void newLabel();
     void manageLabels();
-    /// Reads the card's history again, when it is open.
-    void loadHistory();
-    /// Delete, and Ctrl+Up/Down, on the checklist.
-    bool checklistKey(QKeyEvent *event);
     const storage::Card *card() const;
 
     BoardModel &m_model;
@@ -141,16 +136,10 @@ private:
     QLabel *m_descriptionNotice = nullptr;
     QLabel *m_fieldsNotice = nullptr;
     QTextBrowser *m_preview = nullptr;
-    ChecklistModel *m_checklist = nullptr;
-    QLabel *m_checklistProgress = nullptr;
-    QToolButton *m_templates = nullptr;
-    TemplateMenu *m_templateMenu = nullptr;
-    QListView *m_checklistView = nullptr;
-    QLineEdit *m_checklistAdd = nullptr;
+    ChecklistPane *m_checklistPane = nullptr;
     AttachmentsPane *m_attachments = nullptr;
     CommentsPane *m_commentsPane = nullptr;
-    QToolButton *m_historyToggle = nullptr;
-    QTextBrowser *m_history = nullptr;
+    HistoryPane *m_historyPane = nullptr;
 };
 
 } // namespace hb::board
