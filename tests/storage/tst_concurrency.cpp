@@ -311,20 +311,30 @@ private Q_SLOTS:
         auto reader = BoardStore::open(m_path, as(QStringLiteral("alice"))).value();
         std::unique_ptr<QThread> writer;
         std::atomic<bool> saved = false;
+        QSemaphore waiting;
         qint64 first = -1;
         qint64 second = -1;
+        bool waitedForTheReader = false;
         const Status read = reader->readSnapshot([&]() -> Status {
             first = reader->cards()->size();
-            writer.reset(QThread::create([path = m_path, todo = m_todo, &saved] {
+            writer.reset(QThread::create([path = m_path, todo = m_todo, &saved, &waiting] {
                 auto ben = BoardStore::open(path, as(QStringLiteral("ben"), 10000)).value();
+                // its commit waits for the reader's snapshot to end: say so once
+                ben->setWaitObserver([&waiting, told = false]() mutable {
+                    if (!told)
+                        waiting.release();
+                    told = true;
+                });
                 saved = ben->createCard(cardIn(todo, QStringLiteral("Saved during the export"))).ok();
             }));
             writer->start();
-            QThread::msleep(300);
+            // (the second read comes once the colleague's save is under way and waiting, however slow the machine)
+            waitedForTheReader = waiting.tryAcquire(1, 20'000);
             second = reader->cards()->size();
             return {};
         });
         QVERIFY(read);
+        QVERIFY2(waitedForTheReader, "the colleague's save never had to wait for the snapshot");
         // THEN both reads saw the same board, and the save went through right after
         QCOMPARE(second, first);
         QVERIFY(writer->wait(20000));
