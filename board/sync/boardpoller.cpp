@@ -250,7 +250,8 @@ void BoardPoller::apply(const Saved &saved)
     // Details read before a save of this window's to that card landed, and delivered after it, are older than what
     // that save showed: they are left out (the next look reads them again).
     if (saved.detailsCard && saved.detailsCard == m_lookCard
-        && (!m_own.landed || (m_own.landed(m_lookCard) == m_lookLanded && !m_own.isSaving(m_lookCard))))
+        && (!m_own.landed
+            || (m_own.landed(m_lookCard) == m_lookLanded && !(m_own.isSaving && m_own.isSaving(m_lookCard)))))
         Q_EMIT detailsRead(saved.detailsCard, saved.checklist, saved.comments, saved.attachments);
 }
 

@@ -444,13 +444,23 @@ Status BoardStore::inOneTransaction(const std::function<Status()> &body)
     const int commits = m_commits;
     // Pages changed in a transaction stay in SQLite's cache until it is full, then are written out early (after a
     // sync of the journal each time). A bigger cache for a big transaction keeps most of them for the one commit.
+    const auto cacheSize = m_db->scalar(QStringLiteral("PRAGMA cache_size"));
     (void)m_db->run(QStringLiteral("PRAGMA cache_size = -262144")); // 256 MiB at most
-    const auto keepCache = qScopeGuard([this] { (void)m_db->run(QStringLiteral("PRAGMA cache_size = -2000")); });
-    Status status = m_db->write(body);
-    if (!status) {
-        // What the changes inside counted as done was rolled back with them.
+    const auto keepCache = qScopeGuard([this, before = cacheSize ? cacheSize->toLongLong() : -2000] {
+        (void)m_db->run(QStringLiteral("PRAGMA cache_size = %1").arg(before));
+    });
+    // A body that found the file busy runs again from the start: it counts only what that run did.
+    Status status = m_db->write([&] {
         m_joinPending = joinPending;
         m_commits = commits;
+        return body();
+    });
+    if (!status) {
+        // What the changes inside counted as done was rolled back with them, unless the commit's outcome is unknown.
+        m_joinPending = joinPending;
+        m_commits = commits;
+        if (m_db->ambiguousCommit())
+            ++m_unknownOutcomes;
         (void)resolveRole();
     }
     return status;

@@ -163,7 +163,9 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                         if (!members.contains(author))
                             return refuse(tr("comment author “%1” is not a member of this board").arg(author));
                         const qint64 at = comment.at > 0 ? comment.at : created;
-                        if (respondedAt.isNull() && requester.compare(author, Qt::CaseInsensitive) != 0) {
+                        // the earliest, as addComment decides it when comments come one by one
+                        if (!started && requester.compare(author, Qt::CaseInsensitive) != 0
+                            && (respondedAt.isNull() || at < respondedAt.toLongLong())) {
                             respondedAt = at;
                             respondedBy = author;
                         }
@@ -173,6 +175,8 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                         }
                     }
                     const QString cardRank = rank::between(target->lastRank, QString());
+                    if (cardRank.isEmpty())
+                        return refuse(tr("column “%1” has no room after its last card").arg(target->name));
                     target->lastRank = cardRank;
                     auto id = insertCard->run({card.columnId, cardRank, title, card.description, toText(card.priority),
                                                toText(card.status), assignee, requester, toText(card.channel),

@@ -328,8 +328,17 @@ void Connection::backOff(int attempt, int maxMs)
 Status Connection::write(const std::function<Status()> &body)
 {
     // Inside another write (BoardStore::inOneTransaction): a part of that transaction, which commits or rolls back.
-    if (m_inWrite)
-        return body();
+    // In a savepoint of its own, so that a change that fails part-way leaves nothing of itself behind, even when the
+    // outer body goes on.
+    if (m_inWrite) {
+        if (auto begun = run(QStringLiteral("SAVEPOINT nested_write")); !begun)
+            return begun.error();
+        const Status status = body();
+        if (!status)
+            endTransaction(QStringLiteral("ROLLBACK TO nested_write"));
+        endTransaction(QStringLiteral("RELEASE nested_write"));
+        return status;
+    }
     m_lastRetries = 0;
     m_ambiguousCommit = false;
     if (m_damaged) {
@@ -424,15 +433,12 @@ FailureCause Connection::lastFailureCause() const
     case 0:
         return FailureCause::None;
     case SqliteBusy:
-    case SqliteLocked:
         return FailureCause::Busy;
     case SqliteReadOnly:
-    case SqliteAuth:
         return FailureCause::ReadOnly;
     case SqliteCantOpen:
         return FailureCause::Gone;
     case SqliteIoErr:
-    case SqliteProtocol:
         return FailureCause::Io;
     case SqliteFull:
         return FailureCause::Full;
@@ -442,6 +448,8 @@ FailureCause Connection::lastFailureCause() const
     case SqliteConstraint:
         return FailureCause::None; // the data refused, not the file
     default:
+        // A table locked on this very connection (6), a locking protocol error (15), an authorizer's refusal (23)
+        // and the rest: waiting or opening the file again would not help.
         return FailureCause::Other;
     }
 }

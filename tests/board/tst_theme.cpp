@@ -115,7 +115,6 @@ private Q_SLOTS:
 
     void shouldGiveEachPersonOneColour()
     {
-        QCOMPARE(theme::avatar(QStringLiteral("alice")), theme::avatar(QStringLiteral("alice")));
         QSet<QRgb> seen;
         for (int i = 0; i < 40; ++i)
             seen << theme::avatar(QStringLiteral("tech%1").arg(i)).rgb();

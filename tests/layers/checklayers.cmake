@@ -29,18 +29,23 @@ set(rules
     "common-views~^board/widgets/common/~^board/widgets/(board|cardeditor|dialogs)/~the common pieces use no one view"
 )
 
-# Each include of @file, as the path from the source root it names (quoted includes are relative to the file).
+# Each include of @file, as the paths from the source root it may name: a quoted include relative to the file, and as
+# written (the compiler looks along the include path too); an angle include as written; ".." taken out of both.
 function(includes_of file out)
     file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
     cmake_path(GET file PARENT_PATH folder)
     set(result "")
     foreach(line IN LISTS lines)
         if(line MATCHES "#[ \t]*include[ \t]*\"([^\"]+)\"")
-            cmake_path(ABSOLUTE_PATH CMAKE_MATCH_1 BASE_DIRECTORY "${folder}" NORMALIZE OUTPUT_VARIABLE path)
+            set(written "${CMAKE_MATCH_1}")
+            cmake_path(ABSOLUTE_PATH written BASE_DIRECTORY "${folder}" NORMALIZE OUTPUT_VARIABLE path)
             cmake_path(RELATIVE_PATH path BASE_DIRECTORY "${ROOT}")
-            list(APPEND result "${path}")
+            cmake_path(NORMAL_PATH written)
+            list(APPEND result "${path}" "${written}")
         elseif(line MATCHES "#[ \t]*include[ \t]*<([^>]+)>")
-            list(APPEND result "${CMAKE_MATCH_1}")
+            set(written "${CMAKE_MATCH_1}")
+            cmake_path(NORMAL_PATH written)
+            list(APPEND result "${written}")
         endif()
     endforeach()
     set(${out} "${result}" PARENT_SCOPE)

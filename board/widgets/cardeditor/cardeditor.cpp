@@ -334,6 +334,7 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_checklistPane->setBoard(store, actions);
     m_attachments->setBoard(store, actions);
     m_commentsPane->setBoard(store, actions);
+    m_historyPane->showCard(store, 0);
     m_cardId = 0;
     loadMembers();
     hide();

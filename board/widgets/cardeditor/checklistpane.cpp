@@ -108,12 +108,12 @@ void ChecklistPane::showCard(qint64 cardId)
             texts << item.text;
         return texts;
     });
-    // Its items' drags name the board, so another board's window refuses them.
-    m_model->setBoardUuid(m_actions ? m_actions->model().boardUuid() : QUuid());
 }
 
 void ChecklistPane::setItems(qint64 cardId, const QList<storage::ChecklistItem> &items)
 {
+    // Its items' drags name the board (as it is now), so another board's window refuses them.
+    m_model->setBoardUuid(m_actions ? m_actions->model().boardUuid() : QUuid());
     m_model->setItems(cardId, items);
 }
 
