@@ -59,9 +59,7 @@ public:
                     std::min(m_worker.m_firstRetryMs << std::min(attempt, 3), int(m_worker.m_maxRetryMs)));
             while (!wait.hasExpired() && !m_worker.m_stopRetrying)
                 QThread::msleep(std::min<qint64>(50, std::max<qint64>(1, wait.remainingTime())));
-            QMetaObject::invokeMethod(
-                    &m_worker, [worker = &m_worker, attempt] { Q_EMIT worker->triedAgain(attempt + 2); },
-                    Qt::QueuedConnection);
+            tell([attempt](StoreWorker *worker) { Q_EMIT worker->triedAgain(attempt + 2); });
         }
     }
 
@@ -163,19 +161,23 @@ private:
         return saved;
     }
 
-    void tellReachable(bool reachable, const QString &why)
+    /// Runs @p say (which emits one of the worker's signals) on the worker's owner's thread, queued so that it
+    /// arrives in order with the completions.
+    template<typename Say>
+    void tell(Say say)
     {
         QMetaObject::invokeMethod(
-                &m_worker, [worker = &m_worker, reachable, why] { Q_EMIT worker->reachableChanged(reachable, why); },
-                Qt::QueuedConnection);
+                &m_worker, [worker = &m_worker, say] { say(worker); }, Qt::QueuedConnection);
+    }
+
+    void tellReachable(bool reachable, const QString &why)
+    {
+        tell([reachable, why](StoreWorker *worker) { Q_EMIT worker->reachableChanged(reachable, why); });
     }
 
     void tellWaiting(bool waiting)
     {
-        // Queued to the worker's owner, so it arrives in order with the completions.
-        QMetaObject::invokeMethod(
-                &m_worker, [worker = &m_worker, waiting] { Q_EMIT worker->waitingChanged(waiting); },
-                Qt::QueuedConnection);
+        tell([waiting](StoreWorker *worker) { Q_EMIT worker->waitingChanged(waiting); });
     }
 
     StoreWorker &m_worker;

@@ -23,29 +23,34 @@ QString compactJson(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-/// What is wrong with the card at @p index of an import, or nothing.
-Status checkImported(const ImportedCard &imported, qsizetype index, qint64 maxTitle, qint64 maxText, qint64 maxItem,
-                     const std::function<Status(const QString &, const QString &, qint64, bool)> &checkText)
+/// @p why the card at @p index of an import (titled @p title) is refused, saying which card it is.
+Error refusedCard(ErrorKind kind, qsizetype index, const QString &title, const QString &why)
+{
+    return Error{kind, tr("card %1 (“%2”): %3").arg(QString::number(index + 1), title.trimmed().left(60), why)};
+}
+
+/// What is wrong with the card at @p index of an import, or nothing: the text limits createCard, addChecklistItem
+/// and addComment keep.
+Status checkImported(const ImportedCard &imported, qsizetype index)
 {
     const NewCard &card = imported.card;
-    Status status = checkText(tr("title"), card.title.trimmed(), maxTitle, true);
+    Status status = BoardStore::checkText(tr("title"), card.title.trimmed(), BoardStore::s_maxTitleLength, true);
     if (status)
-        status = checkText(tr("description"), card.description, maxText, false);
+        status = BoardStore::checkText(tr("description"), card.description, BoardStore::s_maxTextLength, false);
     if (status)
-        status = checkText(tr("requester"), card.requester, maxTitle, false);
+        status = BoardStore::checkText(tr("requester"), card.requester, BoardStore::s_maxTitleLength, false);
     for (const ImportedCard::Item &item : imported.checklist) {
         if (status)
-            status = checkText(tr("checklist item"), item.text.trimmed(), maxItem, true);
+            status = BoardStore::checkText(tr("checklist item"), item.text.trimmed(),
+                                           BoardStore::s_maxChecklistTextLength, true);
     }
     for (const ImportedCard::Comment &comment : imported.comments) {
         if (status)
-            status = checkText(tr("comment"), comment.body, maxText, true);
+            status = BoardStore::checkText(tr("comment"), comment.body, BoardStore::s_maxTextLength, true);
     }
     if (status)
         return {};
-    const QString title = card.title.trimmed().left(60);
-    return Error{status.error().kind,
-                 tr("card %1 (“%2”): %3").arg(QString::number(index + 1), title, status.error().message)};
+    return refusedCard(status.error().kind, index, card.title, status.error().message);
 }
 
 } // namespace
@@ -54,9 +59,7 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
 {
     const OperationScope operation(*this);
     for (qsizetype i = 0; i < cards.size(); ++i) {
-        if (auto valid = checkImported(cards.at(i), i, s_maxTitleLength, s_maxTextLength, s_maxChecklistTextLength,
-                                       &BoardStore::checkText);
-            !valid)
+        if (auto valid = checkImported(cards.at(i), i); !valid)
             return valid.error();
     }
     QList<qint64> ids;
@@ -129,9 +132,7 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                     const ImportedCard &imported = cards.at(i);
                     const NewCard &card = imported.card;
                     const auto refuse = [&](const QString &why) -> Status {
-                        return Error{ErrorKind::Invalid,
-                                     tr("card %1 (“%2”): %3")
-                                             .arg(QString::number(i + 1), card.title.trimmed().left(60), why)};
+                        return refusedCard(ErrorKind::Invalid, i, card.title, why);
                     };
                     auto target = columns.find(card.columnId);
                     if (target == columns.end())

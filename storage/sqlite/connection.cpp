@@ -46,6 +46,15 @@ enum SqliteCode {
     SqliteNotADb = 26,
 };
 
+/// @p value as it is bound: QtSql binds a null QString as SQL NULL, and text columns mean "empty" by it (NULL is
+/// bound as QVariant()).
+QVariant bindable(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        return QStringLiteral("");
+    return value;
+}
+
 // Qt's own busy handler only covers statements; our loop does the waiting, so keep SQLite's short.
 constexpr int s_sqliteBusyTimeoutMs = 100;
 constexpr int s_firstBackOffMs = 25;
@@ -208,14 +217,8 @@ Result<QSqlQuery> Connection::exec(const QString &sql, Bindings bindings)
         // Preparing reads the schema, so it too can find a colleague committing: busy then is waited for as well.
         const bool prepared = query.prepare(sql);
         if (prepared) {
-            for (const auto &[name, value] : bindings) {
-                // QtSql binds a null QString as SQL NULL; text columns mean "empty" by it. NULL is bound as
-                // QVariant().
-                if (value.typeId() == QMetaType::QString && value.toString().isNull())
-                    query.bindValue(name, QStringLiteral(""));
-                else
-                    query.bindValue(name, value);
-            }
+            for (const auto &[name, value] : bindings)
+                query.bindValue(name, bindable(value));
             if (query.exec())
                 return query;
         }
@@ -236,13 +239,8 @@ Connection::Prepared::Prepared(const Connection &connection, QSqlQuery query)
 Result<qint64> Connection::Prepared::run(std::initializer_list<QVariant> values)
 {
     int position = 0;
-    for (const QVariant &value : values) {
-        // As in exec(): a null QString is "empty" for text columns; NULL is bound as QVariant().
-        if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            m_query.bindValue(position++, QStringLiteral(""));
-        else
-            m_query.bindValue(position++, value);
-    }
+    for (const QVariant &value : values)
+        m_query.bindValue(position++, bindable(value));
     if (!m_query.exec())
         return m_connection->mapError(m_query.lastError());
     return m_query.lastInsertId().toLongLong();
