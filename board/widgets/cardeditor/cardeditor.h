@@ -1,25 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "editorparts.h"
+
 #include <storage/records.h>
 
-#include <QPointer>
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
 class QDragEnterEvent;
 class QDragMoveEvent;
 class QDropEvent;
-class QKeyEvent;
-class QDateTimeEdit;
 class QLabel;
-class QLineEdit;
-class QListView;
-class QPlainTextEdit;
-class QStackedWidget;
-class QTextBrowser;
-class QToolButton;
 
 namespace hb::storage {
 class BoardStore;
@@ -28,20 +19,19 @@ class BoardStore;
 namespace hb::board {
 
 class AttachmentsPane;
-class CommentsPane;
-class HistoryPane;
 class BoardActions;
 class BoardModel;
 class ChecklistPane;
-class LabelButton;
-class LabelsDialog;
-class LimitedTextEdit;
+class CommentsPane;
+class DescriptionPane;
+class FieldsPane;
+class HistoryPane;
 class TitleEdit;
 
 /**
- * One card, beside the board: title, fields and description to edit, then its checklist and comments. Every change
- * is saved on its own as an undo step through BoardActions (no Save button); what others change, or a save that
- * fails, shows in the fields as the board model has it. Without actions (a viewer, a read-only file) it only shows.
+ * One card, beside the board: its title, then panes for its fields, description, checklist, attachments, comments
+ * and history. Every change is saved on its own as an undo step through BoardActions (no Save button); what others
+ * change, or a save that fails, shows in the fields as the board model has it. Without actions (a viewer, a read-only file) it only shows.
  * Esc or the close button hides it.
  */
 class CardEditor final : public QWidget
@@ -83,59 +73,32 @@ protected:
 private:
     /// A drag of local files anywhere on the editor: handed to the attachments pane while a card is shown.
     bool takeFiles(QDropEvent *event);
-
-private:
     void dismiss();
-    void showNotice(QLabel *notice, const QString &text);
     /// Shows the card as the model has it; a field being typed in keeps what is typed.
     void refresh();
-    void loadMembers();
     void loadDetails();
     /// Reads card @p cardId's checklist and comments again, a moment after the file was too busy to give them.
     void retryDetails(qint64 cardId);
     /// Saves @p patch as an undo step called @p text; @p base: what typed text started from (see editCard()).
-    /// False when refused at once (failed() says why).
+    /// False when refused at once (failed() says why), and the card is shown as it still is.
     bool save(const storage::CardPatch &patch, const QString &text, const std::optional<storage::CardPatch> &base = {});
-    /// Saves a line edit's text as @p field when it was edited; false when refused at once.
-    template<typename Field>
-    bool saveLine(Field *edit, std::optional<QString> storage::CardPatch::*field, const QString &text);
     void saveTitle();
-    void saveRequester();
-    void saveDescription();
-    void saveDue();
-    void setPreview(bool preview);
-    /// The label menu: a tick per board label, then New Label.
-    void fillLabelMenu();
-    void showLabels();
-    void newLabel();
-    void manageLabels();
     const storage::Card *card() const;
 
     BoardModel &m_model;
     storage::BoardStore *m_store = nullptr;
     BoardActions *m_actions = nullptr;
     qint64 m_cardId = 0;
-    /// The title, requester and description as their fields showed them when typing began.
+    /// save(), for the panes.
+    editorparts::SaveCard m_saver;
+    /// The title as its field showed it when typing began.
     storage::CardPatch m_typedFrom;
 
     TitleEdit *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_alsoHere = nullptr;
-    QComboBox *m_priority = nullptr;
-    QComboBox *m_status = nullptr;
-    QComboBox *m_assignee = nullptr;
-    QCheckBox *m_hasDue = nullptr;
-    QDateTimeEdit *m_due = nullptr;
-    QLineEdit *m_requester = nullptr;
-    QComboBox *m_channel = nullptr;
-    LabelButton *m_labels = nullptr;
-    QPointer<LabelsDialog> m_labelsDialog;
-    QToolButton *m_previewButton = nullptr;
-    QStackedWidget *m_descriptionStack = nullptr;
-    LimitedTextEdit *m_description = nullptr;
-    QLabel *m_descriptionNotice = nullptr;
-    QLabel *m_fieldsNotice = nullptr;
-    QTextBrowser *m_preview = nullptr;
+    FieldsPane *m_fieldsPane = nullptr;
+    DescriptionPane *m_descriptionPane = nullptr;
     ChecklistPane *m_checklistPane = nullptr;
     AttachmentsPane *m_attachments = nullptr;
     CommentsPane *m_commentsPane = nullptr;

@@ -106,4 +106,17 @@ QString tooLongText(qsizetype dropped)
             .arg(QLocale().toString(qsizetype(storage::BoardStore::s_maxTextLength)), QLocale().toString(dropped));
 }
 
+bool saveTyped(const SaveCard &save, std::optional<QString> storage::CardPatch::*field, const QString &typed,
+               storage::CardPatch &typedFrom, const QString &undoText)
+{
+    storage::CardPatch patch;
+    patch.*field = typed;
+    storage::CardPatch base;
+    base.*field = typedFrom.*field;
+    if (!save(patch, undoText, base))
+        return false;
+    typedFrom.*field = typed;
+    return true;
+}
+
 } // namespace hb::board::editorparts

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <storage/records.h>
+
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 class QLabel;
 class QTextBrowser;
@@ -29,5 +34,16 @@ QLabel *noticeLabel(const QString &name, QWidget *parent);
 
 /// What a notice says when a long text lost @p dropped characters.
 QString tooLongText(qsizetype dropped);
+
+/// How a section of the editor saves a change to the card shown: one undo step named @p undoText. @p base, what the
+/// fields showed when typing began, makes a colleague's change meanwhile a conflict rather than overwritten unseen.
+/// False when refused (the editor then shows what the card still has).
+using SaveCard = std::function<bool(const storage::CardPatch &patch, const QString &undoText,
+                                    const std::optional<storage::CardPatch> &base)>;
+
+/// Saves @p typed as one text field of the card, with what the field showed when typing began (in @p typedFrom) as
+/// its base; @p typedFrom then follows the save, so typing goes on from it and not from a colleague's change.
+bool saveTyped(const SaveCard &save, std::optional<QString> storage::CardPatch::*field, const QString &typed,
+               storage::CardPatch &typedFrom, const QString &undoText);
 
 } // namespace hb::board::editorparts

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fieldspane.h"
+
+#include <board/actions/boardactions.h>
+#include <board/model/boardmodel.h>
+#include <board/model/labelmodel.h>
+#include <board/rules/cardfields.h>
+#include <board/widgets/common/characterlimit.h>
+#include <board/widgets/common/chips.h>
+#include <board/widgets/common/labelbutton.h>
+#include <board/widgets/common/menutext.h>
+#include <board/widgets/dialogs/labelsdialog.h>
+#include <storage/boardstore.h>
+
+#include <QCalendarWidget>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <type_traits>
+#include <utility>
+
+namespace hb::board {
+
+using namespace editorparts;
+
+namespace {
+
+QComboBox *choice(const QString &name, QWidget *parent, const QList<std::pair<QString, int>> &items)
+{
+    auto *box = new QComboBox(parent);
+    box->setObjectName(name);
+    for (const auto &[text, value] : items)
+        box->addItem(text, value);
+    return box;
+}
+
+// A new due date: tomorrow at five in the afternoon, local time.
+QDateTime defaultDue()
+{
+    return QDateTime(QDate::currentDate().addDays(1), QTime(17, 0));
+}
+
+} // namespace
+
+FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_save(std::move(save))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *fields = new QFormLayout;
+    fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    using storage::Channel;
+    using storage::Priority;
+    using storage::StatusTag;
+    m_priority = choice(QStringLiteral("priorityBox"), this,
+                        {{priorityText(Priority::Critical), int(Priority::Critical)},
+                         {priorityText(Priority::High), int(Priority::High)},
+                         {priorityText(Priority::Normal), int(Priority::Normal)},
+                         {priorityText(Priority::Low), int(Priority::Low)}});
+    fields->addRow(tr("&Priority"), m_priority);
+    m_status = choice(QStringLiteral("statusBox"), this,
+                      {{statusText(StatusTag::None), int(StatusTag::None)},
+                       {statusText(StatusTag::InProgress), int(StatusTag::InProgress)},
+                       {statusText(StatusTag::NeedsReview), int(StatusTag::NeedsReview)},
+                       {statusText(StatusTag::Blocked), int(StatusTag::Blocked)}});
+    fields->addRow(tr("&Status"), m_status);
+    m_assignee = new QComboBox(this);
+    m_assignee->setObjectName(QStringLiteral("assigneeBox"));
+    fields->addRow(tr("&Assignee"), m_assignee);
+    auto *dueRow = new QHBoxLayout;
+    m_hasDue = new QCheckBox(this);
+    m_hasDue->setObjectName(QStringLiteral("hasDue"));
+    m_hasDue->setAccessibleName(tr("Has a due date"));
+    m_hasDue->setToolTip(tr("Has a due date"));
+    m_due = new QDateTimeEdit(this);
+    m_due->setObjectName(QStringLiteral("dueEdit"));
+    m_due->setCalendarPopup(true);
+    m_due->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat) + QStringLiteral("  HH:mm"));
+    // A card without a due date shows its earliest value, which reads as this rather than as a date.
+    m_due->setSpecialValueText(tr("No due date"));
+    dueRow->addWidget(m_hasDue);
+    dueRow->addWidget(m_due, 1);
+    auto *dueLabel = new QLabel(tr("&Due"), this);
+    dueLabel->setBuddy(m_hasDue);
+    fields->addRow(dueLabel, dueRow);
+    m_requester = new QLineEdit(this);
+    m_requester->setObjectName(QStringLiteral("requesterEdit"));
+    const CharacterLimit *requesterLimit = CharacterLimit::apply(m_requester, storage::BoardStore::s_maxTitleLength);
+    m_requester->setAccessibleName(tr("Requester"));
+    m_requester->setPlaceholderText(tr("Who asked for it"));
+    fields->addRow(tr("&Requester"), m_requester);
+    m_channel = choice(QStringLiteral("channelBox"), this,
+                       {{channelText(Channel::None), int(Channel::None)},
+                        {channelText(Channel::Email), int(Channel::Email)},
+                        {channelText(Channel::Phone), int(Channel::Phone)},
+                        {channelText(Channel::Chat), int(Channel::Chat)},
+                        {channelText(Channel::WalkIn), int(Channel::WalkIn)},
+                        {channelText(Channel::Portal), int(Channel::Portal)},
+                        {channelText(Channel::Monitoring), int(Channel::Monitoring)}});
+    fields->addRow(tr("C&hannel"), m_channel);
+    m_labels = new LabelButton(this);
+    m_labels->setObjectName(QStringLiteral("labelsButton"));
+    auto *labelMenu = new QMenu(m_labels);
+    labelMenu->setObjectName(QStringLiteral("labelsMenu"));
+    connect(labelMenu, &QMenu::aboutToShow, this, &FieldsPane::fillLabelMenu);
+    labelMenu->installEventFilter(this); // it stays open while labels are ticked, for several at once
+    m_labels->setMenu(labelMenu);
+    fields->addRow(tr("&Labels"), m_labels);
+    connect(&m_model, &BoardModel::labelsChanged, this, &FieldsPane::showLabels);
+    layout->addLayout(fields);
+    m_notice = noticeLabel(QStringLiteral("fieldsNotice"), this);
+    layout->addWidget(m_notice);
+    // A line at its limit (a long paste is cut by the field itself): say so, rather than cut in silence.
+    connect(requesterLimit, &CharacterLimit::truncated, this,
+            [this, requesterLimit] { sayCut(m_requester->accessibleName(), requesterLimit->maximum()); });
+
+    // Saving: each field on its own, when it is done with
+    const auto onChoice = [this](QComboBox *box, auto field, const QString &text) {
+        connect(box, &QComboBox::activated, this, [this, box, field, text] {
+            storage::CardPatch patch;
+            patch.*field = static_cast<typename std::remove_reference_t<decltype(*(patch.*field))>>(
+                    box->currentData().toInt());
+            m_save(patch, text, {});
+        });
+    };
+    onChoice(m_priority, &storage::CardPatch::priority, tr("Change Priority"));
+    onChoice(m_status, &storage::CardPatch::status, tr("Change Status"));
+    onChoice(m_channel, &storage::CardPatch::channel, tr("Change Channel"));
+    connect(m_assignee, &QComboBox::activated, this, [this] {
+        storage::CardPatch patch;
+        patch.assignee = m_assignee->currentData().toString();
+        m_save(patch, tr("Assign Card"), {});
+    });
+    connect(m_requester, &QLineEdit::editingFinished, this, &FieldsPane::commit);
+    connect(m_hasDue, &QCheckBox::clicked, this, [this](bool due) {
+        if (due)
+            m_due->setDateTime(defaultDue());
+        saveDue();
+    });
+    connect(m_due, &QDateTimeEdit::editingFinished, this, &FieldsPane::saveDue);
+    // A day picked in the calendar is a finished edit too; the edit takes the date first.
+    connect(m_due->calendarWidget(), &QCalendarWidget::clicked, this,
+            [this] { QTimer::singleShot(0, this, &FieldsPane::saveDue); });
+    // The board read again brings the members as they are now (one added, renamed, made a viewer).
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &FieldsPane::loadMembers);
+}
+
+FieldsPane::~FieldsPane() = default;
+
+void FieldsPane::setBoard(storage::BoardStore *store, BoardActions *actions)
+{
+    delete m_labelsDialog; // it works on the board shown before
+    m_store = store;
+    m_actions = actions;
+    m_cardId = 0;
+    loadMembers();
+}
+
+const storage::Card *FieldsPane::card() const
+{
+    return m_model.cardAt(m_model.cardIndex(m_cardId));
+}
+
+void FieldsPane::loadMembers()
+{
+    m_assignee->clear();
+    m_assignee->addItem(tr("Unassigned"), QString());
+    if (!m_store)
+        return;
+    // As the board last read them (read again with it, and again a moment later when the file was busy).
+    for (const storage::Member &member : m_model.members()) {
+        if (member.role != storage::Role::Viewer)
+            m_assignee->addItem(member.displayName.isEmpty() ? member.login : member.displayName, member.login);
+    }
+}
+
+void FieldsPane::showCard(qint64 cardId)
+{
+    m_cardId = cardId;
+    m_requester->setModified(false);
+    m_notice->hide();
+}
+
+void FieldsPane::refresh(bool editable)
+{
+    const storage::Card *shown = card();
+    editable = editable && shown;
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_priority, m_status, m_assignee, m_hasDue, m_channel, m_labels})
+        field->setEnabled(editable);
+    m_requester->setReadOnly(!editable);
+    if (!shown) {
+        m_due->setEnabled(false);
+        return;
+    }
+    // A requester typed and not saved yet stays; what it showed when typing began is what the typing changes.
+    if (!m_requester->isModified()) {
+        if (m_requester->text() != shown->requester)
+            m_requester->setText(shown->requester);
+        m_typedFrom.requester = shown->requester;
+    }
+    m_priority->setCurrentIndex(m_priority->findData(int(shown->priority)));
+    m_status->setCurrentIndex(m_status->findData(int(shown->status)));
+    m_channel->setCurrentIndex(m_channel->findData(int(shown->channel)));
+    int assignee = m_assignee->findData(shown->assignee);
+    if (assignee < 0) { // someone who is not a member (any more)
+        m_assignee->addItem(shown->assignee, shown->assignee);
+        assignee = m_assignee->count() - 1;
+    }
+    m_assignee->setCurrentIndex(assignee);
+    m_hasDue->setChecked(shown->dueAt != 0);
+    m_due->setEnabled(editable && shown->dueAt != 0);
+    if (!m_due->hasFocus())
+        m_due->setDateTime(shown->dueAt ? QDateTime::fromMSecsSinceEpoch(shown->dueAt) : m_due->minimumDateTime());
+    showLabels();
+}
+
+void FieldsPane::commit()
+{
+    if (!m_requester->isModified())
+        return;
+    m_requester->setModified(false);
+    saveTyped(m_save, &storage::CardPatch::requester, m_requester->text().trimmed(), m_typedFrom,
+              tr("Change Requester"));
+}
+
+void FieldsPane::sayCut(const QString &fieldName, qsizetype maximum)
+{
+    m_notice->setText(tr("%1 has at most %2 characters; the rest was left out.").arg(fieldName).arg(maximum));
+    m_notice->show();
+}
+
+void FieldsPane::saveDue()
+{
+    storage::CardPatch patch;
+    patch.dueAt = m_hasDue->isChecked() ? m_due->dateTime().toMSecsSinceEpoch() : 0;
+    m_save(patch, m_hasDue->isChecked() ? tr("Set Due Date") : tr("Clear Due Date"), {});
+}
+
+bool FieldsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_labels->menu()
+        && (event->type() == QEvent::MouseButtonRelease
+            || (event->type() == QEvent::KeyPress
+                && (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
+                    || static_cast<QKeyEvent *>(event)->key() == Qt::Key_Return)))) {
+        // A label ticked or unticked: the menu stays, so several are picked in one go (Esc or a click outside
+        // closes it). Its other entries (New Label, Manage Labels) close it as usual.
+        QAction *action = m_labels->menu()->activeAction();
+        if (action && action->isCheckable() && action->isEnabled()) {
+            action->trigger();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FieldsPane::showLabels()
+{
+    const storage::Card *shown = card();
+    QList<std::pair<QString, QColor>> labels;
+    for (const storage::Label &label : m_model.labels()) {
+        if (shown && shown->labelIds.contains(label.id))
+            labels.append({label.name, QColor(label.color)});
+    }
+    m_labels->setLabels(labels);
+}
+
+void FieldsPane::fillLabelMenu()
+{
+    QMenu *menu = m_labels->menu();
+    menu->clear();
+    const storage::Card *shown = card();
+    if (!shown || !m_actions)
+        return;
+    for (const storage::Label &label : m_model.labels()) {
+        QAction *action = menu->addAction(chips::swatch(QColor(label.color)), menuText(label.name));
+        action->setCheckable(true);
+        action->setChecked(shown->labelIds.contains(label.id));
+        const qint64 id = label.id;
+        connect(action, &QAction::toggled, this, [this, id](bool on) {
+            if (m_actions)
+                m_actions->setCardLabel(m_cardId, id, on);
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("New Label…"), this, &FieldsPane::newLabel)->setObjectName(QStringLiteral("newLabel"));
+    menu->addAction(tr("Manage Labels…"), this, &FieldsPane::manageLabels)
+            ->setObjectName(QStringLiteral("manageLabels"));
+}
+
+void FieldsPane::newLabel()
+{
+    // Not modal for long: the board goes on while the name is typed.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("newLabelDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("New label"));
+    dialog->setLabelText(tr("Name of the new label (it goes on this card):"));
+    const qint64 cardId = m_cardId;
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, cardId](const QString &name) {
+        if (!m_actions || name.trimmed().isEmpty())
+            return;
+        QStringList taken;
+        for (const storage::Label &label : m_model.labels())
+            taken << label.color;
+        m_actions->createLabel(name, LabelModel::suggestedColor(name, taken), [this, cardId](qint64 id) {
+            if (id && m_actions)
+                m_actions->setCardLabel(cardId, id, true);
+        });
+    });
+    dialog->open();
+    // QInputDialog makes its line edit when shown.
+    if (auto *line = dialog->findChild<QLineEdit *>())
+        CharacterLimit::apply(line, storage::BoardStore::s_maxLabelNameLength);
+}
+
+void FieldsPane::manageLabels()
+{
+    if (!m_actions)
+        return;
+    if (!m_labelsDialog)
+        m_labelsDialog = new LabelsDialog(*m_actions, this);
+    m_labelsDialog->show();
+    m_labelsDialog->raise();
+    m_labelsDialog->activateWindow();
+}
+
+} // namespace hb::board
