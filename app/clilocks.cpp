@@ -105,10 +105,14 @@ int Cli::cmdHoldOpen(const QStringList &args)
         return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(proven.error().message)});
     m_out << "holding" << Qt::endl;
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + qint64(seconds * 1000);
+    quint64 looks = 0;
     while (QDateTime::currentMSecsSinceEpoch() < until) {
-        QThread::msleep(100);
+        QThread::msleep(20);
         if (const QString refused = LockProbe::refusal(m_store->path()); !refused.isEmpty())
             return fail(Error{ErrorKind::ReadOnly, tr("the board is read-only: %1").arg(refused)});
+        // Each look said as it is done, so a test waits for the next ones instead of for a while.
+        for (const quint64 now = LockProbe::looksAt(m_store->path()); looks < now; ++looks)
+            m_out << "looked" << Qt::endl;
     }
     return Ok;
 }

@@ -83,6 +83,9 @@ public:
     /// proveAndWatch() for a thread that must not wait for it (the window's): the proof runs on a thread of its own,
     /// and this waits for it up to @p waitMs; Busy while it is not done (a caller tries again in a moment).
     static Status proveInBackground(const QString &boardPath, const QString &login, int waitMs = 100);
+    /// How many looks this process's watch of @p boardPath has made since it was proven (0: none kept), so a test or
+    /// a diagnosis can tell that it looked again, rather than guess how long that takes.
+    static quint64 looksAt(const QString &boardPath);
     /// Ends the watch of @p boardPath (every watch when empty: the process is ending, proofs from then on keep no
     /// watch) and frees its slot; @p wait: until the slot is free, 2 s at most (at exit, so colleagues do not wait
     /// for a record that stopped moving), else in the background.

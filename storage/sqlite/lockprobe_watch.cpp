@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QSet>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -36,7 +37,8 @@ struct Watch
     std::mutex mutex;
     std::condition_variable wake;
     bool stop = false;
-    bool ended = false; ///< the slot is free again
+    bool ended = false;             ///< the slot is free again
+    std::atomic<quint64> looks = 0; ///< looks done (LockProbe::looksAt)
     std::thread thread;
 };
 
@@ -127,6 +129,7 @@ Status LockProbe::proveAndWatch(const QString &boardPath, const QString &login)
             }
             // A refusal found here is recorded for the whole process (refusal()): nothing more to do with it.
             (void)watch->probe->look();
+            ++watch->looks;
         }
         watch->probe.reset(); // the record cleared, then the slot unlocked
         std::lock_guard lock(watch->mutex);
@@ -145,6 +148,14 @@ Status LockProbe::proveAndWatch(const QString &boardPath, const QString &login)
     all.verdicts.insert(key, verdict);
     all.decided.notify_all();
     return verdict;
+}
+
+quint64 LockProbe::looksAt(const QString &boardPath)
+{
+    Watches &all = watches();
+    std::lock_guard lock(all.mutex);
+    const std::shared_ptr<Watch> watch = all.byBoard.value(keyOf(boardPath));
+    return watch ? watch->looks.load() : 0;
 }
 
 Status LockProbe::proveInBackground(const QString &boardPath, const QString &login, int waitMs)

@@ -51,8 +51,11 @@ private Q_SLOTS:
         QSignalSpy refused(window->poller(), &board::BoardPoller::lockRefused);
         auto colleague = holdOpen(false, 20);
         QVERIFY(colleague);
-        // WHEN both look for a few seconds
-        QTest::qWait(3500);
+        // WHEN both have looked several times since the colleague came (each sees the other's lock held)
+        QTRY_VERIFY_WITH_TIMEOUT(storage::LockProbe::looksAt(m_board) > 0, 8000); // the window's proof is kept
+        const quint64 windowLooks = storage::LockProbe::looksAt(m_board);
+        QVERIFY(tests::waitForLooks(*colleague, 6));
+        QTRY_VERIFY(storage::LockProbe::looksAt(m_board) >= windowLooks + 6);
         // THEN neither stops writing
         QCOMPARE(refused.count(), 0);
         QVERIFY2(!storeAs()->isReadOnly(), qPrintable(storeAs()->readOnlyReason()));

@@ -335,7 +335,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(m_board, old));
         QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("One")}).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Two")}).exitCode, 0);
-        QTest::qWait(800); // it looks every 300 ms
+        QVERIFY(tests::waitForLooks(*colleague, 2)); // it has seen them
         // WHEN it reads an older version of the file (as a share's stale cache serves it)
         QFile older(old);
         QVERIFY(older.open(QIODevice::ReadOnly));
@@ -359,7 +359,7 @@ private Q_SLOTS:
         auto colleague = holdOpen(false);
         QVERIFY(colleague);
         QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("One")}).exitCode, 0);
-        QTest::qWait(600);
+        QVERIFY(tests::waitForLooks(*colleague, 2)); // it has seen it
         // WHEN a save is under way (its journal has content, the header's change counter moved on) and is then rolled
         // back, as when it fails or its process dies and the next opener rolls it back
         QFile board(m_board);
@@ -373,12 +373,12 @@ private Q_SLOTS:
         QVERIFY(board.seek(24));
         QCOMPARE(board.write(ahead, 4), qint64(4));
         QVERIFY(board.flush());
-        QTest::qWait(800); // looked at while the save was under way
+        QVERIFY(tests::waitForLooks(*colleague, 2)); // looked at while the save was under way
         QVERIFY(board.seek(24));
         QCOMPARE(board.write(counter), qint64(4));
         QVERIFY(board.flush());
         QFile(m_board + QStringLiteral("-journal")).resize(0);
-        QTest::qWait(800);
+        QVERIFY(tests::waitForLooks(*colleague, 2));
         // THEN it goes on: the counter of a save that never landed is no sign of an old copy
         QCOMPARE(colleague->state(), QProcess::Running);
         QCOMPARE(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Two")}).exitCode, 0);

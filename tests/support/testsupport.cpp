@@ -175,4 +175,21 @@ std::unique_ptr<QProcess> holdBoardOpen(const QString &board, const QString &log
     return process;
 }
 
+bool waitForLooks(QProcess &colleague, int looks, int timeoutMs)
+{
+    while (colleague.waitForReadyRead(0))
+        colleague.readAllStandardOutput(); // looks made before
+    colleague.readAllStandardOutput();
+    QElapsedTimer clock;
+    clock.start();
+    int seen = 0;
+    QByteArray output;
+    while (seen < looks && clock.elapsed() < timeoutMs && colleague.state() == QProcess::Running) {
+        colleague.waitForReadyRead(100);
+        output += colleague.readAllStandardOutput();
+        seen = int(output.count("looked\n"));
+    }
+    return seen >= looks;
+}
+
 } // namespace hb::tests

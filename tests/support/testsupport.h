@@ -89,5 +89,9 @@ QProcessEnvironment lockTestEnvironment(bool dropLocks, const QStringList &extra
  * reach), or after 10 s; null if it could not start.
  */
 std::unique_ptr<QProcess> holdBoardOpen(const QString &board, const QString &login, bool dropLocks, int seconds);
+/// Waits until @p colleague (holdBoardOpen()) has looked at the board @p looks more times (each look it makes says
+/// so on its output; those made before the call do not count); false after @p timeoutMs or once it ended. A look
+/// under way at the call may count: ask for two to be sure of one made wholly after it.
+bool waitForLooks(QProcess &colleague, int looks, int timeoutMs = 10000);
 
 } // namespace hb::tests
