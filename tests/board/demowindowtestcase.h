@@ -81,6 +81,7 @@ protected:
     /// Every change the window queued has been saved and shows.
     static bool saved(const app::MainWindow &window) { return window.actions() && waitForSaves(*window.actions()); }
 
+public:
     /// Waits for @p looks more looks of @p window's poller at the file that reached it (each after all it found
     /// was said): what a check that nothing changed waits for. False after 10 s without one.
     static bool looked(const app::MainWindow &window, int looks)
@@ -97,6 +98,7 @@ protected:
         return true;
     }
 
+protected:
     /// Where the file says a card is.
     int storedColumnOf(qint64 id) const { return storedPlace(m_board, id).first; }
     int storedPosition(qint64 id) const { return storedPlace(m_board, id).second; }

@@ -147,7 +147,7 @@ private Q_SLOTS:
         QTest::keyClick(doing, Qt::Key_Right, Qt::ControlModifier);
         QVERIFY(saved(*m_window));
         QCOMPARE(board->cardIndex(id).parent().row(), 2);
-        QTest::qWait(100);
+        QVERIFY(looked(*m_window, 1)); // my move read back from the file, as theirs was
         QCOMPARE(slid.count(), 0);
         // (the board as it was, for the tests after this one)
         m_window->undoStack()->undo();

@@ -2,6 +2,7 @@
 // Two boards open in two windows, and a card dragged from one to the other with the real mouse. Both boards have
 // the same demo content, so the same card ids: a drop that went by the id alone moved an unrelated card of the
 // target board. Runs under Xvfb with the xcb platform: the offscreen platform's drag is a stub.
+#include "demowindowtestcase.h"
 #include "support/testsupport.h"
 #include "waitforsaves.h"
 
@@ -124,7 +125,8 @@ private Q_SLOTS:
         // THEN neither board changed, in the file or on screen, and nothing waits to be undone
         QVERIFY(tests::waitForSaves(*left->actions()));
         QVERIFY(tests::waitForSaves(*right->actions()));
-        QTest::qWait(200);
+        QVERIFY(tests::DemoWindowTestCase::looked(*left, 1)); // each has read its file since
+        QVERIFY(tests::DemoWindowTestCase::looked(*right, 1));
         QCOMPARE(cardRows(second), secondBefore);
         QCOMPARE(cardRows(first), firstBefore);
         QCOMPARE(shownIds(*right, 0), shownBefore);
