@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "records.h"
 
-#include <array>
-#include <utility>
+#include "nametable.h"
 
 namespace hb::storage {
 
 namespace {
-
-template<typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, const char16_t *>, N>;
 
 constexpr NameTable<ColumnKind, 3> s_columnKinds{{
         {ColumnKind::Todo, u"todo"},
@@ -51,26 +47,6 @@ constexpr NameTable<AttachmentState, 3> s_attachmentStates{{
         {AttachmentState::Ready, u"ready"},
         {AttachmentState::Deleted, u"deleted"},
 }};
-
-template<typename Enum, std::size_t N>
-QString nameOf(const NameTable<Enum, N> &table, Enum value)
-{
-    for (const auto &[e, name] : table) {
-        if (e == value)
-            return QString::fromUtf16(name);
-    }
-    return {};
-}
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const NameTable<Enum, N> &table, const QString &text)
-{
-    for (const auto &[e, name] : table) {
-        if (text == QStringView(name))
-            return e;
-    }
-    return std::nullopt;
-}
 
 } // namespace
 

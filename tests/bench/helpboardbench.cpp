@@ -5,6 +5,7 @@
 
 #include <app/mainwindow.h>
 #include <board/model/boardmodel.h>
+#include <board/sla/clock.h>
 #include <board/rules/cardfilter.h>
 #include <board/widgets/board/boardview.h>
 #include <board/widgets/board/filterbar.h>
@@ -21,6 +22,7 @@
 #include <QListView>
 #include <QMap>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -30,6 +32,7 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimeZone>
 
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h> // profiling one part: valgrind --tool=callgrind --instr-atstart=no
@@ -282,6 +285,54 @@ QJsonObject measureGuiStart(const QString &program, const QString &board, int ru
 
 } // namespace
 
+/**
+ * The service-level clocks of @p count open tickets (created over the last 90 days, each with a few priority, waiting
+ * and resolved steps, drawn from a fixed seed) on office hours in Berlin with the default policy: the first pass,
+ * which works out the calendar's intervals, then the median of 9 more, as the minute tick computes them. The tickets
+ * are made here, not read from a board: the figure is the clocks' own cost.
+ */
+QJsonObject measureSla(int count)
+{
+    using namespace board::sla;
+    QRandomGenerator random(20261207);
+    const qint64 now = QDateTime(QDate(2026, 12, 7), QTime(11, 0), QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
+    constexpr qint64 hour = 3600'000;
+    std::vector<Ticket> tickets(static_cast<std::size_t>(count));
+    for (Ticket &ticket : tickets) {
+        ticket.createdAt = now - random.bounded(90 * 24) * hour - random.bounded(int(hour));
+        const auto priority = storage::Priority(random.bounded(4));
+        ticket.steps.append({ticket.createdAt, priority, false, false});
+        qint64 at = ticket.createdAt;
+        for (int step = random.bounded(5); step > 0 && at < now; --step) {
+            at += random.bounded(1, 72) * hour;
+            ticket.steps.append({at, random.bounded(10) == 0 ? storage::Priority(random.bounded(4)) : priority,
+                                 random.bounded(3) == 0, random.bounded(8) == 0});
+        }
+        ticket.steps.last().resolved = false; // open, as the board's badges show them
+        if (random.bounded(3) > 0)
+            ticket.firstResponseAt = ticket.createdAt + random.bounded(1, 48) * hour;
+    }
+    const Policy policy = Policy::defaults();
+    WorkingTime business(Calendar::officeHours("Europe/Berlin"));
+    int breached = 0;
+    const auto pass = [&] {
+        QElapsedTimer timer;
+        timer.start();
+        breached = 0;
+        for (const Ticket &ticket : tickets)
+            breached += clocksOf(ticket, policy, business, now).resolution.state == ClockState::Breached ? 1 : 0;
+        return elapsedMs(timer);
+    };
+    const double first = pass();
+    std::vector<double> runs;
+    for (int run = 0; run < 9; ++run)
+        runs.push_back(pass());
+    return {{QStringLiteral("sla_tickets"), count},
+            {QStringLiteral("sla_breached"), breached},
+            {QStringLiteral("sla_first_ms"), rounded(first)},
+            {QStringLiteral("sla_ms"), rounded(percentile(runs, 0.5))}};
+}
+
 int main(int argc, char *argv[])
 {
     // Offscreen unless told otherwise: the figures are about the program, not a display server. The GUI's start
@@ -324,11 +375,13 @@ int main(int argc, char *argv[])
             QStringLiteral("Only the GUI's start, process start to the board painted, N times (run under xvfb-run for "
                            "a real X server), on the board given with --board or one of --cards cards."),
             QStringLiteral("N"));
+    const QCommandLineOption slaOnlyOption(
+            QStringLiteral("sla-only"), QStringLiteral("Only the service-level clocks' figures, on --cards tickets."));
     const QCommandLineOption appOption(
             QStringLiteral("app"), QStringLiteral("helpboard, for --gui-start (default: the one built beside this)."),
             QStringLiteral("FILE"), QApplication::applicationDirPath() + QStringLiteral("/../app/helpboard"));
     parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption, verboseOption, cliOption,
-                       cliOnlyOption, guiStartOption, appOption});
+                       cliOnlyOption, guiStartOption, slaOnlyOption, appOption});
     parser.process(app);
     const QString cli = QFileInfo(parser.value(cliOption)).absoluteFilePath();
     if (parser.isSet(cliOnlyOption)) {
@@ -339,6 +392,12 @@ int main(int argc, char *argv[])
         const QTemporaryDir scratch;
         QTextStream(stdout) << QJsonDocument(measureCli(cli, parser.value(boardOption), scratch.path()))
                                        .toJson(QJsonDocument::Indented);
+        return 0;
+    }
+
+    const QJsonObject slaFigures = measureSla(parser.value(cardsOption).toInt());
+    if (parser.isSet(slaOnlyOption)) {
+        QTextStream(stdout) << QJsonDocument(slaFigures).toJson(QJsonDocument::Indented);
         return 0;
     }
 
@@ -583,6 +642,8 @@ int main(int argc, char *argv[])
     window.close();
     const QJsonObject cliFigures = measureCli(cli, path, dir.path());
     for (auto figure = cliFigures.constBegin(); figure != cliFigures.constEnd(); ++figure)
+        result.insert(figure.key(), figure.value());
+    for (auto figure = slaFigures.constBegin(); figure != slaFigures.constEnd(); ++figure)
         result.insert(figure.key(), figure.value());
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
     return 0;

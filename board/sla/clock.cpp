@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clock.h"
+
+#include <storage/nametable.h>
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace hb::board::sla {
+
+namespace {
+
+constexpr qint64 s_minute = 60'000;
+constexpr qint64 s_hour = 60 * s_minute;
+constexpr qint64 s_day = 24 * s_hour;
+
+constexpr storage::NameTable<ClockState, 6> s_names{{
+        {ClockState::Ok, u"ok"},
+        {ClockState::AtRisk, u"at-risk"},
+        {ClockState::Breached, u"breached"},
+        {ClockState::Paused, u"paused"},
+        {ClockState::Met, u"met"},
+        {ClockState::Missed, u"missed"},
+}};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::board::sla::Clock", text);
+}
+
+/// Working time on the business hours, or on every hour for a 24x7 target.
+struct Hours
+{
+    WorkingTime &business;
+    bool allDay;
+    qint64 between(qint64 from, qint64 to) const
+    {
+        return allDay ? std::max<qint64>(0, to - from) : business.between(from, to);
+    }
+    qint64 after(qint64 from, qint64 amount) const
+    {
+        return allDay ? from + std::max<qint64>(0, amount) : business.after(from, amount);
+    }
+};
+
+ClockState running(qint64 elapsed, qint64 target)
+{
+    if (elapsed >= target)
+        return ClockState::Breached;
+    return target - elapsed < riskMargin(target) ? ClockState::AtRisk : ClockState::Ok;
+}
+
+} // namespace
+
+QString stateName(ClockState state)
+{
+    return storage::nameOf(s_names, state);
+}
+
+std::optional<ClockState> stateFromName(QStringView name)
+{
+    return storage::valueOf(s_names, name);
+}
+
+qint64 riskMargin(qint64 targetMs)
+{
+    return std::max(targetMs / 4, 15 * s_minute);
+}
+
+Clocks clocksOf(const Ticket &ticket, const Policy &policy, WorkingTime &business, qint64 now)
+{
+    Clocks clocks;
+    clocks.priority = ticket.steps.isEmpty() ? storage::Priority::Normal : ticket.steps.constLast().priority;
+    const Target &target = policy.target(clocks.priority);
+    clocks.allDay = target.allDay;
+    const Hours hours{business, target.allDay};
+    const qint64 created = ticket.createdAt;
+
+    // Response: from the creation to the first answer, never paused.
+    Clock &response = clocks.response;
+    response.targetMs = target.responseMs;
+    response.dueAt = hours.after(created, target.responseMs);
+    if (ticket.firstResponseAt) {
+        response.elapsedMs = hours.between(created, ticket.firstResponseAt);
+        response.state = response.elapsedMs <= target.responseMs ? ClockState::Met : ClockState::Missed;
+    } else {
+        response.elapsedMs = hours.between(created, now);
+        response.state = running(response.elapsedMs, target.responseMs);
+    }
+
+    // Resolution: each step's stretch up to the next (the last one's up to now), counted unless resolved or waiting.
+    Clock &resolution = clocks.resolution;
+    resolution.targetMs = target.resolutionMs;
+    qint64 crossedAt = 0;
+    qint64 from = created;
+    for (qsizetype i = 0; i < ticket.steps.size(); ++i) {
+        const Step &step = ticket.steps[i];
+        from = std::max(from, step.at);
+        // A writer's clock that ran backwards: the stretch is empty, never negative.
+        const qint64 to = std::max(from, i + 1 < ticket.steps.size() ? ticket.steps[i + 1].at : now);
+        if (step.resolved)
+            continue;
+        const qint64 worked = hours.between(from, to);
+        if (step.paused) {
+            resolution.pausedMs += worked;
+            continue;
+        }
+        if (!crossedAt && resolution.elapsedMs + worked >= target.resolutionMs)
+            crossedAt = hours.after(from, target.resolutionMs - resolution.elapsedMs);
+        resolution.elapsedMs += worked;
+    }
+    const Step last = ticket.steps.isEmpty() ? Step{created} : ticket.steps.constLast();
+    if (last.resolved) {
+        resolution.state = resolution.elapsedMs <= target.resolutionMs ? ClockState::Met : ClockState::Missed;
+        resolution.dueAt = resolution.state == ClockState::Missed ? crossedAt : 0;
+    } else if (resolution.elapsedMs >= target.resolutionMs) {
+        resolution.state = ClockState::Breached; // as of the moment it crossed, even when that was under an old target
+        resolution.dueAt = crossedAt;
+    } else if (last.paused) {
+        resolution.state = ClockState::Paused;
+    } else {
+        resolution.state = running(resolution.elapsedMs, target.resolutionMs);
+        resolution.dueAt = hours.after(std::max(now, last.at), resolution.leftMs());
+    }
+    return clocks;
+}
+
+QString durationText(qint64 ms)
+{
+    const qint64 minutes = std::max<qint64>(0, ms) / s_minute;
+    if (minutes < 60)
+        return tr("%1m").arg(minutes);
+    if (ms < s_day) {
+        const qint64 rest = minutes % 60;
+        return rest ? tr("%1h %2m").arg(minutes / 60).arg(rest) : tr("%1h").arg(minutes / 60);
+    }
+    const qint64 hours = (minutes / 60) % 24;
+    return hours ? tr("%1d %2h").arg(minutes / (24 * 60)).arg(hours) : tr("%1d").arg(minutes / (24 * 60));
+}
+
+} // namespace hb::board::sla
