@@ -45,8 +45,10 @@ inline storage::Result<storage::StatusTag> parseStatus(const QString &text)
 {
     if (const auto parsed = storage::statusFromString(text))
         return *parsed;
-    return storage::Error{storage::ErrorKind::Invalid,
-                          tr("unknown status “%1” (in-progress, needs-review, blocked, none)").arg(text)};
+    return storage::Error{
+            storage::ErrorKind::Invalid,
+            tr("unknown status “%1” (in-progress, needs-review, blocked, waiting-requester, waiting-vendor, none)")
+                    .arg(text)};
 }
 
 /// With @p allowNone, "none" means no channel (to clear it, or to find cards without one).

@@ -184,6 +184,12 @@ public:
     /// A board of sample tickets and people (setting "demo" is "yes"): the window says DEMO wherever it names it.
     bool isDemo();
     Result<qint64> attachmentLimit();
+    /// The service levels every desktop counts the tickets' clocks with.
+    Result<ServiceLevels> serviceLevels();
+    /// Admin only: new service levels (@p policy and @p calendar JSON objects; what they say is board/sla's to
+    /// check). With @p expectedVersion >= 0 a newer version is ErrorKind::Conflict. Returns the new version; the
+    /// change feed says sla.changed.
+    Result<qint64> setServiceLevels(const QByteArray &policy, const QByteArray &calendar, qint64 expectedVersion = -1);
 
     // Columns
     Result<QList<Column>> columns();

@@ -63,5 +63,6 @@ inline constexpr QStringView TemplateRestored = u"template.restored";
 inline constexpr QStringView TemplateUpdated = u"template.updated";
 
 inline constexpr QStringView SettingChanged = u"setting.changed";
+inline constexpr QStringView ServiceLevelsChanged = u"sla.changed";
 
 } // namespace hb::storage::eventkind

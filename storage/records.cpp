@@ -18,11 +18,13 @@ constexpr NameTable<Priority, 4> s_priorities{{
         {Priority::Normal, u"normal"},
         {Priority::Low, u"low"},
 }};
-constexpr NameTable<StatusTag, 4> s_statuses{{
+constexpr NameTable<StatusTag, 6> s_statuses{{
         {StatusTag::None, u""},
         {StatusTag::InProgress, u"in-progress"},
         {StatusTag::NeedsReview, u"needs-review"},
         {StatusTag::Blocked, u"blocked"},
+        {StatusTag::WaitingRequester, u"waiting-requester"},
+        {StatusTag::WaitingVendor, u"waiting-vendor"},
 }};
 constexpr NameTable<Channel, 7> s_channels{{
         {Channel::None, u""},

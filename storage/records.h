@@ -18,7 +18,9 @@ enum class ColumnKind { Todo, Doing, Done };
 Q_ENUM_NS(ColumnKind)
 enum class Priority { Critical, High, Normal, Low };
 Q_ENUM_NS(Priority)
-enum class StatusTag { None, InProgress, NeedsReview, Blocked };
+/// A card's status beside its column. Waiting on the requester or on a vendor pauses the resolution clock by default
+/// (board/sla); Blocked, an obstacle of the team's own, does not.
+enum class StatusTag { None, InProgress, NeedsReview, Blocked, WaitingRequester, WaitingVendor };
 Q_ENUM_NS(StatusTag)
 enum class Channel { None, Email, Phone, Chat, WalkIn, Portal, Monitoring };
 Q_ENUM_NS(Channel)
@@ -186,6 +188,17 @@ struct Presence
     qint64 cardId = 0; ///< the card open in its editor; 0: none
     qint64 startedAt = 0;
     qint64 seenAt = 0;
+};
+
+/// The board's service levels as stored (schema v4): the policy and the business calendar as compact JSON objects,
+/// which board/sla reads and writes (a key not there takes its default), and who set them last.
+struct ServiceLevels
+{
+    QByteArray policy;
+    QByteArray calendar;
+    qint64 updatedAt = 0;
+    QString updatedBy;
+    qint64 version = 0;
 };
 
 struct Event

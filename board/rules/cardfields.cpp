@@ -41,6 +41,10 @@ QString statusText(storage::StatusTag status)
         return tr("In progress");
     case storage::StatusTag::NeedsReview:
         return tr("Needs review");
+    case storage::StatusTag::WaitingRequester:
+        return tr("Waiting on requester");
+    case storage::StatusTag::WaitingVendor:
+        return tr("Waiting on vendor");
     case storage::StatusTag::Blocked:
         break;
     }

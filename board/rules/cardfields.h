@@ -16,6 +16,11 @@ QString priorityText(storage::Priority priority);
 QString statusText(storage::StatusTag status);
 QString channelText(storage::Channel channel);
 
+/// Every status, in the order the editor, the card menu and the filters offer them.
+inline constexpr storage::StatusTag s_statusOrder[] = {
+        storage::StatusTag::None,    storage::StatusTag::InProgress,       storage::StatusTag::NeedsReview,
+        storage::StatusTag::Blocked, storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor};
+
 /// Calls @p field(patch member, card member, name for people) for every field a person edits on a card.
 template<typename Field>
 void forEachCardField(Field &&field)

@@ -31,7 +31,8 @@ struct Policy
     QSet<storage::StatusTag> pausing;
 
     /// A new board's: critical 30 min / 4 h (24x7), high 1 h / 8 h, normal 4 h / 3 business days, low 1 business
-    /// day / 10 business days; a business day is 8 working hours (the office hours' day).
+    /// day / 10 business days (a business day is 8 working hours, the office hours' day); waiting on the requester
+    /// or on a vendor pauses, Blocked does not.
     static Policy defaults();
     const Target &target(storage::Priority priority) const { return targets[std::size_t(priority)]; }
     /// Whether @p status pauses the resolution clock.

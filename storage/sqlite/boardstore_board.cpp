@@ -14,6 +14,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QUuid>
@@ -112,6 +114,68 @@ Status BoardStore::setSetting(const QString &key, const QString &value)
         return appendEvent(eventkind::SettingChanged, 0,
                            {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
     });
+}
+
+Result<ServiceLevels> BoardStore::serviceLevels()
+{
+    auto found = m_db->list<ServiceLevels>(
+            QStringLiteral("SELECT policy, calendar, updated_at, updated_by, version FROM service_levels WHERE id = 1"),
+            {}, [](const QSqlQuery &query) {
+                return ServiceLevels{query.value(0).toString().toUtf8(), query.value(1).toString().toUtf8(),
+                                     query.value(2).toLongLong(), query.value(3).toString(),
+                                     query.value(4).toLongLong()};
+            });
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error{ErrorKind::Corrupt, tr("the board in %1 has lost its service levels").arg(path())};
+    return found->constFirst();
+}
+
+Result<qint64> BoardStore::setServiceLevels(const QByteArray &policy, const QByteArray &calendar,
+                                            qint64 expectedVersion)
+{
+    const OperationScope operation(*this);
+    for (const QByteArray &json : {policy, calendar}) {
+        if (json.size() > s_maxTextLength)
+            return Error{ErrorKind::Invalid,
+                         tr("the service levels are too long (%1 bytes at most)").arg(s_maxTextLength)};
+        QJsonParseError error;
+        if (!QJsonDocument::fromJson(json, &error).isObject())
+            return Error{
+                    ErrorKind::Invalid,
+                    tr("the service levels are not a JSON object (%1)")
+                            .arg(error.error == QJsonParseError::NoError ? tr("another value") : error.errorString())};
+    }
+    qint64 newVersion = 0;
+    auto status = change(
+            Role::Admin, QStringLiteral("sla.set"),
+            [&]() -> Status {
+                auto current = serviceLevels();
+                if (!current)
+                    return current.error();
+                if (auto fresh = checkVersion(tr("the service levels"), current->version, expectedVersion); !fresh)
+                    return fresh;
+                newVersion = current->version + 1;
+                auto set = m_db->run(QStringLiteral("UPDATE service_levels SET policy = :policy, calendar = :calendar, "
+                                                    "updated_at = :now, updated_by = :login, version = :new "
+                                                    "WHERE id = 1 AND version = :old"),
+                                     {{QStringLiteral(":policy"), QString::fromUtf8(policy)},
+                                      {QStringLiteral(":calendar"), QString::fromUtf8(calendar)},
+                                      {QStringLiteral(":now"), now()},
+                                      {QStringLiteral(":login"), m_login},
+                                      {QStringLiteral(":new"), newVersion},
+                                      {QStringLiteral(":old"), current->version}});
+                if (!set)
+                    return set.error();
+                if (*set != 1)
+                    return Error{ErrorKind::Conflict, tr("the service levels changed while saving; try again")};
+                return appendEvent(eventkind::ServiceLevelsChanged, 0, {{QStringLiteral("version"), newVersion}});
+            },
+            &newVersion);
+    if (!status)
+        return status.error();
+    return newVersion;
 }
 
 bool BoardStore::isDemo()

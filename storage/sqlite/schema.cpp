@@ -8,8 +8,10 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 #include <QSqlRecord>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -186,6 +188,19 @@ constexpr const char16_t *s_v2[] = {
         u"WHERE deleted_at IS NULL",
 };
 
+// v4: the service levels (one row: the policy and the business calendar, as JSON objects that board/sla reads; a
+// key not there takes its default), and two statuses that pause the resolution clock (the cards table's CHECK is
+// widened in place: widenStatuses()).
+constexpr const char16_t *s_v4[] = {
+        uR"(CREATE TABLE service_levels (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        policy TEXT NOT NULL DEFAULT '{}',
+        calendar TEXT NOT NULL DEFAULT '{}',
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1))",
+};
+
 // Who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so never
 // in events. Not part of the schema version: programs that do not know it leave it alone, so a board gets it with
 // its first heartbeat without locking out colleagues on an older HelpBoard. Rows of windows that ended without
@@ -228,6 +243,51 @@ Status migrate2to3(Connection &connection)
     return addBoardUuid(connection);
 }
 
+/**
+ * The cards' status CHECK takes the waiting statuses. SQLite cannot alter a CHECK; it documents changing the
+ * table's text in sqlite_master for exactly this (a constraint that only widens: every row already meets it), in
+ * the same transaction as the schema cookie's increment, without touching a row. Refused unless the text is the
+ * one schema 1 wrote.
+ */
+Status widenStatuses(Connection &connection)
+{
+    const QString before = QStringLiteral("CHECK (status IN ('', 'in-progress', 'needs-review', 'blocked'))");
+    const QString after = QStringLiteral("CHECK (status IN ('', 'in-progress', 'needs-review', 'blocked', "
+                                         "'waiting-requester', 'waiting-vendor'))");
+    auto cookie = connection.scalar(QStringLiteral("PRAGMA schema_version"));
+    if (!cookie)
+        return cookie.error();
+    if (auto writable = connection.run(QStringLiteral("PRAGMA writable_schema = ON")); !writable)
+        return writable.error();
+    auto changed = connection.run(QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, :before, :after) "
+                                                 "WHERE type = 'table' AND name = 'cards' AND instr(sql, :before) > 0"),
+                                  {{QStringLiteral(":before"), before}, {QStringLiteral(":after"), after}});
+    // The cookie moves on (an integer of our own, not user text), so every connection reads the schema again.
+    auto bumped = changed && *changed == 1
+                          ? connection.run(QStringLiteral("PRAGMA schema_version = %1").arg(cookie->toLongLong() + 1))
+                          : Result<int>(0);
+    auto readOnly = connection.run(QStringLiteral("PRAGMA writable_schema = OFF"));
+    if (!changed)
+        return changed.error();
+    if (*changed != 1)
+        return Error{ErrorKind::Corrupt, tr("the cards table is not as HelpBoard made it; the file was not changed")};
+    if (!bumped)
+        return bumped.error();
+    if (!readOnly)
+        return readOnly.error();
+    // The schema read again, with the new text: a mistake here fails the transaction, which rolls it all back.
+    auto check = connection.scalar(QStringLiteral("SELECT count(*) FROM cards WHERE status NOT IN ('', "
+                                                  "'in-progress', 'needs-review', 'blocked')"));
+    if (!check)
+        return check.error();
+    return {};
+}
+
+Status migrate3to4(Connection &connection)
+{
+    return addServiceLevels(connection, QStringLiteral("helpboard"), QDateTime::currentMSecsSinceEpoch());
+}
+
 } // namespace
 
 Status addBoardUuid(Connection &connection)
@@ -243,6 +303,26 @@ Status addBoardUuid(Connection &connection)
 QStringList v2Statements()
 {
     return statements(s_v2);
+}
+
+Status addServiceLevels(Connection &connection, const QString &login, qint64 now)
+{
+    if (auto widened = widenStatuses(connection); !widened)
+        return widened;
+    if (auto created = runAll(connection, statements(s_v4)); !created)
+        return created;
+    // The desk's time zone is this desktop's until an admin says otherwise: written down, so that every desktop
+    // counts business hours in the same one.
+    const QJsonObject calendar{{QStringLiteral("time_zone"), QString::fromUtf8(QTimeZone::systemTimeZoneId())}};
+    auto inserted = connection.run(
+            QStringLiteral("INSERT INTO service_levels (id, policy, calendar, updated_at, updated_by) "
+                           "VALUES (1, '{}', :calendar, :now, :login)"),
+            {{QStringLiteral(":calendar"), QString::fromUtf8(QJsonDocument(calendar).toJson(QJsonDocument::Compact))},
+             {QStringLiteral(":now"), now},
+             {QStringLiteral(":login"), login}});
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
 QStringList presenceStatements()
@@ -292,7 +372,7 @@ QStringList v1Statements()
 
 QList<MigrationStep> migrationSteps()
 {
-    return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}};
+    return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}, MigrationStep{3, migrate3to4}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -337,6 +417,8 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         // The login that creates a board is its admin, in the same transaction as the board itself.
         if (auto templates = addShippedTemplates(connection, creatorLogin, now); !templates)
             return templates;
+        if (auto levels = addServiceLevels(connection, creatorLogin, now); !levels)
+            return levels;
         auto admin = connection.run(QStringLiteral("INSERT INTO members (login, role, added_at, added_by) "
                                                    "VALUES (:login, 'admin', :now, :login)"),
                                     {{QStringLiteral(":login"), creatorLogin}, {QStringLiteral(":now"), now}});

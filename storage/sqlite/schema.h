@@ -18,7 +18,7 @@ namespace schema {
 /// PRAGMA application_id of every HelpBoard file ("HBrd").
 constexpr int s_applicationId = 0x48427264;
 /// PRAGMA user_version this program writes and reads.
-constexpr int s_currentVersion = 3;
+constexpr int s_currentVersion = 4;
 
 /// One migration step from schema version `from` to `from + 1`; runs inside a write transaction.
 struct MigrationStep
@@ -28,7 +28,7 @@ struct MigrationStep
 };
 
 /// The steps this program knows: 1 -> 2 adds checklist templates (with the ones HelpBoard ships), 2 -> 3 gives the
-/// board its UUID (meta `board_uuid`).
+/// board its UUID (meta `board_uuid`), 3 -> 4 adds the service levels and the waiting statuses.
 QList<MigrationStep> migrationSteps();
 
 /// Creates the current schema in an empty database, in one transaction.
@@ -54,6 +54,9 @@ QStringList v2Statements();
 constexpr const char16_t *s_boardUuidKey = u"board_uuid";
 /// Gives a board without one a fresh UUID (the step 2 -> 3, and new boards).
 Status addBoardUuid(Connection &connection);
+/// Schema v4 on a v3 board (the step 3 -> 4, and new boards): the cards' status takes "waiting-requester" and
+/// "waiting-vendor", and the service_levels row is made, its calendar in this desktop's time zone, by @p login.
+Status addServiceLevels(Connection &connection, const QString &login, qint64 now);
 /// The presence table (who has the board open), made if missing: outside the schema version, see schema.cpp.
 QStringList presenceStatements();
 /// Adds the checklist templates HelpBoard ships (Software install, New hire set-up, ...), recorded as made by

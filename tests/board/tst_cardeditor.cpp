@@ -871,7 +871,7 @@ private Q_SLOTS:
         QTest::keyClick(status, Qt::Key_End);
         QVERIFY(saved());
         const QString after = history->toPlainText();
-        QVERIFY2(after.trimmed().endsWith(QStringLiteral("to Blocked")), qPrintable(after));
+        QVERIFY2(after.trimmed().endsWith(QStringLiteral("to Waiting on vendor")), qPrintable(after));
         // people by the names the board shows, never by login (who did it, whom it was assigned to)
         QVERIFY(after.contains(QStringLiteral("Alice Martin")));
         QVERIFY2(!after.contains(QRegularExpression(QStringLiteral("\\b(alice|ben|chloe|dev)\\b"))), qPrintable(after));

@@ -371,6 +371,15 @@ private Q_SLOTS:
         QTest::newRow("channel phone") << QStringList{QStringLiteral("channel-phone")}
                                        << QStringList{QStringLiteral("--channel"), QStringLiteral("phone")}
                                        << QStringLiteral("Channel: Phone");
+        QTest::newRow("waiting on a vendor")
+                << QStringList{QStringLiteral("status-waiting-vendor")}
+                << QStringList{QStringLiteral("--status"), QStringLiteral("waiting-vendor")}
+                << QStringLiteral("Waiting on vendor");
+        QTest::newRow("waiting on anyone")
+                << QStringList{QStringLiteral("status-waiting-vendor"), QStringLiteral("status-waiting-requester")}
+                << QStringList{QStringLiteral("--status"), QStringLiteral("waiting-vendor"), QStringLiteral("--status"),
+                               QStringLiteral("waiting-requester")}
+                << QStringLiteral("Waiting on requester, Waiting on vendor");
         QTest::newRow("requester") << QStringList{QStringLiteral("requester:finance")}
                                    << QStringList{QStringLiteral("--requester"), QStringLiteral("finance")}
                                    << QStringLiteral("Requester: “finance”");

@@ -250,6 +250,19 @@ private Q_SLOTS:
             QVERIFY2(found.contains(problem), qPrintable(found));
     }
 
+    void shouldPauseOnlyWhileWaitingByDefault()
+    {
+        const Policy policy = Policy::defaults();
+        QVERIFY(policy.pauses(storage::StatusTag::WaitingRequester));
+        QVERIFY(policy.pauses(storage::StatusTag::WaitingVendor));
+        for (const auto status : {storage::StatusTag::None, storage::StatusTag::InProgress,
+                                  storage::StatusTag::NeedsReview, storage::StatusTag::Blocked})
+            QVERIFY(!policy.pauses(status));
+        QVERIFY(policy.target(storage::Priority::Critical).allDay);
+        QVERIFY(!policy.target(storage::Priority::Low).allDay);
+        QCOMPARE(policy.problem(Calendar::officeHours("Europe/Berlin")), QString());
+    }
+
     void shouldTakeA24x7PolicyWithoutBusinessHours()
     {
         Policy policy = Policy::defaults();

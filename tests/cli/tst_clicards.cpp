@@ -150,6 +150,10 @@ void tst_CliCards::shouldEditEachField_data()
     QTest::newRow("status") << QStringList{u"--status"_s, u"needs-review"_s} << u"status"_s
                             << QJsonValue(u"needs-review"_s);
     QTest::newRow("status none") << QStringList{u"--status"_s, u"none"_s} << u"status"_s << QJsonValue();
+    QTest::newRow("waiting on the requester")
+            << QStringList{u"--status"_s, u"waiting-requester"_s} << u"status"_s << QJsonValue(u"waiting-requester"_s);
+    QTest::newRow("waiting on a vendor") << QStringList{u"--status"_s, u"waiting-vendor"_s} << u"status"_s
+                                         << QJsonValue(u"waiting-vendor"_s);
     QTest::newRow("requester") << QStringList{u"--requester"_s, u"Kim Lee"_s} << u"requester"_s
                                << QJsonValue(u"Kim Lee"_s);
     QTest::newRow("channel") << QStringList{u"--channel"_s, u"email"_s} << u"channel"_s << QJsonValue(u"email"_s);

@@ -19,6 +19,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTest>
 #include <QUuid>
 
@@ -57,8 +58,26 @@ QString makeV1Board(const QString &path)
                 return describe(created);
         }
     }
-    return rawExec(path, {u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s,
-                          u"DELETE FROM meta WHERE key = 'board_uuid'"_s, u"PRAGMA user_version = 1"_s});
+    // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
+    return rawExec(path,
+                   {u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s,
+                    u"DELETE FROM meta WHERE key = 'board_uuid'"_s, u"DROP TABLE service_levels"_s,
+                    u"PRAGMA writable_schema = ON"_s,
+                    u"UPDATE sqlite_master SET sql = replace(sql, ', ''waiting-requester'', ''waiting-vendor''', '') "
+                    u"WHERE name = 'cards'"_s,
+                    u"PRAGMA writable_schema = OFF"_s, u"PRAGMA user_version = 1"_s});
+}
+
+/// A v3 board (the last before service levels): a v1 board brought to v3 by this program's own steps.
+QString makeV3Board(const QString &path)
+{
+    if (const QString made = makeV1Board(path); !made.isEmpty())
+        return made;
+    Connection connection;
+    if (!connection.open(path, Connection::Mode::ReadWrite))
+        return u"could not open the v1 board"_s;
+    const Status migrated = schema::migrate(connection, 1, 3, schema::migrationSteps(), path + u".v1-backup"_s);
+    return migrated ? QString() : describe(migrated.error());
 }
 
 /// Runs @p statements on a separate plain QSqlDatabase connection and closes it again; returns an error or nothing.
@@ -513,13 +532,70 @@ private Q_SLOTS:
             uuids << *uuid;
             Connection connection;
             QVERIFY(connection.open(path, Connection::Mode::ReadOnly));
-            QCOMPARE(userVersion(connection), 3);
+            QCOMPARE(userVersion(connection), schema::s_currentVersion);
         }
         QVERIFY(uuids.first() != uuids.last());
         // AND opening again keeps it (the step ran once)
         auto again = BoardStore::open(paths.first(), optionsFor(s_creator));
         QVERIFY2(again, qPrintable(describe(again)));
         QCOMPARE(again.value()->boardUuid().value(), uuids.first());
+    }
+
+    void shouldMigrateAV3BoardToV4WithServiceLevelsAndTheWaitingStatuses()
+    {
+        // GIVEN a v3 board with cards, one of them blocked
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeV3Board(path), QString());
+        QCOMPARE(rawExec(path, {u"UPDATE cards SET status = 'blocked' WHERE title = 'VPN drops'"_s}), QString());
+        // AND a status v3 does not know is refused by the file itself
+        QVERIFY(!rawSql(path, {u"UPDATE cards SET status = 'waiting-vendor'"_s}).error.isEmpty());
+
+        // WHEN this program opens it
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v4, with service levels whose calendar is in this desktop's time zone, and defaults otherwise
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 4);
+        auto levels = store.value()->serviceLevels();
+        QVERIFY2(levels, qPrintable(describe(levels)));
+        QCOMPARE(levels->policy, QByteArray("{}"));
+        QCOMPARE(levels->calendar, QByteArray(R"({"time_zone":")") + QTimeZone::systemTimeZoneId() + "\"}");
+        QCOMPARE(levels->version, 1);
+        // AND a card can wait on a vendor, the blocked one is still blocked, and the file is sound
+        const QList<Card> cards = store.value()->cards().value();
+        CardPatch waiting;
+        waiting.status = StatusTag::WaitingVendor;
+        QVERIFY2(store.value()->updateCard(cards.first().id, waiting), "a waiting status was refused");
+        QCOMPARE(store.value()->card(cards.first().id)->status, StatusTag::WaitingVendor);
+        QCOMPARE(
+                rawSql(path, {u"SELECT count(*) FROM cards WHERE status = 'blocked'"_s}).rows.value(0).value(0).toInt(),
+                1);
+        QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
+        // AND the file still refuses a status nobody knows
+        QVERIFY(!rawSql(path, {u"UPDATE cards SET status = 'lost'"_s}).error.isEmpty());
+    }
+
+    void shouldNotMigrateACardsTableItDidNotMake()
+    {
+        // GIVEN a v3 board whose cards table someone rebuilt without the status CHECK
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeV3Board(path), QString());
+        QCOMPARE(rawExec(path,
+                         {u"PRAGMA writable_schema = ON"_s,
+                          u"UPDATE sqlite_master SET sql = replace(sql, 'CHECK (status IN', 'CHECK (status NOT IN') "
+                          u"WHERE name = 'cards'"_s,
+                          u"PRAGMA writable_schema = OFF"_s}),
+                 QString());
+        const QByteArray before = sha256Of(path);
+
+        // WHEN this program opens it, THEN it says so, and the file is as it was (at v3)
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY(!store);
+        QVERIFY2(store.error().message.contains(u"the cards table is not as HelpBoard made it"),
+                 qPrintable(store.error().message));
+        QCOMPARE(sha256Of(path), before);
     }
 
     void shouldGiveANewBoardAUuidThatItsCopiesShare()

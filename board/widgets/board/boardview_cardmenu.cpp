@@ -127,10 +127,7 @@ void BoardView::showCardMenu(int column, const QPoint &at)
                                                      storage::Priority::Normal, storage::Priority::Low},
             priorityText, [](storage::Priority each) { return chips::swatch(theme::priority(storage::toText(each))); });
     choices(tr("&Status"), QStringLiteral("status"), tr("Set Status"), &storage::CardPatch::status,
-            &storage::Card::status,
-            std::initializer_list<storage::StatusTag>{storage::StatusTag::None, storage::StatusTag::InProgress,
-                                                      storage::StatusTag::NeedsReview, storage::StatusTag::Blocked},
-            statusText, [](storage::StatusTag) { return QIcon(); });
+            &storage::Card::status, s_statusOrder, statusText, [](storage::StatusTag) { return QIcon(); });
 
     QMenu *labels = menu->addMenu(tr("&Labels"));
     labels->setObjectName(QStringLiteral("labelsMenu"));

@@ -96,7 +96,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_more = menuButton(QStringLiteral("moreFilters"), tr("More filters"),
                         tr("Priority, labels, assignee, requester, channel"), &FilterBar::fillMoreMenu);
     // "More filters (5)" is as wide as it gets: counting up never moves the buttons after it.
-    m_more->setText(tr("More filters (%1)").arg(5));
+    m_more->setText(tr("More filters (%1)").arg(6));
     m_more->setMinimumWidth(m_more->sizeHint().width());
     buttons->addWidget(m_more);
     m_saved = menuButton(QStringLiteral("savedFilters"), tr("Saved"),
@@ -230,6 +230,10 @@ void FilterBar::setFilter(const CardFilter &filter)
     m_extra.assignee = filter.assignee;
     m_extra.requester = filter.requester;
     m_extra.channel = filter.channel;
+    for (const storage::StatusTag waiting : {storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor}) {
+        if (filter.statuses.contains(waiting))
+            m_extra.statuses.insert(waiting);
+    }
     m_applying = false;
     m_typing->stop();
     apply();
@@ -337,7 +341,8 @@ void FilterBar::apply()
     m_filter = filter;
     m_clear->setEnabled(!m_filter.isEmpty());
     const int extra = int(bool(m_extra.priority)) + int(!m_extra.labelIds.isEmpty()) + int(!m_extra.assignee.isEmpty())
-                      + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel));
+                      + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel))
+                      + int(!m_extra.statuses.isEmpty());
     m_more->setText(extra ? tr("More filters (%1)").arg(extra) : tr("More filters"));
     if (!m_settingsGroup.isEmpty())
         m_keepLast->start();
@@ -377,6 +382,10 @@ QString FilterBar::describe() const
         on << tr("Requester: “%1”").arg(m_extra.requester);
     if (m_extra.channel)
         on << tr("Channel: %1").arg(channelText(*m_extra.channel));
+    for (const storage::StatusTag waiting : {storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor}) {
+        if (m_extra.statuses.contains(waiting))
+            on << statusText(waiting);
+    }
     if (!m_filter.search.isEmpty())
         on << tr("“%1”").arg(m_filter.search);
     return on.join(QStringLiteral(", "));
@@ -502,6 +511,23 @@ void FilterBar::fillMoreMenu()
         action->setCheckable(true);
         action->setChecked(m_extra.channel == each);
         channels->addAction(action);
+    }
+
+    // Waiting: on the requester, on a vendor, or both (with the toggles' statuses, any of them matches).
+    QMenu *waiting = menu->addMenu(tr("&Waiting"));
+    waiting->setObjectName(QStringLiteral("waitingFilterMenu"));
+    for (const storage::StatusTag each : {storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor}) {
+        QAction *action = waiting->addAction(statusText(each), this, [this, each](bool on) {
+            changeMore([each, on](CardFilter &f) {
+                if (on)
+                    f.statuses.insert(each);
+                else
+                    f.statuses.remove(each);
+            });
+        });
+        action->setObjectName(QStringLiteral("status-") + storage::toText(each));
+        action->setCheckable(true);
+        action->setChecked(m_extra.statuses.contains(each));
     }
 
     menu->addAction(m_extra.requester.isEmpty() ? tr("&Requester…")

@@ -122,7 +122,7 @@ private:
     QToolButton *m_more = nullptr;
     QToolButton *m_saved = nullptr;
     QToolButton *m_clear = nullptr;
-    CardFilter m_extra; ///< what More filters sets: priority, labels, assignee, requester, channel
+    CardFilter m_extra; ///< what More filters sets: priority, labels, assignee, requester, channel, waiting
     QString m_settingsGroup;
     QWidget *m_empty = nullptr;
     QLabel *m_emptyText = nullptr;

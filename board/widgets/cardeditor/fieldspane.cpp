@@ -71,11 +71,10 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
                          {priorityText(Priority::Normal), int(Priority::Normal)},
                          {priorityText(Priority::Low), int(Priority::Low)}});
     fields->addRow(tr("&Priority"), m_priority);
-    m_status = choice(QStringLiteral("statusBox"), this,
-                      {{statusText(StatusTag::None), int(StatusTag::None)},
-                       {statusText(StatusTag::InProgress), int(StatusTag::InProgress)},
-                       {statusText(StatusTag::NeedsReview), int(StatusTag::NeedsReview)},
-                       {statusText(StatusTag::Blocked), int(StatusTag::Blocked)}});
+    QList<std::pair<QString, int>> statuses;
+    for (const StatusTag status : s_statusOrder)
+        statuses.append({statusText(status), int(status)});
+    m_status = choice(QStringLiteral("statusBox"), this, statuses);
     fields->addRow(tr("&Status"), m_status);
     m_assignee = new QComboBox(this);
     m_assignee->setObjectName(QStringLiteral("assigneeBox"));

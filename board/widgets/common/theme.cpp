@@ -65,6 +65,8 @@ QColor status(const QString &status)
         return fill(Mark::Danger);
     if (status == u"needs-review")
         return fill(Mark::Review);
+    if (status.startsWith(u"waiting-"))
+        return QColor(0x7f, 0x8c, 0x8d); // grey: the ticket waits on someone outside the team
     return fill(Mark::Info);
 }
 
