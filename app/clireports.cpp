@@ -7,6 +7,7 @@
 #include "terminaltext.h"
 
 #include <board/rules/cardfilter.h>
+#include <board/sla/desk.h>
 #include <storage/boardstore.h>
 #include <storage/exchange/boardexport.h>
 
@@ -76,8 +77,18 @@ int Cli::cmdList(CliArguments &args)
     const auto requester = args.value(QStringLiteral("--requester"));
     const auto channel = args.value(QStringLiteral("--channel"));
     const auto search = args.value(QStringLiteral("--search"));
+    const QStringList slaStates = args.values(QStringLiteral("--sla"));
     if (!args.positional(0, 0))
         return usageError(args.error());
+    QSet<board::sla::ClockState> wantedStates;
+    for (const QString &name : slaStates) {
+        const auto state = board::sla::stateFromName(name);
+        if (!state)
+            return fail(
+                    {ErrorKind::Invalid,
+                     tr("unknown service-level state “%1” (ok, at-risk, breached, paused, met, missed)").arg(name)});
+        wantedStates.insert(*state);
+    }
 
     if (column) {
         auto id = resolveColumn(*column);
@@ -120,7 +131,14 @@ int Cli::cmdList(CliArguments &args)
     }
     CardQuery query;
     query.includeArchived = archived;
-    if (json)
+    std::unique_ptr<board::sla::Desk> desk;
+    if (!wantedStates.isEmpty()) {
+        auto read = board::sla::Desk::read(*m_store);
+        if (!read)
+            return fail(read.error());
+        desk = std::move(read).value();
+    }
+    if (json && !desk)
         return writeCardsJson(query, filter);
     auto cards = m_store->cards(query);
     if (!cards)
@@ -133,8 +151,17 @@ int Cli::cmdList(CliArguments &args)
     QJsonArray array;
     QList<const Card *> shown;
     for (const Card &card : *cards) {
-        if (filter.matches(card, context))
-            shown << &card;
+        if (!filter.matches(card, context))
+            continue;
+        // The clock that matters now (the response until answered, then the resolution) is in a state asked for.
+        if (desk) {
+            auto clocks = desk->clocksOf(card, context.now);
+            if (!clocks)
+                return fail(clocks.error());
+            if (!wantedStates.contains(clocks->current().state))
+                continue;
+        }
+        shown << &card;
     }
     if (json) {
         for (const Card *card : shown)
@@ -182,8 +209,23 @@ int Cli::cmdShow(CliArguments &args)
     auto details = exporter->cardDetails(*card, true);
     if (!details)
         return fail(details.error());
+    // Its service-level clocks, or why there are none (service levels an admin must fix first).
+    std::optional<board::sla::Clocks> clocks;
+    QString noClocks;
+    if (auto desk = board::sla::Desk::read(*m_store)) {
+        auto computed = (*desk)->clocksOf(*card, m_store->now());
+        if (!computed)
+            return fail(computed.error());
+        clocks = *computed;
+    } else if (desk.error().kind == ErrorKind::Invalid) {
+        noClocks = desk.error().message;
+    } else {
+        return fail(desk.error());
+    }
     if (json) {
-        printJson(*details);
+        QJsonObject withClocks = *details;
+        withClocks.insert(QStringLiteral("sla"), clocks ? QJsonValue(board::sla::clocksToJson(*clocks)) : QJsonValue());
+        printJson(withClocks);
         return Ok;
     }
     const QJsonObject &d = *details;
@@ -206,6 +248,21 @@ int Cli::cmdShow(CliArguments &args)
     field(tr("Due"), card->dueAt ? localTime(card->dueAt) : QString());
     field(tr("Created"), localTime(card->createdAt) + QStringLiteral(" by ") + card->createdBy);
     field(tr("Resolved"), card->resolvedAt ? localTime(card->resolvedAt) : QString());
+    const auto clockLine = [&](const board::sla::Clock &clock) {
+        using board::sla::durationText;
+        QString line = board::sla::stateName(clock.state) + QStringLiteral(", ")
+                       + tr("%1 of %2").arg(durationText(clock.elapsedMs), durationText(clock.targetMs));
+        if (clock.dueAt)
+            line += QStringLiteral(", ") + tr("due %1").arg(localTime(clock.dueAt));
+        if (clock.pausedMs)
+            line += QStringLiteral(", ") + tr("paused %1").arg(durationText(clock.pausedMs));
+        return line;
+    };
+    if (clocks) {
+        field(tr("Response"), clockLine(clocks->response));
+        field(tr("Resolution"), clockLine(clocks->resolution));
+    }
+    field(tr("Service levels"), noClocks);
     field(tr("Archived"), card->archivedAt ? localTime(card->archivedAt) : QString());
     if (!card->description.isEmpty())
         m_out << Qt::endl << terminalText(card->description, LineBreaks::Keep) << Qt::endl;

@@ -55,7 +55,7 @@ bool Calendar::hasWorkingTime() const
 
 QString Calendar::problem() const
 {
-    if (timeZone.isEmpty() || !QTimeZone::isTimeZoneIdAvailable(timeZone))
+    if (timeZone.isEmpty() || !QTimeZone(timeZone).isValid())
         return tr("“%1” is not a time zone this computer knows (use a name such as Europe/Madrid or "
                   "America/Sao_Paulo).")
                 .arg(QString::fromUtf8(timeZone));

@@ -4,6 +4,7 @@
 #include <storage/nametable.h>
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <algorithm>
 
@@ -12,8 +13,6 @@ namespace hb::board::sla {
 namespace {
 
 constexpr qint64 s_minute = 60'000;
-constexpr qint64 s_hour = 60 * s_minute;
-constexpr qint64 s_day = 24 * s_hour;
 
 constexpr storage::NameTable<ClockState, 6> s_names{{
         {ClockState::Ok, u"ok"},
@@ -126,17 +125,36 @@ Clocks clocksOf(const Ticket &ticket, const Policy &policy, WorkingTime &busines
     return clocks;
 }
 
+QJsonObject clocksToJson(const Clocks &clocks)
+{
+    const auto clock = [](const Clock &each, bool withPaused) {
+        QJsonObject object{{QStringLiteral("state"), stateName(each.state)},
+                           {QStringLiteral("target_min"), each.targetMs / s_minute},
+                           {QStringLiteral("elapsed_min"), each.elapsedMs / s_minute},
+                           {QStringLiteral("left_min"), each.leftMs() / s_minute},
+                           {QStringLiteral("due"),
+                            each.dueAt ? QJsonValue(
+                                    QDateTime::fromMSecsSinceEpoch(each.dueAt, Qt::UTC).toString(Qt::ISODateWithMs))
+                                       : QJsonValue()}};
+        if (withPaused)
+            object.insert(QStringLiteral("paused_min"), each.pausedMs / s_minute);
+        return object;
+    };
+    return {{QStringLiteral("priority"), storage::toText(clocks.priority)},
+            {QStringLiteral("all_day"), clocks.allDay},
+            {QStringLiteral("current"), clocks.answered() ? QStringLiteral("resolution") : QStringLiteral("response")},
+            {QStringLiteral("response"), clock(clocks.response, false)},
+            {QStringLiteral("resolution"), clock(clocks.resolution, true)}};
+}
+
 QString durationText(qint64 ms)
 {
+    // Hours, never days: a day of business hours is not 24 of them.
     const qint64 minutes = std::max<qint64>(0, ms) / s_minute;
     if (minutes < 60)
         return tr("%1m").arg(minutes);
-    if (ms < s_day) {
-        const qint64 rest = minutes % 60;
-        return rest ? tr("%1h %2m").arg(minutes / 60).arg(rest) : tr("%1h").arg(minutes / 60);
-    }
-    const qint64 hours = (minutes / 60) % 24;
-    return hours ? tr("%1d %2h").arg(minutes / (24 * 60)).arg(hours) : tr("%1d").arg(minutes / (24 * 60));
+    const qint64 rest = minutes % 60;
+    return rest ? tr("%1h %2m").arg(minutes / 60).arg(rest) : tr("%1h").arg(minutes / 60);
 }
 
 } // namespace hb::board::sla

@@ -6,6 +6,7 @@
 
 #include <storage/records.h>
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -59,6 +60,10 @@ struct Clocks
     bool allDay = false; ///< its targets are 24x7
     Clock response;
     Clock resolution;
+    /// The clock that matters now, the one a badge shows: the response clock until the ticket is answered, then the
+    /// resolution clock.
+    const Clock &current() const { return answered() ? resolution : response; }
+    bool answered() const { return response.state == ClockState::Met || response.state == ClockState::Missed; }
 };
 
 /// Less working time left than this is at risk: a quarter of the target, and never under 15 minutes.
@@ -73,7 +78,15 @@ qint64 riskMargin(qint64 targetMs);
  */
 Clocks clocksOf(const Ticket &ticket, const Policy &policy, WorkingTime &business, qint64 now);
 
-/// A length of time as a badge says it: "45m", "1h 20m", "3d 2h".
+/// A length of time as a badge says it: "45m", "1h 20m", "80h" (hours, never days: a day of business hours is
+/// not 24 of them).
 QString durationText(qint64 ms);
+
+/**
+ * Both clocks as `helpboard-cli show --json` gives them: {"priority", "all_day", "current": "response" or
+ * "resolution", "response": {...}, "resolution": {...}}, each clock {"state", "target_min", "elapsed_min",
+ * "left_min", "due" (UTC, ISO 8601; null when paused or met), and "paused_min" for the resolution clock}.
+ */
+QJsonObject clocksToJson(const Clocks &clocks);
 
 } // namespace hb::board::sla

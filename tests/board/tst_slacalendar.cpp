@@ -282,8 +282,8 @@ private Q_SLOTS:
         QTest::newRow("minutes") << 45 * s_minute + 59'999 << u"45m"_s;
         QTest::newRow("an hour") << 60 * s_minute << u"1h"_s;
         QTest::newRow("hours and minutes") << 80 * s_minute << u"1h 20m"_s;
-        QTest::newRow("a day") << 24 * 60 * s_minute << u"1d"_s;
-        QTest::newRow("days and hours") << (3 * 24 + 2) * 60 * s_minute + 7 * s_minute << u"3d 2h"_s;
+        QTest::newRow("a day") << 24 * 60 * s_minute << u"24h"_s;
+        QTest::newRow("days and hours") << (3 * 24 + 2) * 60 * s_minute + 7 * s_minute << u"74h 7m"_s;
     }
 
     void shouldSayDurationsAsBadgesDo()

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "desk.h"
+
+#include "levels.h"
+#include "ticket.h"
+
+#include <storage/boardstore.h>
+
+#include <QCoreApplication>
+
+namespace hb::board::sla {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hb::board::sla::Desk", text);
+}
+
+} // namespace
+
+Desk::Desk(storage::BoardStore &store, Policy policy, Calendar calendar, QSet<qint64> doneColumns)
+    : m_store(store)
+    , m_policy(std::move(policy))
+    , m_calendar(std::move(calendar))
+    , m_business(m_calendar)
+    , m_doneColumns(std::move(doneColumns))
+{ }
+
+storage::Result<std::unique_ptr<Desk>> Desk::read(storage::BoardStore &store)
+{
+    auto levels = store.serviceLevels();
+    if (!levels)
+        return levels.error();
+    auto policy = policyFromJson(levels->policy);
+    if (!policy)
+        return policy.error();
+    auto calendar = calendarFromJson(levels->calendar);
+    if (!calendar)
+        return calendar.error();
+    QString problem = calendar->problem();
+    if (problem.isEmpty())
+        problem = policy->problem(*calendar);
+    if (!problem.isEmpty())
+        return storage::Error{storage::ErrorKind::Invalid,
+                              tr("the board's service levels cannot be used (an admin can fix them): %1").arg(problem)};
+    // The columns as they are now: time a card spent in a done column since deleted counts as not done.
+    auto columns = store.columns();
+    if (!columns)
+        return columns.error();
+    QSet<qint64> done;
+    for (const storage::Column &column : *columns) {
+        if (column.kind == storage::ColumnKind::Done)
+            done.insert(column.id);
+    }
+    return std::unique_ptr<Desk>(new Desk(store, std::move(*policy), std::move(*calendar), std::move(done)));
+}
+
+storage::Result<Clocks> Desk::clocksOf(const storage::Card &card, qint64 now)
+{
+    auto history = m_store.cardHistory(card.id);
+    if (!history)
+        return history.error();
+    const Ticket ticket =
+            ticketOf(card, *history, m_policy, [this](qint64 column) { return m_doneColumns.contains(column); });
+    return sla::clocksOf(ticket, m_policy, m_business, now);
+}
+
+} // namespace hb::board::sla

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "calendar.h"
+#include "clock.h"
+#include "policy.h"
+
+#include <storage/records.h>
+#include <storage/result.h>
+
+#include <QSet>
+
+#include <memory>
+
+namespace hb::storage {
+class BoardStore;
+}
+
+namespace hb::board::sla {
+
+/**
+ * A board's service levels ready to give its cards their clocks: the policy and the calendar read from the file
+ * (storage::ServiceLevels), which columns are done ones, and the working time kept from card to card. Reads a card's
+ * history from the store for each card asked about.
+ */
+class Desk
+{
+public:
+    /// An error when the file cannot be read, or holds service levels that cannot be used (said why).
+    static storage::Result<std::unique_ptr<Desk>> read(storage::BoardStore &store);
+
+    /// @p card's clocks at @p now.
+    storage::Result<Clocks> clocksOf(const storage::Card &card, qint64 now);
+    const Policy &policy() const { return m_policy; }
+    const Calendar &calendar() const { return m_calendar; }
+
+private:
+    Desk(storage::BoardStore &store, Policy policy, Calendar calendar, QSet<qint64> doneColumns);
+
+    storage::BoardStore &m_store;
+    Policy m_policy;
+    Calendar m_calendar;
+    WorkingTime m_business;
+    QSet<qint64> m_doneColumns;
+};
+
+} // namespace hb::board::sla
