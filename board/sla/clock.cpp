@@ -83,6 +83,8 @@ Clocks clocksOf(const Ticket &ticket, const Policy &policy, WorkingTime &busines
     if (ticket.firstResponseAt) {
         response.elapsedMs = hours.between(created, ticket.firstResponseAt);
         response.state = response.elapsedMs <= target.responseMs ? ClockState::Met : ClockState::Missed;
+        if (response.state == ClockState::Met)
+            response.dueAt = 0;
     } else {
         response.elapsedMs = hours.between(created, now);
         response.state = running(response.elapsedMs, target.responseMs);

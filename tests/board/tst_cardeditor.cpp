@@ -7,6 +7,7 @@
 #include <board/widgets/cardeditor/titleedit.h>
 #include <board/widgets/common/characterlimit.h>
 #include <board/widgets/common/labelbutton.h>
+#include <board/widgets/common/theme.h>
 #include <board/widgets/dialogs/labelsdialog.h>
 
 #include <QApplication>
@@ -853,6 +854,45 @@ private Q_SLOTS:
         m_window->undoStack()->undo();
         QVERIFY(saved());
         QCOMPARE(storedTemplate(QStringLiteral("Password reset"))->items, reset.items);
+    }
+
+    void shouldShowTheServiceLevelClocks()
+    {
+        // GIVEN the first card of Doing: critical (30 min to answer, 4 h to resolve, every hour counted), created
+        // about 5 h ago and answered after 12 min
+        auto *response = field<QLabel>("responseClock");
+        auto *resolution = field<QLabel>("resolutionClock");
+        auto *targets = field<QLabel>("slaTargets");
+        QVERIFY(response->isVisible());
+        // THEN the response was met, the resolution is over its target, in red, and the targets say 24x7
+        QVERIFY2(response->text().startsWith(QStringLiteral("Met · 12m of 30m")), qPrintable(response->text()));
+        QVERIFY2(resolution->text().startsWith(QStringLiteral("Breached · ")), qPrintable(resolution->text()));
+        QVERIFY2(resolution->text().contains(QStringLiteral("of 4h · was due ")), qPrintable(resolution->text()));
+        QCOMPARE(resolution->palette().color(QPalette::Text),
+                 board::theme::onBase(board::theme::Mark::Danger, resolution->palette()));
+        QVERIFY2(targets->text().startsWith(QStringLiteral("Critical: respond within 30m, resolve within 4h")),
+                 qPrintable(targets->text()));
+        QVERIFY2(targets->text().contains(QStringLiteral("every hour (24x7)")), qPrintable(targets->text()));
+        // WHEN its priority is lowered to Low with the keyboard
+        auto *priority = field<QComboBox>("priorityBox");
+        priority->setFocus();
+        QTest::keyClick(priority, Qt::Key_End);
+        QVERIFY(saved());
+        // THEN Low's targets (8 h / 80 h of business hours) apply from its creation: on track, in the text colour
+        QVERIFY2(response->text().startsWith(QStringLiteral("Met · ")), qPrintable(response->text()));
+        QVERIFY2(resolution->text().startsWith(QStringLiteral("On track · ")), qPrintable(resolution->text()));
+        QVERIFY2(resolution->text().contains(QStringLiteral(" of 80h · resolve by ")), qPrintable(resolution->text()));
+        QCOMPARE(resolution->palette().color(QPalette::Text), m_editor->palette().color(QPalette::Text));
+        QVERIFY2(targets->text().startsWith(QStringLiteral("Low: respond within 8h, resolve within 80h · business "
+                                                           "hours, ")),
+                 qPrintable(targets->text()));
+        // AND waiting on a vendor pauses the resolution, in grey
+        auto *status = field<QComboBox>("statusBox");
+        status->setFocus();
+        QTest::keyClick(status, Qt::Key_End);
+        QVERIFY(saved());
+        QVERIFY2(resolution->text().startsWith(QStringLiteral("Paused · ")), qPrintable(resolution->text()));
+        QCOMPARE(resolution->palette().color(QPalette::Text), m_editor->palette().color(QPalette::PlaceholderText));
     }
 
     void shouldShowTheCardsHistoryAsItGrows()

@@ -3,6 +3,7 @@
 
 #include "attachmentspane.h"
 #include "checklistpane.h"
+#include "clockspane.h"
 #include "commentspane.h"
 #include "descriptionpane.h"
 #include "editorparts.h"
@@ -101,6 +102,8 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
                      const std::optional<storage::CardPatch> &base) { return save(patch, text, base); };
     m_fieldsPane = new FieldsPane(m_model, m_saver, content);
     layout->addWidget(m_fieldsPane);
+    m_clocksPane = new ClocksPane(content);
+    layout->addWidget(m_clocksPane);
     // A title at its limit (a long paste is cut by the field itself): said under the fields, as for the requester.
     connect(m_title, &LimitedTextEdit::truncated, this,
             [this] { m_fieldsPane->sayCut(m_title->accessibleName(), m_title->maxLength()); });
@@ -161,6 +164,7 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_store = store;
     m_actions = actions;
     m_fieldsPane->setBoard(store, actions);
+    m_clocksPane->setBoard(store);
     m_checklistPane->setBoard(store, actions);
     m_attachments->setBoard(store, actions);
     m_commentsPane->setBoard(store, actions);
@@ -284,6 +288,7 @@ void CardEditor::refresh()
     m_checklistPane->setEditable(editable);
     m_commentsPane->setEditable(editable);
     m_title->setReadOnly(!editable);
+    m_clocksPane->showCard(shown);
     if (!shown) {
         m_descriptionPane->edit()->setReadOnly(true);
         m_summary->setText(m_cardId ? tr("This card is no longer on the board (archived, deleted, or hidden by "

@@ -22,6 +22,7 @@ class AttachmentsPane;
 class BoardActions;
 class BoardModel;
 class ChecklistPane;
+class ClocksPane;
 class CommentsPane;
 class DescriptionPane;
 class FieldsPane;
@@ -31,8 +32,8 @@ class TitleEdit;
 /**
  * One card, beside the board: its title, then panes for its fields, description, checklist, attachments, comments
  * and history. Every change is saved on its own as an undo step through BoardActions (no Save button); what others
- * change, or a save that fails, shows in the fields as the board model has it. Without actions (a viewer, a read-only file) it only shows.
- * Esc or the close button hides it.
+ * change, or a save that fails, shows in the fields as the board model has it. Without actions (a viewer, a read-only
+ * file) it only shows. Esc or the close button hides it.
  */
 class CardEditor final : public QWidget
 {
@@ -97,6 +98,7 @@ private:
     TitleEdit *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_alsoHere = nullptr;
+    ClocksPane *m_clocksPane = nullptr;
     FieldsPane *m_fieldsPane = nullptr;
     DescriptionPane *m_descriptionPane = nullptr;
     ChecklistPane *m_checklistPane = nullptr;

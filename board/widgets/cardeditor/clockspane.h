@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/records.h>
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QTimer;
+
+namespace hb::storage {
+class BoardStore;
+}
+
+namespace hb::board {
+
+namespace sla {
+class Desk;
+struct Clock;
+} // namespace sla
+
+/**
+ * The card editor's service levels: the response and resolution clocks of the card shown (where each stands, the
+ * business time counted of its target, when it is due in the desk's time zone and here when they differ, the time
+ * paused), and the targets that apply. Read again every minute while shown; says why when the board's service levels
+ * cannot be used.
+ */
+class ClocksPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClocksPane)
+
+public:
+    explicit ClocksPane(QWidget *parent = nullptr);
+    ~ClocksPane() override;
+
+    /// The board the cards are on (its service levels are read again).
+    void setBoard(storage::BoardStore *store);
+    /// The clocks of @p card (as the board shows it; its history as the file has it); none hides the pane.
+    void showCard(const storage::Card *card);
+
+private:
+    void refresh();
+    QString line(const sla::Clock &clock, bool resolution) const;
+    QString dueText(qint64 at) const;
+
+    storage::BoardStore *m_store = nullptr;
+    std::unique_ptr<sla::Desk> m_desk;
+    QString m_deskProblem;
+    std::optional<storage::Card> m_card;
+    QLabel *m_response = nullptr;
+    QLabel *m_resolution = nullptr;
+    QLabel *m_targets = nullptr;
+    QTimer *m_tick = nullptr;
+};
+
+} // namespace hb::board
