@@ -132,11 +132,16 @@ int Cli::cmdList(CliArguments &args)
     CardQuery query;
     query.includeArchived = archived;
     std::unique_ptr<board::sla::Desk> desk;
+    QHash<qint64, QList<Event>> histories;
     if (!wantedStates.isEmpty()) {
         auto read = board::sla::Desk::read(*m_store);
         if (!read)
             return fail(read.error());
         desk = std::move(read).value();
+        auto all = m_store->clockHistories(); // one read for the cards on the board; archived ones one by one
+        if (!all)
+            return fail(all.error());
+        histories = std::move(*all);
     }
     if (json && !desk)
         return writeCardsJson(query, filter);
@@ -155,7 +160,8 @@ int Cli::cmdList(CliArguments &args)
             continue;
         // The clock that matters now (the response until answered, then the resolution) is in a state asked for.
         if (desk) {
-            auto clocks = desk->clocksOf(card, context.now);
+            auto clocks = card.archivedAt ? desk->clocksOf(*m_store, card, context.now)
+                                          : desk->clocksOf(card, histories.value(card.id), context.now);
             if (!clocks)
                 return fail(clocks.error());
             if (!wantedStates.contains(clocks->current().state))
@@ -213,7 +219,7 @@ int Cli::cmdShow(CliArguments &args)
     std::optional<board::sla::Clocks> clocks;
     QString noClocks;
     if (auto desk = board::sla::Desk::read(*m_store)) {
-        auto computed = (*desk)->clocksOf(*card, m_store->now());
+        auto computed = (*desk)->clocksOf(*m_store, *card, m_store->now());
         if (!computed)
             return fail(computed.error());
         clocks = *computed;

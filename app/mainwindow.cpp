@@ -525,6 +525,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     // callback is what emits this signal.
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload, Qt::QueuedConnection);
     connect(m_poller.get(), &board::BoardPoller::presenceChanged, this, &MainWindow::showPresence);
+    connect(m_poller.get(), &board::BoardPoller::clocksRead, m_model, &board::BoardModel::setClocks);
     if (m_details)
         connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
     connect(m_poller.get(), &board::BoardPoller::reachableChanged, this, [this](bool reachable, const QString &why) {

@@ -338,6 +338,9 @@ public:
     // Change feed and history
     Result<QList<Event>> eventsSince(qint64 seq, int limit = 10000);
     Result<QList<Event>> cardHistory(qint64 cardId);
+    /// What the service-level clocks of every card on the board (not archived) are read from, in one query: per
+    /// card, its creation, moves and the changes of its fields that may hold a priority or a status, oldest first.
+    Result<QHash<qint64, QList<Event>>> clockHistories();
     Result<qint64> lastEventSeq();
     /// PRAGMA data_version: changes when another connection commits to the file (this one's own commits do not).
     Result<qint64> dataVersion();

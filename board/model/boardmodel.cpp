@@ -138,6 +138,38 @@ void BoardModel::markChanged(qint64 id, const QString &login, int msecs)
         m_markTimer.start(msecs);
 }
 
+void BoardModel::setClocks(const QHash<qint64, sla::Clocks> &clocks, bool all)
+{
+    QHash<qint64, sla::Badge> badges = all ? QHash<qint64, sla::Badge>() : m_badges;
+    for (auto each = clocks.cbegin(); each != clocks.cend(); ++each) {
+        if (const auto badge = sla::badgeOf(each.value()))
+            badges.insert(each.key(), *badge);
+        else
+            badges.remove(each.key());
+    }
+    // One change per column, from its first card whose badge changed to its last: a minute's tick changes most.
+    QList<std::pair<int, std::pair<int, int>>> changed; // column, first and last row
+    for (int column = 0; column < m_cards.size(); ++column) {
+        const QList<storage::Card> &cards = m_cards.at(column);
+        int first = -1;
+        int last = -1;
+        for (int row = 0; row < cards.size(); ++row) {
+            const qint64 id = cards.at(row).id;
+            if (m_badges.value(id) == badges.value(id) && m_badges.contains(id) == badges.contains(id))
+                continue;
+            first = first < 0 ? row : first;
+            last = row;
+        }
+        if (first >= 0)
+            changed.append({column, {first, last}});
+    }
+    m_badges = std::move(badges);
+    for (const auto &[column, rows] : std::as_const(changed)) {
+        const QModelIndex parent = index(column, 0);
+        Q_EMIT dataChanged(index(rows.first, 0, parent), index(rows.second, 0, parent), {SlaStateRole, SlaTextRole});
+    }
+}
+
 void BoardModel::expireMarks()
 {
     qint64 next = -1;
@@ -534,6 +566,12 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         return card->assignee.isEmpty() ? QString() : m_memberNames.value(card->assignee, card->assignee);
     case StatusTextRole:
         return card->status == storage::StatusTag::None ? QString() : statusText(card->status);
+    case SlaStateRole:
+        if (const auto badge = m_badges.constFind(card->id); badge != m_badges.cend())
+            return sla::stateName(badge->state);
+        return QString();
+    case SlaTextRole:
+        return m_badges.value(card->id).text;
     default:
         return {};
     }

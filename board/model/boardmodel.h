@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <board/sla/clock.h>
 #include <storage/records.h>
 #include <storage/result.h>
 
@@ -57,6 +58,9 @@ public:
         HeightKeyRole,     ///< quint64 that changes when what a card's height depends on (title, labels) does
         ChangedByRole,     ///< who just changed the card (their display name), while it is marked; else empty
         OutsideFilterRole, ///< CardFilterModel's: shown only because it was just added, though the filter hides it
+        SlaStateRole,      ///< the state of the card's clock that matters now ("at-risk", ...; sla::stateName()), or
+                           ///< empty when its badge says nothing (met, or not read yet)
+        SlaTextRole,       ///< what its badge says: "1h 20m left", "2h over", "paused", "missed"
     };
     Q_ENUM(Roles)
 
@@ -92,6 +96,9 @@ public:
      * later mark of the same card starts its time again.
      */
     void markChanged(qint64 id, const QString &login, int msecs);
+    /// Cards' service-level clocks (BoardPoller::clocksRead()): every card's when @p all (the others then have
+    /// none), else those of @p clocks. Says which cards' badges changed, a range per column.
+    void setClocks(const QHash<qint64, sla::Clocks> &clocks, bool all);
     /// A member's display name, or the login itself when they have none (or are not a member).
     QString memberName(const QString &login) const { return m_memberNames.value(login, login); }
     /// The board's members as last read, in the store's order.
@@ -181,6 +188,7 @@ private:
         QDeadlineTimer until;
     };
     QHash<qint64, Mark> m_marks;             ///< cards just changed by someone else
+    QHash<qint64, sla::Badge> m_badges;      ///< what each card's service-level badge says (none: nothing)
     QHash<qint64, qint64> m_removedVersions; ///< see versionWhenRemoved()
     QTimer m_markTimer;
 };

@@ -62,6 +62,30 @@ std::optional<ClockState> stateFromName(QStringView name)
     return storage::valueOf(s_names, name);
 }
 
+std::optional<Badge> badgeOf(const Clocks &clocks)
+{
+    const ClockState resolution = clocks.resolution.state;
+    if (resolution == ClockState::Met || resolution == ClockState::Missed) {
+        if (resolution == ClockState::Missed || clocks.response.state == ClockState::Missed)
+            return Badge{ClockState::Missed, tr("missed")};
+        return std::nullopt;
+    }
+    const Clock &current = clocks.current();
+    switch (current.state) {
+    case ClockState::Ok:
+    case ClockState::AtRisk:
+        return Badge{current.state, tr("%1 left").arg(durationText(current.leftMs()))};
+    case ClockState::Breached:
+        return Badge{current.state, tr("%1 over").arg(durationText(-current.leftMs()))};
+    case ClockState::Paused:
+        return Badge{current.state, tr("paused")};
+    case ClockState::Met:
+    case ClockState::Missed:
+        break;
+    }
+    return std::nullopt;
+}
+
 qint64 riskMargin(qint64 targetMs)
 {
     return std::max(targetMs / 4, 15 * s_minute);

@@ -66,6 +66,16 @@ struct Clocks
     bool answered() const { return response.state == ClockState::Met || response.state == ClockState::Missed; }
 };
 
+/// What a card on the board says of its clocks: the state of the clock that matters now and a few words ("1h 20m
+/// left", "2h over", "paused"); a resolved ticket says "missed" when it missed a target, else nothing.
+struct Badge
+{
+    ClockState state = ClockState::Ok;
+    QString text;
+    friend bool operator==(const Badge &, const Badge &) = default;
+};
+std::optional<Badge> badgeOf(const Clocks &clocks);
+
 /// Less working time left than this is at risk: a quarter of the target, and never under 15 minutes.
 qint64 riskMargin(qint64 targetMs);
 

@@ -19,9 +19,8 @@ QString tr(const char *text)
 
 } // namespace
 
-Desk::Desk(storage::BoardStore &store, Policy policy, Calendar calendar, QSet<qint64> doneColumns)
-    : m_store(store)
-    , m_policy(std::move(policy))
+Desk::Desk(Policy policy, Calendar calendar, QSet<qint64> doneColumns)
+    : m_policy(std::move(policy))
     , m_calendar(std::move(calendar))
     , m_business(m_calendar)
     , m_doneColumns(std::move(doneColumns))
@@ -53,17 +52,22 @@ storage::Result<std::unique_ptr<Desk>> Desk::read(storage::BoardStore &store)
         if (column.kind == storage::ColumnKind::Done)
             done.insert(column.id);
     }
-    return std::unique_ptr<Desk>(new Desk(store, std::move(*policy), std::move(*calendar), std::move(done)));
+    return std::unique_ptr<Desk>(new Desk(std::move(*policy), std::move(*calendar), std::move(done)));
 }
 
-storage::Result<Clocks> Desk::clocksOf(const storage::Card &card, qint64 now)
+Clocks Desk::clocksOf(const storage::Card &card, const QList<storage::Event> &history, qint64 now)
 {
-    auto history = m_store.cardHistory(card.id);
+    const Ticket ticket =
+            ticketOf(card, history, m_policy, [this](qint64 column) { return m_doneColumns.contains(column); });
+    return sla::clocksOf(ticket, m_policy, m_business, now);
+}
+
+storage::Result<Clocks> Desk::clocksOf(storage::BoardStore &store, const storage::Card &card, qint64 now)
+{
+    auto history = store.cardHistory(card.id);
     if (!history)
         return history.error();
-    const Ticket ticket =
-            ticketOf(card, *history, m_policy, [this](qint64 column) { return m_doneColumns.contains(column); });
-    return sla::clocksOf(ticket, m_policy, m_business, now);
+    return clocksOf(card, *history, now);
 }
 
 } // namespace hb::board::sla

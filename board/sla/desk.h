@@ -20,8 +20,8 @@ namespace hb::board::sla {
 
 /**
  * A board's service levels ready to give its cards their clocks: the policy and the calendar read from the file
- * (storage::ServiceLevels), which columns are done ones, and the working time kept from card to card. Reads a card's
- * history from the store for each card asked about.
+ * (storage::ServiceLevels), which columns are done ones, and the working time kept from card to card. Keeps no hold
+ * on the store it was read from.
  */
 class Desk
 {
@@ -29,15 +29,16 @@ public:
     /// An error when the file cannot be read, or holds service levels that cannot be used (said why).
     static storage::Result<std::unique_ptr<Desk>> read(storage::BoardStore &store);
 
-    /// @p card's clocks at @p now.
-    storage::Result<Clocks> clocksOf(const storage::Card &card, qint64 now);
+    /// @p card's clocks at @p now, from its @p history (BoardStore::cardHistory(), or clockHistories()).
+    Clocks clocksOf(const storage::Card &card, const QList<storage::Event> &history, qint64 now);
+    /// The same, its history read from @p store.
+    storage::Result<Clocks> clocksOf(storage::BoardStore &store, const storage::Card &card, qint64 now);
     const Policy &policy() const { return m_policy; }
     const Calendar &calendar() const { return m_calendar; }
 
 private:
-    Desk(storage::BoardStore &store, Policy policy, Calendar calendar, QSet<qint64> doneColumns);
+    Desk(Policy policy, Calendar calendar, QSet<qint64> doneColumns);
 
-    storage::BoardStore &m_store;
     Policy m_policy;
     Calendar m_calendar;
     WorkingTime m_business;

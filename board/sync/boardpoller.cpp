@@ -2,6 +2,8 @@
 #include "boardpoller.h"
 
 #include <board/model/boardmodel.h>
+#include <board/sla/desk.h>
+#include <storage/eventkinds.h>
 #include <storage/lockprobe.h>
 
 #include <QDateTime>
@@ -19,6 +21,7 @@ constexpr int s_pollMs = 1000;
 constexpr int s_eventsPerLook = 2000;
 constexpr int s_markMs = 6000;         ///< how long a card someone else changed stays marked
 constexpr qint64 s_beatMs = 15'000;    ///< how often this window says it is here
+constexpr qint64 s_clocksMs = 60'000;  ///< how often every card's service-level clocks are read again
 constexpr qint64 s_presentMs = 45'000; ///< a window not heard from for longer has gone (three beats missed)
 /// A heartbeat first seen this much older than this window's clock is taken as a window that went long ago (it
 /// crashed, or its laptop was closed) until it beats again: desktops' clocks are seldom off by more.
@@ -33,9 +36,11 @@ struct BoardPoller::State
 {
     qint64 seq = 0;
     qint64 dataVersion = -1;
-    qint64 beatAt = 0;     ///< when this window last said it is here
-    qint64 beatCard = -1;  ///< the card it said then
-    qint64 presenceAt = 0; ///< when who else is here was last read
+    qint64 beatAt = 0;               ///< when this window last said it is here
+    qint64 beatCard = -1;            ///< the card it said then
+    qint64 presenceAt = 0;           ///< when who else is here was last read
+    qint64 clocksAt = 0;             ///< when every card's clocks were last read
+    std::unique_ptr<sla::Desk> desk; ///< the board's service levels as last read (none: they cannot be used)
 };
 
 BoardPoller::BoardPoller(const QString &path, const storage::StoreOptions &options, qint64 sinceSeq, BoardModel &model,
@@ -122,6 +127,27 @@ void BoardPoller::poll()
                         state->presenceAt = now;
                     }
                 }
+                // Every card's service-level clocks, once a minute: their badges move on by the minute.
+                const auto readAllClocks = [&] {
+                    state->clocksAt = now;
+                    auto desk = sla::Desk::read(store);
+                    state->desk = desk ? std::move(desk).value() : nullptr;
+                    QHash<qint64, sla::Clocks> clocks;
+                    if (state->desk) {
+                        auto cards = store.cards();
+                        auto histories = store.clockHistories();
+                        if (!cards || !histories) {
+                            state->clocksAt = 0; // the next look tries again
+                            return;
+                        }
+                        for (const storage::Card &each : *cards)
+                            clocks.insert(each.id, state->desk->clocksOf(each, histories->value(each.id), now));
+                    }
+                    saved.clocks = std::move(clocks);
+                    saved.allClocks = true;
+                };
+                if (now - state->clocksAt >= s_clocksMs)
+                    readAllClocks();
                 // data_version moves when another connection commits; the first look reads the feed regardless.
                 if (*version == state->dataVersion)
                     return saved;
@@ -131,6 +157,7 @@ void BoardPoller::poll()
                 QList<qint64> cards;
                 qint64 seq = state->seq;
                 bool labelsChanged = false;
+                bool levelsChanged = false;
                 for (const storage::Event &event : *events) {
                     seq = std::max(seq, event.seq);
                     // Members too: their names show on cards, and this window's own role may have changed.
@@ -139,6 +166,8 @@ void BoardPoller::poll()
                         saved.reloadBoard = true;
                     else if (event.kind.startsWith(u"label."))
                         labelsChanged = true;
+                    if (event.kind == storage::eventkind::ServiceLevelsChanged || event.kind.startsWith(u"column."))
+                        levelsChanged = true;
                     if (event.cardId && !cards.contains(event.cardId))
                         cards << event.cardId;
                     // Someone else's change is marked on the card; this window's own (same login) is not.
@@ -164,6 +193,18 @@ void BoardPoller::poll()
                         saved.attachments = std::move(details.attachments);
                     }
                 }
+                // New service levels, or columns changed (which are done ones): every card's clocks again. Else
+                // those of the cards that changed.
+                if (levelsChanged && !saved.allClocks) {
+                    readAllClocks();
+                } else if (state->desk && !saved.allClocks && !saved.reloadBoard) {
+                    QHash<qint64, sla::Clocks> clocks;
+                    for (const storage::Card &each : std::as_const(saved.cards)) {
+                        if (auto clocksNow = state->desk->clocksOf(store, each, now))
+                            clocks.insert(each.id, *clocksNow);
+                    }
+                    saved.clocks = std::move(clocks);
+                }
                 // Only what was read in full counts as seen; anything else is read again at the next look. A full
                 // feed may have more behind it: then this version is not taken as seen either.
                 if (saved.status) {
@@ -186,6 +227,9 @@ void BoardPoller::poll()
 void BoardPoller::apply(const Saved &saved)
 {
     const auto ended = qScopeGuard([&] { Q_EMIT looked(bool(saved.status)); });
+    // Clocks read at a look that failed later still hold: every card's were read before the feed.
+    if (saved.clocks)
+        Q_EMIT clocksRead(*saved.clocks, saved.allClocks);
     // A look that failed (the share busy or gone) is tried again at the next tick; the board stays as it is.
     if (!saved.status)
         return;

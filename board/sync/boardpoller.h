@@ -66,6 +66,10 @@ Q_SIGNALS:
                      const QList<storage::Comment> &comments, const QList<storage::Attachment> &attachments);
     /// Someone opened or closed the board, or a card, elsewhere: see others().
     void presenceChanged();
+    /// Cards' service-level clocks as the file has them now: every card's when @p all (about once a minute, and when
+    /// the service levels or the columns changed; none when the levels cannot be used), else those of cards that
+    /// changed.
+    void clocksRead(const QHash<qint64, sla::Clocks> &clocks, bool all);
     /// Looks cannot reach the file (false, and @p why: they wait and try again), or can again (true).
     void reachableChanged(bool reachable, const QString &why);
     /// The share was found not to pass file locks between desktops, or this computer reads an old copy of the

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <board/rules/cardfields.h>
+#include <board/sla/clock.h>
 #include <storage/records.h>
 #include <storage/result.h>
 
@@ -40,6 +41,9 @@ struct Saved
     std::optional<CardConflict> conflict;            ///< a card edit met someone else's change: the choice to offer
     QHash<qint64, QString> changedBy;                ///< read by the poller: who else made each card's latest change
     std::optional<QList<storage::Presence>> present; ///< read by the poller: the windows that have the board open
+    /// Read by the poller: cards' service-level clocks, every card's (allClocks) or those that changed.
+    std::optional<QHash<qint64, sla::Clocks>> clocks;
+    bool allClocks = false;
     /// Called on the worker's thread when this failure is final (not run again once the file is back).
     std::function<void()> onFailed;
     bool labelsRead = false; ///< labels holds the board's labels, read after the save

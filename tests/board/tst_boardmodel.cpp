@@ -130,6 +130,65 @@ private Q_SLOTS:
         QCOMPARE(model.versionWhenRemoved(second.id), 0);
     }
 
+    void shouldShowEachCardsServiceLevelBadgeAndSayWhichChanged()
+    {
+        board::BoardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(*m_store));
+        const QModelIndex todo = model.index(0, 0);
+        const QModelIndex doing = model.index(1, 0);
+        const qint64 first = model.index(0, 0, todo).data(board::BoardModel::IdRole).toLongLong();
+        const qint64 third = model.index(2, 0, todo).data(board::BoardModel::IdRole).toLongLong();
+        const qint64 working = model.index(0, 0, doing).data(board::BoardModel::IdRole).toLongLong();
+        // Before any clocks: no badge
+        QCOMPARE(model.index(0, 0, todo).data(board::BoardModel::SlaTextRole).toString(), QString());
+        const auto running = [](board::sla::ClockState state, qint64 elapsed) {
+            board::sla::Clocks clocks;
+            clocks.response.state = state;
+            clocks.response.targetMs = 60 * 60'000;
+            clocks.response.elapsedMs = elapsed;
+            clocks.resolution.state = board::sla::ClockState::Ok;
+            return clocks;
+        };
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // WHEN every card's clocks are read: two in To-do, one in Doing
+        model.setClocks({{first, running(board::sla::ClockState::Ok, 20 * 60'000)},
+                         {third, running(board::sla::ClockState::Breached, 90 * 60'000)},
+                         {working, running(board::sla::ClockState::AtRisk, 50 * 60'000)}},
+                        true);
+        // THEN each says so, and one change per column covers the cards that changed, for the badge's roles only
+        QCOMPARE(model.index(0, 0, todo).data(board::BoardModel::SlaTextRole).toString(), QStringLiteral("40m left"));
+        QCOMPARE(model.index(0, 0, todo).data(board::BoardModel::SlaStateRole).toString(), QStringLiteral("ok"));
+        QCOMPARE(model.index(2, 0, todo).data(board::BoardModel::SlaTextRole).toString(), QStringLiteral("30m over"));
+        QCOMPARE(model.index(2, 0, todo).data(board::BoardModel::SlaStateRole).toString(), QStringLiteral("breached"));
+        QCOMPARE(model.index(1, 0, todo).data(board::BoardModel::SlaTextRole).toString(), QString());
+        QCOMPARE(model.index(0, 0, doing).data(board::BoardModel::SlaStateRole).toString(), QStringLiteral("at-risk"));
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(0, 0, todo));
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), model.index(2, 0, todo));
+        QCOMPARE(changed.at(0).at(2).value<QList<int>>(),
+                 (QList<int>{board::BoardModel::SlaStateRole, board::BoardModel::SlaTextRole}));
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), model.index(0, 0, doing));
+        // WHEN only one card's clocks come (it changed) THEN only it changes, and the others keep theirs
+        changed.clear();
+        model.setClocks({{third, running(board::sla::ClockState::Ok, 10 * 60'000)}}, false);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(2, 0, todo));
+        QCOMPARE(model.index(2, 0, todo).data(board::BoardModel::SlaTextRole).toString(), QStringLiteral("50m left"));
+        QCOMPARE(model.index(0, 0, todo).data(board::BoardModel::SlaTextRole).toString(), QStringLiteral("40m left"));
+        // WHEN every card's are read and nothing changed THEN nothing is said
+        changed.clear();
+        model.setClocks({{first, running(board::sla::ClockState::Ok, 20 * 60'000)},
+                         {third, running(board::sla::ClockState::Ok, 10 * 60'000)},
+                         {working, running(board::sla::ClockState::AtRisk, 50 * 60'000)}},
+                        true);
+        QCOMPARE(changed.count(), 0);
+        // AND every card's without one (service levels that cannot be used) takes every badge away
+        model.setClocks({}, true);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.index(0, 0, doing).data(board::BoardModel::SlaTextRole).toString(), QString());
+    }
+
     void shouldMarkACardJustChangedForAWhile()
     {
         board::BoardModel model;

@@ -6,6 +6,7 @@
 
 #include <app/mainwindow.h>
 #include <board/model/boardmodel.h>
+#include <board/sla/levels.h>
 #include <board/sync/boardpoller.h>
 #include <board/widgets/board/boardview.h>
 #include <board/widgets/board/carddelegate.h>
@@ -155,6 +156,42 @@ private Q_SLOTS:
         const qint64 first = todo->model()->index(0, 0, todo->rootIndex()).data(board::BoardModel::IdRole).toLongLong();
         QVERIFY(cli({QStringLiteral("move"), QString::number(id), QStringLiteral("--to"), QStringLiteral("To-do"),
                      QStringLiteral("--before"), QString::number(first)}));
+    }
+
+    void shouldShowEachCardsServiceLevelsAndFollowAChangeOfThem()
+    {
+        // GIVEN the board shown: the first card of Doing is critical (4 h to resolve, every hour counted) and was
+        // created about 5 h ago, so its badge says how far over it is, in red
+        auto *board = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"));
+        const QModelIndex card = board->columnView(1)->model()->index(0, 0, board->columnView(1)->rootIndex());
+        const qint64 id = card.data(board::BoardModel::IdRole).toLongLong();
+        const auto badge = [&] {
+            return m_window->model()->cardIndex(id).data(board::BoardModel::SlaTextRole).toString();
+        };
+        QTRY_COMPARE(m_window->model()->cardIndex(id).data(board::BoardModel::SlaStateRole).toString(),
+                     QStringLiteral("breached"));
+        QVERIFY2(badge().endsWith(QStringLiteral(" over")), qPrintable(badge()));
+        // WHEN an admin elsewhere gives critical tickets 100 h to resolve
+        auto admin = storeAs();
+        board::sla::Policy policy = board::sla::Policy::defaults();
+        policy.targets[std::size_t(storage::Priority::Critical)].resolutionMs = 100 * 3600'000LL;
+        QVERIFY(admin->setServiceLevels(board::sla::policyToJson(policy), admin->serviceLevels()->calendar));
+        // THEN the badge follows at the next look: on track, with the time left
+        QTRY_COMPARE(m_window->model()->cardIndex(id).data(board::BoardModel::SlaStateRole).toString(),
+                     QStringLiteral("ok"));
+        QVERIFY2(badge().endsWith(QStringLiteral(" left")), qPrintable(badge()));
+        // AND the second card of Doing (critical too, answered), set waiting on a vendor here, says paused once its
+        // save is read back
+        const qint64 answered = m_window->model()
+                                        ->index(1, 0, m_window->model()->index(1, 0))
+                                        .data(board::BoardModel::IdRole)
+                                        .toLongLong();
+        storage::CardPatch waiting;
+        waiting.status = storage::StatusTag::WaitingVendor;
+        QVERIFY(m_window->actions()->editCard(answered, waiting, QStringLiteral("Wait")));
+        QVERIFY(saved(*m_window));
+        QTRY_COMPARE(m_window->model()->cardIndex(answered).data(board::BoardModel::SlaTextRole).toString(),
+                     QStringLiteral("paused"));
     }
 
     void shouldShowAnOpenCardAsOthersChangeIt()

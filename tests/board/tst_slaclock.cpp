@@ -250,6 +250,35 @@ private Q_SLOTS:
                 << 190 << 0;
     }
 
+    void shouldSayOnTheCardWhatMattersNow_data()
+    {
+        QTest::addColumn<int>("response");
+        QTest::addColumn<int>("resolution");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("text");
+        using enum ClockState;
+        // (the response's target 60 min with 20 min counted; the resolution's 240 min with 300 counted)
+        QTest::newRow("not answered: the response") << int(Ok) << int(Ok) << u"ok"_s << u"40m left"_s;
+        QTest::newRow("answered late, resolution over")
+                << int(Missed) << int(Breached) << u"breached"_s << u"1h over"_s;
+        QTest::newRow("answered, waiting") << int(Met) << int(Paused) << u"paused"_s << u"paused"_s;
+        QTest::newRow("resolved in time") << int(Met) << int(Met) << QString() << QString();
+        QTest::newRow("resolved, answered late") << int(Missed) << int(Met) << u"missed"_s << u"missed"_s;
+        QTest::newRow("resolved late") << int(Met) << int(Missed) << u"missed"_s << u"missed"_s;
+    }
+
+    void shouldSayOnTheCardWhatMattersNow()
+    {
+        QFETCH(int, response);
+        QFETCH(int, resolution);
+        Clocks clocks;
+        clocks.response = {ClockState(response), 60 * 60'000, 0, 20 * 60'000, 0};
+        clocks.resolution = {ClockState(resolution), 240 * 60'000, 0, 300 * 60'000, 0};
+        const auto badge = badgeOf(clocks);
+        QTEST(badge ? stateName(badge->state) : QString(), "state");
+        QTEST(badge ? badge->text : QString(), "text");
+    }
+
     void shouldGiveTheWorkedExamplesClocks()
     {
         QFETCH(QString, calendar);

@@ -544,6 +544,20 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
                  alert ? theme::fill(l.dueState == DueState::Overdue ? theme::Mark::Danger : theme::Mark::Warning)
                        : palette.color(QPalette::PlaceholderText),
                  alert);
+        x = pill.right() + 5;
+    }
+    // The service-level badge: filled red when over, amber when at risk, outlined while on track or paused.
+    const QString slaText = index.data(BoardModel::SlaTextRole).toString();
+    if (!slaText.isEmpty()) {
+        const QString state = index.data(BoardModel::SlaStateRole).toString();
+        const bool over = state == u"breached" || state == u"missed";
+        const bool risk = state == u"at-risk";
+        const QRect pill(x, footer.top(), pillWidth(opt.font, slaText), footer.height());
+        drawPill(painter, pill, slaText,
+                 over   ? theme::fill(theme::Mark::Danger)
+                 : risk ? theme::fill(theme::Mark::Warning)
+                        : palette.color(QPalette::PlaceholderText),
+                 over || risk);
     }
     int end = footer.right();
     if (!l.initials.isEmpty()) {

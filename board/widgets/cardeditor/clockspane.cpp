@@ -162,7 +162,7 @@ void ClocksPane::refresh()
         m_targets->clear();
         return;
     }
-    const auto clocks = m_desk->clocksOf(*m_card, m_store->now());
+    const auto clocks = m_desk->clocksOf(*m_store, *m_card, m_store->now());
     if (!clocks) {
         m_response->setText(clocks.error().message);
         m_resolution->clear();
