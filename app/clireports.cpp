@@ -223,10 +223,10 @@ int Cli::cmdShow(CliArguments &args)
         if (!computed)
             return fail(computed.error());
         clocks = *computed;
-    } else if (desk.error().kind == ErrorKind::Invalid) {
-        noClocks = desk.error().message;
+    } else if (desk.error().kind == ErrorKind::Invalid || desk.error().kind == ErrorKind::Corrupt) {
+        noClocks = desk.error().message; // levels that cannot be used: the card is shown all the same
     } else {
-        return fail(desk.error());
+        return fail(desk.error()); // the file could not be read
     }
     if (json) {
         QJsonObject withClocks = *details;

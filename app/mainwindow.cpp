@@ -446,6 +446,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_afterSaves = {};
     m_afterSavesText.clear();
     m_savingLabel->clear();
+    m_model->setClocks({}, true); // the last board's badges never show on this one's cards
     // Undo history belongs to one board; so do the list of its archived cards and the filter (its labels, its
     // search hits), which must not outlive the store it reads.
     m_poller.reset(); // what it read of the last board is not shown on this one

@@ -138,8 +138,18 @@ void BoardModel::markChanged(qint64 id, const QString &login, int msecs)
         m_markTimer.start(msecs);
 }
 
+std::optional<sla::Clocks> BoardModel::clocks(qint64 id) const
+{
+    const auto found = m_clocks.constFind(id);
+    return found == m_clocks.cend() ? std::nullopt : std::optional(*found);
+}
+
 void BoardModel::setClocks(const QHash<qint64, sla::Clocks> &clocks, bool all)
 {
+    if (all)
+        m_clocks = clocks;
+    else
+        m_clocks.insert(clocks);
     QHash<qint64, sla::Badge> badges = all ? QHash<qint64, sla::Badge>() : m_badges;
     for (auto each = clocks.cbegin(); each != clocks.cend(); ++each) {
         if (const auto badge = sla::badgeOf(each.value()))

@@ -99,6 +99,8 @@ public:
     /// Cards' service-level clocks (BoardPoller::clocksRead()): every card's when @p all (the others then have
     /// none), else those of @p clocks. Says which cards' badges changed, a range per column.
     void setClocks(const QHash<qint64, sla::Clocks> &clocks, bool all);
+    /// Card @p id's clocks as last read; none before the first read, or without usable service levels.
+    std::optional<sla::Clocks> clocks(qint64 id) const;
     /// A member's display name, or the login itself when they have none (or are not a member).
     QString memberName(const QString &login) const { return m_memberNames.value(login, login); }
     /// The board's members as last read, in the store's order.
@@ -188,6 +190,7 @@ private:
         QDeadlineTimer until;
     };
     QHash<qint64, Mark> m_marks;             ///< cards just changed by someone else
+    QHash<qint64, sla::Clocks> m_clocks;     ///< each card's service-level clocks as last read
     QHash<qint64, sla::Badge> m_badges;      ///< what each card's service-level badge says (none: nothing)
     QHash<qint64, qint64> m_removedVersions; ///< see versionWhenRemoved()
     QTimer m_markTimer;

@@ -128,16 +128,22 @@ void BoardPoller::poll()
                     }
                 }
                 // Every card's service-level clocks, once a minute: their badges move on by the minute.
+                // (The service levels are read again with them: an admin may have changed them.)
                 const auto readAllClocks = [&] {
                     state->clocksAt = now;
                     auto desk = sla::Desk::read(store);
+                    if (!desk && desk.error().kind != storage::ErrorKind::Invalid) {
+                        state->clocksAt = 0; // the file busy or out of reach: the badges stay, the next look tries
+                        return;
+                    }
+                    // Service levels that cannot be used: no badges (the card editor says why).
                     state->desk = desk ? std::move(desk).value() : nullptr;
                     QHash<qint64, sla::Clocks> clocks;
                     if (state->desk) {
                         auto cards = store.cards();
                         auto histories = store.clockHistories();
                         if (!cards || !histories) {
-                            state->clocksAt = 0; // the next look tries again
+                            state->clocksAt = 0;
                             return;
                         }
                         for (const storage::Card &each : *cards)
@@ -157,7 +163,7 @@ void BoardPoller::poll()
                 QList<qint64> cards;
                 qint64 seq = state->seq;
                 bool labelsChanged = false;
-                bool levelsChanged = false;
+                bool levelsOrColumnsChanged = false;
                 for (const storage::Event &event : *events) {
                     seq = std::max(seq, event.seq);
                     // Members too: their names show on cards, and this window's own role may have changed.
@@ -167,7 +173,7 @@ void BoardPoller::poll()
                     else if (event.kind.startsWith(u"label."))
                         labelsChanged = true;
                     if (event.kind == storage::eventkind::ServiceLevelsChanged || event.kind.startsWith(u"column."))
-                        levelsChanged = true;
+                        levelsOrColumnsChanged = true;
                     if (event.cardId && !cards.contains(event.cardId))
                         cards << event.cardId;
                     // Someone else's change is marked on the card; this window's own (same login) is not.
@@ -195,7 +201,7 @@ void BoardPoller::poll()
                 }
                 // New service levels, or columns changed (which are done ones): every card's clocks again. Else
                 // those of the cards that changed.
-                if (levelsChanged && !saved.allClocks) {
+                if (levelsOrColumnsChanged && !saved.allClocks) {
                     readAllClocks();
                 } else if (state->desk && !saved.allClocks && !saved.reloadBoard) {
                     QHash<qint64, sla::Clocks> clocks;

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
+#include <QScopeGuard>
 #include <QSqlRecord>
 #include <QTimeZone>
 
@@ -243,6 +244,11 @@ Status migrate2to3(Connection &connection)
     return addBoardUuid(connection);
 }
 
+/// The cards' status CHECK as schema 1 wrote it, and as schema 4 has it.
+constexpr const char16_t *s_narrowStatuses = u"CHECK (status IN ('', 'in-progress', 'needs-review', 'blocked'))";
+constexpr const char16_t *s_wideStatuses =
+        u"CHECK (status IN ('', 'in-progress', 'needs-review', 'blocked', 'waiting-requester', 'waiting-vendor'))";
+
 /**
  * The cards' status CHECK takes the waiting statuses. SQLite cannot alter a CHECK; it documents changing the
  * table's text in sqlite_master for exactly this (a constraint that only widens: every row already meets it), in
@@ -251,14 +257,16 @@ Status migrate2to3(Connection &connection)
  */
 Status widenStatuses(Connection &connection)
 {
-    const QString before = QStringLiteral("CHECK (status IN ('', 'in-progress', 'needs-review', 'blocked'))");
-    const QString after = QStringLiteral("CHECK (status IN ('', 'in-progress', 'needs-review', 'blocked', "
-                                         "'waiting-requester', 'waiting-vendor'))");
+    const QString before = QString::fromUtf16(s_narrowStatuses);
+    const QString after = QString::fromUtf16(s_wideStatuses);
     auto cookie = connection.scalar(QStringLiteral("PRAGMA schema_version"));
     if (!cookie)
         return cookie.error();
     if (auto writable = connection.run(QStringLiteral("PRAGMA writable_schema = ON")); !writable)
         return writable.error();
+    // A pragma is not rolled back with the transaction: off again whatever happens.
+    auto offAgain =
+            qScopeGuard([&connection] { (void)connection.run(QStringLiteral("PRAGMA writable_schema = OFF")); });
     auto changed = connection.run(QStringLiteral("UPDATE sqlite_master SET sql = replace(sql, :before, :after) "
                                                  "WHERE type = 'table' AND name = 'cards' AND instr(sql, :before) > 0"),
                                   {{QStringLiteral(":before"), before}, {QStringLiteral(":after"), after}});
@@ -266,6 +274,7 @@ Status widenStatuses(Connection &connection)
     auto bumped = changed && *changed == 1
                           ? connection.run(QStringLiteral("PRAGMA schema_version = %1").arg(cookie->toLongLong() + 1))
                           : Result<int>(0);
+    offAgain.dismiss();
     auto readOnly = connection.run(QStringLiteral("PRAGMA writable_schema = OFF"));
     if (!changed)
         return changed.error();
@@ -275,16 +284,16 @@ Status widenStatuses(Connection &connection)
         return bumped.error();
     if (!readOnly)
         return readOnly.error();
-    // The schema read again, with the new text: a mistake here fails the transaction, which rolls it all back.
-    auto check = connection.scalar(QStringLiteral("SELECT count(*) FROM cards WHERE status NOT IN ('', "
-                                                  "'in-progress', 'needs-review', 'blocked')"));
-    if (!check)
-        return check.error();
+    // The schema read again, with the new text: a mistake in it fails here, and the transaction rolls it all back.
+    if (auto reread = connection.scalar(QStringLiteral("SELECT count(*) FROM cards")); !reread)
+        return reread.error();
     return {};
 }
 
 Status migrate3to4(Connection &connection)
 {
+    if (auto widened = widenStatuses(connection); !widened)
+        return widened;
     return addServiceLevels(connection, QStringLiteral("helpboard"), QDateTime::currentMSecsSinceEpoch());
 }
 
@@ -307,13 +316,14 @@ QStringList v2Statements()
 
 Status addServiceLevels(Connection &connection, const QString &login, qint64 now)
 {
-    if (auto widened = widenStatuses(connection); !widened)
-        return widened;
     if (auto created = runAll(connection, statements(s_v4)); !created)
         return created;
     // The desk's time zone is this desktop's until an admin says otherwise: written down, so that every desktop
     // counts business hours in the same one.
-    const QJsonObject calendar{{QStringLiteral("time_zone"), QString::fromUtf8(QTimeZone::systemTimeZoneId())}};
+    // (UTC when this desktop's own is not a zone every desktop can read by name.)
+    const QByteArray zone = QTimeZone::systemTimeZoneId();
+    const QJsonObject calendar{
+            {QStringLiteral("time_zone"), QTimeZone(zone).isValid() ? QString::fromUtf8(zone) : QStringLiteral("UTC")}};
     auto inserted = connection.run(
             QStringLiteral("INSERT INTO service_levels (id, policy, calendar, updated_at, updated_by) "
                            "VALUES (1, '{}', :calendar, :now, :login)"),
@@ -385,7 +395,9 @@ Status create(Connection &connection, const QString &boardName, const QString &c
             return Error{ErrorKind::Invalid,
                          tr("%1 already holds a database; nothing was changed").arg(connection.path())};
         // A new board gets every version's statements at once.
-        for (const QStringList &list : {v1Statements(), v2Statements(), presenceStatements()}) {
+        QStringList v1 = v1Statements();
+        v1.replaceInStrings(QString::fromUtf16(s_narrowStatuses), QString::fromUtf16(s_wideStatuses));
+        for (const QStringList &list : {v1, v2Statements(), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

@@ -54,8 +54,8 @@ QStringList v2Statements();
 constexpr const char16_t *s_boardUuidKey = u"board_uuid";
 /// Gives a board without one a fresh UUID (the step 2 -> 3, and new boards).
 Status addBoardUuid(Connection &connection);
-/// Schema v4 on a v3 board (the step 3 -> 4, and new boards): the cards' status takes "waiting-requester" and
-/// "waiting-vendor", and the service_levels row is made, its calendar in this desktop's time zone, by @p login.
+/// Schema v4's service_levels row (the step 3 -> 4, after widening the cards' status CHECK, and new boards), its
+/// calendar in this desktop's time zone (UTC when that has no name every desktop reads), made by @p login.
 Status addServiceLevels(Connection &connection, const QString &login, qint64 now);
 /// The presence table (who has the board open), made if missing: outside the schema version, see schema.cpp.
 QStringList presenceStatements();

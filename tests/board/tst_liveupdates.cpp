@@ -192,6 +192,10 @@ private Q_SLOTS:
         QVERIFY(saved(*m_window));
         QTRY_COMPARE(m_window->model()->cardIndex(answered).data(board::BoardModel::SlaTextRole).toString(),
                      QStringLiteral("paused"));
+        // (the board as it was, for the tests after this one)
+        waiting.status = storage::StatusTag::InProgress;
+        QVERIFY(admin->updateCard(answered, waiting));
+        QVERIFY(admin->setServiceLevels("{}", admin->serviceLevels()->calendar));
     }
 
     void shouldShowAnOpenCardAsOthersChangeIt()

@@ -182,6 +182,7 @@ private Q_SLOTS:
         qInfo("service-level readers: %d inputs each, %d refusals in all, %d calendars worked with, %lld ms",
               s_fuzzRounds, refused, read, qint64(clock.elapsed()));
         QVERIFY(refused > 0);
+        QVERIFY(read > 0);
     }
 };
 

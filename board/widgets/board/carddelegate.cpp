@@ -546,19 +546,6 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
                  alert);
         x = pill.right() + 5;
     }
-    // The service-level badge: filled red when over, amber when at risk, outlined while on track or paused.
-    const QString slaText = index.data(BoardModel::SlaTextRole).toString();
-    if (!slaText.isEmpty()) {
-        const QString state = index.data(BoardModel::SlaStateRole).toString();
-        const bool over = state == u"breached" || state == u"missed";
-        const bool risk = state == u"at-risk";
-        const QRect pill(x, footer.top(), pillWidth(opt.font, slaText), footer.height());
-        drawPill(painter, pill, slaText,
-                 over   ? theme::fill(theme::Mark::Danger)
-                 : risk ? theme::fill(theme::Mark::Warning)
-                        : palette.color(QPalette::PlaceholderText),
-                 over || risk);
-    }
     int end = footer.right();
     if (!l.initials.isEmpty()) {
         const int size = footer.height() + 2;
@@ -591,6 +578,27 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
         counter(tr("\u2709 %1").arg(l.comments));
     if (!l.progress.isEmpty())
         counter(QStringLiteral("\u2611 ") + l.progress);
+    // The service-level badge after the due date, where the counters leave room for it: filled red when over, amber
+    // at risk, outlined on track or paused. On a narrow card a clock over or at risk still says so in a word; one on
+    // track or paused then says nothing (the card editor shows the clocks whatever the width).
+    QString slaText = index.data(BoardModel::SlaTextRole).toString();
+    if (!slaText.isEmpty()) {
+        const QString state = index.data(BoardModel::SlaStateRole).toString();
+        const bool over = state == u"breached" || state == u"missed";
+        const bool risk = state == u"at-risk";
+        if (x + pillWidth(opt.font, slaText) >= end)
+            slaText = state == u"breached" ? tr("over")
+                      : state == u"missed" ? slaText
+                      : risk               ? tr("at risk")
+                                           : QString();
+        const QRect pill(x, footer.top(), pillWidth(opt.font, slaText), footer.height());
+        if (!slaText.isEmpty() && pill.right() < end)
+            drawPill(painter, pill, slaText,
+                     over   ? theme::fill(theme::Mark::Danger)
+                     : risk ? theme::fill(theme::Mark::Warning)
+                            : palette.color(QPalette::PlaceholderText),
+                     over || risk);
+    }
 
     if (const QString by = index.data(BoardModel::ChangedByRole).toString(); !by.isEmpty()) {
         // Just changed by someone else: a wash and outline in a colour of its own (not the selection's), and who

@@ -102,7 +102,7 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
                      const std::optional<storage::CardPatch> &base) { return save(patch, text, base); };
     m_fieldsPane = new FieldsPane(m_model, m_saver, content);
     layout->addWidget(m_fieldsPane);
-    m_clocksPane = new ClocksPane(content);
+    m_clocksPane = new ClocksPane(m_model, content);
     layout->addWidget(m_clocksPane);
     // A title at its limit (a long paste is cut by the field itself): said under the fields, as for the requester.
     connect(m_title, &LimitedTextEdit::truncated, this,

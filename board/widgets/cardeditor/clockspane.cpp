@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clockspane.h"
 
+#include <board/model/boardmodel.h>
 #include <board/rules/cardfields.h>
 #include <board/sla/desk.h>
 #include <board/widgets/common/theme.h>
@@ -65,8 +66,9 @@ void colour(QLabel *label, sla::ClockState state)
 
 } // namespace
 
-ClocksPane::ClocksPane(QWidget *parent)
+ClocksPane::ClocksPane(BoardModel &model, QWidget *parent)
     : QWidget(parent)
+    , m_model(model)
     , m_tick(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -92,7 +94,7 @@ ClocksPane::ClocksPane(QWidget *parent)
     // The clocks move on by the minute; the levels are read again too (an admin may have changed them).
     m_tick->setInterval(60'000);
     connect(m_tick, &QTimer::timeout, this, [this] {
-        setBoard(m_store);
+        readLevels();
         refresh();
     });
 }
@@ -102,11 +104,16 @@ ClocksPane::~ClocksPane() = default;
 void ClocksPane::setBoard(storage::BoardStore *store)
 {
     m_store = store;
+    readLevels();
+}
+
+void ClocksPane::readLevels()
+{
     m_desk.reset();
     m_deskProblem.clear();
-    if (!store)
+    if (!m_store)
         return;
-    auto desk = sla::Desk::read(*store);
+    auto desk = sla::Desk::read(*m_store);
     if (desk)
         m_desk = std::move(desk).value();
     else
@@ -155,17 +162,15 @@ void ClocksPane::refresh()
         return;
     }
     show();
-    m_tick->start();
-    if (!m_desk) {
-        m_response->setText(m_deskProblem);
+    if (!m_tick->isActive())
+        m_tick->start();
+    const auto clocks = m_model.clocks(m_card->id);
+    if (!m_desk || !clocks) {
+        // Service levels that cannot be used say why; else the clocks come with the board's next look.
+        m_response->setText(m_desk ? tr("Reading…") : m_deskProblem);
+        colour(m_response, sla::ClockState::Ok);
         m_resolution->clear();
         m_targets->clear();
-        return;
-    }
-    const auto clocks = m_desk->clocksOf(*m_store, *m_card, m_store->now());
-    if (!clocks) {
-        m_response->setText(clocks.error().message);
-        m_resolution->clear();
         return;
     }
     m_response->setText(line(clocks->response, false));

@@ -17,16 +17,18 @@ class BoardStore;
 
 namespace hb::board {
 
+class BoardModel;
+
 namespace sla {
 class Desk;
 struct Clock;
 } // namespace sla
 
 /**
- * The card editor's service levels: the response and resolution clocks of the card shown (where each stands, the
- * business time counted of its target, when it is due in the desk's time zone and here when they differ, the time
- * paused), and the targets that apply. Read again every minute while shown; says why when the board's service levels
- * cannot be used.
+ * The card editor's service levels: the response and resolution clocks of the card shown, as the board model last
+ * had them from the poller (where each stands, the business time counted of its target, when it is due in the desk's
+ * time zone and here when they differ, the time paused), and the targets that apply, read with the board and again
+ * every minute while shown. Says why when the board's service levels cannot be used. Reads no card's history itself.
  */
 class ClocksPane final : public QWidget
 {
@@ -34,19 +36,21 @@ class ClocksPane final : public QWidget
     Q_DISABLE_COPY_MOVE(ClocksPane)
 
 public:
-    explicit ClocksPane(QWidget *parent = nullptr);
+    explicit ClocksPane(BoardModel &model, QWidget *parent = nullptr);
     ~ClocksPane() override;
 
-    /// The board the cards are on (its service levels are read again).
+    /// The board the cards are on; its service levels are read now.
     void setBoard(storage::BoardStore *store);
     /// The clocks of @p card (as the board shows it; its history as the file has it); none hides the pane.
     void showCard(const storage::Card *card);
 
 private:
     void refresh();
+    void readLevels();
     QString line(const sla::Clock &clock, bool resolution) const;
     QString dueText(qint64 at) const;
 
+    BoardModel &m_model;
     storage::BoardStore *m_store = nullptr;
     std::unique_ptr<sla::Desk> m_desk;
     QString m_deskProblem;
