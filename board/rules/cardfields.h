@@ -20,6 +20,9 @@ QString channelText(storage::Channel channel);
 inline constexpr storage::StatusTag s_statusOrder[] = {
         storage::StatusTag::None,    storage::StatusTag::InProgress,       storage::StatusTag::NeedsReview,
         storage::StatusTag::Blocked, storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor};
+/// The statuses of a ticket that waits on someone outside the team (More filters > Waiting; they pause by default).
+inline constexpr storage::StatusTag s_waitingStatuses[] = {storage::StatusTag::WaitingRequester,
+                                                           storage::StatusTag::WaitingVendor};
 
 /// Calls @p field(patch member, card member, name for people) for every field a person edits on a card.
 template<typename Field>

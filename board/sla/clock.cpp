@@ -140,7 +140,7 @@ Clocks clocksOf(const Ticket &ticket, const Policy &policy, WorkingTime &busines
         resolution.state = resolution.elapsedMs <= target.resolutionMs ? ClockState::Met : ClockState::Missed;
         resolution.dueAt = resolution.state == ClockState::Missed ? crossedAt : 0;
     } else if (resolution.elapsedMs >= target.resolutionMs) {
-        resolution.state = ClockState::Breached; // as of the moment it crossed, even when that was under an old target
+        resolution.state = ClockState::Breached; // as of the moment it crossed its priority's target now
         resolution.dueAt = crossedAt;
     } else if (last.paused) {
         resolution.state = ClockState::Paused;

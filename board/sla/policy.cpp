@@ -29,7 +29,7 @@ Policy Policy::defaults()
     policy.targets[std::size_t(storage::Priority::High)] = {s_hour, 8 * s_hour, false};
     policy.targets[std::size_t(storage::Priority::Normal)] = {4 * s_hour, 3 * s_businessDay, false};
     policy.targets[std::size_t(storage::Priority::Low)] = {s_businessDay, 10 * s_businessDay, false};
-    policy.pausing = {storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor};
+    policy.pausing = QSet<storage::StatusTag>(std::cbegin(s_waitingStatuses), std::cend(s_waitingStatuses));
     return policy;
 }
 

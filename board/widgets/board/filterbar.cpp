@@ -230,7 +230,7 @@ void FilterBar::setFilter(const CardFilter &filter)
     m_extra.assignee = filter.assignee;
     m_extra.requester = filter.requester;
     m_extra.channel = filter.channel;
-    for (const storage::StatusTag waiting : {storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor}) {
+    for (const storage::StatusTag waiting : s_waitingStatuses) {
         if (filter.statuses.contains(waiting))
             m_extra.statuses.insert(waiting);
     }
@@ -382,7 +382,7 @@ QString FilterBar::describe() const
         on << tr("Requester: “%1”").arg(m_extra.requester);
     if (m_extra.channel)
         on << tr("Channel: %1").arg(channelText(*m_extra.channel));
-    for (const storage::StatusTag waiting : {storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor}) {
+    for (const storage::StatusTag waiting : s_waitingStatuses) {
         if (m_extra.statuses.contains(waiting))
             on << statusText(waiting);
     }
@@ -516,7 +516,7 @@ void FilterBar::fillMoreMenu()
     // Waiting: on the requester, on a vendor, or both (with the toggles' statuses, any of them matches).
     QMenu *waiting = menu->addMenu(tr("&Waiting"));
     waiting->setObjectName(QStringLiteral("waitingFilterMenu"));
-    for (const storage::StatusTag each : {storage::StatusTag::WaitingRequester, storage::StatusTag::WaitingVendor}) {
+    for (const storage::StatusTag each : s_waitingStatuses) {
         QAction *action = waiting->addAction(statusText(each), this, [this, each](bool on) {
             changeMore([each, on](CardFilter &f) {
                 if (on)

@@ -104,20 +104,27 @@ ClocksPane::~ClocksPane() = default;
 void ClocksPane::setBoard(storage::BoardStore *store)
 {
     m_store = store;
+    m_desk.reset(); // the last board's levels are not this one's
+    m_deskProblem.clear();
     readLevels();
 }
 
 void ClocksPane::readLevels()
 {
-    m_desk.reset();
-    m_deskProblem.clear();
-    if (!m_store)
+    if (!m_store) {
+        m_desk.reset();
         return;
+    }
     auto desk = sla::Desk::read(*m_store);
-    if (desk)
+    if (desk) {
         m_desk = std::move(desk).value();
-    else
+        m_deskProblem.clear();
+    } else if (!m_desk || desk.error().kind == storage::ErrorKind::Invalid
+               || desk.error().kind == storage::ErrorKind::Corrupt) {
+        // Levels that cannot be used say so; a file busy a moment keeps the levels read before, if any.
+        m_desk.reset();
         m_deskProblem = desk.error().message;
+    }
 }
 
 void ClocksPane::showCard(const storage::Card *card)
