@@ -7,8 +7,9 @@ set -euo pipefail
 
 # Everything the build, the tests and `run` need. util-linux provides setpriv (used by tests
 # that drop privileges), xvfb + xauth let `run` open a window on a headless machine, strace
-# injects file-system faults into saves (cli/clifaults), and file is needed by CPack's
-# dpkg-shlibdeps step.
+# injects file-system faults into saves (cli/clifaults), file is needed by CPack's
+# dpkg-shlibdeps step, and tzdata holds the time zones business hours are counted in (minimal
+# images leave it out).
 readonly DEB_PACKAGES=(
     cmake
     ninja-build
@@ -25,6 +26,7 @@ readonly DEB_PACKAGES=(
     xauth
     file
     fonts-dejavu-core
+    tzdata
 )
 
 readonly SCRIPT_NAME="packaging/dev.sh"
