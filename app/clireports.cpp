@@ -132,16 +132,11 @@ int Cli::cmdList(CliArguments &args)
     CardQuery query;
     query.includeArchived = archived;
     std::unique_ptr<board::sla::Desk> desk;
-    QHash<qint64, QList<Event>> histories;
     if (!wantedStates.isEmpty()) {
         auto read = board::sla::Desk::read(*m_store);
         if (!read)
             return fail(read.error());
         desk = std::move(read).value();
-        auto all = m_store->clockHistories(); // one read for the cards on the board; archived ones one by one
-        if (!all)
-            return fail(all.error());
-        histories = std::move(*all);
     }
     if (json && !desk)
         return writeCardsJson(query, filter);
@@ -153,21 +148,19 @@ int Cli::cmdList(CliArguments &args)
         return fail(exporter.error());
     const board::CardFilter::Context context{m_store->now(), m_store->login()};
 
+    // The clock that matters now (the response until answered, then the resolution) in a state asked for.
+    QHash<qint64, board::sla::Clocks> clocks;
+    if (desk) {
+        auto read = desk->clocksOf(*m_store, *cards, context.now);
+        if (!read)
+            return fail(read.error());
+        clocks = std::move(*read);
+    }
     QJsonArray array;
     QList<const Card *> shown;
     for (const Card &card : *cards) {
-        if (!filter.matches(card, context))
-            continue;
-        // The clock that matters now (the response until answered, then the resolution) is in a state asked for.
-        if (desk) {
-            auto clocks = card.archivedAt ? desk->clocksOf(*m_store, card, context.now)
-                                          : desk->clocksOf(card, histories.value(card.id), context.now);
-            if (!clocks)
-                return fail(clocks.error());
-            if (!wantedStates.contains(clocks->current().state))
-                continue;
-        }
-        shown << &card;
+        if (filter.matches(card, context) && (!desk || wantedStates.contains(clocks.value(card.id).current().state)))
+            shown << &card;
     }
     if (json) {
         for (const Card *card : shown)

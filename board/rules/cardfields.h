@@ -16,6 +16,9 @@ QString priorityText(storage::Priority priority);
 QString statusText(storage::StatusTag status);
 QString channelText(storage::Channel channel);
 
+/// Every priority, most urgent first, in the order the editor, the card menu, the filters and the policy list them.
+inline constexpr storage::Priority s_priorityOrder[] = {storage::Priority::Critical, storage::Priority::High,
+                                                        storage::Priority::Normal, storage::Priority::Low};
 /// Every status, in the order the editor, the card menu and the filters offer them.
 inline constexpr storage::StatusTag s_statusOrder[] = {
         storage::StatusTag::None,    storage::StatusTag::InProgress,       storage::StatusTag::NeedsReview,

@@ -70,4 +70,25 @@ storage::Result<Clocks> Desk::clocksOf(storage::BoardStore &store, const storage
     return clocksOf(card, *history, now);
 }
 
+storage::Result<QHash<qint64, Clocks>> Desk::clocksOf(storage::BoardStore &store, const QList<storage::Card> &cards,
+                                                      qint64 now)
+{
+    auto histories = store.clockHistories();
+    if (!histories)
+        return histories.error();
+    QHash<qint64, Clocks> clocks;
+    clocks.reserve(cards.size());
+    for (const storage::Card &card : cards) {
+        if (!card.archivedAt) {
+            clocks.insert(card.id, clocksOf(card, histories->value(card.id), now));
+            continue;
+        }
+        auto archived = clocksOf(store, card, now);
+        if (!archived)
+            return archived.error();
+        clocks.insert(card.id, *archived);
+    }
+    return clocks;
+}
+
 } // namespace hb::board::sla

@@ -33,6 +33,10 @@ public:
     Clocks clocksOf(const storage::Card &card, const QList<storage::Event> &history, qint64 now);
     /// The same, its history read from @p store.
     storage::Result<Clocks> clocksOf(storage::BoardStore &store, const storage::Card &card, qint64 now);
+    /// The clocks of @p cards (as read from @p store) by card id: the histories of those on the board in one read
+    /// (BoardStore::clockHistories()), archived ones one by one.
+    storage::Result<QHash<qint64, Clocks>> clocksOf(storage::BoardStore &store, const QList<storage::Card> &cards,
+                                                    qint64 now);
     const Policy &policy() const { return m_policy; }
     const Calendar &calendar() const { return m_calendar; }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "levels.h"
 
+#include <board/rules/cardfields.h>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,8 +19,6 @@ constexpr qint64 s_minute = 60'000;
 /// Ten years: more is a typing mistake, and keeps every sum far from overflowing.
 constexpr double s_maxTargetMinutes = 10.0 * 366 * 24 * 60;
 constexpr const char *s_days[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-constexpr storage::Priority s_priorities[] = {storage::Priority::Critical, storage::Priority::High,
-                                              storage::Priority::Normal, storage::Priority::Low};
 
 QString tr(const char *text)
 {
@@ -51,7 +51,7 @@ QString clockText(int minute)
 QByteArray policyToJson(const Policy &policy)
 {
     QJsonObject targets;
-    for (const storage::Priority priority : s_priorities) {
+    for (const storage::Priority priority : s_priorityOrder) {
         const Target &target = policy.target(priority);
         targets.insert(storage::toText(priority),
                        QJsonObject{{QStringLiteral("response_min"), target.responseMs / s_minute},
@@ -97,7 +97,7 @@ storage::Result<Policy> policyFromJson(const QByteArray &json)
     const QJsonValue targets = root->value(QStringLiteral("targets"));
     if (!targets.isUndefined() && !targets.isObject())
         return invalid(tr("the targets are not a JSON object"));
-    for (const storage::Priority priority : s_priorities) {
+    for (const storage::Priority priority : s_priorityOrder) {
         const QJsonValue entry = targets.toObject().value(storage::toText(priority));
         if (entry.isUndefined())
             continue;

@@ -35,8 +35,7 @@ Policy Policy::defaults()
 
 QString Policy::problem(const Calendar &calendar) const
 {
-    for (const storage::Priority priority :
-         {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
+    for (const storage::Priority priority : s_priorityOrder) {
         const Target &wanted = target(priority);
         const QString name = priorityText(priority);
         if (wanted.responseMs <= 0)

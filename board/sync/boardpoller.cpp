@@ -141,13 +141,13 @@ void BoardPoller::poll()
                     QHash<qint64, sla::Clocks> clocks;
                     if (state->desk) {
                         auto cards = store.cards();
-                        auto histories = store.clockHistories();
-                        if (!cards || !histories) {
+                        auto read = cards ? state->desk->clocksOf(store, *cards, now)
+                                          : storage::Result<QHash<qint64, sla::Clocks>>(cards.error());
+                        if (!read) {
                             state->clocksAt = 0;
                             return;
                         }
-                        for (const storage::Card &each : *cards)
-                            clocks.insert(each.id, state->desk->clocksOf(each, histories->value(each.id), now));
+                        clocks = std::move(*read);
                     }
                     saved.clocks = std::move(clocks);
                     saved.allClocks = true;

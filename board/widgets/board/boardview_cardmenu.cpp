@@ -122,10 +122,8 @@ void BoardView::showCardMenu(int column, const QPoint &at)
         submenu->setEnabled(editable);
     };
     choices(tr("&Priority"), QStringLiteral("priority"), tr("Set Priority"), &storage::CardPatch::priority,
-            &storage::Card::priority,
-            std::initializer_list<storage::Priority>{storage::Priority::Critical, storage::Priority::High,
-                                                     storage::Priority::Normal, storage::Priority::Low},
-            priorityText, [](storage::Priority each) { return chips::swatch(theme::priority(storage::toText(each))); });
+            &storage::Card::priority, s_priorityOrder, priorityText,
+            [](storage::Priority each) { return chips::swatch(theme::priority(storage::toText(each))); });
     choices(tr("&Status"), QStringLiteral("status"), tr("Set Status"), &storage::CardPatch::status,
             &storage::Card::status, s_statusOrder, statusText, [](storage::StatusTag) { return QIcon(); });
 

@@ -422,8 +422,7 @@ void FilterBar::fillMoreMenu()
     anyPriority->setCheckable(true);
     anyPriority->setChecked(!m_extra.priority);
     priorities->addAction(anyPriority);
-    for (storage::Priority each :
-         {storage::Priority::Critical, storage::Priority::High, storage::Priority::Normal, storage::Priority::Low}) {
+    for (storage::Priority each : s_priorityOrder) {
         // In the colour of the cards' stripe, named as the card editor names it.
         QAction *action =
                 priority->addAction(chips::swatch(theme::priority(storage::toText(each))), priorityText(each), this,

@@ -65,11 +65,10 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
     using storage::Channel;
     using storage::Priority;
     using storage::StatusTag;
-    m_priority = choice(QStringLiteral("priorityBox"), this,
-                        {{priorityText(Priority::Critical), int(Priority::Critical)},
-                         {priorityText(Priority::High), int(Priority::High)},
-                         {priorityText(Priority::Normal), int(Priority::Normal)},
-                         {priorityText(Priority::Low), int(Priority::Low)}});
+    QList<std::pair<QString, int>> priorities;
+    for (const Priority priority : s_priorityOrder)
+        priorities.append({priorityText(priority), int(priority)});
+    m_priority = choice(QStringLiteral("priorityBox"), this, priorities);
     fields->addRow(tr("&Priority"), m_priority);
     QList<std::pair<QString, int>> statuses;
     for (const StatusTag status : s_statusOrder)
