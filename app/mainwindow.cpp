@@ -19,6 +19,7 @@
 #include <board/widgets/dialogs/conflictdialog.h>
 #include <board/widgets/dialogs/helpwindows.h>
 #include <board/widgets/dialogs/membersdialog.h>
+#include <board/widgets/dialogs/servicelevelsdialog.h>
 #include <storage/boardstore.h>
 #include <storage/lockprobe.h>
 
@@ -217,7 +218,11 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     QAction *archived = edit->addAction(tr("&Archived Cards…"), this, &MainWindow::showArchived);
     archived->setObjectName(QStringLiteral("showArchived"));
     archived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    edit->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
+
+    QMenu *boardMenu = menuBar()->addMenu(tr("&Board"));
+    boardMenu->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
+    boardMenu->addAction(tr("Service &Levels…"), this, &MainWindow::showServiceLevels)
+            ->setObjectName(QStringLiteral("showServiceLevels"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("&User Guide"), this, [this] {
@@ -454,6 +459,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_looksCannotReach.clear();
     delete m_archived;
     delete m_members;
+    delete m_serviceLevels;
     m_filterBar->setStore(nullptr);
     if (m_details)
         m_details->setBoard(nullptr, nullptr);
@@ -609,6 +615,17 @@ void MainWindow::showMembers()
     m_members->activateWindow();
 }
 
+void MainWindow::showServiceLevels()
+{
+    if (!m_serviceLevels)
+        m_serviceLevels = new board::ServiceLevelsDialog(*m_store, m_actions, this);
+    else if (!m_serviceLevels->isVisible())
+        m_serviceLevels->reload(); // what was typed and cancelled is gone; a colleague's change shows
+    m_serviceLevels->show();
+    m_serviceLevels->raise();
+    m_serviceLevels->activateWindow();
+}
+
 void MainWindow::stopAfterSaves()
 {
     if (m_afterSaves && m_cancelOnFailure) {
@@ -744,6 +761,7 @@ MainWindow::~MainWindow()
     m_poller.reset();
     delete m_archived;
     delete m_members;
+    delete m_serviceLevels;
     if (m_details)
         m_details->setBoard(nullptr, nullptr);
     // Commands and actions refer to the model and the store: they go first, whatever order Qt would pick.

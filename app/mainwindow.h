@@ -16,6 +16,7 @@ namespace hb::board {
 class ArchivedDialog;
 struct CardConflict;
 class MembersDialog;
+class ServiceLevelsDialog;
 class StoreWorker;
 class FilterBar;
 class BoardActions;
@@ -86,6 +87,7 @@ private:
     void applyFilter();
     void showArchived();
     void showMembers();
+    void showServiceLevels();
     /// Help > Keyboard Shortcuts: every menu entry that has a key, and the board's own keys.
     void showShortcuts();
     void showAbout();
@@ -122,6 +124,7 @@ private:
     board::FilterBar *m_filterBar;
     QPointer<board::ArchivedDialog> m_archived;
     QPointer<board::MembersDialog> m_members;
+    QPointer<board::ServiceLevelsDialog> m_serviceLevels;
     board::CardEditor *m_details = nullptr; ///< made by editor(), when a card is first opened
     QLabel *m_banner;
     QLabel *m_presenceLabel;

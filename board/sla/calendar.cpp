@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -27,9 +28,16 @@ QString clockText(int minute)
             .arg(minute % 60, 2, 10, QLatin1Char('0'));
 }
 
+/// "09:00-17:00"; a span to the end of the day ends at 24:00, so that it reads back as one.
+QString spanClockText(const Span &span)
+{
+    return QStringLiteral("%1-%2").arg(clockText(span.start),
+                                       span.end() == s_dayMinutes ? QStringLiteral("24:00") : clockText(span.end()));
+}
+
 QString spanText(int weekday, const Span &span)
 {
-    return tr("%1 %2-%3").arg(QLocale().dayName(weekday + 1), clockText(span.start), clockText(span.end()));
+    return tr("%1 %2").arg(QLocale().dayName(weekday + 1), spanClockText(span));
 }
 
 QDate utcDate(qint64 at)
@@ -38,6 +46,45 @@ QDate utcDate(qint64 at)
 }
 
 } // namespace
+
+QString spansText(const QList<Span> &spans)
+{
+    QStringList texts;
+    for (const Span &span : spans)
+        texts.append(spanClockText(span));
+    return texts.join(QStringLiteral(", "));
+}
+
+storage::Result<QList<Span>> spansFromText(QStringView text)
+{
+    static const QRegularExpression spanPattern(
+            QStringLiteral(R"(^\s*([0-9]{1,2})[:.h]([0-9][0-9])\s*[-\x{2013}]\s*([0-9]{1,2})[:.h]([0-9][0-9])\s*$)"));
+    QList<Span> spans;
+    static const QRegularExpression apart(QStringLiteral("[,;]"));
+    const QString whole = text.toString();
+    if (whole.trimmed().isEmpty())
+        return spans;
+    for (const QString &part : whole.split(apart)) {
+        const auto match = spanPattern.match(part);
+        const auto minuteOf = [&match](int hour, int minute) {
+            const int h = match.capturedView(hour).toInt();
+            const int m = match.capturedView(minute).toInt();
+            return h > 24 || m > 59 || (h == 24 && m != 0) ? -1 : h * 60 + m;
+        };
+        const int start = match.hasMatch() ? minuteOf(1, 2) : -1;
+        const int end = match.hasMatch() ? minuteOf(3, 4) : -1;
+        if (start < 0 || end < 0 || start == s_dayMinutes)
+            return storage::Error{storage::ErrorKind::Invalid,
+                                  tr("“%1” is not a working span: write it as 09:00-17:00 (22:00-06:00 runs past "
+                                     "midnight).")
+                                          .arg(part.trimmed())};
+        if (start == end)
+            return storage::Error{storage::ErrorKind::Invalid,
+                                  tr("“%1” lasts no time (write 00:00-24:00 for the whole day).").arg(part.trimmed())};
+        spans.append(Span{start, end > start ? end - start : s_dayMinutes - start + end});
+    }
+    return spans;
+}
 
 Calendar Calendar::officeHours(const QByteArray &timeZone)
 {

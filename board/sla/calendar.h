@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <storage/result.h>
+
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -21,6 +23,15 @@ struct Span
     int end() const { return start + minutes; }
     friend bool operator==(const Span &, const Span &) = default;
 };
+
+/// A weekday's spans as people read and type them: "09:00-12:00, 13:00-17:00"; empty for no working time.
+QString spansText(const QList<Span> &spans);
+/**
+ * The spans typed as spansText() writes them: "H:MM-H:MM" each, apart by commas or semicolons. One that ends at or
+ * before its start runs past midnight ("22:00-06:00"); "24:00" is midnight at the end of the day. Refused, with what
+ * and how to write it: anything else, and a span of no time.
+ */
+storage::Result<QList<Span>> spansFromText(QStringView text);
 
 /// A day off: one date, or the same day every year (the 29th of February only in leap years).
 struct Holiday

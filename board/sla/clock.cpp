@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -181,6 +182,34 @@ QString durationText(qint64 ms)
         return tr("%1m").arg(minutes);
     const qint64 rest = minutes % 60;
     return rest ? tr("%1h %2m").arg(minutes / 60).arg(rest) : tr("%1h").arg(minutes / 60);
+}
+
+storage::Result<qint64> durationFromText(QStringView text)
+{
+    static const QRegularExpression minutesOnly(
+            QStringLiteral(R"(^\s*(-?)\s*([0-9]{1,7})\s*(?:m|min|mins|minutes?)?\s*$)"),
+            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression hours(
+            QStringLiteral(
+                    R"(^\s*(-?)\s*([0-9]{1,6})\s*(?:h|hr|hrs|hours?)\s*(?:([0-9]{1,7})\s*(?:m|min|mins|minutes?))?\s*$)"),
+            QRegularExpression::CaseInsensitiveOption);
+    constexpr qint64 s_most = 100'000LL * 60;
+    qint64 minutes = -1;
+    bool negative = false;
+    if (const auto plain = minutesOnly.match(text); plain.hasMatch()) {
+        negative = !plain.capturedView(1).isEmpty();
+        minutes = plain.capturedView(2).toLongLong();
+    } else if (const auto withHours = hours.match(text); withHours.hasMatch()) {
+        negative = !withHours.capturedView(1).isEmpty();
+        minutes = withHours.capturedView(2).toLongLong() * 60 + withHours.capturedView(3).toLongLong();
+    }
+    if (minutes < 0)
+        return storage::Error{storage::ErrorKind::Invalid,
+                              tr("“%1” is not a length of time: write it as 30m, 4h or 1h 30m.").arg(text)};
+    if (minutes > s_most)
+        return storage::Error{storage::ErrorKind::Invalid,
+                              tr("“%1” is longer than %2 hours.").arg(text).arg(s_most / 60)};
+    return (negative ? -minutes : minutes) * s_minute;
 }
 
 } // namespace hb::board::sla

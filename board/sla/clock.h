@@ -5,6 +5,7 @@
 #include "policy.h"
 
 #include <storage/records.h>
+#include <storage/result.h>
 
 #include <QJsonObject>
 #include <QList>
@@ -91,6 +92,12 @@ Clocks clocksOf(const Ticket &ticket, const Policy &policy, WorkingTime &busines
 /// A length of time as a badge says it: "45m", "1h 20m", "80h" (hours, never days: a day of business hours is
 /// not 24 of them).
 QString durationText(qint64 ms);
+/**
+ * A length of time as people type a target: "30m", "4h", "1h 30m", "1h30m", or a number of minutes ("90"); a minus
+ * sign is read too, so that the policy's problem() can say which target is less than no time. Up to 100,000 hours.
+ * Anything else is refused, with how to write it.
+ */
+storage::Result<qint64> durationFromText(QStringView text);
 
 /**
  * Both clocks as `helpboard-cli show --json` gives them: {"priority", "all_day", "current": "response" or

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The service levels as the board file keeps them: written and read back, defaults for what is missing, refusals,
-// and a fuzz run of both readers.
+// a fuzz run of both readers; and the targets and working hours as people type them in the dialog, fuzzed too.
+#include <board/sla/clock.h>
 #include <board/sla/levels.h>
 
 #include <QElapsedTimer>
@@ -183,6 +184,135 @@ private Q_SLOTS:
               s_fuzzRounds, refused, read, qint64(clock.elapsed()));
         QVERIFY(refused > 0);
         QVERIFY(read > 0);
+    }
+
+    void shouldReadTargetsAsPeopleTypeThem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("ms"); ///< -1: refused
+        QTest::newRow("minutes") << u"30m"_s << 30 * s_minute;
+        QTest::newRow("minutes in words") << u" 45 minutes "_s << 45 * s_minute;
+        QTest::newRow("a bare number is minutes") << u"90"_s << 90 * s_minute;
+        QTest::newRow("hours") << u"4h"_s << 240 * s_minute;
+        QTest::newRow("hours and minutes") << u"1h 30m"_s << 90 * s_minute;
+        QTest::newRow("written together") << u"1h30m"_s << 90 * s_minute;
+        QTest::newRow("capitals") << u"2 HOURS"_s << 120 * s_minute;
+        QTest::newRow("as the dialog shows them") << durationText(80 * 60 * s_minute) << 80 * 60 * s_minute;
+        QTest::newRow("no time is read, refused by the policy") << u"0"_s << 0LL;
+        QTest::newRow("less than none is read, refused by the policy") << u"-2h"_s << -120 * s_minute;
+        QTest::newRow("the most") << u"100000h"_s << 100'000LL * 60 * s_minute;
+        QTest::newRow("more than the most") << u"100001h"_s << -1LL;
+        QTest::newRow("empty") << QString() << -1LL;
+        QTest::newRow("days are not hours of work") << u"3d"_s << -1LL;
+        QTest::newRow("a fraction") << u"1.5h"_s << -1LL;
+        QTest::newRow("words") << u"soon"_s << -1LL;
+        QTest::newRow("digits of another script") << u"\u0663h"_s << -1LL;
+    }
+
+    void shouldReadTargetsAsPeopleTypeThem()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, ms);
+        const auto read = durationFromText(text);
+        if (ms == -1) {
+            QVERIFY(!read);
+            QCOMPARE(read.error().kind, storage::ErrorKind::Invalid);
+            QVERIFY2(read.error().message.contains(u"30m, 4h or 1h 30m"_s)
+                             || read.error().message.contains(u"longer than"_s),
+                     qPrintable(read.error().message));
+        } else {
+            QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+            QCOMPARE(*read, ms);
+        }
+    }
+
+    void shouldReadWorkingHoursAsPeopleTypeThem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<Span>>("spans");
+        QTest::addColumn<QString>("refusal");
+        QTest::newRow("closed") << u"  "_s << QList<Span>{} << QString();
+        QTest::newRow("office hours") << u"09:00-17:00"_s << QList<Span>{{540, 480}} << QString();
+        QTest::newRow("a lunch break") << u"9:00-12:30, 13:30 - 17:00"_s << QList<Span>{{540, 210}, {810, 210}}
+                                       << QString();
+        QTest::newRow("semicolons and an en dash")
+                << u"08.00\u201312.00; 14h00-18h00"_s << QList<Span>{{480, 240}, {840, 240}} << QString();
+        QTest::newRow("a night shift") << u"22:00-06:00"_s << QList<Span>{{1320, 480}} << QString();
+        QTest::newRow("to midnight") << u"18:00-24:00"_s << QList<Span>{{1080, 360}} << QString();
+        QTest::newRow("the whole day") << u"00:00-24:00"_s << QList<Span>{{0, 1440}} << QString();
+        QTest::newRow("no time") << u"09:00-09:00"_s << QList<Span>{} << u"lasts no time"_s;
+        QTest::newRow("an hour past the day") << u"09:00-25:00"_s << QList<Span>{} << u"not a working span"_s;
+        QTest::newRow("starting at the day's end") << u"24:00-02:00"_s << QList<Span>{} << u"not a working span"_s;
+        QTest::newRow("sixty minutes") << u"09:60-10:00"_s << QList<Span>{} << u"not a working span"_s;
+        QTest::newRow("words") << u"9 to 5"_s << QList<Span>{} << u"not a working span"_s;
+        QTest::newRow("one good, one not") << u"09:00-12:00, lunch"_s << QList<Span>{} << u"“lunch”"_s;
+        QTest::newRow("a trailing comma") << u"09:00-12:00,"_s << QList<Span>{} << u"not a working span"_s;
+    }
+
+    void shouldReadWorkingHoursAsPeopleTypeThem()
+    {
+        QFETCH(QString, text);
+        QFETCH(QList<Span>, spans);
+        QFETCH(QString, refusal);
+        const auto read = spansFromText(text);
+        if (!refusal.isEmpty()) {
+            QVERIFY(!read);
+            QVERIFY2(read.error().message.contains(refusal), qPrintable(read.error().message));
+            return;
+        }
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+        QCOMPARE(*read, spans);
+        // AND what the dialog then shows reads back the same
+        QCOMPARE(spansFromText(spansText(*read)).value(), spans);
+    }
+
+    void shouldNeverCrashOnTypedTargetsOrHours()
+    {
+        // What the dialog reads from its fields: random text, and good values mutated. Each is read or refused with
+        // a message; what is read writes back to text that reads the same.
+        QRandomGenerator random(20261208);
+        const QStringList seeds{u"1h 30m"_s,      u"30m"_s,     u"09:00-12:00, 13:00-17:00"_s,
+                                u"22:00-06:00"_s, u"100000h"_s, u"-4h"_s};
+        const QString alphabet = u"0123456789:.,;- hm\u2013minutesHOURSx\t\u0663"_s;
+        int durations = 0;
+        int spanLists = 0;
+        for (int round = 0; round < s_fuzzRounds; ++round) {
+            QString input;
+            if (round % 3 == 0) {
+                for (int length = random.bounded(24); length > 0; --length)
+                    input.append(random.bounded(5) == 0 ? QChar(char16_t(random.bounded(1, 0xD7FF)))
+                                                        : alphabet.at(random.bounded(int(alphabet.size()))));
+            } else {
+                input = seeds.at(random.bounded(int(seeds.size())));
+                for (int change = random.bounded(1, 4); change > 0; --change) {
+                    const int at = random.bounded(int(input.size()) + 1);
+                    if (random.bounded(2) == 0)
+                        input.insert(at, alphabet.at(random.bounded(int(alphabet.size()))));
+                    else
+                        input.remove(at, 1);
+                }
+            }
+            if (const auto duration = durationFromText(input)) {
+                ++durations;
+                QVERIFY(std::abs(*duration) <= 100'000LL * 60 * s_minute);
+                if (*duration > 0)
+                    QCOMPARE(durationFromText(durationText(*duration)).value(), *duration);
+            } else {
+                QVERIFY(!duration.error().message.isEmpty());
+            }
+            if (const auto spans = spansFromText(input)) {
+                ++spanLists;
+                for (const Span &span : *spans)
+                    QVERIFY(span.start >= 0 && span.start < 1440 && span.minutes > 0 && span.minutes <= 1440);
+                QCOMPARE(spansFromText(spansText(*spans)).value(), *spans);
+            } else {
+                QVERIFY(!spans.error().message.isEmpty());
+            }
+        }
+        qInfo("typed targets and hours: %d inputs each, %d read as targets, %d as working hours", s_fuzzRounds,
+              durations, spanLists);
+        QVERIFY(durations > 0);
+        QVERIFY(spanLists > 0);
     }
 };
 
