@@ -189,6 +189,8 @@ public:
     /// Admin only: new service levels (@p policy and @p calendar JSON objects; what they say is board/sla's to
     /// check). With @p expectedVersion >= 0 a newer version is ErrorKind::Conflict. Returns the new version; the
     /// change feed says sla.changed.
+    /// The change event (eventkind::ServiceLevelsChanged) holds the new version and the levels replaced, as
+    /// {"version": 2, "previous": {"policy": {...}, "calendar": {...}}}.
     Result<qint64> setServiceLevels(const QByteArray &policy, const QByteArray &calendar, qint64 expectedVersion = -1);
 
     // Columns
@@ -341,6 +343,8 @@ public:
     /// What the service-level clocks of every card on the board (not archived) are read from, in one query: per
     /// card, its creation, moves and the changes of its fields that may hold a priority or a status, oldest first.
     Result<QHash<qint64, QList<Event>>> clockHistories();
+    /// The board's own events (no card's) of @p kind, oldest first: the service levels' changes, say.
+    Result<QList<Event>> boardEvents(QStringView kind);
     Result<qint64> lastEventSeq();
     /// PRAGMA data_version: changes when another connection commits to the file (this one's own commits do not).
     Result<qint64> dataVersion();

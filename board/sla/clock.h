@@ -39,6 +39,9 @@ struct Ticket
     qint64 createdAt = 0;
     qint64 firstResponseAt = 0; ///< 0: not answered yet
     QList<Step> steps;
+    /// Resolved now: the change feed's seq of the event that resolved it (0 when not known, a card made in a done
+    /// column without a history); -1 when not resolved. Which service levels it keeps (Desk) depend on it.
+    qint64 resolvedSeq = -1;
 };
 
 /// One clock of a ticket.

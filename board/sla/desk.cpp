@@ -5,8 +5,13 @@
 #include "ticket.h"
 
 #include <storage/boardstore.h>
+#include <storage/eventkinds.h>
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
 
 namespace hb::board::sla {
 
@@ -52,13 +57,42 @@ storage::Result<std::unique_ptr<Desk>> Desk::read(storage::BoardStore &store)
         if (column.kind == storage::ColumnKind::Done)
             done.insert(column.id);
     }
-    return std::unique_ptr<Desk>(new Desk(std::move(*policy), std::move(*calendar), std::move(done)));
+    std::unique_ptr<Desk> desk(new Desk(std::move(*policy), std::move(*calendar), std::move(done)));
+    // The levels each change replaced. One that cannot be used (or a change recorded before the levels went with
+    // it) is no era: tickets resolved then take the next one's levels.
+    auto changes = store.boardEvents(storage::eventkind::ServiceLevelsChanged);
+    if (!changes)
+        return changes.error();
+    for (const storage::Event &change : *changes) {
+        const QJsonObject previous =
+                QJsonDocument::fromJson(change.payload).object().value(QStringLiteral("previous")).toObject();
+        if (previous.isEmpty())
+            continue;
+        const auto json = [&previous](const QString &key) {
+            return QJsonDocument(previous.value(key).toObject()).toJson(QJsonDocument::Compact);
+        };
+        auto oldPolicy = policyFromJson(json(QStringLiteral("policy")));
+        auto oldCalendar = calendarFromJson(json(QStringLiteral("calendar")));
+        if (!oldPolicy || !oldCalendar || !oldCalendar->problem().isEmpty()
+            || !oldPolicy->problem(*oldCalendar).isEmpty())
+            continue;
+        auto business = std::make_unique<WorkingTime>(*oldCalendar);
+        desk->m_eras.push_back({change.seq, std::move(*oldPolicy), std::move(*oldCalendar), std::move(business)});
+    }
+    return desk;
 }
 
 Clocks Desk::clocksOf(const storage::Card &card, const QList<storage::Event> &history, qint64 now)
 {
-    const Ticket ticket =
-            ticketOf(card, history, m_policy, [this](qint64 column) { return m_doneColumns.contains(column); });
+    const auto isDone = [this](qint64 column) { return m_doneColumns.contains(column); };
+    const Ticket ticket = ticketOf(card, history, m_policy, isDone);
+    if (ticket.resolvedSeq >= 0) {
+        // Resolved before a change of the levels: the first change after it replaced the levels it was resolved on.
+        const auto era = std::find_if(m_eras.begin(), m_eras.end(),
+                                      [&ticket](const Era &each) { return each.until > ticket.resolvedSeq; });
+        if (era != m_eras.end())
+            return sla::clocksOf(ticketOf(card, history, era->policy, isDone), era->policy, *era->business, now);
+    }
     return sla::clocksOf(ticket, m_policy, m_business, now);
 }
 

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <memory>
+#include <vector>
 
 namespace hb::storage {
 class BoardStore;
@@ -22,6 +23,11 @@ namespace hb::board::sla {
  * A board's service levels ready to give its cards their clocks: the policy and the calendar read from the file
  * (storage::ServiceLevels), which columns are done ones, and the working time kept from card to card. Keeps no hold
  * on the store it was read from.
+ *
+ * A ticket resolved before the service levels changed keeps the result it had: its clocks are worked out with the
+ * levels that were in force when it was resolved (each change's event holds the levels it replaced; the order of
+ * events, not the writers' clocks, says what came first). Open tickets, and one reopened since, follow the levels
+ * in force now.
  */
 class Desk
 {
@@ -41,8 +47,18 @@ public:
     const Calendar &calendar() const { return m_calendar; }
 
 private:
+    /// Service levels that were in force until the change at seq @c until.
+    struct Era
+    {
+        qint64 until;
+        Policy policy;
+        Calendar calendar;
+        std::unique_ptr<WorkingTime> business;
+    };
+
     Desk(Policy policy, Calendar calendar, QSet<qint64> doneColumns);
 
+    std::vector<Era> m_eras; ///< oldest first
     Policy m_policy;
     Calendar m_calendar;
     WorkingTime m_business;

@@ -62,6 +62,11 @@ Ticket ticketOf(const storage::Card &card, const QList<storage::Event> &history,
     }
 
     Ticket ticket;
+    qint64 resolvedSeq = 0;
+    for (const storage::Event &event : history) {
+        if (event.kind == kind::CardCreated)
+            resolvedSeq = event.seq;
+    }
     ticket.createdAt = card.createdAt;
     ticket.firstResponseAt = card.firstResponseAt;
     const auto step = [&](qint64 at) { ticket.steps.append({at, priority, policy.pauses(status), isDone(column)}); };
@@ -82,9 +87,12 @@ Ticket ticketOf(const storage::Card &card, const QList<storage::Event> &history,
             column = to(QStringLiteral("column")).toInteger(column);
         const Step after{event.at, priority, policy.pauses(status), isDone(column)};
         // Only what the clocks care about makes a step (a title edited, a move within a column: none).
+        if (after.resolved && !before.resolved)
+            resolvedSeq = event.seq;
         if (after.priority != before.priority || after.paused != before.paused || after.resolved != before.resolved)
             ticket.steps.append(after);
     }
+    ticket.resolvedSeq = ticket.steps.constLast().resolved ? resolvedSeq : -1;
     return ticket;
 }
 

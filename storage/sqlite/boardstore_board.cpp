@@ -170,7 +170,13 @@ Result<qint64> BoardStore::setServiceLevels(const QByteArray &policy, const QByt
                     return set.error();
                 if (*set != 1)
                     return Error{ErrorKind::Conflict, tr("the service levels changed while saving; try again")};
-                return appendEvent(eventkind::ServiceLevelsChanged, 0, {{QStringLiteral("version"), newVersion}});
+                // What they replace goes with the change: a ticket resolved before it keeps the result it had.
+                const auto object = [](const QByteArray &json) { return QJsonDocument::fromJson(json).object(); };
+                return appendEvent(eventkind::ServiceLevelsChanged, 0,
+                                   {{QStringLiteral("version"), newVersion},
+                                    {QStringLiteral("previous"),
+                                     QJsonObject{{QStringLiteral("policy"), object(current->policy)},
+                                                 {QStringLiteral("calendar"), object(current->calendar)}}}});
             },
             &newVersion);
     if (!status)
@@ -435,6 +441,13 @@ Result<QHash<qint64, QList<Event>>> BoardStore::clockHistories()
     if (!read)
         return read.error();
     return histories;
+}
+
+Result<QList<Event>> BoardStore::boardEvents(QStringView kind)
+{
+    return m_db->list<Event>(QStringLiteral("SELECT seq, op_id, at, actor, card_id, kind, payload FROM events "
+                                            "WHERE card_id IS NULL AND kind = :kind ORDER BY seq"),
+                             {{QStringLiteral(":kind"), kind.toString()}}, readEvent);
 }
 
 Result<qint64> BoardStore::dataVersion()

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A ticket's clocks from its real history in a board file: the steps read from the events the store writes.
+// A ticket's clocks from its real history in a board file: the steps read from the events the store writes, and
+// the service levels each ticket is held to when they change (Desk).
 #include "storage/boardtestcase.h"
 
 #include <board/sla/clock.h>
+#include <board/sla/desk.h>
+#include <board/sla/levels.h>
 #include <board/sla/ticket.h>
 #include <storage/eventkinds.h>
 
@@ -112,6 +115,8 @@ private Q_SLOTS:
         QCOMPARE(clocks.resolution.state, ClockState::Met);
         QCOMPARE(clocks.resolution.elapsedMs, 4 * 60 * s_minute);
         QCOMPARE(clocks.resolution.pausedMs, 17 * 60 * s_minute);
+        // AND it knows which event resolved it
+        QCOMPARE(ticket.resolvedSeq, m_store->cardHistory(id).value().constLast().seq);
     }
 
     void shouldStartFromWhatTheFirstChangeChangedFrom()
@@ -142,6 +147,90 @@ private Q_SLOTS:
         QVERIFY(ticket.steps[0].paused);
         QCOMPARE(ticket.steps[1].priority, storage::Priority::Low);
         QVERIFY(!ticket.steps[1].paused);
+    }
+
+    void shouldKeepTheResultOfTicketsResolvedBeforeTheLevelsChanged()
+    {
+        // GIVEN Berlin office hours and the default targets (normal: 4 h to answer, 24 h to resolve)
+        const auto setNormal = [this](qint64 responseMs, qint64 resolutionMs) {
+            Policy policy = Policy::defaults();
+            policy.targets[std::size_t(storage::Priority::Normal)] = {responseMs, resolutionMs, false};
+            QVERIFY(m_store->setServiceLevels(policyToJson(policy),
+                                              calendarToJson(Calendar::officeHours("Europe/Berlin"))));
+        };
+        m_clock = monday(8);
+        setNormal(4 * 60 * s_minute, 24 * 60 * s_minute);
+        // AND three tickets created Monday 09:00 and answered at 09:30: one resolved at 15:00 (6 h); one still
+        // open; one resolved at 15:00 and reopened at 16:00
+        const auto ticketAt = [this](const QString &title) {
+            m_clock = monday(9);
+            storage::NewCard fresh;
+            fresh.columnId = m_todo;
+            fresh.title = title;
+            const qint64 id = m_store->createCard(fresh).value();
+            m_clock = monday(9, 30);
+            [&] { QVERIFY(m_store->moveCard(id, m_doing)); }();
+            return id;
+        };
+        const qint64 resolved = ticketAt(QStringLiteral("Resolved"));
+        const qint64 open = ticketAt(QStringLiteral("Open"));
+        const qint64 reopened = ticketAt(QStringLiteral("Reopened"));
+        m_clock = monday(15);
+        QVERIFY(m_store->moveCard(resolved, m_done));
+        QVERIFY(m_store->moveCard(reopened, m_done));
+        m_clock = monday(16);
+        QVERIFY(m_store->moveCard(reopened, m_doing));
+
+        // WHEN the admin cuts normal tickets' resolution target to 2 h at 16:30
+        m_clock = monday(16, 30);
+        setNormal(60 * s_minute, 2 * 60 * s_minute);
+        auto desk = Desk::read(*m_store);
+        QVERIFY(desk);
+        const auto clocksAt = [&](qint64 id, qint64 now) {
+            return (*desk)->clocksOf(*m_store, m_store->card(id).value(), now).value();
+        };
+
+        // THEN the resolved ticket keeps its result: met in 6 h of a 24 h target (2 h would have missed it)
+        const qint64 tuesday = monday(9, 0, 1);
+        Clocks clocks = clocksAt(resolved, tuesday);
+        QCOMPARE(clocks.resolution.state, ClockState::Met);
+        QCOMPARE(clocks.resolution.targetMs, 24 * 60 * s_minute);
+        QCOMPARE(clocks.resolution.elapsedMs, 6 * 60 * s_minute);
+        QCOMPARE(clocks.response.targetMs, 4 * 60 * s_minute);
+        // AND the open one follows the new target: 8 h of Monday counted against 2 h, breached at 11:00
+        clocks = clocksAt(open, tuesday);
+        QCOMPARE(clocks.resolution.state, ClockState::Breached);
+        QCOMPARE(clocks.resolution.targetMs, 2 * 60 * s_minute);
+        QCOMPARE(clocks.resolution.dueAt, monday(11));
+        // AND so does the reopened one: 09:00-15:00 and 16:00-17:00, 7 h (the hour in Done not counted)
+        clocks = clocksAt(reopened, tuesday);
+        QCOMPARE(clocks.resolution.state, ClockState::Breached);
+        QCOMPARE(clocks.resolution.elapsedMs, 7 * 60 * s_minute);
+
+        // WHEN a ticket is resolved under the new levels (Monday 16:40 to 16:50), and the levels change again
+        m_clock = monday(16, 40);
+        storage::NewCard fresh;
+        fresh.columnId = m_todo;
+        fresh.title = QStringLiteral("Quick one");
+        const qint64 quick = m_store->createCard(fresh).value();
+        m_clock = monday(16, 50);
+        QVERIFY(m_store->moveCard(quick, m_done));
+        m_clock = monday(17);
+        setNormal(8 * 60 * s_minute, 40 * 60 * s_minute);
+        desk = Desk::read(*m_store);
+        QVERIFY(desk);
+        // THEN each resolved ticket is held to the levels it was resolved under, and the open one to the newest
+        QCOMPARE(clocksAt(quick, tuesday).resolution.targetMs, 2 * 60 * s_minute);
+        QCOMPARE(clocksAt(quick, tuesday).resolution.state, ClockState::Met);
+        QCOMPARE(clocksAt(resolved, tuesday).resolution.targetMs, 24 * 60 * s_minute);
+        QCOMPARE(clocksAt(open, tuesday).resolution.targetMs, 40 * 60 * s_minute);
+        QCOMPARE(clocksAt(open, tuesday).resolution.state, ClockState::Ok);
+        // AND the many-cards read gives the same
+        const auto all = (*desk)->clocksOf(*m_store, m_store->cards().value(), tuesday);
+        QVERIFY(all);
+        QCOMPARE(all->value(resolved).resolution.targetMs, 24 * 60 * s_minute);
+        QCOMPARE(all->value(quick).resolution.targetMs, 2 * 60 * s_minute);
+        QCOMPARE(all->value(open).resolution.targetMs, 40 * 60 * s_minute);
     }
 };
 

@@ -5,6 +5,8 @@
 #include <storage/boardstore.h>
 #include <storage/eventkinds.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QTimeZone>
 
@@ -48,6 +50,14 @@ private Q_SLOTS:
         QCOMPARE(levels.updatedAt, 5000);
         QCOMPARE(levels.version, 2);
         QCOMPARE(eventKinds(*m_store, seq), QStringList{eventkind::ServiceLevelsChanged.toString()});
+        // AND the change holds what it replaced (a ticket resolved before it keeps the result it had)
+        const QList<Event> changes = m_store->boardEvents(eventkind::ServiceLevelsChanged).value();
+        QCOMPARE(changes.size(), 1);
+        const QJsonObject payload = QJsonDocument::fromJson(changes.constFirst().payload).object();
+        QCOMPARE(payload.value(u"version").toInteger(), 2);
+        QCOMPARE(payload.value(u"previous").toObject().value(u"policy").toObject(), QJsonObject());
+        QCOMPARE(payload.value(u"previous").toObject().value(u"calendar").toObject().value(u"time_zone").toString(),
+                 QString::fromUtf8(QTimeZone::systemTimeZoneId()));
         // WHEN another save still starts from version 1, THEN it is a conflict and nothing changes
         const auto stale = m_store->setServiceLevels("{}", "{}", 1);
         QVERIFY(!stale);

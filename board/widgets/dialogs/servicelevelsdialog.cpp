@@ -279,8 +279,8 @@ void ServiceLevelsDialog::updateControls()
         saveButton->setObjectName(QStringLiteral("saveServiceLevels"));
         saveButton->setEnabled(!m_saving);
     }
-    m_note->setText(manage ? tr("What the help desk promises, per priority. Every ticket's clocks follow a "
-                                "change at once.")
+    m_note->setText(manage ? tr("What the help desk promises, per priority. A change applies to open tickets "
+                                "at once; resolved ones keep the result they had.")
                            : tr("Only the board's admins change the service levels."));
 }
 
