@@ -80,14 +80,13 @@ int Cli::cmdList(CliArguments &args)
     const QStringList slaStates = args.values(QStringLiteral("--sla"));
     if (!args.positional(0, 0))
         return usageError(args.error());
-    QSet<board::sla::ClockState> wantedStates;
     for (const QString &name : slaStates) {
         const auto state = board::sla::stateFromName(name);
         if (!state)
             return fail(
                     {ErrorKind::Invalid,
                      tr("unknown service-level state “%1” (ok, at-risk, breached, paused, met, missed)").arg(name)});
-        wantedStates.insert(*state);
+        filter.slaStates.insert(board::sla::stateName(*state));
     }
 
     if (column) {
@@ -132,7 +131,7 @@ int Cli::cmdList(CliArguments &args)
     CardQuery query;
     query.includeArchived = archived;
     std::unique_ptr<board::sla::Desk> desk;
-    if (!wantedStates.isEmpty()) {
+    if (!filter.slaStates.isEmpty()) {
         auto read = board::sla::Desk::read(*m_store);
         if (!read)
             return fail(read.error());
@@ -146,20 +145,24 @@ int Cli::cmdList(CliArguments &args)
     auto exporter = BoardExport::prepare(*m_store);
     if (!exporter)
         return fail(exporter.error());
-    const board::CardFilter::Context context{m_store->now(), m_store->login()};
+    board::CardFilter::Context context{m_store->now(), m_store->login()};
 
-    // The clock that matters now (the response until answered, then the resolution) in a state asked for.
+    // The clock that matters now (the response until answered, then the resolution), as the board's filter has it.
     QHash<qint64, board::sla::Clocks> clocks;
     if (desk) {
         auto read = desk->clocksOf(*m_store, *cards, context.now);
         if (!read)
             return fail(read.error());
         clocks = std::move(*read);
+        context.slaState = [&clocks](qint64 id) {
+            const auto found = clocks.constFind(id);
+            return found == clocks.cend() ? QString() : board::sla::stateName(found->current().state);
+        };
     }
     QJsonArray array;
     QList<const Card *> shown;
     for (const Card &card : *cards) {
-        if (filter.matches(card, context) && (!desk || wantedStates.contains(clocks.value(card.id).current().state)))
+        if (filter.matches(card, context))
             shown << &card;
     }
     if (json) {

@@ -17,10 +17,20 @@ CardFilterModel::CardFilterModel(BoardModel &board, QObject *parent)
 
 CardFilterModel::~CardFilterModel() = default;
 
+CardFilter::Context CardFilterModel::withClocks(CardFilter::Context context) const
+{
+    // The clocks as the board shows them on the cards: a badge and the filter never disagree.
+    context.slaState = [this](qint64 id) {
+        const auto clocks = m_board.clocks(id);
+        return clocks ? sla::stateName(clocks->current().state) : QString();
+    };
+    return context;
+}
+
 void CardFilterModel::setFilter(const CardFilter &filter, const CardFilter::Context &context)
 {
     m_filter = filter;
-    m_context = context;
+    m_context = withClocks(context);
     m_kept.clear();
     // A new filter changes much of every column: one layout change, which the views lay out once, costs less than
     // thousands of rows leaving and coming back one run at a time (helpboard-bench, settled figures). Selections
@@ -31,7 +41,7 @@ void CardFilterModel::setFilter(const CardFilter &filter, const CardFilter::Cont
 
 void CardFilterModel::setContext(const CardFilter::Context &context)
 {
-    m_context = context;
+    m_context = withClocks(context);
     if (!isFiltering())
         return;
     // The clock moved: a card or two becomes overdue, so only those rows change.

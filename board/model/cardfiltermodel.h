@@ -24,7 +24,8 @@ public:
     ~CardFilterModel() override;
 
     const CardFilter &filter() const { return m_filter; }
-    /// Shows the cards @p filter accepts, judged at @p context (now, and who "mine" is).
+    /// Shows the cards @p filter accepts, judged at @p context (now, and who "mine" is), with each card's
+    /// service-level clocks as the board model has them (BoardModel::clocks()).
     void setFilter(const CardFilter &filter, const CardFilter::Context &context);
     /// Judges again at @p context (the clock moved: cards become overdue).
     void setContext(const CardFilter::Context &context);
@@ -49,10 +50,12 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    CardFilter::Context withClocks(CardFilter::Context context) const;
+
     BoardModel &m_board;
     CardFilter m_filter;
-    CardFilter::Context m_context;
-    QSet<qint64> m_kept; ///< see keepShown()
+    CardFilter::Context m_context; ///< with the board's clocks (withClocks())
+    QSet<qint64> m_kept;           ///< see keepShown()
 };
 
 } // namespace hb::board

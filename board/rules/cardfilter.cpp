@@ -19,7 +19,7 @@ bool CardFilter::isEmpty() const
 {
     return !columnId && !overdue && !dueWithin24h && !unassigned && !mine && assignee.isEmpty() && requester.isEmpty()
            && !priority && statuses.isEmpty() && labelIds.isEmpty() && !channel && text.isEmpty() && search.isEmpty()
-           && !searchIds;
+           && !searchIds && slaStates.isEmpty();
 }
 
 bool CardFilter::matches(const storage::Card &card, const Context &context) const
@@ -61,6 +61,8 @@ bool CardFilter::matches(const storage::Card &card, const Context &context) cons
         return false;
     }
     if (searchIds && !searchIds->contains(card.id))
+        return false;
+    if (!slaStates.isEmpty() && !(context.slaState && slaStates.contains(context.slaState(card.id))))
         return false;
     return true;
 }
@@ -105,6 +107,10 @@ QVariantMap CardFilter::toMap() const
         map.insert(QStringLiteral("text"), text);
     if (!search.isEmpty())
         map.insert(QStringLiteral("search"), search);
+    QStringList states(slaStates.cbegin(), slaStates.cend());
+    states.sort();
+    if (!states.isEmpty())
+        map.insert(QStringLiteral("sla"), states);
     return map;
 }
 
@@ -135,6 +141,10 @@ CardFilter CardFilter::fromMap(const QVariantMap &map)
     }
     filter.text = map.value(QStringLiteral("text")).toString();
     filter.search = map.value(QStringLiteral("search")).toString();
+    for (const QString &state : map.value(QStringLiteral("sla")).toStringList()) {
+        if (!state.isEmpty())
+            filter.slaStates.insert(state);
+    }
     return filter;
 }
 

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <functional>
+
 #include <optional>
 
 namespace hb::board {
@@ -20,8 +22,18 @@ struct CardFilter
     /// What "now" and "me" mean when the filter is evaluated.
     struct Context
     {
+        Context() = default;
+        Context(qint64 at, QString who, std::function<QString(qint64 cardId)> stateOf = {})
+            : now(at)
+            , login(std::move(who))
+            , slaState(std::move(stateOf))
+        { }
+
         qint64 now = 0; ///< UTC ms
         QString login;
+        /// The state of a card's service-level clock that matters now, by card id, as sla::stateName() spells it
+        /// ("at-risk"); empty when not known (the levels not read yet, or unusable). Only slaStates asks.
+        std::function<QString(qint64 cardId)> slaState;
     };
 
     qint64 columnId = 0;       ///< 0 = any column
@@ -40,6 +52,9 @@ struct CardFilter
     QString text;                          ///< case-insensitive substring of title, description or requester
     QString search;                        ///< the words searched for (full text); their hits are searchIds
     std::optional<QSet<qint64>> searchIds; ///< full-text search hits, when a search is active
+    /// The card's clock that matters now (the response until answered, then the resolution) is in any of these
+    /// states ("at-risk", "breached": sla::stateName()).
+    QSet<QString> slaStates;
 
     bool isEmpty() const;
     bool matches(const storage::Card &card, const Context &context) const;

@@ -6,6 +6,7 @@
 
 using namespace hb::board;
 using namespace hb::storage;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -202,6 +203,7 @@ private Q_SLOTS:
         toggles.unassigned = true;
         toggles.mine = true;
         toggles.statuses = {StatusTag::NeedsReview, StatusTag::Blocked};
+        toggles.slaStates = {QStringLiteral("at-risk"), QStringLiteral("breached")};
         QTest::newRow("toggles") << toggles;
         CardFilter pickers;
         pickers.priority = Priority::High;
@@ -235,6 +237,7 @@ private Q_SLOTS:
         QCOMPARE(back.priority, filter.priority);
         QCOMPARE(back.priorityAtLeast, filter.priorityAtLeast);
         QCOMPARE(back.statuses, filter.statuses);
+        QCOMPARE(back.slaStates, filter.slaStates);
         QCOMPARE(back.labelIds, filter.labelIds);
         QCOMPARE(back.allLabels, filter.allLabels);
         QCOMPARE(back.channel, filter.channel);
@@ -265,6 +268,37 @@ private Q_SLOTS:
         QVERIFY(!filter.priority);
         QCOMPARE(filter.statuses, QSet<StatusTag>{StatusTag::Blocked});
         QCOMPARE(filter.labelIds, QSet<qint64>{5});
+    }
+
+    void shouldMatchByTheClockThatMattersNow_data()
+    {
+        QTest::addColumn<QStringList>("wanted");
+        QTest::addColumn<QString>("state"); ///< of the card's clock that matters now; empty: not known
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("at risk, at risk") << QStringList{u"at-risk"_s} << u"at-risk"_s << true;
+        QTest::newRow("at risk, breached") << QStringList{u"at-risk"_s} << u"breached"_s << false;
+        QTest::newRow("at risk or breached, breached")
+                << QStringList{u"at-risk"_s, u"breached"_s} << u"breached"_s << true;
+        QTest::newRow("breached, on track") << QStringList{u"breached"_s} << u"ok"_s << false;
+        QTest::newRow("breached, missed (resolved)") << QStringList{u"breached"_s} << u"missed"_s << false;
+        QTest::newRow("breached, not known") << QStringList{u"breached"_s} << QString() << false;
+        QTest::newRow("any, not known") << QStringList{} << QString() << true;
+    }
+
+    void shouldMatchByTheClockThatMattersNow()
+    {
+        QFETCH(QStringList, wanted);
+        QFETCH(QString, state);
+        QFETCH(bool, matches);
+        CardFilter filter;
+        filter.slaStates = QSet<QString>(wanted.cbegin(), wanted.cend());
+        QCOMPARE(filter.isEmpty(), wanted.isEmpty());
+        const Card card = sampleCard();
+        const CardFilter::Context context{s_now, QStringLiteral("ben"),
+                                          [&](qint64 id) { return id == card.id ? state : u"breached"_s; }};
+        QCOMPARE(filter.matches(card, context), matches);
+        // AND a context that knows no clocks matches no state asked for
+        QCOMPARE(filter.matches(card, {s_now, QStringLiteral("ben")}), wanted.isEmpty());
     }
 
     void shouldNotMatchMineWithoutALogin()

@@ -4,6 +4,7 @@
 #include "demowindowtestcase.h"
 
 #include <board/model/boardmodel.h>
+#include <board/sla/levels.h>
 #include <board/widgets/board/boardview.h>
 #include <board/widgets/board/filterbar.h>
 #include <storage/boardstore.h>
@@ -20,6 +21,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -172,6 +174,80 @@ private Q_SLOTS:
         QCOMPARE(shownIds(), expected);
         QVERIFY(int(expected.size()) < m_window->model()->cardCount());
         // AND one more click on each takes them off again
+        for (const QString &name : toggles)
+            QTest::mouseClick(toggle(name), Qt::LeftButton);
+        QCOMPARE(int(shownIds().size()), m_window->model()->cardCount());
+    }
+
+    void shouldFilterByServiceLevelsAsTheCliListDoes_data()
+    {
+        QTest::addColumn<QStringList>("toggles");
+        QTest::addColumn<QStringList>("flags");
+        QTest::newRow("at risk") << QStringList{QStringLiteral("slaAtRiskFilter")}
+                                 << QStringList{QStringLiteral("--sla"), QStringLiteral("at-risk")};
+        QTest::newRow("breached") << QStringList{QStringLiteral("slaBreachedFilter")}
+                                  << QStringList{QStringLiteral("--sla"), QStringLiteral("breached")};
+        QTest::newRow("at risk or breached")
+                << QStringList{QStringLiteral("slaAtRiskFilter"), QStringLiteral("slaBreachedFilter")}
+                << QStringList{QStringLiteral("--sla"), QStringLiteral("at-risk"), QStringLiteral("--sla"),
+                               QStringLiteral("breached")};
+        QTest::newRow("at risk or breached, and unassigned")
+                << QStringList{QStringLiteral("slaAtRiskFilter"), QStringLiteral("slaBreachedFilter"),
+                               QStringLiteral("unassignedFilter")}
+                << QStringList{QStringLiteral("--sla"), QStringLiteral("at-risk"), QStringLiteral("--sla"),
+                               QStringLiteral("breached"), QStringLiteral("--unassigned")};
+    }
+
+    void shouldFilterByServiceLevelsAsTheCliListDoes()
+    {
+        QFETCH(QStringList, toggles);
+        QFETCH(QStringList, flags);
+        // GIVEN a critical ticket (4 h, every hour counting) created 3 h 20 min ago and answered: 40 min left, at
+        // risk whatever the time of day; the demo board has breached ones
+        auto store = storeAs();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        store->setClock([now] { return now - 200 * 60'000; });
+        storage::NewCard fresh;
+        fresh.columnId = store->columns()->constFirst().id;
+        fresh.title = QStringLiteral("Badge readers offline at the main entrance");
+        fresh.priority = storage::Priority::Critical;
+        const qint64 atRisk = store->createCard(fresh).value();
+        store->setClock([now] { return now - 190 * 60'000; });
+        QVERIFY(store->moveCard(atRisk, store->columns()->at(1).id));
+        store.reset();
+        const storage::ServiceLevels levels = storeAs()->serviceLevels().value();
+        // (the board as the other tests expect it, whatever happens here)
+        const auto restore = qScopeGuard([this, atRisk, levels] {
+            auto admin = storeAs();
+            QVERIFY(admin->setServiceLevels(levels.policy, levels.calendar));
+            QVERIFY(admin->deleteCard(atRisk));
+        });
+        QTRY_VERIFY(m_window->model()->cardIndex(atRisk).isValid());
+        QTRY_COMPARE(m_window->model()->cardIndex(atRisk).data(board::BoardModel::SlaStateRole).toString(),
+                     QStringLiteral("at-risk"));
+        // WHEN the toggles are clicked with the mouse
+        for (const QString &name : toggles) {
+            QToolButton *button = toggle(name);
+            QVERIFY2(button, qPrintable(name));
+            QTest::mouseClick(button, Qt::LeftButton);
+            QVERIFY(button->isChecked());
+        }
+        // THEN the board shows exactly what `helpboard-cli list --sla` shows, the cards whose badges say so
+        const QList<qint64> expected = listedIds(flags);
+        QVERIFY(!expected.isEmpty() && !expected.contains(-1));
+        QCOMPARE(shownIds(), expected);
+        QVERIFY(int(expected.size()) < m_window->model()->cardCount());
+        QCOMPARE(expected.contains(atRisk), toggles.contains(QStringLiteral("slaAtRiskFilter")));
+        QVERIFY(m_bar->describe().contains(QStringLiteral("SLA ")));
+        // AND the cards follow their clocks, not only their fields: when an admin gives every ticket 10,000 h,
+        // nothing on the cards changes, and no card is at risk or breached any more
+        board::sla::Policy relaxed = board::sla::Policy::defaults();
+        for (board::sla::Target &target : relaxed.targets)
+            target = {10'000LL * 60 * 60'000, 10'000LL * 60 * 60'000, true};
+        QVERIFY(storeAs()->setServiceLevels(board::sla::policyToJson(relaxed), levels.calendar));
+        QTRY_COMPARE(shownIds(), QList<qint64>());
+        QVERIFY(storeAs()->setServiceLevels(levels.policy, levels.calendar));
+        QTRY_COMPARE(shownIds(), expected);
         for (const QString &name : toggles)
             QTest::mouseClick(toggle(name), Qt::LeftButton);
         QCOMPARE(int(shownIds().size()), m_window->model()->cardCount());

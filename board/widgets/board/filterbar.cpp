@@ -4,6 +4,7 @@
 #include "carddelegate.h"
 
 #include <board/rules/cardfields.h>
+#include <board/sla/clock.h>
 #include <board/widgets/common/busyretry.h>
 #include <board/widgets/common/chips.h>
 #include <board/widgets/common/theme.h>
@@ -91,7 +92,15 @@ FilterBar::FilterBar(QWidget *parent)
     m_mine = toggle(QStringLiteral("mineFilter"), tr("Mine"), tr("Assigned to me"));
     m_needsReview = toggle(QStringLiteral("needsReviewFilter"), tr("Needs review"), tr("Tagged as needing review"));
     m_blocked = toggle(QStringLiteral("blockedFilter"), tr("Blocked"), tr("Tagged as blocked"));
-    for (QToolButton *button : {m_overdue, m_dueSoon, m_unassigned, m_mine, m_needsReview, m_blocked})
+    // Short on the bar (it fits one line of a 1280-pixel screen), named in full for describe() and screen readers.
+    m_slaAtRisk = toggle(QStringLiteral("slaAtRiskFilter"), tr("At risk"),
+                         tr("SLA at risk: less than a quarter of the response or resolution target left (15 minutes "
+                            "at least)"));
+    m_slaAtRisk->setAccessibleName(tr("SLA at risk"));
+    m_slaBreached = toggle(QStringLiteral("slaBreachedFilter"), tr("Breached"),
+                           tr("SLA breached: past the response or resolution target, and not resolved yet"));
+    m_slaBreached->setAccessibleName(tr("SLA breached"));
+    for (QToolButton *button : toggles())
         buttons->addWidget(button);
     m_more = menuButton(QStringLiteral("moreFilters"), tr("More filters"),
                         tr("Priority, labels, assignee, requester, channel"), &FilterBar::fillMoreMenu);
@@ -221,6 +230,8 @@ void FilterBar::setFilter(const CardFilter &filter)
     m_mine->setChecked(filter.mine);
     m_needsReview->setChecked(filter.statuses.contains(storage::StatusTag::NeedsReview));
     m_blocked->setChecked(filter.statuses.contains(storage::StatusTag::Blocked));
+    m_slaAtRisk->setChecked(filter.slaStates.contains(sla::stateName(sla::ClockState::AtRisk)));
+    m_slaBreached->setChecked(filter.slaStates.contains(sla::stateName(sla::ClockState::Breached)));
     m_search->setText(filter.search);
     m_extra = CardFilter();
     m_extra.priority = filter.priority;
@@ -322,6 +333,10 @@ void FilterBar::apply()
         filter.statuses.insert(storage::StatusTag::NeedsReview);
     if (m_blocked->isChecked())
         filter.statuses.insert(storage::StatusTag::Blocked);
+    if (m_slaAtRisk->isChecked())
+        filter.slaStates.insert(sla::stateName(sla::ClockState::AtRisk));
+    if (m_slaBreached->isChecked())
+        filter.slaStates.insert(sla::stateName(sla::ClockState::Breached));
     // The words, kept for describing and restoring; the matching is the full-text index's (as the CLI's --search).
     // One letter starts nearly every word: the search begins with the second (the letter stays in the field).
     const QString words = m_search->text().trimmed();
@@ -352,9 +367,9 @@ void FilterBar::apply()
 QString FilterBar::describe() const
 {
     QStringList on;
-    for (QToolButton *button : {m_overdue, m_dueSoon, m_unassigned, m_mine, m_needsReview, m_blocked}) {
+    for (QToolButton *button : toggles()) {
         if (button->isChecked())
-            on << button->text();
+            on << (button->accessibleName().isEmpty() ? button->text() : button->accessibleName());
     }
     // Named as the buttons, the menus and the card editor name them.
     if (m_extra.priority) {

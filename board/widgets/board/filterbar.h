@@ -88,6 +88,11 @@ private:
     /// The width the bar needs to keep search and buttons on one line.
     int wideWidth() const;
     QToolButton *toggle(const QString &name, const QString &text, const QString &tip);
+    /// The toggles on the bar, in their order.
+    std::array<QToolButton *, 8> toggles() const
+    {
+        return {m_overdue, m_dueSoon, m_unassigned, m_mine, m_needsReview, m_blocked, m_slaAtRisk, m_slaBreached};
+    }
     /// A button that opens a menu, which @p fill fills each time it opens; the menu is named NAME + "Menu".
     QToolButton *menuButton(const QString &name, const QString &text, const QString &tip, void (FilterBar::*fill)());
     void fillMoreMenu();
@@ -119,6 +124,8 @@ private:
     QToolButton *m_mine = nullptr;
     QToolButton *m_needsReview = nullptr;
     QToolButton *m_blocked = nullptr;
+    QToolButton *m_slaAtRisk = nullptr;
+    QToolButton *m_slaBreached = nullptr;
     QToolButton *m_more = nullptr;
     QToolButton *m_saved = nullptr;
     QToolButton *m_clear = nullptr;
