@@ -213,12 +213,27 @@ int Cli::cmdShow(CliArguments &args)
         return fail(details.error());
     // Its service-level clocks, or why there are none (service levels an admin must fix first).
     std::optional<board::sla::Clocks> clocks;
+    std::optional<board::sla::Estimate> estimate;
+    QString estimateLabel;
     QString noClocks;
     if (auto desk = board::sla::Desk::read(*m_store)) {
-        auto computed = (*desk)->clocksOf(*m_store, *card, m_store->now());
+        const qint64 now = m_store->now();
+        auto computed = (*desk)->clocksOf(*m_store, *card, now);
         if (!computed)
             return fail(computed.error());
         clocks = *computed;
+        // How long tickets like it usually take, as the card editor says it.
+        auto resolved = (*desk)->resolvedRecently(*m_store, now);
+        if (!resolved)
+            return fail(resolved.error());
+        estimate = board::sla::estimateOf(clocks->priority, card->labelIds.value(0), *resolved, now);
+        auto labels = m_store->labels();
+        if (!labels)
+            return fail(labels.error());
+        for (const Label &label : *labels) {
+            if (label.id == estimate->labelId)
+                estimateLabel = label.name;
+        }
     } else if (desk.error().kind == ErrorKind::Invalid || desk.error().kind == ErrorKind::Corrupt) {
         noClocks = desk.error().message; // levels that cannot be used: the card is shown all the same
     } else {
@@ -227,6 +242,8 @@ int Cli::cmdShow(CliArguments &args)
     if (json) {
         QJsonObject withClocks = *details;
         withClocks.insert(QStringLiteral("sla"), clocks ? QJsonValue(board::sla::clocksToJson(*clocks)) : QJsonValue());
+        withClocks.insert(QStringLiteral("estimate"),
+                          estimate ? QJsonValue(board::sla::estimateToJson(*estimate, estimateLabel)) : QJsonValue());
         printJson(withClocks);
         return Ok;
     }
@@ -264,6 +281,8 @@ int Cli::cmdShow(CliArguments &args)
         field(tr("Response"), clockLine(clocks->response));
         field(tr("Resolution"), clockLine(clocks->resolution));
     }
+    if (estimate && !card->resolvedAt)
+        field(tr("Estimate"), board::sla::estimateText(*estimate, estimateLabel));
     field(tr("Service levels"), noClocks);
     field(tr("Archived"), card->archivedAt ? localTime(card->archivedAt) : QString());
     if (!card->description.isEmpty())

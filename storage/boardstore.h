@@ -87,6 +87,7 @@ struct CardQuery
     bool includeArchived = false;
     bool includeDeleted = false;
     bool onlyArchived = false; ///< the archived cards and no others (the archive's list)
+    qint64 resolvedSince = 0;  ///< > 0: only cards resolved (last) at or after this time
 };
 
 /// Uploads that stopped part-way, and the stored bytes only they (or no attachment at all) use.

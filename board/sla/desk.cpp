@@ -125,4 +125,32 @@ storage::Result<QHash<qint64, Clocks>> Desk::clocksOf(storage::BoardStore &store
     return clocks;
 }
 
+storage::Result<QList<Resolved>> Desk::resolvedRecently(storage::BoardStore &store, qint64 now)
+{
+    const qint64 since = now - Estimate::s_windowDays * 24 * 60 * 60 * 1000;
+    storage::CardQuery query;
+    query.includeArchived = true;
+    query.resolvedSince = since;
+    auto cards = store.cards(query);
+    if (!cards)
+        return cards.error();
+    QList<storage::Card> recent;
+    for (const storage::Card &card : *cards) {
+        if (card.resolvedAt >= since && card.resolvedAt <= now)
+            recent.append(card);
+    }
+    auto clocks = clocksOf(store, recent, now);
+    if (!clocks)
+        return clocks.error();
+    QList<Resolved> resolved;
+    resolved.reserve(recent.size());
+    for (const storage::Card &card : std::as_const(recent)) {
+        const Clock &clock = clocks->value(card.id).resolution;
+        if (clock.state != ClockState::Met && clock.state != ClockState::Missed)
+            continue; // resolved in a column that is no longer a done one
+        resolved.append({clocks->value(card.id).priority, card.labelIds.value(0), card.resolvedAt, clock.elapsedMs});
+    }
+    return resolved;
+}
+
 } // namespace hb::board::sla

@@ -3,6 +3,7 @@
 
 #include "calendar.h"
 #include "clock.h"
+#include "estimate.h"
 #include "policy.h"
 
 #include <storage/records.h>
@@ -43,6 +44,12 @@ public:
     /// (BoardStore::clockHistories()), archived ones one by one.
     storage::Result<QHash<qint64, Clocks>> clocksOf(storage::BoardStore &store, const QList<storage::Card> &cards,
                                                     qint64 now);
+    /**
+     * The tickets resolved in the last Estimate::s_windowDays before @p now, archived ones too (resolved as the
+     * desk counts it: their resolution clock met or missed), for estimateOf(). The same list in the window and the
+     * CLI, so they give the same estimate.
+     */
+    storage::Result<QList<Resolved>> resolvedRecently(storage::BoardStore &store, qint64 now);
     const Policy &policy() const { return m_policy; }
     const Calendar &calendar() const { return m_calendar; }
 

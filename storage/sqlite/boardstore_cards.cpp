@@ -209,12 +209,14 @@ Result<QList<Card>> BoardStore::cards(const CardQuery &query)
                                                       "AND (:deleted OR deleted_at IS NULL) "
                                                       "AND (:archived OR archived_at IS NULL) "
                                                       "AND (NOT :onlyArchived OR archived_at IS NOT NULL) "
+                                                      "AND (:since = 0 OR resolved_at >= :since) "
                                                       "ORDER BY (SELECT rank FROM columns WHERE id = cards.column_id), "
                                                       "rank, id"),
                              {{QStringLiteral(":column"), query.columnId},
                               {QStringLiteral(":deleted"), query.includeDeleted ? 1 : 0},
                               {QStringLiteral(":archived"), query.includeArchived || query.onlyArchived ? 1 : 0},
-                              {QStringLiteral(":onlyArchived"), query.onlyArchived ? 1 : 0}},
+                              {QStringLiteral(":onlyArchived"), query.onlyArchived ? 1 : 0},
+                              {QStringLiteral(":since"), query.resolvedSince}},
                              readCard);
     if (!rows)
         return rows.error();
@@ -231,11 +233,13 @@ Result<QList<qint64>> BoardStore::cardIds(const CardQuery &query)
                            "AND (:deleted OR deleted_at IS NULL) "
                            "AND (:archived OR archived_at IS NULL) "
                            "AND (NOT :onlyArchived OR archived_at IS NOT NULL) "
+                           "AND (:since = 0 OR resolved_at >= :since) "
                            "ORDER BY (SELECT rank FROM columns WHERE id = cards.column_id), rank, id"),
             {{QStringLiteral(":column"), query.columnId},
              {QStringLiteral(":deleted"), query.includeDeleted ? 1 : 0},
              {QStringLiteral(":archived"), query.includeArchived || query.onlyArchived ? 1 : 0},
-             {QStringLiteral(":onlyArchived"), query.onlyArchived ? 1 : 0}},
+             {QStringLiteral(":onlyArchived"), query.onlyArchived ? 1 : 0},
+             {QStringLiteral(":since"), query.resolvedSince}},
             [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
 }
 

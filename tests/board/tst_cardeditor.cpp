@@ -18,12 +18,15 @@
 #include <QDir>
 #include <QLabel>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -875,6 +878,22 @@ private Q_SLOTS:
         QVERIFY2(targets->text().startsWith(QStringLiteral("Critical: respond within 30m, resolve within 4h")),
                  qPrintable(targets->text()));
         QVERIFY2(targets->text().contains(QStringLiteral("every hour (24x7)")), qPrintable(targets->text()));
+        // AND the estimate for the person waiting, read in the background, is the one `helpboard-cli show` gives
+        auto *estimate = field<QLabel>("slaEstimate");
+        QTRY_VERIFY(estimate->isVisible());
+        QProcess cli;
+        cli.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                  {QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("alice"),
+                   QStringLiteral("show"), QString::number(m_id), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(30000) && cli.exitCode() == 0);
+        const QString expected = QJsonDocument::fromJson(cli.readAllStandardOutput())
+                                         .object()
+                                         .value(QStringLiteral("estimate"))
+                                         .toObject()
+                                         .value(QStringLiteral("text"))
+                                         .toString();
+        QVERIFY(expected.contains(QStringLiteral(" critical ")));
+        QCOMPARE(estimate->text(), expected);
         // WHEN its priority is lowered to Low with the keyboard
         auto *priority = field<QComboBox>("priorityBox");
         priority->setFocus();

@@ -147,6 +147,64 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("unknown service-level state “late”"), qPrintable(describe(refused)));
     }
 
+    void shouldEstimateFromTicketsLikeIt()
+    {
+        // GIVEN every hour counting, and five high "Badge reader" tickets resolved in 30, 40, 50, 60 and 70 minutes
+        // over the last days (median 50 min), and an open one
+        QVERIFY(useDemoBoard());
+        storage::StoreOptions options;
+        options.login = s_admin;
+        auto opened = storage::BoardStore::open(m_board, options);
+        QVERIFY(opened);
+        storage::BoardStore &store = **opened;
+        board::sla::Policy policy = board::sla::Policy::defaults();
+        for (board::sla::Target &target : policy.targets)
+            target = {60 * 60'000, 4 * 60 * 60'000, true};
+        QVERIFY(store.setServiceLevels(board::sla::policyToJson(policy), store.serviceLevels()->calendar));
+        const qint64 label = store.createLabel(u"Badge reader"_s, u"#336699"_s).value();
+        const QList<storage::Column> columns = store.columns().value();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        qint64 clock = now;
+        store.setClock([&clock] { return clock; });
+        const auto ticket = [&](qint64 createdMinutesAgo) {
+            clock = now - createdMinutesAgo * 60'000;
+            storage::NewCard card;
+            card.columnId = columns.first().id;
+            card.title = u"Badge reader at door %1"_s.arg(createdMinutesAgo);
+            card.priority = storage::Priority::High;
+            const qint64 id = store.createCard(card).value();
+            [&] { QVERIFY(store.attachLabel(id, label)); }();
+            return id;
+        };
+        qint64 resolvedOne = 0;
+        for (int day = 1; day <= 5; ++day) {
+            const qint64 id = ticket(day * 24 * 60);
+            clock += (20 + 10 * day) * 60'000;
+            QVERIFY(store.moveCard(id, columns.last().id));
+            resolvedOne = id;
+        }
+        const qint64 open = ticket(5);
+        opened->reset();
+
+        // WHEN the open one is shown, THEN its estimate is the median of those five, named by their label
+        const QJsonObject estimate = show(open).value(u"estimate"_s).toObject();
+        QCOMPARE(estimate.value(u"based_on"_s).toInt(), 5);
+        QCOMPARE(estimate.value(u"median_business_ms"_s).toInteger(), 50 * 60'000);
+        QCOMPARE(estimate.value(u"label"_s).toString(), u"Badge reader"_s);
+        const QString text =
+                u"Usually resolved within ~50m (median of 5 high tickets labelled Badge reader, last 90 days)"_s;
+        QCOMPARE(estimate.value(u"text"_s).toString(), text);
+        const CliRun shown = runAs(s_admin, {u"show"_s, QString::number(open)});
+        QVERIFY_SUCCEEDS(shown);
+        QVERIFY2(shown.out.contains(QByteArray(QByteArray("Estimate        ") + text.toUtf8())),
+                 qPrintable(describe(shown)));
+        // AND a resolved one carries it in JSON, but the text form does not offer it
+        QVERIFY(!show(resolvedOne).value(u"estimate"_s).isNull());
+        const CliRun resolved = runAs(s_admin, {u"show"_s, QString::number(resolvedOne)});
+        QVERIFY_SUCCEEDS(resolved);
+        QVERIFY2(!resolved.out.contains("Estimate"), qPrintable(describe(resolved)));
+    }
+
     void shouldSayWhenTheServiceLevelsCannotBeUsed()
     {
         // GIVEN service levels whose calendar names a time zone nobody knows (written by hand, or by a newer program)
@@ -163,6 +221,7 @@ private Q_SLOTS:
         QVERIFY_SUCCEEDS(shown);
         QVERIFY2(shown.out.contains("Mars/Olympus_Mons"), qPrintable(describe(shown)));
         QVERIFY(show(1).value(u"sla"_s).isNull());
+        QVERIFY(show(1).value(u"estimate"_s).isNull());
         const CliRun listed = runAs(s_admin, {u"list"_s, u"--sla"_s, u"ok"_s});
         QVERIFY_FAILS_WITH(listed, Invalid);
         QVERIFY2(listed.err.contains("Mars/Olympus_Mons"), qPrintable(describe(listed)));

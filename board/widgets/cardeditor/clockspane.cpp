@@ -4,6 +4,8 @@
 #include <board/model/boardmodel.h>
 #include <board/rules/cardfields.h>
 #include <board/sla/desk.h>
+#include <board/sync/saved.h>
+#include <board/sync/storeworker.h>
 #include <board/widgets/common/theme.h>
 #include <storage/boardstore.h>
 
@@ -18,6 +20,9 @@
 namespace hb::board {
 
 namespace {
+
+/// The tickets resolved lately are read again when older than this.
+constexpr qint64 s_resolvedMaxAgeMs = 10 * 60'000;
 
 QLabel *clockLabel(const QString &name, QWidget *parent)
 {
@@ -91,10 +96,14 @@ ClocksPane::ClocksPane(BoardModel &model, QWidget *parent)
     m_targets = clockLabel(QStringLiteral("slaTargets"), this);
     m_targets->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_targets);
+    m_estimate = clockLabel(QStringLiteral("slaEstimate"), this);
+    layout->addWidget(m_estimate);
     // The clocks move on by the minute; the levels are read again too (an admin may have changed them).
     m_tick->setInterval(60'000);
     connect(m_tick, &QTimer::timeout, this, [this] {
         readLevels();
+        if (QDateTime::currentMSecsSinceEpoch() - m_resolvedReadAt >= s_resolvedMaxAgeMs)
+            readResolved();
         refresh();
     });
 }
@@ -103,10 +112,46 @@ ClocksPane::~ClocksPane() = default;
 
 void ClocksPane::setBoard(storage::BoardStore *store)
 {
+    m_reader.reset(); // finishes what it was reading for the board before
     m_store = store;
     m_desk.reset(); // the last board's levels are not this one's
     m_deskProblem.clear();
+    m_resolved.clear();
+    m_resolvedReadAt = 0;
+    m_readingResolved = false;
+    if (store)
+        m_reader = std::make_unique<StoreWorker>(store->path(), store->options());
     readLevels();
+    readResolved();
+}
+
+void ClocksPane::readResolved()
+{
+    if (!m_reader || m_readingResolved)
+        return;
+    m_readingResolved = true;
+    m_reader->submit(
+            [](storage::BoardStore &store) {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                auto desk = sla::Desk::read(store);
+                if (!desk)
+                    return Saved(desk.error());
+                auto resolved = (*desk)->resolvedRecently(store, now);
+                if (!resolved)
+                    return Saved(resolved.error());
+                Saved read;
+                read.result = QVariant::fromValue(*resolved);
+                return read;
+            },
+            // The reader is this pane's: its answers never outlive it.
+            [this](const Saved &read) {
+                m_readingResolved = false;
+                if (!read.status)
+                    return; // unusable levels are said above the estimate; a busy file is read at the next tick
+                m_resolved = read.result.value<QList<sla::Resolved>>();
+                m_resolvedReadAt = QDateTime::currentMSecsSinceEpoch();
+                refresh();
+            });
 }
 
 void ClocksPane::readLevels()
@@ -178,6 +223,7 @@ void ClocksPane::refresh()
         colour(m_response, sla::ClockState::Ok);
         m_resolution->clear();
         m_targets->clear();
+        m_estimate->clear();
         return;
     }
     m_response->setText(line(clocks->response, false));
@@ -191,6 +237,22 @@ void ClocksPane::refresh()
                          sla::durationText(target.resolutionMs),
                          target.allDay ? tr("every hour (24x7)")
                                        : tr("business hours, %1").arg(QString::fromUtf8(m_desk->calendar().timeZone))));
+    // For the person waiting: how long tickets like this one usually take (not for one resolved already).
+    if (m_card->resolvedAt || !m_resolvedReadAt) {
+        m_estimate->clear();
+        m_estimate->hide();
+    } else {
+        const qint64 firstLabel = m_card->labelIds.value(0);
+        const sla::Estimate estimate =
+                sla::estimateOf(clocks->priority, firstLabel, m_resolved, QDateTime::currentMSecsSinceEpoch());
+        QString labelName;
+        for (const storage::Label &label : m_model.labels()) {
+            if (label.id == estimate.labelId)
+                labelName = label.name;
+        }
+        m_estimate->setText(sla::estimateText(estimate, labelName));
+        m_estimate->show();
+    }
     setToolTip(
             tr("The targets of the ticket's priority now count from its creation, also after a change of "
                "priority. Waiting on the requester or a vendor pauses the resolution; time in Done does not count."));
