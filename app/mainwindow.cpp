@@ -24,6 +24,7 @@
 #include <storage/lockprobe.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
@@ -44,8 +45,10 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QThread>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -138,6 +141,22 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     m_presenceLabel->setObjectName(QStringLiteral("presenceStatus"));
     m_presenceLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_presenceLabel);
+    // Tickets that just became at risk or breached: a desktop notification where there is a tray, else a button
+    // here; either brings the ticket into view.
+    m_alerts = new board::SlaAlerts(this);
+    m_alerts->setScope(board::SlaAlerts::scopeFromName(QSettings().value(QStringLiteral("alerts/sla")).toString()));
+    connect(m_alerts, &board::SlaAlerts::alerted, this, &MainWindow::showAlert);
+    m_alertButton = new QToolButton(this);
+    m_alertButton->setObjectName(QStringLiteral("slaAlertButton"));
+    m_alertButton->setAutoRaise(true);
+    m_alertButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_alertButton->hide();
+    connect(m_alertButton, &QToolButton::clicked, this, &MainWindow::revealAlerted);
+    statusBar()->addPermanentWidget(m_alertButton);
+    m_alertTimer = new QTimer(this);
+    m_alertTimer->setSingleShot(true);
+    m_alertTimer->setInterval(s_alertShownMs);
+    connect(m_alertTimer, &QTimer::timeout, m_alertButton, &QWidget::hide);
     connect(m_view, &board::BoardView::cardActivated, this, &MainWindow::showCard);
     // Counted once after a burst of changes (a filter moves thousands of rows, one signal each).
     m_statusTimer = new QTimer(this);
@@ -223,6 +242,22 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     boardMenu->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
     boardMenu->addAction(tr("Service &Levels…"), this, &MainWindow::showServiceLevels)
             ->setObjectName(QStringLiteral("showServiceLevels"));
+    QMenu *alerts = boardMenu->addMenu(tr("Service Level &Alerts"));
+    alerts->setObjectName(QStringLiteral("slaAlertsMenu"));
+    auto *alertGroup = new QActionGroup(this);
+    for (const auto &[scope, text] : {std::pair{board::SlaAlerts::Scope::Off, tr("&Off")},
+                                      std::pair{board::SlaAlerts::Scope::Mine, tr("For &My Tickets")},
+                                      std::pair{board::SlaAlerts::Scope::All, tr("For &All Tickets")}}) {
+        QAction *action = alerts->addAction(text);
+        action->setObjectName(QStringLiteral("slaAlerts_") + board::SlaAlerts::scopeName(scope));
+        action->setCheckable(true);
+        action->setChecked(m_alerts->scope() == scope);
+        alertGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, scope = scope] {
+            m_alerts->setScope(scope);
+            QSettings().setValue(QStringLiteral("alerts/sla"), board::SlaAlerts::scopeName(scope));
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("&User Guide"), this, [this] {
@@ -452,6 +487,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_afterSavesText.clear();
     m_savingLabel->clear();
     m_model->setClocks({}, true); // the last board's badges never show on this one's cards
+    m_alerts->reset();
+    m_alertButton->hide();
     // Undo history belongs to one board; so do the list of its archived cards and the filter (its labels, its
     // search hits), which must not outlive the store it reads.
     m_poller.reset(); // what it read of the last board is not shown on this one
@@ -533,6 +570,17 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     connect(m_poller.get(), &board::BoardPoller::reloadNeeded, this, &MainWindow::reload, Qt::QueuedConnection);
     connect(m_poller.get(), &board::BoardPoller::presenceChanged, this, &MainWindow::showPresence);
     connect(m_poller.get(), &board::BoardPoller::clocksRead, m_model, &board::BoardModel::setClocks);
+    connect(m_poller.get(), &board::BoardPoller::clocksRead, this,
+            [this](const QHash<qint64, board::sla::Clocks> &clocks, bool all) {
+                m_alerts->clocksRead(clocks, all, [this](qint64 id, QString *title, bool *mine) {
+                    const storage::Card *card = m_model->cardAt(m_model->cardIndex(id));
+                    if (!card)
+                        return false;
+                    *title = card->title;
+                    *mine = m_store && !card->assignee.isEmpty() && card->assignee == m_store->login();
+                    return true;
+                });
+            });
     if (m_details)
         connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
     connect(m_poller.get(), &board::BoardPoller::reachableChanged, this, [this](bool reachable, const QString &why) {
@@ -613,6 +661,39 @@ void MainWindow::showMembers()
     m_members->show();
     m_members->raise();
     m_members->activateWindow();
+}
+
+void MainWindow::showAlert(const QList<board::SlaAlerts::Ticket> &tickets)
+{
+    m_alerted = tickets.constFirst().cardId;
+    const QString title = board::SlaAlerts::titleOf(tickets);
+    const QString text = board::SlaAlerts::textOf(tickets);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->setToolTip(windowTitle());
+            connect(m_tray, &QSystemTrayIcon::messageClicked, this, &MainWindow::revealAlerted);
+            connect(m_tray, &QSystemTrayIcon::activated, this, &MainWindow::revealAlerted);
+        }
+        m_tray->show();
+        m_tray->showMessage(title, text, QSystemTrayIcon::Warning, s_alertShownMs);
+    }
+    // In the status bar too: the desktop's message goes, this stays a minute (a button's text is plain text).
+    m_alertButton->setText(tr("⚠ %1: %2").arg(title, QString(text).replace(u'\n', QStringLiteral("; "))));
+    m_alertButton->setToolTip(tr("Show the ticket"));
+    m_alertButton->show();
+    m_alertTimer->start();
+}
+
+void MainWindow::revealAlerted()
+{
+    m_alertButton->hide();
+    if (!m_alerted || !m_model->cardIndex(m_alerted).isValid())
+        return;
+    showNormal();
+    raise();
+    activateWindow();
+    m_view->focusCardById(m_alerted);
 }
 
 void MainWindow::showServiceLevels()

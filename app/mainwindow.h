@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <board/model/slaalerts.h>
 #include <board/rules/cardfilter.h>
 
 #include <QMainWindow>
@@ -30,7 +31,9 @@ class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QSystemTrayIcon;
 class QTimer;
+class QToolButton;
 class QUndoCommand;
 class QUndoStack;
 
@@ -88,6 +91,10 @@ private:
     void showArchived();
     void showMembers();
     void showServiceLevels();
+    /// Tickets just at risk or breached: a desktop notification, and a button in the status bar.
+    void showAlert(const QList<board::SlaAlerts::Ticket> &tickets);
+    /// Brings the ticket of the last alert into view, selected.
+    void revealAlerted();
     /// Help > Keyboard Shortcuts: every menu entry that has a key, and the board's own keys.
     void showShortcuts();
     void showAbout();
@@ -125,6 +132,12 @@ private:
     QPointer<board::ArchivedDialog> m_archived;
     QPointer<board::MembersDialog> m_members;
     QPointer<board::ServiceLevelsDialog> m_serviceLevels;
+    board::SlaAlerts *m_alerts = nullptr;
+    QToolButton *m_alertButton = nullptr;
+    QTimer *m_alertTimer = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; ///< made at the first alert, where the desktop has a tray
+    qint64 m_alerted = 0;              ///< the card the last alert is about
+    static constexpr int s_alertShownMs = 60'000;
     board::CardEditor *m_details = nullptr; ///< made by editor(), when a card is first opened
     QLabel *m_banner;
     QLabel *m_presenceLabel;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Service Levels dialog (Board > Service Levels…), driven with keys: an admin changes targets, pausing statuses,
 // business hours and holidays and saves them; every input that cannot be used is refused with a message, the focus on
-// the field, and nothing saved; a colleague's save meanwhile is said; anyone else only looks.
+// the field, and nothing saved; a colleague's save meanwhile is said; anyone else only looks. And the alerts a change
+// of the levels brings about.
 #include "demowindowtestcase.h"
 #include "support/testsupport.h"
 
 #include <app/mainwindow.h>
+#include <board/model/boardmodel.h>
+#include <board/model/slaalerts.h>
+#include <board/widgets/board/boardview.h>
 #include <board/sla/levels.h>
 #include <board/widgets/dialogs/servicelevelsdialog.h>
 #include <storage/boardstore.h>
@@ -19,8 +23,14 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QDir>
+#include <QListView>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace hb;
 using namespace Qt::StringLiterals;
@@ -313,6 +323,58 @@ private Q_SLOTS:
         QCOMPARE(policy.target(storage::Priority::Normal).responseMs, 3 * 60 * s_minute);
         QCOMPARE(policy.target(storage::Priority::Low).responseMs, 8 * 60 * s_minute);
         QVERIFY(storeAs()->setServiceLevels(board::sla::policyToJson(board::sla::Policy::defaults()), calendar));
+    }
+
+    void shouldAlertOnceWhenTicketsBecomeBreached()
+    {
+        m_window = openDemo(QSize(1200, 800));
+        QVERIFY(m_window);
+        auto *alerts = m_window->findChild<board::SlaAlerts *>();
+        QVERIFY(alerts);
+        QCOMPARE(alerts->scope(), board::SlaAlerts::Scope::Mine); // the default
+        // GIVEN alerts for all tickets (Board > Service Level Alerts), and the board's first clocks read
+        m_window->findChild<QAction *>(u"slaAlerts_all"_s)->trigger();
+        QCOMPARE(alerts->scope(), board::SlaAlerts::Scope::All);
+        QCOMPARE(QSettings().value(u"alerts/sla"_s).toString(), u"all"_s);
+        QTRY_VERIFY(m_window->model()->clocks(openFirstCard(*m_window)).has_value());
+        QSignalSpy spy(alerts, &board::SlaAlerts::alerted);
+        auto *button = m_window->findChild<QToolButton *>(u"slaAlertButton"_s);
+        QVERIFY(button && !button->isVisible());
+
+        // WHEN another admin makes every target a minute, every hour counting
+        const storage::ServiceLevels levels = stored();
+        const auto restore = qScopeGuard([&] {
+            QVERIFY(storeAs()->setServiceLevels(levels.policy, levels.calendar));
+            QSettings().remove(u"alerts/sla"_s);
+        });
+        board::sla::Policy strict = board::sla::Policy::defaults();
+        for (board::sla::Target &target : strict.targets)
+            target = {s_minute, s_minute, true};
+        QVERIFY(storeAs()->setServiceLevels(board::sla::policyToJson(strict), levels.calendar));
+        // THEN one alert says it, summed up, in the status bar (no tray here)
+        QTRY_COMPARE(spy.count(), 1);
+        const auto tickets = spy.takeFirst().at(0).value<QList<board::SlaAlerts::Ticket>>();
+        QVERIFY(tickets.size() > board::SlaAlerts::s_mostSaidOneByOne);
+        QTRY_VERIFY(button->isVisible());
+        QVERIFY2(button->text().contains(u"%1 tickets need attention: %1 breached"_s.arg(tickets.size())),
+                 qPrintable(button->text()));
+        // (a screenshot for people to look at, kept as a test artifact)
+        QVERIFY(m_window->grab().save(QDir::current().filePath(u"sla-alert.png"_s)));
+        // AND a click on it brings the first of them into view, selected
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!button->isVisible());
+        auto *view = m_window->findChild<board::BoardView *>(u"boardView"_s);
+        QWidget *focused = QApplication::focusWidget();
+        auto *list = qobject_cast<QListView *>(focused);
+        QVERIFY2(list && view->isAncestorOf(list), focused ? qPrintable(focused->objectName()) : "nothing focused");
+        QCOMPARE(list->currentIndex().data(board::BoardModel::IdRole).toLongLong(), tickets.constFirst().cardId);
+
+        // WHEN the targets are relaxed and tightened again, THEN nothing is said twice
+        QVERIFY(storeAs()->setServiceLevels(levels.policy, levels.calendar));
+        QVERIFY(looked(*m_window, 2));
+        QVERIFY(storeAs()->setServiceLevels(board::sla::policyToJson(strict), levels.calendar));
+        QVERIFY(looked(*m_window, 2));
+        QCOMPARE(spy.count(), 0);
     }
 
     void shouldOnlyShowTheLevelsToOthers_data()
