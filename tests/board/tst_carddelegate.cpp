@@ -239,6 +239,123 @@ private Q_SLOTS:
                  QApplication::palette().color(QPalette::Base).rgb());
     }
 
+    void shouldPaintTheServiceLevelBadgeOfEachState_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("text"); ///< BoardModel::SlaTextRole: empty when a met clock shows nothing
+        QTest::addColumn<int>("width");
+        QTest::addColumn<QString>("look"); ///< "danger" or "warning" (filled), "outline", or "none"
+        QTest::newRow("breached") << QStringLiteral("breached") << QStringLiteral("2h over") << 290
+                                  << QStringLiteral("danger");
+        QTest::newRow("missed (resolved)")
+                << QStringLiteral("missed") << QStringLiteral("missed") << 290 << QStringLiteral("danger");
+        QTest::newRow("at risk") << QStringLiteral("at-risk") << QStringLiteral("40m left") << 290
+                                 << QStringLiteral("warning");
+        QTest::newRow("on track") << QStringLiteral("ok") << QStringLiteral("3h left") << 290
+                                  << QStringLiteral("outline");
+        QTest::newRow("paused") << QStringLiteral("paused") << QStringLiteral("paused") << 290
+                                << QStringLiteral("outline");
+        QTest::newRow("met: nothing") << QStringLiteral("met") << QString() << 290 << QStringLiteral("none");
+        // A narrow card: over and at risk still said in a word, on track says nothing
+        QTest::newRow("narrow, breached")
+                << QStringLiteral("breached") << QStringLiteral("123h 59m over") << 160 << QStringLiteral("danger");
+        QTest::newRow("narrow, at risk") << QStringLiteral("at-risk") << QStringLiteral("14m 59s left, at risk") << 160
+                                         << QStringLiteral("warning");
+        QTest::newRow("narrow, on track")
+                << QStringLiteral("ok") << QStringLiteral("123h 59m left, on track") << 160 << QStringLiteral("none");
+    }
+
+    void shouldPaintTheServiceLevelBadgeOfEachState()
+    {
+        QFETCH(QString, state);
+        QFETCH(QString, text);
+        QFETCH(int, width);
+        QFETCH(QString, look);
+        const QModelIndex index = card(QStringLiteral("Printer jam"),
+                                       {{BoardModel::SlaStateRole, state}, {BoardModel::SlaTextRole, text}});
+        QStyleOptionViewItem option = optionOfWidth(width);
+        const CardDelegate::Layout layout = m_delegate.layout(option, index);
+        option.rect.setHeight(layout.card.bottom() + 10);
+        QImage image(option.rect.size(), QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        {
+            QPainter painter(&image);
+            m_delegate.paint(&painter, option, index);
+        }
+        // The footer holds nothing else (no status, due date, counters or assignee): what is painted there is the
+        // badge's. An outlined one has no fill of its own: its outline and text, off the card's base colour.
+        const QRgb base = QApplication::palette().color(QPalette::Base).rgb();
+        int danger = 0;
+        int warning = 0;
+        int painted = 0;
+        // (not the card's edges, nor its priority stripe)
+        const QRect footer = layout.footer.intersected(layout.card.adjusted(layout.stripe.width() + 3, 0, -3, 0))
+                                     .intersected(image.rect());
+        for (int y = footer.top(); y <= footer.bottom(); ++y) {
+            for (int x = footer.left(); x <= footer.right(); ++x) {
+                const QRgb pixel = image.pixel(x, y);
+                danger += pixel == theme::fill(theme::Mark::Danger).rgb() ? 1 : 0;
+                warning += pixel == theme::fill(theme::Mark::Warning).rgb() ? 1 : 0;
+                painted += pixel != base ? 1 : 0;
+            }
+        }
+        QCOMPARE(danger > 20, look == u"danger");
+        QCOMPARE(warning > 20, look == u"warning");
+        QCOMPARE(painted > 20, look != u"none");
+    }
+
+    void shouldShowEveryBadgeOnLightAndDarkPalettes_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void shouldShowEveryBadgeOnLightAndDarkPalettes()
+    {
+        // Every state on one sheet, kept as a test artifact for people to look at (sla-badges-light.png, -dark.png)
+        QFETCH(bool, dark);
+        QPalette palette = QApplication::palette();
+        if (dark) {
+            palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+            palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+            palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        }
+        const QList<std::pair<QString, QString>> states{{QStringLiteral("ok"), QStringLiteral("3h 10m left")},
+                                                        {QStringLiteral("at-risk"), QStringLiteral("40m left")},
+                                                        {QStringLiteral("breached"), QStringLiteral("2h over")},
+                                                        {QStringLiteral("paused"), QStringLiteral("paused")},
+                                                        {QStringLiteral("missed"), QStringLiteral("missed")}};
+        QImage sheet(300, 70 * int(states.size()) + 10, QImage::Format_ARGB32);
+        sheet.fill(palette.color(QPalette::Window));
+        QPainter painter(&sheet);
+        int top = 5;
+        for (const auto &[state, text] : states) {
+            const QModelIndex index = card(QStringLiteral("Printer jam on the 3rd floor"),
+                                           {{BoardModel::SlaStateRole, state},
+                                            {BoardModel::SlaTextRole, text},
+                                            {BoardModel::PriorityRole, QStringLiteral("normal")}});
+            QStyleOptionViewItem option = optionOfWidth(290);
+            option.palette = palette;
+            const CardDelegate::Layout layout = m_delegate.layout(option, index);
+            option.rect = QRect(0, top, 290, layout.card.bottom() + 5);
+            m_delegate.paint(&painter, option, index);
+            // THEN the badge shows off the card's base on either palette
+            const QRect footer = m_delegate.layout(option, index).footer.adjusted(8, 0, 0, 0);
+            int painted = 0;
+            for (int y = footer.top(); y <= footer.bottom(); ++y) {
+                for (int x = footer.left(); x <= std::min(footer.right(), sheet.width() - 1); ++x)
+                    painted += sheet.pixel(x, y) != palette.color(QPalette::Base).rgb() ? 1 : 0;
+            }
+            QVERIFY2(painted > 20, qPrintable(state));
+            top += 70;
+        }
+        painter.end();
+        QVERIFY(sheet.save(QStringLiteral("sla-badges-%1.png").arg(dark ? u"dark" : u"light")));
+    }
+
     void shouldPaintFromItsSpritesWhatItPaintedFirst_data()
     {
         QTest::addColumn<qreal>("ratio");
