@@ -109,6 +109,9 @@ QString Cli::usage()
               "  archive ID | restore ID\n"
               "  members [--json] | members --add LOGIN --role admin|editor|viewer [--name NAME]\n"
               "          | members --remove LOGIN\n"
+              "  levels [--json]                  the service levels: targets, pausing statuses, hours, holidays\n"
+              "  levels --set FILE [--expect-version V]   replace them from JSON (- reads standard input):\n"
+              "                                   {\"policy\": {...}, \"calendar\": {...}}, as levels --json prints\n"
               "  export [--json] [FILE]           the whole board as JSON (standard output without FILE)\n"
               "  verify                           integrity, foreign keys, attachment sizes and the schema;\n"
               "                                   clears the damage mark of a board found fully sound\n"
@@ -255,6 +258,7 @@ int Cli::run(const QStringList &arguments)
             {u"list", &Cli::cmdList},
             {u"show", &Cli::cmdShow},
             {u"members", &Cli::cmdMembers},
+            {u"levels", &Cli::cmdLevels},
             {u"export", &Cli::cmdExport},
             {u"verify", &Cli::cmdVerify},
             {u"backup", &Cli::cmdBackup},

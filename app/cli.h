@@ -69,6 +69,7 @@ private:
     int cmdSaveAttachment(CliArguments &args);
     int cmdList(CliArguments &args);
     int cmdShow(CliArguments &args);
+    int cmdLevels(CliArguments &args);
     int cmdArchive(CliArguments &args, bool restore);
     int cmdMembers(CliArguments &args);
     int cmdExport(CliArguments &args);

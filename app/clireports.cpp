@@ -3,16 +3,20 @@
 #include "cli.h"
 #include "cli_p.h"
 #include "cliarguments.h"
+#include "cliinput.h"
 #include "clistream.h"
 #include "terminaltext.h"
 
+#include <board/rules/cardfields.h>
 #include <board/rules/cardfilter.h>
 #include <board/sla/desk.h>
+#include <board/sla/levels.h>
 #include <storage/boardstore.h>
 #include <storage/exchange/boardexport.h>
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -378,6 +382,106 @@ int Cli::cmdMembers(CliArguments &args)
         m_out << pad(terminalText(member.login), 16) << pad(toText(member.role), 7) << terminalText(member.displayName)
               << Qt::endl;
     }
+    return Ok;
+}
+
+int Cli::cmdLevels(CliArguments &args)
+{
+    namespace sla = board::sla;
+    const bool json = args.flag(QStringLiteral("--json"));
+    const auto set = args.value(QStringLiteral("--set"));
+    const auto expect = args.value(QStringLiteral("--expect-version"));
+    if (!args.positional(0, 0))
+        return usageError(args.error());
+    if (set && json)
+        return usageError(tr("--set and --json exclude each other"));
+    if (expect && !set)
+        return usageError(tr("--expect-version goes with --set"));
+    auto levels = m_store->serviceLevels();
+    if (!levels)
+        return fail(levels.error());
+    auto policy = sla::policyFromJson(levels->policy);
+    auto calendar = sla::calendarFromJson(levels->calendar);
+
+    if (set) {
+        const auto expectedVersion = parseExpectedVersion(expect);
+        if (!expectedVersion)
+            return usageError(tr("--expect-version takes a version number"));
+        QFile in;
+        const bool standardInput = *set == u"-";
+        if (standardInput ? !in.open(stdin, QIODevice::ReadOnly)
+                          : (in.setFileName(QString::fromLocal8Bit(cliinput::argumentBytes(*set))),
+                             !in.open(QIODevice::ReadOnly))) {
+            return fail(
+                    {ErrorKind::Io, tr("cannot read %1: %2")
+                                            .arg(standardInput ? tr("standard input") : cliinput::displayArgument(*set),
+                                                 in.errorString())});
+        }
+        // A levels file is small: what is far bigger is not one.
+        const QByteArray bytes = in.read(BoardStore::s_maxTextLength * 2 + 1);
+        if (bytes.size() > BoardStore::s_maxTextLength * 2)
+            return fail({ErrorKind::Invalid,
+                         tr("%1 is too big for service levels")
+                                 .arg(standardInput ? tr("standard input") : cliinput::displayArgument(*set))});
+        // What is left out stays as it is (the defaults, if what the board holds cannot be read).
+        auto file = sla::levelsFromJson(bytes, policy ? *policy : sla::Policy::defaults(),
+                                        calendar ? *calendar : sla::Calendar::officeHours());
+        if (!file)
+            return fail(file.error());
+        const QByteArray newPolicy = file->policy ? sla::policyToJson(*file->policy) : levels->policy;
+        const QByteArray newCalendar = file->calendar ? sla::calendarToJson(*file->calendar) : levels->calendar;
+        auto saved = m_store->setServiceLevels(newPolicy, newCalendar, *expectedVersion);
+        if (!saved)
+            return fail(saved.error());
+        m_out << *saved << Qt::endl;
+        return Ok;
+    }
+
+    if (!policy || !calendar)
+        return fail({ErrorKind::Invalid, tr("the board's service levels cannot be read (an admin can replace them "
+                                            "with levels --set): %1")
+                                                 .arg(!policy ? policy.error().message : calendar.error().message)});
+    if (json) {
+        const auto object = [](const QByteArray &bytes) { return QJsonDocument::fromJson(bytes).object(); };
+        printJson(QJsonObject{{QStringLiteral("policy"), object(sla::policyToJson(*policy))},
+                              {QStringLiteral("calendar"), object(sla::calendarToJson(*calendar))},
+                              {QStringLiteral("version"), levels->version},
+                              {QStringLiteral("updated_at"), BoardExport::time(levels->updatedAt)},
+                              {QStringLiteral("updated_by"), levels->updatedBy}});
+        return Ok;
+    }
+    m_out << tr("Targets (first response / resolution):") << Qt::endl;
+    for (const Priority priority : board::s_priorityOrder) {
+        const sla::Target &target = policy->target(priority);
+        m_out << "  " << pad(toText(priority), 10)
+              << pad(sla::durationText(target.responseMs) + QStringLiteral(" / ")
+                             + sla::durationText(target.resolutionMs),
+                     16)
+              << (target.allDay ? tr("every hour (24x7)") : tr("business hours")) << Qt::endl;
+    }
+    QStringList pausing;
+    for (const StatusTag status : board::s_statusOrder) {
+        if (policy->pauses(status))
+            pausing << toText(status);
+    }
+    m_out << tr("Paused while: %1").arg(pausing.isEmpty() ? tr("nothing") : pausing.join(QStringLiteral(", ")))
+          << Qt::endl;
+    m_out << tr("Time zone: %1").arg(QString::fromUtf8(calendar->timeZone)) << Qt::endl << tr("Hours:") << Qt::endl;
+    for (int day = 0; day < 7; ++day) {
+        const QString spans = sla::spansText(calendar->week[day]);
+        m_out << "  " << pad(QLocale::c().dayName(day + 1), 10) << (spans.isEmpty() ? tr("closed") : spans) << Qt::endl;
+    }
+    if (!calendar->holidays.isEmpty()) {
+        m_out << tr("Holidays:") << Qt::endl;
+        for (const sla::Holiday &holiday : calendar->holidays) {
+            m_out << "  " << holiday.date.toString(Qt::ISODate) << "  "
+                  << pad(holiday.yearly ? tr("every year") : tr("once"), 11) << terminalText(holiday.name) << Qt::endl;
+        }
+    }
+    m_out << tr("Version %1, changed %2 by %3")
+                     .arg(levels->version)
+                     .arg(localTime(levels->updatedAt), terminalText(levels->updatedBy))
+          << Qt::endl;
     return Ok;
 }
 

@@ -185,4 +185,43 @@ storage::Result<Calendar> calendarFromJson(const QByteArray &json)
     return calendar;
 }
 
+storage::Result<LevelsFile> levelsFromJson(const QByteArray &json, const Policy &currentPolicy,
+                                           const Calendar &currentCalendar)
+{
+    auto root = objectOf(json, tr("service levels"));
+    if (!root)
+        return root.error();
+    LevelsFile file;
+    for (auto it = root->constBegin(); it != root->constEnd(); ++it) {
+        const QString key = it.key();
+        if (key == u"version" || key == u"updated_at" || key == u"updated_by")
+            continue;
+        if (key != u"policy" && key != u"calendar")
+            return invalid(tr("“%1” is not a part of the service levels (policy, calendar)").arg(key));
+        if (!it.value().isObject())
+            return invalid(tr("the %1 is not a JSON object").arg(key));
+        const QByteArray part = QJsonDocument(it.value().toObject()).toJson(QJsonDocument::Compact);
+        if (key == u"policy") {
+            auto policy = policyFromJson(part);
+            if (!policy)
+                return policy.error();
+            file.policy = *policy;
+        } else {
+            auto calendar = calendarFromJson(part);
+            if (!calendar)
+                return calendar.error();
+            file.calendar = *calendar;
+        }
+    }
+    if (!file.policy && !file.calendar)
+        return invalid(tr("the service levels hold neither a policy nor a calendar"));
+    const Calendar &calendar = file.calendar ? *file.calendar : currentCalendar;
+    QString problem = calendar.problem();
+    if (problem.isEmpty())
+        problem = (file.policy ? *file.policy : currentPolicy).problem(calendar);
+    if (!problem.isEmpty())
+        return invalid(problem);
+    return file;
+}
+
 } // namespace hb::board::sla

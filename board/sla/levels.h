@@ -8,6 +8,8 @@
 
 #include <QByteArray>
 
+#include <optional>
+
 namespace hb::board::sla {
 
 /**
@@ -27,5 +29,19 @@ QByteArray policyToJson(const Policy &policy);
 QByteArray calendarToJson(const Calendar &calendar);
 storage::Result<Policy> policyFromJson(const QByteArray &json);
 storage::Result<Calendar> calendarFromJson(const QByteArray &json);
+
+/// Service levels as a file holds them for `helpboard-cli levels --set`: either part may be left out (kept as it is).
+struct LevelsFile
+{
+    std::optional<Policy> policy;
+    std::optional<Calendar> calendar;
+};
+/**
+ * {"policy": {...}, "calendar": {...}}, each as above; what `levels --json` prints reads back (its "version",
+ * "updated_at" and "updated_by" are left aside). Any other key is refused (a misspelt part is never ignored), and so
+ * is levels that cannot be used together (problem()): @p current fills in a part left out for that check.
+ */
+storage::Result<LevelsFile> levelsFromJson(const QByteArray &json, const Policy &currentPolicy,
+                                           const Calendar &currentCalendar);
 
 } // namespace hb::board::sla

@@ -132,10 +132,12 @@ private Q_SLOTS:
         madrid.holidays = {{QDate(2000, 1, 6), true, u"Reyes"_s}};
         const QList<QByteArray> seeds{policyToJson(Policy::defaults()), calendarToJson(madrid),
                                       R"({"targets":{"low":{"response_min":1,"all_day":true}},"pausing":["blocked"]})",
-                                      R"({"week":{"sun":[{"start":"22:00","minutes":480}]},"holidays":[]})"};
+                                      R"({"week":{"sun":[{"start":"22:00","minutes":480}]},"holidays":[]})",
+                                      R"({"policy":{"targets":{}},"calendar":{"time_zone":"UTC"},"version":3})"};
         const QByteArray alphabet = R"({}[]":,0123456789.-+eE truefalsnul\/"abcdefghijklmnopqrstuvwxyz_HM)";
         int read = 0;
         int refused = 0;
+        int files = 0;
         QElapsedTimer clock;
         clock.start();
         for (int round = 0; round < s_fuzzRounds; ++round) {
@@ -179,9 +181,23 @@ private Q_SLOTS:
             }
             if (policy)
                 (void)policy->problem(Calendar::officeHours("UTC"));
+            // And as a file for `levels --set`: the whole, and each reader's input as one part of it
+            for (const QByteArray &file : {input, QByteArray("{\"calendar\":" + input + "}")}) {
+                const auto levels = levelsFromJson(file, Policy::defaults(), Calendar::officeHours("UTC"));
+                if (levels) {
+                    ++files;
+                    QVERIFY(levels->policy || levels->calendar);
+                    if (levels->calendar)
+                        QCOMPARE(levels->calendar->problem(), QString());
+                } else {
+                    QVERIFY(!levels.error().message.isEmpty());
+                }
+            }
         }
-        qInfo("service-level readers: %d inputs each, %d refusals in all, %d calendars worked with, %lld ms",
-              s_fuzzRounds, refused, read, qint64(clock.elapsed()));
+        qInfo("service-level readers: %d inputs each (and twice as levels files), %d refusals in all, %d calendars "
+              "worked with, %d levels files read, %lld ms",
+              s_fuzzRounds, refused, read, files, qint64(clock.elapsed()));
+        QVERIFY(files > 0);
         QVERIFY(refused > 0);
         QVERIFY(read > 0);
     }

@@ -205,6 +205,90 @@ private Q_SLOTS:
         QVERIFY2(!resolved.out.contains("Estimate"), qPrintable(describe(resolved)));
     }
 
+    void shouldShowAndReplaceTheServiceLevels()
+    {
+        QVERIFY(useDemoBoard());
+        // GIVEN what `levels --json` prints, edited: high tickets answered within 45 min, the desk in Madrid
+        const CliRun shown = runAs(s_admin, {u"levels"_s, u"--json"_s});
+        QVERIFY_SUCCEEDS(shown);
+        QJsonObject levels = QJsonDocument::fromJson(shown.out).object();
+        QCOMPARE(levels.value(u"version"_s).toInt(), 1);
+        QJsonObject policy = levels.value(u"policy"_s).toObject();
+        QJsonObject targets = policy.value(u"targets"_s).toObject();
+        QJsonObject high = targets.value(u"high"_s).toObject();
+        high.insert(u"response_min"_s, 45);
+        targets.insert(u"high"_s, high);
+        policy.insert(u"targets"_s, targets);
+        levels.insert(u"policy"_s, policy);
+        QJsonObject calendar = levels.value(u"calendar"_s).toObject();
+        calendar.insert(u"time_zone"_s, u"Europe/Madrid"_s);
+        levels.insert(u"calendar"_s, calendar);
+        // WHEN it is set from standard input, from version 1
+        const CliRun set = runAs(s_admin, {u"levels"_s, u"--set"_s, u"-"_s, u"--expect-version"_s, u"1"_s},
+                                 QJsonDocument(levels).toJson());
+        QVERIFY_SUCCEEDS(set);
+        // THEN the new version is printed, and the board has them
+        QCOMPARE(set.out.trimmed(), QByteArray("2"));
+        const CliRun text = runAs(s_admin, {u"levels"_s});
+        QVERIFY_SUCCEEDS(text);
+        QVERIFY2(text.out.contains("  high        45m / 8h          business hours"), qPrintable(describe(text)));
+        QVERIFY2(text.out.contains("Time zone: Europe/Madrid"), qPrintable(describe(text)));
+        QVERIFY2(text.out.contains("  Saturday    closed"), qPrintable(describe(text)));
+        // AND a part left out stays as it is
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"levels"_s, u"--set"_s, u"-"_s}, R"({"calendar":{"time_zone":"UTC"}})"));
+        const QJsonObject after = QJsonDocument::fromJson(runAs(s_admin, {u"levels"_s, u"--json"_s}).out).object();
+        QCOMPARE(after.value(u"policy"_s).toObject(), policy);
+        QCOMPARE(after.value(u"version"_s).toInt(), 3);
+        // AND a save from a version seen before is a conflict
+        QVERIFY_FAILS_WITH(runAs(s_admin, {u"levels"_s, u"--set"_s, u"-"_s, u"--expect-version"_s, u"1"_s},
+                                 QJsonDocument(levels).toJson()),
+                           Conflict);
+    }
+
+    void shouldRefuseServiceLevelsThatCannotBeUsed_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("message");
+        const QString admin = s_admin;
+        QTest::newRow("not JSON") << QByteArray("targets: none") << admin << 2 << QByteArray("not readable JSON");
+        QTest::newRow("a misspelt part") << QByteArray(R"({"polcy":{}})") << admin << 2
+                                         << QByteArray("“polcy” is not a part of the service levels");
+        QTest::newRow("nothing") << QByteArray("{}") << admin << 2 << QByteArray("neither a policy nor a calendar");
+        QTest::newRow("an unknown time zone") << QByteArray(R"({"calendar":{"time_zone":"Mars/Olympus_Mons"}})")
+                                              << admin << 2 << QByteArray("“Mars/Olympus_Mons” is not a time zone");
+        QTest::newRow("overlapping hours")
+                << QByteArray(R"({"calendar":{"week":{"mon":[{"start":"09:00","minutes":480},)"
+                              R"({"start":"16:00","minutes":60}]}}})")
+                << admin << 2 << QByteArray("overlaps");
+        QTest::newRow("no time to answer") << QByteArray(R"({"policy":{"targets":{"high":{"response_min":0}}}})")
+                                           << admin << 2 << QByteArray("must be more than no time");
+        QTest::newRow("resolved sooner than answered")
+                << QByteArray(R"({"policy":{"targets":{"low":{"response_min":600,"resolution_min":60}}}})") << admin
+                << 2 << QByteArray("sooner than first answered");
+        QTest::newRow("an editor") << QByteArray(R"({"calendar":{"time_zone":"UTC"}})") << u"ben"_s << 5
+                                   << QByteArray("only a board admin");
+    }
+
+    void shouldRefuseServiceLevelsThatCannotBeUsed()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, login);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, message);
+        QVERIFY(useDemoBoard());
+        const CliRun refused = runAs(login, {u"levels"_s, u"--set"_s, u"-"_s}, input);
+        QCOMPARE(refused.exitCode, exitCode);
+        QVERIFY2(refused.err.contains(message), qPrintable(describe(refused)));
+        // AND nothing changed
+        QCOMPARE(QJsonDocument::fromJson(runAs(s_admin, {u"levels"_s, u"--json"_s}).out)
+                         .object()
+                         .value(u"version"_s)
+                         .toInt(),
+                 1);
+    }
+
     void shouldSayWhenTheServiceLevelsCannotBeUsed()
     {
         // GIVEN service levels whose calendar names a time zone nobody knows (written by hand, or by a newer program)
