@@ -489,6 +489,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_model->setClocks({}, true); // the last board's badges never show on this one's cards
     m_alerts->reset();
     m_alertButton->hide();
+    m_alerted = 0;
     // Undo history belongs to one board; so do the list of its archived cards and the filter (its labels, its
     // search hits), which must not outlive the store it reads.
     m_poller.reset(); // what it read of the last board is not shown on this one
@@ -673,13 +674,24 @@ void MainWindow::showAlert(const QList<board::SlaAlerts::Ticket> &tickets)
             m_tray = new QSystemTrayIcon(windowIcon(), this);
             m_tray->setToolTip(windowTitle());
             connect(m_tray, &QSystemTrayIcon::messageClicked, this, &MainWindow::revealAlerted);
-            connect(m_tray, &QSystemTrayIcon::activated, this, &MainWindow::revealAlerted);
+            connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                    revealAlerted();
+            });
         }
         m_tray->show();
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        // Freedesktop notification servers read the body as markup: titles are people's text, shown as typed.
+        m_tray->showMessage(title, text.toHtmlEscaped(), QSystemTrayIcon::Warning, s_alertShownMs);
+#else
         m_tray->showMessage(title, text, QSystemTrayIcon::Warning, s_alertShownMs);
+#endif
     }
-    // In the status bar too: the desktop's message goes, this stays a minute (a button's text is plain text).
-    m_alertButton->setText(tr("⚠ %1: %2").arg(title, QString(text).replace(u'\n', QStringLiteral("; "))));
+    // In the status bar too: the desktop's message goes, this stays a minute. A button's text is plain text, but an
+    // ampersand in it would make a shortcut; five titles are cut to a width that leaves the bar its room.
+    const QString line = tr("⚠ %1: %2").arg(title, QString(text).replace(u'\n', QStringLiteral("; ")));
+    m_alertButton->setText(
+            m_alertButton->fontMetrics().elidedText(line, Qt::ElideRight, 480).replace(u'&', QStringLiteral("&&")));
     m_alertButton->setToolTip(tr("Show the ticket"));
     m_alertButton->show();
     m_alertTimer->start();
@@ -693,6 +705,7 @@ void MainWindow::revealAlerted()
     showNormal();
     raise();
     activateWindow();
+    m_view->filterModel()->keepShown(m_alerted); // in view even where the filter hides it
     m_view->focusCardById(m_alerted);
 }
 

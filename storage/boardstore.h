@@ -341,9 +341,10 @@ public:
     // Change feed and history
     Result<QList<Event>> eventsSince(qint64 seq, int limit = 10000);
     Result<QList<Event>> cardHistory(qint64 cardId);
-    /// What the service-level clocks of every card on the board (not archived) are read from, in one query: per
-    /// card, its creation, moves and the changes of its fields that may hold a priority or a status, oldest first.
-    Result<QHash<qint64, QList<Event>>> clockHistories();
+    /// What the service-level clocks of every card on the board (not archived, unless @p includeArchived) are read
+    /// from, in one query: per card, its creation, moves and the changes of its fields that may hold a priority or a
+    /// status, oldest first.
+    Result<QHash<qint64, QList<Event>>> clockHistories(bool includeArchived = false);
     /// The board's own events (no card's) of @p kind, oldest first: the service levels' changes, say.
     Result<QList<Event>> boardEvents(QStringView kind);
     Result<qint64> lastEventSeq();

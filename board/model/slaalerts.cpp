@@ -52,18 +52,23 @@ void SlaAlerts::reset()
 void SlaAlerts::clocksRead(const QHash<qint64, sla::Clocks> &clocks, bool all,
                            const std::function<bool(qint64, QString *, bool *)> &card)
 {
+    // A read of no clocks at all (service levels that cannot be used) says nothing about the cards: once the levels
+    // are fixed, what the cards then show is not news.
+    if (all && clocks.isEmpty())
+        return;
     QList<Ticket> news;
     for (auto each = clocks.cbegin(); each != clocks.cend(); ++each) {
         const sla::ClockState state = each.value().current().state;
+        QString title;
+        bool mine = false;
+        // A card not on the board yet (its clocks read before the card itself) is judged once it is.
+        if (!card(each.key(), &title, &mine))
+            continue;
         const auto before = m_states.constFind(each.key());
         const bool changed = before == m_states.cend() || *before != state;
         m_states.insert(each.key(), state);
         // What the board showed at its first read is where it starts; after that, each card and state once.
         if (!m_started || !changed || !alarming(state) || m_said.contains({each.key(), int(state)}))
-            continue;
-        QString title;
-        bool mine = false;
-        if (!card(each.key(), &title, &mine))
             continue;
         m_said.insert({each.key(), int(state)});
         if (m_scope == Scope::All || (m_scope == Scope::Mine && mine))

@@ -53,8 +53,8 @@ public:
     void clocksRead(const QHash<qint64, sla::Clocks> &clocks, bool all,
                     const std::function<bool(qint64 id, QString *title, bool *mine)> &card);
 
-    /// For people: "“Printer jam” is at risk: 40m left"; for a summary, "7 tickets need attention: 3 breached,
-    /// 4 at risk".
+    /// For people: a title ("Service level breached", "7 tickets need attention") and a text ("“Printer jam” is at
+    /// risk", a line each; for a summary "3 breached, 4 at risk").
     static QString titleOf(const QList<Ticket> &tickets);
     static QString textOf(const QList<Ticket> &tickets);
 

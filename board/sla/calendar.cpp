@@ -78,9 +78,7 @@ storage::Result<QList<Span>> spansFromText(QStringView text)
                                   tr("“%1” is not a working span: write it as 09:00-17:00 (22:00-06:00 runs past "
                                      "midnight).")
                                           .arg(part.trimmed())};
-        if (start == end)
-            return storage::Error{storage::ErrorKind::Invalid,
-                                  tr("“%1” lasts no time (write 00:00-24:00 for the whole day).").arg(part.trimmed())};
+        // Ending where it starts: a whole day from then (06:00-06:00 is 24 hours from 06:00).
         spans.append(Span{start, end > start ? end - start : s_dayMinutes - start + end});
     }
     return spans;

@@ -27,9 +27,9 @@ struct Span
 /// A weekday's spans as people read and type them: "09:00-12:00, 13:00-17:00"; empty for no working time.
 QString spansText(const QList<Span> &spans);
 /**
- * The spans typed as spansText() writes them: "H:MM-H:MM" each, apart by commas or semicolons. One that ends at or
- * before its start runs past midnight ("22:00-06:00"); "24:00" is midnight at the end of the day. Refused, with what
- * and how to write it: anything else, and a span of no time.
+ * The spans typed as spansText() writes them: "H:MM-H:MM" each, apart by commas or semicolons. One that ends before
+ * its start runs past midnight ("22:00-06:00"), one that ends where it starts lasts a whole day from then
+ * ("06:00-06:00"); "24:00" is midnight at the end of the day. Anything else is refused, with how to write it.
  */
 storage::Result<QList<Span>> spansFromText(QStringView text);
 

@@ -77,7 +77,8 @@ storage::Result<std::unique_ptr<Desk>> Desk::read(storage::BoardStore &store)
             || !oldPolicy->problem(*oldCalendar).isEmpty())
             continue;
         auto business = std::make_unique<WorkingTime>(*oldCalendar);
-        desk->m_eras.push_back({change.seq, std::move(*oldPolicy), std::move(*oldCalendar), std::move(business)});
+        desk->m_eras.push_back(
+                {change.seq, change.at, std::move(*oldPolicy), std::move(*oldCalendar), std::move(business)});
     }
     return desk;
 }
@@ -88,8 +89,10 @@ Clocks Desk::clocksOf(const storage::Card &card, const QList<storage::Event> &hi
     const Ticket ticket = ticketOf(card, history, m_policy, isDone);
     if (ticket.resolvedSeq >= 0) {
         // Resolved before a change of the levels: the first change after it replaced the levels it was resolved on.
-        const auto era = std::find_if(m_eras.begin(), m_eras.end(),
-                                      [&ticket](const Era &each) { return each.until > ticket.resolvedSeq; });
+        // (by its time when the history does not say which event resolved it: a card imported without one)
+        const auto era = std::find_if(m_eras.begin(), m_eras.end(), [&](const Era &each) {
+            return ticket.resolvedSeq > 0 ? each.until > ticket.resolvedSeq : each.at > card.resolvedAt;
+        });
         if (era != m_eras.end())
             return sla::clocksOf(ticketOf(card, history, era->policy, isDone), era->policy, *era->business, now);
     }
@@ -139,16 +142,17 @@ storage::Result<QList<Resolved>> Desk::resolvedRecently(storage::BoardStore &sto
         if (card.resolvedAt >= since && card.resolvedAt <= now)
             recent.append(card);
     }
-    auto clocks = clocksOf(store, recent, now);
-    if (!clocks)
-        return clocks.error();
+    // Their histories in one read, archived ones too (most resolved tickets end up archived).
+    auto histories = store.clockHistories(true);
+    if (!histories)
+        return histories.error();
     QList<Resolved> resolved;
     resolved.reserve(recent.size());
     for (const storage::Card &card : std::as_const(recent)) {
-        const Clock &clock = clocks->value(card.id).resolution;
-        if (clock.state != ClockState::Met && clock.state != ClockState::Missed)
+        const Clocks clocks = clocksOf(card, histories->value(card.id), now);
+        if (clocks.resolution.state != ClockState::Met && clocks.resolution.state != ClockState::Missed)
             continue; // resolved in a column that is no longer a done one
-        resolved.append({clocks->value(card.id).priority, card.labelIds.value(0), card.resolvedAt, clock.elapsedMs});
+        resolved.append({clocks.priority, card.labelIds.value(0), card.resolvedAt, clocks.resolution.elapsedMs});
     }
     return resolved;
 }

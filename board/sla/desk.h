@@ -57,7 +57,8 @@ private:
     /// Service levels that were in force until the change at seq @c until.
     struct Era
     {
-        qint64 until;
+        qint64 until; ///< the change's seq
+        qint64 at;    ///< and time, for a ticket whose history does not say which event resolved it
         Policy policy;
         Calendar calendar;
         std::unique_ptr<WorkingTime> business;

@@ -232,10 +232,13 @@ void BoardPoller::poll()
 
 void BoardPoller::apply(const Saved &saved)
 {
-    const auto ended = qScopeGuard([&] { Q_EMIT looked(bool(saved.status)); });
-    // Clocks read at a look that failed later still hold: every card's were read before the feed.
-    if (saved.clocks)
-        Q_EMIT clocksRead(*saved.clocks, saved.allClocks);
+    const auto ended = qScopeGuard([&] {
+        // Clocks read at a look that failed later still hold: every card's were read before the feed. Said after
+        // the cards the look read are shown, so that a card new to the board comes with its clocks.
+        if (saved.clocks)
+            Q_EMIT clocksRead(*saved.clocks, saved.allClocks);
+        Q_EMIT looked(bool(saved.status));
+    });
     // A look that failed (the share busy or gone) is tried again at the next tick; the board stays as it is.
     if (!saved.status)
         return;

@@ -421,19 +421,21 @@ Result<QList<Event>> BoardStore::cardHistory(qint64 cardId)
                              {{QStringLiteral(":card"), cardId}}, readEvent);
 }
 
-Result<QHash<qint64, QList<Event>>> BoardStore::clockHistories()
+Result<QHash<qint64, QList<Event>>> BoardStore::clockHistories(bool includeArchived)
 {
     QHash<qint64, QList<Event>> histories;
     // An update that changed neither field cannot name it (its payload is plain JSON text): it is left out here,
     // and one that only mentions the word is read and found to change nothing that matters.
     auto read = m_db->forEach(
             QStringLiteral("SELECT e.seq, e.op_id, e.at, e.actor, e.card_id, e.kind, e.payload FROM events e "
-                           "JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL AND c.archived_at IS NULL "
+                           "JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL AND (:archived OR c.archived_at "
+                           "IS NULL) "
                            "WHERE e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, "
                            "'\"priority\"') > 0 OR instr(e.payload, '\"status\"') > 0)) ORDER BY e.seq"),
             {{QStringLiteral(":created"), eventkind::CardCreated.toString()},
              {QStringLiteral(":moved"), eventkind::CardMoved.toString()},
-             {QStringLiteral(":updated"), eventkind::CardUpdated.toString()}},
+             {QStringLiteral(":updated"), eventkind::CardUpdated.toString()},
+             {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
             [&](const QSqlQuery &query) {
                 Event event = readEvent(query);
                 histories[event.cardId].append(std::move(event));

@@ -225,8 +225,8 @@ private Q_SLOTS:
                 << QStringList{u"hours_sun=20:00-10:00"_s} << u"overlaps"_s << u"hours_sun"_s;
         QTest::newRow("a span in words") << QStringList{u"hours_wed=9 to 5"_s} << u"“9 to 5” is not a working span"_s
                                          << u"hours_wed"_s;
-        QTest::newRow("a span of no time")
-                << QStringList{u"hours_fri=09:00-09:00"_s} << u"lasts no time"_s << u"hours_fri"_s;
+        QTest::newRow("a whole day over the next")
+                << QStringList{u"hours_thu=10:00-10:00"_s} << u"overlaps"_s << u"hours_thu"_s;
         QTest::newRow("no working time on business-hours priorities")
                 << QStringList{u"hours_mon="_s, u"hours_tue="_s, u"hours_wed="_s, u"hours_thu="_s, u"hours_fri="_s}
                 << u"High tickets count business hours, but the calendar has none"_s << u"allDay_high"_s;
@@ -323,6 +323,37 @@ private Q_SLOTS:
         QCOMPARE(policy.target(storage::Priority::Normal).responseMs, 3 * 60 * s_minute);
         QCOMPARE(policy.target(storage::Priority::Low).responseMs, 8 * 60 * s_minute);
         QVERIFY(storeAs()->setServiceLevels(board::sla::policyToJson(board::sla::Policy::defaults()), calendar));
+    }
+
+    void shouldNotSaveOverLevelsItCouldNotRead()
+    {
+        // GIVEN a file whose service levels cannot be read (their row gone)
+        const storage::ServiceLevels levels = stored();
+        QVERIFY(tests::rawSql(m_board, {u"DELETE FROM service_levels"_s}).error.isEmpty());
+        const auto restore = qScopeGuard([&] {
+            QVERIFY(tests::rawSql(m_board,
+                                  {u"INSERT INTO service_levels (id, policy, calendar, updated_at, updated_by, "
+                                   "version) VALUES (1, '%1', '%2', %3, 'alice', %4)"_s
+                                           .arg(QString::fromUtf8(levels.policy), QString::fromUtf8(levels.calendar))
+                                           .arg(levels.updatedAt)
+                                           .arg(levels.version)})
+                            .error.isEmpty());
+        });
+        m_window = openDemo(QSize(1200, 800));
+        QVERIFY(m_window);
+        auto *dialog = openLevels();
+        QVERIFY(dialog);
+        // THEN it says so, and Save stays off: nothing typed could replace what the file holds unseen
+        auto *error = dialog->findChild<QLabel *>(u"serviceLevelsError"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"The service levels could not be read"_s), qPrintable(error->text()));
+        auto *save = dialog->findChild<QPushButton *>(u"saveServiceLevels"_s);
+        QVERIFY(!save->isEnabled());
+        retype(dialog->findChild<QLineEdit *>(u"response_high"_s), u"45m"_s);
+        QTest::keyClick(dialog->findChild<QLineEdit *>(u"response_high"_s), Qt::Key_Return);
+        QVERIFY(saved(*m_window));
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!storeAs()->serviceLevels());
     }
 
     void shouldAlertOnceWhenTicketsBecomeBreached()

@@ -82,6 +82,32 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 0);
     }
 
+    void shouldJudgeACardOnceItIsOnTheBoard()
+    {
+        SlaAlerts alerts;
+        alerts.setScope(SlaAlerts::Scope::All);
+        QSignalSpy spy(&alerts, &SlaAlerts::alerted);
+        QSet<qint64> onBoard{1};
+        const auto known = [&onBoard](qint64 id, QString *title, bool *mine) {
+            *title = u"Ticket %1"_s.arg(id);
+            *mine = false;
+            return onBoard.contains(id);
+        };
+        alerts.clocksRead({{1, inState(sla::ClockState::Ok)}}, true, known);
+        // WHEN a card made elsewhere, already breached, has its clocks read before it shows, THEN nothing yet
+        alerts.clocksRead({{7, inState(sla::ClockState::Breached)}}, false, known);
+        QCOMPARE(spy.count(), 0);
+        // AND once it is on the board, it is said
+        onBoard.insert(7);
+        alerts.clocksRead({{1, inState(sla::ClockState::Ok)}, {7, inState(sla::ClockState::Breached)}}, true, known);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(ids(spy.takeFirst()), QList<qint64>{7});
+        // AND a read of no clocks at all (levels that cannot be used) forgets nothing: nothing is news after it
+        alerts.clocksRead({}, true, known);
+        alerts.clocksRead({{1, inState(sla::ClockState::Ok)}, {7, inState(sla::ClockState::Breached)}}, true, known);
+        QCOMPARE(spy.count(), 0);
+    }
+
     void shouldTellAboutWhomTheUserAsked_data()
     {
         QTest::addColumn<SlaAlerts::Scope>("scope");

@@ -256,7 +256,7 @@ private Q_SLOTS:
         QTest::newRow("a night shift") << u"22:00-06:00"_s << QList<Span>{{1320, 480}} << QString();
         QTest::newRow("to midnight") << u"18:00-24:00"_s << QList<Span>{{1080, 360}} << QString();
         QTest::newRow("the whole day") << u"00:00-24:00"_s << QList<Span>{{0, 1440}} << QString();
-        QTest::newRow("no time") << u"09:00-09:00"_s << QList<Span>{} << u"lasts no time"_s;
+        QTest::newRow("a whole day from 06:00") << u"06:00-06:00"_s << QList<Span>{{360, 1440}} << QString();
         QTest::newRow("an hour past the day") << u"09:00-25:00"_s << QList<Span>{} << u"not a working span"_s;
         QTest::newRow("starting at the day's end") << u"24:00-02:00"_s << QList<Span>{} << u"not a working span"_s;
         QTest::newRow("sixty minutes") << u"09:60-10:00"_s << QList<Span>{} << u"not a working span"_s;

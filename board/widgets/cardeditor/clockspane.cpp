@@ -132,7 +132,7 @@ void ClocksPane::readResolved()
     m_readingResolved = true;
     m_reader->submit(
             [](storage::BoardStore &store) {
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                const qint64 now = store.now();
                 auto desk = sla::Desk::read(store);
                 if (!desk)
                     return Saved(desk.error());
@@ -230,21 +230,21 @@ void ClocksPane::refresh()
     m_resolution->setText(line(clocks->resolution, true));
     colour(m_response, clocks->response.state);
     colour(m_resolution, clocks->resolution.state);
-    const sla::Target &target = m_desk->policy().target(clocks->priority);
+    // The targets the clocks count against: those of a resolved ticket are the ones in force when it was resolved.
     m_targets->setText(
             tr("%1: respond within %2, resolve within %3 · %4")
-                    .arg(priorityText(clocks->priority), sla::durationText(target.responseMs),
-                         sla::durationText(target.resolutionMs),
-                         target.allDay ? tr("every hour (24x7)")
-                                       : tr("business hours, %1").arg(QString::fromUtf8(m_desk->calendar().timeZone))));
+                    .arg(priorityText(clocks->priority), sla::durationText(clocks->response.targetMs),
+                         sla::durationText(clocks->resolution.targetMs),
+                         clocks->allDay
+                                 ? tr("every hour (24x7)")
+                                 : tr("business hours, %1").arg(QString::fromUtf8(m_desk->calendar().timeZone))));
     // For the person waiting: how long tickets like this one usually take (not for one resolved already).
     if (m_card->resolvedAt || !m_resolvedReadAt) {
         m_estimate->clear();
         m_estimate->hide();
     } else {
         const qint64 firstLabel = m_card->labelIds.value(0);
-        const sla::Estimate estimate =
-                sla::estimateOf(clocks->priority, firstLabel, m_resolved, QDateTime::currentMSecsSinceEpoch());
+        const sla::Estimate estimate = sla::estimateOf(clocks->priority, firstLabel, m_resolved, m_store->now());
         QString labelName;
         for (const storage::Label &label : m_model.labels()) {
             if (label.id == estimate.labelId)

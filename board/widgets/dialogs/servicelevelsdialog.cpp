@@ -5,6 +5,7 @@
 #include <board/rules/cardfields.h>
 #include <board/sla/clock.h>
 #include <board/sla/levels.h>
+#include <board/widgets/common/busyretry.h>
 #include <board/widgets/common/theme.h>
 #include <storage/boardstore.h>
 
@@ -19,10 +20,12 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hb::board {
@@ -143,7 +146,9 @@ ServiceLevelsDialog::ServiceLevelsDialog(storage::BoardStore &store, BoardAction
     hoursLayout->addLayout(form);
     auto *spansHint = new QLabel(tr("Working hours as 09:00-17:00; several apart by commas (09:00-12:00, "
                                     "13:00-17:00). A span that ends before it starts runs past midnight: 22:00-06:00 "
-                                    "on Monday works into Tuesday morning. Leave a day empty when nobody works."),
+                                    "on Monday works into Tuesday morning, and 06:00-06:00 is a whole day from 06:00. "
+                                    "Leave a day empty when "
+                                    "nobody works."),
                                  hoursPage);
     spansHint->setWordWrap(true);
     hoursLayout->addWidget(spansHint);
@@ -194,7 +199,11 @@ ServiceLevelsDialog::ServiceLevelsDialog(storage::BoardStore &store, BoardAction
     m_error->hide();
     layout->addWidget(m_error);
 
-    m_buttons = new QDialogButtonBox(this);
+    // Who may change them is known now: the dialog goes with the board it was opened on.
+    m_buttons = new QDialogButtonBox(
+            canManage() ? QDialogButtonBox::Save | QDialogButtonBox::Cancel : QDialogButtonBox::Close, this);
+    if (QPushButton *saveButton = m_buttons->button(QDialogButtonBox::Save))
+        saveButton->setObjectName(QStringLiteral("saveServiceLevels"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ServiceLevelsDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
@@ -215,10 +224,17 @@ void ServiceLevelsDialog::reload()
     m_error->hide();
     auto levels = m_store.serviceLevels();
     if (!levels) {
+        // Nothing to show, and nothing to save over: Save waits for a read (a colleague's save keeps the file busy
+        // a moment; it is read again then).
         m_version = -1;
-        showLevels(sla::Policy::defaults(), sla::Calendar::officeHours());
         refuse(tr("The service levels could not be read: %1").arg(levels.error().message));
         updateControls();
+        if (foundBusy(levels)) {
+            QTimer::singleShot(s_busyRetryMs, this, [this] {
+                if (isVisible() && m_version < 0)
+                    reload();
+            });
+        }
         return;
     }
     m_version = levels->version;
@@ -274,11 +290,8 @@ void ServiceLevelsDialog::updateControls()
                                        : QAbstractItemView::NoEditTriggers);
     m_addHoliday->setEnabled(manage);
     m_removeHoliday->setEnabled(manage && m_holidays->currentRow() >= 0);
-    m_buttons->setStandardButtons(manage ? QDialogButtonBox::Save | QDialogButtonBox::Cancel : QDialogButtonBox::Close);
-    if (QPushButton *saveButton = m_buttons->button(QDialogButtonBox::Save)) {
-        saveButton->setObjectName(QStringLiteral("saveServiceLevels"));
-        saveButton->setEnabled(!m_saving);
-    }
+    if (QPushButton *saveButton = m_buttons->button(QDialogButtonBox::Save))
+        saveButton->setEnabled(!m_saving && m_version >= 0);
     m_note->setText(manage ? tr("What the help desk promises, per priority. A change applies to open tickets "
                                 "at once; resolved ones keep the result they had.")
                            : tr("Only the board's admins change the service levels."));
@@ -382,13 +395,19 @@ std::optional<std::pair<sla::Policy, sla::Calendar>> ServiceLevelsDialog::typed(
 
     // What the values mean together: overlapping spans, a target of no time, business hours without any.
     if (const QString problem = calendar.problem(); !problem.isEmpty()) {
-        // Spans that overlap: the day whose spans, added to the days before it, make the problem.
-        sla::Calendar upTo = calendar;
-        upTo.week = {};
+        // Spans that overlap: the first day whose spans overlap each other, else the first that runs into the next
+        // day's.
+        const auto only = [&calendar](std::initializer_list<int> days) {
+            sla::Calendar part = calendar;
+            part.week = {};
+            for (const int day : days)
+                part.week[day % 7] = calendar.week[day % 7];
+            return part.problem().isEmpty();
+        };
         QWidget *wrong = m_timeZone;
-        for (int day = 0; day < 7 && upTo.problem().isEmpty(); ++day) {
-            upTo.week[day] = calendar.week[day];
-            wrong = m_week[day];
+        for (int day = 0; day < 14 && wrong == m_timeZone; ++day) {
+            if (day < 7 ? !only({day}) : !only({day - 7, day - 6}))
+                wrong = m_week[day % 7];
         }
         refuse(problem, wrong);
         return std::nullopt;
@@ -417,8 +436,8 @@ std::optional<std::pair<sla::Policy, sla::Calendar>> ServiceLevelsDialog::typed(
 
 void ServiceLevelsDialog::save()
 {
-    if (!canManage() || m_saving)
-        return;
+    if (!canManage() || m_saving || m_version < 0)
+        return; // never over levels not read: a save without a version would replace them unseen
     const auto levels = typed();
     if (!levels)
         return;
@@ -433,23 +452,30 @@ void ServiceLevelsDialog::save()
                 auto saved = store.setServiceLevels(policy, calendar, version);
                 return Saved(saved ? storage::Status() : storage::Status(saved.error()));
             },
-            [this](const Saved &saved) {
-                m_saving = false;
-                updateControls();
-                if (saved.status) {
-                    accept();
-                    return;
-                }
-                // Said by the window too (a box); here, what to do next. What was typed stays.
-                if (saved.status.error().kind == storage::ErrorKind::Conflict) {
-                    if (auto current = m_store.serviceLevels())
-                        m_version = current->version;
-                    refuse(tr("Someone else saved the service levels while you were editing them. Save again to "
-                              "replace theirs with yours, or Cancel to keep theirs."));
-                } else {
-                    refuse(tr("Not saved: %1").arg(saved.status.error().message));
-                }
+            [self = QPointer<ServiceLevelsDialog>(this)](const Saved &saved) {
+                if (self)
+                    self->saved(saved.status);
             });
+}
+
+void ServiceLevelsDialog::saved(const storage::Status &status)
+{
+    m_saving = false;
+    updateControls();
+    if (status) {
+        accept();
+        return;
+    }
+    // Said by the window too (a box); here, what to do next. What was typed stays.
+    if (status.error().kind == storage::ErrorKind::Conflict) {
+        if (auto current = m_store.serviceLevels())
+            m_version = current->version;
+        updateControls();
+        refuse(tr("Someone else saved the service levels while you were editing them. Save again to replace theirs "
+                  "with yours, or Cancel to keep theirs."));
+    } else {
+        refuse(tr("Not saved: %1").arg(status.error().message));
+    }
 }
 
 bool ServiceLevelsDialog::eventFilter(QObject *watched, QEvent *event)

@@ -3,6 +3,7 @@
 
 #include <board/sla/calendar.h>
 #include <board/sla/policy.h>
+#include <storage/result.h>
 
 #include <QDialog>
 #include <QHash>
@@ -63,6 +64,8 @@ private:
     bool canManage() const;
     void showLevels(const sla::Policy &policy, const sla::Calendar &calendar);
     void save();
+    /// What became of a save: closes, or says why not (a colleague's save meanwhile: saving again replaces it).
+    void saved(const storage::Status &status);
     void addHoliday();
     void removeHoliday();
     /// Says @p message under the tabs, and puts the focus on @p field (its tab shown); null: no field to point at.
