@@ -221,6 +221,9 @@ bool ServiceLevelsDialog::canManage() const
 
 void ServiceLevelsDialog::reload()
 {
+    // A save still on its way belongs to what was shown before: its outcome no longer closes or marks this.
+    ++m_shown;
+    m_saving = false;
     m_error->hide();
     auto levels = m_store.serviceLevels();
     if (!levels) {
@@ -452,8 +455,8 @@ void ServiceLevelsDialog::save()
                 auto saved = store.setServiceLevels(policy, calendar, version);
                 return Saved(saved ? storage::Status() : storage::Status(saved.error()));
             },
-            [self = QPointer<ServiceLevelsDialog>(this)](const Saved &saved) {
-                if (self)
+            [self = QPointer<ServiceLevelsDialog>(this), shown = m_shown](const Saved &saved) {
+                if (self && self->m_shown == shown)
                     self->saved(saved.status);
             });
 }

@@ -76,6 +76,7 @@ private:
     BoardActions *m_actions;
     qint64 m_version = -1; ///< of the service levels shown, for the compare-and-swap
     bool m_saving = false;
+    int m_shown = 0; ///< counts reload(): a save's outcome is only for the levels it was made from
     QTabWidget *m_tabs = nullptr;
     QLabel *m_note = nullptr;
     QLabel *m_error = nullptr;
