@@ -110,21 +110,16 @@ storage::Result<Clocks> Desk::clocksOf(storage::BoardStore &store, const storage
 storage::Result<QHash<qint64, Clocks>> Desk::clocksOf(storage::BoardStore &store, const QList<storage::Card> &cards,
                                                       qint64 now)
 {
-    auto histories = store.clockHistories();
+    // Every history in one read: archived cards' too when any is asked for (most resolved tickets end up archived).
+    const bool archived =
+            std::any_of(cards.cbegin(), cards.cend(), [](const storage::Card &card) { return card.archivedAt != 0; });
+    auto histories = store.clockHistories(archived);
     if (!histories)
         return histories.error();
     QHash<qint64, Clocks> clocks;
     clocks.reserve(cards.size());
-    for (const storage::Card &card : cards) {
-        if (!card.archivedAt) {
-            clocks.insert(card.id, clocksOf(card, histories->value(card.id), now));
-            continue;
-        }
-        auto archived = clocksOf(store, card, now);
-        if (!archived)
-            return archived.error();
-        clocks.insert(card.id, *archived);
-    }
+    for (const storage::Card &card : cards)
+        clocks.insert(card.id, clocksOf(card, histories->value(card.id), now));
     return clocks;
 }
 
@@ -139,20 +134,19 @@ storage::Result<QList<Resolved>> Desk::resolvedRecently(storage::BoardStore &sto
         return cards.error();
     QList<storage::Card> recent;
     for (const storage::Card &card : *cards) {
-        if (card.resolvedAt >= since && card.resolvedAt <= now)
+        if (card.resolvedAt <= now) // (resolvedSince gave the window's start)
             recent.append(card);
     }
-    // Their histories in one read, archived ones too (most resolved tickets end up archived).
-    auto histories = store.clockHistories(true);
-    if (!histories)
-        return histories.error();
+    auto clocks = clocksOf(store, recent, now);
+    if (!clocks)
+        return clocks.error();
     QList<Resolved> resolved;
     resolved.reserve(recent.size());
     for (const storage::Card &card : std::as_const(recent)) {
-        const Clocks clocks = clocksOf(card, histories->value(card.id), now);
-        if (clocks.resolution.state != ClockState::Met && clocks.resolution.state != ClockState::Missed)
+        const Clocks each = clocks->value(card.id);
+        if (each.resolution.state != ClockState::Met && each.resolution.state != ClockState::Missed)
             continue; // resolved in a column that is no longer a done one
-        resolved.append({clocks.priority, card.labelIds.value(0), card.resolvedAt, clocks.resolution.elapsedMs});
+        resolved.append({each.priority, card.labelIds.value(0), card.resolvedAt, each.resolution.elapsedMs});
     }
     return resolved;
 }

@@ -40,8 +40,8 @@ public:
     Clocks clocksOf(const storage::Card &card, const QList<storage::Event> &history, qint64 now);
     /// The same, its history read from @p store.
     storage::Result<Clocks> clocksOf(storage::BoardStore &store, const storage::Card &card, qint64 now);
-    /// The clocks of @p cards (as read from @p store) by card id: the histories of those on the board in one read
-    /// (BoardStore::clockHistories()), archived ones one by one.
+    /// The clocks of @p cards (as read from @p store) by card id, their histories in one read
+    /// (BoardStore::clockHistories(), archived cards' too when any of @p cards is archived).
     storage::Result<QHash<qint64, Clocks>> clocksOf(storage::BoardStore &store, const QList<storage::Card> &cards,
                                                     qint64 now);
     /**
