@@ -101,11 +101,22 @@ QString Cli::usage()
               "  save-attachment ATTACHMENT_ID FILE\n"
               "  list [--column C] [--overdue] [--due-soon] [--unassigned] [--mine] [--assignee L]\n"
               "      [--label L]... [--all-labels] [--priority P] [--at-least] [--status S] [--requester R]\n"
-              "      [--channel C] [--search TEXT] [--sla STATE]... [--archived] [--json]\n"
+              "      [--channel C] [--search TEXT] [--sla STATE]... [--escalated] [--to TARGET]...\n"
+              "      [--archived] [--json]\n"
               "                                   --sla: ok|at-risk|breached|paused|met|missed, of the clock\n"
               "                                   that matters now (response until answered, then resolution)\n"
+              "                                   --to: escalated to that target (--escalated: to anyone)\n"
               "  show ID [--json]                 card with version, checklist, labels, comments,\n"
               "                                   attachments, history and service-level clocks\n"
+              "  escalate ID --to TARGET [--reference CASE] [--note TEXT] [--expect-version V]\n"
+              "                                   escalate (a vendor: the card waits on the vendor); prints the\n"
+              "                                   new version\n"
+              "  escalate ID [--acknowledged] [--vendor-resolved] [--reference CASE] [--note TEXT]\n"
+              "                                   the open escalation: the vendor's answer, the case number\n"
+              "  escalate ID --take-back          the team has the ticket again\n"
+              "  targets [--json]                 the board's escalation targets\n"
+              "  targets --add NAME --kind second-line|vendor [--contact C] [--notes N]   (admins)\n"
+              "  targets --edit NAME [--name NEW] [--kind K] [--contact C] [--notes N] | targets --remove NAME\n"
               "  archive ID | restore ID\n"
               "  members [--json] | members --add LOGIN --role admin|editor|viewer [--name NAME]\n"
               "          | members --remove LOGIN\n"
@@ -259,6 +270,8 @@ int Cli::run(const QStringList &arguments)
             {u"show", &Cli::cmdShow},
             {u"members", &Cli::cmdMembers},
             {u"levels", &Cli::cmdLevels},
+            {u"escalate", &Cli::cmdEscalate},
+            {u"targets", &Cli::cmdTargets},
             {u"export", &Cli::cmdExport},
             {u"verify", &Cli::cmdVerify},
             {u"backup", &Cli::cmdBackup},

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <storage/result.h>
+#include <storage/records.h>
 
 #include <QJsonValue>
 #include <QStringList>
@@ -70,6 +71,11 @@ private:
     int cmdList(CliArguments &args);
     int cmdShow(CliArguments &args);
     int cmdLevels(CliArguments &args);
+    // cliescalation.cpp
+    int cmdEscalate(CliArguments &args);
+    int cmdTargets(CliArguments &args);
+    /// The escalation target named @p name (any case); NotFound names those there are.
+    storage::Result<storage::EscalationTarget> resolveTarget(const QString &name);
     int cmdArchive(CliArguments &args, bool restore);
     int cmdMembers(CliArguments &args);
     int cmdExport(CliArguments &args);

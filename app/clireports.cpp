@@ -82,8 +82,16 @@ int Cli::cmdList(CliArguments &args)
     const auto channel = args.value(QStringLiteral("--channel"));
     const auto search = args.value(QStringLiteral("--search"));
     const QStringList slaStates = args.values(QStringLiteral("--sla"));
+    filter.escalated = args.flag(QStringLiteral("--escalated"));
+    const QStringList targetNames = args.values(QStringLiteral("--to"));
     if (!args.positional(0, 0))
         return usageError(args.error());
+    for (const QString &name : targetNames) {
+        auto target = resolveTarget(name);
+        if (!target)
+            return fail(target.error());
+        filter.escalatedTo.insert(target->id);
+    }
     for (const QString &name : slaStates) {
         const auto state = board::sla::stateFromName(name);
         if (!state)
@@ -271,6 +279,18 @@ int Cli::cmdShow(CliArguments &args)
     field(tr("Due"), card->dueAt ? localTime(card->dueAt) : QString());
     field(tr("Created"), localTime(card->createdAt) + QStringLiteral(" by ") + card->createdBy);
     field(tr("Resolved"), card->resolvedAt ? localTime(card->resolvedAt) : QString());
+    if (const Escalation &escalation = card->escalation; escalation.isEscalated()) {
+        QStringList parts{tr("to %1 (%2)").arg(escalation.targetName, toText(escalation.targetKind)),
+                          tr("by %1 at %2").arg(escalation.by, localTime(escalation.at))};
+        if (!escalation.reference.isEmpty())
+            parts << tr("case %1").arg(escalation.reference);
+        if (escalation.acknowledgedAt)
+            parts << tr("acknowledged %1").arg(localTime(escalation.acknowledgedAt));
+        if (escalation.resolvedAt)
+            parts << tr("resolved by them %1").arg(localTime(escalation.resolvedAt));
+        field(tr("Escalated"), parts.join(QStringLiteral(", ")));
+        field(tr("Escalation"), escalation.note);
+    }
     const auto clockLine = [&](const board::sla::Clock &clock) {
         using board::sla::durationText;
         QString line = board::sla::stateName(clock.state) + QStringLiteral(", ")

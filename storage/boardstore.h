@@ -282,6 +282,27 @@ public:
     /// items' ids, in order.
     Result<QList<qint64>> applyChecklistTemplate(qint64 cardId, qint64 templateId);
 
+    // Escalation targets (board-wide; admins keep the list). A card is escalated through updateCard() with
+    // CardPatch::escalation, so that escalating is an edit like any other: merged, conflicted and undone the same way.
+    static constexpr int s_maxEscalationNameLength = 100;
+    static constexpr int s_maxEscalationContactLength = 500;
+    static constexpr int s_maxEscalationReferenceLength = 100;
+    static constexpr int s_maxEscalationNoteLength = 2000;
+    /// The targets on the list, by name; with @p includeRemoved also those removed from it.
+    Result<QList<EscalationTarget>> escalationTargets(bool includeRemoved = false);
+    /// Adds @p target (admin only; refused when one has its name). Returns its id.
+    Result<qint64> createEscalationTarget(const EscalationTarget &target);
+    /// Sets the name, kind, contact and notes of target @p target.id (admin only); with @p expectedVersion >= 0 a
+    /// newer version is ErrorKind::Conflict. Cards escalated to it keep it, under its new name.
+    Status updateEscalationTarget(const EscalationTarget &target, qint64 expectedVersion = -1);
+    /// Takes a target off the list (admin only): refused while cards are escalated to it. Escalations that ended
+    /// keep its name.
+    Status deleteEscalationTarget(qint64 id);
+    /// Puts a removed target back on the list (undo); refused if another one has taken its name meanwhile.
+    Status restoreEscalationTarget(qint64 id);
+    /// Every escalation of card @p cardId, open or ended, oldest first.
+    Result<QList<Escalation>> escalations(qint64 cardId);
+
     // Comments
     Result<QList<Comment>> comments(qint64 cardId);
     Result<qint64> addComment(qint64 cardId, const QString &body);
@@ -446,6 +467,12 @@ private:
     /// A change to something on a card: bumps the card's version, refreshes its search text if asked, records it.
     Status cardChanged(CardIndex index, QStringView eventKind, qint64 cardId, const QJsonObject &payload);
     Result<Card> loadCard(qint64 id, bool includeDeleted);
+    // Escalations (boardstore_escalations.cpp), inside updateCard()'s change.
+    /// Checks @p wanted (a live target, texts in bounds) and fills in its target's name and kind.
+    Status checkEscalation(Escalation &wanted);
+    /// Card @p cardId's escalation goes from @p open (its open one, or none) to @p wanted: ends, hands over, opens,
+    /// opens again or updates rows, and sets the card's escalated_at and escalated_by to the open one's.
+    Status writeEscalation(qint64 cardId, const Escalation &open, const Escalation &wanted);
     // The bodies of moveCard(), archiveCard() and restoreCard(), inside a change (so several share one).
     Status moveCardNow(qint64 id, qint64 columnId, Placement placement, qint64 expectedVersion, qint64 *newVersion);
     Status archiveCardNow(qint64 id);

@@ -47,6 +47,11 @@ inline constexpr QStringView CommentDeleted = u"comment.deleted";
 inline constexpr QStringView CommentEdited = u"comment.edited";
 inline constexpr QStringView CommentRestored = u"comment.restored";
 
+inline constexpr QStringView EscalationTargetCreated = u"escalation_target.created";
+inline constexpr QStringView EscalationTargetDeleted = u"escalation_target.deleted";
+inline constexpr QStringView EscalationTargetRestored = u"escalation_target.restored";
+inline constexpr QStringView EscalationTargetUpdated = u"escalation_target.updated";
+
 inline constexpr QStringView LabelCreated = u"label.created";
 inline constexpr QStringView LabelDeleted = u"label.deleted";
 inline constexpr QStringView LabelRecolored = u"label.recolored";

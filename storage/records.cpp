@@ -49,6 +49,10 @@ constexpr NameTable<AttachmentState, 3> s_attachmentStates{{
         {AttachmentState::Ready, u"ready"},
         {AttachmentState::Deleted, u"deleted"},
 }};
+constexpr NameTable<EscalationKind, 2> s_escalationKinds{{
+        {EscalationKind::SecondLine, u"second-line"},
+        {EscalationKind::Vendor, u"vendor"},
+}};
 
 } // namespace
 
@@ -80,6 +84,10 @@ QString toText(AttachmentState state)
 {
     return nameOf(s_attachmentStates, state);
 }
+QString toText(EscalationKind kind)
+{
+    return nameOf(s_escalationKinds, kind);
+}
 
 std::optional<ColumnKind> columnKindFromString(const QString &text)
 {
@@ -97,6 +105,16 @@ std::optional<Role> roleFromString(const QString &text)
 {
     return valueOf(s_roles, text);
 }
+std::optional<EscalationKind> escalationKindFromString(const QString &text)
+{
+    return valueOf(s_escalationKinds, text);
+}
+
+bool Escalation::operator==(const Escalation &other) const
+{
+    return targetId == other.targetId && reference == other.reference && note == other.note
+           && (acknowledgedAt != 0) == (other.acknowledgedAt != 0) && (resolvedAt != 0) == (other.resolvedAt != 0);
+}
 
 std::optional<StatusTag> statusFromString(const QString &text)
 {
@@ -108,7 +126,7 @@ std::optional<StatusTag> statusFromString(const QString &text)
 bool CardPatch::isEmpty() const
 {
     return !title && !description && !priority && !status && !assignee && !requester && !channel && !dueAt
-           && !escalated;
+           && !escalation;
 }
 
 } // namespace hb::storage

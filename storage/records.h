@@ -30,6 +30,9 @@ enum class AttachmentKind { File, Link };
 Q_ENUM_NS(AttachmentKind)
 enum class AttachmentState { Uploading, Ready, Deleted };
 Q_ENUM_NS(AttachmentState)
+/// Whom a ticket is handed to: the team's own second line, or an outside vendor (whom it then waits on).
+enum class EscalationKind { SecondLine, Vendor };
+Q_ENUM_NS(EscalationKind)
 
 // Stable spellings, used in the file, the events payloads, the CLI and --json output.
 QString toText(ColumnKind kind);
@@ -39,11 +42,13 @@ QString toText(Channel channel);
 QString toText(Role role);
 QString toText(AttachmentKind kind);
 QString toText(AttachmentState state);
+QString toText(EscalationKind kind);
 std::optional<ColumnKind> columnKindFromString(const QString &text);
 std::optional<Priority> priorityFromString(const QString &text);
 std::optional<StatusTag> statusFromString(const QString &text); ///< "none" and "" both mean StatusTag::None
 std::optional<Channel> channelFromString(const QString &text);  ///< "" means Channel::None
 std::optional<Role> roleFromString(const QString &text);
+std::optional<EscalationKind> escalationKindFromString(const QString &text);
 
 struct Column
 {
@@ -62,6 +67,46 @@ struct Label
     QString name;
     QString color; ///< "#rrggbb"
     qint64 version = 0;
+};
+
+/// Someone tickets can be escalated to (schema v5; admins keep the board's list).
+struct EscalationTarget
+{
+    qint64 id = 0;
+    QString name;
+    EscalationKind kind = EscalationKind::SecondLine;
+    QString contact; ///< how to reach them: a phone number, an address, a portal
+    QString notes;
+    qint64 createdAt = 0;
+    QString createdBy;
+    qint64 updatedAt = 0;
+    QString updatedBy;
+    qint64 version = 0;
+};
+
+/**
+ * A card's escalation (schema v5): to whom, by whom and when, the vendor's case number, and when the vendor
+ * acknowledged and resolved it. As a card field (Card::escalation, CardPatch::escalation) it is the card's open
+ * escalation, targetId 0 when there is none; ended ones stay in the file (BoardStore::escalations()).
+ */
+struct Escalation
+{
+    qint64 id = 0;       ///< the stored escalation; 0 for one not saved yet
+    qint64 targetId = 0; ///< 0: not escalated
+    QString targetName;  ///< as read with it (for display; not compared)
+    EscalationKind targetKind = EscalationKind::SecondLine;
+    QString reference; ///< the vendor's case number
+    QString note;
+    qint64 at = 0;
+    QString by;
+    qint64 acknowledgedAt = 0; ///< when the vendor acknowledged it; 0: not yet
+    qint64 resolvedAt = 0;     ///< when the vendor resolved it; 0: not yet
+    qint64 endedAt = 0;        ///< when it was taken back or handed elsewhere; 0: open
+    QString endedBy;
+
+    bool isEscalated() const { return targetId != 0; }
+    /// The same as people set it: target, case number, note, and whether acknowledged and resolved.
+    bool operator==(const Escalation &other) const;
 };
 
 struct Card
@@ -86,7 +131,6 @@ struct Card
     QString firstResponseBy;
     qint64 resolvedAt = 0;
     QString resolvedBy;
-    qint64 escalatedAt = 0;
     qint64 archivedAt = 0;
     QString archivedBy; ///< login of whoever archived it
     qint64 deletedAt = 0;
@@ -101,6 +145,7 @@ struct Card
     int checklistTotal = 0;
     int commentCount = 0;
     int attachmentCount = 0;
+    Escalation escalation; ///< its open escalation, if any
 };
 
 /// The fields a card update sets; an unset optional leaves the field alone.
@@ -114,7 +159,10 @@ struct CardPatch
     std::optional<QString> requester;
     std::optional<Channel> channel;
     std::optional<qint64> dueAt; ///< 0 clears the due date
-    std::optional<bool> escalated;
+    /// Escalates (to another target: hands the open escalation over), sets the case number, note, acknowledged and
+    /// resolved of the open one, or (targetId 0) takes it back. An id of this card's ended escalation to the same
+    /// target opens that one again (undo of taking it back).
+    std::optional<Escalation> escalation;
 
     bool isEmpty() const;
 };

@@ -72,6 +72,20 @@ QString channelText(storage::Channel channel)
     return tr("Monitoring");
 }
 
+QString escalationText(const storage::Escalation &escalation)
+{
+    if (!escalation.isEscalated())
+        return tr("Not escalated");
+    QStringList parts{escalation.targetName};
+    if (!escalation.reference.isEmpty())
+        parts << tr("case %1").arg(escalation.reference);
+    if (escalation.resolvedAt)
+        parts << tr("resolved");
+    else if (escalation.acknowledgedAt)
+        parts << tr("acknowledged");
+    return parts.join(QStringLiteral(", "));
+}
+
 storage::CardPatch valuesOf(const storage::Card &card, const storage::CardPatch &patch)
 {
     storage::CardPatch values;
@@ -149,6 +163,8 @@ QList<ConflictField> conflictFields(const CardConflict &conflict,
                 return statusText(value);
             } else if constexpr (std::is_same_v<T, storage::Channel>) {
                 return channelText(value);
+            } else if constexpr (std::is_same_v<T, storage::Escalation>) {
+                return escalationText(value);
             } else if constexpr (std::is_same_v<T, qint64>) {
                 return value ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(value), QLocale::ShortFormat)
                              : tr("No due date");

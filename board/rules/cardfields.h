@@ -15,6 +15,8 @@ namespace hb::board {
 QString priorityText(storage::Priority priority);
 QString statusText(storage::StatusTag status);
 QString channelText(storage::Channel channel);
+/// A card's escalation in a few words: "Dell ProSupport, case SR 1029, acknowledged", or "Not escalated".
+QString escalationText(const storage::Escalation &escalation);
 
 /// Every priority, most urgent first, in the order the editor, the card menu, the filters and the policy list them.
 inline constexpr storage::Priority s_priorityOrder[] = {storage::Priority::Critical, storage::Priority::High,
@@ -40,6 +42,7 @@ void forEachCardField(Field &&field)
     field(&storage::CardPatch::requester, &storage::Card::requester, name("requester"));
     field(&storage::CardPatch::channel, &storage::Card::channel, name("channel"));
     field(&storage::CardPatch::dueAt, &storage::Card::dueAt, name("due date"));
+    field(&storage::CardPatch::escalation, &storage::Card::escalation, name("escalation"));
 }
 
 /// The fields @p patch sets, with the values @p card has.

@@ -19,7 +19,7 @@ bool CardFilter::isEmpty() const
 {
     return !columnId && !overdue && !dueWithin24h && !unassigned && !mine && assignee.isEmpty() && requester.isEmpty()
            && !priority && statuses.isEmpty() && labelIds.isEmpty() && !channel && text.isEmpty() && search.isEmpty()
-           && !searchIds && slaStates.isEmpty();
+           && !searchIds && slaStates.isEmpty() && !escalated && escalatedTo.isEmpty();
 }
 
 bool CardFilter::matches(const storage::Card &card, const Context &context) const
@@ -64,6 +64,10 @@ bool CardFilter::matches(const storage::Card &card, const Context &context) cons
         return false;
     if (!slaStates.isEmpty() && !(context.slaState && slaStates.contains(context.slaState(card.id))))
         return false;
+    if (escalated && !card.escalation.isEscalated())
+        return false;
+    if (!escalatedTo.isEmpty() && !escalatedTo.contains(card.escalation.targetId))
+        return false;
     return true;
 }
 
@@ -80,6 +84,7 @@ QVariantMap CardFilter::toMap() const
     flag("mine", mine);
     flag("all_labels", allLabels);
     flag("priority_at_least", priorityAtLeast);
+    flag("escalated", escalated);
     if (columnId)
         map.insert(QStringLiteral("column"), columnId);
     if (!assignee.isEmpty())
@@ -111,6 +116,13 @@ QVariantMap CardFilter::toMap() const
     states.sort();
     if (!states.isEmpty())
         map.insert(QStringLiteral("sla"), states);
+    QList<qint64> targets(escalatedTo.cbegin(), escalatedTo.cend());
+    std::sort(targets.begin(), targets.end());
+    QVariantList targetIds;
+    for (qint64 id : std::as_const(targets))
+        targetIds << id;
+    if (!targetIds.isEmpty())
+        map.insert(QStringLiteral("escalated_to"), targetIds);
     return map;
 }
 
@@ -124,6 +136,7 @@ CardFilter CardFilter::fromMap(const QVariantMap &map)
     filter.mine = map.value(QStringLiteral("mine")).toBool();
     filter.allLabels = map.value(QStringLiteral("all_labels")).toBool();
     filter.priorityAtLeast = map.value(QStringLiteral("priority_at_least")).toBool();
+    filter.escalated = map.value(QStringLiteral("escalated")).toBool();
     filter.columnId = map.value(QStringLiteral("column")).toLongLong();
     filter.assignee = map.value(QStringLiteral("assignee")).toString();
     filter.requester = map.value(QStringLiteral("requester")).toString();
@@ -144,6 +157,10 @@ CardFilter CardFilter::fromMap(const QVariantMap &map)
     for (const QString &state : map.value(QStringLiteral("sla")).toStringList()) {
         if (!state.isEmpty())
             filter.slaStates.insert(state);
+    }
+    for (const QVariant &id : map.value(QStringLiteral("escalated_to")).toList()) {
+        if (id.toLongLong() > 0)
+            filter.escalatedTo.insert(id.toLongLong());
     }
     return filter;
 }

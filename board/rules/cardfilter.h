@@ -55,6 +55,8 @@ struct CardFilter
     /// The card's clock that matters now (the response until answered, then the resolution) is in any of these
     /// states ("at-risk", "breached": sla::stateName()).
     QSet<QString> slaStates;
+    bool escalated = false;   ///< escalated now, to anyone
+    QSet<qint64> escalatedTo; ///< escalated now to one of these targets
 
     bool isEmpty() const;
     bool matches(const storage::Card &card, const Context &context) const;

@@ -31,6 +31,42 @@ QString dueText(const QJsonValue &value)
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble())), QLocale::ShortFormat);
 }
 
+/// What a change of a card's escalation did (the values are escalationJson()'s: null, or the escalation).
+QString describeEscalation(const QJsonValue &from, const QJsonValue &to)
+{
+    const QJsonObject before = from.toObject();
+    const QJsonObject after = to.toObject();
+    const auto target = [](const QJsonObject &escalation) {
+        return escalation.value(QStringLiteral("target")).toString();
+    };
+    if (!to.isObject())
+        return tr("took back the escalation to %1").arg(target(before));
+    const QString reference = after.value(QStringLiteral("reference")).toString();
+    if (!from.isObject() || target(before) != target(after)
+        || before.value(QStringLiteral("target_id")) != after.value(QStringLiteral("target_id"))) {
+        const QString escalated = from.isObject()
+                                          ? tr("handed the escalation from %1 to %2").arg(target(before), target(after))
+                                          : tr("escalated it to %1").arg(target(after));
+        return reference.isEmpty() ? escalated : tr("%1 (case %2)").arg(escalated, quoted(reference));
+    }
+    QStringList parts;
+    const auto flag = [&](const char *key) {
+        return std::pair(before.value(QLatin1String(key)).toBool(), after.value(QLatin1String(key)).toBool());
+    };
+    if (const auto [was, is] = flag("acknowledged"); was != is)
+        parts << (is ? tr("noted that %1 acknowledged it") : tr("noted that %1 has not acknowledged it"))
+                         .arg(target(after));
+    if (const auto [was, is] = flag("resolved"); was != is)
+        parts << (is ? tr("noted that %1 resolved it") : tr("noted that %1 has not resolved it")).arg(target(after));
+    if (before.value(QStringLiteral("reference")) != after.value(QStringLiteral("reference"))) {
+        parts << (reference.isEmpty() ? tr("cleared the case number of %1").arg(target(after))
+                                      : tr("set the case number of %1 to %2").arg(target(after), quoted(reference)));
+    }
+    if (before.value(QStringLiteral("note")) != after.value(QStringLiteral("note")))
+        parts << tr("edited the escalation note");
+    return parts.join(QStringLiteral("; "));
+}
+
 // One field of a card.updated event.
 QString describeChange(const QString &field, const QJsonObject &change,
                        const std::function<QString(const QString &login)> &nameOf)
@@ -54,8 +90,10 @@ QString describeChange(const QString &field, const QJsonObject &change,
             return tr("cleared the due date");
         return tr("set the due date to %1").arg(dueText(to));
     }
-    if (field == u"escalated")
+    if (field == u"escalated") // before escalations named a target (schema 4)
         return to.toBool() ? tr("escalated it") : tr("took back the escalation");
+    if (field == u"escalation")
+        return describeEscalation(from, to);
     if (field == u"requester")
         return tr("set the requester to %1").arg(quoted(to.toString()));
     // priority, status, channel: stored in stable spellings ("needs-review"), read as the board names them

@@ -19,6 +19,32 @@ QJsonValue orNull(const QString &text)
 
 } // namespace
 
+QJsonValue BoardExport::escalationObject(const Escalation &escalation)
+{
+    if (!escalation.isEscalated())
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("to"), escalation.targetName},
+                       {QStringLiteral("kind"), toText(escalation.targetKind)},
+                       {QStringLiteral("reference"), orNull(escalation.reference)},
+                       {QStringLiteral("note"), orNull(escalation.note)},
+                       {QStringLiteral("escalated"), time(escalation.at)},
+                       {QStringLiteral("escalated_by"), escalation.by},
+                       {QStringLiteral("acknowledged"), time(escalation.acknowledgedAt)},
+                       {QStringLiteral("resolved"), time(escalation.resolvedAt)},
+                       {QStringLiteral("ended"), time(escalation.endedAt)},
+                       {QStringLiteral("ended_by"), orNull(escalation.endedBy)}};
+}
+
+QJsonObject BoardExport::escalationTarget(const EscalationTarget &target)
+{
+    return {{QStringLiteral("id"), target.id},
+            {QStringLiteral("name"), target.name},
+            {QStringLiteral("kind"), toText(target.kind)},
+            {QStringLiteral("contact"), orNull(target.contact)},
+            {QStringLiteral("notes"), orNull(target.notes)},
+            {QStringLiteral("version"), target.version}};
+}
+
 Result<BoardExport> BoardExport::prepare(BoardStore &store)
 {
     BoardExport exporter(store);
@@ -93,7 +119,8 @@ QJsonObject BoardExport::card(const Card &card) const
             {QStringLiteral("started"), time(card.startedAt)},
             {QStringLiteral("first_response"), time(card.firstResponseAt)},
             {QStringLiteral("resolved"), time(card.resolvedAt)},
-            {QStringLiteral("escalated"), time(card.escalatedAt)},
+            {QStringLiteral("escalated"), time(card.escalation.at)},
+            {QStringLiteral("escalation"), escalationObject(card.escalation)},
             {QStringLiteral("archived"), time(card.archivedAt)},
             {QStringLiteral("checklist_done"), card.checklistDone},
             {QStringLiteral("checklist_total"), card.checklistTotal},
@@ -148,6 +175,15 @@ Result<QJsonObject> BoardExport::cardDetails(const Card &card, bool withHistory)
                                        {QStringLiteral("created_by"), attachment.createdBy}};
     }
     result.insert(QStringLiteral("attachments"), attachmentArray);
+
+    // Every escalation it had, ended ones too: to whom, the case numbers and the vendor's answers.
+    auto escalations = m_store->escalations(card.id);
+    if (!escalations)
+        return escalations.error();
+    QJsonArray escalationArray;
+    for (const Escalation &escalation : *escalations)
+        escalationArray << escalationObject(escalation);
+    result.insert(QStringLiteral("escalations"), escalationArray);
 
     if (withHistory) {
         auto history = m_store->cardHistory(card.id);
@@ -215,6 +251,9 @@ Result<QJsonObject> BoardExport::readBoard() const
     auto templates = m_store->checklistTemplates();
     if (!templates)
         return templates.error();
+    auto targets = m_store->escalationTargets();
+    if (!targets)
+        return targets.error();
     CardQuery everything;
     everything.includeArchived = true;
     auto cards = m_store->cards(everything);
@@ -246,6 +285,9 @@ Result<QJsonObject> BoardExport::readBoard() const
     QJsonArray templateArray;
     for (const ChecklistTemplate &each : *templates)
         templateArray << checklistTemplate(each);
+    QJsonArray targetArray;
+    for (const EscalationTarget &each : *targets)
+        targetArray << escalationTarget(each);
     QJsonArray eventArray;
     for (const Event &event : *events)
         eventArray << this->event(event);
@@ -258,6 +300,7 @@ Result<QJsonObject> BoardExport::readBoard() const
                        {QStringLiteral("columns"), columnArray},
                        {QStringLiteral("labels"), labelArray},
                        {QStringLiteral("checklist_templates"), templateArray},
+                       {QStringLiteral("escalation_targets"), targetArray},
                        {QStringLiteral("cards"), cardArray},
                        {QStringLiteral("events"), eventArray}};
 }

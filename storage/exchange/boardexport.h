@@ -25,6 +25,9 @@ public:
     static Result<BoardExport> prepare(BoardStore &store);
 
     static QJsonValue time(qint64 msecs);
+    /// An escalation as --json shows it (null when there is none): to whom, the case number and its times.
+    static QJsonValue escalationObject(const Escalation &escalation);
+    static QJsonObject escalationTarget(const EscalationTarget &target);
     QJsonObject column(const Column &column, int cardCount) const;
     QJsonObject label(const Label &label) const;
     QJsonObject member(const Member &member) const;

@@ -97,6 +97,14 @@ Status BoardExport::streamBoard(QIODevice *out) const
         writer.value(column(each, counts.value(each.id)));
     writer.end();
 
+    auto targets = m_store->escalationTargets();
+    if (!targets)
+        return targets.error();
+    writer.beginArray(QStringLiteral("escalation_targets"));
+    for (const EscalationTarget &each : std::as_const(*targets))
+        writer.value(escalationTarget(each));
+    writer.end();
+
     writer.beginArray(QStringLiteral("events"));
     constexpr int s_eventsPerPage = 500;
     for (qint64 after = 0;;) {

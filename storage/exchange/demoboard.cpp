@@ -92,6 +92,21 @@ private:
                 return id.error();
             m_labels.insert(label.value(QStringLiteral("name")).toString(), *id);
         }
+        for (const QJsonValue &value : root.value(QStringLiteral("escalation_targets")).toArray()) {
+            const QJsonObject json = value.toObject();
+            EscalationTarget target;
+            target.name = json.value(QStringLiteral("name")).toString();
+            const auto kind = escalationKindFromString(json.value(QStringLiteral("kind")).toString());
+            if (!kind)
+                return Error{ErrorKind::Invalid, tr("demo escalation target with an unknown kind")};
+            target.kind = *kind;
+            target.contact = json.value(QStringLiteral("contact")).toString();
+            target.notes = json.value(QStringLiteral("notes")).toString();
+            auto id = m_store.createEscalationTarget(target);
+            if (!id)
+                return id.error();
+            m_targets.insert(target.name, *id);
+        }
         if (auto columns = loadColumns(root.value(QStringLiteral("columns")).toArray()); !columns)
             return columns;
         for (const QJsonValue &value : root.value(QStringLiteral("cards")).toArray()) {
@@ -200,9 +215,15 @@ private:
                               return statusOf(m_store.addComment(id, comment.value(QStringLiteral("text")).toString()));
                           }};
         }
-        if (json.value(QStringLiteral("escalated")).toBool()) {
+        if (json.contains(QStringLiteral("escalated_to"))) {
+            const QString to = json.value(QStringLiteral("escalated_to")).toString();
+            if (!m_targets.contains(to))
+                return Error{ErrorKind::Invalid, tr("demo card escalated to unknown target “%1”").arg(to)};
             CardPatch escalate;
-            escalate.escalated = true;
+            escalate.escalation = Escalation{};
+            escalate.escalation->targetId = m_targets.value(to);
+            escalate.escalation->reference = json.value(QStringLiteral("escalation_reference")).toString();
+            escalate.escalation->acknowledgedAt = json.value(QStringLiteral("vendor_acknowledged")).toBool() ? 1 : 0;
             steps << Step{created + s_hourMs, worker,
                           [&, escalate]() -> Status { return statusOf(m_store.updateCard(id, escalate)); }};
         }
@@ -239,6 +260,7 @@ private:
     qint64 m_base;
     QString m_someEditor;
     QHash<QString, qint64> m_labels;
+    QHash<QString, qint64> m_targets;
     QHash<QString, Column> m_columns;
 };
 

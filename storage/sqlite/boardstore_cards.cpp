@@ -22,7 +22,7 @@ namespace {
 constexpr const char16_t *s_cardColumns =
         u"SELECT id, column_id, rank, title, description, priority, status, assignee, requester, channel, due_at, "
         u"created_at, created_by, updated_at, updated_by, started_at, first_response_at, first_response_by, "
-        u"resolved_at, resolved_by, escalated_at, archived_at, deleted_at, version, archived_by FROM cards ";
+        u"resolved_at, resolved_by, archived_at, deleted_at, version, archived_by FROM cards ";
 
 Card readCard(const QSqlQuery &query)
 {
@@ -47,11 +47,10 @@ Card readCard(const QSqlQuery &query)
     card.firstResponseBy = query.value(17).toString();
     card.resolvedAt = query.value(18).toLongLong();
     card.resolvedBy = query.value(19).toString();
-    card.escalatedAt = query.value(20).toLongLong();
-    card.archivedAt = query.value(21).toLongLong();
-    card.deletedAt = query.value(22).toLongLong();
-    card.version = query.value(23).toLongLong();
-    card.archivedBy = query.value(24).toString();
+    card.archivedAt = query.value(20).toLongLong();
+    card.deletedAt = query.value(21).toLongLong();
+    card.version = query.value(22).toLongLong();
+    card.archivedBy = query.value(23).toString();
     return card;
 }
 
@@ -166,6 +165,13 @@ Status BoardStore::fillSummaries(QList<Card> &cards, qint64 onlyCardId)
                                   });
     if (!comments)
         return comments;
+    auto escalations = m_db->forEach(openEscalationsSql() + oneCard, card, [&](const QSqlQuery &query) {
+        auto it = index.constFind(query.value(12).toLongLong());
+        if (it != index.cend())
+            cards[*it].escalation = readEscalation(query, 0);
+    });
+    if (!escalations)
+        return escalations;
     return m_db->forEach(QStringLiteral("SELECT card_id, count(*) FROM attachments WHERE state = 'ready'") + oneCard
                                  + QStringLiteral(" GROUP BY card_id"),
                          card, [&](const QSqlQuery &query) {
@@ -396,9 +402,23 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                     set(QStringLiteral("channel"), card.channel, *patch.channel, enumText);
                 if (patch.dueAt)
                     set(QStringLiteral("due"), card.dueAt, *patch.dueAt, jsonTime);
-                if (patch.escalated && *patch.escalated != (card.escalatedAt != 0)) {
-                    changes.insert(QStringLiteral("escalated"), fromTo(!*patch.escalated, *patch.escalated));
-                    card.escalatedAt = *patch.escalated ? now() : 0;
+                Escalation openEscalation;
+                std::optional<Escalation> wantedEscalation;
+                if (patch.escalation) {
+                    auto open = m_db->row<Escalation>(openEscalationsSql() + QStringLiteral(" AND e.card_id = :card"),
+                                                      {{QStringLiteral(":card"), id}},
+                                                      [](const QSqlQuery &query) { return readEscalation(query, 0); });
+                    if (!open)
+                        return open.error();
+                    openEscalation = open->value_or(Escalation());
+                    Escalation wanted = *patch.escalation;
+                    if (!(wanted == openEscalation)) {
+                        if (auto valid = checkEscalation(wanted); !valid)
+                            return valid;
+                        changes.insert(QStringLiteral("escalation"),
+                                       fromTo(escalationJson(openEscalation), escalationJson(wanted)));
+                        wantedEscalation = wanted;
+                    }
                 }
 
                 if (expectedVersion >= 0 && loaded->version != expectedVersion) {
@@ -430,10 +450,7 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                         QStringLiteral(
                                 "UPDATE cards SET title = :title, description = :description, priority = :priority, "
                                 "status = :status, assignee = :assignee, requester = :requester, channel = :channel, "
-                                "due_at = :due, escalated_at = :escalated, "
-                                "escalated_by = CASE WHEN :escalated IS NULL THEN NULL ELSE coalesce(escalated_by, "
-                                ":login) "
-                                "END, updated_at = :now, updated_by = :login, version = :new "
+                                "due_at = :due, updated_at = :now, updated_by = :login, version = :new "
                                 "WHERE id = :id AND version = :old"),
                         {{QStringLiteral(":title"), card.title},
                          {QStringLiteral(":description"), card.description},
@@ -443,7 +460,6 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                          {QStringLiteral(":requester"), card.requester},
                          {QStringLiteral(":channel"), toText(card.channel)},
                          {QStringLiteral(":due"), nullable(card.dueAt)},
-                         {QStringLiteral(":escalated"), nullable(card.escalatedAt)},
                          {QStringLiteral(":now"), now()},
                          {QStringLiteral(":login"), m_login},
                          {QStringLiteral(":new"), newVersion},
@@ -453,6 +469,10 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                     return updated.error();
                 if (*updated != 1)
                     return Error{ErrorKind::Conflict, tr("card #%1 changed while saving; try again").arg(id)};
+                if (wantedEscalation) {
+                    if (auto written = writeEscalation(id, openEscalation, *wantedEscalation); !written)
+                        return written;
+                }
                 if (changes.contains(QStringLiteral("title")) || changes.contains(QStringLiteral("description"))) {
                     if (auto indexed = reindexCard(id); !indexed)
                         return indexed;

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -44,6 +45,25 @@ inline QJsonObject fromTo(const QJsonValue &from, const QJsonValue &to)
 {
     return {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}};
 }
+
+/// A card's escalation as its change events record it: null when there is none.
+inline QJsonValue escalationJson(const Escalation &escalation)
+{
+    if (!escalation.isEscalated())
+        return QJsonValue();
+    return QJsonObject{{QStringLiteral("target_id"), escalation.targetId},
+                       {QStringLiteral("target"), escalation.targetName},
+                       {QStringLiteral("kind"), toText(escalation.targetKind)},
+                       {QStringLiteral("reference"), escalation.reference},
+                       {QStringLiteral("note"), escalation.note},
+                       {QStringLiteral("acknowledged"), escalation.acknowledgedAt != 0},
+                       {QStringLiteral("resolved"), escalation.resolvedAt != 0}};
+}
+
+/// An escalation from the columns of openEscalationsSql(), starting at column @p first.
+Escalation readEscalation(const QSqlQuery &query, int first);
+/// The open escalations with their targets' names and kinds (card id last), for a WHERE clause to go on with "AND".
+QString openEscalationsSql();
 
 /// Long text shortened for an event payload.
 inline QString excerpt(const QString &text)

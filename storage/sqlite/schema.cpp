@@ -202,6 +202,44 @@ constexpr const char16_t *s_v4[] = {
         version INTEGER NOT NULL DEFAULT 1))",
 };
 
+// v5: escalation to a second line or a vendor. The targets are the board's (admins keep the list); each escalation
+// of a card is a row of its own, kept when it ends (taken back, or handed to another target), so the history of who
+// had a ticket, the vendor's case number and when the vendor answered stay for the metrics. A card has at most one
+// open escalation. cards.escalated_at and escalated_by (schema 1) follow the open one.
+constexpr const char16_t *s_v5[] = {
+        uR"(CREATE TABLE escalation_targets (
+        id INTEGER PRIMARY KEY,
+        board_id INTEGER NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('second-line', 'vendor')),
+        contact TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        u"CREATE UNIQUE INDEX escalation_targets_unique_name ON escalation_targets(board_id, name COLLATE NOCASE) "
+        u"WHERE deleted_at IS NULL",
+        uR"(CREATE TABLE escalations (
+        id INTEGER PRIMARY KEY,
+        card_id INTEGER NOT NULL REFERENCES cards(id),
+        target_id INTEGER NOT NULL REFERENCES escalation_targets(id),
+        reference TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        escalated_at INTEGER NOT NULL,
+        escalated_by TEXT NOT NULL,
+        acknowledged_at INTEGER,
+        acknowledged_by TEXT,
+        vendor_resolved_at INTEGER,
+        vendor_resolved_by TEXT,
+        ended_at INTEGER,
+        ended_by TEXT))",
+        u"CREATE INDEX escalations_by_card ON escalations(card_id, id)",
+        u"CREATE UNIQUE INDEX escalations_open ON escalations(card_id) WHERE ended_at IS NULL",
+};
+
 // Who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so never
 // in events. Not part of the schema version: programs that do not know it leave it alone, so a board gets it with
 // its first heartbeat without locking out colleagues on an older HelpBoard. Rows of windows that ended without
@@ -297,6 +335,41 @@ Status migrate3to4(Connection &connection)
     return addServiceLevels(connection, QStringLiteral("helpboard"), QDateTime::currentMSecsSinceEpoch());
 }
 
+/**
+ * Cards escalated before there were targets said only who escalated them and when: they become escalations to a
+ * target "Second line", made for them (what escalating meant then), so that nothing they recorded is lost and each
+ * one can be taken back or handed on like any other.
+ */
+Status migrate4to5(Connection &connection)
+{
+    if (auto created = runAll(connection, statements(s_v5)); !created)
+        return created;
+    auto escalated = connection.scalar(QStringLiteral("SELECT count(*) FROM cards WHERE escalated_at IS NOT NULL"));
+    if (!escalated)
+        return escalated.error();
+    if (escalated->toInt() == 0)
+        return {};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto target = connection.insert(
+            QStringLiteral("INSERT INTO escalation_targets (board_id, name, kind, notes, created_at, created_by, "
+                           "updated_at, updated_by) VALUES (1, :name, 'second-line', :notes, :now, 'helpboard', :now, "
+                           "'helpboard')"),
+            {{QStringLiteral(":name"), tr("Second line")},
+             {QStringLiteral(":notes"), tr("Made when the board was upgraded, for the cards escalated before "
+                                           "escalations named a target.")},
+             {QStringLiteral(":now"), now}});
+    if (!target)
+        return target.error();
+    auto moved = connection.run(
+            QStringLiteral("INSERT INTO escalations (card_id, target_id, escalated_at, escalated_by) "
+                           "SELECT id, :target, escalated_at, coalesce(escalated_by, updated_by) FROM cards "
+                           "WHERE escalated_at IS NOT NULL ORDER BY id"),
+            {{QStringLiteral(":target"), *target}});
+    if (!moved)
+        return moved.error();
+    return {};
+}
+
 } // namespace
 
 Status addBoardUuid(Connection &connection)
@@ -312,6 +385,11 @@ Status addBoardUuid(Connection &connection)
 QStringList v2Statements()
 {
     return statements(s_v2);
+}
+
+QStringList v5Statements()
+{
+    return statements(s_v5);
 }
 
 Status addServiceLevels(Connection &connection, const QString &login, qint64 now)
@@ -382,7 +460,8 @@ QStringList v1Statements()
 
 QList<MigrationStep> migrationSteps()
 {
-    return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}, MigrationStep{3, migrate3to4}};
+    return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}, MigrationStep{3, migrate3to4},
+            MigrationStep{4, migrate4to5}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -397,7 +476,7 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         // A new board gets every version's statements at once.
         QStringList v1 = v1Statements();
         v1.replaceInStrings(QString::fromUtf16(s_narrowStatuses), QString::fromUtf16(s_wideStatuses));
-        for (const QStringList &list : {v1, v2Statements(), presenceStatements()}) {
+        for (const QStringList &list : {v1, v2Statements(), v5Statements(), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // helpboard-cli when things go wrong: busy, read-only, not a board, usage errors and invalid input.
 #include "clitestcase.h"
+#include "support/damagedfile.h"
 
 using namespace hb::tests;
 using namespace hb::tests::cli;
@@ -180,12 +181,10 @@ void tst_CliErrors::shouldRefuseFileThatIsNotUsableBoard()
             QFile file(m_board);
             QVERIFY(file.resize(file.size() / 2));
         } else {
-            // Make the next open run its quick_check, then overwrite 4 KiB in the middle.
+            // Make the next open run its quick_check, then overwrite the page the comments table starts at: a page
+            // in the middle of the file whatever its layout (where the check cannot go on at all is another case).
             QCOMPARE(rawSql(m_board, {u"UPDATE meta SET value = '0' WHERE key = 'last_check_at'"_s}).error, QString());
-            QFile file(m_board);
-            QVERIFY(file.open(QIODevice::ReadWrite));
-            QVERIFY(file.seek(file.size() / 2));
-            QCOMPARE(file.write(QByteArray(4096, char(0xff))), 4096);
+            QCOMPARE(overwriteRootPage(m_board, u"comments"_s), QString());
         }
     }
     const QByteArray before = sha256Of(m_board);

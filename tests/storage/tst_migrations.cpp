@@ -59,24 +59,25 @@ QString makeV1Board(const QString &path)
         }
     }
     // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
-    return rawExec(path,
-                   {u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s,
-                    u"DELETE FROM meta WHERE key = 'board_uuid'"_s, u"DROP TABLE service_levels"_s,
-                    u"PRAGMA writable_schema = ON"_s,
-                    u"UPDATE sqlite_master SET sql = replace(sql, ', ''waiting-requester'', ''waiting-vendor''', '') "
-                    u"WHERE name = 'cards'"_s,
-                    u"PRAGMA writable_schema = OFF"_s, u"PRAGMA user_version = 1"_s});
+    return rawExec(
+            path, {u"DROP TABLE escalations"_s, u"DROP TABLE escalation_targets"_s, u"DROP TABLE checklist_templates"_s,
+                   u"DROP TABLE presence"_s, u"DELETE FROM meta WHERE key = 'board_uuid'"_s,
+                   u"DROP TABLE service_levels"_s, u"PRAGMA writable_schema = ON"_s,
+                   u"UPDATE sqlite_master SET sql = replace(sql, ', ''waiting-requester'', ''waiting-vendor''', '') "
+                   u"WHERE name = 'cards'"_s,
+                   u"PRAGMA writable_schema = OFF"_s, u"PRAGMA user_version = 1"_s});
 }
 
-/// A v3 board (the last before service levels): a v1 board brought to v3 by this program's own steps.
-QString makeV3Board(const QString &path)
+/// A board at schema @p version: a v1 board brought there by this program's own steps (v3: the last before service
+/// levels; v4: the last before escalation targets).
+QString makeBoardAt(const QString &path, int version)
 {
     if (const QString made = makeV1Board(path); !made.isEmpty())
         return made;
     Connection connection;
     if (!connection.open(path, Connection::Mode::ReadWrite))
         return u"could not open the v1 board"_s;
-    const Status migrated = schema::migrate(connection, 1, 3, schema::migrationSteps(), path + u".v1-backup"_s);
+    const Status migrated = schema::migrate(connection, 1, version, schema::migrationSteps(), path + u".v1-backup"_s);
     return migrated ? QString() : describe(migrated.error());
 }
 
@@ -546,7 +547,7 @@ private Q_SLOTS:
         // GIVEN a v3 board with cards, one of them blocked
         QTemporaryDir dir;
         const QString path = dir.filePath(u"board.helpboard"_s);
-        QCOMPARE(makeV3Board(path), QString());
+        QCOMPARE(makeBoardAt(path, 3), QString());
         QCOMPARE(rawExec(path, {u"UPDATE cards SET status = 'blocked' WHERE title = 'VPN drops'"_s}), QString());
         // AND a status v3 does not know is refused by the file itself
         QVERIFY(!rawSql(path, {u"UPDATE cards SET status = 'waiting-vendor'"_s}).error.isEmpty());
@@ -555,8 +556,9 @@ private Q_SLOTS:
         auto store = BoardStore::open(path, optionsFor(s_creator));
         QVERIFY2(store, qPrintable(describe(store)));
 
-        // THEN it is at v4, with service levels whose calendar is in this desktop's time zone, and defaults otherwise
-        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 4);
+        // THEN it is at the current version, with service levels whose calendar is in this desktop's time zone, and
+        // defaults otherwise
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), schema::s_currentVersion);
         auto levels = store.value()->serviceLevels();
         QVERIFY2(levels, qPrintable(describe(levels)));
         QCOMPARE(levels->policy, QByteArray("{}"));
@@ -576,12 +578,63 @@ private Q_SLOTS:
         QVERIFY(!rawSql(path, {u"UPDATE cards SET status = 'lost'"_s}).error.isEmpty());
     }
 
+    void shouldMigrateAV4BoardToV5KeepingItsEscalatedCards_data()
+    {
+        QTest::addColumn<bool>("escalated");
+        QTest::newRow("a card escalated") << true;
+        QTest::newRow("none escalated") << false;
+    }
+
+    void shouldMigrateAV4BoardToV5KeepingItsEscalatedCards()
+    {
+        QFETCH(bool, escalated);
+        // GIVEN a v4 board, one of whose cards was escalated by ben (as v4 recorded it: who and when, no target)
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeBoardAt(path, 4), QString());
+        constexpr qint64 s_escalatedAt = 1'780'000'000'000;
+        if (escalated) {
+            QCOMPARE(rawExec(path, {u"UPDATE cards SET escalated_at = %1, escalated_by = 'ben' WHERE title = 'VPN "
+                                    u"drops'"_s.arg(s_escalatedAt)}),
+                     QString());
+        }
+
+        // WHEN this program opens it
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v5, with a backup of the v4 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 5);
+        QCOMPARE(rawSql(path + u".v4-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 4);
+        // AND the escalated card is escalated to a target "Second line" made for it, by ben at that time; no other is
+        const QList<EscalationTarget> targets = store.value()->escalationTargets().value();
+        QCOMPARE(targets.size(), escalated ? 1 : 0);
+        for (const Card &card : store.value()->cards().value()) {
+            const bool shouldBe = escalated && card.title == u"VPN drops";
+            QCOMPARE(card.escalation.isEscalated(), shouldBe);
+            if (!shouldBe)
+                continue;
+            QCOMPARE(card.escalation.targetName, u"Second line"_s);
+            QCOMPARE(card.escalation.targetKind, EscalationKind::SecondLine);
+            QCOMPARE(card.escalation.at, s_escalatedAt);
+            QCOMPARE(card.escalation.by, u"ben"_s);
+            // AND it can be taken back like any other
+            CardPatch back;
+            back.escalation = Escalation{};
+            QVERIFY2(store.value()->updateCard(card.id, back), "the escalation was not taken back");
+            QVERIFY(!store.value()->card(card.id)->escalation.isEscalated());
+            QCOMPARE(store.value()->escalations(card.id)->size(), 1);
+        }
+        QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
+        QCOMPARE(rawSql(path, {u"PRAGMA foreign_key_check"_s}).rows.size(), 0);
+    }
+
     void shouldNotMigrateACardsTableItDidNotMake()
     {
         // GIVEN a v3 board whose cards table someone rebuilt without the status CHECK
         QTemporaryDir dir;
         const QString path = dir.filePath(u"board.helpboard"_s);
-        QCOMPARE(makeV3Board(path), QString());
+        QCOMPARE(makeBoardAt(path, 3), QString());
         QCOMPARE(rawExec(path,
                          {u"PRAGMA writable_schema = ON"_s,
                           u"UPDATE sqlite_master SET sql = replace(sql, 'CHECK (status IN', 'CHECK (status NOT IN') "
