@@ -20,6 +20,7 @@
 #include <board/widgets/dialogs/helpwindows.h>
 #include <board/widgets/dialogs/membersdialog.h>
 #include <board/widgets/dialogs/servicelevelsdialog.h>
+#include <board/widgets/dialogs/escalationtargetsdialog.h>
 #include <storage/boardstore.h>
 #include <storage/lockprobe.h>
 
@@ -242,6 +243,8 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     boardMenu->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
     boardMenu->addAction(tr("Service &Levels…"), this, &MainWindow::showServiceLevels)
             ->setObjectName(QStringLiteral("showServiceLevels"));
+    boardMenu->addAction(tr("&Escalation Targets…"), this, &MainWindow::showEscalationTargets)
+            ->setObjectName(QStringLiteral("showEscalationTargets"));
     QMenu *alerts = boardMenu->addMenu(tr("Service Level &Alerts"));
     alerts->setObjectName(QStringLiteral("slaAlertsMenu"));
     auto *alertGroup = new QActionGroup(this);
@@ -498,6 +501,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     delete m_archived;
     delete m_members;
     delete m_serviceLevels;
+    delete m_escalationTargets;
     m_filterBar->setStore(nullptr);
     if (m_details)
         m_details->setBoard(nullptr, nullptr);
@@ -709,6 +713,17 @@ void MainWindow::revealAlerted()
     m_view->focusCardById(m_alerted);
 }
 
+void MainWindow::showEscalationTargets()
+{
+    if (!m_escalationTargets)
+        m_escalationTargets = new board::EscalationTargetsDialog(*m_store, m_actions, this);
+    else if (!m_escalationTargets->isVisible())
+        m_escalationTargets->reload();
+    m_escalationTargets->show();
+    m_escalationTargets->raise();
+    m_escalationTargets->activateWindow();
+}
+
 void MainWindow::showServiceLevels()
 {
     if (!m_serviceLevels)
@@ -856,6 +871,7 @@ MainWindow::~MainWindow()
     delete m_archived;
     delete m_members;
     delete m_serviceLevels;
+    delete m_escalationTargets;
     if (m_details)
         m_details->setBoard(nullptr, nullptr);
     // Commands and actions refer to the model and the store: they go first, whatever order Qt would pick.

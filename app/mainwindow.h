@@ -18,6 +18,7 @@ class ArchivedDialog;
 struct CardConflict;
 class MembersDialog;
 class ServiceLevelsDialog;
+class EscalationTargetsDialog;
 class StoreWorker;
 class FilterBar;
 class BoardActions;
@@ -91,6 +92,7 @@ private:
     void showArchived();
     void showMembers();
     void showServiceLevels();
+    void showEscalationTargets();
     /// Tickets just at risk or breached: a desktop notification, and a button in the status bar.
     void showAlert(const QList<board::SlaAlerts::Ticket> &tickets);
     /// Brings the ticket of the last alert into view, selected.
@@ -132,6 +134,7 @@ private:
     QPointer<board::ArchivedDialog> m_archived;
     QPointer<board::MembersDialog> m_members;
     QPointer<board::ServiceLevelsDialog> m_serviceLevels;
+    QPointer<board::EscalationTargetsDialog> m_escalationTargets;
     board::SlaAlerts *m_alerts = nullptr;
     QToolButton *m_alertButton = nullptr;
     QTimer *m_alertTimer = nullptr;

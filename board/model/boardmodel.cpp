@@ -53,6 +53,10 @@ storage::Status BoardModel::loadOnce(storage::BoardStore &store)
     auto members = store.members();
     if (!members)
         return members.error();
+    auto targets = store.escalationTargets();
+    if (!targets)
+        return targets.error();
+    m_targets = *targets;
     if (const auto uuid = store.boardUuid())
         m_boardUuid = *uuid;
     setBoard(*columns, *cards, *labels, *members);
@@ -484,6 +488,8 @@ QString BoardModel::toolTip(const storage::Card &card) const
         parts << QStringLiteral("<i>%1</i>").arg(tr("Just changed by %1").arg(memberName(mark->login)).toHtmlEscaped());
     parts << QStringLiteral("<b>%1</b>").arg(card.title.toHtmlEscaped());
     parts << tr("Priority: %1").arg(priorityText(card.priority)).toHtmlEscaped();
+    if (card.escalation.isEscalated())
+        parts << tr("Escalated to %1").arg(escalationText(card.escalation)).toHtmlEscaped();
     if (!card.description.isEmpty()) {
         QTextDocument document;
         document.setMarkdown(card.description, QTextDocument::MarkdownNoHTML);
@@ -569,7 +575,7 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
             return labels;
         // One value for the delegate's height cache, asked for every card on every layout: cheaper than the title.
         // The row of chips shows for labels and for an urgent priority's chip.
-        const bool chips = labels || isUrgent(card->priority);
+        const bool chips = labels || isUrgent(card->priority) || card->escalation.isEscalated();
         return QVariant::fromValue<quint64>((quint64(qHash(card->title)) << 1) | (chips ? 1 : 0));
     }
     case AssigneeNameRole:
@@ -582,6 +588,10 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         return QString();
     case SlaTextRole:
         return m_badges.value(card->id).text;
+    case EscalationRole:
+        return card->escalation.targetName;
+    case EscalationKindRole:
+        return card->escalation.isEscalated() ? storage::toText(card->escalation.targetKind) : QString();
     default:
         return {};
     }

@@ -51,16 +51,18 @@ public:
         CommentCountRole,
         AttachmentCountRole,
         ResolvedRole,
-        LabelsRole,        ///< QVariantList of QVariantMap {name, color}, in the card's label order
-        AssigneeNameRole,  ///< the assignee's display name, or their login when they have none
-        StatusTextRole,    ///< "In progress", "Needs review", "Blocked" or empty, for people
-        HasLabelsRole,     ///< whether LabelsRole has any chip
-        HeightKeyRole,     ///< quint64 that changes when what a card's height depends on (title, labels) does
-        ChangedByRole,     ///< who just changed the card (their display name), while it is marked; else empty
-        OutsideFilterRole, ///< CardFilterModel's: shown only because it was just added, though the filter hides it
-        SlaStateRole,      ///< the state of the card's clock that matters now ("at-risk", ...; sla::stateName()), or
-                           ///< empty when its badge says nothing (met, or not read yet)
-        SlaTextRole,       ///< what its badge says: "1h 20m left", "2h over", "paused", "missed"
+        LabelsRole,         ///< QVariantList of QVariantMap {name, color}, in the card's label order
+        AssigneeNameRole,   ///< the assignee's display name, or their login when they have none
+        StatusTextRole,     ///< "In progress", "Needs review", "Blocked" or empty, for people
+        HasLabelsRole,      ///< whether LabelsRole has any chip
+        HeightKeyRole,      ///< quint64 that changes when what a card's height depends on (title, labels) does
+        ChangedByRole,      ///< who just changed the card (their display name), while it is marked; else empty
+        OutsideFilterRole,  ///< CardFilterModel's: shown only because it was just added, though the filter hides it
+        SlaStateRole,       ///< the state of the card's clock that matters now ("at-risk", ...; sla::stateName()), or
+                            ///< empty when its badge says nothing (met, or not read yet)
+        SlaTextRole,        ///< what its badge says: "1h 20m left", "2h over", "paused", "missed"
+        EscalationRole,     ///< the name of whom it is escalated to now, or empty
+        EscalationKindRole, ///< "second-line" or "vendor" (storage::toText()), when escalated
     };
     Q_ENUM(Roles)
 
@@ -103,6 +105,9 @@ public:
     std::optional<sla::Clocks> clocks(qint64 id) const;
     /// A member's display name, or the login itself when they have none (or are not a member).
     QString memberName(const QString &login) const { return m_memberNames.value(login, login); }
+    /// Whom tickets can be escalated to, as last read (load()), by name.
+    const QList<storage::EscalationTarget> &escalationTargets() const { return m_targets; }
+    void setEscalationTargets(const QList<storage::EscalationTarget> &targets) { m_targets = targets; }
     /// The board's members as last read, in the store's order.
     const QList<storage::Member> &members() const { return m_members; }
     QModelIndex cardIndex(qint64 id) const;
@@ -180,6 +185,7 @@ private:
     QHash<qint64, storage::Label> m_labels;
     QHash<QString, QString> m_memberNames;
     QList<storage::Member> m_members;
+    QList<storage::EscalationTarget> m_targets;
     DropHandler m_dropHandler;
     RenameHandler m_renameHandler;
     FileDropHandler m_fileDropHandler;

@@ -167,8 +167,9 @@ void BoardPoller::poll()
                 for (const storage::Event &event : *events) {
                     seq = std::max(seq, event.seq);
                     // Members too: their names show on cards, and this window's own role may have changed.
+                    // Escalation targets too: their names show on cards and in the menus.
                     if (event.kind.startsWith(u"column.") || event.kind.startsWith(u"board.")
-                        || event.kind.startsWith(u"member."))
+                        || event.kind.startsWith(u"member.") || event.kind.startsWith(u"escalation_target."))
                         saved.reloadBoard = true;
                     else if (event.kind.startsWith(u"label."))
                         labelsChanged = true;

@@ -206,6 +206,48 @@ private Q_SLOTS:
         QVERIFY(admin->setServiceLevels("{}", admin->serviceLevels()->calendar));
     }
 
+    void shouldShowEscalationsAndTargetsOthersMake()
+    {
+        // GIVEN the first card of To-do, not escalated
+        const qint64 id = m_window->model()
+                                  ->index(0, 0, m_window->model()->index(0, 0))
+                                  .data(board::BoardModel::IdRole)
+                                  .toLongLong();
+        QVERIFY(!shown(id)->escalation.isEscalated());
+        // WHEN an admin on another desktop adds a vendor, and ben there escalates the card to it (processes of their
+        // own)
+        QProcess admin;
+        admin.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                    {QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("alice"),
+                     QStringLiteral("targets"), QStringLiteral("--add"), QStringLiteral("Canon Service"),
+                     QStringLiteral("--kind"), QStringLiteral("vendor")});
+        QVERIFY(admin.waitForFinished(30000));
+        QVERIFY2(admin.exitCode() == 0, admin.readAllStandardError().constData());
+        const qint64 target = admin.readAllStandardOutput().trimmed().toLongLong();
+        QVERIFY(cli({QStringLiteral("escalate"), QString::number(id), QStringLiteral("--to"),
+                     QStringLiteral("Canon Service")}));
+        // THEN the window offers the new target and shows the card escalated to it, with its chip's name, waiting
+        const auto offered = [&] {
+            const auto &targets = m_window->model()->escalationTargets();
+            return std::any_of(targets.cbegin(), targets.cend(),
+                               [target](const storage::EscalationTarget &each) { return each.id == target; });
+        };
+        QVERIFY(within(offered, "a target added on another desktop"));
+        QVERIFY(within(
+                [&] {
+                    return m_window->model()->cardIndex(id).data(board::BoardModel::EscalationRole).toString()
+                           == QStringLiteral("Canon Service");
+                },
+                "an escalation made on another desktop"));
+        QCOMPARE(shown(id)->status, storage::StatusTag::WaitingVendor);
+        // (the board as it was, for the tests after this one)
+        QVERIFY(cli({QStringLiteral("escalate"), QString::number(id), QStringLiteral("--take-back")}));
+        storage::CardPatch none;
+        none.status = storage::StatusTag::None;
+        QVERIFY(storeAs()->updateCard(id, none));
+        QVERIFY(storeAs()->deleteEscalationTarget(target));
+    }
+
     void shouldShowAnOpenCardAsOthersChangeIt()
     {
         // GIVEN the first card of To-do open beside the board

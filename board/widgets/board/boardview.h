@@ -8,6 +8,7 @@ class QAction;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QListView;
 class QTimer;
 
@@ -123,6 +124,8 @@ private:
     void renameColumn(int column);
     /// The card menu (right-click) at @p at in @p column's viewport: for the selected cards, or the one clicked.
     void showCardMenu(int column, const QPoint &at);
+    /// The card menu's Escalate submenu, for cards @p ids.
+    void addEscalationMenu(QMenu *menu, const QList<qint64> &ids, bool editable);
 
     BoardModel *m_model;
     CardFilterModel *m_cards;

@@ -7,6 +7,7 @@
 #include <board/model/boardmodel.h>
 #include <board/model/cardfiltermodel.h>
 #include <board/rules/cardfields.h>
+#include <board/rules/escalation.h>
 #include <board/widgets/common/chips.h>
 #include <board/widgets/common/theme.h>
 #include <board/widgets/common/menutext.h>
@@ -127,6 +128,8 @@ void BoardView::showCardMenu(int column, const QPoint &at)
     choices(tr("&Status"), QStringLiteral("status"), tr("Set Status"), &storage::CardPatch::status,
             &storage::Card::status, s_statusOrder, statusText, [](storage::StatusTag) { return QIcon(); });
 
+    addEscalationMenu(menu, ids, editable);
+
     QMenu *labels = menu->addMenu(tr("&Labels"));
     labels->setObjectName(QStringLiteral("labelsMenu"));
     for (const storage::Label &label : m_model->labels()) {
@@ -177,6 +180,83 @@ void BoardView::showCardMenu(int column, const QPoint &at)
           QStringLiteral("copyNumberAndTitle"));
 
     menu->popup(view->viewport()->mapToGlobal(at));
+}
+
+void BoardView::addEscalationMenu(QMenu *menu, const QList<qint64> &ids, bool editable)
+{
+    namespace escalation = board::escalation;
+    QList<storage::Card> cards;
+    for (qint64 each : ids) {
+        if (const storage::Card *shown = m_model->cardAt(m_model->cardIndex(each)))
+            cards << *shown;
+    }
+    // Each card's own edit (a vendor's sets its status too), as one undo step for all of them.
+    const auto forEach = [this,
+                          cards](const QString &text,
+                                 const std::function<std::optional<storage::CardPatch>(const storage::Card &)> &edit) {
+        if (!m_actions)
+            return;
+        m_actions->undoStack().beginMacro(text);
+        for (const storage::Card &card : cards) {
+            if (const auto patch = edit(card))
+                m_actions->editCard(card.id, *patch, text);
+        }
+        m_actions->undoStack().endMacro();
+    };
+    const bool anyEscalated = std::any_of(cards.cbegin(), cards.cend(),
+                                          [](const storage::Card &card) { return card.escalation.isEscalated(); });
+    const auto allTo = [&cards](qint64 targetId) {
+        return std::all_of(cards.cbegin(), cards.cend(),
+                           [targetId](const storage::Card &card) { return card.escalation.targetId == targetId; });
+    };
+
+    QMenu *submenu = menu->addMenu(tr("&Escalate"));
+    submenu->setObjectName(QStringLiteral("escalateMenu"));
+    for (const storage::EscalationTarget &target : m_model->escalationTargets()) {
+        const QString kind = target.kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line");
+        QAction *action = submenu->addAction(
+                chips::swatch(theme::escalation(storage::toText(target.kind))),
+                tr("To %1 (%2)").arg(menuText(target.name), kind), this, [forEach, target] {
+                    forEach(tr("Escalate to %1").arg(target.name), [&target](const storage::Card &card) {
+                        return card.escalation.targetId == target.id
+                                       ? std::nullopt
+                                       : std::optional(escalation::escalate(card, target));
+                    });
+                });
+        action->setObjectName(QStringLiteral("escalateTo-%1").arg(target.id));
+        action->setCheckable(true);
+        action->setChecked(allTo(target.id));
+        action->setEnabled(editable && !allTo(target.id));
+    }
+    if (m_model->escalationTargets().isEmpty()) {
+        QAction *none = submenu->addAction(tr("No escalation targets yet (Board > Escalation Targets)"));
+        none->setEnabled(false);
+    }
+    submenu->addSeparator();
+    // The vendor's answers, for one escalated card.
+    const bool one = cards.size() == 1 && cards.constFirst().escalation.isEscalated();
+    const auto answer = [&](const QString &text, const QString &name, bool on, auto patchFor) {
+        QAction *action = submenu->addAction(text, this, [forEach, text, on, patchFor] {
+            forEach(text, [on, patchFor](const storage::Card &card) { return std::optional(patchFor(card, !on)); });
+        });
+        action->setObjectName(name);
+        action->setCheckable(true);
+        action->setChecked(on);
+        action->setEnabled(editable && one);
+    };
+    const storage::Escalation &open = cards.isEmpty() ? storage::Escalation() : cards.constFirst().escalation;
+    answer(tr("&Acknowledged by Them"), QStringLiteral("escalationAcknowledged"), one && open.acknowledgedAt != 0,
+           escalation::acknowledged);
+    answer(tr("&Resolved by Them"), QStringLiteral("escalationResolved"), one && open.resolvedAt != 0,
+           escalation::vendorResolved);
+    QAction *back = submenu->addAction(tr("&Take Back"), this, [forEach] {
+        forEach(tr("Take Back Escalation"), [](const storage::Card &card) {
+            return card.escalation.isEscalated() ? std::optional(escalation::takeBack(card)) : std::nullopt;
+        });
+    });
+    back->setObjectName(QStringLiteral("takeBackEscalation"));
+    back->setEnabled(editable && anyEscalated);
+    submenu->setEnabled(editable || anyEscalated);
 }
 
 } // namespace hb::board

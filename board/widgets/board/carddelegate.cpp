@@ -364,14 +364,26 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
     const QVariantList labels = index.data(BoardModel::LabelsRole).toList();
     const auto priority = storage::priorityFromString(index.data(BoardModel::PriorityRole).toString());
     const bool urgent = priority && BoardModel::isUrgent(*priority);
-    if (!labels.isEmpty() || urgent) {
+    const QString escalatedTo = index.data(BoardModel::EscalationRole).toString();
+    if (!labels.isEmpty() || urgent || !escalatedTo.isEmpty()) {
         const int chipHeight = small.height() + 2;
         int x = left;
         if (urgent) {
             result.priorityChip = true;
             const QString text = priorityText(*priority);
             result.labels << Chip{QRect(x, y, pillWidth(option.font, text), chipHeight), text,
-                                  theme::priority(index.data(BoardModel::PriorityRole).toString())};
+                                  theme::priority(index.data(BoardModel::PriorityRole).toString()), true};
+            x += result.labels.constLast().rect.width() + 4;
+        }
+        if (!escalatedTo.isEmpty()) {
+            // Whom it is escalated to, named in full when it fits, else cut short: it is not one of the labels.
+            result.escalationChip = true;
+            QString text = QStringLiteral("\u2192 ") + escalatedTo;
+            const int room = right + 1 - x;
+            if (pillWidth(option.font, text) > room)
+                text = small.elidedText(text, Qt::ElideRight, std::max(0, room - pillWidth(option.font, QString())));
+            result.labels << Chip{QRect(x, y, pillWidth(option.font, text), chipHeight), text,
+                                  theme::escalation(index.data(BoardModel::EscalationKindRole).toString()), true};
             x += result.labels.constLast().rect.width() + 4;
         }
         for (int i = 0; i < labels.size(); ++i) {
@@ -506,11 +518,9 @@ void CardDelegate::paintCard(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setRenderHint(QPainter::Antialiasing);
     // Label chips.
     painter->setFont(cache.small);
-    // (an urgent priority's chip is outlined, so it is not read as a label of the same colour)
-    for (qsizetype i = 0; i < l.labels.size(); ++i) {
-        const Chip &chip = l.labels.at(i);
-        drawPill(painter, chip.rect, chip.text, chip.color, i > 0 || !l.priorityChip);
-    }
+    // (an urgent priority's chip and the escalation's are outlined, so they are not read as labels)
+    for (const Chip &chip : std::as_const(l.labels))
+        drawPill(painter, chip.rect, chip.text, chip.color, !chip.outlined);
 
     // Title: plain text, line by line.
     painter->setFont(cache.title);

@@ -34,6 +34,7 @@ public:
         QRect rect;
         QString text;
         QColor color;
+        bool outlined = false; ///< drawn as an outline, so it is not read as a label of the same colour
     };
 
     /// Where everything of one card goes, for a given width. Public so tests can check it without pixels.
@@ -43,7 +44,8 @@ public:
         QRect stripe;       ///< the priority stripe on its left edge
         QList<Chip> labels; ///< the priority chip (critical, high) and label chips that fit on one row (the last may be
                             ///< "+N")
-        bool priorityChip = false; ///< labels starts with the priority's chip
+        bool priorityChip = false;   ///< labels starts with the priority's chip
+        bool escalationChip = false; ///< labels has the escalation's chip (after the priority's, if any)
         QStringList titleLines;
         QRect titleRect;
         QRect footer;

@@ -245,6 +245,8 @@ void FilterBar::setFilter(const CardFilter &filter)
         if (filter.statuses.contains(waiting))
             m_extra.statuses.insert(waiting);
     }
+    m_extra.escalated = filter.escalated;
+    m_extra.escalatedTo = filter.escalatedTo;
     m_applying = false;
     m_typing->stop();
     apply();
@@ -357,7 +359,7 @@ void FilterBar::apply()
     m_clear->setEnabled(!m_filter.isEmpty());
     const int extra = int(bool(m_extra.priority)) + int(!m_extra.labelIds.isEmpty()) + int(!m_extra.assignee.isEmpty())
                       + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel))
-                      + int(!m_extra.statuses.isEmpty());
+                      + int(!m_extra.statuses.isEmpty()) + int(m_extra.escalated || !m_extra.escalatedTo.isEmpty());
     m_more->setText(extra ? tr("More filters (%1)").arg(extra) : tr("More filters"));
     if (!m_settingsGroup.isEmpty())
         m_keepLast->start();
@@ -400,6 +402,19 @@ QString FilterBar::describe() const
     for (const storage::StatusTag waiting : s_waitingStatuses) {
         if (m_extra.statuses.contains(waiting))
             on << statusText(waiting);
+    }
+    if (m_extra.escalated)
+        on << tr("Escalated");
+    if (!m_extra.escalatedTo.isEmpty() && m_store) {
+        QStringList names;
+        if (auto targets = m_store->escalationTargets(true)) {
+            for (const storage::EscalationTarget &target : *targets) {
+                if (m_extra.escalatedTo.contains(target.id))
+                    names << target.name;
+            }
+        }
+        if (!names.isEmpty())
+            on << tr("Escalated to %1").arg(names.join(tr(" or ")));
     }
     if (!m_filter.search.isEmpty())
         on << tr("“%1”").arg(m_filter.search);
@@ -542,6 +557,34 @@ void FilterBar::fillMoreMenu()
         action->setObjectName(QStringLiteral("status-") + storage::toText(each));
         action->setCheckable(true);
         action->setChecked(m_extra.statuses.contains(each));
+    }
+
+    // Escalated: to anyone, or to one of the targets ticked.
+    QMenu *escalated = menu->addMenu(tr("&Escalated"));
+    escalated->setObjectName(QStringLiteral("escalatedFilterMenu"));
+    QAction *toAnyone = escalated->addAction(
+            tr("To Anyone"), this, [this](bool on) { changeMore([on](CardFilter &f) { f.escalated = on; }); });
+    toAnyone->setObjectName(QStringLiteral("escalatedToAnyone"));
+    toAnyone->setCheckable(true);
+    toAnyone->setChecked(m_extra.escalated);
+    escalated->addSeparator();
+    if (m_store) {
+        if (auto targets = m_store->escalationTargets()) {
+            for (const storage::EscalationTarget &target : *targets) {
+                QAction *action = escalated->addAction(tr("To %1").arg(menuText(target.name)), this,
+                                                       [this, id = target.id](bool on) {
+                                                           changeMore([id, on](CardFilter &f) {
+                                                               if (on)
+                                                                   f.escalatedTo.insert(id);
+                                                               else
+                                                                   f.escalatedTo.remove(id);
+                                                           });
+                                                       });
+                action->setObjectName(QStringLiteral("escalatedTo-%1").arg(target.id));
+                action->setCheckable(true);
+                action->setChecked(m_extra.escalatedTo.contains(target.id));
+            }
+        }
     }
 
     menu->addAction(m_extra.requester.isEmpty() ? tr("&Requester…")

@@ -5,6 +5,7 @@
 #include <board/model/boardmodel.h>
 #include <board/model/labelmodel.h>
 #include <board/rules/cardfields.h>
+#include <board/rules/escalation.h>
 #include <board/widgets/common/characterlimit.h>
 #include <board/widgets/common/chips.h>
 #include <board/widgets/common/labelbutton.h>
@@ -118,6 +119,24 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
     m_labels->setMenu(labelMenu);
     fields->addRow(tr("&Labels"), m_labels);
     connect(&m_model, &BoardModel::labelsChanged, this, &FieldsPane::showLabels);
+    // Escalation: to whom, the vendor's case number, and their answers.
+    m_escalation = new QComboBox(this);
+    m_escalation->setObjectName(QStringLiteral("escalationBox"));
+    fields->addRow(tr("&Escalated"), m_escalation);
+    m_reference = new QLineEdit(this);
+    m_reference->setObjectName(QStringLiteral("escalationReference"));
+    m_reference->setAccessibleName(tr("Case number"));
+    m_reference->setPlaceholderText(tr("Their case number"));
+    CharacterLimit::apply(m_reference, storage::BoardStore::s_maxEscalationReferenceLength);
+    m_acknowledged = new QCheckBox(tr("Ac&knowledged by them"), this);
+    m_acknowledged->setObjectName(QStringLiteral("escalationAcknowledged"));
+    m_acknowledged->setToolTip(tr("They have acknowledged the ticket"));
+    m_vendorResolved = new QCheckBox(tr("Resol&ved by them"), this);
+    m_vendorResolved->setObjectName(QStringLiteral("escalationResolved"));
+    m_vendorResolved->setToolTip(tr("They have resolved it: the ticket is the team's again, to check and close"));
+    fields->addRow(tr("Cas&e"), m_reference);
+    fields->addRow(QString(), m_acknowledged);
+    fields->addRow(QString(), m_vendorResolved);
     layout->addLayout(fields);
     m_notice = noticeLabel(QStringLiteral("fieldsNotice"), this);
     layout->addWidget(m_notice);
@@ -143,6 +162,30 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
         m_save(patch, tr("Assign Card"), {});
     });
     connect(m_requester, &QLineEdit::editingFinished, this, &FieldsPane::commit);
+    connect(m_escalation, &QComboBox::activated, this, [this] {
+        const storage::Card *shown = card();
+        if (!shown)
+            return;
+        const qint64 targetId = m_escalation->currentData().toLongLong();
+        if (!targetId) {
+            if (shown->escalation.isEscalated())
+                m_save(escalation::takeBack(*shown), tr("Take Back Escalation"), {});
+            return;
+        }
+        for (const storage::EscalationTarget &target : m_model.escalationTargets()) {
+            if (target.id == targetId && target.id != shown->escalation.targetId)
+                m_save(escalation::escalate(*shown, target), tr("Escalate to %1").arg(target.name), {});
+        }
+    });
+    connect(m_reference, &QLineEdit::editingFinished, this, &FieldsPane::saveReference);
+    connect(m_acknowledged, &QCheckBox::clicked, this, [this](bool on) {
+        if (const storage::Card *shown = card(); shown && shown->escalation.isEscalated())
+            m_save(escalation::acknowledged(*shown, on), tr("Acknowledged by Them"), {});
+    });
+    connect(m_vendorResolved, &QCheckBox::clicked, this, [this](bool on) {
+        if (const storage::Card *shown = card(); shown && shown->escalation.isEscalated())
+            m_save(escalation::vendorResolved(*shown, on), tr("Resolved by Them"), {});
+    });
     connect(m_hasDue, &QCheckBox::clicked, this, [this](bool due) {
         if (due)
             m_due->setDateTime(defaultDue());
@@ -152,8 +195,10 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
     // A day picked in the calendar is a finished edit too; the edit takes the date first.
     connect(m_due->calendarWidget(), &QCalendarWidget::clicked, this,
             [this] { QTimer::singleShot(0, this, &FieldsPane::saveDue); });
-    // The board read again brings the members as they are now (one added, renamed, made a viewer).
+    // The board read again brings the members as they are now (one added, renamed, made a viewer), and the
+    // escalation targets.
     connect(&m_model, &QAbstractItemModel::modelReset, this, &FieldsPane::loadMembers);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &FieldsPane::loadTargets);
 }
 
 FieldsPane::~FieldsPane() = default;
@@ -165,6 +210,56 @@ void FieldsPane::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_actions = actions;
     m_cardId = 0;
     loadMembers();
+    loadTargets();
+}
+
+void FieldsPane::loadTargets()
+{
+    m_escalation->clear();
+    m_escalation->addItem(tr("Not escalated"), qint64(0));
+    for (const storage::EscalationTarget &target : m_model.escalationTargets()) {
+        const QString kind = target.kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line");
+        m_escalation->addItem(tr("%1 (%2)").arg(target.name, kind), target.id);
+    }
+    if (const storage::Card *shown = card())
+        showEscalation(*shown, m_escalation->isEnabled());
+}
+
+void FieldsPane::showEscalation(const storage::Card &shown, bool editable)
+{
+    const storage::Escalation &open = shown.escalation;
+    int index = m_escalation->findData(open.targetId);
+    if (index < 0) { // a target taken off the list since: still named
+        m_escalation->addItem(open.targetName, open.targetId);
+        index = m_escalation->count() - 1;
+    }
+    m_escalation->setCurrentIndex(index);
+    m_escalation->setEnabled(editable);
+    m_escalation->setToolTip(
+            open.isEscalated()
+                    ? tr("Escalated by %1, %2")
+                              .arg(m_model.memberName(open.by),
+                                   QLocale().toString(QDateTime::fromMSecsSinceEpoch(open.at), QLocale::ShortFormat))
+                    : QString());
+    if (!m_reference->isModified())
+        m_reference->setText(open.reference);
+    m_reference->setReadOnly(!editable || !open.isEscalated());
+    m_reference->setEnabled(open.isEscalated());
+    m_acknowledged->setChecked(open.acknowledgedAt != 0);
+    m_vendorResolved->setChecked(open.resolvedAt != 0);
+    m_acknowledged->setEnabled(editable && open.isEscalated());
+    m_vendorResolved->setEnabled(editable && open.isEscalated());
+}
+
+void FieldsPane::saveReference()
+{
+    if (!m_reference->isModified())
+        return;
+    m_reference->setModified(false);
+    const storage::Card *shown = card();
+    if (!shown || !shown->escalation.isEscalated() || shown->escalation.reference == m_reference->text().trimmed())
+        return;
+    m_save(escalation::reference(*shown, m_reference->text()), tr("Set Case Number"), {});
 }
 
 const storage::Card *FieldsPane::card() const
@@ -189,6 +284,7 @@ void FieldsPane::showCard(qint64 cardId)
 {
     m_cardId = cardId;
     m_requester->setModified(false);
+    m_reference->setModified(false);
     m_notice->hide();
 }
 
@@ -202,6 +298,9 @@ void FieldsPane::refresh(bool editable)
     m_requester->setReadOnly(!editable);
     if (!shown) {
         m_due->setEnabled(false);
+        for (QWidget *field : std::initializer_list<QWidget *>{m_escalation, m_acknowledged, m_vendorResolved})
+            field->setEnabled(false);
+        m_reference->setReadOnly(true);
         return;
     }
     // A requester typed and not saved yet stays; what it showed when typing began is what the typing changes.
@@ -221,6 +320,7 @@ void FieldsPane::refresh(bool editable)
     m_assignee->setCurrentIndex(assignee);
     m_hasDue->setChecked(shown->dueAt != 0);
     m_due->setEnabled(editable && shown->dueAt != 0);
+    showEscalation(*shown, editable);
     if (!m_due->hasFocus())
         m_due->setDateTime(shown->dueAt ? QDateTime::fromMSecsSinceEpoch(shown->dueAt) : m_due->minimumDateTime());
     showLabels();
@@ -228,6 +328,7 @@ void FieldsPane::refresh(bool editable)
 
 void FieldsPane::commit()
 {
+    saveReference();
     if (!m_requester->isModified())
         return;
     m_requester->setModified(false);

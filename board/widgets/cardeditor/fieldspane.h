@@ -57,6 +57,10 @@ protected:
 private:
     const storage::Card *card() const;
     void loadMembers();
+    /// The escalation targets as the board last read them, into the escalation box.
+    void loadTargets();
+    void showEscalation(const storage::Card &shown, bool editable);
+    void saveReference();
     void saveDue();
     void showLabels();
     void fillLabelMenu();
@@ -79,6 +83,10 @@ private:
     QLineEdit *m_requester = nullptr;
     QComboBox *m_channel = nullptr;
     LabelButton *m_labels = nullptr;
+    QComboBox *m_escalation = nullptr;
+    QLineEdit *m_reference = nullptr;
+    QCheckBox *m_acknowledged = nullptr;
+    QCheckBox *m_vendorResolved = nullptr;
     QPointer<LabelsDialog> m_labelsDialog;
     QLabel *m_notice = nullptr;
 };

@@ -70,6 +70,13 @@ QColor status(const QString &status)
     return fill(Mark::Info);
 }
 
+QColor escalation(const QString &kind)
+{
+    // A vendor is outside the team (purple, as the grey of waiting on them is too faint for a chip); the second line
+    // is the team's own.
+    return kind == u"vendor" ? s_purple : s_blue;
+}
+
 QColor avatar(const QString &login)
 {
     static const QColor s_colors[] = {

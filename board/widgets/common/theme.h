@@ -32,6 +32,8 @@ QColor onBase(Mark mark, const QPalette &palette);
 QColor priority(const QString &priority);
 /// A status ("in-progress", "needs-review", "blocked"), as a fill.
 QColor status(const QString &status);
+/// Whom a ticket is escalated to ("second-line", "vendor"), as a fill: the chip on the card.
+QColor escalation(const QString &kind);
 /// The same colour for the same person, on every desktop.
 QColor avatar(const QString &login);
 /// The strip that says why a board cannot be changed: light amber with dark text, in light and dark palettes alike.
