@@ -356,6 +356,79 @@ private Q_SLOTS:
         QVERIFY(sheet.save(QStringLiteral("sla-badges-%1.png").arg(dark ? u"dark" : u"light")));
     }
 
+    void shouldPaintTheEscalationChipOutlinedOnLightAndDark_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void shouldPaintTheEscalationChipOutlinedOnLightAndDark()
+    {
+        // Kept as a test artifact for people to look at (escalation-chips-light.png, -dark.png)
+        QFETCH(bool, dark);
+        QPalette palette = QApplication::palette();
+        if (dark) {
+            palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        }
+        const QString longName = QStringLiteral("Contoso Managed Services, Northern Europe field engineering");
+        const QList<std::tuple<QString, QString, QString>> cards{
+                {QStringLiteral("Network team"), QStringLiteral("second-line"), QStringLiteral("critical")},
+                {QStringLiteral("Dell ProSupport"), QStringLiteral("vendor"), QStringLiteral("normal")},
+                {longName, QStringLiteral("vendor"), QStringLiteral("high")}};
+        QImage sheet(300, 70 * int(cards.size()) + 10, QImage::Format_ARGB32);
+        sheet.fill(palette.color(QPalette::Window));
+        QPainter painter(&sheet);
+        int top = 5;
+        for (const auto &[name, kind, priority] : cards) {
+            const QModelIndex index =
+                    card(QStringLiteral("Monitor flickering on reception desk"),
+                         {{BoardModel::EscalationRole, name},
+                          {BoardModel::EscalationKindRole, kind},
+                          {BoardModel::PriorityRole, priority},
+                          {BoardModel::LabelsRole,
+                           QVariantList{QVariantMap{{QStringLiteral("name"), QStringLiteral("Hardware")},
+                                                    {QStringLiteral("color"), QStringLiteral("#c0392b")}}}}});
+            QStyleOptionViewItem option = optionOfWidth(290);
+            option.palette = palette;
+            option.rect = QRect(0, top, 290, 400);
+            const CardDelegate::Layout layout = m_delegate.layout(option, index);
+            option.rect.setHeight(layout.card.bottom() - top + 5);
+            m_delegate.paint(&painter, option, index);
+            // THEN the chip comes after an urgent priority's, names the target (cut short when long, inside the card)
+            QVERIFY(layout.escalationChip);
+            const auto chip =
+                    std::find_if(layout.labels.cbegin(), layout.labels.cend(),
+                                 [](const CardDelegate::Chip &each) { return each.text.startsWith(u'\u2192'); });
+            QVERIFY(chip != layout.labels.cend());
+            QCOMPARE(chip - layout.labels.cbegin(), priority == u"normal" ? 0 : 1);
+            if (name == longName)
+                QVERIFY2(chip->text.endsWith(QChar(0x2026)) && chip->rect.right() <= layout.card.right(),
+                         qPrintable(chip->text));
+            else
+                QCOMPARE(chip->text, QStringLiteral("\u2192 ") + name);
+            // AND it is outlined in its kind's colour: the card's base inside, the colour on its edge
+            QVERIFY(chip->outlined);
+            QCOMPARE(chip->color.hue(), theme::escalation(kind).hue());
+            // AND whatever follows stays inside the card
+            QVERIFY(layout.labels.constLast().rect.right() <= layout.card.right());
+            const QPoint inside(chip->rect.left() + 3, chip->rect.center().y());
+            QCOMPARE(QColor(sheet.pixel(inside)), palette.color(QPalette::Base));
+            int edge = 0;
+            for (int x = chip->rect.left(); x < chip->rect.left() + 4; ++x) {
+                const QColor seen(sheet.pixel(x, chip->rect.center().y()));
+                edge = std::max(edge,
+                                255 - std::abs(seen.hue() - chip->color.hue()) - (seen.saturation() < 60 ? 255 : 0));
+            }
+            QVERIFY2(edge > 200, qPrintable(name));
+            top += 70;
+        }
+        painter.end();
+        QVERIFY(sheet.save(QStringLiteral("escalation-chips-%1.png").arg(dark ? u"dark" : u"light")));
+    }
+
     void shouldPaintFromItsSpritesWhatItPaintedFirst_data()
     {
         QTest::addColumn<qreal>("ratio");

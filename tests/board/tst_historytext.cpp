@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/testsupport.h"
 
+#include <board/rules/escalation.h>
 #include <board/rules/historytext.h>
 #include <storage/boardstore.h>
 
@@ -67,6 +68,61 @@ private Q_SLOTS:
                 QStringLiteral("alice: archived it"),
         };
         QCOMPARE(lines, expected);
+    }
+
+    void shouldTellAnEscalationsStory()
+    {
+        QTemporaryDir dir;
+        auto store = storage::BoardStore::create(dir.filePath(QStringLiteral("b.helpboard")), QStringLiteral("Board"),
+                                                 tests::optionsFor(QStringLiteral("alice")))
+                             .value();
+        storage::EscalationTarget vendor;
+        vendor.name = QStringLiteral("Dell ProSupport");
+        vendor.kind = storage::EscalationKind::Vendor;
+        vendor.id = store->createEscalationTarget(vendor).value();
+        storage::EscalationTarget network;
+        network.name = QStringLiteral("Network team");
+        network.id = store->createEscalationTarget(network).value();
+        storage::NewCard fresh;
+        fresh.columnId = store->columns()->constFirst().id;
+        fresh.title = QStringLiteral("Laptop battery swollen");
+        const qint64 id = store->createCard(fresh).value();
+        // GIVEN each step as the window and the CLI make it (board/rules/escalation), on the card as the file has it
+        namespace escalation = board::escalation;
+        const auto step = [&](const std::function<storage::CardPatch(const storage::Card &)> &edit) {
+            return bool(store->updateCard(id, edit(store->card(id).value())));
+        };
+        QVERIFY(step([&](const storage::Card &card) { return escalation::escalate(card, vendor, u"SR 1"_qs); }));
+        QVERIFY(step([](const storage::Card &card) { return escalation::acknowledged(card, true); }));
+        QVERIFY(step([](const storage::Card &card) { return escalation::reference(card, u"SR 2"_qs); }));
+        QVERIFY(step([](const storage::Card &card) { return escalation::vendorResolved(card, true); }));
+        QVERIFY(step([&](const storage::Card &card) { return escalation::escalate(card, network); }));
+        QVERIFY(step([](const storage::Card &card) { return escalation::takeBack(card); }));
+
+        // THEN the history tells each, and what the status did with it
+        QStringList lines;
+        for (const storage::Event &event : store->cardHistory(id).value())
+            lines << board::describeEvent(event);
+        const QStringList expected{
+                u"created it in To-do"_qs,
+                u"escalated it to Dell ProSupport (case “SR 1”); changed the status from None to Waiting on vendor"_qs,
+                u"noted that Dell ProSupport acknowledged it"_qs,
+                u"set the case number of Dell ProSupport to “SR 2”"_qs,
+                u"noted that Dell ProSupport resolved it; changed the status from Waiting on vendor to In progress"_qs,
+                u"handed the escalation from Dell ProSupport to Network team"_qs,
+                u"took back the escalation to Network team"_qs,
+        };
+        QCOMPARE(lines, expected);
+        // AND the service-level clocks read the escalations that set a status (in the same event): the vendor's
+        // wait pauses the resolution clock
+        const QList<storage::Event> clocks = store->clockHistories()->value(id);
+        QCOMPARE(clocks.size(), 3); // created, escalated to the vendor, resolved by the vendor
+        QVERIFY(clocks.at(1).payload.contains("waiting-vendor"));
+        // AND a board escalated before targets existed (schema 4) still reads
+        storage::Event old;
+        old.kind = QStringLiteral("card.updated");
+        old.payload = QByteArrayLiteral(R"({"changes": {"escalated": {"from": false, "to": true}}})");
+        QCOMPARE(board::describeEvent(old), u"escalated it"_qs);
     }
 
     void shouldNameValuesAsTheBoardDoes_data()

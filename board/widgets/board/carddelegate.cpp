@@ -378,12 +378,17 @@ CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option, co
         if (!escalatedTo.isEmpty()) {
             // Whom it is escalated to, named in full when it fits, else cut short: it is not one of the labels.
             result.escalationChip = true;
+            // (room kept for the labels' "+N", should none of them fit after it)
             QString text = QStringLiteral("\u2192 ") + escalatedTo;
-            const int room = right + 1 - x;
+            const int more = labels.isEmpty() ? 0 : pillWidth(option.font, QStringLiteral("+%1").arg(labels.size())) + 4;
+            const int room = right + 1 - x - more;
             if (pillWidth(option.font, text) > room)
                 text = small.elidedText(text, Qt::ElideRight, std::max(0, room - pillWidth(option.font, QString())));
-            result.labels << Chip{QRect(x, y, pillWidth(option.font, text), chipHeight), text,
-                                  theme::escalation(index.data(BoardModel::EscalationKindRole).toString()), true};
+            // Drawn as an outline on the card's base: lighter where that base is dark.
+            QColor color = theme::escalation(index.data(BoardModel::EscalationKindRole).toString());
+            if (theme::isDark(option.palette))
+                color = color.lighter(150);
+            result.labels << Chip{QRect(x, y, pillWidth(option.font, text), chipHeight), text, color, true};
             x += result.labels.constLast().rect.width() + 4;
         }
         for (int i = 0; i < labels.size(); ++i) {
