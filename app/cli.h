@@ -76,6 +76,8 @@ private:
     int cmdTargets(CliArguments &args);
     /// The escalation target named @p name (any case); NotFound names those there are.
     storage::Result<storage::EscalationTarget> resolveTarget(const QString &name);
+    /// This run's --op-id names a change that has landed already (a retried script): it is not checked again.
+    bool isRetry();
     int cmdArchive(CliArguments &args, bool restore);
     int cmdMembers(CliArguments &args);
     int cmdExport(CliArguments &args);

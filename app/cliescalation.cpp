@@ -11,11 +11,17 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUuid>
 
 namespace hb::app {
 
 using namespace hb::storage;
 using namespace detail;
+
+bool Cli::isRetry()
+{
+    return !m_opId.isEmpty() && m_store->isOperationApplied(QUuid(m_opId));
+}
 
 Result<EscalationTarget> Cli::resolveTarget(const QString &name)
 {
@@ -60,6 +66,16 @@ int Cli::cmdEscalate(CliArguments &args)
     const auto expectedVersion = parseExpectedVersion(expect);
     if (!expectedVersion)
         return usageError(tr("--expect-version takes a version number"));
+    if (isRetry()) {
+        // The first run landed: the store gives its result back, and the checks below are about the board before it.
+        CardPatch any;
+        any.escalation = Escalation{};
+        auto version = m_store->updateCard(*id, any, *expectedVersion);
+        if (!version)
+            return fail(version.error());
+        m_out << *version << Qt::endl;
+        return Ok;
+    }
     auto card = m_store->card(*id);
     if (!card)
         return fail(card.error());
@@ -151,6 +167,11 @@ int Cli::cmdTargets(CliArguments &args)
             return fail(made.error());
         m_out << *made << Qt::endl;
         return Ok;
+    }
+    if ((edit || remove) && isRetry()) {
+        // The first run landed (the target may be renamed or gone by now): it stands, and nothing is done again.
+        const Status again = remove ? m_store->deleteEscalationTarget(0) : m_store->updateEscalationTarget({});
+        return again ? Ok : fail(again.error());
     }
     if (edit || remove) {
         auto target = resolveTarget(edit ? *edit : *remove);

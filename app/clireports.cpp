@@ -289,7 +289,7 @@ int Cli::cmdShow(CliArguments &args)
         if (escalation.resolvedAt)
             parts << tr("resolved by them %1").arg(localTime(escalation.resolvedAt));
         field(tr("Escalated"), parts.join(QStringLiteral(", ")));
-        field(tr("Escalation"), escalation.note);
+        field(tr("Note"), escalation.note);
     }
     const auto clockLine = [&](const board::sla::Clock &clock) {
         using board::sla::durationText;

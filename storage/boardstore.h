@@ -468,8 +468,9 @@ private:
     Status cardChanged(CardIndex index, QStringView eventKind, qint64 cardId, const QJsonObject &payload);
     Result<Card> loadCard(qint64 id, bool includeDeleted);
     // Escalations (boardstore_escalations.cpp), inside updateCard()'s change.
-    /// Checks @p wanted (a live target, texts in bounds) and fills in its target's name and kind.
-    Status checkEscalation(Escalation &wanted);
+    /// Checks @p wanted (a target on the list, unless it is the open one's, @p openTargetId; texts in bounds) and fills
+    /// in its target's name and kind.
+    Status checkEscalation(Escalation &wanted, qint64 openTargetId);
     /// Card @p cardId's escalation goes from @p open (its open one, or none) to @p wanted: ends, hands over, opens,
     /// opens again or updates rows, and sets the card's escalated_at and escalated_by to the open one's.
     Status writeEscalation(qint64 cardId, const Escalation &open, const Escalation &wanted);

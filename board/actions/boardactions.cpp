@@ -417,6 +417,14 @@ bool BoardActions::editCard(qint64 id, const storage::CardPatch &patch, const QS
                             fields->after = without(fields->after, merged.conflict.mine);
                         }
                         saved.readCards(store, {id});
+                        // An escalation this step opened is the one redo opens again, with its times, not a new one.
+                        if (forward && saved.status && fields->after.escalation
+                            && fields->after.escalation->isEscalated()) {
+                            for (const storage::Card &read : std::as_const(saved.cards)) {
+                                if (read.id == id && read.escalation.targetId == fields->after.escalation->targetId)
+                                    fields->after.escalation->id = read.escalation.id;
+                            }
+                        }
                         return saved;
                     }};
     };

@@ -411,9 +411,12 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                     if (!open)
                         return open.error();
                     openEscalation = open->value_or(Escalation());
-                    Escalation wanted = *patch.escalation;
+                    // Compared as it will be stored (trimmed; none is none), so an edit that changes nothing is none.
+                    Escalation wanted = patch.escalation->isEscalated() ? *patch.escalation : Escalation();
+                    wanted.reference = wanted.reference.trimmed();
+                    wanted.note = wanted.note.trimmed();
                     if (!(wanted == openEscalation)) {
-                        if (auto valid = checkEscalation(wanted); !valid)
+                        if (auto valid = checkEscalation(wanted, openEscalation.targetId); !valid)
                             return valid;
                         changes.insert(QStringLiteral("escalation"),
                                        fromTo(escalationJson(openEscalation), escalationJson(wanted)));

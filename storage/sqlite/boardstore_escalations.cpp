@@ -189,7 +189,7 @@ Status BoardStore::deleteEscalationTarget(qint64 id)
             return Error{ErrorKind::NotFound, tr("there is no escalation target #%1").arg(id)};
         auto open = m_db->scalar(QStringLiteral("SELECT count(*) FROM escalations e JOIN cards c ON c.id = e.card_id "
                                                 "WHERE e.target_id = :id AND e.ended_at IS NULL AND c.deleted_at IS "
-                                                "NULL"),
+                                                "NULL AND c.archived_at IS NULL"),
                                  {{QStringLiteral(":id"), id}});
         if (!open)
             return open.error();
@@ -198,12 +198,30 @@ Status BoardStore::deleteEscalationTarget(qint64 id)
                          tr("%n card(s) are escalated to “%1”; take them back or hand them on first", cards)
                                  .arg((*found)->name)};
         }
+        const qint64 time = now();
+        // Archived and deleted cards still escalated to it are done with: their escalations end now (kept), so that
+        // none comes back open to a target no longer there when such a card is brought back.
+        auto ended = m_db->run(
+                QStringLiteral("UPDATE escalations SET ended_at = :now, ended_by = :login WHERE "
+                               "target_id = :id AND ended_at IS NULL"),
+                {{QStringLiteral(":now"), time}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
+        if (!ended)
+            return ended.error();
+        auto cleared = m_db->run(QStringLiteral("UPDATE cards SET escalated_at = NULL, escalated_by = NULL WHERE id IN "
+                                                "(SELECT card_id FROM escalations WHERE target_id = :id AND ended_at = "
+                                                ":now) AND NOT EXISTS (SELECT 1 FROM escalations o WHERE o.card_id = "
+                                                "cards.id AND o.ended_at IS NULL)"),
+                                 {{QStringLiteral(":now"), time}, {QStringLiteral(":id"), id}});
+        if (!cleared)
+            return cleared.error();
         auto deleted = m_db->run(QStringLiteral("UPDATE escalation_targets SET deleted_at = :now, "
                                                 "version = version + 1 WHERE id = :id"),
-                                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
+                                 {{QStringLiteral(":now"), time}, {QStringLiteral(":id"), id}});
         if (!deleted)
             return deleted.error();
-        return appendEvent(eventkind::EscalationTargetDeleted, 0, targetPayload(**found));
+        QJsonObject payload = targetPayload(**found);
+        payload.insert(QStringLiteral("escalations_ended"), *ended);
+        return appendEvent(eventkind::EscalationTargetDeleted, 0, payload);
     });
 }
 
@@ -235,7 +253,7 @@ Result<QList<Escalation>> BoardStore::escalations(qint64 cardId)
             {{QStringLiteral(":card"), cardId}}, [](const QSqlQuery &query) { return readEscalation(query, 0); });
 }
 
-Status BoardStore::checkEscalation(Escalation &wanted)
+Status BoardStore::checkEscalation(Escalation &wanted, qint64 openTargetId)
 {
     if (!wanted.isEscalated())
         return {};
@@ -250,7 +268,7 @@ Status BoardStore::checkEscalation(Escalation &wanted)
                                 {{QStringLiteral(":id"), wanted.targetId}});
     if (!removed)
         return removed.error();
-    if (removed->toBool()) {
+    if (removed->toBool() && wanted.targetId != openTargetId) {
         return Error{ErrorKind::Invalid, tr("“%1” is no longer on the board's escalation targets").arg((*found)->name)};
     }
     wanted.targetName = (*found)->name;

@@ -367,6 +367,18 @@ Status migrate4to5(Connection &connection)
             {{QStringLiteral(":target"), *target}});
     if (!moved)
         return moved.error();
+    // What was archived or deleted escalated is done with: its escalation ended then (kept, and not open on a card no
+    // one sees, where it would keep the target from being removed).
+    auto ended = connection.run(QStringLiteral(
+            "UPDATE escalations SET ended_at = (SELECT coalesce(deleted_at, archived_at) FROM cards WHERE cards.id = "
+            "escalations.card_id), ended_by = 'helpboard' WHERE card_id IN (SELECT id FROM cards WHERE deleted_at IS "
+            "NOT NULL OR archived_at IS NOT NULL)"));
+    if (!ended)
+        return ended.error();
+    auto cards = connection.run(QStringLiteral("UPDATE cards SET escalated_at = NULL, escalated_by = NULL WHERE "
+                                               "deleted_at IS NOT NULL OR archived_at IS NOT NULL"));
+    if (!cards)
+        return cards.error();
     return {};
 }
 

@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace hb;
@@ -151,6 +152,19 @@ private Q_SLOTS:
         QVERIFY(!all.isEmpty());
         QVERIFY(all.constLast().endedAt != 0);
         QVERIFY(!find(*window, title).second.data(board::BoardModel::EscalationRole).toString().size());
+
+        // WHEN Ctrl+Shift+Z, THEN the same escalation is open again, not another one
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(saved(*window));
+        after = storedCard(id);
+        QCOMPARE(after.escalation.id, all.constLast().id);
+        QCOMPARE(after.escalation.at, all.constLast().at);
+        QCOMPARE(after.status, status);
+        QCOMPARE(storeAs()->escalations(id)->size(), all.size());
+        // (the board as it was, for the tests after this one)
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*window));
+        QVERIFY(!storedCard(id).escalation.isEscalated());
     }
 
     void shouldFollowTheVendorFromTheCardEditor()
@@ -164,29 +178,43 @@ private Q_SLOTS:
         view->setFocus();
         view->setCurrentIndex(index);
         QTest::keyClick(view, Qt::Key_Return);
-        auto *box = window->findChild<QComboBox *>(QStringLiteral("escalationBox"));
+        auto *button = window->findChild<QPushButton *>(QStringLiteral("escalationButton"));
         auto *reference = window->findChild<QLineEdit *>(QStringLiteral("escalationReference"));
         auto *acknowledged = window->findChild<QCheckBox *>(QStringLiteral("escalationAcknowledged"));
-        QVERIFY(box && reference && acknowledged);
-        QTRY_VERIFY(box->isVisible() && box->isEnabled());
-        QCOMPARE(box->currentData().toLongLong(), 0);
+        QVERIFY(button && button->menu() && reference && acknowledged);
+        QTRY_VERIFY(button->isVisible() && button->isEnabled());
+        QCOMPARE(button->text(), u"Not escalated"_qs);
         // (nothing to set on a ticket not escalated)
         QVERIFY(!acknowledged->isEnabled());
 
-        // WHEN the vendor is picked with the keyboard in the Escalated box
-        box->setFocus();
-        const int vendorRow = box->findData(targetNamed(u"Dell ProSupport"_qs));
-        QVERIFY(vendorRow > 0);
-        for (int row = 0; row < vendorRow; ++row)
-            QTest::keyClick(box, Qt::Key_Down);
+        // WHEN the Escalated button's menu is opened with the keyboard and the vendor picked with arrows and Enter
+        const qint64 vendor = targetNamed(u"Dell ProSupport"_qs);
+        bool picked = false;
+        QTimer::singleShot(0, this, [&] {
+            QMenu *menu = button->menu();
+            QTRY_VERIFY(menu->isVisible());
+            QAction *to = menu->findChild<QAction *>(QStringLiteral("escalationTo-%1").arg(vendor));
+            QVERIFY(to && menu->actions().contains(to));
+            // (arrows move through the choices without making any)
+            for (int step = 0; step < 10 && menu->activeAction() != to; ++step)
+                QTest::keyClick(menu, Qt::Key_Down);
+            QCOMPARE(menu->activeAction(), to);
+            QCOMPARE(storedCard(id).escalation.isEscalated(), false);
+            QTest::keyClick(menu, Qt::Key_Return);
+            picked = true;
+        });
+        button->setFocus();
+        QTest::keyClick(button, Qt::Key_Space);
+        QTRY_VERIFY(picked);
         QVERIFY(saved(*window));
+        QTRY_COMPARE(button->text(), u"Dell ProSupport (vendor)"_qs);
         QCOMPARE(storedCard(id).escalation.targetName, u"Dell ProSupport"_qs);
         QCOMPARE(storedCard(id).status, storage::StatusTag::WaitingVendor);
-        // AND their case number is typed, and the focus moves on
+        // AND their case number is typed, and Enter pressed
         QTRY_VERIFY(acknowledged->isEnabled());
         reference->setFocus();
         QTest::keyClicks(reference, u"SR 5551"_qs);
-        QTest::keyClick(reference, Qt::Key_Tab);
+        QTest::keyClick(reference, Qt::Key_Return);
         QVERIFY(saved(*window));
         QCOMPARE(storedCard(id).escalation.reference, u"SR 5551"_qs);
         // AND Acknowledged by them is clicked
@@ -196,8 +224,8 @@ private Q_SLOTS:
         QCOMPARE(storedCard(id).escalation.reference, u"SR 5551"_qs);
 
         // WHEN "Not escalated" is picked, THEN it is taken back, and the ticket is the team's again
-        box->setFocus();
-        QTest::keyClick(box, Qt::Key_Home);
+        Q_EMIT button->menu()->aboutToShow();
+        button->menu()->findChild<QAction *>(QStringLiteral("escalationNone"))->trigger();
         QVERIFY(saved(*window));
         QVERIFY(!storedCard(id).escalation.isEscalated());
         QCOMPARE(storedCard(id).status, storage::StatusTag::InProgress);

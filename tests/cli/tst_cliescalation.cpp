@@ -3,6 +3,8 @@
 // and --to, each a separate process on the same board, as scripts run it.
 #include "clitestcase.h"
 
+#include <QUuid>
+
 using namespace hb::tests;
 using namespace hb::tests::cli;
 
@@ -112,6 +114,36 @@ private Q_SLOTS:
                 ++steps;
         }
         QCOMPARE(steps, 5); // escalated, acknowledged, resolved, handed over, taken back
+    }
+
+    void shouldGiveARetriedRunTheFirstRunsResult()
+    {
+        QVERIFY(useDemoBoard());
+        const qint64 id = addCard({u"--title"_s, u"Toner low on 2F"_s});
+        QVERIFY_SUCCEEDS(runAs(s_editor, {u"escalate"_s, QString::number(id), u"--to"_s, u"Network team"_s}));
+        // WHEN a script runs each change twice with the same --op-id (it did not see the first answer)
+        const auto twice = [&](const QString &login, const QStringList &args) {
+            const QStringList withId =
+                    QStringList{u"--op-id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)} + args;
+            const CliRun first = runAs(login, withId);
+            const CliRun second = runAs(login, withId);
+            return std::pair(first, second);
+        };
+        const auto [takenBack, again] = twice(s_editor, {u"escalate"_s, QString::number(id), u"--take-back"_s});
+        // THEN both succeed with the same answer, and the change is made once
+        QVERIFY_SUCCEEDS(takenBack);
+        QVERIFY_SUCCEEDS(again);
+        QCOMPARE(again.out, takenBack.out);
+        QCOMPARE(show(id).value(u"escalations"_s).toArray().size(), 1);
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"targets"_s, u"--add"_s, u"Old vendor"_s, u"--kind"_s, u"vendor"_s}));
+        const auto [renamed, renamedAgain] =
+                twice(s_admin, {u"targets"_s, u"--edit"_s, u"Old vendor"_s, u"--name"_s, u"Older vendor"_s});
+        QVERIFY_SUCCEEDS(renamed);
+        QVERIFY_SUCCEEDS(renamedAgain);
+        const auto [removed, removedAgain] = twice(s_admin, {u"targets"_s, u"--remove"_s, u"Older vendor"_s});
+        QVERIFY_SUCCEEDS(removed);
+        QVERIFY_SUCCEEDS(removedAgain);
+        QVERIFY(!runAs(s_admin, {u"targets"_s}).out.contains("Older vendor"));
     }
 
     void shouldRefuseWhatCannotBeDone_data()

@@ -211,7 +211,7 @@ private Q_SLOTS:
         QCOMPARE(m_store->card(card)->escalation.id, all.at(1).id);
         QCOMPARE(m_store->card(card)->escalation.at, all.at(1).at);
         QCOMPARE(m_store->escalations(card)->size(), 2);
-        // AND an id of another card's, or another target's, escalation opens a new one instead
+        // AND the id of an escalation to another target opens a new one instead
         CardPatch back;
         back.escalation = all.at(0);
         back.escalation->targetId = m_network;
@@ -224,12 +224,13 @@ private Q_SLOTS:
     void shouldRefuseABadEscalationWithNothingWritten_data()
     {
         QTest::addColumn<QString>("who");
-        QTest::addColumn<int>("targetRow"); // 0: network, 1: vendor, 2: a removed target, 3: none there
+        QTest::addColumn<int>("targetRow"); // 0: network, 1: vendor, 2: a target removed from the list, 3: none there
         QTest::addColumn<QString>("reference");
         QTest::addColumn<QString>("note");
         QTest::addColumn<ErrorKind>("kind");
         QTest::newRow("viewer") << u"vera"_qs << 0 << QString() << QString() << ErrorKind::Forbidden;
         QTest::newRow("no such target") << u"ben"_qs << 3 << QString() << QString() << ErrorKind::NotFound;
+        QTest::newRow("removed target") << u"ben"_qs << 2 << QString() << QString() << ErrorKind::Invalid;
         QTest::newRow("case number too long")
                 << u"ben"_qs << 1 << QString(101, u'7') << QString() << ErrorKind::Invalid;
         QTest::newRow("note too long") << u"ben"_qs << 1 << QString() << QString(2001, u'n') << ErrorKind::Invalid;
@@ -243,7 +244,10 @@ private Q_SLOTS:
         QFETCH(QString, note);
         QFETCH(ErrorKind, kind);
         const qint64 card = newCard(u"Switch port flapping"_qs);
-        const qint64 targets[] = {m_network, m_vendor, 0, 9999};
+        const qint64 removed =
+                m_store->createEscalationTarget(target(u"Old printer vendor"_qs, EscalationKind::Vendor)).value();
+        QVERIFY(m_store->deleteEscalationTarget(removed));
+        const qint64 targets[] = {m_network, m_vendor, removed, 9999};
         const QString before = fileState();
         QVERIFY(m_store->setLogin(who));
         auto refused = m_store->updateCard(card, escalateTo(targets[targetRow], reference, note));
@@ -251,6 +255,27 @@ private Q_SLOTS:
         QCOMPARE(refused.error().kind, kind);
         QCOMPARE(fileState(), before);
         QVERIFY(m_store->escalations(card)->isEmpty());
+    }
+
+    void shouldWriteNothingForAnEscalationAsItIs()
+    {
+        const qint64 card = newCard(u"Wi-Fi drops in 2.14"_qs);
+        QVERIFY(m_store->updateCard(card, escalateTo(m_network, u"NET-1"_qs)));
+        const qint64 other = newCard(u"Printer offline"_qs);
+        const qint64 seq = m_store->lastEventSeq().value();
+        const qint64 version = m_store->card(card)->version;
+        const qint64 otherVersion = m_store->card(other)->version;
+        // WHEN the same is set again, with spaces around the case number, or "none" is asked of a card with none
+        // (what a target of 0 carries does not count)
+        QCOMPARE(m_store->updateCard(card, escalateTo(m_network, u"  NET-1 "_qs)).value(), version);
+        CardPatch none = takeBack();
+        none.escalation->reference = u"left over"_qs;
+        QCOMPARE(m_store->updateCard(other, none).value(), otherVersion);
+        // THEN no card changed, and nothing is in the change feed or the history
+        QCOMPARE(m_store->lastEventSeq().value(), seq);
+        QCOMPARE(m_store->card(card)->version, version);
+        QCOMPARE(m_store->escalations(card)->size(), 1);
+        QVERIFY(m_store->escalations(other)->isEmpty());
     }
 
     void shouldNotRemoveATargetCardsAreEscalatedTo()
@@ -273,6 +298,15 @@ private Q_SLOTS:
         QVERIFY(!m_store->updateCard(card, escalateTo(m_network)));
         QVERIFY(m_store->restoreEscalationTarget(m_network));
         QVERIFY(m_store->updateCard(card, escalateTo(m_network)));
+
+        // WHEN the only card escalated to it is archived, THEN it can be removed, and that escalation ends (kept)
+        QVERIFY(m_store->archiveCard(card));
+        QVERIFY(m_store->deleteEscalationTarget(m_network));
+        const Escalation last = m_store->escalations(card)->constLast();
+        QCOMPARE(last.endedAt, m_clock);
+        // AND the card brought back is not escalated to a target no longer there
+        QVERIFY(m_store->restoreCard(card));
+        QVERIFY(!m_store->card(card)->escalation.isEscalated());
     }
 
     void shouldMergeAndConflictLikeAnyOtherField()

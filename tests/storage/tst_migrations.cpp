@@ -597,6 +597,11 @@ private Q_SLOTS:
             QCOMPARE(rawExec(path, {u"UPDATE cards SET escalated_at = %1, escalated_by = 'ben' WHERE title = 'VPN "
                                     u"drops'"_s.arg(s_escalatedAt)}),
                      QString());
+            // (and one that was archived escalated: done with, its escalation ends when it was archived)
+            QCOMPARE(rawExec(path, {u"UPDATE cards SET escalated_at = %1, escalated_by = 'ben', archived_at = %2 "
+                                    u"WHERE title = 'Printer jam'"_s.arg(s_escalatedAt)
+                                            .arg(s_escalatedAt + 60'000)}),
+                     QString());
         }
 
         // WHEN this program opens it
@@ -624,6 +629,13 @@ private Q_SLOTS:
             QVERIFY2(store.value()->updateCard(card.id, back), "the escalation was not taken back");
             QVERIFY(!store.value()->card(card.id)->escalation.isEscalated());
             QCOMPARE(store.value()->escalations(card.id)->size(), 1);
+        }
+        if (escalated) {
+            const RawResult archived = rawSql(path, {u"SELECT e.ended_at, c.escalated_at FROM escalations e JOIN cards "
+                                                     u"c ON c.id = e.card_id WHERE c.title = 'Printer jam'"_s});
+            QCOMPARE(archived.rows.size(), 1);
+            QCOMPARE(archived.rows.constFirst().at(0).toLongLong(), s_escalatedAt + 60'000);
+            QVERIFY(archived.rows.constFirst().at(1).isNull());
         }
         QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
         QCOMPARE(rawSql(path, {u"PRAGMA foreign_key_check"_s}).rows.size(), 0);

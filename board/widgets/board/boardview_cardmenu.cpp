@@ -190,16 +190,19 @@ void BoardView::addEscalationMenu(QMenu *menu, const QList<qint64> &ids, bool ed
         if (const storage::Card *shown = m_model->cardAt(m_model->cardIndex(each)))
             cards << *shown;
     }
-    // Each card's own edit (a vendor's sets its status too), as one undo step for all of them.
-    const auto forEach = [this,
-                          cards](const QString &text,
-                                 const std::function<std::optional<storage::CardPatch>(const storage::Card &)> &edit) {
+    // Each card's own edit (a vendor's sets its status too), as one undo step for all of them; made from each card
+    // as the board shows it when the pick is made (a colleague's change may have come in while the menu was open).
+    using Edit = std::function<std::optional<storage::CardPatch>(const storage::Card &)>;
+    const auto forEach = [this, ids](const QString &text, const Edit &edit) {
         if (!m_actions)
             return;
         m_actions->undoStack().beginMacro(text);
-        for (const storage::Card &card : cards) {
-            if (const auto patch = edit(card))
-                m_actions->editCard(card.id, *patch, text);
+        for (qint64 each : ids) {
+            const storage::Card *card = m_model->cardAt(m_model->cardIndex(each));
+            if (!card)
+                continue;
+            if (const auto patch = edit(*card))
+                m_actions->editCard(each, *patch, text);
         }
         m_actions->undoStack().endMacro();
     };
@@ -217,7 +220,7 @@ void BoardView::addEscalationMenu(QMenu *menu, const QList<qint64> &ids, bool ed
         QAction *action = submenu->addAction(
                 chips::swatch(theme::escalation(storage::toText(target.kind))),
                 tr("To %1 (%2)").arg(menuText(target.name), kind), this, [forEach, target] {
-                    forEach(tr("Escalate to %1").arg(target.name), [&target](const storage::Card &card) {
+                    forEach(tr("Escalate to %1").arg(menuText(target.name)), [&target](const storage::Card &card) {
                         return card.escalation.targetId == target.id
                                        ? std::nullopt
                                        : std::optional(escalation::escalate(card, target));
@@ -235,9 +238,11 @@ void BoardView::addEscalationMenu(QMenu *menu, const QList<qint64> &ids, bool ed
     submenu->addSeparator();
     // The vendor's answers, for one escalated card.
     const bool one = cards.size() == 1 && cards.constFirst().escalation.isEscalated();
-    const auto answer = [&](const QString &text, const QString &name, bool on, auto patchFor) {
-        QAction *action = submenu->addAction(text, this, [forEach, text, on, patchFor] {
-            forEach(text, [on, patchFor](const storage::Card &card) { return std::optional(patchFor(card, !on)); });
+    const auto answer = [&](const QString &text, const QString &undoText, const QString &name, bool on, auto patchFor) {
+        QAction *action = submenu->addAction(text, this, [forEach, undoText, on, patchFor] {
+            forEach(undoText, [on, patchFor](const storage::Card &card) {
+                return card.escalation.isEscalated() ? std::optional(patchFor(card, !on)) : std::nullopt;
+            });
         });
         action->setObjectName(name);
         action->setCheckable(true);
@@ -245,10 +250,10 @@ void BoardView::addEscalationMenu(QMenu *menu, const QList<qint64> &ids, bool ed
         action->setEnabled(editable && one);
     };
     const storage::Escalation &open = cards.isEmpty() ? storage::Escalation() : cards.constFirst().escalation;
-    answer(tr("&Acknowledged by Them"), QStringLiteral("escalationAcknowledged"), one && open.acknowledgedAt != 0,
-           escalation::acknowledged);
-    answer(tr("&Resolved by Them"), QStringLiteral("escalationResolved"), one && open.resolvedAt != 0,
-           escalation::vendorResolved);
+    answer(tr("&Acknowledged by Them"), tr("Acknowledged by Them"), QStringLiteral("escalationAcknowledged"),
+           one && open.acknowledgedAt != 0, escalation::acknowledged);
+    answer(tr("&Resolved by Them"), tr("Resolved by Them"), QStringLiteral("escalationResolved"),
+           one && open.resolvedAt != 0, escalation::vendorResolved);
     QAction *back = submenu->addAction(tr("&Take Back"), this, [forEach] {
         forEach(tr("Take Back Escalation"), [](const storage::Card &card) {
             return card.escalation.isEscalated() ? std::optional(escalation::takeBack(card)) : std::nullopt;

@@ -13,6 +13,7 @@
 #include <board/widgets/dialogs/labelsdialog.h>
 #include <storage/boardstore.h>
 
+#include <QActionGroup>
 #include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,6 +26,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
+#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -120,8 +123,15 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
     fields->addRow(tr("&Labels"), m_labels);
     connect(&m_model, &BoardModel::labelsChanged, this, &FieldsPane::showLabels);
     // Escalation: to whom, the vendor's case number, and their answers.
-    m_escalation = new QComboBox(this);
-    m_escalation->setObjectName(QStringLiteral("escalationBox"));
+    // A button with a menu, not a box: each pick hands the ticket over (a status, a stored escalation, a line of
+    // history), so arrowing through the choices must not make one at each step.
+    m_escalation = new QPushButton(this);
+    m_escalation->setObjectName(QStringLiteral("escalationButton"));
+    m_escalation->setAccessibleName(tr("Escalated"));
+    auto *escalationMenu = new QMenu(m_escalation);
+    escalationMenu->setObjectName(QStringLiteral("escalationMenu"));
+    connect(escalationMenu, &QMenu::aboutToShow, this, &FieldsPane::fillEscalationMenu);
+    m_escalation->setMenu(escalationMenu);
     fields->addRow(tr("&Escalated"), m_escalation);
     m_reference = new QLineEdit(this);
     m_reference->setObjectName(QStringLiteral("escalationReference"));
@@ -162,21 +172,6 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
         m_save(patch, tr("Assign Card"), {});
     });
     connect(m_requester, &QLineEdit::editingFinished, this, &FieldsPane::commit);
-    connect(m_escalation, &QComboBox::activated, this, [this] {
-        const storage::Card *shown = card();
-        if (!shown)
-            return;
-        const qint64 targetId = m_escalation->currentData().toLongLong();
-        if (!targetId) {
-            if (shown->escalation.isEscalated())
-                m_save(escalation::takeBack(*shown), tr("Take Back Escalation"), {});
-            return;
-        }
-        for (const storage::EscalationTarget &target : m_model.escalationTargets()) {
-            if (target.id == targetId && target.id != shown->escalation.targetId)
-                m_save(escalation::escalate(*shown, target), tr("Escalate to %1").arg(target.name), {});
-        }
-    });
     connect(m_reference, &QLineEdit::editingFinished, this, &FieldsPane::saveReference);
     connect(m_acknowledged, &QCheckBox::clicked, this, [this](bool on) {
         if (const storage::Card *shown = card(); shown && shown->escalation.isEscalated())
@@ -198,7 +193,6 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
     // The board read again brings the members as they are now (one added, renamed, made a viewer), and the
     // escalation targets.
     connect(&m_model, &QAbstractItemModel::modelReset, this, &FieldsPane::loadMembers);
-    connect(&m_model, &QAbstractItemModel::modelReset, this, &FieldsPane::loadTargets);
 }
 
 FieldsPane::~FieldsPane() = default;
@@ -210,37 +204,55 @@ void FieldsPane::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_actions = actions;
     m_cardId = 0;
     loadMembers();
-    loadTargets();
 }
 
-void FieldsPane::loadTargets()
+QString FieldsPane::targetText(const QString &name, storage::EscalationKind kind)
 {
-    m_escalation->clear();
-    m_escalation->addItem(tr("Not escalated"), qint64(0));
+    return tr("%1 (%2)").arg(name, kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line"));
+}
+
+void FieldsPane::fillEscalationMenu()
+{
+    // The targets as the board read them last, the card as it is now (a colleague's change may have come in).
+    QMenu *menu = m_escalation->menu();
+    menu->clear();
+    const storage::Card *shown = card();
+    const qint64 current = shown ? shown->escalation.targetId : 0;
+    auto *group = new QActionGroup(menu);
+    const auto add = [&](const QString &text, const QString &name, bool checked, auto pick) {
+        QAction *action = menu->addAction(text, this, pick);
+        action->setObjectName(name);
+        action->setCheckable(true);
+        action->setChecked(checked);
+        group->addAction(action);
+    };
+    add(tr("Not escalated"), QStringLiteral("escalationNone"), current == 0, [this] {
+        if (const storage::Card *now = card(); now && now->escalation.isEscalated())
+            m_save(escalation::takeBack(*now), tr("Take Back Escalation"), {});
+    });
+    menu->addSeparator();
     for (const storage::EscalationTarget &target : m_model.escalationTargets()) {
-        const QString kind = target.kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line");
-        m_escalation->addItem(tr("%1 (%2)").arg(target.name, kind), target.id);
+        add(menuText(targetText(target.name, target.kind)), QStringLiteral("escalationTo-%1").arg(target.id),
+            current == target.id, [this, target] {
+                if (const storage::Card *now = card(); now && now->escalation.targetId != target.id)
+                    m_save(escalation::escalate(*now, target), tr("Escalate to %1").arg(menuText(target.name)), {});
+            });
     }
-    if (const storage::Card *shown = card())
-        showEscalation(*shown, m_escalation->isEnabled());
 }
 
 void FieldsPane::showEscalation(const storage::Card &shown, bool editable)
 {
     const storage::Escalation &open = shown.escalation;
-    int index = m_escalation->findData(open.targetId);
-    if (index < 0) { // a target taken off the list since: still named
-        m_escalation->addItem(open.targetName, open.targetId);
-        index = m_escalation->count() - 1;
-    }
-    m_escalation->setCurrentIndex(index);
+    m_escalation->setText(open.isEscalated() ? menuText(targetText(open.targetName, open.targetKind))
+                                             : tr("Not escalated"));
     m_escalation->setEnabled(editable);
+    // Plain text (a member's name is people's text); said once saved (an escalation just made has no time yet).
     m_escalation->setToolTip(
-            open.isEscalated()
-                    ? tr("Escalated by %1, %2")
-                              .arg(m_model.memberName(open.by),
-                                   QLocale().toString(QDateTime::fromMSecsSinceEpoch(open.at), QLocale::ShortFormat))
-                    : QString());
+            open.isEscalated() && open.at ? Qt::convertFromPlainText(
+                    tr("Escalated by %1, %2")
+                            .arg(m_model.memberName(open.by),
+                                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(open.at), QLocale::ShortFormat)))
+                                          : QString());
     if (!m_reference->isModified())
         m_reference->setText(open.reference);
     m_reference->setReadOnly(!editable || !open.isEscalated());

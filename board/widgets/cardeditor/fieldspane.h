@@ -13,6 +13,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace hb::storage {
 class BoardStore;
@@ -57,8 +58,9 @@ protected:
 private:
     const storage::Card *card() const;
     void loadMembers();
-    /// The escalation targets as the board last read them, into the escalation box.
-    void loadTargets();
+    /// The Escalated button's menu: not escalated, or each target as the board last read them.
+    void fillEscalationMenu();
+    static QString targetText(const QString &name, storage::EscalationKind kind);
     void showEscalation(const storage::Card &shown, bool editable);
     void saveReference();
     void saveDue();
@@ -83,7 +85,7 @@ private:
     QLineEdit *m_requester = nullptr;
     QComboBox *m_channel = nullptr;
     LabelButton *m_labels = nullptr;
-    QComboBox *m_escalation = nullptr;
+    QPushButton *m_escalation = nullptr;
     QLineEdit *m_reference = nullptr;
     QCheckBox *m_acknowledged = nullptr;
     QCheckBox *m_vendorResolved = nullptr;
