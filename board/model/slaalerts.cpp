@@ -67,8 +67,14 @@ void SlaAlerts::clocksRead(const QHash<qint64, sla::Clocks> &clocks, bool all,
         const auto before = m_states.constFind(each.key());
         const bool changed = before == m_states.cend() || *before != state;
         m_states.insert(each.key(), state);
-        // What the board showed at its first read is where it starts; after that, each card and state once.
-        if (!m_started || !changed || !alarming(state) || m_said.contains({each.key(), int(state)}))
+        // What the board showed at its first read is where it starts, not news: then or when a card comes back to it
+        // (at risk when opened, breached, at risk again). After that, each card and state once.
+        if (!m_started) {
+            if (alarming(state))
+                m_said.insert({each.key(), int(state)});
+            continue;
+        }
+        if (!changed || !alarming(state) || m_said.contains({each.key(), int(state)}))
             continue;
         m_said.insert({each.key(), int(state)});
         if (m_scope == Scope::All || (m_scope == Scope::Mine && mine))

@@ -70,6 +70,14 @@ private Q_SLOTS:
         QCOMPARE(SlaAlerts::textOf(breached), u"“Ticket 2” is breached"_s);
         alerts.clocksRead({{2, inState(sla::ClockState::AtRisk)}}, false, card);
         QCOMPARE(spy.count(), 0);
+        // AND a card at risk when the board was opened: breached is news, at risk again (the targets relaxed) is not
+        alerts.reset();
+        alerts.clocksRead({{6, inState(sla::ClockState::AtRisk)}}, true, card);
+        alerts.clocksRead({{6, inState(sla::ClockState::Breached)}}, false, card);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(ids(spy.takeFirst()), QList<qint64>{6});
+        alerts.clocksRead({{6, inState(sla::ClockState::AtRisk)}}, true, card);
+        QCOMPARE(spy.count(), 0);
         // AND a card that waits (paused) or is resolved says nothing; one not on the board neither
         alerts.clocksRead({{3, inState(sla::ClockState::Paused)},
                            {4, inState(sla::ClockState::Missed)},
