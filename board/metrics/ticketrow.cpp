@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ticketrow.h"
+
+#include <storage/eventkinds.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace hb::board::metrics {
+
+namespace {
+
+constexpr qint64 s_slipMs = 60'000;
+
+} // namespace
+
+std::optional<qint64> TicketRow::resolutionMs() const
+{
+    if (!finalResolvedAt || clockSkew)
+        return std::nullopt;
+    return finalResolvedAt - createdAt;
+}
+
+std::optional<qint64> TicketRow::responseMs() const
+{
+    if (!firstResponseAt || clockSkew || firstResponseAt < createdAt)
+        return std::nullopt;
+    return firstResponseAt - createdAt;
+}
+
+bool TicketRow::firstContactByRule() const
+{
+    const bool direct = channel == storage::Channel::Phone || channel == storage::Channel::Chat
+                        || channel == storage::Channel::WalkIn;
+    return direct && isResolved() && !firstResponseBy.isEmpty() && resolvedBy == firstResponseBy && reassignments == 0
+           && !wasEscalated() && reopenCount == 0;
+}
+
+bool escalationCounts(const storage::Escalation &escalation)
+{
+    return !(escalation.endedAt && escalation.endedBy == escalation.by
+             && escalation.endedAt - escalation.at < s_slipMs);
+}
+
+TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &history,
+                    const QList<storage::Escalation> &escalations,
+                    const std::function<std::optional<storage::ColumnKind>(qint64 columnId)> &kindOf, qint64 now)
+{
+    namespace kind = storage::eventkind;
+    TicketRow row;
+    row.cardId = card.id;
+    row.channel = card.channel;
+    row.priority = card.priority;
+    row.labelIds = card.labelIds;
+    row.archived = card.archivedAt != 0;
+    row.createdAt = card.createdAt;
+    row.firstResponseAt = card.firstResponseAt;
+    row.firstResponseBy = card.firstResponseBy;
+    const auto isKind = [&kindOf](qint64 column, storage::ColumnKind wanted) {
+        const auto found = kindOf(column);
+        return found && *found == wanted;
+    };
+
+    // Where it was and who had it, from its creation on (a history cut short starts from what it is now).
+    qint64 column = card.columnId;
+    QString assignee = card.assignee;
+    qint64 since = card.createdAt;
+    qint64 lastResolution = 0;
+    QString lastResolver;
+    QString assigneeAtLastResolution;
+    const auto arrive = [&](qint64 to, qint64 at, const QString &by) {
+        const bool wasDone = isKind(column, storage::ColumnKind::Done);
+        if (isKind(column, storage::ColumnKind::Doing))
+            row.handleMs += std::max<qint64>(0, at - since);
+        const bool isDone = isKind(to, storage::ColumnKind::Done);
+        if (isDone && !wasDone) {
+            if (!row.firstResolvedAt)
+                row.firstResolvedAt = at;
+            lastResolution = at;
+            lastResolver = by;
+            assigneeAtLastResolution = assignee;
+        } else if (wasDone && !isDone && lastResolution) {
+            ++row.reopenCount;
+        }
+        column = to;
+        since = at;
+    };
+    bool started = false;
+    for (const storage::Event &event : history) {
+        const QJsonObject payload = QJsonDocument::fromJson(event.payload).object();
+        const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
+        if (event.kind == kind::CardCreated) {
+            started = true;
+            column = payload.value(QStringLiteral("column_id")).toInteger(column);
+            assignee = payload.value(QStringLiteral("assignee")).toString();
+            since = card.createdAt;
+            if (isKind(column, storage::ColumnKind::Done)) { // created resolved
+                row.firstResolvedAt = lastResolution = card.createdAt;
+                lastResolver = event.actor;
+                assigneeAtLastResolution = assignee;
+            }
+            continue;
+        }
+        if (!started) { // a history cut short: from what the first change says it changed from
+            started = true;
+            if (changes.contains(QStringLiteral("column")))
+                column = changes.value(QStringLiteral("column")).toObject().value(QStringLiteral("from")).toInteger();
+        }
+        if (event.kind == kind::CardMoved && changes.contains(QStringLiteral("column"))) {
+            arrive(changes.value(QStringLiteral("column")).toObject().value(QStringLiteral("to")).toInteger(), event.at,
+                   event.actor);
+        }
+        if (event.kind == kind::CardUpdated && changes.contains(QStringLiteral("assignee"))) {
+            const QJsonObject change = changes.value(QStringLiteral("assignee")).toObject();
+            const QString from = change.value(QStringLiteral("from")).toString();
+            const QString to = change.value(QStringLiteral("to")).toString();
+            if (!from.isEmpty() && from != to)
+                ++row.reassignments;
+            assignee = to;
+        }
+    }
+    if (isKind(column, storage::ColumnKind::Doing))
+        row.handleMs += std::max<qint64>(0, now - since);
+    if (isKind(card.columnId, storage::ColumnKind::Done)) {
+        row.finalResolvedAt = card.resolvedAt ? card.resolvedAt : lastResolution;
+        row.resolvedBy = card.resolvedBy.isEmpty() ? lastResolver : card.resolvedBy;
+        row.assigneeAtResolution = assigneeAtLastResolution.isEmpty() ? card.assignee : assigneeAtLastResolution;
+    }
+    row.clockSkew = (row.finalResolvedAt && row.finalResolvedAt < row.createdAt)
+                    || (row.firstResolvedAt && row.firstResolvedAt < row.createdAt);
+    for (const storage::Escalation &escalation : escalations) {
+        if (escalationCounts(escalation) && !row.escalatedTo.contains(escalation.targetId))
+            row.escalatedTo << escalation.targetId;
+    }
+    return row;
+}
+
+} // namespace hb::board::metrics

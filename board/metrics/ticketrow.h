@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <storage/records.h>
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+/// The help-desk metrics (docs/metrics.md), pure: no models, no saves, no widgets.
+namespace hb::board::metrics {
+
+/**
+ * One ticket as every metric reads it (docs/metrics.md, "The events of a ticket"): what happened to it and when,
+ * worked out from its history once. Times are UTC ms; 0 means "did not happen".
+ */
+struct TicketRow
+{
+    qint64 cardId = 0;
+    storage::Channel channel = storage::Channel::None;
+    storage::Priority priority = storage::Priority::Normal;
+    QList<qint64> labelIds;
+    bool archived = false;
+    qint64 createdAt = 0;
+    qint64 firstResponseAt = 0;
+    QString firstResponseBy;
+    qint64 firstResolvedAt = 0; ///< its first arrival in a Done-kind column
+    qint64 finalResolvedAt = 0; ///< its resolution when it is in a Done-kind column now; 0 while open
+    QString resolvedBy;         ///< who made the final resolution
+    int reopenCount = 0;        ///< moves out of a Done-kind column after a resolution
+    int reassignments = 0;      ///< changes of the assignee from someone to someone else (not from nobody)
+    QString assigneeAtResolution;
+    QList<qint64> escalatedTo; ///< the targets of the escalations that count, in order, each once
+    /// Time spent in Doing-kind columns, every stay summed (a stay still going counts up to `now`).
+    qint64 handleMs = 0;
+    /// The history's times do not add up (a resolution before the creation: a writer's clock was wrong): left out of
+    /// the time figures.
+    bool clockSkew = false;
+
+    bool isResolved() const { return finalResolvedAt != 0; }
+    bool wasEscalated() const { return !escalatedTo.isEmpty(); }
+    /// Wall-clock time from creation to the final resolution; nullopt while open or when the clock was wrong.
+    std::optional<qint64> resolutionMs() const;
+    /// Wall-clock time from creation to the first response; nullopt before one or when the clock was wrong.
+    std::optional<qint64> responseMs() const;
+    /// Resolved at first contact by the stated rule (docs/metrics.md): by phone, chat or walk-in, resolved by whoever
+    /// responded first, never reassigned, escalated or reopened.
+    bool firstContactByRule() const;
+};
+
+/// An escalation that counts: not one ended within a minute by whoever made it (an undo or a slip).
+bool escalationCounts(const storage::Escalation &escalation);
+
+/**
+ * The row of @p card from its history (BoardStore::cardHistory(), oldest first) and its escalations
+ * (BoardStore::escalations()); @p kindOf tells a column's kind (nullopt for a column no longer there: neither Doing
+ * nor Done). A stay in Doing still going counts up to @p now.
+ */
+TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &history,
+                    const QList<storage::Escalation> &escalations,
+                    const std::function<std::optional<storage::ColumnKind>(qint64 columnId)> &kindOf, qint64 now);
+
+} // namespace hb::board::metrics

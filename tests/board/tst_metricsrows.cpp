@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The row every help-desk metric reads of a ticket (board/metrics, docs/metrics.md), from histories written by a
+// real store at chosen times, each expected value worked out by hand in the table.
+#include "support/testsupport.h"
+
+#include <board/metrics/ticketrow.h>
+#include <storage/boardstore.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hb;
+using board::metrics::TicketRow;
+
+namespace {
+
+constexpr qint64 s_t0 = 1'780'000'000'000;
+constexpr qint64 s_minute = 60'000;
+
+} // namespace
+
+class tst_MetricsRows : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldReadEachTicketAsTheDefinitionsSay_data()
+    {
+        // The script: "create CHANNEL [COLUMN] [ASSIGNEE]" at 0 by alice, then "MINUTES WHO ACTION ...": move COLUMN,
+        // assign LOGIN, escalate, takeback. The clock of each step is t0 + MINUTES (negative: a writer's clock
+        // behind). "now" is t0 + 240 minutes.
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<qint64>("firstResponse"); // minutes after t0; -1: none
+        QTest::addColumn<qint64>("firstResolved"); // minutes; -1: never
+        QTest::addColumn<qint64>("finalResolved"); // minutes; -1: open
+        QTest::addColumn<int>("reopens");
+        QTest::addColumn<int>("reassignments");
+        QTest::addColumn<int>("escalations");
+        QTest::addColumn<qint64>("handle"); // minutes in Doing
+        QTest::addColumn<bool>("firstContact");
+        QTest::addColumn<bool>("skew");
+
+        // Answered by ben moving it to Doing at 5, resolved by him at 20: 15 min in Doing; by phone, same person,
+        // nothing else happened: first contact.
+        QTest::newRow("phone, resolved by the first responder")
+                << u"create phone todo ben; 5 ben move doing; 20 ben move done"_qs << 5LL << 20LL << 20LL << 0 << 0 << 0
+                << 15LL << true << false;
+        // Doing 10-60 and 120-180 (110 min); resolved at 60, reopened at 120, resolved again at 180.
+        QTest::newRow("reopened")
+                << u"create email; 10 ben move doing; 60 ben move done; 120 ben move doing; 180 ben move done"_qs
+                << 10LL << 60LL << 180LL << 1 << 0 << 0 << 110LL << false << false;
+        // ben -> chloe is a reassignment; escalated to the vendor; Doing 7-30 (23 min); chat, but reassigned and
+        // escalated: not first contact.
+        QTest::newRow("reassigned and escalated")
+                << u"create chat todo ben; 5 alice assign chloe; 6 chloe escalate; 7 chloe move doing; 30 chloe move "
+                   u"done"_qs
+                << 7LL << 30LL << 30LL << 0 << 1 << 1 << 23LL << false << false;
+        // Escalated and taken back 10 s later by the same person: a slip, it does not count.
+        QTest::newRow("escalation taken back at once")
+                << u"create walk-in todo ben; 1 ben escalate; 1 ben takeback; 2 ben move done"_qs << 2LL << 2LL << 2LL
+                << 0 << 0 << 0 << 0LL << true << false;
+        // First assigned at 3 (from nobody: not a reassignment); in Doing since 10, still there at now (240).
+        QTest::newRow("open, in Doing") << u"create portal; 3 alice assign ben; 10 ben move doing"_qs << 10LL << -1LL
+                                        << -1LL << 0 << 0 << 0 << 230LL << false << false;
+        // A writer's clock 5 minutes behind the creation: resolved "before" it was created (left out of the time
+        // figures; first contact does not depend on times).
+        QTest::newRow("resolved before it was created") << u"create phone todo ben; -5 ben move done"_qs << -5LL << -5LL
+                                                        << -5LL << 0 << 0 << 0 << 0LL << true << true;
+        // Made in Done: answered and resolved as it was created.
+        QTest::newRow("created resolved")
+                << u"create walk-in done alice"_qs << 0LL << 0LL << 0LL << 0 << 0 << 0 << 0LL << true << false;
+    }
+
+    void shouldReadEachTicketAsTheDefinitionsSay()
+    {
+        QFETCH(QString, script);
+        QFETCH(qint64, firstResponse);
+        QFETCH(qint64, firstResolved);
+        QFETCH(qint64, finalResolved);
+        QFETCH(int, reopens);
+        QFETCH(int, reassignments);
+        QFETCH(int, escalations);
+        QFETCH(qint64, handle);
+        QFETCH(bool, firstContact);
+        QFETCH(bool, skew);
+
+        QTemporaryDir dir;
+        auto made = storage::BoardStore::create(dir.filePath(u"b.helpboard"_qs), u"Board"_qs,
+                                                tests::optionsFor(u"alice"_qs));
+        QVERIFY(made);
+        storage::BoardStore &store = **made;
+        qint64 clock = s_t0;
+        store.setClock([&clock] { return clock; });
+        QVERIFY(store.setMember(u"ben"_qs, storage::Role::Editor));
+        QVERIFY(store.setMember(u"chloe"_qs, storage::Role::Editor));
+        storage::EscalationTarget vendor;
+        vendor.name = u"Dell ProSupport"_qs;
+        vendor.kind = storage::EscalationKind::Vendor;
+        vendor.id = store.createEscalationTarget(vendor).value();
+        QHash<QString, storage::Column> columns;
+        for (const storage::Column &column : store.columns().value())
+            columns.insert(storage::toText(column.kind), column);
+
+        qint64 id = 0;
+        for (const QString &step : script.split(u';')) {
+            QStringList words = step.split(u' ', Qt::SkipEmptyParts);
+            if (words.first() == u"create") {
+                storage::NewCard card;
+                card.title = u"Ticket"_qs;
+                card.channel = storage::channelFromString(words.value(1)).value();
+                card.columnId = columns.value(words.value(2, u"todo"_qs)).id;
+                card.assignee = words.value(3);
+                id = store.createCard(card).value();
+                continue;
+            }
+            const qint64 minutes = words.takeFirst().toLongLong();
+            QVERIFY(store.setLogin(words.takeFirst()));
+            const QString action = words.takeFirst();
+            clock = s_t0 + minutes * s_minute + (action == u"takeback" ? 10'000 : 0); // 10 s after its escalation
+            storage::CardPatch patch;
+            if (action == u"move") {
+                QVERIFY(store.moveCard(id, columns.value(words.first()).id));
+            } else if (action == u"assign") {
+                patch.assignee = words.first();
+            } else if (action == u"escalate") {
+                patch.escalation = storage::Escalation{};
+                patch.escalation->targetId = vendor.id;
+            } else if (action == u"takeback") {
+                patch.escalation = storage::Escalation{};
+            }
+            if (!patch.isEmpty())
+                QVERIFY(store.updateCard(id, patch));
+        }
+
+        const storage::Card card = store.card(id).value();
+        QHash<qint64, storage::ColumnKind> kinds;
+        for (const storage::Column &column : store.columns().value())
+            kinds.insert(column.id, column.kind);
+        const TicketRow row = board::metrics::ticketRow(
+                card, store.cardHistory(id).value(), store.escalations(id).value(),
+                [&kinds](qint64 column) -> std::optional<storage::ColumnKind> {
+                    if (!kinds.contains(column))
+                        return std::nullopt;
+                    return kinds.value(column);
+                },
+                s_t0 + 240 * s_minute);
+
+        const auto at = [](qint64 minutes) { return minutes < -100 ? 0 : s_t0 + minutes * s_minute; };
+        QCOMPARE(row.createdAt, s_t0);
+        QCOMPARE(row.firstResponseAt, firstResponse == -1 ? 0 : at(firstResponse));
+        QCOMPARE(row.firstResolvedAt, firstResolved == -1 ? 0 : at(firstResolved));
+        QCOMPARE(row.finalResolvedAt, finalResolved == -1 ? 0 : at(finalResolved));
+        QCOMPARE(row.isResolved(), finalResolved != -1);
+        QCOMPARE(row.reopenCount, reopens);
+        QCOMPARE(row.reassignments, reassignments);
+        QCOMPARE(row.escalatedTo.size(), escalations);
+        QCOMPARE(row.handleMs, handle * s_minute);
+        QCOMPARE(row.firstContactByRule(), firstContact);
+        QCOMPARE(row.clockSkew, skew);
+        // The times the metrics take: none when open or when the clock was wrong
+        QCOMPARE(row.resolutionMs().has_value(), finalResolved != -1 && !skew);
+        if (row.resolutionMs())
+            QCOMPARE(*row.resolutionMs(), finalResolved * s_minute);
+    }
+
+    void shouldCountAnEscalationUnlessItsMakerEndedItWithinAMinute_data()
+    {
+        QTest::addColumn<qint64>("lastedMs");
+        QTest::addColumn<QString>("endedBy");
+        QTest::addColumn<bool>("counts");
+        QTest::newRow("open") << 0LL << QString() << true;
+        QTest::newRow("undone by its maker") << 10'000LL << u"ben"_qs << false;
+        QTest::newRow("taken back by its maker after a minute") << 60'000LL << u"ben"_qs << true;
+        QTest::newRow("taken back at once by someone else") << 10'000LL << u"chloe"_qs << true;
+    }
+
+    void shouldCountAnEscalationUnlessItsMakerEndedItWithinAMinute()
+    {
+        QFETCH(qint64, lastedMs);
+        QFETCH(QString, endedBy);
+        QFETCH(bool, counts);
+        storage::Escalation escalation;
+        escalation.targetId = 1;
+        escalation.at = s_t0;
+        escalation.by = u"ben"_qs;
+        escalation.endedAt = lastedMs ? s_t0 + lastedMs : 0;
+        escalation.endedBy = endedBy;
+        QCOMPARE(board::metrics::escalationCounts(escalation), counts);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_MetricsRows)
+#include "tst_metricsrows.moc"
