@@ -123,6 +123,9 @@ QString Cli::usage()
               "  levels [--json]                  the service levels: targets, pausing statuses, hours, holidays\n"
               "  levels --set FILE [--expect-version V]   replace them from JSON (- reads standard input):\n"
               "                                   {\"policy\": {...}, \"calendar\": {...}}, as levels --json prints\n"
+              "  report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
+              "                                   help-desk metrics of the period (default: the last 30 days,\n"
+              "                                   in the desk's time zone); definitions in docs/metrics.md\n"
               "  export [--json] [FILE]           the whole board as JSON (standard output without FILE)\n"
               "  verify                           integrity, foreign keys, attachment sizes and the schema;\n"
               "                                   clears the damage mark of a board found fully sound\n"
@@ -272,6 +275,7 @@ int Cli::run(const QStringList &arguments)
             {u"levels", &Cli::cmdLevels},
             {u"escalate", &Cli::cmdEscalate},
             {u"targets", &Cli::cmdTargets},
+            {u"report", &Cli::cmdReport},
             {u"export", &Cli::cmdExport},
             {u"verify", &Cli::cmdVerify},
             {u"backup", &Cli::cmdBackup},

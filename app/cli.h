@@ -71,6 +71,7 @@ private:
     int cmdList(CliArguments &args);
     int cmdShow(CliArguments &args);
     int cmdLevels(CliArguments &args);
+    int cmdReport(CliArguments &args); // climetrics.cpp
     // cliescalation.cpp
     int cmdEscalate(CliArguments &args);
     int cmdTargets(CliArguments &args);

@@ -68,6 +68,22 @@ Error invalidDue(const QString &text, const QString &why)
 
 } // namespace
 
+Result<QDate> parseDay(const QString &option, const QString &text)
+{
+    static const QRegularExpression pattern(
+            QRegularExpression::anchoredPattern(QStringLiteral("([0-9]{4})-([0-9]{2})-([0-9]{2})")));
+    const QRegularExpressionMatch match = pattern.match(text);
+    const QDate day = match.hasMatch() ? QDate(match.capturedView(1).toInt(), match.capturedView(2).toInt(),
+                                               match.capturedView(3).toInt())
+                                       : QDate();
+    if (!day.isValid() || day.year() < 1970) {
+        return Error{
+                ErrorKind::Invalid,
+                tr("%1 takes a day as YYYY-MM-DD (such as 2026-11-30), not “%2”").arg(option, displayArgument(text))};
+    }
+    return day;
+}
+
 Result<qint64> parseDue(const QString &text)
 {
     static const QRegularExpression pattern(QRegularExpression::anchoredPattern(

@@ -7,6 +7,7 @@
 #include <storage/result.h>
 
 #include <QByteArray>
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,9 @@ namespace hb::app::cliinput {
  */
 storage::Result<qint64> parseDue(const QString &text);
 
+/// A day from `report --from/--to` (@p option names it in messages): exactly `YYYY-MM-DD`, a day that exists, from
+/// 1970 on. Anything else is refused, nothing guessed.
+storage::Result<QDate> parseDay(const QString &option, const QString &text);
 /// True when @p bytes are well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
 bool isValidUtf8(const QByteArrayView bytes);
 

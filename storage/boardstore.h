@@ -366,6 +366,11 @@ public:
     /// from, in one query: per card, its creation, moves and the changes of its fields that may hold a priority or a
     /// status, oldest first.
     Result<QHash<qint64, QList<Event>>> clockHistories(bool includeArchived = false);
+    /// What the help-desk metrics read of every ticket (deleted cards left out, archived ones in), in one query: per
+    /// card, its creation, its moves and the changes of its assignee, oldest first.
+    Result<QHash<qint64, QList<Event>>> metricHistories();
+    /// Every escalation of every card that is not deleted, open or ended, by card, oldest first.
+    Result<QHash<qint64, QList<Escalation>>> allEscalations();
     /// The board's own events (no card's) of @p kind, oldest first: the service levels' changes, say.
     Result<QList<Event>> boardEvents(QStringView kind);
     Result<qint64> lastEventSeq();
@@ -467,6 +472,9 @@ private:
     /// A change to something on a card: bumps the card's version, refreshes its search text if asked, records it.
     Status cardChanged(CardIndex index, QStringView eventKind, qint64 cardId, const QJsonObject &payload);
     Result<Card> loadCard(qint64 id, bool includeDeleted);
+    /// Per card (not deleted; archived ones with @p includeArchived), its creation, its moves and the updates that
+    /// may change @p field or @p other, oldest first (clockHistories(), metricHistories()).
+    Result<QHash<qint64, QList<Event>>> historiesOf(QStringView field, QStringView other, bool includeArchived);
     // Escalations (boardstore_escalations.cpp), inside updateCard()'s change.
     /// Checks @p wanted (a target on the list, unless it is the open one's, @p openTargetId; texts in bounds) and fills
     /// in its target's name and kind.

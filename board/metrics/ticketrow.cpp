@@ -52,7 +52,7 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
     row.channel = card.channel;
     row.priority = card.priority;
     row.labelIds = card.labelIds;
-    row.archived = card.archivedAt != 0;
+    row.archivedAt = card.archivedAt;
     row.createdAt = card.createdAt;
     row.firstResponseAt = card.firstResponseAt;
     row.firstResponseBy = card.firstResponseBy;

@@ -22,7 +22,7 @@ struct TicketRow
     storage::Channel channel = storage::Channel::None;
     storage::Priority priority = storage::Priority::Normal;
     QList<qint64> labelIds;
-    bool archived = false;
+    qint64 archivedAt = 0; ///< 0: on the board
     qint64 createdAt = 0;
     qint64 firstResponseAt = 0;
     QString firstResponseBy;

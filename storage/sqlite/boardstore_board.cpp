@@ -423,18 +423,31 @@ Result<QList<Event>> BoardStore::cardHistory(qint64 cardId)
 
 Result<QHash<qint64, QList<Event>>> BoardStore::clockHistories(bool includeArchived)
 {
+    return historiesOf(u"priority", u"status", includeArchived);
+}
+
+Result<QHash<qint64, QList<Event>>> BoardStore::metricHistories()
+{
+    return historiesOf(u"assignee", u"assignee", true);
+}
+
+Result<QHash<qint64, QList<Event>>> BoardStore::historiesOf(QStringView field, QStringView other, bool includeArchived)
+{
     QHash<qint64, QList<Event>> histories;
     // An update that changed neither field cannot name it (its payload is plain JSON text): it is left out here,
     // and one that only mentions the word is read and found to change nothing that matters.
+    const auto quoted = [](QStringView name) { return QString(u'"' + name.toString() + u'"'); };
     auto read = m_db->forEach(
             QStringLiteral("SELECT e.seq, e.op_id, e.at, e.actor, e.card_id, e.kind, e.payload FROM events e "
                            "JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL AND (:archived OR c.archived_at "
                            "IS NULL) "
-                           "WHERE e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, "
-                           "'\"priority\"') > 0 OR instr(e.payload, '\"status\"') > 0)) ORDER BY e.seq"),
+                           "WHERE e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, :field) > 0 "
+                           "OR instr(e.payload, :other) > 0)) ORDER BY e.seq"),
             {{QStringLiteral(":created"), eventkind::CardCreated.toString()},
              {QStringLiteral(":moved"), eventkind::CardMoved.toString()},
              {QStringLiteral(":updated"), eventkind::CardUpdated.toString()},
+             {QStringLiteral(":field"), quoted(field)},
+             {QStringLiteral(":other"), quoted(other)},
              {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
             [&](const QSqlQuery &query) {
                 Event event = readEvent(query);

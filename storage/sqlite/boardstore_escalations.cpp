@@ -253,6 +253,19 @@ Result<QList<Escalation>> BoardStore::escalations(qint64 cardId)
             {{QStringLiteral(":card"), cardId}}, [](const QSqlQuery &query) { return readEscalation(query, 0); });
 }
 
+Result<QHash<qint64, QList<Escalation>>> BoardStore::allEscalations()
+{
+    QHash<qint64, QList<Escalation>> all;
+    auto read = m_db->forEach(
+            QString::fromUtf16(s_escalationColumns)
+                    + QStringLiteral("JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL "
+                                     "ORDER BY e.id"),
+            {}, [&](const QSqlQuery &query) { all[query.value(12).toLongLong()].append(readEscalation(query, 0)); });
+    if (!read)
+        return read.error();
+    return all;
+}
+
 Status BoardStore::checkEscalation(Escalation &wanted, qint64 openTargetId)
 {
     if (!wanted.isEscalated())

@@ -98,6 +98,7 @@ private Q_SLOTS:
 
     // fuzzing the readers
     void shouldParseOrRefuseAnyDue();
+    void shouldParseOrRefuseAnyDay();
     void shouldDecodeAnyArgumentBytes();
     void shouldDecodeOrRefuseAnyStandardInput();
     void shouldReadAnyArgumentList();
@@ -640,6 +641,41 @@ void tst_CliInput::shouldParseOrRefuseAnyDue()
         }
     }
     qInfo("due parser: %d inputs, %d accepted, %lld ms", s_fuzzRounds, accepted, clock.elapsed());
+    QVERIFY(accepted > 1000);
+}
+
+void tst_CliInput::shouldParseOrRefuseAnyDay()
+{
+    // report --from/--to: random bytes, and near misses of YYYY-MM-DD (impossible days, other separators, digits
+    // of other scripts), each a day that exists from 1970 on or one clear refusal naming the option.
+    QRandomGenerator random(20261207);
+    const QString alphabet = u"0123456789-/. T\u0660\uff11"_s;
+    int accepted = 0;
+    QElapsedTimer clock;
+    clock.start();
+    for (int round = 0; round < s_fuzzRounds; ++round) {
+        QString text;
+        if (round % 3 == 0) {
+            text = QString::fromUtf8(randomBytes(random, 16));
+        } else {
+            text = u"%1-%2-%3"_s.arg(random.bounded(1900, 2200), 4, 10, QLatin1Char('0'))
+                           .arg(random.bounded(14), 2, 10, QLatin1Char('0'))
+                           .arg(random.bounded(33), 2, 10, QLatin1Char('0'));
+            const int mutations = random.bounded(3);
+            for (int i = 0; i < mutations; ++i)
+                text.insert(random.bounded(int(text.size()) + 1), alphabet.at(random.bounded(int(alphabet.size()))));
+        }
+        const auto day = cliinput::parseDay(u"--from"_s, text);
+        if (day) {
+            ++accepted;
+            QVERIFY2(day->isValid() && day->year() >= 1970, qPrintable(text));
+            QCOMPARE(day->toString(Qt::ISODate), text);
+        } else {
+            QCOMPARE(day.error().kind, hb::storage::ErrorKind::Invalid);
+            QVERIFY2(day.error().message.startsWith(u"--from takes a day"_s), qPrintable(day.error().message));
+        }
+    }
+    qInfo("day parser: %d inputs, %d accepted, %lld ms", s_fuzzRounds, accepted, clock.elapsed());
     QVERIFY(accepted > 1000);
 }
 

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// helpboard-cli report: the period's help-desk metrics (docs/metrics.md) from a board other processes changed, and
+// what it refuses.
+#include "clitestcase.h"
+
+#include <QDate>
+
+using namespace hb::tests;
+using namespace hb::tests::cli;
+
+class tst_CliReport : public CliTestCase
+{
+    Q_OBJECT
+
+private:
+    QJsonObject report(const QStringList &options = {})
+    {
+        const CliRun run = runAs(s_admin, QStringList{u"report"_s, u"--json"_s} + options);
+        if (run.exitCode != Ok)
+            qWarning() << describe(run);
+        return QJsonDocument::fromJson(run.out).object();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { setUpSuite(); }
+    void init() { setUpTest(); }
+    void cleanup() { tearDownTest(); }
+
+    void shouldReportTodaysTickets()
+    {
+        // GIVEN a new board, and three tickets made now: one resolved, one escalated, one left open
+        QVERIFY_SUCCEEDS(run({u"--board"_s, m_board, u"--as"_s, s_admin, u"init"_s}));
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"targets"_s, u"--add"_s, u"Network team"_s, u"--kind"_s, u"second-line"_s}));
+        const qint64 resolved = addCard({u"--title"_s, u"Password reset"_s, u"--channel"_s, u"phone"_s});
+        const qint64 escalated = addCard({u"--title"_s, u"Switch down"_s, u"--channel"_s, u"monitoring"_s});
+        const qint64 open = addCard({u"--title"_s, u"New laptop"_s});
+        QVERIFY(resolved && escalated && open);
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"move"_s, QString::number(resolved), u"--to"_s, u"Done"_s}));
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"escalate"_s, QString::number(escalated), u"--to"_s, u"Network team"_s}));
+
+        // WHEN the report of the last 30 days is asked for
+        const QJsonObject figures = report();
+        // THEN it counts them as the definitions say
+        QCOMPARE(figures.value(u"tickets"_s).toInt(), 3);
+        QCOMPARE(figures.value(u"created"_s).toInt(), 3);
+        QCOMPARE(figures.value(u"created_per_channel"_s).toObject().value(u"phone"_s).toInt(), 1);
+        QCOMPARE(figures.value(u"created_per_channel"_s).toObject().value(u"none"_s).toInt(), 1);
+        QCOMPARE(figures.value(u"resolved"_s).toInt(), 1);
+        QCOMPARE(figures.value(u"backlog"_s).toInt(), 2);
+        QCOMPARE(figures.value(u"backlog_by_age"_s).toObject().value(u"under_1_day"_s).toInt(), 2);
+        const QJsonObject escalation = figures.value(u"escalation_rate"_s).toObject();
+        QCOMPARE(escalation.value(u"count"_s).toInt(), 1);
+        QCOMPARE(escalation.value(u"of"_s).toInt(), 3);
+        QCOMPARE(figures.value(u"escalated_per_target"_s).toObject().value(u"Network team"_s).toInt(), 1);
+        // (resolved by whoever answered it, moving it to Done, by phone: first contact)
+        QCOMPARE(figures.value(u"first_contact_resolution"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(figures.value(u"resolution_ms"_s).toObject().value(u"count"_s).toInt(), 1);
+        QVERIFY(figures.value(u"resolution_ms"_s).toObject().value(u"median"_s).toDouble() >= 0);
+        QCOMPARE(figures.value(u"left_out"_s).toInt(), 0);
+        // AND a period long past has no tickets: counts of 0 and no data, never 0 %
+        const QJsonObject past = report({u"--from"_s, u"2020-01-01"_s, u"--to"_s, u"2020-01-31"_s});
+        QCOMPARE(past.value(u"created"_s).toInt(), 0);
+        QVERIFY(past.value(u"resolution_rate"_s).isNull());
+        QVERIFY(past.value(u"first_contact_resolution"_s).toObject().value(u"share"_s).isNull());
+        QCOMPARE(past.value(u"period"_s).toObject().value(u"to"_s).toString(), u"2020-01-31"_s);
+        // AND the table for people says the same
+        const CliRun text = runAs(s_admin, {u"report"_s});
+        QVERIFY_SUCCEEDS(text);
+        QVERIFY2(text.out.contains("Created") && text.out.contains("Escalation rate"), text.out);
+    }
+
+    void shouldRefuseABadPeriod_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("no such day") << QStringList{u"--from"_s, u"2026-02-30"_s} << u"YYYY-MM-DD"_s;
+        QTest::newRow("not a day") << QStringList{u"--to"_s, u"yesterday"_s} << u"YYYY-MM-DD"_s;
+        QTest::newRow("another format") << QStringList{u"--from"_s, u"30/11/2026"_s} << u"YYYY-MM-DD"_s;
+        QTest::newRow("from after to") << QStringList{u"--from"_s, u"2026-12-02"_s, u"--to"_s, u"2026-12-01"_s}
+                                       << u"comes after"_s;
+    }
+
+    void shouldRefuseABadPeriod()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, words);
+        QVERIFY(useDemoBoard());
+        const CliRun refused = runAs(s_admin, QStringList{u"report"_s} + options);
+        QVERIFY_FAILS_WITH(refused, Invalid);
+        QVERIFY2(refused.err.contains(words.toUtf8()), refused.err);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CliReport)
+#include "tst_clireport.moc"
