@@ -96,17 +96,21 @@ int Cli::cmdReport(CliArguments &args)
         first = *day;
     }
     if (first > last) {
-        return fail({ErrorKind::Invalid,
-                     tr("--from %1 comes after --to %2").arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate))});
+        return fail(
+                {ErrorKind::Invalid, toText ? tr("--from %1 comes after --to %2")
+                                                      .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate))
+                                            : tr("--from %1 comes after today (%2 in the desk's time zone)")
+                                                      .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate))});
     }
-    const metrics::Period period{QDateTime(first, QTime(0, 0), deskZone).toMSecsSinceEpoch(),
-                                 QDateTime(last.addDays(1), QTime(0, 0), deskZone).toMSecsSinceEpoch()};
+    // (a day's start, even where the clocks skip midnight)
+    const metrics::Period period{first.startOfDay(deskZone).toMSecsSinceEpoch(),
+                                 last.addDays(1).startOfDay(deskZone).toMSecsSinceEpoch()};
 
     // Every ticket, archived ones too, read in one snapshot: three queries, whatever the board's size.
     QList<Card> cards;
     QHash<qint64, QList<Event>> histories;
     QHash<qint64, QList<Escalation>> escalations;
-    QList<Column> columns;
+    QHash<qint64, ColumnKind> kinds;
     QList<Label> labels;
     QList<EscalationTarget> targets;
     const Status read = m_store->readSnapshot([&]() -> Status {
@@ -115,13 +119,13 @@ int Cli::cmdReport(CliArguments &args)
         auto readCards = m_store->cards(all);
         auto readHistories = m_store->metricHistories();
         auto readEscalations = m_store->allEscalations();
-        auto readColumns = m_store->columns();
+        auto readKinds = m_store->columnKinds();
         auto readLabels = m_store->labels();
         auto readTargets = m_store->escalationTargets(true);
         for (const Status &each : {Status(readCards ? Status() : Status(readCards.error())),
                                    Status(readHistories ? Status() : Status(readHistories.error())),
                                    Status(readEscalations ? Status() : Status(readEscalations.error())),
-                                   Status(readColumns ? Status() : Status(readColumns.error())),
+                                   Status(readKinds ? Status() : Status(readKinds.error())),
                                    Status(readLabels ? Status() : Status(readLabels.error())),
                                    Status(readTargets ? Status() : Status(readTargets.error()))}) {
             if (!each)
@@ -130,16 +134,13 @@ int Cli::cmdReport(CliArguments &args)
         cards = std::move(*readCards);
         histories = std::move(*readHistories);
         escalations = std::move(*readEscalations);
-        columns = std::move(*readColumns);
+        kinds = std::move(*readKinds);
         labels = std::move(*readLabels);
         targets = std::move(*readTargets);
         return {};
     });
     if (!read)
         return fail(read.error());
-    QHash<qint64, ColumnKind> kinds;
-    for (const Column &column : std::as_const(columns))
-        kinds.insert(column.id, column.kind);
     const auto kindOf = [&kinds](qint64 column) -> std::optional<ColumnKind> {
         const auto found = kinds.constFind(column);
         return found == kinds.cend() ? std::nullopt : std::optional(*found);
@@ -215,13 +216,15 @@ int Cli::cmdReport(CliArguments &args)
     line(tr("Resolution, median"), durationText(summary.resolution.median));
     line(tr("Resolution, 90%"), durationText(summary.resolution.p90));
     line(tr("Handle time, median"), durationText(summary.handle.median));
+    line(tr("Handle time, 90%"), durationText(summary.handle.p90));
     line(tr("First-contact resolution"), shareText(summary.firstContact));
     line(tr("First-level resolution"), shareText(summary.firstLevel));
     line(tr("Escalation rate"), shareText(summary.escalated));
     line(tr("Resolved within 24 h"), shareText(summary.within24h));
     line(tr("Reopen rate"), shareText(summary.reopened));
     if (summary.leftOut)
-        m_err << tr("%n ticket(s) left out of the times: resolved before they were created (a clock was wrong)",
+        m_err << tr("%n ticket(s) of the period left out of the times: answered or resolved before they were created "
+                    "(a clock was wrong)",
                     summary.leftOut)
               << Qt::endl;
     return Ok;

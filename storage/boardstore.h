@@ -197,6 +197,8 @@ public:
     // Columns
     Result<QList<Column>> columns();
     Result<Column> column(qint64 id);
+    /// The kind of every column the board ever had, deleted ones too (archived cards may still name them).
+    Result<QHash<qint64, ColumnKind>> columnKinds();
     Result<qint64> addColumn(const QString &name, ColumnKind kind, int wipLimit = 0, Placement placement = {});
     // Edits take the version the caller saw; with expectedVersion >= 0 a newer one is ErrorKind::Conflict.
     Status renameColumn(qint64 id, const QString &name, qint64 expectedVersion = -1);

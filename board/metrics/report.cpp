@@ -39,8 +39,13 @@ Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now
     QList<qint64> resolutions;
     QList<qint64> handles;
     for (const TicketRow &row : rows) {
-        if (row.clockSkew)
+        // A ticket of the period whose times do not add up: in no time figure, and counted
+        const bool skewed = row.clockSkew || (row.firstResponseAt && row.firstResponseAt < row.createdAt);
+        if (skewed
+            && (period.contains(row.createdAt) || period.contains(row.firstResponseAt)
+                || period.contains(row.firstResolvedAt) || period.contains(row.finalResolvedAt))) {
             ++summary.leftOut;
+        }
         if (period.contains(row.createdAt)) {
             ++summary.created;
             ++summary.createdPerChannel[row.channel];

@@ -58,7 +58,9 @@ struct Summary
     QHash<qint64, int> escalatedPerTarget;
     Share within24h; ///< of those finally resolved, first resolved within 24 h of creation
     Share reopened;  ///< of those first resolved in the period, reopened since
-    int leftOut = 0; ///< tickets whose times do not add up (a writer's clock was wrong): not in any time figure
+    /// Tickets of the period (made, answered or resolved in it) whose times do not add up (a writer's clock was
+    /// wrong): in no time figure.
+    int leftOut = 0;
 };
 
 Spread spreadOf(QList<qint64> durations);

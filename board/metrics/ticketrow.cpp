@@ -64,6 +64,7 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
     // Where it was and who had it, from its creation on (a history cut short starts from what it is now).
     qint64 column = card.columnId;
     QString assignee = card.assignee;
+    QString lastAssignee; ///< the last one someone had: unassigned and assigned back is no reassignment
     qint64 since = card.createdAt;
     qint64 lastResolution = 0;
     QString lastResolver;
@@ -92,7 +93,7 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
         if (event.kind == kind::CardCreated) {
             started = true;
             column = payload.value(QStringLiteral("column_id")).toInteger(column);
-            assignee = payload.value(QStringLiteral("assignee")).toString();
+            assignee = lastAssignee = payload.value(QStringLiteral("assignee")).toString();
             since = card.createdAt;
             if (isKind(column, storage::ColumnKind::Done)) { // created resolved
                 row.firstResolvedAt = lastResolution = card.createdAt;
@@ -112,10 +113,14 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
         }
         if (event.kind == kind::CardUpdated && changes.contains(QStringLiteral("assignee"))) {
             const QJsonObject change = changes.value(QStringLiteral("assignee")).toObject();
-            const QString from = change.value(QStringLiteral("from")).toString();
             const QString to = change.value(QStringLiteral("to")).toString();
-            if (!from.isEmpty() && from != to)
-                ++row.reassignments;
+            if (lastAssignee.isEmpty())
+                lastAssignee = change.value(QStringLiteral("from")).toString(); // a history cut short
+            if (!to.isEmpty()) {
+                if (!lastAssignee.isEmpty() && to != lastAssignee)
+                    ++row.reassignments;
+                lastAssignee = to;
+            }
             assignee = to;
         }
     }
@@ -126,6 +131,9 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
         row.resolvedBy = card.resolvedBy.isEmpty() ? lastResolver : card.resolvedBy;
         row.assigneeAtResolution = assigneeAtLastResolution.isEmpty() ? card.assignee : assigneeAtLastResolution;
     }
+    // A resolution the history does not show (cut short, or a column no longer known): the final one is the first.
+    if (!row.firstResolvedAt)
+        row.firstResolvedAt = row.finalResolvedAt;
     row.clockSkew = (row.finalResolvedAt && row.finalResolvedAt < row.createdAt)
                     || (row.firstResolvedAt && row.firstResolvedAt < row.createdAt);
     for (const storage::Escalation &escalation : escalations) {

@@ -30,7 +30,7 @@ struct TicketRow
     qint64 finalResolvedAt = 0; ///< its resolution when it is in a Done-kind column now; 0 while open
     QString resolvedBy;         ///< who made the final resolution
     int reopenCount = 0;        ///< moves out of a Done-kind column after a resolution
-    int reassignments = 0;      ///< changes of the assignee from someone to someone else (not from nobody)
+    int reassignments = 0;      ///< assigned to someone else than whoever had it last (not the first, nor unassigning)
     QString assigneeAtResolution;
     QList<qint64> escalatedTo; ///< the targets of the escalations that count, in order, each once
     /// Time spent in Doing-kind columns, every stay summed (a stay still going counts up to `now`).

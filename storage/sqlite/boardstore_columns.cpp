@@ -125,6 +125,18 @@ Result<QList<Column>> BoardStore::columns()
                               {}, readColumn);
 }
 
+Result<QHash<qint64, ColumnKind>> BoardStore::columnKinds()
+{
+    QHash<qint64, ColumnKind> kinds;
+    auto read = m_db->forEach(QStringLiteral("SELECT id, kind FROM columns"), {}, [&](const QSqlQuery &query) {
+        kinds.insert(query.value(0).toLongLong(),
+                     columnKindFromString(query.value(1).toString()).value_or(ColumnKind::Todo));
+    });
+    if (!read)
+        return read.error();
+    return kinds;
+}
+
 Result<Column> BoardStore::column(qint64 id)
 {
     auto found = m_db->list<Column>(

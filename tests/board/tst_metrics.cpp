@@ -67,6 +67,10 @@ private Q_SLOTS:
         // figures; first contact does not depend on times).
         QTest::newRow("resolved before it was created") << u"create phone todo ben; -5 ben move done"_qs << -5LL << -5LL
                                                         << -5LL << 0 << 0 << 0 << 0LL << true << true;
+        // Unassigned at 3 and given back to ben at 4: no reassignment; resolved by him, by phone: first contact.
+        QTest::newRow("unassigned and assigned back")
+                << u"create phone todo ben; 3 alice assign -; 4 alice assign ben; 5 ben move done"_qs << 5LL << 5LL
+                << 5LL << 0 << 0 << 0 << 0LL << true << false;
         // Made in Done: answered and resolved as it was created.
         QTest::newRow("created resolved")
                 << u"create walk-in done alice"_qs << 0LL << 0LL << 0LL << 0 << 0 << 0 << 0LL << true << false;
@@ -122,7 +126,7 @@ private Q_SLOTS:
             if (action == u"move") {
                 QVERIFY(store.moveCard(id, columns.value(words.first()).id));
             } else if (action == u"assign") {
-                patch.assignee = words.first();
+                patch.assignee = words.first() == u"-" ? QString() : words.first(); // "-": unassigned
             } else if (action == u"escalate") {
                 patch.escalation = storage::Escalation{};
                 patch.escalation->targetId = vendor.id;
