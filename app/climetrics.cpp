@@ -116,27 +116,19 @@ int Cli::cmdReport(CliArguments &args)
     const Status read = m_store->readSnapshot([&]() -> Status {
         CardQuery all;
         all.includeArchived = true;
-        auto readCards = m_store->cards(all);
-        auto readHistories = m_store->metricHistories();
-        auto readEscalations = m_store->allEscalations();
-        auto readKinds = m_store->columnKinds();
-        auto readLabels = m_store->labels();
-        auto readTargets = m_store->escalationTargets(true);
-        for (const Status &each : {Status(readCards ? Status() : Status(readCards.error())),
-                                   Status(readHistories ? Status() : Status(readHistories.error())),
-                                   Status(readEscalations ? Status() : Status(readEscalations.error())),
-                                   Status(readKinds ? Status() : Status(readKinds.error())),
-                                   Status(readLabels ? Status() : Status(readLabels.error())),
-                                   Status(readTargets ? Status() : Status(readTargets.error()))}) {
+        // Each read into its place, the first failure the snapshot's.
+        const auto into = [](auto &target, auto result) -> Status {
+            if (!result)
+                return result.error();
+            target = std::move(*result);
+            return {};
+        };
+        for (const Status &each : {into(cards, m_store->cards(all)), into(histories, m_store->metricHistories()),
+                                   into(escalations, m_store->allEscalations()), into(kinds, m_store->columnKinds()),
+                                   into(labels, m_store->labels()), into(targets, m_store->escalationTargets(true))}) {
             if (!each)
                 return each;
         }
-        cards = std::move(*readCards);
-        histories = std::move(*readHistories);
-        escalations = std::move(*readEscalations);
-        kinds = std::move(*readKinds);
-        labels = std::move(*readLabels);
-        targets = std::move(*readTargets);
         return {};
     });
     if (!read)

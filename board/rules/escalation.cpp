@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "escalation.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <algorithm>
@@ -68,6 +69,12 @@ storage::CardPatch vendorResolved(const storage::Card &card, bool on)
     if (on)
         backToTeam(card, patch);
     return patch;
+}
+
+QString targetText(const QString &name, storage::EscalationKind kind)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("hb::board::Escalation", text); };
+    return tr("%1 (%2)").arg(name, kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line"));
 }
 
 storage::CardPatch reference(const storage::Card &card, const QString &reference)

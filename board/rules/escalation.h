@@ -20,6 +20,8 @@ storage::CardPatch acknowledged(const storage::Card &card, bool on);
 /// The vendor has (or has not) resolved it: a ticket that waited on them is the team's again (In progress), to check
 /// and close.
 storage::CardPatch vendorResolved(const storage::Card &card, bool on);
+/// A target as menus and fields name it: "Dell ProSupport (vendor)", "Network team (second line)".
+QString targetText(const QString &name, storage::EscalationKind kind);
 /// The vendor's case number of the open escalation.
 storage::CardPatch reference(const storage::Card &card, const QString &reference);
 

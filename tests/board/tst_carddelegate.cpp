@@ -27,6 +27,20 @@ QStyleOptionViewItem optionOfWidth(int width)
     return option;
 }
 
+/// The application's palette, or a dark one, for the sheets of cards kept for people to look at.
+QPalette sheetPalette(bool dark)
+{
+    QPalette palette = QApplication::palette();
+    if (dark) {
+        palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    }
+    return palette;
+}
+
 } // namespace
 
 class tst_CardDelegate : public QObject
@@ -315,14 +329,7 @@ private Q_SLOTS:
     {
         // Every state on one sheet, kept as a test artifact for people to look at (sla-badges-light.png, -dark.png)
         QFETCH(bool, dark);
-        QPalette palette = QApplication::palette();
-        if (dark) {
-            palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-            palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-            palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-            palette.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-            palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-        }
+        const QPalette palette = sheetPalette(dark);
         const QList<std::pair<QString, QString>> states{{QStringLiteral("ok"), QStringLiteral("3h 10m left")},
                                                         {QStringLiteral("at-risk"), QStringLiteral("40m left")},
                                                         {QStringLiteral("breached"), QStringLiteral("2h over")},
@@ -367,12 +374,7 @@ private Q_SLOTS:
     {
         // Kept as a test artifact for people to look at (escalation-chips-light.png, -dark.png)
         QFETCH(bool, dark);
-        QPalette palette = QApplication::palette();
-        if (dark) {
-            palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-            palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-            palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-        }
+        const QPalette palette = sheetPalette(dark);
         const QString longName = QStringLiteral("Contoso Managed Services, Northern Europe field engineering");
         const QList<std::tuple<QString, QString, QString>> cards{
                 {QStringLiteral("Network team"), QStringLiteral("second-line"), QStringLiteral("critical")},

@@ -216,10 +216,9 @@ void BoardView::addEscalationMenu(QMenu *menu, const QList<qint64> &ids, bool ed
     QMenu *submenu = menu->addMenu(tr("&Escalate"));
     submenu->setObjectName(QStringLiteral("escalateMenu"));
     for (const storage::EscalationTarget &target : m_model->escalationTargets()) {
-        const QString kind = target.kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line");
         QAction *action = submenu->addAction(
                 chips::swatch(theme::escalation(storage::toText(target.kind))),
-                tr("To %1 (%2)").arg(menuText(target.name), kind), this, [forEach, target] {
+                tr("To %1").arg(menuText(escalation::targetText(target.name, target.kind))), this, [forEach, target] {
                     forEach(tr("Escalate to %1").arg(menuText(target.name)), [&target](const storage::Card &card) {
                         return card.escalation.targetId == target.id
                                        ? std::nullopt

@@ -206,11 +206,6 @@ void FieldsPane::setBoard(storage::BoardStore *store, BoardActions *actions)
     loadMembers();
 }
 
-QString FieldsPane::targetText(const QString &name, storage::EscalationKind kind)
-{
-    return tr("%1 (%2)").arg(name, kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line"));
-}
-
 void FieldsPane::fillEscalationMenu()
 {
     // The targets as the board read them last, the card as it is now (a colleague's change may have come in).
@@ -232,8 +227,8 @@ void FieldsPane::fillEscalationMenu()
     });
     menu->addSeparator();
     for (const storage::EscalationTarget &target : m_model.escalationTargets()) {
-        add(menuText(targetText(target.name, target.kind)), QStringLiteral("escalationTo-%1").arg(target.id),
-            current == target.id, [this, target] {
+        add(menuText(escalation::targetText(target.name, target.kind)),
+            QStringLiteral("escalationTo-%1").arg(target.id), current == target.id, [this, target] {
                 if (const storage::Card *now = card(); now && now->escalation.targetId != target.id)
                     m_save(escalation::escalate(*now, target), tr("Escalate to %1").arg(menuText(target.name)), {});
             });
@@ -243,7 +238,7 @@ void FieldsPane::fillEscalationMenu()
 void FieldsPane::showEscalation(const storage::Card &shown, bool editable)
 {
     const storage::Escalation &open = shown.escalation;
-    m_escalation->setText(open.isEscalated() ? menuText(targetText(open.targetName, open.targetKind))
+    m_escalation->setText(open.isEscalated() ? menuText(escalation::targetText(open.targetName, open.targetKind))
                                              : tr("Not escalated"));
     m_escalation->setEnabled(editable);
     // Plain text (a member's name is people's text); said once saved (an escalation just made has no time yet).

@@ -60,7 +60,6 @@ private:
     void loadMembers();
     /// The Escalated button's menu: not escalated, or each target as the board last read them.
     void fillEscalationMenu();
-    static QString targetText(const QString &name, storage::EscalationKind kind);
     void showEscalation(const storage::Card &shown, bool editable);
     void saveReference();
     void saveDue();

@@ -2,6 +2,7 @@
 #include "escalationtargetsdialog.h"
 
 #include <board/actions/boardactions.h>
+#include <board/rules/escalation.h>
 #include <board/widgets/common/theme.h>
 #include <storage/boardstore.h>
 
@@ -121,8 +122,7 @@ void EscalationTargetsDialog::reload()
     m_list->clear();
     int current = -1;
     for (const storage::EscalationTarget &target : std::as_const(m_targets)) {
-        const QString kind = target.kind == storage::EscalationKind::Vendor ? tr("vendor") : tr("second line");
-        m_list->addItem(tr("%1 (%2)").arg(target.name, kind));
+        m_list->addItem(escalation::targetText(target.name, target.kind));
         if (target.id == keep)
             current = m_list->count() - 1;
     }
