@@ -369,7 +369,8 @@ public:
     /// status, oldest first.
     Result<QHash<qint64, QList<Event>>> clockHistories(bool includeArchived = false);
     /// What the help-desk metrics read of every ticket (deleted cards left out, archived ones in), in one query: per
-    /// card, its creation, its moves and the changes of its assignee, oldest first.
+    /// card, its creation, its moves and the changes of its assignee, priority and status (all the clocks need too),
+    /// oldest first.
     Result<QHash<qint64, QList<Event>>> metricHistories();
     /// Every escalation of every card that is not deleted, open or ended, by card, oldest first.
     Result<QHash<qint64, QList<Escalation>>> allEscalations();
@@ -475,8 +476,8 @@ private:
     Status cardChanged(CardIndex index, QStringView eventKind, qint64 cardId, const QJsonObject &payload);
     Result<Card> loadCard(qint64 id, bool includeDeleted);
     /// Per card (not deleted; archived ones with @p includeArchived), its creation, its moves and the updates that
-    /// may change @p field or @p other, oldest first (clockHistories(), metricHistories()).
-    Result<QHash<qint64, QList<Event>>> historiesOf(QStringView field, QStringView other, bool includeArchived);
+    /// may change one of @p fields (one to three), oldest first (clockHistories(), metricHistories()).
+    Result<QHash<qint64, QList<Event>>> historiesOf(const QStringList &fields, bool includeArchived);
     // Escalations (boardstore_escalations.cpp), inside updateCard()'s change.
     /// Checks @p wanted (a target on the list, unless it is the open one's, @p openTargetId; texts in bounds) and fills
     /// in its target's name and kind.

@@ -31,13 +31,105 @@ Spread spreadOf(QList<qint64> durations)
     return spread;
 }
 
+int Period::bucketOf(qint64 at) const
+{
+    if (!contains(at) || buckets.isEmpty())
+        return -1;
+    const auto next = std::upper_bound(buckets.cbegin(), buckets.cend(), at);
+    return next == buckets.cbegin() ? -1 : int(next - buckets.cbegin()) - 1;
+}
+
+namespace {
+
+int ageBin(qint64 age)
+{
+    return age < s_dayMs ? 0 : age < 3 * s_dayMs ? 1 : age < 7 * s_dayMs ? 2 : age < 30 * s_dayMs ? 3 : 4;
+}
+
+int resolutionBin(qint64 ms)
+{
+    constexpr qint64 hour = 3600 * 1000;
+    return ms < hour          ? 0
+           : ms < 4 * hour    ? 1
+           : ms < 8 * hour    ? 2
+           : ms < s_dayMs     ? 3
+           : ms < 3 * s_dayMs ? 4
+           : ms < 7 * s_dayMs ? 5
+                              : 6;
+}
+
+bool within24h(const TicketRow &row)
+{
+    return !row.clockSkew && row.firstResolvedAt - row.createdAt <= s_dayMs;
+}
+
+/// Where the backlog is counted: the period's end, or now when it has not ended.
+qint64 endOf(const Period &period, qint64 now)
+{
+    return std::min(now, period.to);
+}
+
+} // namespace
+
+bool inSlice(const TicketRow &row, const Slice &slice, const Period &period, qint64 now)
+{
+    const qint64 end = endOf(period, now);
+    const bool created = period.contains(row.createdAt);
+    const bool resolved = period.contains(row.finalResolvedAt);
+    switch (slice.kind) {
+    case Slice::Created:
+        return created;
+    case Slice::CreatedOnChannel:
+        return created && qint64(row.channel) == slice.key;
+    case Slice::CreatedWithLabel:
+        return created && row.labelIds.contains(slice.key);
+    case Slice::CreatedInBucket:
+        return created && period.bucketOf(row.createdAt) == slice.key;
+    case Slice::Resolved:
+        return resolved;
+    case Slice::ResolvedInBucket:
+        return resolved && period.bucketOf(row.finalResolvedAt) == slice.key;
+    case Slice::ResolvedInTime: {
+        const auto ms = row.resolutionMs();
+        return resolved && ms && resolutionBin(*ms) == slice.key;
+    }
+    case Slice::ResolvedAtPriority:
+        return resolved && qint64(row.priority) == slice.key;
+    case Slice::Backlog:
+        return row.openAt(end);
+    case Slice::BacklogOfAge:
+        return row.openAt(end) && ageBin(end - row.createdAt) == slice.key;
+    case Slice::Overdue:
+        return row.openAt(end) && row.dueAt && row.dueAt < end;
+    case Slice::Unassigned:
+        return row.openAt(end) && row.assignee.isEmpty();
+    case Slice::Breached:
+        return row.openAt(end) && row.breachedNow;
+    case Slice::Escalated:
+        return created && row.wasEscalated() && (!slice.key || row.escalatedTo.contains(slice.key));
+    case Slice::OpenWith:
+        return row.openAt(end) && row.assignee == slice.who;
+    case Slice::ResolvedBy:
+        return resolved && row.assigneeAtResolution == slice.who;
+    case Slice::FirstContact:
+        return resolved && row.firstContactByRule();
+    case Slice::Within24h:
+        return resolved && within24h(row);
+    }
+    return false;
+}
+
 Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now)
 {
     Summary summary;
-    const qint64 end = std::min(now, period.to);
+    const qint64 end = endOf(period, now);
+    summary.createdPerBucket = summary.resolvedPerBucket = QList<int>(period.buckets.size(), 0);
     QList<qint64> responses;
     QList<qint64> resolutions;
     QList<qint64> handles;
+    QList<qint64> businessResponses;
+    QList<qint64> businessResolutions;
+    QHash<QString, QList<qint64>> resolutionsBy;
     for (const TicketRow &row : rows) {
         // A ticket of the period whose times do not add up: in no time figure, and counted
         const bool skewed = row.clockSkew || (row.firstResponseAt && row.firstResponseAt < row.createdAt);
@@ -51,6 +143,8 @@ Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now
             ++summary.createdPerChannel[row.channel];
             for (qint64 label : row.labelIds)
                 ++summary.createdPerLabel[label];
+            if (const int bucket = period.bucketOf(row.createdAt); bucket >= 0)
+                ++summary.createdPerBucket[bucket];
             ++summary.escalated.of;
             if (row.wasEscalated()) {
                 ++summary.escalated.count;
@@ -58,27 +152,38 @@ Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now
                     ++summary.escalatedPerTarget[target];
             }
         }
-        // Open at the period's end: made before it, not finally resolved by then, and not archived by then.
-        if (row.createdAt < end && (!row.finalResolvedAt || row.finalResolvedAt >= end)
-            && (!row.archivedAt || row.archivedAt >= end)) {
+        if (row.openAt(end)) {
             ++summary.backlog;
-            const qint64 age = end - row.createdAt;
-            const int bucket = age < s_dayMs        ? 0
-                               : age < 3 * s_dayMs  ? 1
-                               : age < 7 * s_dayMs  ? 2
-                               : age < 30 * s_dayMs ? 3
-                                                    : 4;
-            ++summary.backlogByAge[bucket];
+            ++summary.backlogByAge[ageBin(end - row.createdAt)];
+            summary.overdue += row.dueAt && row.dueAt < end ? 1 : 0;
+            summary.unassigned += row.assignee.isEmpty() ? 1 : 0;
+            summary.breached += row.breachedNow ? 1 : 0;
+            ++summary.technicians[row.assignee].open;
         }
         if (period.contains(row.firstResponseAt)) {
-            if (const auto ms = row.responseMs())
+            if (const auto ms = row.responseMs()) {
                 responses << *ms;
+                if (row.businessResponseMs)
+                    businessResponses << *row.businessResponseMs;
+            }
+            if (row.responseMet) {
+                ++summary.responseRate.of;
+                summary.responseRate.count += *row.responseMet ? 1 : 0;
+            }
         }
         if (period.contains(row.finalResolvedAt)) {
             ++summary.resolved;
+            if (const int bucket = period.bucketOf(row.finalResolvedAt); bucket >= 0)
+                ++summary.resolvedPerBucket[bucket];
+            Technician &technician = summary.technicians[row.assigneeAtResolution];
+            ++technician.resolved;
             if (const auto ms = row.resolutionMs()) {
                 resolutions << *ms;
+                resolutionsBy[row.assigneeAtResolution] << *ms;
+                ++summary.resolutionByTime[resolutionBin(*ms)];
                 handles << row.handleMs;
+                if (row.businessResolutionMs)
+                    businessResolutions << *row.businessResolutionMs;
             }
             ++summary.firstContact.of;
             summary.firstContact.count += row.firstContactByRule() ? 1 : 0;
@@ -86,7 +191,16 @@ Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now
             summary.firstLevel.count += row.wasEscalated() ? 0 : 1;
             if (!row.clockSkew) {
                 ++summary.within24h.of;
-                summary.within24h.count += row.firstResolvedAt - row.createdAt <= s_dayMs ? 1 : 0;
+                summary.within24h.count += within24h(row) ? 1 : 0;
+            }
+            Attainment &attainment = summary.attainment[row.priority];
+            if (row.resolutionMet) {
+                ++attainment.resolution.of;
+                attainment.resolution.count += *row.resolutionMet ? 1 : 0;
+            }
+            if (row.responseMet) {
+                ++attainment.response.of;
+                attainment.response.count += *row.responseMet ? 1 : 0;
             }
         }
         if (period.contains(row.firstResolvedAt)) {
@@ -97,6 +211,10 @@ Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now
     summary.response = spreadOf(responses);
     summary.resolution = spreadOf(resolutions);
     summary.handle = spreadOf(handles);
+    summary.businessResponse = spreadOf(businessResponses);
+    summary.businessResolution = spreadOf(businessResolutions);
+    for (auto it = resolutionsBy.cbegin(); it != resolutionsBy.cend(); ++it)
+        summary.technicians[it.key()].resolution = spreadOf(it.value());
     if (summary.created)
         summary.resolutionRate = double(summary.resolved) / summary.created;
     return summary;

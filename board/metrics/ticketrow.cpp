@@ -36,6 +36,33 @@ bool TicketRow::firstContactByRule() const
            && !wasEscalated() && reopenCount == 0;
 }
 
+bool TicketRow::openAt(qint64 at) const
+{
+    if (createdAt >= at || (archivedAt && archivedAt < at))
+        return false;
+    for (const auto &[arrived, left] : resolvedSpans) {
+        if (arrived < at && (!left || left >= at))
+            return false;
+    }
+    return true;
+}
+
+void addClocks(TicketRow &row, const sla::Clocks &clocks)
+{
+    const auto stopped = [](const sla::Clock &clock) {
+        return clock.state == sla::ClockState::Met || clock.state == sla::ClockState::Missed;
+    };
+    if (stopped(clocks.response)) {
+        row.businessResponseMs = clocks.response.elapsedMs;
+        row.responseMet = clocks.response.state == sla::ClockState::Met;
+    }
+    row.breachedNow = !row.isResolved() && clocks.current().state == sla::ClockState::Breached;
+    if (row.isResolved() && stopped(clocks.resolution)) {
+        row.businessResolutionMs = clocks.resolution.elapsedMs;
+        row.resolutionMet = clocks.resolution.state == sla::ClockState::Met;
+    }
+}
+
 bool escalationCounts(const storage::Escalation &escalation)
 {
     return !(escalation.endedAt && escalation.endedBy == escalation.by
@@ -52,6 +79,8 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
     row.channel = card.channel;
     row.priority = card.priority;
     row.labelIds = card.labelIds;
+    row.assignee = card.assignee;
+    row.dueAt = card.dueAt;
     row.archivedAt = card.archivedAt;
     row.createdAt = card.createdAt;
     row.firstResponseAt = card.firstResponseAt;
@@ -80,8 +109,11 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
             lastResolution = at;
             lastResolver = by;
             assigneeAtLastResolution = assignee;
+            row.resolvedSpans.append({at, 0});
         } else if (wasDone && !isDone && lastResolution) {
             ++row.reopenCount;
+            if (!row.resolvedSpans.isEmpty() && !row.resolvedSpans.last().second)
+                row.resolvedSpans.last().second = at;
         }
         column = to;
         since = at;
@@ -97,6 +129,7 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
             since = card.createdAt;
             if (isKind(column, storage::ColumnKind::Done)) { // created resolved
                 row.firstResolvedAt = lastResolution = card.createdAt;
+                row.resolvedSpans.append({card.createdAt, 0});
                 lastResolver = event.actor;
                 assigneeAtLastResolution = assignee;
             }
@@ -131,6 +164,12 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
         row.resolvedBy = card.resolvedBy.isEmpty() ? lastResolver : card.resolvedBy;
         row.assigneeAtResolution = assigneeAtLastResolution.isEmpty() ? card.assignee : assigneeAtLastResolution;
     }
+    // The spans end as the card is now: resolved since its final resolution, or not resolved.
+    const bool openSpan = !row.resolvedSpans.isEmpty() && !row.resolvedSpans.last().second;
+    if (row.finalResolvedAt && !openSpan)
+        row.resolvedSpans.append({row.finalResolvedAt, 0});
+    else if (!row.finalResolvedAt && openSpan)
+        row.resolvedSpans.removeLast();
     // A resolution the history does not show (cut short, or a column no longer known): the final one is the first.
     if (!row.firstResolvedAt)
         row.firstResolvedAt = row.finalResolvedAt;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <board/sla/clock.h>
 #include <storage/records.h>
 
 #include <QList>
@@ -22,15 +23,20 @@ struct TicketRow
     storage::Channel channel = storage::Channel::None;
     storage::Priority priority = storage::Priority::Normal;
     QList<qint64> labelIds;
+    QString assignee;      ///< who has it now
     qint64 archivedAt = 0; ///< 0: on the board
+    qint64 dueAt = 0;      ///< 0: no due date
     qint64 createdAt = 0;
     qint64 firstResponseAt = 0;
     QString firstResponseBy;
     qint64 firstResolvedAt = 0; ///< its first arrival in a Done-kind column
     qint64 finalResolvedAt = 0; ///< its resolution when it is in a Done-kind column now; 0 while open
     QString resolvedBy;         ///< who made the final resolution
-    int reopenCount = 0;        ///< moves out of a Done-kind column after a resolution
-    int reassignments = 0;      ///< assigned to someone else than whoever had it last (not the first, nor unassigning)
+    /// Each stay in a Done-kind column: arrived, left (0: still there), oldest first; the last one open when the
+    /// ticket is resolved now.
+    QList<std::pair<qint64, qint64>> resolvedSpans;
+    int reopenCount = 0;   ///< moves out of a Done-kind column after a resolution
+    int reassignments = 0; ///< assigned to someone else than whoever had it last (not the first, nor unassigning)
     QString assigneeAtResolution;
     QList<qint64> escalatedTo; ///< the targets of the escalations that count, in order, each once
     /// Time spent in Doing-kind columns, every stay summed (a stay still going counts up to `now`).
@@ -38,6 +44,14 @@ struct TicketRow
     /// The history's times do not add up (a resolution before the creation: a writer's clock was wrong): left out of
     /// the time figures.
     bool clockSkew = false;
+    /// From the service-level clocks (sla::Desk, addClocks()); none when the desk's levels could not be read.
+    /// Business time from creation to the first response (once answered) and to the final resolution (once resolved;
+    /// waits and time spent resolved before a reopening not counted); whether each clock met its target.
+    std::optional<qint64> businessResponseMs;
+    std::optional<qint64> businessResolutionMs;
+    std::optional<bool> responseMet;
+    std::optional<bool> resolutionMet;
+    bool breachedNow = false; ///< open, and its clock that matters now is breached
 
     bool isResolved() const { return finalResolvedAt != 0; }
     bool wasEscalated() const { return !escalatedTo.isEmpty(); }
@@ -48,6 +62,8 @@ struct TicketRow
     /// Resolved at first contact by the stated rule (docs/metrics.md): by phone, chat or walk-in, resolved by whoever
     /// responded first, never reassigned, escalated or reopened.
     bool firstContactByRule() const;
+    /// Open at @p at: created before it, not in a Done-kind column then, not archived by then.
+    bool openAt(qint64 at) const;
 };
 
 /// An escalation that counts: not one ended within a minute by whoever made it (an undo or a slip).
@@ -61,5 +77,8 @@ bool escalationCounts(const storage::Escalation &escalation);
 TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &history,
                     const QList<storage::Escalation> &escalations,
                     const std::function<std::optional<storage::ColumnKind>(qint64 columnId)> &kindOf, qint64 now);
+
+/// Fills @p row's business times and SLA results from its service-level @p clocks (sla::Desk::clocksOf()).
+void addClocks(TicketRow &row, const sla::Clocks &clocks);
 
 } // namespace hb::board::metrics

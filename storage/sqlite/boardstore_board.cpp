@@ -423,31 +423,37 @@ Result<QList<Event>> BoardStore::cardHistory(qint64 cardId)
 
 Result<QHash<qint64, QList<Event>>> BoardStore::clockHistories(bool includeArchived)
 {
-    return historiesOf(u"priority", u"status", includeArchived);
+    return historiesOf({QStringLiteral("priority"), QStringLiteral("status")}, includeArchived);
 }
 
 Result<QHash<qint64, QList<Event>>> BoardStore::metricHistories()
 {
-    return historiesOf(u"assignee", u"assignee", true);
+    return historiesOf({QStringLiteral("assignee"), QStringLiteral("priority"), QStringLiteral("status")}, true);
 }
 
-Result<QHash<qint64, QList<Event>>> BoardStore::historiesOf(QStringView field, QStringView other, bool includeArchived)
+Result<QHash<qint64, QList<Event>>> BoardStore::historiesOf(const QStringList &fields, bool includeArchived)
 {
     QHash<qint64, QList<Event>> histories;
-    // An update that changed neither field cannot name it (its payload is plain JSON text): it is left out here,
-    // and one that only mentions the word is read and found to change nothing that matters.
-    const auto quoted = [](QStringView name) { return QString(u'"' + name.toString() + u'"'); };
+    // An update that changed none of the fields cannot name one (its payload is plain JSON text): it is left out
+    // here, and one that only mentions the word is read and found to change nothing that matters.
+    // Up to three fields, in three slots (the last one repeated when fewer are asked for).
+    Q_ASSERT(!fields.isEmpty() && fields.size() <= 3);
+    const auto quoted = [&fields](qsizetype i) {
+        return QString(u'"' + fields.at(std::min(i, fields.size() - 1)) + u'"');
+    };
     auto read = m_db->forEach(
-            QStringLiteral("SELECT e.seq, e.op_id, e.at, e.actor, e.card_id, e.kind, e.payload FROM events e "
-                           "JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL AND (:archived OR c.archived_at "
-                           "IS NULL) "
-                           "WHERE e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, :field) > 0 "
-                           "OR instr(e.payload, :other) > 0)) ORDER BY e.seq"),
+            QStringLiteral(
+                    "SELECT e.seq, e.op_id, e.at, e.actor, e.card_id, e.kind, e.payload FROM events e "
+                    "JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL AND (:archived OR c.archived_at "
+                    "IS NULL) "
+                    "WHERE e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, :field0) > 0 "
+                    "OR instr(e.payload, :field1) > 0 OR instr(e.payload, :field2) > 0)) ORDER BY e.seq"),
             {{QStringLiteral(":created"), eventkind::CardCreated.toString()},
              {QStringLiteral(":moved"), eventkind::CardMoved.toString()},
              {QStringLiteral(":updated"), eventkind::CardUpdated.toString()},
-             {QStringLiteral(":field"), quoted(field)},
-             {QStringLiteral(":other"), quoted(other)},
+             {QStringLiteral(":field0"), quoted(0)},
+             {QStringLiteral(":field1"), quoted(1)},
+             {QStringLiteral(":field2"), quoted(2)},
              {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
             [&](const QSqlQuery &query) {
                 Event event = readEvent(query);

@@ -4,6 +4,8 @@
 #include "clitestcase.h"
 
 #include <QDate>
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace hb::tests;
 using namespace hb::tests::cli;
@@ -57,6 +59,22 @@ private Q_SLOTS:
         QCOMPARE(figures.value(u"resolution_ms"_s).toObject().value(u"count"_s).toInt(), 1);
         QVERIFY(figures.value(u"resolution_ms"_s).toObject().value(u"median"_s).toDouble() >= 0);
         QCOMPARE(figures.value(u"left_out"_s).toInt(), 0);
+        // (per day: 30 days, all three made today, one resolved today)
+        const QJsonObject series = figures.value(u"series"_s).toObject();
+        QCOMPARE(series.value(u"step"_s).toString(), u"day"_s);
+        QCOMPARE(series.value(u"starts"_s).toArray().size(), 30);
+        QCOMPARE(series.value(u"created"_s).toArray().last().toInt(), 3);
+        QCOMPARE(series.value(u"resolved"_s).toArray().last().toInt(), 1);
+        // (the new board's service levels: resolved at once, the Normal resolution clock was met; nobody had it)
+        QVERIFY(figures.value(u"clocks_problem"_s).isNull());
+        const QJsonObject normal = figures.value(u"sla_attainment"_s).toObject().value(u"normal"_s).toObject();
+        QCOMPARE(normal.value(u"resolution"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(normal.value(u"resolution"_s).toObject().value(u"of"_s).toInt(), 1);
+        const QJsonArray technicians = figures.value(u"technicians"_s).toArray();
+        QCOMPARE(technicians.size(), 1);
+        QVERIFY(technicians.first().toObject().value(u"assignee"_s).isNull());
+        QCOMPARE(technicians.first().toObject().value(u"open"_s).toInt(), 2);
+        QCOMPARE(technicians.first().toObject().value(u"resolved"_s).toInt(), 1);
         // AND a period long past has no tickets: counts of 0 and no data, never 0 %
         const QJsonObject past = report({u"--from"_s, u"2020-01-01"_s, u"--to"_s, u"2020-01-31"_s});
         QCOMPARE(past.value(u"created"_s).toInt(), 0);

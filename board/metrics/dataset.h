@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "report.h"
+
+#include <storage/records.h>
+#include <storage/result.h>
+
+#include <QByteArray>
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace hb::storage {
+class BoardStore;
+}
+
+namespace hb::board::metrics {
+
+/**
+ * Everything the metrics of a board are worked out from, read in one snapshot: every ticket (archived ones too,
+ * deleted ones left out) as a TicketRow beside its card, with the service-level clocks' business times and results
+ * when the desk's levels can be used, and the names the figures are shown with. The dashboard and
+ * `helpboard-cli report` read it the same way, so they give the same numbers.
+ */
+struct Dataset
+{
+    qint64 now = 0;
+    QList<storage::Card> cards; ///< archived ones too
+    QList<TicketRow> rows;      ///< rows[i] is cards[i]'s
+    QHash<qint64, QString> labelNames;
+    QHash<qint64, QString> targetNames;
+    /// The desk's time zone (Board > Service Levels), whose days the periods are; UTC when the levels do not say.
+    QByteArray timeZone;
+    /// Why the business times and SLA results are missing (the levels cannot be used); empty when they are there.
+    QString clocksProblem;
+
+    /// The period from @p first to @p last (whole days in the desk's time zone), with a bucket per day, or per week
+    /// (from @p first on) when it is longer than @p maxDays days.
+    Period period(QDate first, QDate last, int maxDays = 62) const;
+    /// Today in the desk's time zone.
+    QDate today() const;
+};
+
+storage::Result<Dataset> readDataset(storage::BoardStore &store, qint64 now);
+
+} // namespace hb::board::metrics
