@@ -13,6 +13,7 @@
 #include <board/widgets/board/filterbar.h>
 #include <board/widgets/cardeditor/cardeditor.h>
 #include <board/widgets/common/menutext.h>
+#include <board/widgets/dashboard/dashboard.h>
 #include <board/widgets/common/shortcuts.h>
 #include <board/widgets/common/theme.h>
 #include <board/widgets/dialogs/archiveddialog.h>
@@ -169,6 +170,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     connect(m_model, &QAbstractItemModel::dataChanged, m_statusTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_filterBar, &board::FilterBar::filterChanged, this, &MainWindow::applyFilter);
+    QAction *dashboard = setUpDashboard();
     // A search's hits are the file's at the time: cards added, renamed or reloaded are searched again.
     connect(m_model, &QAbstractItemModel::rowsInserted, m_filterBar, &board::FilterBar::refreshSearch);
     connect(m_model, &QAbstractItemModel::modelReset, m_filterBar, &board::FilterBar::refreshSearch);
@@ -238,6 +240,9 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     QAction *archived = edit->addAction(tr("&Archived Cards…"), this, &MainWindow::showArchived);
     archived->setObjectName(QStringLiteral("showArchived"));
     archived->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(dashboard);
 
     QMenu *boardMenu = menuBar()->addMenu(tr("&Board"));
     boardMenu->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
@@ -600,6 +605,7 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     showPresence();
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
+    m_dashboard->setReader([this] { return board::metrics::readDataset(*m_store, m_store->now()); });
 }
 
 void MainWindow::warn(const QString &title, const QString &message)
@@ -862,6 +868,7 @@ board::CardFilter::Context MainWindow::filterContext() const
 void MainWindow::applyFilter()
 {
     m_view->filterModel()->setFilter(m_filterBar->filter(), filterContext());
+    m_dashboard->setFilter(m_filterBar->filter(), filterContext(), m_filterBar->describe());
     updateStatus();
 }
 

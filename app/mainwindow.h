@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -26,9 +27,11 @@ class BoardPoller;
 class BoardModel;
 class BoardView;
 class CardEditor;
+class Dashboard;
 } // namespace hb::board
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -116,6 +119,10 @@ private:
     void backUpNow();
     /// File > Check Board: SQLite's integrity check and HelpBoard's own, in the background.
     void checkBoard();
+    /// View > Dashboard: the metrics beside the board (mainwindow_dashboard.cpp); its action, for the menu.
+    QAction *setUpDashboard();
+    /// Shows on the board exactly the tickets behind a number of the dashboard, and says so.
+    void showDrillDown(const QSet<qint64> &ids, const QString &name, int archived);
     QString filterKey() const;
     board::CardFilter::Context filterContext() const;
 
@@ -135,6 +142,8 @@ private:
     QPointer<board::MembersDialog> m_members;
     QPointer<board::ServiceLevelsDialog> m_serviceLevels;
     QPointer<board::EscalationTargetsDialog> m_escalationTargets;
+    board::Dashboard *m_dashboard = nullptr;
+    QDockWidget *m_dashboardDock = nullptr;
     board::SlaAlerts *m_alerts = nullptr;
     QToolButton *m_alertButton = nullptr;
     QTimer *m_alertTimer = nullptr;

@@ -9,7 +9,8 @@ set -euo pipefail
 # that drop privileges), xvfb + xauth let `run` open a window on a headless machine, strace
 # injects file-system faults into saves (cli/clifaults), file is needed by CPack's
 # dpkg-shlibdeps step, and tzdata holds the time zones business hours are counted in (minimal
-# images leave it out).
+# images leave it out). Qt Charts draws the dashboard; its CMake package needs Qt OpenGL's
+# (libqt6opengl6-dev), which qt6-charts-dev does not pull in.
 readonly DEB_PACKAGES=(
     cmake
     ninja-build
@@ -17,6 +18,8 @@ readonly DEB_PACKAGES=(
     pkg-config
     qt6-base-dev
     qt6-base-dev-tools
+    qt6-charts-dev
+    libqt6opengl6-dev
     libqt6sql6-sqlite
     libsqlite3-dev
     sqlite3

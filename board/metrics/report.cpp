@@ -85,6 +85,8 @@ bool inSlice(const TicketRow &row, const Slice &slice, const Period &period, qin
         return created && row.labelIds.contains(slice.key);
     case Slice::CreatedInBucket:
         return created && period.bucketOf(row.createdAt) == slice.key;
+    case Slice::Responded:
+        return period.contains(row.firstResponseAt) && row.responseMs().has_value();
     case Slice::Resolved:
         return resolved;
     case Slice::ResolvedInBucket:

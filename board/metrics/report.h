@@ -109,6 +109,7 @@ struct Slice
         CreatedOnChannel,   ///< key: the storage::Channel
         CreatedWithLabel,   ///< key: the label id
         CreatedInBucket,    ///< key: the bucket
+        Responded,          ///< first answered in the period (with a sound time); key: none
         Resolved,           ///< finally resolved; key: none
         ResolvedInBucket,   ///< key: the bucket
         ResolvedInTime,     ///< key: the resolution-time bin
@@ -124,8 +125,14 @@ struct Slice
         FirstContact, ///< finally resolved, at first contact
         Within24h,    ///< finally resolved, first resolved within 24 h
     };
-    Kind kind = Created;
-    qint64 key = 0;
+    Slice(Kind which = Created, qint64 keyed = 0, QString login = {})
+        : kind(which)
+        , key(keyed)
+        , who(std::move(login))
+    { }
+
+    Kind kind;
+    qint64 key;
     QString who;
 };
 

@@ -41,19 +41,19 @@ QString shareText(const Share &share)
 QString ageBinText(int bin)
 {
     static const char *const s_names[s_ageBins] = {
-            QT_TRANSLATE_NOOP("hb::board::metrics", "Under 1 day"), QT_TRANSLATE_NOOP("hb::board::metrics", "1-3 days"),
-            QT_TRANSLATE_NOOP("hb::board::metrics", "3-7 days"), QT_TRANSLATE_NOOP("hb::board::metrics", "7-30 days"),
-            QT_TRANSLATE_NOOP("hb::board::metrics", "Over 30 days")};
+            QT_TRANSLATE_NOOP("hb::board::metrics", "< 1 d"), QT_TRANSLATE_NOOP("hb::board::metrics", "1-3 d"),
+            QT_TRANSLATE_NOOP("hb::board::metrics", "3-7 d"), QT_TRANSLATE_NOOP("hb::board::metrics", "7-30 d"),
+            QT_TRANSLATE_NOOP("hb::board::metrics", "> 30 d")};
     return bin >= 0 && bin < s_ageBins ? tr(s_names[bin]) : QString();
 }
 
 QString resolutionBinText(int bin)
 {
     static const char *const s_names[s_resolutionBins] = {
-            QT_TRANSLATE_NOOP("hb::board::metrics", "Under 1 h"),  QT_TRANSLATE_NOOP("hb::board::metrics", "1-4 h"),
-            QT_TRANSLATE_NOOP("hb::board::metrics", "4-8 h"),      QT_TRANSLATE_NOOP("hb::board::metrics", "8-24 h"),
-            QT_TRANSLATE_NOOP("hb::board::metrics", "1-3 days"),   QT_TRANSLATE_NOOP("hb::board::metrics", "3-7 days"),
-            QT_TRANSLATE_NOOP("hb::board::metrics", "Over 7 days")};
+            QT_TRANSLATE_NOOP("hb::board::metrics", "< 1 h"), QT_TRANSLATE_NOOP("hb::board::metrics", "1-4 h"),
+            QT_TRANSLATE_NOOP("hb::board::metrics", "4-8 h"), QT_TRANSLATE_NOOP("hb::board::metrics", "8-24 h"),
+            QT_TRANSLATE_NOOP("hb::board::metrics", "1-3 d"), QT_TRANSLATE_NOOP("hb::board::metrics", "3-7 d"),
+            QT_TRANSLATE_NOOP("hb::board::metrics", "> 7 d")};
     return bin >= 0 && bin < s_resolutionBins ? tr(s_names[bin]) : QString();
 }
 

@@ -19,7 +19,7 @@ bool CardFilter::isEmpty() const
 {
     return !columnId && !overdue && !dueWithin24h && !unassigned && !mine && assignee.isEmpty() && requester.isEmpty()
            && !priority && statuses.isEmpty() && labelIds.isEmpty() && !channel && text.isEmpty() && search.isEmpty()
-           && !searchIds && slaStates.isEmpty() && !escalated && escalatedTo.isEmpty();
+           && !searchIds && slaStates.isEmpty() && !escalated && escalatedTo.isEmpty() && !cardIds;
 }
 
 bool CardFilter::matches(const storage::Card &card, const Context &context) const
@@ -61,6 +61,8 @@ bool CardFilter::matches(const storage::Card &card, const Context &context) cons
         return false;
     }
     if (searchIds && !searchIds->contains(card.id))
+        return false;
+    if (cardIds && !cardIds->contains(card.id))
         return false;
     if (!slaStates.isEmpty() && !(context.slaState && slaStates.contains(context.slaState(card.id))))
         return false;

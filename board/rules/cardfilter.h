@@ -57,6 +57,10 @@ struct CardFilter
     QSet<QString> slaStates;
     bool escalated = false;   ///< escalated now, to anyone
     QSet<qint64> escalatedTo; ///< escalated now to one of these targets
+    /// Exactly these cards, when set: the tickets behind a number of the dashboard (its drill-down), named by
+    /// cardIdsName ("Resolved, last 30 days"). Not kept in saved filters.
+    std::optional<QSet<qint64>> cardIds;
+    QString cardIdsName;
 
     bool isEmpty() const;
     bool matches(const storage::Card &card, const Context &context) const;

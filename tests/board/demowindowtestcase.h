@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QListView>
 #include <QObject>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -22,6 +23,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 namespace hb::tests {
 
@@ -62,6 +64,20 @@ protected:
     std::unique_ptr<storage::BoardStore> storeAs(const QString &login = QStringLiteral("alice")) const
     {
         return storage::BoardStore::open(m_board, optionsFor(login)).value();
+    }
+
+    /// helpboard-cli ARGS as @p login on another desktop (ctest sets HELPBOARD_CLI); its standard output, nothing
+    /// when it failed.
+    std::optional<QByteArray> cliAs(const QString &login, const QStringList &arguments) const
+    {
+        QProcess process;
+        process.start(qEnvironmentVariable("HELPBOARD_CLI"),
+                      QStringList{QStringLiteral("--board"), m_board, QStringLiteral("--as"), login} + arguments);
+        if (!process.waitForFinished(30000) || process.exitCode() != 0) {
+            qWarning() << "helpboard-cli failed:" << arguments << process.readAllStandardError();
+            return std::nullopt;
+        }
+        return process.readAllStandardOutput();
     }
 
     /// Card @p id as the file has it now.

@@ -39,15 +39,8 @@ private:
     /// helpboard-cli ARGS as ben, another desktop; its standard output, nothing when it failed.
     std::optional<QString> cli(const QStringList &arguments) const
     {
-        QProcess process;
-        process.start(qEnvironmentVariable("HELPBOARD_CLI"),
-                      QStringList{QStringLiteral("--board"), m_board, QStringLiteral("--as"), QStringLiteral("ben")}
-                              + arguments);
-        if (!process.waitForFinished(30000) || process.exitCode() != 0) {
-            qWarning() << "helpboard-cli failed:" << arguments << process.readAllStandardError();
-            return std::nullopt;
-        }
-        return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        const auto out = cliAs(QStringLiteral("ben"), arguments);
+        return out ? std::optional(QString::fromUtf8(*out).trimmed()) : std::nullopt;
     }
 
     const storage::Card *shown(qint64 id) const { return m_window->model()->cardAt(m_window->model()->cardIndex(id)); }

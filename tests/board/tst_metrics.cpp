@@ -366,6 +366,7 @@ private Q_SLOTS:
             s.createdPerChannel.value(storage::Channel::Phone), "A");
         row("created with label 1", Slice::CreatedWithLabel, 1, {}, s.createdPerLabel.value(1), "AB");
         row("created on day 0", Slice::CreatedInBucket, 0, {}, s.createdPerBucket.at(0), "ABC");
+        row("responded", Slice::Responded, 0, {}, s.response.count, "ABC");
         row("resolved", Slice::Resolved, 0, {}, s.resolved, "ABDE");
         row("resolved on day 3", Slice::ResolvedInBucket, 3, {}, s.resolvedPerBucket.at(3), "B");
         row("resolved in 3-7 days", Slice::ResolvedInTime, 5, {}, s.resolutionByTime.at(5), "D");

@@ -119,6 +119,18 @@ FilterBar::FilterBar(QWidget *parent)
     // Always there, enabled while a filter is on: a button that appeared would move the others under the mouse.
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     buttons->addWidget(m_clear);
+    // The dashboard's drill-down, last: it comes and goes without moving the other buttons.
+    m_drill = new QToolButton(this);
+    m_drill->setObjectName(QStringLiteral("dashboardFilter"));
+    m_drill->setCheckable(true);
+    m_drill->hide();
+    connect(m_drill, &QToolButton::clicked, this, [this] {
+        changeMore([](CardFilter &filter) {
+            filter.cardIds.reset();
+            filter.cardIdsName.clear();
+        });
+    });
+    buttons->addWidget(m_drill);
     m_grid->addWidget(m_controls, 0, 1);
     // The search takes what the buttons, on one line, leave.
     m_grid->setColumnStretch(0, 1);
@@ -247,6 +259,8 @@ void FilterBar::setFilter(const CardFilter &filter)
     }
     m_extra.escalated = filter.escalated;
     m_extra.escalatedTo = filter.escalatedTo;
+    m_extra.cardIds = filter.cardIds;
+    m_extra.cardIdsName = filter.cardIdsName;
     m_applying = false;
     m_typing->stop();
     apply();
@@ -357,6 +371,13 @@ void FilterBar::apply()
     }
     m_filter = filter;
     m_clear->setEnabled(!m_filter.isEmpty());
+    m_drill->setVisible(bool(m_filter.cardIds));
+    m_drill->setChecked(bool(m_filter.cardIds));
+    // Long names (a period) are cut: the tooltip and the accessible name say it whole.
+    m_drill->setText(tr("%1 ✕").arg(m_drill->fontMetrics().elidedText(m_filter.cardIdsName, Qt::ElideRight, 220)));
+    m_drill->setAccessibleName(tr("From the dashboard: %1").arg(m_filter.cardIdsName));
+    m_drill->setToolTip(
+            tr("From the dashboard: %1. Click to show every card the other filters allow").arg(m_filter.cardIdsName));
     const int extra = int(bool(m_extra.priority)) + int(!m_extra.labelIds.isEmpty()) + int(!m_extra.assignee.isEmpty())
                       + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel))
                       + int(!m_extra.statuses.isEmpty()) + int(m_extra.escalated || !m_extra.escalatedTo.isEmpty());
@@ -418,6 +439,8 @@ QString FilterBar::describe() const
     }
     if (!m_filter.search.isEmpty())
         on << tr("“%1”").arg(m_filter.search);
+    if (m_extra.cardIds)
+        on << tr("From the dashboard: %1").arg(m_extra.cardIdsName);
     return on.join(QStringLiteral(", "));
 }
 

@@ -130,7 +130,8 @@ private:
     QToolButton *m_more = nullptr;
     QToolButton *m_saved = nullptr;
     QToolButton *m_clear = nullptr;
-    CardFilter m_extra; ///< what More filters sets: priority, labels, assignee, requester, channel, waiting
+    QToolButton *m_drill = nullptr; ///< the dashboard's drill-down, shown while it is on
+    CardFilter m_extra;             ///< what More filters sets: priority, labels, assignee, requester, channel, waiting
     QString m_settingsGroup;
     QWidget *m_empty = nullptr;
     QLabel *m_emptyText = nullptr;

@@ -114,19 +114,19 @@ QList<ShortcutEntry> ShortcutsDialog::boardKeys()
     };
 }
 
-UserGuideDialog::UserGuideDialog(QWidget *parent)
+UserGuideDialog::UserGuideDialog(QWidget *parent, const QString &resource, const QString &title)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("userGuide"));
-    setWindowTitle(tr("HelpBoard User Guide"));
+    setWindowTitle(title.isEmpty() ? tr("HelpBoard User Guide") : title);
     auto *text = new QTextBrowser(this);
     text->setObjectName(QStringLiteral("userGuideText"));
-    text->setOpenLinks(false); // the guide has no links to follow; nothing in it runs
-    QFile guide(QStringLiteral(":/help/guide.md"));
+    text->setOpenLinks(false); // the pages have no links to follow; nothing in them runs
+    QFile guide(resource);
     if (guide.open(QIODevice::ReadOnly))
         text->setMarkdown(QString::fromUtf8(guide.readAll()));
     else
-        text->setPlainText(tr("The user guide is missing from this build."));
+        text->setPlainText(tr("This page of help is missing from this build: %1").arg(resource));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

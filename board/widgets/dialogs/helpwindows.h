@@ -55,7 +55,9 @@ class UserGuideDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(UserGuideDialog)
 
 public:
-    explicit UserGuideDialog(QWidget *parent = nullptr);
+    /// The user guide; or another page of help, the Markdown of @p resource under @p title.
+    explicit UserGuideDialog(QWidget *parent = nullptr, const QString &resource = QStringLiteral(":/help/guide.md"),
+                             const QString &title = {});
     ~UserGuideDialog() override;
 };
 

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The dashboard beside the board (View > Dashboard), driven as a manager does: Ctrl+D, the period picker by keys,
+// tiles and bars clicked with the mouse (the board then shows exactly their tickets, until the bar's button clears
+// it), the tables in place of the charts, the board's filter, a colleague's new ticket; and the same numbers as
+// `helpboard-cli report --json` on the same file.
+#include "demowindowtestcase.h"
+#include "support/testsupport.h"
+
+#include <app/mainwindow.h>
+#include <board/model/boardmodel.h>
+#include <board/model/cardfiltermodel.h>
+#include <board/widgets/board/boardview.h>
+#include <board/widgets/board/filterbar.h>
+#include <board/widgets/dashboard/chartpanel.h>
+#include <board/widgets/dashboard/dashboard.h>
+
+#include <QtCharts/QAbstractAxis>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScrollArea>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using namespace hb;
+
+class tst_Dashboard : public tests::DemoWindowTestCase
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<app::MainWindow> m_window;
+    board::Dashboard *m_dashboard = nullptr;
+
+    /// helpboard-cli ARGS as ben, another desktop; its standard output, nothing when it failed.
+    std::optional<QByteArray> cli(const QStringList &arguments) const
+    {
+        return cliAs(QStringLiteral("ben"), arguments);
+    }
+
+    /// How many cards the board shows now, in all its columns.
+    int shownOnBoard() const
+    {
+        const board::CardFilterModel *cards =
+                m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->filterModel();
+        int shown = 0;
+        for (int column = 0; column < m_window->model()->rowCount(); ++column)
+            shown += cards->shownCount(column);
+        return shown;
+    }
+
+    /// How many of @p ids are archived: the board never shows those.
+    int archivedOf(const QSet<qint64> &ids) const
+    {
+        int archived = 0;
+        for (qint64 id : ids)
+            archived += storedCard(id).archivedAt ? 1 : 0;
+        return archived;
+    }
+
+    static storage::CardQuery allCards()
+    {
+        storage::CardQuery all;
+        all.includeArchived = true;
+        return all;
+    }
+
+    board::FilterBar *filterBar() const { return m_window->findChild<board::FilterBar *>(); }
+    board::ChartPanel *chart(const QString &name) const { return m_dashboard->findChild<board::ChartPanel *>(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        setUpDemo();
+        QVERIFY2(!qEnvironmentVariable("HELPBOARD_CLI").isEmpty(), "ctest sets HELPBOARD_CLI");
+    }
+
+    void init()
+    {
+        m_window = openDemo(QSize(1280, 800));
+        QVERIFY(m_window);
+        // WHEN Ctrl+D is pressed on the board
+        QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
+        // THEN the dashboard shows beside it (a dock, not a dialog)
+        auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("dashboardDock"));
+        QVERIFY(dock);
+        QTRY_VERIFY(dock->isVisible());
+        QVERIFY(!dock->isFloating());
+        m_dashboard = m_window->findChild<board::Dashboard *>(QStringLiteral("dashboard"));
+        QVERIFY(m_dashboard);
+        QTRY_VERIFY(m_dashboard->ticketsShown() > 0);
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_dashboard = nullptr;
+    }
+
+    void shouldGiveTheNumbersTheCliGives()
+    {
+        // GIVEN the dashboard on its default period (the last 30 days) and the CLI's report of the same file
+        const auto report = cli({QStringLiteral("report"), QStringLiteral("--json")});
+        QVERIFY(report);
+        const QJsonObject cliFigures = QJsonDocument::fromJson(*report).object();
+        const board::metrics::Summary &summary = m_dashboard->summary();
+        // THEN every figure the CLI gives, the dashboard gives alike
+        QCOMPARE(summary.created, cliFigures.value(u"created").toInt());
+        QCOMPARE(summary.resolved, cliFigures.value(u"resolved").toInt());
+        QCOMPARE(summary.backlog, cliFigures.value(u"backlog").toInt());
+        QCOMPARE(summary.overdue, cliFigures.value(u"overdue").toInt());
+        QCOMPARE(summary.unassigned, cliFigures.value(u"unassigned").toInt());
+        QCOMPARE(summary.breached, cliFigures.value(u"sla_breached").toInt());
+        QCOMPARE(double(summary.response.median.value_or(-1)),
+                 cliFigures.value(u"first_response_ms").toObject().value(u"median").toDouble(-1));
+        QCOMPARE(double(summary.businessResolution.median.value_or(-1)),
+                 cliFigures.value(u"resolution_business_ms").toObject().value(u"median").toDouble(-1));
+        QCOMPARE(summary.firstContact.count,
+                 cliFigures.value(u"first_contact_resolution").toObject().value(u"count").toInt());
+        QCOMPARE(summary.escalated.count, cliFigures.value(u"escalation_rate").toObject().value(u"count").toInt());
+        QCOMPARE(summary.responseRate.count, cliFigures.value(u"response_rate").toObject().value(u"count").toInt());
+        // (and the demo board has something in each of them to compare)
+        QVERIFY(summary.created > 0 && summary.resolved > 0 && summary.backlog > 0 && summary.escalated.count > 0);
+        // AND the tiles say them
+        auto *open = m_dashboard->findChild<QAbstractButton *>(QStringLiteral("tileOpen"));
+        QVERIFY(open);
+        QVERIFY2(open->accessibleName() == QStringLiteral("Open: %1").arg(summary.backlog),
+                 qPrintable(open->accessibleName()));
+        // AND every chart's table is a sound model
+        for (board::ChartPanel *panel : m_dashboard->findChildren<board::ChartPanel *>()) {
+            QAbstractItemModelTester tester(panel->tableModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QVERIFY(panel->tableModel()->columnCount() > 0);
+        }
+    }
+
+    void shouldShowTheTicketsBehindATileOnTheBoard()
+    {
+        // WHEN the Open tile is clicked
+        auto *open = m_dashboard->findChild<QAbstractButton *>(QStringLiteral("tileOpen"));
+        QSignalSpy drilled(m_dashboard, &board::Dashboard::drillDown);
+        QTest::mouseClick(open, Qt::LeftButton);
+        QCOMPARE(drilled.count(), 1);
+        // THEN the board shows exactly the open tickets (none of them archived), and the bar says so
+        const auto ids = drilled.first().at(0).value<QSet<qint64>>();
+        QCOMPARE(int(ids.size()), m_dashboard->summary().backlog);
+        QCOMPARE(archivedOf(ids), 0);
+        QCOMPARE(filterBar()->filter().cardIds, std::optional(ids));
+        QTRY_COMPARE(shownOnBoard(), int(ids.size()));
+        auto *drill = filterBar()->findChild<QToolButton *>(QStringLiteral("dashboardFilter"));
+        QVERIFY(drill && drill->isVisible());
+        QVERIFY2(filterBar()->describe().contains(u"From the dashboard: Open"), qPrintable(filterBar()->describe()));
+        // AND the dashboard's own figures stay those of the whole board
+        const int before = m_dashboard->summary().created;
+        QCOMPARE(m_dashboard->ticketsShown(), int(storeAs()->cards(allCards()).value().size()));
+        // WHEN the bar's button is clicked, every card shows again
+        QTest::mouseClick(drill, Qt::LeftButton);
+        QVERIFY(!filterBar()->filter().cardIds);
+        QTRY_VERIFY(!drill->isVisible());
+        QTRY_COMPARE(shownOnBoard(), int(storeAs()->cards().value().size()));
+        QCOMPARE(m_dashboard->summary().created, before);
+    }
+
+    void shouldShowTheTicketsBehindABarOnTheBoard_data()
+    {
+        QTest::addColumn<QString>("chartName");
+        QTest::addColumn<int>("set");
+        QTest::addColumn<int>("category");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("email in volume per channel")
+                << u"perChannel"_qs << 0 << int(storage::Channel::Email) << u"Created by Email"_qs;
+        QTest::newRow("open for under a day") << u"backlogAges"_qs << 0 << 0 << u"Open for < 1 d"_qs;
+        QTest::newRow("resolved by alice") << u"technicians"_qs << 1 << 0 << u"Resolved by alice"_qs;
+    }
+
+    void shouldShowTheTicketsBehindABarOnTheBoard()
+    {
+        QFETCH(QString, chartName);
+        QFETCH(int, set);
+        QFETCH(int, category);
+        QFETCH(QString, named);
+        board::ChartPanel *panel = chart(chartName);
+        QVERIFY(panel);
+        // GIVEN the chart in view, its bar worth clicking
+        m_dashboard->findChild<QScrollArea *>()->ensureWidgetVisible(panel);
+        QTRY_VERIFY(panel->chartView()->isVisible());
+        const double value = panel->tableModel()->item(category, set)->data(Qt::UserRole).toDouble();
+        QVERIFY2(value > 0, "the demo board has tickets there");
+        // WHEN the bar is clicked with the mouse
+        QSignalSpy drilled(m_dashboard, &board::Dashboard::drillDown);
+        QTest::mouseClick(panel->chartView()->viewport(), Qt::LeftButton, {}, panel->barCenter(set, category));
+        // THEN exactly the tickets it counts are on the board (archived ones said, not shown)
+        QCOMPARE(drilled.count(), 1);
+        const auto ids = drilled.first().at(0).value<QSet<qint64>>();
+        QCOMPARE(int(ids.size()), int(value));
+        QVERIFY2(drilled.first().at(1).toString().startsWith(named), qPrintable(drilled.first().at(1).toString()));
+        QCOMPARE(drilled.first().at(2).toInt(), archivedOf(ids));
+        QTRY_COMPARE(shownOnBoard(), int(ids.size()) - archivedOf(ids));
+        filterBar()->clear();
+    }
+
+    void shouldDrillDownFromATableByKeys()
+    {
+        // WHEN the charts are shown as tables and Enter is pressed on a cell
+        auto *tables = m_dashboard->findChild<QToolButton *>(QStringLiteral("dashboardTables"));
+        QTest::mouseClick(tables, Qt::LeftButton);
+        board::ChartPanel *panel = chart(u"perChannel"_qs);
+        QTRY_VERIFY(panel->table()->isVisible());
+        QVERIFY(!panel->chartView()->isVisible());
+        panel->table()->setFocus();
+        panel->table()->setCurrentIndex(panel->tableModel()->index(int(storage::Channel::Phone), 0));
+        QSignalSpy drilled(m_dashboard, &board::Dashboard::drillDown);
+        QTest::keyClick(panel->table(), Qt::Key_Return);
+        // THEN it drills down as its bar would
+        QCOMPARE(drilled.count(), 1);
+        QCOMPARE(int(drilled.first().at(0).value<QSet<qint64>>().size()),
+                 m_dashboard->summary().createdPerChannel.value(storage::Channel::Phone));
+        filterBar()->clear();
+    }
+
+    void shouldFollowThePeriodAndTheBoardsFilter()
+    {
+        const board::metrics::Summary month = m_dashboard->summary();
+        // WHEN "Last 7 days" is picked with the keys
+        auto *range = m_dashboard->findChild<QComboBox *>(QStringLiteral("dashboardRange"));
+        QSignalSpy updated(m_dashboard, &board::Dashboard::updated);
+        range->setFocus();
+        QCOMPARE(range->currentText(), u"Last 30 days"_qs);
+        QTest::keyClick(range, Qt::Key_Up);
+        // THEN the figures are those of the week: no more created than in the month, a week of days
+        QTRY_VERIFY(updated.count() >= 1);
+        QCOMPARE(range->currentText(), u"Last 7 days"_qs);
+        QCOMPARE(m_dashboard->period().buckets.size(), 7);
+        QVERIFY(m_dashboard->summary().created <= month.created);
+        QCOMPARE(m_dashboard->period().to - m_dashboard->period().from, 7 * 24 * 3600 * 1000LL);
+        const int week = m_dashboard->summary().created;
+        // WHEN the board is filtered to the phone channel
+        board::CardFilter phone;
+        phone.channel = storage::Channel::Phone;
+        filterBar()->setFilter(phone);
+        // THEN every figure is of phone tickets only
+        QTRY_COMPARE(m_dashboard->summary().createdPerChannel.value(storage::Channel::Phone),
+                     m_dashboard->summary().created);
+        QVERIFY(m_dashboard->summary().createdPerChannel.value(storage::Channel::Email) == 0);
+        QVERIFY(m_dashboard->summary().created < week);
+        // AND without it, the whole week's again
+        filterBar()->clear();
+        QTRY_COMPARE(m_dashboard->summary().created, week);
+    }
+
+    void shouldReadOnADarkPalette()
+    {
+        // GIVEN a dark desktop palette
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        const QPalette before = QApplication::palette();
+        QApplication::setPalette(dark);
+        // THEN every chart writes its names and numbers in the palette's light text
+        for (board::ChartPanel *panel : m_dashboard->findChildren<board::ChartPanel *>()) {
+            const QList<QAbstractAxis *> axes = panel->chartView()->chart()->axes();
+            QVERIFY(!axes.isEmpty());
+            for (QAbstractAxis *axis : axes)
+                QTRY_COMPARE(axis->labelsColor(), dark.color(QPalette::WindowText));
+        }
+        // (looked at: the dashboard as it reads on a dark desktop)
+        QVERIFY(m_window->grab().save(QDir::current().filePath(u"dashboard-dark.png"_qs)));
+        QApplication::setPalette(before);
+    }
+
+    void shouldCountAColleaguesNewTicket()
+    {
+        const int created = m_dashboard->summary().created;
+        // WHEN ben, on another desktop, files a ticket by phone
+        QVERIFY(cli({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("Headset broken"),
+                     QStringLiteral("--channel"), QStringLiteral("phone")}));
+        // THEN the dashboard counts it, a moment after the board shows it
+        QTRY_COMPARE_WITH_TIMEOUT(m_dashboard->summary().created, created + 1, 10'000);
+    }
+};
+
+QTEST_MAIN(tst_Dashboard)
+#include "tst_dashboard.moc"
