@@ -88,7 +88,7 @@ int Cli::cmdReport(CliArguments &args)
     static const char *const s_ages[] = {"under_1_day", "1_to_3_days", "3_to_7_days", "7_to_30_days", "over_30_days"};
     static const char *const s_times[] = {"under_1_hour", "1_to_4_hours", "4_to_8_hours", "8_to_24_hours",
                                           "1_to_3_days",  "3_to_7_days",  "over_7_days"};
-    const QTimeZone zone(data->timeZone);
+    const QTimeZone zone = data->zone();
 
     if (json) {
         QJsonObject perChannel;

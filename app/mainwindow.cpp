@@ -868,7 +868,7 @@ board::CardFilter::Context MainWindow::filterContext() const
 void MainWindow::applyFilter()
 {
     m_view->filterModel()->setFilter(m_filterBar->filter(), filterContext());
-    m_dashboard->setFilter(m_filterBar->filter(), filterContext(), m_filterBar->describe());
+    m_dashboard->setFilter(m_filterBar->filter(), filterContext(), m_filterBar->describe(false));
     updateStatus();
 }
 

@@ -27,7 +27,16 @@ QAction *MainWindow::setUpDashboard()
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, m_dashboard, &board::Dashboard::boardChanged);
     connect(m_model, &QAbstractItemModel::modelReset, m_dashboard, &board::Dashboard::boardChanged);
-    connect(m_model, &QAbstractItemModel::dataChanged, m_dashboard, &board::Dashboard::boardChanged);
+    // Not the badges' minute ticks nor a colleague's mark fading: they change no ticket (the figures' "now" moves
+    // with the next read).
+    connect(m_model, &QAbstractItemModel::dataChanged, m_dashboard,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                static const QList<int> s_passing{board::BoardModel::SlaStateRole, board::BoardModel::SlaTextRole,
+                                                  board::BoardModel::ChangedByRole, Qt::ToolTipRole};
+                if (roles.isEmpty()
+                    || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return !s_passing.contains(role); }))
+                    m_dashboard->boardChanged();
+            });
     connect(m_dashboard, &board::Dashboard::drillDown, this, &MainWindow::showDrillDown);
     QAction *action = m_dashboardDock->toggleViewAction();
     action->setObjectName(QStringLiteral("showDashboard"));

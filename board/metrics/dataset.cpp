@@ -32,6 +32,11 @@ Period Dataset::period(QDate first, QDate last, int maxDays) const
     return period;
 }
 
+QTimeZone Dataset::zone() const
+{
+    return zoneOf(timeZone);
+}
+
 QDate Dataset::today() const
 {
     return QDateTime::fromMSecsSinceEpoch(now, zoneOf(timeZone)).date();
@@ -64,6 +69,7 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             if (!each)
                 return each;
         }
+        // The zone the days are counted in, even when the levels cannot be used for clocks (Desk::read says why).
         auto levels = store.serviceLevels();
         if (!levels)
             return levels.error();
@@ -81,8 +87,8 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
     });
     if (!read)
         return read.error();
-    if (data.timeZone.isEmpty())
-        data.timeZone = QByteArrayLiteral("UTC");
+    if (data.timeZone.isEmpty() || !QTimeZone(data.timeZone).isValid())
+        data.timeZone = QTimeZone::utc().id();
     for (const Label &label : std::as_const(labels))
         data.labelNames.insert(label.id, label.name);
     for (const EscalationTarget &target : std::as_const(targets))
@@ -95,8 +101,11 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
     for (const Card &card : std::as_const(data.cards)) {
         const QList<Event> history = histories.value(card.id);
         TicketRow row = ticketRow(card, history, escalations.value(card.id), kindOf, now);
-        if (desk)
-            addClocks(row, desk->clocksOf(card, history, now));
+        if (desk) {
+            const sla::Clocks clocks = desk->clocksOf(card, history, now);
+            addClocks(row, clocks);
+            data.slaStates.insert(card.id, sla::stateName(clocks.current().state));
+        }
         data.rows << std::move(row);
     }
     return data;

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 
 namespace hb::storage {
 class BoardStore;
@@ -31,8 +32,12 @@ struct Dataset
     QList<TicketRow> rows;      ///< rows[i] is cards[i]'s
     QHash<qint64, QString> labelNames;
     QHash<qint64, QString> targetNames;
-    /// The desk's time zone (Board > Service Levels), whose days the periods are; UTC when the levels do not say.
+    /// The desk's time zone (Board > Service Levels), whose days the periods are; UTC when the levels do not say, or
+    /// name one this machine does not know (no tzdata).
     QByteArray timeZone;
+    /// The state of each open ticket's clock that matters now (sla::stateName()), by card id, for the board
+    /// filter's SLA rules (CardFilter::Context::slaState); empty without usable levels.
+    QHash<qint64, QString> slaStates;
     /// Why the business times and SLA results are missing (the levels cannot be used); empty when they are there.
     QString clocksProblem;
 
@@ -41,6 +46,7 @@ struct Dataset
     Period period(QDate first, QDate last, int maxDays = 62) const;
     /// Today in the desk's time zone.
     QDate today() const;
+    QTimeZone zone() const;
 };
 
 storage::Result<Dataset> readDataset(storage::BoardStore &store, qint64 now);

@@ -96,7 +96,7 @@ bool inSlice(const TicketRow &row, const Slice &slice, const Period &period, qin
         return resolved && ms && resolutionBin(*ms) == slice.key;
     }
     case Slice::ResolvedAtPriority:
-        return resolved && qint64(row.priority) == slice.key;
+        return resolved && qint64(row.priority) == slice.key && row.resolutionMet.has_value();
     case Slice::Backlog:
         return row.openAt(end);
     case Slice::BacklogOfAge:

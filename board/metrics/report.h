@@ -60,8 +60,8 @@ inline constexpr int s_resolutionBins = 7;
 inline constexpr int s_ageBins = 5;
 
 /**
- * The metrics of docs/metrics.md over @p rows for @p period (business-time figures and SLA attainment
- * come from the service-level clocks, separately). @p now: the backlog's ages are at min(now, period end).
+ * The metrics of docs/metrics.md over @p rows for @p period (business times and SLA results as addClocks() put them
+ * in the rows). @p now: the backlog's ages are at min(now, period end).
  */
 struct Summary
 {
@@ -113,7 +113,7 @@ struct Slice
         Resolved,           ///< finally resolved; key: none
         ResolvedInBucket,   ///< key: the bucket
         ResolvedInTime,     ///< key: the resolution-time bin
-        ResolvedAtPriority, ///< key: the storage::Priority
+        ResolvedAtPriority, ///< with a resolution clock (Attainment::resolution's); key: the storage::Priority
         Backlog,            ///< key: none
         BacklogOfAge,       ///< key: the age bin
         Overdue,

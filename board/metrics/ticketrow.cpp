@@ -119,11 +119,12 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
         since = at;
     };
     bool started = false;
+    bool createdSeen = false; ///< the history starts at the creation
     for (const storage::Event &event : history) {
         const QJsonObject payload = QJsonDocument::fromJson(event.payload).object();
         const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
         if (event.kind == kind::CardCreated) {
-            started = true;
+            started = createdSeen = true;
             column = payload.value(QStringLiteral("column_id")).toInteger(column);
             assignee = lastAssignee = payload.value(QStringLiteral("assignee")).toString();
             since = card.createdAt;
@@ -162,7 +163,8 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
     if (isKind(card.columnId, storage::ColumnKind::Done)) {
         row.finalResolvedAt = card.resolvedAt ? card.resolvedAt : lastResolution;
         row.resolvedBy = card.resolvedBy.isEmpty() ? lastResolver : card.resolvedBy;
-        row.assigneeAtResolution = assigneeAtLastResolution.isEmpty() ? card.assignee : assigneeAtLastResolution;
+        // Who had it then; who has it now only when the history does not say (cut short, or no resolution in it).
+        row.assigneeAtResolution = (lastResolution && createdSeen) ? assigneeAtLastResolution : card.assignee;
     }
     // The spans end as the card is now: resolved since its final resolution, or not resolved.
     const bool openSpan = !row.resolvedSpans.isEmpty() && !row.resolvedSpans.last().second;

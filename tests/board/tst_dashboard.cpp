@@ -255,6 +255,13 @@ private Q_SLOTS:
                      m_dashboard->summary().created);
         QVERIFY(m_dashboard->summary().createdPerChannel.value(storage::Channel::Email) == 0);
         QVERIFY(m_dashboard->summary().created < week);
+        // WHEN it is filtered to tickets whose service level is breached
+        board::CardFilter breached;
+        breached.slaStates = {u"breached"_qs};
+        filterBar()->setFilter(breached);
+        // THEN the figures are of those (the board's clocks read for the dashboard too)
+        QTRY_VERIFY(m_dashboard->summary().breached > 0);
+        QCOMPARE(m_dashboard->summary().backlog, m_dashboard->summary().breached);
         // AND without it, the whole week's again
         filterBar()->clear();
         QTRY_COMPARE(m_dashboard->summary().created, week);

@@ -372,6 +372,9 @@ private Q_SLOTS:
         row("resolved in 3-7 days", Slice::ResolvedInTime, 5, {}, s.resolutionByTime.at(5), "D");
         row("resolved, high", Slice::ResolvedAtPriority, qint64(storage::Priority::High), {},
             s.attainment.value(storage::Priority::High).resolution.of, "AB");
+        // (D is resolved at Normal priority, without clocks: not in the attainment's count, nor behind its bar)
+        row("resolved, normal", Slice::ResolvedAtPriority, qint64(storage::Priority::Normal), {},
+            s.attainment.value(storage::Priority::Normal).resolution.of, "");
         row("backlog", Slice::Backlog, 0, {}, s.backlog, "CG");
         row("backlog over 30 days", Slice::BacklogOfAge, 4, {}, s.backlogByAge.at(4), "G");
         row("overdue", Slice::Overdue, 0, {}, s.overdue, "C");
@@ -401,6 +404,38 @@ private Q_SLOTS:
         }
         QCOMPARE(found, tickets);
         QCOMPARE(found.size(), counted);
+    }
+
+    void shouldCreditAResolutionToWhoeverHadTheTicketThen()
+    {
+        // GIVEN a ticket resolved while nobody had it, and given to ben afterwards
+        QTemporaryDir dir;
+        auto made = storage::BoardStore::create(dir.filePath(u"b.helpboard"_qs), u"Board"_qs,
+                                                tests::optionsFor(u"alice"_qs));
+        QVERIFY(made);
+        storage::BoardStore &store = **made;
+        QVERIFY(store.setMember(u"ben"_qs, storage::Role::Editor));
+        QHash<qint64, storage::ColumnKind> kinds;
+        qint64 done = 0;
+        storage::NewCard card;
+        card.title = u"Ticket"_qs;
+        for (const storage::Column &column : store.columns().value()) {
+            kinds.insert(column.id, column.kind);
+            done = column.kind == storage::ColumnKind::Done ? column.id : done;
+            card.columnId = card.columnId ? card.columnId : column.id;
+        }
+        const qint64 id = store.createCard(card).value();
+        QVERIFY(store.moveCard(id, done));
+        storage::CardPatch patch;
+        patch.assignee = u"ben"_qs;
+        QVERIFY(store.updateCard(id, patch));
+        // THEN the resolution is nobody's, not ben's
+        const TicketRow row = board::metrics::ticketRow(
+                store.card(id).value(), store.metricHistories()->value(id), {},
+                [&kinds](qint64 column) { return std::optional(kinds.value(column)); }, s_t0);
+        QVERIFY(row.isResolved());
+        QCOMPARE(row.assignee, u"ben"_qs);
+        QCOMPARE(row.assigneeAtResolution, QString());
     }
 
     void shouldCountTheBacklogOfAPastPeriodAsItWasThen()

@@ -374,10 +374,12 @@ void FilterBar::apply()
     m_drill->setVisible(bool(m_filter.cardIds));
     m_drill->setChecked(bool(m_filter.cardIds));
     // Long names (a period) are cut: the tooltip and the accessible name say it whole.
-    m_drill->setText(tr("%1 ✕").arg(m_drill->fontMetrics().elidedText(m_filter.cardIdsName, Qt::ElideRight, 220)));
+    m_drill->setText(
+            tr("%1 ✕").arg(menuText(m_drill->fontMetrics().elidedText(m_filter.cardIdsName, Qt::ElideRight, 220))));
     m_drill->setAccessibleName(tr("From the dashboard: %1").arg(m_filter.cardIdsName));
-    m_drill->setToolTip(
-            tr("From the dashboard: %1. Click to show every card the other filters allow").arg(m_filter.cardIdsName));
+    // (a tooltip may be taken for rich text: the names in it are people's)
+    m_drill->setToolTip(tr("From the dashboard: %1. Click to show every card the other filters allow")
+                                .arg(m_filter.cardIdsName.toHtmlEscaped()));
     const int extra = int(bool(m_extra.priority)) + int(!m_extra.labelIds.isEmpty()) + int(!m_extra.assignee.isEmpty())
                       + int(!m_extra.requester.isEmpty()) + int(bool(m_extra.channel))
                       + int(!m_extra.statuses.isEmpty()) + int(m_extra.escalated || !m_extra.escalatedTo.isEmpty());
@@ -387,7 +389,7 @@ void FilterBar::apply()
     Q_EMIT filterChanged();
 }
 
-QString FilterBar::describe() const
+QString FilterBar::describe(bool drillDown) const
 {
     QStringList on;
     for (QToolButton *button : toggles()) {
@@ -439,7 +441,7 @@ QString FilterBar::describe() const
     }
     if (!m_filter.search.isEmpty())
         on << tr("“%1”").arg(m_filter.search);
-    if (m_extra.cardIds)
+    if (m_extra.cardIds && drillDown)
         on << tr("From the dashboard: %1").arg(m_extra.cardIdsName);
     return on.join(QStringLiteral(", "));
 }

@@ -49,8 +49,9 @@ public:
     const CardFilter &filter() const { return m_filter; }
     /// Puts the bar in the state @p filter describes (its search text is searched again).
     void setFilter(const CardFilter &filter);
-    /// What is on, for people: "Overdue, Blocked, “printer”"; empty when nothing is.
-    QString describe() const;
+    /// What is on, for people: "Overdue, Blocked, “printer”"; empty when nothing is. The dashboard's drill-down is
+    /// said too, unless @p drillDown is false.
+    QString describe(bool drillDown = true) const;
     /// Tells the bar how many cards the filter lets through, so it can say when none do.
     void setShownCount(int shown);
     QLineEdit *searchField() const { return m_search; }

@@ -94,7 +94,7 @@ void ChartPanel::setData(const QStringList &categories, const QList<Set> &sets, 
 {
     m_categories = categories;
     m_sets = sets;
-    const bool percent = unit == u"%";
+    const bool percent = m_percent = unit == u"%";
 
     m_model->clear();
     QStringList setNames;
@@ -216,7 +216,9 @@ void ChartPanel::setShowTable(bool table)
     m_showTable = table;
     bool any = false;
     for (const Set &set : std::as_const(m_sets))
-        any = any || std::any_of(set.values.cbegin(), set.values.cend(), [](double value) { return value > 0; });
+        any = any || std::any_of(set.values.cbegin(), set.values.cend(), [this](double value) {
+                  return value > 0 || (m_percent && !std::isnan(value)); // (0 % is a figure; no count is none)
+              });
     m_stack->setCurrentIndex(table ? s_tablePage : any ? s_chartPage : s_emptyPage);
 }
 

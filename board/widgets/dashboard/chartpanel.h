@@ -70,6 +70,7 @@ private:
     QLabel *m_empty;
     QStackedWidget *m_stack;
     bool m_showTable = false;
+    bool m_percent = false; ///< the values are shares
 };
 
 } // namespace hb::board

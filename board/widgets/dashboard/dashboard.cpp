@@ -50,7 +50,11 @@ std::pair<QStringList, QList<double>> namedCounts(const QList<qint64> &ids, cons
 {
     std::pair<QStringList, QList<double>> bars;
     for (qint64 id : ids) {
-        bars.first << names.value(id);
+        // A chart drops a repeated name (a removed target's may be a live one's): told apart by a number.
+        QString name = names.value(id);
+        for (int n = 2; bars.first.contains(name); ++n)
+            name = QStringLiteral("%1 (%2)").arg(names.value(id)).arg(n);
+        bars.first << name;
         bars.second << counts.value(id);
     }
     return bars;
@@ -247,9 +251,9 @@ Dashboard::Dashboard(QWidget *parent)
                                    "days) of the period"),
                                 int(ChartPanel::Bars::Up));
     flow->activated = [this](int set, int bucket) {
-        const QString day = QLocale().toString(
-                QDateTime::fromMSecsSinceEpoch(m_period.buckets.value(bucket), QTimeZone(m_data.timeZone)).date(),
-                QLocale::ShortFormat);
+        const QString day =
+                QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_period.buckets.value(bucket), m_data.zone()).date(),
+                                   QLocale::ShortFormat);
         drill({set == 0 ? Slice::CreatedInBucket : Slice::ResolvedInBucket, bucket},
               (set == 0 ? tr("Created from %1") : tr("Resolved from %1")).arg(day));
     };
@@ -360,13 +364,17 @@ void Dashboard::setReader(Reader reader)
 
 void Dashboard::setFilter(const CardFilter &filter, const CardFilter::Context &context, const QString &described)
 {
-    m_filter = filter;
-    // Its own drill-down is the board's business: the figures stay those of the board's filter.
-    m_filter.cardIds.reset();
-    m_filter.cardIdsName.clear();
+    // Its own drill-down is the board's business: the figures stay those of the board's filter. So a drill-down,
+    // which comes back here from the bar's click, changes nothing (and rebuilds no chart in the click's midst).
+    CardFilter figures = filter;
+    figures.cardIds.reset();
+    figures.cardIdsName.clear();
+    const bool same = figures.toMap() == m_filter.toMap() && figures.searchIds == m_filter.searchIds
+                      && context.login == m_context.login;
+    m_filter = figures;
     m_context = context;
     m_described = described;
-    if (m_read)
+    if (m_read && !same)
         recompute();
 }
 
@@ -467,9 +475,13 @@ void Dashboard::recompute()
     m_rows.clear();
     m_archived.clear();
     const bool all = m_filter.isEmpty();
+    // The filter's "now" is the read's, and its SLA rules read the clocks of the read (archived cards' too).
+    CardFilter::Context context = m_context;
+    context.now = m_data.now;
+    context.slaState = [this](qint64 id) { return m_data.slaStates.value(id); };
     for (qsizetype i = 0; i < m_data.rows.size(); ++i) {
         const storage::Card &card = m_data.cards.at(i);
-        if (all || m_filter.matches(card, m_context)) {
+        if (all || m_filter.matches(card, context)) {
             m_rows << m_data.rows.at(i);
             m_archived << (card.archivedAt != 0);
         }
@@ -537,13 +549,11 @@ void Dashboard::showFigures()
         others << tr("No business times or SLA results: %1").arg(m_data.clocksProblem);
     m_others->setText(others.join(u'\n'));
 
-    const QTimeZone zone(m_data.timeZone);
+    const QTimeZone zone = m_data.zone();
     QStringList buckets;
     for (qint64 start : m_period.buckets) {
         const QDate day = QDateTime::fromMSecsSinceEpoch(start, zone).date();
-        buckets << (day.day() == 1 || buckets.isEmpty() || m_period.buckets.size() <= 14
-                            ? QLocale().toString(day, QStringLiteral("MMM d"))
-                            : QString::number(day.day()));
+        buckets << QLocale().toString(day, QStringLiteral("MMM d")); // (unique: a chart drops a repeated name)
     }
     const auto asValues = [](const QList<int> &counts) {
         QList<double> values;

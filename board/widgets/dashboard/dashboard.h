@@ -52,7 +52,7 @@ public:
 
     const metrics::Summary &summary() const { return m_summary; }
     const metrics::Period &period() const { return m_period; }
-    /// The tickets the figures are of (the filter applied), and how many there are in the file.
+    /// How many tickets the figures are of (the filter applied; archived ones in).
     int ticketsShown() const { return int(m_rows.size()); }
     /// Why the last read failed; empty when it did not.
     QString readError() const { return m_readError; }
