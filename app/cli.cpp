@@ -91,7 +91,9 @@ QString Cli::usage()
               "  edit ID [--title T] [--description D] [--priority P] [--due D|--no-due]\n"
               "      [--assignee L|--unassign]\n"
               "      [--status in-progress|needs-review|blocked|waiting-requester|waiting-vendor|none]\n"
-              "      [--requester R] [--channel C] [--expect-version V]   prints the new version\n"
+              "      [--requester R] [--channel C] [--first-contact yes|no]\n"
+              "      [--expect-version V]         prints the new version; --first-contact: resolved at first\n"
+              "                                   contact (docs/metrics.md), ticked when a ticket is resolved\n"
               "  move ID --to COLUMN [--before ID|--after ID] [--expect-version V]\n"
               "  comment ID --text T              (--text - reads standard input)\n"
               "  checklist ID --add TEXT | --tick N | --untick N   (N: position shown by show)\n"
@@ -471,10 +473,16 @@ int Cli::cmdEdit(CliArguments &args)
     const auto status = args.value(QStringLiteral("--status"));
     const auto requester = args.value(QStringLiteral("--requester"));
     const auto channel = args.value(QStringLiteral("--channel"));
+    const auto firstContact = args.value(QStringLiteral("--first-contact"));
     const auto expect = args.value(QStringLiteral("--expect-version"));
     const auto positional = args.positional(1, 1);
     if (!positional)
         return usageError(args.error());
+    if (firstContact) {
+        if (*firstContact != u"yes" && *firstContact != u"no")
+            return usageError(tr("--first-contact takes yes or no, not “%1”").arg(*firstContact));
+        patch.firstContact = *firstContact == u"yes";
+    }
     if (due && noDue)
         return usageError(tr("--due and --no-due exclude each other"));
     if (assignee && unassign)

@@ -279,6 +279,8 @@ int Cli::cmdShow(CliArguments &args)
     field(tr("Due"), card->dueAt ? localTime(card->dueAt) : QString());
     field(tr("Created"), localTime(card->createdAt) + QStringLiteral(" by ") + card->createdBy);
     field(tr("Resolved"), card->resolvedAt ? localTime(card->resolvedAt) : QString());
+    if (card->firstContact)
+        field(tr("First contact"), tr("yes (ticked: resolved at first contact)"));
     if (const Escalation &escalation = card->escalation; escalation.isEscalated()) {
         QStringList parts{tr("to %1 (%2)").arg(escalation.targetName, toText(escalation.targetKind)),
                           tr("by %1 at %2").arg(escalation.by, localTime(escalation.at))};

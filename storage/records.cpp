@@ -126,7 +126,7 @@ std::optional<StatusTag> statusFromString(const QString &text)
 bool CardPatch::isEmpty() const
 {
     return !title && !description && !priority && !status && !assignee && !requester && !channel && !dueAt
-           && !escalation;
+           && !escalation && !firstContact;
 }
 
 } // namespace hb::storage

@@ -135,6 +135,9 @@ struct Card
     QString archivedBy; ///< login of whoever archived it
     qint64 deletedAt = 0;
     qint64 version = 0;
+    /// Ticked "resolved at first contact" (schema 6): said by whoever resolved it; the metrics count it (unless it
+    /// was reopened), and judge a ticket without it by the stated rule.
+    bool firstContact = false;
 
     /// Due before @p now and not resolved: the one overdue rule for the board, the filter, the CLI and exports.
     bool isOverdue(qint64 now) const { return dueAt && !resolvedAt && dueAt < now; }
@@ -163,6 +166,7 @@ struct CardPatch
     /// resolved of the open one, or (targetId 0) takes it back. An id of this card's ended escalation to the same
     /// target opens that one again (undo of taking it back).
     std::optional<Escalation> escalation;
+    std::optional<bool> firstContact;
 
     bool isEmpty() const;
 };

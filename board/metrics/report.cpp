@@ -114,7 +114,7 @@ bool inSlice(const TicketRow &row, const Slice &slice, const Period &period, qin
     case Slice::ResolvedBy:
         return resolved && row.assigneeAtResolution == slice.who;
     case Slice::FirstContact:
-        return resolved && row.firstContactByRule();
+        return resolved && row.firstContact();
     case Slice::Within24h:
         return resolved && within24h(row);
     }
@@ -188,7 +188,7 @@ Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now
                     businessResolutions << *row.businessResolutionMs;
             }
             ++summary.firstContact.of;
-            summary.firstContact.count += row.firstContactByRule() ? 1 : 0;
+            summary.firstContact.count += row.firstContact() ? 1 : 0;
             ++summary.firstLevel.of;
             summary.firstLevel.count += row.wasEscalated() ? 0 : 1;
             if (!row.clockSkew) {

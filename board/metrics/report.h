@@ -85,7 +85,7 @@ struct Summary
     QList<int> resolutionByTime = QList<int>(s_resolutionBins, 0); ///< those of resolution, by wall-clock time
     Share responseRate;                   ///< of those first answered in the period, the response clock met
     std::optional<double> resolutionRate; ///< resolved ÷ created; none when nothing was created
-    Share firstContact;                   ///< of those finally resolved, by the stated rule
+    Share firstContact;                   ///< of those finally resolved, at first contact (ticked, or by the rule)
     Share firstLevel;                     ///< of those finally resolved, never escalated
     Share escalated;                      ///< of those created, escalated at least once
     QHash<qint64, int> escalatedPerTarget;

@@ -81,6 +81,7 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
     row.labelIds = card.labelIds;
     row.assignee = card.assignee;
     row.dueAt = card.dueAt;
+    row.firstContactTicked = card.firstContact;
     row.archivedAt = card.archivedAt;
     row.createdAt = card.createdAt;
     row.firstResponseAt = card.firstResponseAt;

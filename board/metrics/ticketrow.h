@@ -29,9 +29,10 @@ struct TicketRow
     qint64 createdAt = 0;
     qint64 firstResponseAt = 0;
     QString firstResponseBy;
-    qint64 firstResolvedAt = 0; ///< its first arrival in a Done-kind column
-    qint64 finalResolvedAt = 0; ///< its resolution when it is in a Done-kind column now; 0 while open
-    QString resolvedBy;         ///< who made the final resolution
+    qint64 firstResolvedAt = 0;      ///< its first arrival in a Done-kind column
+    qint64 finalResolvedAt = 0;      ///< its resolution when it is in a Done-kind column now; 0 while open
+    QString resolvedBy;              ///< who made the final resolution
+    bool firstContactTicked = false; ///< ticked "resolved at first contact" (storage::Card::firstContact)
     /// Each stay in a Done-kind column: arrived, left (0: still there), oldest first; the last one open when the
     /// ticket is resolved now.
     QList<std::pair<qint64, qint64>> resolvedSpans;
@@ -62,6 +63,12 @@ struct TicketRow
     /// Resolved at first contact by the stated rule (docs/metrics.md): by phone, chat or walk-in, resolved by whoever
     /// responded first, never reassigned, escalated or reopened.
     bool firstContactByRule() const;
+    /// Resolved at first contact (docs/metrics.md): ticked so when resolved, or by the stated rule without the tick;
+    /// never once reopened.
+    bool firstContact() const
+    {
+        return isResolved() && reopenCount == 0 && (firstContactTicked || firstContactByRule());
+    }
     /// Open at @p at: created before it, not in a Done-kind column then, not archived by then.
     bool openAt(qint64 at) const;
 };

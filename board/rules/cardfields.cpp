@@ -165,6 +165,8 @@ QList<ConflictField> conflictFields(const CardConflict &conflict,
                 return channelText(value);
             } else if constexpr (std::is_same_v<T, storage::Escalation>) {
                 return escalationText(value);
+            } else if constexpr (std::is_same_v<T, bool>) {
+                return value ? tr("Yes") : tr("No");
             } else if constexpr (std::is_same_v<T, qint64>) {
                 return value ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(value), QLocale::ShortFormat)
                              : tr("No due date");

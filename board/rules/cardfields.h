@@ -43,6 +43,7 @@ void forEachCardField(Field &&field)
     field(&storage::CardPatch::channel, &storage::Card::channel, name("channel"));
     field(&storage::CardPatch::dueAt, &storage::Card::dueAt, name("due date"));
     field(&storage::CardPatch::escalation, &storage::Card::escalation, name("escalation"));
+    field(&storage::CardPatch::firstContact, &storage::Card::firstContact, name("resolved at first contact"));
 }
 
 /// The fields @p patch sets, with the values @p card has.

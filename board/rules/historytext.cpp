@@ -96,6 +96,8 @@ QString describeChange(const QString &field, const QJsonObject &change,
         return describeEscalation(from, to);
     if (field == u"requester")
         return tr("set the requester to %1").arg(quoted(to.toString()));
+    if (field == u"first_contact")
+        return to.toBool() ? tr("marked it resolved at first contact") : tr("unmarked it as resolved at first contact");
     // priority, status, channel: stored in stable spellings ("needs-review"), read as the board names them
     const auto name = [&field](const QJsonValue &value) {
         const QString text = value.toString();

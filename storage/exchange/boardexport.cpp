@@ -119,6 +119,7 @@ QJsonObject BoardExport::card(const Card &card) const
             {QStringLiteral("started"), time(card.startedAt)},
             {QStringLiteral("first_response"), time(card.firstResponseAt)},
             {QStringLiteral("resolved"), time(card.resolvedAt)},
+            {QStringLiteral("first_contact"), card.firstContact},
             {QStringLiteral("escalated"), time(card.escalation.at)},
             {QStringLiteral("escalation"), escalationObject(card.escalation)},
             {QStringLiteral("archived"), time(card.archivedAt)},

@@ -22,7 +22,7 @@ namespace {
 constexpr const char16_t *s_cardColumns =
         u"SELECT id, column_id, rank, title, description, priority, status, assignee, requester, channel, due_at, "
         u"created_at, created_by, updated_at, updated_by, started_at, first_response_at, first_response_by, "
-        u"resolved_at, resolved_by, archived_at, deleted_at, version, archived_by FROM cards ";
+        u"resolved_at, resolved_by, archived_at, deleted_at, version, archived_by, first_contact FROM cards ";
 
 Card readCard(const QSqlQuery &query)
 {
@@ -51,6 +51,7 @@ Card readCard(const QSqlQuery &query)
     card.deletedAt = query.value(21).toLongLong();
     card.version = query.value(22).toLongLong();
     card.archivedBy = query.value(23).toString();
+    card.firstContact = query.value(24).toBool();
     return card;
 }
 
@@ -402,6 +403,9 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                     set(QStringLiteral("channel"), card.channel, *patch.channel, enumText);
                 if (patch.dueAt)
                     set(QStringLiteral("due"), card.dueAt, *patch.dueAt, jsonTime);
+                if (patch.firstContact)
+                    set(QStringLiteral("first_contact"), card.firstContact, *patch.firstContact,
+                        [](bool ticked) { return QJsonValue(ticked); });
                 Escalation openEscalation;
                 std::optional<Escalation> wantedEscalation;
                 if (patch.escalation) {
@@ -453,7 +457,8 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                         QStringLiteral(
                                 "UPDATE cards SET title = :title, description = :description, priority = :priority, "
                                 "status = :status, assignee = :assignee, requester = :requester, channel = :channel, "
-                                "due_at = :due, updated_at = :now, updated_by = :login, version = :new "
+                                "due_at = :due, first_contact = :first, updated_at = :now, updated_by = :login, "
+                                "version = :new "
                                 "WHERE id = :id AND version = :old"),
                         {{QStringLiteral(":title"), card.title},
                          {QStringLiteral(":description"), card.description},
@@ -463,6 +468,7 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                          {QStringLiteral(":requester"), card.requester},
                          {QStringLiteral(":channel"), toText(card.channel)},
                          {QStringLiteral(":due"), nullable(card.dueAt)},
+                         {QStringLiteral(":first"), card.firstContact ? 1 : 0},
                          {QStringLiteral(":now"), now()},
                          {QStringLiteral(":login"), m_login},
                          {QStringLiteral(":new"), newVersion},

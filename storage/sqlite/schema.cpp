@@ -240,6 +240,12 @@ constexpr const char16_t *s_v5[] = {
         u"CREATE UNIQUE INDEX escalations_open ON escalations(card_id) WHERE ended_at IS NULL",
 };
 
+// v6: "resolved at first contact", ticked by whoever resolves a ticket (the metrics' first-contact resolution; a
+// ticket without the tick is judged by the stated rule, docs/metrics.md).
+constexpr const char16_t *s_v6[] = {
+        u"ALTER TABLE cards ADD COLUMN first_contact INTEGER NOT NULL DEFAULT 0 CHECK (first_contact IN (0, 1))",
+};
+
 // Who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so never
 // in events. Not part of the schema version: programs that do not know it leave it alone, so a board gets it with
 // its first heartbeat without locking out colleagues on an older HelpBoard. Rows of windows that ended without
@@ -382,6 +388,11 @@ Status migrate4to5(Connection &connection)
     return {};
 }
 
+Status migrate5to6(Connection &connection)
+{
+    return runAll(connection, statements(s_v6));
+}
+
 } // namespace
 
 Status addBoardUuid(Connection &connection)
@@ -473,7 +484,7 @@ QStringList v1Statements()
 QList<MigrationStep> migrationSteps()
 {
     return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}, MigrationStep{3, migrate3to4},
-            MigrationStep{4, migrate4to5}};
+            MigrationStep{4, migrate4to5}, MigrationStep{5, migrate5to6}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -488,7 +499,7 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         // A new board gets every version's statements at once.
         QStringList v1 = v1Statements();
         v1.replaceInStrings(QString::fromUtf16(s_narrowStatuses), QString::fromUtf16(s_wideStatuses));
-        for (const QStringList &list : {v1, v2Statements(), v5Statements(), presenceStatements()}) {
+        for (const QStringList &list : {v1, v2Statements(), v5Statements(), statements(s_v6), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

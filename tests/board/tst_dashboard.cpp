@@ -21,6 +21,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -288,6 +289,36 @@ private Q_SLOTS:
         // (looked at: the dashboard as it reads on a dark desktop)
         QVERIFY(m_window->grab().save(QDir::current().filePath(u"dashboard-dark.png"_qs)));
         QApplication::setPalette(before);
+    }
+
+    void shouldCountATicketTickedResolvedAtFirstContact()
+    {
+        // GIVEN a resolved ticket open in the card editor, and the tickets the First contact tile counts
+        const qint64 id = openFirstCard(*m_window, 2); // Done
+        QVERIFY(id);
+        QVERIFY(storedCard(id).resolvedAt && !storedCard(id).firstContact);
+        auto *tick = m_window->findChild<QCheckBox *>(QStringLiteral("firstContactBox"));
+        QVERIFY(tick);
+        QTRY_VERIFY(tick->isVisible() && tick->isEnabled());
+        QVERIFY(!tick->isChecked());
+        QSignalSpy drilled(m_dashboard, &board::Dashboard::drillDown);
+        QTest::mouseClick(m_dashboard->findChild<QAbstractButton *>(QStringLiteral("tileFirstContact")),
+                          Qt::LeftButton);
+        QCOMPARE(drilled.count(), 1);
+        const bool counted = drilled.first().at(0).value<QSet<qint64>>().contains(id);
+        filterBar()->clear();
+        const int before = m_dashboard->summary().firstContact.count;
+        // WHEN "Resolved at first contact" is ticked with the mouse
+        QTest::mouseClick(tick, Qt::LeftButton, {}, QPoint(8, tick->height() / 2));
+        QVERIFY(saved(*m_window));
+        // THEN the file has it, and the dashboard counts it (once: the rule may have counted it already)
+        QVERIFY(storedCard(id).firstContact);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dashboard->summary().firstContact.count, before + (counted ? 0 : 1), 5000);
+        // AND Ctrl+Z takes the tick back
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(saved(*m_window));
+        QVERIFY(!storedCard(id).firstContact);
+        QTRY_VERIFY(!tick->isChecked());
     }
 
     void shouldCountAColleaguesNewTicket()

@@ -406,6 +406,45 @@ private Q_SLOTS:
         QCOMPARE(found.size(), counted);
     }
 
+    void shouldCountATickedFirstContactUnlessReopened_data()
+    {
+        QTest::addColumn<int>("channel");
+        QTest::addColumn<bool>("ticked");
+        QTest::addColumn<bool>("resolved");
+        QTest::addColumn<int>("reopens");
+        QTest::addColumn<bool>("firstContact");
+        QTest::newRow("email, ticked") << int(storage::Channel::Email) << true << true << 0 << true;
+        QTest::newRow("email, not ticked: the rule says no")
+                << int(storage::Channel::Email) << false << true << 0 << false;
+        QTest::newRow("phone, not ticked: the rule says yes")
+                << int(storage::Channel::Phone) << false << true << 0 << true;
+        QTest::newRow("ticked, then reopened and resolved again")
+                << int(storage::Channel::Email) << true << true << 1 << false;
+        QTest::newRow("ticked, open again") << int(storage::Channel::Email) << true << false << 1 << false;
+    }
+
+    void shouldCountATickedFirstContactUnlessReopened()
+    {
+        QFETCH(int, channel);
+        QFETCH(bool, ticked);
+        QFETCH(bool, resolved);
+        QFETCH(int, reopens);
+        QFETCH(bool, firstContact);
+        TicketRow row;
+        row.channel = storage::Channel(channel);
+        row.createdAt = s_t0;
+        row.firstResponseAt = s_t0 + s_minute;
+        row.firstResponseBy = row.resolvedBy = u"ben"_qs;
+        row.firstResolvedAt = s_t0 + s_hour;
+        row.finalResolvedAt = resolved ? s_t0 + 2 * s_hour : 0;
+        row.resolvedSpans = {{s_t0 + s_hour, resolved ? 0 : s_t0 + 90 * s_minute}};
+        row.reopenCount = reopens;
+        row.firstContactTicked = ticked;
+        QCOMPARE(row.firstContact(), firstContact);
+        const auto summary = board::metrics::summarize({row}, week(), s_t0 + 8 * s_day);
+        QCOMPARE(summary.firstContact.count, firstContact ? 1 : 0);
+    }
+
     void shouldCreditAResolutionToWhoeverHadTheTicketThen()
     {
         // GIVEN a ticket resolved while nobody had it, and given to ben afterwards

@@ -87,6 +87,33 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains("Created") && text.out.contains("Escalation rate"), text.out);
     }
 
+    void shouldCountATicketTickedResolvedAtFirstContact()
+    {
+        // GIVEN a ticket by email, resolved: not at first contact by the rule (email)
+        QVERIFY_SUCCEEDS(run({u"--board"_s, m_board, u"--as"_s, s_admin, u"init"_s}));
+        const qint64 id = addCard({u"--title"_s, u"Outlook profile"_s, u"--channel"_s, u"email"_s});
+        QVERIFY(id);
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"move"_s, QString::number(id), u"--to"_s, u"Done"_s}));
+        const auto firstContact = [this] {
+            return report().value(u"first_contact_resolution"_s).toObject().value(u"count"_s).toInt();
+        };
+        QCOMPARE(firstContact(), 0);
+        // WHEN its resolver says it was solved at first contact
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"edit"_s, QString::number(id), u"--first-contact"_s, u"yes"_s}));
+        // THEN the report counts it, and show says so
+        QCOMPARE(firstContact(), 1);
+        const CliRun shown = runAs(s_admin, {u"show"_s, QString::number(id)});
+        QVERIFY_SUCCEEDS(shown);
+        QVERIFY2(shown.out.contains("First contact"), shown.out);
+        // AND "no" takes it back; anything else is refused, changing nothing
+        QVERIFY_SUCCEEDS(runAs(s_admin, {u"edit"_s, QString::number(id), u"--first-contact"_s, u"no"_s}));
+        QCOMPARE(firstContact(), 0);
+        const CliRun refused = runAs(s_admin, {u"edit"_s, QString::number(id), u"--first-contact"_s, u"maybe"_s});
+        QVERIFY_FAILS_WITH(refused, Usage);
+        QVERIFY2(refused.err.contains("yes or no"), refused.err);
+        QCOMPARE(firstContact(), 0);
+    }
+
     void shouldRefuseABadPeriod_data()
     {
         QTest::addColumn<QStringList>("options");

@@ -59,13 +59,14 @@ QString makeV1Board(const QString &path)
         }
     }
     // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
-    return rawExec(
-            path, {u"DROP TABLE escalations"_s, u"DROP TABLE escalation_targets"_s, u"DROP TABLE checklist_templates"_s,
-                   u"DROP TABLE presence"_s, u"DELETE FROM meta WHERE key = 'board_uuid'"_s,
-                   u"DROP TABLE service_levels"_s, u"PRAGMA writable_schema = ON"_s,
-                   u"UPDATE sqlite_master SET sql = replace(sql, ', ''waiting-requester'', ''waiting-vendor''', '') "
-                   u"WHERE name = 'cards'"_s,
-                   u"PRAGMA writable_schema = OFF"_s, u"PRAGMA user_version = 1"_s});
+    return rawExec(path,
+                   {u"ALTER TABLE cards DROP COLUMN first_contact"_s, u"DROP TABLE escalations"_s,
+                    u"DROP TABLE escalation_targets"_s, u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s,
+                    u"DELETE FROM meta WHERE key = 'board_uuid'"_s, u"DROP TABLE service_levels"_s,
+                    u"PRAGMA writable_schema = ON"_s,
+                    u"UPDATE sqlite_master SET sql = replace(sql, ', ''waiting-requester'', ''waiting-vendor''', '') "
+                    u"WHERE name = 'cards'"_s,
+                    u"PRAGMA writable_schema = OFF"_s, u"PRAGMA user_version = 1"_s});
 }
 
 /// A board at schema @p version: a v1 board brought there by this program's own steps (v3: the last before service
@@ -608,8 +609,8 @@ private Q_SLOTS:
         auto store = BoardStore::open(path, optionsFor(s_creator));
         QVERIFY2(store, qPrintable(describe(store)));
 
-        // THEN it is at v5, with a backup of the v4 file beside it
-        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 5);
+        // THEN it is at the current version, with a backup of the v4 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), schema::s_currentVersion);
         QCOMPARE(rawSql(path + u".v4-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 4);
         // AND the escalated card is escalated to a target "Second line" made for it, by ben at that time; no other is
         const QList<EscalationTarget> targets = store.value()->escalationTargets().value();
@@ -639,6 +640,35 @@ private Q_SLOTS:
         }
         QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
         QCOMPARE(rawSql(path, {u"PRAGMA foreign_key_check"_s}).rows.size(), 0);
+    }
+
+    void shouldMigrateAV5BoardToV6WithTheFirstContactTick()
+    {
+        // GIVEN a v5 board with a resolved ticket
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeBoardAt(path, 5), QString());
+        QVERIFY(!rawSql(path, {u"SELECT first_contact FROM cards"_s}).error.isEmpty());
+
+        // WHEN this program opens it
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v6, with a backup of the v5 file beside it, and no card ticked
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 6);
+        QCOMPARE(rawSql(path + u".v5-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 5);
+        const QList<Card> cards = store.value()->cards().value();
+        QVERIFY(!cards.isEmpty());
+        for (const Card &card : cards)
+            QVERIFY(!card.firstContact);
+        // AND a card can be ticked, in its history, and the file refuses anything but 0 and 1
+        CardPatch tick;
+        tick.firstContact = true;
+        QVERIFY(store.value()->updateCard(cards.first().id, tick));
+        QVERIFY(store.value()->card(cards.first().id)->firstContact);
+        QVERIFY(store.value()->cardHistory(cards.first().id)->last().payload.contains("first_contact"));
+        QVERIFY(!rawSql(path, {u"UPDATE cards SET first_contact = 2"_s}).error.isEmpty());
+        QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
     }
 
     void shouldNotMigrateACardsTableItDidNotMake()

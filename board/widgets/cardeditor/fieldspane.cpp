@@ -113,6 +113,13 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
                         {channelText(Channel::Portal), int(Channel::Portal)},
                         {channelText(Channel::Monitoring), int(Channel::Monitoring)}});
     fields->addRow(tr("C&hannel"), m_channel);
+    // Offered once the ticket is resolved: whoever resolved it knows whether it took one contact.
+    m_firstContact = new QCheckBox(tr("Resolved at &first contact"), this);
+    m_firstContact->setObjectName(QStringLiteral("firstContactBox"));
+    m_firstContact->setToolTip(tr("Solved while the requester was still on the phone, in the chat or at the desk, "
+                                  "with no hand-over or call back. Without the tick, the metrics judge by the "
+                                  "channel and the ticket's history (Definitions, in the dashboard)"));
+    fields->addRow(QString(), m_firstContact);
     m_labels = new LabelButton(this);
     m_labels->setObjectName(QStringLiteral("labelsButton"));
     auto *labelMenu = new QMenu(m_labels);
@@ -180,6 +187,11 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
     connect(m_vendorResolved, &QCheckBox::clicked, this, [this](bool on) {
         if (const storage::Card *shown = card(); shown && shown->escalation.isEscalated())
             m_save(escalation::vendorResolved(*shown, on), tr("Resolved by Them"), {});
+    });
+    connect(m_firstContact, &QCheckBox::clicked, this, [this](bool on) {
+        storage::CardPatch patch;
+        patch.firstContact = on;
+        m_save(patch, on ? tr("Mark Resolved at First Contact") : tr("Unmark Resolved at First Contact"), {});
     });
     connect(m_hasDue, &QCheckBox::clicked, this, [this](bool due) {
         if (due)
@@ -305,11 +317,16 @@ void FieldsPane::refresh(bool editable)
     m_requester->setReadOnly(!editable);
     if (!shown) {
         m_due->setEnabled(false);
-        for (QWidget *field : std::initializer_list<QWidget *>{m_escalation, m_acknowledged, m_vendorResolved})
+        for (QWidget *field :
+             std::initializer_list<QWidget *>{m_escalation, m_acknowledged, m_vendorResolved, m_firstContact})
             field->setEnabled(false);
         m_reference->setReadOnly(true);
         return;
     }
+    // (shown on a resolved ticket, or one that keeps the tick from before it was reopened)
+    m_firstContact->setChecked(shown->firstContact);
+    m_firstContact->setVisible(shown->resolvedAt != 0 || shown->firstContact);
+    m_firstContact->setEnabled(editable);
     // A requester typed and not saved yet stays; what it showed when typing began is what the typing changes.
     if (!m_requester->isModified()) {
         if (m_requester->text() != shown->requester)

@@ -88,6 +88,7 @@ private:
     QLineEdit *m_reference = nullptr;
     QCheckBox *m_acknowledged = nullptr;
     QCheckBox *m_vendorResolved = nullptr;
+    QCheckBox *m_firstContact = nullptr; ///< resolved at first contact
     QPointer<LabelsDialog> m_labelsDialog;
     QLabel *m_notice = nullptr;
 };
