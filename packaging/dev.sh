@@ -10,7 +10,7 @@ set -euo pipefail
 # injects file-system faults into saves (cli/clifaults), file is needed by CPack's
 # dpkg-shlibdeps step, and tzdata holds the time zones business hours are counted in (minimal
 # images leave it out). Qt Charts draws the dashboard; its CMake package needs Qt OpenGL's
-# (libqt6opengl6-dev), which qt6-charts-dev does not pull in.
+# (libqt6opengl6-dev), which qt6-charts-dev does not pull in. poppler-utils reads the PDF reports back in the tests.
 readonly DEB_PACKAGES=(
     cmake
     ninja-build
@@ -20,6 +20,7 @@ readonly DEB_PACKAGES=(
     qt6-base-dev-tools
     qt6-charts-dev
     libqt6opengl6-dev
+    poppler-utils
     libqt6sql6-sqlite
     libsqlite3-dev
     sqlite3

@@ -63,7 +63,7 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             target = std::move(*result);
             return {};
         };
-        for (const Status &each : {into(data.cards, store.cards(all)), into(histories, store.metricHistories()),
+        for (const Status &each : {into(data.boardName, store.boardName()), into(data.cards, store.cards(all)), into(histories, store.metricHistories()),
                                    into(escalations, store.allEscalations()), into(kinds, store.columnKinds()),
                                    into(labels, store.labels()), into(targets, store.escalationTargets(true))}) {
             if (!each)

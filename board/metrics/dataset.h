@@ -28,6 +28,7 @@ namespace hb::board::metrics {
 struct Dataset
 {
     qint64 now = 0;
+    QString boardName;
     QList<storage::Card> cards; ///< archived ones too
     QList<TicketRow> rows;      ///< rows[i] is cards[i]'s
     QHash<qint64, QString> labelNames;

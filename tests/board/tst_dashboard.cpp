@@ -12,6 +12,7 @@
 #include <board/widgets/board/boardview.h>
 #include <board/widgets/board/filterbar.h>
 #include <board/widgets/dashboard/chartpanel.h>
+#include <board/metrics/text.h>
 #include <board/widgets/dashboard/dashboard.h>
 
 #include <QtCharts/QAbstractAxis>
@@ -28,6 +29,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -319,6 +322,50 @@ private Q_SLOTS:
         QVERIFY(saved(*m_window));
         QVERIFY(!storedCard(id).firstContact);
         QTRY_VERIFY(!tick->isChecked());
+    }
+
+    void shouldWriteThePeriodsReportAsPdfAndCsv()
+    {
+        // WHEN the report is exported as PDF and as CSV
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"report.pdf"_qs);
+        const storage::Status written = m_dashboard->exportPdf(pdf);
+        QVERIFY2(written, written ? "" : qPrintable(written.error().message));
+        const storage::Status csv =
+                m_dashboard->exportCsv(dir.filePath(u"figures.csv"_qs), dir.filePath(u"tickets.csv"_qs));
+        QVERIFY2(csv, csv ? "" : qPrintable(csv.error().message));
+        // THEN the PDF is one a PDF reader reads: several pages, the board, the period and every chart's title in it
+        const auto tool = [](const QString &program, const QStringList &arguments) {
+            QProcess process;
+            process.start(program, arguments);
+            const bool ran = process.waitForFinished(30000) && process.exitCode() == 0;
+            return ran ? std::optional(QString::fromUtf8(process.readAllStandardOutput())) : std::nullopt;
+        };
+        const auto info = tool(u"pdfinfo"_qs, {pdf});
+        QVERIFY2(info, "pdfinfo (poppler-utils, which dev.sh installs) could not read the PDF");
+        const QRegularExpressionMatch pages = QRegularExpression(u"Pages:\\s+(\\d+)"_qs).match(*info);
+        QVERIFY2(pages.hasMatch() && pages.captured(1).toInt() >= 2, qPrintable(*info));
+        auto text = tool(u"pdftotext"_qs, {u"-layout"_qs, pdf, u"-"_qs});
+        QVERIFY(text);
+        text->replace(QChar(0xFB01), u"fi"_qs); // (the PDF's font joins f and i)
+        QVERIFY2(text->contains(u"Help-desk report: IT Help Desk"), qPrintable(text->left(400)));
+        QVERIFY(text->contains(u"Created and resolved") && text->contains(u"SLA attainment per priority"));
+        QVERIFY2(text->contains(u"At a glance") && text->contains(u"Other figures"), qPrintable(text->left(900)));
+        QVERIFY(text->contains(
+                u"Escalation rate: %1"_qs.arg(board::metrics::shareText(m_dashboard->summary().escalated))));
+        // (looked at: its first page as an image)
+        tool(u"pdftoppm"_qs, {u"-png"_qs, u"-r"_qs, u"60"_qs, u"-f"_qs, u"1"_qs, u"-l"_qs, u"2"_qs, pdf,
+                              QDir::current().filePath(u"dashboard-report"_qs)});
+        // AND the CSV files hold the figures and a line per ticket of the period
+        QFile figures(dir.filePath(u"figures.csv"_qs));
+        QVERIFY(figures.open(QIODevice::ReadOnly));
+        const QByteArray figureText = figures.readAll();
+        QVERIFY(figureText.startsWith("metric,detail,value\r\n"));
+        const QByteArray created = "created,," + QByteArray::number(m_dashboard->summary().created) + "\r\n";
+        QVERIFY2(figureText.contains(created), figureText.constData());
+        QFile tickets(dir.filePath(u"tickets.csv"_qs));
+        QVERIFY(tickets.open(QIODevice::ReadOnly));
+        QVERIFY(tickets.readAll().count("\r\n") > m_dashboard->summary().created);
     }
 
     void shouldCountAColleaguesNewTicket()

@@ -114,6 +114,32 @@ private Q_SLOTS:
         QCOMPARE(firstContact(), 0);
     }
 
+    void shouldGiveTheFiguresAndTheTicketsAsCsv()
+    {
+        // GIVEN a board with a ticket whose title a spreadsheet would run, and one with a comma and a quote
+        QVERIFY_SUCCEEDS(run({u"--board"_s, m_board, u"--as"_s, s_admin, u"init"_s}));
+        QVERIFY(addCard({u"--title"_s, u"=HYPERLINK(\"http://x\")"_s, u"--channel"_s, u"email"_s}));
+        QVERIFY(addCard({u"--title"_s, u"Printer, 2nd floor \"HR\""_s}));
+        // WHEN the figures are asked for as CSV
+        const CliRun figures = runAs(s_admin, {u"report"_s, u"--csv"_s});
+        QVERIFY_SUCCEEDS(figures);
+        // THEN each is a metric,detail,value line, the same as in the JSON
+        const QList<QByteArray> lines = figures.out.split('\n');
+        QCOMPARE(lines.first().trimmed(), QByteArray("metric,detail,value"));
+        QVERIFY2(lines.contains("created,,2\r"), figures.out);
+        QVERIFY2(lines.contains("created_per_channel,email,1\r"), figures.out);
+        QCOMPARE(report().value(u"created"_s).toInt(), 2);
+        // AND per ticket: the formula kept as text, the comma and quotes quoted
+        const CliRun tickets = runAs(s_admin, {u"report"_s, u"--csv"_s, u"--tickets"_s});
+        QVERIFY_SUCCEEDS(tickets);
+        QCOMPARE(tickets.out.count("\r\n"), 3); // a header and two tickets
+        QVERIFY2(tickets.out.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",email,"), tickets.out);
+        QVERIFY2(tickets.out.contains(",\"Printer, 2nd floor \"\"HR\"\"\","), tickets.out);
+        // AND --tickets alone, or --csv with --json, is refused
+        QVERIFY_FAILS_WITH(runAs(s_admin, {u"report"_s, u"--tickets"_s}), Usage);
+        QVERIFY_FAILS_WITH(runAs(s_admin, {u"report"_s, u"--csv"_s, u"--json"_s}), Usage);
+    }
+
     void shouldRefuseABadPeriod_data()
     {
         QTest::addColumn<QStringList>("options");

@@ -41,6 +41,7 @@ constexpr int s_namesUnder = 8; ///< at most this many names under bars up
 ChartPanel::ChartPanel(const QString &name, const QString &title, const QString &definition, Bars bars, QWidget *parent)
     : QWidget(parent)
     , m_bars(bars)
+    , m_title(title)
     , m_chart(new QChart)
     , m_model(new QStandardItemModel(this))
 {

@@ -45,6 +45,7 @@ public:
     void setShowTable(bool table);
     std::function<void(int set, int category)> activated;
 
+    QString title() const { return m_title; }
     QChartView *chartView() const { return m_view; }
     QTableView *table() const { return m_table; }
     QStandardItemModel *tableModel() const { return m_model; }
@@ -61,6 +62,7 @@ private:
     int drawnAt(int index) const;
 
     Bars m_bars;
+    QString m_title;
     QStringList m_categories;
     QList<Set> m_sets;
     QChart *m_chart;

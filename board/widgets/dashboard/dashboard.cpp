@@ -15,6 +15,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPainter>
 #include <QScrollArea>
 #include <QTimeZone>
@@ -200,12 +201,22 @@ Dashboard::Dashboard(QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("dashboardExport"));
+    exportButton->setText(tr("Export"));
+    exportButton->setToolTip(tr("Save these figures as a PDF report, or as CSV files for a spreadsheet"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("&PDF Report…"), this, &Dashboard::askExportPdf);
+    exportMenu->addAction(tr("&CSV Files…"), this, &Dashboard::askExportCsv);
+    exportButton->setMenu(exportMenu);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_rangeBox);
     controls->addWidget(m_fromEdit);
     controls->addWidget(m_toEdit);
     controls->addStretch(1);
     controls->addWidget(m_tablesButton);
+    controls->addWidget(exportButton);
     controls->addWidget(definitions);
 
     m_scope = new QLabel(this);
@@ -474,6 +485,7 @@ void Dashboard::recompute()
     m_period = m_data.period(m_from, m_to);
     m_rows.clear();
     m_archived.clear();
+    m_indexes.clear();
     const bool all = m_filter.isEmpty();
     // The filter's "now" is the read's, and its SLA rules read the clocks of the read (archived cards' too).
     CardFilter::Context context = m_context;
@@ -484,6 +496,7 @@ void Dashboard::recompute()
         if (all || m_filter.matches(card, context)) {
             m_rows << m_data.rows.at(i);
             m_archived << (card.archivedAt != 0);
+            m_indexes << i;
         }
     }
     m_summary = metrics::summarize(m_rows, m_period, m_data.now);

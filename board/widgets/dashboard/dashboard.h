@@ -57,6 +57,12 @@ public:
     /// Why the last read failed; empty when it did not.
     QString readError() const { return m_readError; }
 
+    /// The figures as a PDF for the monthly review: the board, the period and the filter on the first page, then the
+    /// tiles, the other figures, and each chart with its table. An error says why nothing was written.
+    storage::Status exportPdf(const QString &path) const;
+    /// The figures (metric,detail,value) and the period's tickets (a line each) as two CSV files.
+    storage::Status exportCsv(const QString &figuresPath, const QString &ticketsPath) const;
+
 public Q_SLOTS:
     /// The board changed: read again a moment later (once for a burst of changes) when shown.
     void boardChanged();
@@ -80,6 +86,9 @@ private:
     /// The tickets of @p slice, on the board (as a drill-down filter) named @p what.
     void drill(const metrics::Slice &slice, const QString &what);
     QString periodText() const;
+    /// File > Export's questions: where to, then exportPdf() or exportCsv(), and what came of it.
+    void askExportPdf();
+    void askExportCsv();
     ChartPanel *addChart(const QString &name, const QString &title, const QString &definition, int bars);
     QAbstractButton *addTile(const QString &name, const QString &caption, const QString &definition,
                              const metrics::Slice &slice);
@@ -98,6 +107,7 @@ private:
     metrics::Period m_period;
     QList<metrics::TicketRow> m_rows; ///< those the filter lets through
     QList<bool> m_archived;           ///< of each of m_rows
+    QList<qsizetype> m_indexes;       ///< where each of m_rows is in m_data
     metrics::Summary m_summary;
 
     QComboBox *m_rangeBox;
