@@ -491,6 +491,18 @@ int Cli::cmdEdit(CliArguments &args)
     auto id = parseId(positional->constFirst(), tr("card"));
     if (!id)
         return fail(id.error());
+    // Said of a resolution: ticked on a resolved ticket, as the card editor offers it (taking it back is always
+    // possible).
+    if (patch.firstContact && *patch.firstContact) {
+        auto card = m_store->card(*id);
+        if (!card)
+            return fail(card.error());
+        if (!card->resolvedAt) {
+            return fail({ErrorKind::Invalid, tr("card #%1 is not resolved: move it to a done column first, then say "
+                                                "whether it was resolved at first contact")
+                                                     .arg(*id)});
+        }
+    }
     patch.title = title;
     patch.description = description;
     patch.requester = requester;

@@ -67,7 +67,7 @@ int Cli::cmdReport(CliArguments &args)
     const metrics::Period period = data->period(first, last);
     const metrics::Summary summary = metrics::summarize(data->rows, period, data->now);
     if (csv || json) {
-        const QJsonObject report = metrics::reportJson(*data, period, summary, first, last);
+        const QJsonObject report = metrics::reportJson(*data, period, summary, first, last, int(data->rows.size()));
         if (!csv) {
             printJson(report);
             return Ok;

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTimeZone>
 
 namespace hb::board::metrics {
@@ -36,12 +37,14 @@ QJsonObject shareJson(const Share &share)
 }
 
 /// One cell: quoted when it holds a separator, a quote or a line break; text a spreadsheet would take for a formula
-/// (=, +, -, @ first) is kept as text with a leading apostrophe.
+/// (=, +, -, @, a tab or a carriage return first) is kept as text with a leading apostrophe, unless the whole cell is
+/// a number ("-3").
 QByteArray cell(const QString &text)
 {
     QString value = text;
-    if (!value.isEmpty() && QStringLiteral("=+-@").contains(value.front())
-        && !(value.front() == u'-' && value.size() > 1 && value.at(1).isDigit()))
+    bool number = false;
+    QLocale::c().toDouble(value, &number);
+    if (!value.isEmpty() && !number && QStringLiteral("=+-@\t\r").contains(value.front()))
         value.prepend(u'\'');
     if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r')) {
         value.replace(QStringLiteral("\""), QStringLiteral("\"\""));
@@ -105,7 +108,8 @@ QString yesNo(const std::optional<bool> &value)
 
 } // namespace
 
-QJsonObject reportJson(const Dataset &data, const Period &period, const Summary &summary, QDate first, QDate last)
+QJsonObject reportJson(const Dataset &data, const Period &period, const Summary &summary, QDate first, QDate last,
+                       int tickets, const QString &filter)
 {
     const auto &labelNames = data.labelNames;
     const auto &targetNames = data.targetNames;
@@ -156,7 +160,8 @@ QJsonObject reportJson(const Dataset &data, const Period &period, const Summary 
             {QStringLiteral("period"), QJsonObject{{QStringLiteral("from"), first.toString(Qt::ISODate)},
                                                    {QStringLiteral("to"), last.toString(Qt::ISODate)},
                                                    {QStringLiteral("time_zone"), zoneName}}},
-            {QStringLiteral("tickets"), int(data.rows.size())},
+            {QStringLiteral("tickets"), tickets},
+            {QStringLiteral("filter"), filter.isEmpty() ? QJsonValue() : QJsonValue(filter)},
             {QStringLiteral("left_out"), summary.leftOut},
             {QStringLiteral("created"), summary.created},
             {QStringLiteral("created_per_channel"), perChannel},

@@ -11,8 +11,10 @@ namespace hb::board::metrics {
 
 struct Dataset;
 
-/// The report of @p period (from @p first to @p last, the desk's days) as `helpboard-cli report --json` prints it.
-QJsonObject reportJson(const Dataset &data, const Period &period, const Summary &summary, QDate first, QDate last);
+/// The report of @p period (from @p first to @p last, the desk's days) as `helpboard-cli report --json` prints it:
+/// @p summary of @p tickets tickets, those @p filter (for people; empty: none) let through.
+QJsonObject reportJson(const Dataset &data, const Period &period, const Summary &summary, QDate first, QDate last,
+                       int tickets, const QString &filter = {});
 /// The same figures as CSV, one per line: metric, detail (the path inside it, "email", "normal.resolution.share"),
 /// value. UTF-8, CRLF line ends (RFC 4180).
 QByteArray figuresCsv(const QJsonObject &report);

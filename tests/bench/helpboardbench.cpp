@@ -10,6 +10,7 @@
 #include <board/rules/cardfilter.h>
 #include <board/widgets/board/boardview.h>
 #include <board/widgets/board/filterbar.h>
+#include <board/widgets/dashboard/dashboard.h>
 #include <storage/boardstore.h>
 
 #include <QApplication>
@@ -209,6 +210,7 @@ QJsonObject measureCli(const QString &cli, const QString &board, const QString &
             {"cli_export_stdout", {QStringLiteral("export"), QStringLiteral("--json")}},
             {"cli_export_file", {QStringLiteral("export"), QStringLiteral("--json"), exported}},
             {"cli_list_json", {QStringLiteral("list"), QStringLiteral("--json")}},
+            {"cli_report_json", {QStringLiteral("report"), QStringLiteral("--json")}},
     };
     for (const auto &[name, arguments] : runs) {
         const ChildRun run = measureRun(cli, QStringList{QStringLiteral("--board"), board} + arguments);
@@ -332,6 +334,54 @@ QJsonObject measureSla(int count)
             {QStringLiteral("sla_breached"), breached},
             {QStringLiteral("sla_first_ms"), rounded(first)},
             {QStringLiteral("sla_ms"), rounded(percentile(runs, 0.5))}};
+}
+
+/**
+ * The dashboard (View > Dashboard) on the board at @p path, as a manager uses it: opened (the whole board read, its
+ * clocks worked out, the figures summed and the charts drawn: metrics_ms), then the period or the filter changed
+ * (the figures and charts again, from what was read: metrics_change_ms). Medians of five opens and of ten changes.
+ */
+QJsonObject measureMetrics(const QString &path)
+{
+    storage::StoreOptions options;
+    options.login = QStringLiteral("alice");
+    auto store = storage::BoardStore::open(path, options);
+    if (!store)
+        return {{QStringLiteral("metrics_error"), store.error().message}};
+    board::Dashboard dashboard;
+    dashboard.resize(520, 900);
+    dashboard.setReader([&store] { return board::metrics::readDataset(**store, (*store)->now()); });
+    std::vector<double> openMs;
+    std::vector<double> readMs;
+    QElapsedTimer timer;
+    for (int run = 0; run < 5; ++run) {
+        timer.start();
+        auto read = board::metrics::readDataset(**store, (*store)->now());
+        readMs.push_back(elapsedMs(timer));
+        timer.start();
+        dashboard.reload();
+        openMs.push_back(elapsedMs(timer));
+    }
+    const int tickets = dashboard.ticketsShown();
+    std::vector<double> changeMs;
+    board::CardFilter email;
+    email.channel = storage::Channel::Email;
+    for (int run = 0; run < 10; ++run) {
+        timer.start();
+        if (run % 2 == 0) {
+            dashboard.setRange(run % 4 == 0 ? board::Dashboard::Range::Last7Days : board::Dashboard::Range::Last90Days);
+        } else {
+            dashboard.setFilter(run % 4 == 1 ? email : board::CardFilter(), {(*store)->now(), QStringLiteral("alice")},
+                                {});
+        }
+        changeMs.push_back(elapsedMs(timer));
+    }
+    return {{QStringLiteral("metrics_tickets"), tickets},
+            {QStringLiteral("metrics_read_ms"), rounded(percentile(readMs, 0.5))},
+            {QStringLiteral("metrics_ms"), rounded(percentile(openMs, 0.5))},
+            {QStringLiteral("metrics_change_ms"), rounded(percentile(changeMs, 0.5))},
+            {QStringLiteral("metrics_change_ms_max"), rounded(percentile(changeMs, 1.0))},
+            {QStringLiteral("metrics_error"), dashboard.readError()}};
 }
 
 int main(int argc, char *argv[])
@@ -699,8 +749,11 @@ int main(int argc, char *argv[])
             {QStringLiteral("rss_mb"), rounded(rssMb)},
             {QStringLiteral("rss_mb_at_end"), rounded(residentMb())},
     };
-    // The CLI's streamed readers, on the same board, in processes of their own.
+    // The CLI's streamed readers, on the same board, in processes of their own; and the dashboard.
     window.close();
+    const QJsonObject metricsFigures = measureMetrics(path);
+    for (auto figure = metricsFigures.constBegin(); figure != metricsFigures.constEnd(); ++figure)
+        result.insert(figure.key(), figure.value());
     const QJsonObject cliFigures = measureCli(cli, path, dir.path());
     for (auto figure = cliFigures.constBegin(); figure != cliFigures.constEnd(); ++figure)
         result.insert(figure.key(), figure.value());

@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QJsonDocument>
+#include <QListView>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
@@ -296,9 +297,20 @@ private Q_SLOTS:
 
     void shouldCountATicketTickedResolvedAtFirstContact()
     {
-        // GIVEN a resolved ticket open in the card editor, and the tickets the First contact tile counts
-        const qint64 id = openFirstCard(*m_window, 2); // Done
-        QVERIFY(id);
+        // GIVEN a ticket resolved by email (the rule does not count it) open in the card editor
+        QListView *done = m_window->findChild<board::BoardView *>(QStringLiteral("boardView"))->columnView(2);
+        qint64 id = 0;
+        for (int row = 0; row < done->model()->rowCount(done->rootIndex()) && !id; ++row) {
+            const QModelIndex index = done->model()->index(row, 0, done->rootIndex());
+            const qint64 each = index.data(board::BoardModel::IdRole).toLongLong();
+            if (storedCard(each).channel == storage::Channel::Email) {
+                id = each;
+                done->setFocus();
+                done->setCurrentIndex(index);
+                QTest::keyClick(done, Qt::Key_Return);
+            }
+        }
+        QVERIFY2(id, "the demo board has a ticket resolved by email");
         QVERIFY(storedCard(id).resolvedAt && !storedCard(id).firstContact);
         auto *tick = m_window->findChild<QCheckBox *>(QStringLiteral("firstContactBox"));
         QVERIFY(tick);
@@ -308,15 +320,15 @@ private Q_SLOTS:
         QTest::mouseClick(m_dashboard->findChild<QAbstractButton *>(QStringLiteral("tileFirstContact")),
                           Qt::LeftButton);
         QCOMPARE(drilled.count(), 1);
-        const bool counted = drilled.first().at(0).value<QSet<qint64>>().contains(id);
+        QVERIFY(!drilled.first().at(0).value<QSet<qint64>>().contains(id));
         filterBar()->clear();
         const int before = m_dashboard->summary().firstContact.count;
         // WHEN "Resolved at first contact" is ticked with the mouse
         QTest::mouseClick(tick, Qt::LeftButton, {}, QPoint(8, tick->height() / 2));
         QVERIFY(saved(*m_window));
-        // THEN the file has it, and the dashboard counts it (once: the rule may have counted it already)
+        // THEN the file has it, and the dashboard counts it
         QVERIFY(storedCard(id).firstContact);
-        QTRY_COMPARE_WITH_TIMEOUT(m_dashboard->summary().firstContact.count, before + (counted ? 0 : 1), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dashboard->summary().firstContact.count, before + 1, 5000);
         // AND Ctrl+Z takes the tick back
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(saved(*m_window));

@@ -89,10 +89,14 @@ private Q_SLOTS:
 
     void shouldCountATicketTickedResolvedAtFirstContact()
     {
-        // GIVEN a ticket by email, resolved: not at first contact by the rule (email)
+        // GIVEN a ticket by email: not resolved yet, it cannot be ticked
         QVERIFY_SUCCEEDS(run({u"--board"_s, m_board, u"--as"_s, s_admin, u"init"_s}));
         const qint64 id = addCard({u"--title"_s, u"Outlook profile"_s, u"--channel"_s, u"email"_s});
         QVERIFY(id);
+        const CliRun early = runAs(s_admin, {u"edit"_s, QString::number(id), u"--first-contact"_s, u"yes"_s});
+        QVERIFY_FAILS_WITH(early, Invalid);
+        QVERIFY2(early.err.contains("not resolved"), early.err);
+        // AND resolved: not at first contact by the rule (email)
         QVERIFY_SUCCEEDS(runAs(s_admin, {u"move"_s, QString::number(id), u"--to"_s, u"Done"_s}));
         const auto firstContact = [this] {
             return report().value(u"first_contact_resolution"_s).toObject().value(u"count"_s).toInt();
@@ -120,19 +124,21 @@ private Q_SLOTS:
         QVERIFY_SUCCEEDS(run({u"--board"_s, m_board, u"--as"_s, s_admin, u"init"_s}));
         QVERIFY(addCard({u"--title"_s, u"=HYPERLINK(\"http://x\")"_s, u"--channel"_s, u"email"_s}));
         QVERIFY(addCard({u"--title"_s, u"Printer, 2nd floor \"HR\""_s}));
+        QVERIFY(addCard({u"--title"_s, u"-1+1"_s})); // a formula too, though it starts like a number
         // WHEN the figures are asked for as CSV
         const CliRun figures = runAs(s_admin, {u"report"_s, u"--csv"_s});
         QVERIFY_SUCCEEDS(figures);
         // THEN each is a metric,detail,value line, the same as in the JSON
         const QList<QByteArray> lines = figures.out.split('\n');
         QCOMPARE(lines.first().trimmed(), QByteArray("metric,detail,value"));
-        QVERIFY2(lines.contains("created,,2\r"), figures.out);
+        QVERIFY2(lines.contains("created,,3\r"), figures.out);
         QVERIFY2(lines.contains("created_per_channel,email,1\r"), figures.out);
-        QCOMPARE(report().value(u"created"_s).toInt(), 2);
+        QCOMPARE(report().value(u"created"_s).toInt(), 3);
         // AND per ticket: the formula kept as text, the comma and quotes quoted
         const CliRun tickets = runAs(s_admin, {u"report"_s, u"--csv"_s, u"--tickets"_s});
         QVERIFY_SUCCEEDS(tickets);
-        QCOMPARE(tickets.out.count("\r\n"), 3); // a header and two tickets
+        QCOMPARE(tickets.out.count("\r\n"), 4); // a header and three tickets
+        QVERIFY2(tickets.out.contains(",'-1+1,"), tickets.out);
         QVERIFY2(tickets.out.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",email,"), tickets.out);
         QVERIFY2(tickets.out.contains(",\"Printer, 2nd floor \"\"HR\"\"\","), tickets.out);
         // AND --tickets alone, or --csv with --json, is refused

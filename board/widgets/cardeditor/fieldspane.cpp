@@ -114,7 +114,7 @@ FieldsPane::FieldsPane(BoardModel &model, SaveCard save, QWidget *parent)
                         {channelText(Channel::Monitoring), int(Channel::Monitoring)}});
     fields->addRow(tr("C&hannel"), m_channel);
     // Offered once the ticket is resolved: whoever resolved it knows whether it took one contact.
-    m_firstContact = new QCheckBox(tr("Resolved at &first contact"), this);
+    m_firstContact = new QCheckBox(tr("Resolved at first c&ontact"), this);
     m_firstContact->setObjectName(QStringLiteral("firstContactBox"));
     m_firstContact->setToolTip(tr("Solved while the requester was still on the phone, in the chat or at the desk, "
                                   "with no hand-over or call back. Without the tick, the metrics judge by the "

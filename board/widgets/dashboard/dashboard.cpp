@@ -243,8 +243,9 @@ Dashboard::Dashboard(QWidget *parent)
             tr("Median wall-clock time from creation to the final resolution, of the tickets resolved in the period"),
             {Slice::Resolved});
     addTile(QStringLiteral("tileFirstContact"), tr("First contact"),
-            tr("First-contact resolution: of the tickets resolved in the period, the share resolved at first contact "
-               "(by phone, chat or walk-in, by whoever answered first, never reassigned, escalated or reopened)"),
+            tr("First-contact resolution: of the tickets resolved in the period, the share resolved at first contact: "
+               "ticked so when resolved, or without the tick by phone, chat or walk-in, by whoever answered first, "
+               "never reassigned or escalated; never one reopened"),
             {Slice::FirstContact});
     addTile(QStringLiteral("tileWithin24h"), tr("Within 24 h"),
             tr("Of the tickets resolved in the period, the share first resolved within 24 hours of their creation"),

@@ -9,6 +9,8 @@
 
 #include <QAbstractButton>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPageSize>
@@ -35,6 +37,13 @@ Status writeFile(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+/// @p name as the start of a file name: no folder separators nor characters file systems refuse.
+QString fileSafe(QString name)
+{
+    static const QRegularExpression s_refused(QStringLiteral("[/\\\\:*?\"<>|]"));
+    return name.replace(s_refused, QStringLiteral("-")).trimmed();
+}
+
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -46,10 +55,14 @@ Status Dashboard::exportCsv(const QString &figuresPath, const QString &ticketsPa
 {
     if (!m_read)
         return Error{ErrorKind::Invalid, tr("there are no figures yet: the board has not been read")};
-    const QJsonObject report = metrics::reportJson(m_data, m_period, m_summary, m_from, m_to);
-    if (auto written = writeFile(figuresPath, metrics::figuresCsv(report)); !written)
+    const QJsonObject report =
+            metrics::reportJson(m_data, m_period, m_summary, m_from, m_to, int(m_rows.size()), m_described);
+    // Both made before either is written: a failure leaves neither file changed.
+    const QByteArray figures = metrics::figuresCsv(report);
+    const QByteArray tickets = metrics::ticketsCsv(m_data, m_indexes, m_period);
+    if (auto written = writeFile(figuresPath, figures); !written)
         return written;
-    return writeFile(ticketsPath, metrics::ticketsCsv(m_data, m_indexes, m_period));
+    return writeFile(ticketsPath, tickets);
 }
 
 Status Dashboard::exportPdf(const QString &path) const
@@ -123,7 +136,7 @@ void Dashboard::askExportPdf()
 {
     const QString path = QFileDialog::getSaveFileName(
             this, tr("Save the report as PDF"),
-            tr("%1 report %2.pdf").arg(m_data.boardName, m_to.toString(Qt::ISODate)), tr("PDF (*.pdf)"));
+            tr("%1 report %2.pdf").arg(fileSafe(m_data.boardName), m_to.toString(Qt::ISODate)), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     if (const Status written = exportPdf(path); !written)
@@ -134,12 +147,18 @@ void Dashboard::askExportCsv()
 {
     const QString path = QFileDialog::getSaveFileName(
             this, tr("Save the figures as CSV (the tickets go beside them)"),
-            tr("%1 figures %2.csv").arg(m_data.boardName, m_to.toString(Qt::ISODate)), tr("CSV (*.csv)"));
+            tr("%1 figures %2.csv").arg(fileSafe(m_data.boardName), m_to.toString(Qt::ISODate)), tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     QString tickets = path;
     tickets.insert(path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? path.size() - 4 : path.size(),
                    tr(" tickets"));
+    // The dialog asked about the figures' file; the tickets' beside it is asked about here.
+    if (QFileInfo::exists(tickets)
+        && QMessageBox::question(this, tr("Replace the tickets file?"),
+                                 tr("%1 exists. Replace it with this period's tickets?").arg(tickets))
+                   != QMessageBox::Yes)
+        return;
     if (const Status written = exportCsv(path, tickets); !written)
         QMessageBox::warning(this, tr("Figures not saved"), written.error().message);
 }
