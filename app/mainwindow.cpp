@@ -605,7 +605,10 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     showPresence();
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
-    m_dashboard->setReader([this] { return board::metrics::readDataset(*m_store, m_store->now()); });
+    // (read on a thread of its own, through a connection of its own: the window's is this thread's)
+    m_dashboard->setReader([path = m_store->path(), options = m_store->options()] {
+        return board::metrics::readDataset(path, options);
+    });
 }
 
 void MainWindow::warn(const QString &title, const QString &message)

@@ -63,9 +63,10 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             target = std::move(*result);
             return {};
         };
-        for (const Status &each : {into(data.boardName, store.boardName()), into(data.cards, store.cards(all)), into(histories, store.metricHistories()),
-                                   into(escalations, store.allEscalations()), into(kinds, store.columnKinds()),
-                                   into(labels, store.labels()), into(targets, store.escalationTargets(true))}) {
+        for (const Status &each : {into(data.boardName, store.boardName()), into(data.cards, store.cards(all)),
+                                   into(histories, store.metricHistories()), into(escalations, store.allEscalations()),
+                                   into(kinds, store.columnKinds()), into(labels, store.labels()),
+                                   into(targets, store.escalationTargets(true))}) {
             if (!each)
                 return each;
         }
@@ -109,6 +110,14 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
         data.rows << std::move(row);
     }
     return data;
+}
+
+Result<Dataset> readDataset(const QString &path, const StoreOptions &options)
+{
+    auto store = BoardStore::open(path, options);
+    if (!store)
+        return store.error();
+    return readDataset(**store, (*store)->now());
 }
 
 } // namespace hb::board::metrics

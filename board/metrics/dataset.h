@@ -15,7 +15,8 @@
 
 namespace hb::storage {
 class BoardStore;
-}
+struct StoreOptions;
+} // namespace hb::storage
 
 namespace hb::board::metrics {
 
@@ -51,5 +52,7 @@ struct Dataset
 };
 
 storage::Result<Dataset> readDataset(storage::BoardStore &store, qint64 now);
+/// The same through a connection of its own to the board at @p path, now: for a thread other than the window's.
+storage::Result<Dataset> readDataset(const QString &path, const storage::StoreOptions &options);
 
 } // namespace hb::board::metrics

@@ -26,6 +26,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QJsonDocument>
 #include <QListView>
 #include <QJsonObject>
@@ -378,6 +380,35 @@ private Q_SLOTS:
         QFile tickets(dir.filePath(u"tickets.csv"_qs));
         QVERIFY(tickets.open(QIODevice::ReadOnly));
         QVERIFY(tickets.readAll().count("\r\n") > m_dashboard->summary().created);
+    }
+
+    void shouldReadTheBoardWithoutHoldingTheWindow()
+    {
+        // GIVEN a dashboard whose reads take half a second (a big board on a slow share)
+        board::Dashboard dashboard;
+        QSignalSpy updated(&dashboard, &board::Dashboard::updated);
+        const auto slowly = [this] {
+            return [board = m_board] {
+                QThread::msleep(500);
+                return board::metrics::readDataset(board, tests::optionsFor(u"alice"_qs));
+            };
+        };
+        dashboard.setReader(slowly());
+        // WHEN it reads the board
+        QElapsedTimer clock;
+        clock.start();
+        dashboard.reload();
+        // THEN the window's thread goes on at once, and the figures come when the read is done
+        QVERIFY2(clock.elapsed() < 250, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(updated.count(), 0);
+        // AND a reader set meanwhile (another board opened) wins: the first read is not shown (one update only)
+        dashboard.setReader(slowly());
+        dashboard.reload();
+        QVERIFY(updated.wait(10'000));
+        QTRY_COMPARE_WITH_TIMEOUT(dashboard.ticketsShown(), int(storeAs()->cards(allCards()).value().size()), 10'000);
+        QTest::qWait(700); // (any read still running ends)
+        QCOMPARE(updated.count(), 1);
+        QVERIFY(dashboard.readError().isEmpty());
     }
 
     void shouldCountAColleaguesNewTicket()

@@ -20,6 +20,7 @@
 #include <QScrollArea>
 #include <QTimeZone>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -154,6 +155,7 @@ Dashboard::Dashboard(QWidget *parent)
     m_changed->setSingleShot(true);
     m_changed->setInterval(s_rereadMs);
     connect(m_changed, &QTimer::timeout, this, &Dashboard::reload);
+    connect(&m_reading, &QFutureWatcher<storage::Result<metrics::Dataset>>::finished, this, &Dashboard::takeRead);
 
     // The period and the view: one row above everything.
     m_rangeBox = new QComboBox(this);
@@ -367,6 +369,7 @@ ChartPanel *Dashboard::addChart(const QString &name, const QString &title, const
 void Dashboard::setReader(Reader reader)
 {
     m_reader = std::move(reader);
+    ++m_generation;
     m_stale = true;
     m_data = {};
     m_read = false;
@@ -432,7 +435,29 @@ void Dashboard::reload()
         m_scope->setText(tr("No board is open."));
         return;
     }
-    auto read = m_reader();
+    // The whole board is read on a thread of the pool, with a connection of the reader's own: at 100,000 tickets that
+    // takes seconds, and the window goes on meanwhile. One read at a time; changes meanwhile read again after it.
+    if (m_reading.isRunning()) {
+        m_again = true;
+        return;
+    }
+    if (!m_read)
+        m_scope->setText(tr("Reading the board…"));
+    m_readGeneration = m_generation;
+    m_reading.setFuture(QtConcurrent::run(m_reader));
+}
+
+void Dashboard::takeRead()
+{
+    auto read = m_reading.future().takeResult();
+    if (m_readGeneration != m_generation) { // read for the board before this one
+        reload();
+        return;
+    }
+    if (m_again) {
+        m_again = false;
+        m_changed->start();
+    }
     if (!read) {
         // What was read before stays, said to be old; the next change tries again.
         m_readError = read.error().message;

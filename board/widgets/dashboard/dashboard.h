@@ -6,6 +6,7 @@
 #include <board/rules/cardfilter.h>
 
 #include <QDate>
+#include <QFutureWatcher>
 #include <QSet>
 #include <QWidget>
 
@@ -36,6 +37,7 @@ class Dashboard final : public QWidget
     Q_DISABLE_COPY_MOVE(Dashboard)
 
 public:
+    /// Reads the board, on a thread of the pool: with a connection of its own, never the window's.
     using Reader = std::function<storage::Result<metrics::Dataset>()>;
     enum class Range { Last7Days, Last30Days, Last90Days, ThisMonth, LastMonth, Custom };
     Q_ENUM(Range)
@@ -66,7 +68,7 @@ public:
 public Q_SLOTS:
     /// The board changed: read again a moment later (once for a burst of changes) when shown.
     void boardChanged();
-    /// Reads the board again now.
+    /// Reads the board again now, in the background: updated() says when the figures are those of that read.
     void reload();
 
 Q_SIGNALS:
@@ -82,6 +84,8 @@ private:
     struct Tile;
     /// The rows the filter lets through, and the period; then the figures, tiles and charts.
     void recompute();
+    /// A read ended: its figures shown, or its error said.
+    void takeRead();
     void showFigures();
     /// The tickets of @p slice, on the board (as a drill-down filter) named @p what.
     void drill(const metrics::Slice &slice, const QString &what);
@@ -94,6 +98,10 @@ private:
                              const metrics::Slice &slice);
 
     Reader m_reader;
+    QFutureWatcher<storage::Result<metrics::Dataset>> m_reading;
+    int m_generation = 0;     ///< counts readers set: a read for another board is not shown
+    int m_readGeneration = 0; ///< the generation the running read is for
+    bool m_again = false;     ///< the board changed while it was read
     metrics::Dataset m_data;
     bool m_read = false;
     bool m_stale = true; ///< read again when next shown
