@@ -411,6 +411,37 @@ private Q_SLOTS:
         QVERIFY(dashboard.readError().isEmpty());
     }
 
+    void shouldSayNoDataOnAnEmptyBoard()
+    {
+        // GIVEN a new board without a ticket, label or target
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(u"empty.helpboard"_qs);
+        QVERIFY(storage::BoardStore::create(empty, u"Empty"_qs, tests::optionsFor(u"alice"_qs)));
+        board::Dashboard dashboard;
+        dashboard.resize(520, 800);
+        dashboard.show();
+        QSignalSpy updated(&dashboard, &board::Dashboard::updated);
+        // WHEN the dashboard reads it
+        dashboard.setReader([empty] { return board::metrics::readDataset(empty, tests::optionsFor(u"alice"_qs)); });
+        dashboard.reload();
+        QVERIFY(updated.wait(10'000));
+        // THEN counts are 0, times and shares "no data" (never NaN), and every chart says it has nothing to show
+        QCOMPARE(dashboard.ticketsShown(), 0);
+        QCOMPARE(dashboard.summary().created, 0);
+        for (const QString &name : {u"tileOpen"_qs, u"tileResponse"_qs, u"tileFirstContact"_qs}) {
+            const QString said = dashboard.findChild<QAbstractButton *>(name)->accessibleName();
+            QVERIFY2(said.endsWith(u": 0") || said.endsWith(u": no data"), qPrintable(said));
+            QVERIFY(!said.contains(u"nan", Qt::CaseInsensitive));
+        }
+        for (board::ChartPanel *panel : dashboard.findChildren<board::ChartPanel *>())
+            QVERIFY2(!panel->chartView()->isVisible(), qPrintable(panel->objectName()));
+        // AND a drill-down there shows nothing, without failing
+        QSignalSpy drilled(&dashboard, &board::Dashboard::drillDown);
+        QTest::mouseClick(dashboard.findChild<QAbstractButton *>(u"tileOpen"_qs), Qt::LeftButton);
+        QCOMPARE(drilled.count(), 1);
+        QVERIFY(drilled.first().at(0).value<QSet<qint64>>().isEmpty());
+    }
+
     void shouldCountAColleaguesNewTicket()
     {
         const int created = m_dashboard->summary().created;
