@@ -70,20 +70,21 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             if (!each)
                 return each;
         }
-        // The zone the days are counted in, even when the levels cannot be used for clocks (Desk::read says why).
+        auto levelsRead = sla::Desk::read(store);
+        if (levelsRead) {
+            desk = std::move(levelsRead).value();
+            data.timeZone = desk->calendar().timeZone;
+            return {};
+        }
+        if (levelsRead.error().kind != ErrorKind::Invalid)
+            return levelsRead.error();
+        data.clocksProblem = levelsRead.error().message; // the figures without them
+        // The zone the days are counted in, even from levels that cannot be used for clocks.
         auto levels = store.serviceLevels();
         if (!levels)
             return levels.error();
         if (const auto calendar = sla::calendarFromJson(levels->calendar))
             data.timeZone = calendar->timeZone;
-        auto levelsRead = sla::Desk::read(store);
-        if (levelsRead) {
-            desk = std::move(levelsRead).value();
-        } else if (levelsRead.error().kind == ErrorKind::Invalid) {
-            data.clocksProblem = levelsRead.error().message; // the figures without them
-        } else {
-            return levelsRead.error();
-        }
         return {};
     });
     if (!read)

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QListView>
 #include <QObject>
+#include <QPalette>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -26,6 +27,26 @@
 #include <optional>
 
 namespace hb::tests {
+
+/// A dark desktop theme's palette, as the window tests put it on.
+inline QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Base, QColor(0x3a, 0x3d, 0x41));
+    palette.setColor(QPalette::AlternateBase, QColor(0x24, 0x26, 0x29));
+    palette.setColor(QPalette::Text, QColor(0xf0, 0xf0, 0xf0));
+    palette.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
+    palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    palette.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5c));
+    palette.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xa8));
+    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff)); // as dark desktop themes set it
+    palette.setColor(QPalette::LinkVisited, QColor(0xb4, 0x8c, 0xff));
+    return palette;
+}
 
 /// The window tests' fixture: one demo board per test executable, opened in a real MainWindow as alice.
 class DemoWindowTestCase : public QObject

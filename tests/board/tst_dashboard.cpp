@@ -277,12 +277,7 @@ private Q_SLOTS:
     void shouldReadOnADarkPalette()
     {
         // GIVEN a dark desktop palette
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        const QPalette dark = tests::darkPalette();
         const QPalette before = QApplication::palette();
         QApplication::setPalette(dark);
         // THEN every chart writes its names and numbers in the palette's light text

@@ -46,29 +46,6 @@
 
 using namespace hb;
 
-namespace {
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    palette.setColor(QPalette::Base, QColor(0x3a, 0x3d, 0x41));
-    palette.setColor(QPalette::AlternateBase, QColor(0x24, 0x26, 0x29));
-    palette.setColor(QPalette::Text, QColor(0xf0, 0xf0, 0xf0));
-    palette.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3a));
-    palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    palette.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5c));
-    palette.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xa8));
-    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe6));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff)); // as dark desktop themes set it
-    palette.setColor(QPalette::LinkVisited, QColor(0xb4, 0x8c, 0xff));
-    return palette;
-}
-
-} // namespace
-
 class tst_MainWindow : public tests::DemoWindowTestCase
 {
     Q_OBJECT
@@ -959,9 +936,10 @@ private Q_SLOTS:
         const QPalette original = QApplication::palette();
         QCOMPARE(count->palette().color(QPalette::WindowText), original.color(QPalette::PlaceholderText));
         // WHEN the desktop switches to its dark theme while the board is open
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(tests::darkPalette());
         // THEN the header counts take the dark theme's colour, not stay in the light one's
-        QTRY_COMPARE(count->palette().color(QPalette::WindowText), darkPalette().color(QPalette::PlaceholderText));
+        QTRY_COMPARE(count->palette().color(QPalette::WindowText),
+                     tests::darkPalette().color(QPalette::PlaceholderText));
         QApplication::setPalette(original);
         QTRY_COMPARE(count->palette().color(QPalette::WindowText), original.color(QPalette::PlaceholderText));
     }
@@ -1057,7 +1035,7 @@ private Q_SLOTS:
         QFETCH(int, scroll);
         const QPalette original = QApplication::palette();
         if (dark)
-            QApplication::setPalette(darkPalette());
+            QApplication::setPalette(tests::darkPalette());
         static qint64 fullCard = 0;
         if (scroll >= 0 && !fullCard)
             fullCard = addFullCard();

@@ -74,11 +74,11 @@ public:
         setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     }
 
-    void setFigure(const QString &value, const QString &caption)
+    void setCaption(const QString &caption) { m_caption = caption; }
+    void setFigure(const QString &value)
     {
         m_value = value;
-        m_caption = caption;
-        setAccessibleName(Dashboard::tr("%1: %2").arg(caption, value));
+        setAccessibleName(Dashboard::tr("%1: %2").arg(m_caption, value));
         updateGeometry();
         update();
     }
@@ -350,8 +350,8 @@ QAbstractButton *Dashboard::addTile(const QString &name, const QString &caption,
     tile->setObjectName(name);
     tile->setToolTip(definition);
     tile->setAccessibleDescription(definition);
-    tile->setFigure(QStringLiteral("–"), caption);
-    tile->setProperty("caption", caption);
+    tile->setCaption(caption);
+    tile->setFigure(QStringLiteral("–"));
     connect(tile, &QAbstractButton::clicked, this, [this, slice, caption] { drill(slice, caption); });
     const int index = int(m_tileButtons.size());
     m_tiles->addWidget(tile, index / 4, index % 4);
@@ -510,7 +510,6 @@ void Dashboard::recompute()
     }
     m_period = m_data.period(m_from, m_to);
     m_rows.clear();
-    m_archived.clear();
     m_indexes.clear();
     const bool all = m_filter.isEmpty();
     // The filter's "now" is the read's, and its SLA rules read the clocks of the read (archived cards' too).
@@ -521,7 +520,6 @@ void Dashboard::recompute()
         const storage::Card &card = m_data.cards.at(i);
         if (all || m_filter.matches(card, context)) {
             m_rows << m_data.rows.at(i);
-            m_archived << (card.archivedAt != 0);
             m_indexes << i;
         }
     }
@@ -560,8 +558,7 @@ void Dashboard::showFigures()
                               percentText(s.firstContact.value()),
                               percentText(s.within24h.value())};
     for (qsizetype i = 0; i < m_tileButtons.size(); ++i) {
-        static_cast<TileButton *>(m_tileButtons.at(i))
-                ->setFigure(figures.value(i), m_tileButtons.at(i)->property("caption").toString());
+        static_cast<TileButton *>(m_tileButtons.at(i))->setFigure(figures.value(i));
     }
 
     QStringList others{
@@ -670,7 +667,7 @@ void Dashboard::drill(const Slice &slice, const QString &what)
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (metrics::inSlice(m_rows.at(i), slice, m_period, m_data.now)) {
             ids.insert(m_rows.at(i).cardId);
-            archived += m_archived.at(i) ? 1 : 0;
+            archived += m_data.cards.at(m_indexes.at(i)).archivedAt ? 1 : 0;
         }
     }
     Q_EMIT drillDown(ids, tr("%1, %2").arg(what, periodText()), archived);

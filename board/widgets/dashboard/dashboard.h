@@ -114,7 +114,6 @@ private:
     QDate m_to;
     metrics::Period m_period;
     QList<metrics::TicketRow> m_rows; ///< those the filter lets through
-    QList<bool> m_archived;           ///< of each of m_rows
     QList<qsizetype> m_indexes;       ///< where each of m_rows is in m_data
     metrics::Summary m_summary;
 
