@@ -104,6 +104,53 @@ private Q_SLOTS:
             titlesC << card.title + card.description.left(20);
         QVERIFY(titlesC != titlesA);
     }
+
+    void shouldLiveAYearOfTicketsAsItReports()
+    {
+        // GIVEN a year of 1,000 tickets
+        auto made = BoardStore::create(m_dir.filePath(QStringLiteral("year.helpboard")), QStringLiteral("Year"),
+                                       optionsFor(QStringLiteral("alice")));
+        QVERIFY(made);
+        BoardStore &store = **made;
+        GeneratedHistorySize size;
+        size.tickets = 1000;
+        GeneratedHistoryCounts counts;
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(populateGeneratedHistory(store, size, &counts));
+
+        // THEN it made them all, most resolved and archived, with every kind of event, up to now and no later
+        QCOMPARE(counts.tickets, 1000);
+        QVERIFY2(counts.resolved > 900 && counts.archived > 850 && counts.archived < counts.resolved,
+                 qPrintable(QStringLiteral("%1 resolved, %2 archived").arg(counts.resolved).arg(counts.archived)));
+        for (const int some : {counts.reopened, counts.escalated, counts.reassigned, counts.waited, counts.ticked})
+            QVERIFY(some > 10);
+        CardQuery all;
+        all.includeArchived = true;
+        const QList<Card> cards = store.cards(all).value();
+        QCOMPARE(int(cards.size()), counts.tickets);
+        CardQuery archived;
+        archived.onlyArchived = true;
+        QCOMPARE(int(store.cards(archived)->size()), counts.archived);
+        int comments = 0;
+        int ticked = 0;
+        qint64 first = std::numeric_limits<qint64>::max();
+        for (const Card &card : cards) {
+            comments += card.commentCount;
+            ticked += card.firstContact ? 1 : 0;
+            first = std::min(first, card.createdAt);
+            QVERIFY(card.updatedAt <= QDateTime::currentMSecsSinceEpoch());
+        }
+        QCOMPARE(comments, counts.comments);
+        QCOMPARE(ticked, counts.ticked);
+        QVERIFY(first >= before - 366LL * 24 * 3600 * 1000 && first < before - 360LL * 24 * 3600 * 1000);
+        int escalations = 0;
+        for (const QList<Escalation> &each : store.allEscalations().value())
+            escalations += int(each.size());
+        QCOMPARE(escalations, counts.escalated);
+        // AND the store keeps the wall clock afterwards, and the file is sound
+        QVERIFY(qAbs(store.now() - QDateTime::currentMSecsSinceEpoch()) < 60'000);
+        QCOMPARE(store.verify().value(), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_GeneratedBoard)

@@ -7,6 +7,8 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
+#include <cmath>
+
 namespace hb::storage {
 
 namespace {
@@ -290,6 +292,289 @@ Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size,
     Status status = store.inOneTransaction([&] { return generate(store, size, made); });
     if (counts)
         *counts = status ? made : GeneratedBoardCounts{};
+    return status;
+}
+
+} // namespace hb::storage
+
+namespace hb::storage {
+
+namespace {
+
+constexpr qint64 s_minuteMs = 60'000;
+constexpr qint64 s_hourMs = 60 * s_minuteMs;
+
+/// A ticket's life: what happens to it and when, played through the store in order, up to now.
+class Life
+{
+public:
+    Life(BoardStore &store, qint64 start, qint64 now, qint64 *clock)
+        : m_store(store)
+        , m_at(start)
+        , m_now(now)
+        , m_clock(clock)
+    { }
+
+    /// Whether a step would have come after now: it did not happen, nor did any later one.
+    bool over() const { return m_over; }
+
+    /// Runs @p change as @p login @p after the previous step, unless that is after now.
+    Status then(qint64 after, const QString &login, const std::function<Status()> &change)
+    {
+        m_at += after;
+        if (m_over || m_at > m_now) {
+            m_over = true;
+            return {};
+        }
+        *m_clock = m_at;
+        if (auto as = m_store.setLogin(login); !as)
+            return as;
+        return change();
+    }
+
+private:
+    BoardStore &m_store;
+    qint64 m_at;
+    qint64 m_now;
+    qint64 *m_clock;
+    bool m_over = false;
+};
+
+/// A duration from @p shortest to @p longest, most of them short and a few long, as a help desk's are (the log of it
+/// drawn with a bias to the short end).
+qint64 spread(Text &text, qint64 shortest, qint64 longest)
+{
+    const double r = text.below(1'000'000) / 1e6;
+    return qint64(double(shortest) * std::pow(double(longest) / double(shortest), r * r));
+}
+
+Status generateHistory(BoardStore &store, const GeneratedHistorySize &size, GeneratedHistoryCounts &made)
+{
+    made = {};
+    Text text(size.seed);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString creator = store.login();
+    qint64 clock = now - size.days * s_dayMs - s_dayMs;
+    store.setClock([&clock] { return clock; });
+    const auto done = [&](Status status) {
+        store.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
+        return status;
+    };
+
+    QStringList technicians;
+    for (int i = 1; i <= size.technicians; ++i) {
+        const QString login = QStringLiteral("tech%1").arg(i, 2, 10, QLatin1Char('0'));
+        if (auto added = store.setMember(login, Role::Editor, s_people.at(i % s_people.size())); !added)
+            return done(added);
+        technicians << login;
+    }
+    QList<qint64> labels;
+    for (int i = 0; i < 8; ++i) {
+        auto id = store.createLabel(s_labelNames.at(i), QStringLiteral("#2980b9"));
+        if (!id)
+            return done(id.error());
+        labels << *id;
+    }
+    QList<qint64> targets;
+    for (const auto &[name, kind] : {std::pair{QStringLiteral("Network team"), EscalationKind::SecondLine},
+                                     std::pair{QStringLiteral("Dell ProSupport"), EscalationKind::Vendor}}) {
+        EscalationTarget target;
+        target.name = name;
+        target.kind = kind;
+        auto id = store.createEscalationTarget(target);
+        if (!id)
+            return done(id.error());
+        targets << *id;
+    }
+    qint64 todo = 0;
+    qint64 doing = 0;
+    qint64 resolved = 0;
+    auto columns = store.columns();
+    if (!columns)
+        return done(columns.error());
+    for (const Column &column : std::as_const(*columns)) {
+        qint64 &slot = column.kind == ColumnKind::Todo ? todo : column.kind == ColumnKind::Doing ? doing : resolved;
+        if (!slot)
+            slot = column.id;
+    }
+    if (!todo || !doing || !resolved)
+        return done(Error{ErrorKind::Invalid, QStringLiteral("the board needs a To-do, a Doing and a Done column")});
+
+    const Priority priorities[] = {Priority::Critical, Priority::High,   Priority::High,   Priority::Normal,
+                                   Priority::Normal,   Priority::Normal, Priority::Normal, Priority::Low};
+    const Channel channels[] = {Channel::Email,  Channel::Email,  Channel::Email,  Channel::Phone,
+                                Channel::Phone,  Channel::Chat,   Channel::Chat,   Channel::WalkIn,
+                                Channel::Portal, Channel::Portal, Channel::Portal, Channel::Monitoring};
+    const qint64 first = now - size.days * s_dayMs;
+    const qint64 spacing = std::max<qint64>(1, size.days * s_dayMs / std::max(1, size.tickets));
+    const auto someone = [&] { return technicians.at(text.below(int(technicians.size()))); };
+    const auto move = [&](qint64 id, qint64 column) {
+        return [&store, id, column]() -> Status {
+            auto moved = store.moveCard(id, column);
+            if (!moved)
+                return moved.error();
+            return {};
+        };
+    };
+    const auto comment = [&](qint64 id) {
+        return [&store, &text, id]() -> Status {
+            auto added = store.addComment(id, text.prose(30 + text.below(150)));
+            if (!added)
+                return added.error();
+            return {};
+        };
+    };
+    const auto update = [&store](qint64 id, CardPatch patch) {
+        return [&store, id, patch = std::move(patch)]() -> Status {
+            auto updated = store.updateCard(id, patch);
+            if (!updated)
+                return updated.error();
+            return {};
+        };
+    };
+    for (int i = 0; i < size.tickets; ++i) {
+        const qint64 t = first + i * spacing + text.below(int(std::min<qint64>(spacing, 1'000'000'000)));
+        Life life(store, t, now, &clock);
+        NewCard card;
+        card.columnId = todo;
+        card.title = text.title();
+        card.description = text.prose(40 + text.below(200));
+        card.priority = priorities[text.below(int(std::size(priorities)))];
+        card.channel = channels[text.below(int(std::size(channels)))];
+        card.requester = s_people.at(text.below(int(s_people.size()))) + QStringLiteral(" (Sales)");
+        card.assignee = text.chance(60) ? someone() : QString();
+        card.dueAt = text.chance(40) ? t + (1 + text.below(10)) * s_dayMs : 0;
+        for (int label = text.below(3); label > 0; --label) {
+            const qint64 id = labels.at(text.below(int(labels.size())));
+            if (!card.labelIds.contains(id))
+                card.labelIds << id;
+        }
+        qint64 id = 0;
+        const Status create = life.then(0, someone(), [&]() -> Status {
+            auto created = store.createCard(card);
+            if (!created)
+                return created.error();
+            id = *created;
+            return {};
+        });
+        if (!create)
+            return done(create);
+        if (life.over())
+            break; // made after now: so are all the others
+        ++made.tickets;
+        // Each step: stops the ticket's life at an error, or once it would come after now (it stays as it is).
+        QString owner = card.assignee;
+        const auto run = [&]() -> Status {
+            if (owner.isEmpty()) {
+                owner = someone();
+                CardPatch take;
+                take.assignee = owner;
+                if (Status taken = life.then(spread(text, 2 * s_minuteMs, 6 * s_hourMs), owner, update(id, take));
+                    !taken || life.over())
+                    return taken;
+            }
+            // The first response: the technician starts on it.
+            if (Status started = life.then(spread(text, s_minuteMs, 2 * s_dayMs), owner, move(id, doing));
+                !started || life.over())
+                return started;
+            ++made.moves;
+            if (text.chance(45)) {
+                if (Status commented = life.then(spread(text, s_minuteMs, 4 * s_hourMs), owner, comment(id));
+                    !commented || life.over())
+                    return commented;
+                ++made.comments;
+            }
+            if (text.chance(12)) {
+                CardPatch wait;
+                wait.status = StatusTag::WaitingRequester;
+                CardPatch back;
+                back.status = StatusTag::InProgress;
+                if (Status waiting = life.then(spread(text, 10 * s_minuteMs, 4 * s_hourMs), owner, update(id, wait));
+                    !waiting || life.over())
+                    return waiting;
+                ++made.waited;
+                if (Status answered = life.then(spread(text, s_hourMs, 4 * s_dayMs), owner, update(id, back));
+                    !answered || life.over())
+                    return answered;
+            }
+            if (text.chance(10)) {
+                CardPatch escalate;
+                escalate.escalation = Escalation{};
+                escalate.escalation->targetId = targets.at(text.chance(60) ? 0 : 1);
+                CardPatch takeBack;
+                takeBack.escalation = Escalation{};
+                if (Status handed = life.then(spread(text, 10 * s_minuteMs, 8 * s_hourMs), owner, update(id, escalate));
+                    !handed || life.over())
+                    return handed;
+                ++made.escalated;
+                if (Status back = life.then(spread(text, 2 * s_hourMs, 6 * s_dayMs), owner, update(id, takeBack));
+                    !back || life.over())
+                    return back;
+            }
+            if (text.chance(12)) {
+                QString other = someone();
+                if (other == owner)
+                    other = technicians.at((technicians.indexOf(owner) + 1) % technicians.size());
+                CardPatch give;
+                give.assignee = other;
+                if (Status given = life.then(spread(text, 10 * s_minuteMs, s_dayMs), owner, update(id, give));
+                    !given || life.over())
+                    return given;
+                owner = other;
+                ++made.reassigned;
+            }
+            if (Status solved = life.then(spread(text, 5 * s_minuteMs, 5 * s_dayMs), owner, move(id, resolved));
+                !solved || life.over())
+                return solved;
+            ++made.moves;
+            const bool direct =
+                    card.channel == Channel::Phone || card.channel == Channel::Chat || card.channel == Channel::WalkIn;
+            if (direct && text.chance(30)) {
+                CardPatch tick;
+                tick.firstContact = true;
+                if (Status ticked = life.then(s_minuteMs, owner, update(id, tick)); !ticked || life.over())
+                    return ticked;
+                ++made.ticked;
+            }
+            if (text.chance(5)) {
+                if (Status reopened = life.then(spread(text, s_hourMs, 3 * s_dayMs), owner, move(id, doing));
+                    !reopened || life.over())
+                    return reopened;
+                ++made.reopened;
+                ++made.moves;
+                if (Status again = life.then(spread(text, 30 * s_minuteMs, 2 * s_dayMs), owner, move(id, resolved));
+                    !again || life.over())
+                    return again;
+                ++made.moves;
+            }
+            // Resolved for good: archived two weeks later, by whoever tidies the board.
+            if (Status archived = life.then(14 * s_dayMs, creator, [&] { return store.archiveCard(id); });
+                !archived || life.over())
+                return archived;
+            ++made.archived;
+            return {};
+        };
+        if (auto lived = run(); !lived)
+            return done(lived);
+    }
+    CardQuery inDone;
+    inDone.columnId = resolved;
+    inDone.includeArchived = true;
+    auto resolvedNow = store.cardIds(inDone);
+    if (!resolvedNow)
+        return done(resolvedNow.error());
+    made.resolved = int(resolvedNow->size());
+    return done({});
+}
+
+} // namespace
+
+Status populateGeneratedHistory(BoardStore &store, const GeneratedHistorySize &size, GeneratedHistoryCounts *counts)
+{
+    GeneratedHistoryCounts made;
+    Status status = store.inOneTransaction([&] { return generateHistory(store, size, made); });
+    if (counts)
+        *counts = status ? made : GeneratedHistoryCounts{};
     return status;
 }
 
