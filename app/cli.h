@@ -95,6 +95,23 @@ private:
     /// A line for verify about uploads abandoned part-way (count and bytes); empty when there are none.
     QString abandonedUploadsNote();
 
+    /// The options that choose tickets by their fields, shared by list and report, as given.
+    struct TicketOptions
+    {
+        std::optional<QString> assignee;
+        std::optional<QString> priority;
+        std::optional<QString> channel;
+        QStringList labels;
+        bool unassigned = false;
+        bool atLeast = false;
+        bool allLabels = false;
+        /// The options again, as they were written (for a report's "filter").
+        QString text() const;
+    };
+    static TicketOptions readTicketOptions(CliArguments &args);
+    /// Puts @p options into @p filter: labels found by name, priority and channel spelled right, or why not.
+    storage::Status applyTicketOptions(const TicketOptions &options, board::CardFilter &filter);
+
     storage::Result<qint64> resolveColumn(const QString &nameOrId);
     storage::Result<QList<qint64>> resolveLabels(const QStringList &names);
     /// -1 (no check) when absent; std::nullopt when it is not a version number.

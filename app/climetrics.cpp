@@ -10,11 +10,10 @@
 #include <board/metrics/reportfiles.h>
 #include <board/metrics/text.h>
 #include <board/rules/cardfields.h>
+#include <board/rules/cardfilter.h>
 #include <storage/boardstore.h>
 
 #include <QJsonObject>
-
-#include <numeric>
 
 namespace hb::app {
 
@@ -32,12 +31,16 @@ int Cli::cmdReport(CliArguments &args)
     const bool tickets = args.flag(QStringLiteral("--tickets"));
     const auto fromText = args.value(QStringLiteral("--from"));
     const auto toText = args.value(QStringLiteral("--to"));
+    const TicketOptions ticketOptions = readTicketOptions(args);
     if (!args.positional(0, 0))
         return usageError(args.error());
     if (json && csv)
         return usageError(tr("--json and --csv exclude each other"));
     if (tickets && !csv)
         return usageError(tr("--tickets goes with --csv (one line per ticket)"));
+    board::CardFilter filter;
+    if (const Status applied = applyTicketOptions(ticketOptions, filter); !applied)
+        return fail(applied.error());
     auto data = metrics::readDataset(*m_store, m_store->now());
     if (!data)
         return fail(data.error());
@@ -64,17 +67,28 @@ int Cli::cmdReport(CliArguments &args)
                             : tr("--from %1 comes after today (%2 in the desk's time zone, %3)")
                                       .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate), zoneName)});
     }
+    // The tickets the options choose, as the dashboard's filter chooses them: at the read's "now".
+    const board::CardFilter::Context context{data->now, m_store->login(),
+                                             [&data](qint64 id) { return data->slaStates.value(id); }};
+    QList<qsizetype> chosen;
+    QList<metrics::TicketRow> rows;
+    for (qsizetype i = 0; i < data->rows.size(); ++i) {
+        if (filter.isEmpty() || filter.matches(data->cards.at(i), context)) {
+            chosen << i;
+            rows << data->rows.at(i);
+        }
+    }
+    const QString filterText = ticketOptions.text();
     const metrics::Period period = data->period(first, last);
-    const metrics::Summary summary = metrics::summarize(data->rows, period, data->now);
+    const metrics::Summary summary = metrics::summarize(rows, period, data->now);
     if (csv || json) {
-        const QJsonObject report = metrics::reportJson(*data, period, summary, first, last, int(data->rows.size()));
+        const QJsonObject report =
+                metrics::reportJson(*data, period, summary, first, last, int(rows.size()), filterText);
         if (!csv) {
             printJson(report);
             return Ok;
         }
-        QList<qsizetype> all(data->rows.size());
-        std::iota(all.begin(), all.end(), 0);
-        const QByteArray text = tickets ? metrics::ticketsCsv(*data, all, period) : metrics::figuresCsv(report);
+        const QByteArray text = tickets ? metrics::ticketsCsv(*data, chosen, period) : metrics::figuresCsv(report);
         m_out << QString::fromUtf8(text);
         m_out.flush();
         return Ok;
@@ -83,6 +97,8 @@ int Cli::cmdReport(CliArguments &args)
         m_out << pad(label, 28) << terminalText(value) << Qt::endl;
     };
     line(tr("Period"), tr("%1 to %2 (%3)").arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate), zoneName));
+    if (!filterText.isEmpty())
+        line(tr("Tickets"), tr("%1 of %2 (%3)").arg(rows.size()).arg(data->rows.size()).arg(filterText));
     line(tr("Created"), QString::number(summary.created));
     line(tr("Resolved"), QString::number(summary.resolved));
     line(tr("Resolution rate"), percentText(summary.resolutionRate));

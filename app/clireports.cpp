@@ -62,24 +62,77 @@ int Cli::cmdColumns(CliArguments &args)
     return Ok;
 }
 
+Cli::TicketOptions Cli::readTicketOptions(CliArguments &args)
+{
+    TicketOptions options;
+    options.unassigned = args.flag(QStringLiteral("--unassigned"));
+    options.atLeast = args.flag(QStringLiteral("--at-least"));
+    options.allLabels = args.flag(QStringLiteral("--all-labels"));
+    options.assignee = args.value(QStringLiteral("--assignee"));
+    options.labels = args.values(QStringLiteral("--label"));
+    options.priority = args.value(QStringLiteral("--priority"));
+    options.channel = args.value(QStringLiteral("--channel"));
+    return options;
+}
+
+QString Cli::TicketOptions::text() const
+{
+    QStringList words;
+    const auto add = [&words](const QString &option, const std::optional<QString> &value) {
+        if (value)
+            words << option << *value;
+    };
+    add(QStringLiteral("--assignee"), assignee);
+    if (unassigned)
+        words << QStringLiteral("--unassigned");
+    for (const QString &label : labels)
+        add(QStringLiteral("--label"), label);
+    if (allLabels)
+        words << QStringLiteral("--all-labels");
+    add(QStringLiteral("--priority"), priority);
+    if (atLeast)
+        words << QStringLiteral("--at-least");
+    add(QStringLiteral("--channel"), channel);
+    return words.join(u' ');
+}
+
+Status Cli::applyTicketOptions(const TicketOptions &options, board::CardFilter &filter)
+{
+    filter.unassigned = options.unassigned;
+    filter.priorityAtLeast = options.atLeast;
+    filter.allLabels = options.allLabels;
+    filter.assignee = options.assignee.value_or(QString());
+    if (options.priority) {
+        const auto parsed = parsePriority(*options.priority);
+        if (!parsed)
+            return parsed.error();
+        filter.priority = *parsed;
+    }
+    if (options.channel) {
+        const auto parsed = parseChannel(*options.channel, true);
+        if (!parsed)
+            return parsed.error();
+        filter.channel = *parsed;
+    }
+    auto labelIds = resolveLabels(options.labels);
+    if (!labelIds)
+        return labelIds.error();
+    filter.labelIds = QSet<qint64>(labelIds->cbegin(), labelIds->cend());
+    return {};
+}
+
 int Cli::cmdList(CliArguments &args)
 {
     board::CardFilter filter;
     const bool json = args.flag(QStringLiteral("--json"));
     filter.overdue = args.flag(QStringLiteral("--overdue"));
     filter.dueWithin24h = args.flag(QStringLiteral("--due-soon"));
-    filter.unassigned = args.flag(QStringLiteral("--unassigned"));
     filter.mine = args.flag(QStringLiteral("--mine"));
-    filter.priorityAtLeast = args.flag(QStringLiteral("--at-least"));
-    filter.allLabels = args.flag(QStringLiteral("--all-labels"));
+    const TicketOptions ticketOptions = readTicketOptions(args);
     const bool archived = args.flag(QStringLiteral("--archived"));
     const auto column = args.value(QStringLiteral("--column"));
-    const auto assignee = args.value(QStringLiteral("--assignee"));
-    const QStringList labelNames = args.values(QStringLiteral("--label"));
-    const auto priority = args.value(QStringLiteral("--priority"));
     const QStringList statuses = args.values(QStringLiteral("--status"));
     const auto requester = args.value(QStringLiteral("--requester"));
-    const auto channel = args.value(QStringLiteral("--channel"));
     const auto search = args.value(QStringLiteral("--search"));
     const QStringList slaStates = args.values(QStringLiteral("--sla"));
     filter.escalated = args.flag(QStringLiteral("--escalated"));
@@ -107,30 +160,15 @@ int Cli::cmdList(CliArguments &args)
             return fail(id.error());
         filter.columnId = *id;
     }
-    filter.assignee = assignee.value_or(QString());
     filter.requester = requester.value_or(QString());
-    if (priority) {
-        const auto parsed = parsePriority(*priority);
-        if (!parsed)
-            return fail(parsed.error());
-        filter.priority = *parsed;
-    }
     for (const QString &status : statuses) {
         const auto parsed = parseStatus(status);
         if (!parsed)
             return fail(parsed.error());
         filter.statuses.insert(*parsed);
     }
-    if (channel) {
-        const auto parsed = parseChannel(*channel, true);
-        if (!parsed)
-            return fail(parsed.error());
-        filter.channel = *parsed;
-    }
-    auto labelIds = resolveLabels(labelNames);
-    if (!labelIds)
-        return fail(labelIds.error());
-    filter.labelIds = QSet<qint64>(labelIds->cbegin(), labelIds->cend());
+    if (const Status applied = applyTicketOptions(ticketOptions, filter); !applied)
+        return fail(applied.error());
     if (search && search->trimmed().isEmpty())
         return fail({ErrorKind::Invalid, tr("--search needs a word to search for (leave it out to list every card)")});
     if (search) {

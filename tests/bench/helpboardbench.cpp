@@ -390,6 +390,76 @@ QJsonObject measureMetrics(const QString &path)
             {QStringLiteral("metrics_error"), dashboard.readError()}};
 }
 
+/**
+ * The metrics on a help desk's past (populateGeneratedHistory): a year of @p tickets tickets, most resolved and
+ * archived, made at @p path unless @p reuse (a board made so before, with --keep). The dashboard (measureMetrics),
+ * `report --json` for the last 30 days and for the year in processes of their own (the median of three), and what
+ * the board itself loads: the cards on it (archived ones are not), and how long that read takes.
+ */
+QJsonObject measureHistory(const QString &cli, const QString &path, int tickets, bool reuse)
+{
+    QJsonObject figures;
+    storage::StoreOptions options;
+    options.login = QStringLiteral("alice");
+    if (!reuse) {
+        QElapsedTimer timer;
+        timer.start();
+        auto made = storage::BoardStore::create(path, QStringLiteral("Help desk"), options);
+        if (!made)
+            return {{QStringLiteral("history_error"), made.error().message}};
+        storage::GeneratedHistorySize size;
+        size.tickets = tickets;
+        storage::GeneratedHistoryCounts counts;
+        if (const storage::Status filled = storage::populateGeneratedHistory(**made, size, &counts); !filled)
+            return {{QStringLiteral("history_error"), filled.error().message}};
+        figures.insert(QStringLiteral("history_generate_ms"), rounded(elapsedMs(timer)));
+        figures.insert(QStringLiteral("history_resolved"), counts.resolved);
+        figures.insert(QStringLiteral("history_archived"), counts.archived);
+        figures.insert(QStringLiteral("history_reopened"), counts.reopened);
+        figures.insert(QStringLiteral("history_escalated"), counts.escalated);
+        figures.insert(QStringLiteral("history_waited"), counts.waited);
+        figures.insert(QStringLiteral("history_comments"), counts.comments);
+    }
+    figures.insert(QStringLiteral("board_bytes"), double(QFileInfo(path).size()));
+    {
+        auto store = storage::BoardStore::open(path, options);
+        if (!store)
+            return {{QStringLiteral("history_error"), store.error().message}};
+        std::vector<double> loadMs;
+        qsizetype onBoard = 0;
+        for (int run = 0; run < 3; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            onBoard = (*store)->cards().value().size();
+            loadMs.push_back(elapsedMs(timer));
+        }
+        figures.insert(QStringLiteral("board_cards_loaded"), double(onBoard));
+        figures.insert(QStringLiteral("board_load_ms"), rounded(percentile(loadMs, 0.5)));
+    }
+    const QJsonObject dashboard = measureMetrics(path);
+    for (auto figure = dashboard.constBegin(); figure != dashboard.constEnd(); ++figure)
+        figures.insert(figure.key(), figure.value());
+    const QString yearAgo = QDate::currentDate().addDays(-365).toString(Qt::ISODate);
+    for (const auto &[name, arguments] :
+         {std::pair{QStringLiteral("cli_report_json"), QStringList{QStringLiteral("report"), QStringLiteral("--json")}},
+          std::pair{QStringLiteral("cli_report_year_json"),
+                    QStringList{QStringLiteral("report"), QStringLiteral("--json"), QStringLiteral("--from"),
+                                yearAgo}}}) {
+        std::vector<double> ms;
+        double peakMb = 0;
+        for (int run = 0; run < 3; ++run) {
+            const ChildRun child = measureRun(cli, QStringList{QStringLiteral("--board"), path} + arguments);
+            if (child.exitCode != 0)
+                return {{QStringLiteral("history_error"), QString(name + QStringLiteral(" failed"))}};
+            ms.push_back(child.ms);
+            peakMb = std::max(peakMb, child.peakMb);
+        }
+        figures.insert(name + QStringLiteral("_ms"), rounded(percentile(ms, 0.5)));
+        figures.insert(name + QStringLiteral("_peak_rss_mb"), rounded(peakMb));
+    }
+    return figures;
+}
+
 int main(int argc, char *argv[])
 {
     // Offscreen unless told otherwise: the figures are about the program, not a display server. The GUI's start
@@ -437,10 +507,25 @@ int main(int argc, char *argv[])
     const QCommandLineOption appOption(
             QStringLiteral("app"), QStringLiteral("helpboard, for --gui-start (default: the one built beside this)."),
             QStringLiteral("FILE"), QApplication::applicationDirPath() + QStringLiteral("/../app/helpboard"));
+    const QCommandLineOption historyOption(
+            QStringLiteral("history"),
+            QStringLiteral("Only the metrics' figures (the dashboard, report --json), on a generated year of a help "
+                           "desk of N tickets, or on the board given with --board (one kept from an earlier run)."),
+            QStringLiteral("N"));
     parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption, verboseOption, cliOption,
-                       cliOnlyOption, guiStartOption, slaOnlyOption, appOption});
+                       cliOnlyOption, guiStartOption, slaOnlyOption, appOption, historyOption});
     parser.process(app);
     const QString cli = QFileInfo(parser.value(cliOption)).absoluteFilePath();
+    if (parser.isSet(historyOption)) {
+        const QTemporaryDir scratch;
+        const bool reuse = parser.isSet(boardOption);
+        const QString path = reuse                      ? parser.value(boardOption)
+                             : parser.isSet(keepOption) ? parser.value(keepOption)
+                                                        : scratch.filePath(QStringLiteral("history.helpboard"));
+        const QJsonObject figures = measureHistory(cli, path, parser.value(historyOption).toInt(), reuse);
+        QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
+        return figures.contains(QStringLiteral("history_error")) ? 1 : 0;
+    }
     if (parser.isSet(cliOnlyOption)) {
         if (!parser.isSet(boardOption)) {
             QTextStream(stderr) << "helpboard-bench: --cli-only measures the board given with --board" << Qt::endl;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The help-desk metrics (board/metrics, docs/metrics.md): the row each reads of a ticket, from histories written by
-// a real store at chosen times, and the period's summary of such rows; each expected value worked out by hand.
+// a real store at chosen times (and the metrics_tickets view's row of each, the same), and the period's summary of such
+// rows; each expected value worked out by hand.
+#include "metricsql.h"
 #include "support/testsupport.h"
 
 #include <board/metrics/report.h>
@@ -243,6 +245,15 @@ private Q_SLOTS:
                                  qint64(each.resolvedSpans.size())};
         };
         QCOMPARE(key(bulk), key(row));
+        // (and the metrics_tickets view, read by a script, the same again)
+        QString error;
+        const QList<QVariantMap> viewed =
+                tests::select(dir.filePath(u"b.helpboard"_qs),
+                              u"SELECT * FROM metrics_tickets WHERE card_id = %1"_qs.arg(id), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(viewed.size(), 1);
+        QCOMPARE(tests::sqlRow(viewed.constFirst()),
+                 tests::appRow(row, {}, {{vendor.id, vendor.name}}, QDateTime::currentMSecsSinceEpoch()));
 
         const auto at = [](qint64 minutes) { return minutes < -100 ? 0 : s_t0 + minutes * s_minute; };
         QCOMPARE(row.createdAt, s_t0);

@@ -59,8 +59,13 @@ QString makeV1Board(const QString &path)
         }
     }
     // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
+    QStringList undo;
+    for (const QString &view : {u"metrics_technicians"_s, u"metrics_escalations"_s, u"metrics_labels"_s,
+                                u"metrics_channels"_s, u"metrics_days"_s, u"metrics_summary"_s, u"metrics_tickets"_s,
+                                u"metrics_assignments"_s, u"metrics_stays"_s})
+        undo << u"DROP VIEW "_s + view;
     return rawExec(path,
-                   {u"ALTER TABLE cards DROP COLUMN first_contact"_s, u"DROP TABLE escalations"_s,
+                   undo + QStringList{u"ALTER TABLE cards DROP COLUMN first_contact"_s, u"DROP TABLE escalations"_s,
                     u"DROP TABLE escalation_targets"_s, u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s,
                     u"DELETE FROM meta WHERE key = 'board_uuid'"_s, u"DROP TABLE service_levels"_s,
                     u"PRAGMA writable_schema = ON"_s,
@@ -654,8 +659,8 @@ private Q_SLOTS:
         auto store = BoardStore::open(path, optionsFor(s_creator));
         QVERIFY2(store, qPrintable(describe(store)));
 
-        // THEN it is at v6, with a backup of the v5 file beside it, and no card ticked
-        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 6);
+        // THEN it is at the current version, with a backup of the v5 file beside it, and no card ticked
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), schema::s_currentVersion);
         QCOMPARE(rawSql(path + u".v5-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 5);
         const QList<Card> cards = store.value()->cards().value();
         QVERIFY(!cards.isEmpty());
@@ -669,6 +674,48 @@ private Q_SLOTS:
         QVERIFY(store.value()->cardHistory(cards.first().id)->last().payload.contains("first_contact"));
         const QString refused = rawSql(path, {u"UPDATE cards SET first_contact = 2"_s}).error;
         QVERIFY2(refused.contains(u"CHECK constraint failed"), qPrintable(refused));
+        QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
+    }
+
+    void shouldMigrateAV6BoardToV7WithTheMetricsViews()
+    {
+        // GIVEN a v6 board with tickets, one of them resolved; and a new board, made at v7
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeBoardAt(path, 6), QString());
+        QCOMPARE(rawExec(path, {u"UPDATE cards SET column_id = (SELECT id FROM columns WHERE kind = 'done'), "
+                                u"resolved_at = created_at + 3600000 WHERE title = 'VPN drops'"_s}),
+                 QString());
+        QVERIFY(!rawSql(path, {u"SELECT * FROM metrics_tickets"_s}).error.isEmpty());
+        const QString fresh = dir.filePath(u"new.helpboard"_s);
+        QVERIFY(BoardStore::create(fresh, u"New"_s, optionsFor(s_creator)));
+
+        // WHEN this program opens the old one
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v7, with a backup of the v6 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 7);
+        QCOMPARE(rawSql(path + u".v6-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 6);
+        // AND it has the views a new board has, word for word
+        const QString views = u"SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name"_s;
+        const RawResult migrated = rawSql(path, {views});
+        QCOMPARE(migrated.rows.size(), 9);
+        QCOMPARE(migrated.rows, rawSql(fresh, {views}).rows);
+        // AND they read its tickets: one row each, the resolved one resolved an hour after it was made
+        const RawResult tickets = rawSql(path, {u"SELECT title, resolution_ms, open FROM metrics_tickets ORDER BY "
+                                                u"title"_s});
+        QVERIFY2(tickets.error.isEmpty(), qPrintable(tickets.error));
+        QCOMPARE(tickets.rows.size(), s_cardTitles.size());
+        for (const QVariantList &row : tickets.rows) {
+            const bool resolved = row.at(0).toString() == u"VPN drops"_s;
+            QCOMPARE(row.at(1).isNull(), !resolved);
+            if (resolved)
+                QCOMPARE(row.at(1).toLongLong(), 3'600'000LL);
+            QCOMPARE(row.at(2).toInt(), resolved ? 0 : 1);
+        }
+        const RawResult summary = rawSql(path, {u"SELECT created, resolved, backlog FROM metrics_summary"_s});
+        QCOMPARE(summary.rows.value(0), (QVariantList{s_cardTitles.size(), 1, s_cardTitles.size() - 1}));
         QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
     }
 
