@@ -606,8 +606,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     // The filters this user keeps for this board; the last one comes back.
     m_filterBar->setStore(m_store.get(), filterKey());
     // (read on a thread of its own, through a connection of its own: the window's is this thread's)
-    m_dashboard->setReader([path = m_store->path(), options = m_store->options()] {
-        return board::metrics::readDataset(path, options);
+    m_dashboard->setReader([path = m_store->path(), options = m_store->options()](board::metrics::Dataset previous) {
+        return board::metrics::updateDataset(path, options, std::move(previous));
     });
 }
 

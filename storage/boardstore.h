@@ -372,8 +372,12 @@ public:
     /// card, its creation, its moves and the changes of its assignee, priority and status (all the clocks need too),
     /// oldest first.
     Result<QHash<qint64, QList<Event>>> metricHistories();
+    /// The same, of the cards @p cardIds only (found by the card index: for a few changed tickets of a big board).
+    Result<QHash<qint64, QList<Event>>> metricHistories(const QList<qint64> &cardIds);
     /// Every escalation of every card that is not deleted, open or ended, by card, oldest first.
     Result<QHash<qint64, QList<Escalation>>> allEscalations();
+    /// The same, of the cards @p cardIds only.
+    Result<QHash<qint64, QList<Escalation>>> allEscalations(const QList<qint64> &cardIds);
     /// The board's own events (no card's) of @p kind, oldest first: the service levels' changes, say.
     Result<QList<Event>> boardEvents(QStringView kind);
     Result<qint64> lastEventSeq();
@@ -477,7 +481,8 @@ private:
     Result<Card> loadCard(qint64 id, bool includeDeleted);
     /// Per card (not deleted; archived ones with @p includeArchived), its creation, its moves and the updates that
     /// may change one of @p fields (one to three), oldest first (clockHistories(), metricHistories()).
-    Result<QHash<qint64, QList<Event>>> historiesOf(const QStringList &fields, bool includeArchived);
+    Result<QHash<qint64, QList<Event>>> historiesOf(const QStringList &fields, bool includeArchived,
+                                                    const QList<qint64> *onlyCardIds = nullptr);
     // Escalations (boardstore_escalations.cpp), inside updateCard()'s change.
     /// Checks @p wanted (a target on the list, unless it is the open one's, @p openTargetId; texts in bounds) and fills
     /// in its target's name and kind.

@@ -4,6 +4,7 @@
 #include <board/sla/desk.h>
 #include <board/sla/levels.h>
 #include <storage/boardstore.h>
+#include <storage/eventkinds.h>
 
 #include <QTimeZone>
 
@@ -42,50 +43,111 @@ QDate Dataset::today() const
     return QDateTime::fromMSecsSinceEpoch(now, zoneOf(timeZone)).date();
 }
 
+namespace {
+
+/// What a read takes from the board besides the cards: each ticket's history and escalations, the columns' kinds, and
+/// the desk's levels when they can be used.
+struct Sources
+{
+    QHash<qint64, QList<Event>> histories;
+    QHash<qint64, QList<Escalation>> escalations;
+    QHash<qint64, ColumnKind> kinds;
+    std::unique_ptr<sla::Desk> desk;
+};
+
+/// Each read into its place, the first failure the snapshot's.
+Status readAll(std::initializer_list<Status> reads)
+{
+    for (const Status &each : reads) {
+        if (!each)
+            return each;
+    }
+    return {};
+}
+
+template<typename T>
+Status into(T &target, Result<T> result)
+{
+    if (!result)
+        return result.error();
+    target = std::move(*result);
+    return {};
+}
+
+/// The desk's levels into @p sources; when they cannot be used, why into @p data (and the figures go without them).
+Status readDesk(BoardStore &store, Sources &sources, Dataset &data)
+{
+    auto levelsRead = sla::Desk::read(store);
+    if (levelsRead) {
+        sources.desk = std::move(levelsRead).value();
+        data.timeZone = sources.desk->calendar().timeZone;
+        data.clocksProblem.clear();
+        return {};
+    }
+    if (levelsRead.error().kind != ErrorKind::Invalid)
+        return levelsRead.error();
+    data.clocksProblem = levelsRead.error().message;
+    // The zone the days are counted in, even from levels that cannot be used for clocks.
+    auto levels = store.serviceLevels();
+    if (!levels)
+        return levels.error();
+    if (const auto calendar = sla::calendarFromJson(levels->calendar))
+        data.timeZone = calendar->timeZone;
+    return {};
+}
+
+/// @p card's row at @p now, from @p sources; its clock's state into @p data.
+TicketRow rowOf(const Card &card, const Sources &sources, Dataset &data, qint64 now)
+{
+    const auto kindOf = [&sources](qint64 column) -> std::optional<ColumnKind> {
+        const auto found = sources.kinds.constFind(column);
+        return found == sources.kinds.cend() ? std::nullopt : std::optional(*found);
+    };
+    const QList<Event> history = sources.histories.value(card.id);
+    TicketRow row = ticketRow(card, history, sources.escalations.value(card.id), kindOf, now);
+    if (sources.desk) {
+        const sla::Clocks clocks = sources.desk->clocksOf(card, history, now);
+        addClocks(row, clocks);
+        data.slaStates.insert(card.id, sla::stateName(clocks.current().state));
+    }
+    return row;
+}
+
+/// Whether a change to the board (no ticket's) may change every ticket's row or the names the figures show: a
+/// column's kind (or the column gone), a label (its name, and which cards show it), an escalation target's name, the
+/// service levels, the board's name. Members and templates change no figure.
+bool changesEveryTicket(const Event &event)
+{
+    return event.kind.startsWith(u"column.") || event.kind.startsWith(u"label.")
+           || event.kind.startsWith(u"escalation_target.") || event.kind.startsWith(u"board.")
+           || event.kind == eventkind::ServiceLevelsChanged;
+}
+
+/// Beyond this many changed tickets, reading the whole board again is as quick.
+constexpr qsizetype s_mostChanged = 5000;
+constexpr int s_eventsPerPage = 2000;
+
+} // namespace
+
 Result<Dataset> readDataset(BoardStore &store, qint64 now)
 {
     Dataset data;
     data.now = now;
-    QHash<qint64, QList<Event>> histories;
-    QHash<qint64, QList<Escalation>> escalations;
-    QHash<qint64, ColumnKind> kinds;
+    Sources sources;
     QList<Label> labels;
     QList<EscalationTarget> targets;
-    std::unique_ptr<sla::Desk> desk;
     // Every ticket, archived ones too, in one snapshot: a handful of queries, whatever the board's size.
     const Status read = store.readSnapshot([&]() -> Status {
         CardQuery all;
         all.includeArchived = true;
-        // Each read into its place, the first failure the snapshot's.
-        const auto into = [](auto &target, auto result) -> Status {
-            if (!result)
-                return result.error();
-            target = std::move(*result);
-            return {};
-        };
-        for (const Status &each : {into(data.boardName, store.boardName()), into(data.cards, store.cards(all)),
-                                   into(histories, store.metricHistories()), into(escalations, store.allEscalations()),
-                                   into(kinds, store.columnKinds()), into(labels, store.labels()),
-                                   into(targets, store.escalationTargets(true))}) {
-            if (!each)
-                return each;
-        }
-        auto levelsRead = sla::Desk::read(store);
-        if (levelsRead) {
-            desk = std::move(levelsRead).value();
-            data.timeZone = desk->calendar().timeZone;
-            return {};
-        }
-        if (levelsRead.error().kind != ErrorKind::Invalid)
-            return levelsRead.error();
-        data.clocksProblem = levelsRead.error().message; // the figures without them
-        // The zone the days are counted in, even from levels that cannot be used for clocks.
-        auto levels = store.serviceLevels();
-        if (!levels)
-            return levels.error();
-        if (const auto calendar = sla::calendarFromJson(levels->calendar))
-            data.timeZone = calendar->timeZone;
-        return {};
+        if (const Status each = readAll(
+                    {into(data.seq, store.lastEventSeq()), into(data.boardName, store.boardName()),
+                     into(data.cards, store.cards(all)), into(sources.histories, store.metricHistories()),
+                     into(sources.escalations, store.allEscalations()), into(sources.kinds, store.columnKinds()),
+                     into(labels, store.labels()), into(targets, store.escalationTargets(true))});
+            !each)
+            return each;
+        return readDesk(store, sources, data);
     });
     if (!read)
         return read.error();
@@ -95,30 +157,104 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
         data.labelNames.insert(label.id, label.name);
     for (const EscalationTarget &target : std::as_const(targets))
         data.targetNames.insert(target.id, target.name);
-    const auto kindOf = [&kinds](qint64 column) -> std::optional<ColumnKind> {
-        const auto found = kinds.constFind(column);
-        return found == kinds.cend() ? std::nullopt : std::optional(*found);
-    };
     data.rows.reserve(data.cards.size());
-    for (const Card &card : std::as_const(data.cards)) {
-        const QList<Event> history = histories.value(card.id);
-        TicketRow row = ticketRow(card, history, escalations.value(card.id), kindOf, now);
-        if (desk) {
-            const sla::Clocks clocks = desk->clocksOf(card, history, now);
-            addClocks(row, clocks);
-            data.slaStates.insert(card.id, sla::stateName(clocks.current().state));
+    for (const Card &card : std::as_const(data.cards))
+        data.rows << rowOf(card, sources, data, now);
+    data.ticketsRead = data.cards.size();
+    return data;
+}
+
+Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
+{
+    if (!data.now)
+        return readDataset(store, now);
+    const QByteArray zone = data.timeZone;
+    bool whole = false;
+    QList<qint64> ids;
+    QList<Card> cards;
+    Sources sources;
+    const Status read = store.readSnapshot([&]() -> Status {
+        // What changed since: the tickets the change feed names, unless a change to the board touches them all.
+        QSet<qint64> changed;
+        for (;;) {
+            auto events = store.eventsSince(data.seq, s_eventsPerPage);
+            if (!events)
+                return events.error();
+            for (const Event &event : std::as_const(*events)) {
+                data.seq = std::max(data.seq, event.seq);
+                if (event.cardId)
+                    changed.insert(event.cardId);
+                else
+                    whole = whole || changesEveryTicket(event);
+            }
+            whole = whole || changed.size() > s_mostChanged;
+            if (whole)
+                return {};
+            if (events->size() < s_eventsPerPage)
+                break;
         }
-        data.rows << std::move(row);
+        // And the open tickets: their time in Doing and their clocks go on with "now".
+        for (const TicketRow &row : std::as_const(data.rows)) {
+            if (!row.isResolved())
+                changed.insert(row.cardId);
+        }
+        ids = QList<qint64>(changed.cbegin(), changed.cend());
+        if (const Status each = readAll(
+                    {into(cards, store.cardsWithIds(ids)), into(sources.histories, store.metricHistories(ids)),
+                     into(sources.escalations, store.allEscalations(ids)), into(sources.kinds, store.columnKinds())});
+            !each)
+            return each;
+        return readDesk(store, sources, data);
+    });
+    if (!read)
+        return read.error();
+    if (whole)
+        return readDataset(store, now);
+    data.timeZone = zone; // (the levels did not change: no sla.changed event)
+    data.now = now;
+    data.ticketsRead = cards.size();
+    QHash<qint64, qsizetype> position;
+    position.reserve(data.cards.size());
+    for (qsizetype i = 0; i < data.cards.size(); ++i)
+        position.insert(data.cards.at(i).id, i);
+    // Read again in place, new ones at the end; deleted ones (and any no longer there) out.
+    QSet<qint64> gone(ids.cbegin(), ids.cend());
+    for (const Card &card : std::as_const(cards)) {
+        if (card.deletedAt)
+            continue;
+        gone.remove(card.id);
+        TicketRow row = rowOf(card, sources, data, now);
+        if (const auto found = position.constFind(card.id); found != position.cend()) {
+            data.cards[*found] = card;
+            data.rows[*found] = std::move(row);
+        } else {
+            data.cards << card;
+            data.rows << std::move(row);
+        }
+    }
+    if (!gone.isEmpty()) {
+        for (qsizetype i = data.cards.size() - 1; i >= 0; --i) {
+            if (gone.contains(data.cards.at(i).id)) {
+                data.slaStates.remove(data.cards.at(i).id);
+                data.cards.removeAt(i);
+                data.rows.removeAt(i);
+            }
+        }
     }
     return data;
 }
 
 Result<Dataset> readDataset(const QString &path, const StoreOptions &options)
 {
+    return updateDataset(path, options, {});
+}
+
+Result<Dataset> updateDataset(const QString &path, const StoreOptions &options, Dataset data)
+{
     auto store = BoardStore::open(path, options);
     if (!store)
         return store.error();
-    return readDataset(**store, (*store)->now());
+    return updateDataset(**store, std::move(data), (*store)->now());
 }
 
 } // namespace hb::board::metrics

@@ -28,7 +28,10 @@ namespace hb::board::metrics {
  */
 struct Dataset
 {
-    qint64 now = 0;
+    qint64 now = 0; ///< when it was read; 0: never
+    qint64 seq = 0; ///< the change feed's last event when it was read (what updateDataset() reads on from)
+    /// How many tickets the read that made it read: all of them, or (updateDataset()) the changed and open ones.
+    qsizetype ticketsRead = 0;
     QString boardName;
     QList<storage::Card> cards; ///< archived ones too
     QList<TicketRow> rows;      ///< rows[i] is cards[i]'s
@@ -54,5 +57,15 @@ struct Dataset
 storage::Result<Dataset> readDataset(storage::BoardStore &store, qint64 now);
 /// The same through a connection of its own to the board at @p path, now: for a thread other than the window's.
 storage::Result<Dataset> readDataset(const QString &path, const storage::StoreOptions &options);
+/**
+ * @p data (read before from @p store's board; one never read is read whole) as a read at @p now would give it: the
+ * tickets the change feed names since, and the open ones (their time in Doing and their clocks go on with now), are
+ * read again in one snapshot; the others are kept. A change to the board that may touch every ticket (a column, a
+ * label, an escalation target, the service levels) or thousands of changed tickets read it whole. The figures are
+ * those of a fresh read (tst_metricviews checks it); the read is of the tickets that changed, not of the board.
+ */
+storage::Result<Dataset> updateDataset(storage::BoardStore &store, Dataset data, qint64 now);
+/// The same through a connection of its own to the board at @p path, now.
+storage::Result<Dataset> updateDataset(const QString &path, const storage::StoreOptions &options, Dataset data);
 
 } // namespace hb::board::metrics

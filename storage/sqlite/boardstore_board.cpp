@@ -431,7 +431,14 @@ Result<QHash<qint64, QList<Event>>> BoardStore::metricHistories()
     return historiesOf({QStringLiteral("assignee"), QStringLiteral("priority"), QStringLiteral("status")}, true);
 }
 
-Result<QHash<qint64, QList<Event>>> BoardStore::historiesOf(const QStringList &fields, bool includeArchived)
+Result<QHash<qint64, QList<Event>>> BoardStore::metricHistories(const QList<qint64> &cardIds)
+{
+    return historiesOf({QStringLiteral("assignee"), QStringLiteral("priority"), QStringLiteral("status")}, true,
+                       &cardIds);
+}
+
+Result<QHash<qint64, QList<Event>>> BoardStore::historiesOf(const QStringList &fields, bool includeArchived,
+                                                            const QList<qint64> *onlyCardIds)
 {
     QHash<qint64, QList<Event>> histories;
     // An update that changed none of the fields cannot name one (its payload is plain JSON text): it is left out
@@ -441,14 +448,19 @@ Result<QHash<qint64, QList<Event>>> BoardStore::historiesOf(const QStringList &f
     const auto quoted = [&fields](qsizetype i) {
         return QString(u'"' + fields.at(std::min(i, fields.size() - 1)) + u'"');
     };
+    // Some cards only: found through the index of each card's events, not by reading the whole feed.
+    const QString some =
+            onlyCardIds ? QStringLiteral(" AND e.card_id IN (SELECT value FROM json_each(:ids))") : QString();
     auto read = m_db->forEach(
             QStringLiteral(
                     "SELECT e.seq, e.op_id, e.at, e.actor, e.card_id, e.kind, e.payload FROM events e "
                     "JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL AND (:archived OR c.archived_at "
                     "IS NULL) "
-                    "WHERE e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, :field0) > 0 "
-                    "OR instr(e.payload, :field1) > 0 OR instr(e.payload, :field2) > 0)) ORDER BY e.seq"),
-            {{QStringLiteral(":created"), eventkind::CardCreated.toString()},
+                    "WHERE (e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, :field0) > 0 "
+                    "OR instr(e.payload, :field1) > 0 OR instr(e.payload, :field2) > 0)))")
+                    + some + QStringLiteral(" ORDER BY e.seq"),
+            {{QStringLiteral(":ids"), onlyCardIds ? idsJson(*onlyCardIds) : QString()},
+             {QStringLiteral(":created"), eventkind::CardCreated.toString()},
              {QStringLiteral(":moved"), eventkind::CardMoved.toString()},
              {QStringLiteral(":updated"), eventkind::CardUpdated.toString()},
              {QStringLiteral(":field0"), quoted(0)},

@@ -130,10 +130,11 @@ Status BoardStore::fillSummaries(QList<Card> &cards, qint64 onlyCardId)
     QString oneCard = onlyCardId ? QStringLiteral(" AND card_id = :card") : QString();
     QString pageIds;
     if (onlyCardId < 0) {
-        QStringList ids;
+        QList<qint64> ids;
+        ids.reserve(cards.size());
         for (const Card &each : std::as_const(cards))
-            ids << QString::number(each.id);
-        pageIds = u'[' + ids.join(u',') + u']';
+            ids << each.id;
+        pageIds = idsJson(ids);
         oneCard = QStringLiteral(" AND card_id IN (SELECT value FROM json_each(:ids))");
     }
     const Bindings card{{QStringLiteral(":card"), onlyCardId}, {QStringLiteral(":ids"), pageIds}};
@@ -252,12 +253,9 @@ Result<QList<qint64>> BoardStore::cardIds(const CardQuery &query)
 
 Result<QList<Card>> BoardStore::cardsWithIds(const QList<qint64> &ids)
 {
-    QStringList texts;
-    for (qint64 id : ids)
-        texts << QString::number(id);
     auto rows = m_db->list<Card>(QString::fromUtf16(s_cardColumns)
                                          + QStringLiteral("WHERE id IN (SELECT value FROM json_each(:ids))"),
-                                 {{QStringLiteral(":ids"), QString(u'[' + texts.join(u',') + u']')}}, readCard);
+                                 {{QStringLiteral(":ids"), idsJson(ids)}}, readCard);
     if (!rows)
         return rows.error();
     // In the order asked for; ids no longer there are left out.

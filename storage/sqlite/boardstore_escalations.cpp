@@ -266,6 +266,20 @@ Result<QHash<qint64, QList<Escalation>>> BoardStore::allEscalations()
     return all;
 }
 
+Result<QHash<qint64, QList<Escalation>>> BoardStore::allEscalations(const QList<qint64> &cardIds)
+{
+    QHash<qint64, QList<Escalation>> all;
+    auto read = m_db->forEach(
+            QString::fromUtf16(s_escalationColumns)
+                    + QStringLiteral("JOIN cards c ON c.id = e.card_id AND c.deleted_at IS NULL "
+                                     "WHERE e.card_id IN (SELECT value FROM json_each(:ids)) ORDER BY e.id"),
+            {{QStringLiteral(":ids"), idsJson(cardIds)}},
+            [&](const QSqlQuery &query) { all[query.value(12).toLongLong()].append(readEscalation(query, 0)); });
+    if (!read)
+        return read.error();
+    return all;
+}
+
 Status BoardStore::checkEscalation(Escalation &wanted, qint64 openTargetId)
 {
     if (!wanted.isEscalated())

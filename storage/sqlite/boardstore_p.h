@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace hb::storage::detail {
@@ -25,6 +26,16 @@ inline QString tr(const char *text, int n = -1)
 }
 
 /// NULL for "not set" (0 or empty), so optional columns stay NULL in the file.
+/// Card ids as a JSON array, for a statement's `IN (SELECT value FROM json_each(:ids))`: one bound value however many.
+inline QString idsJson(const QList<qint64> &ids)
+{
+    QStringList texts;
+    texts.reserve(ids.size());
+    for (qint64 id : ids)
+        texts << QString::number(id);
+    return u'[' + texts.join(u',') + u']';
+}
+
 inline QVariant nullable(qint64 value)
 {
     return value ? QVariant(value) : QVariant();

@@ -504,7 +504,8 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         // A new board gets every version's statements at once.
         QStringList v1 = v1Statements();
         v1.replaceInStrings(QString::fromUtf16(s_narrowStatuses), QString::fromUtf16(s_wideStatuses));
-        for (const QStringList &list : {v1, v2Statements(), v5Statements(), statements(s_v6), v7Statements(), presenceStatements()}) {
+        for (const QStringList &list :
+             {v1, v2Statements(), v5Statements(), statements(s_v6), v7Statements(), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

@@ -340,7 +340,10 @@ QJsonObject measureSla(int count)
 /**
  * The dashboard (View > Dashboard) on the board at @p path, as a manager uses it: opened (the whole board read, its
  * clocks worked out, the figures summed and the charts drawn: metrics_ms), then the period or the filter changed
- * (the figures and charts again, from what was read: metrics_change_ms). Medians of five opens and of ten changes.
+ * (the figures and charts again, from what was read: metrics_change_ms), then a colleague's comment on a ticket
+ * followed (what changed read again, and the figures and charts: metrics_update_ms; the read alone,
+ * metrics_update_read_ms, of metrics_update_tickets tickets). Medians of five opens, ten changes and five updates.
+ * The board gets the colleague's comments.
  */
 QJsonObject measureMetrics(const QString &path)
 {
@@ -352,17 +355,21 @@ QJsonObject measureMetrics(const QString &path)
     board::Dashboard dashboard;
     dashboard.resize(520, 900);
     // (as the window reads it: on a thread of the pool, through a connection of its own)
-    dashboard.setReader([path, options] { return board::metrics::readDataset(path, options); });
+    dashboard.setReader([path, options](board::metrics::Dataset previous) {
+        return board::metrics::updateDataset(path, options, std::move(previous));
+    });
     QSignalSpy updated(&dashboard, &board::Dashboard::updated);
     std::vector<double> openMs;
     std::vector<double> readMs;
     QElapsedTimer timer;
+    const board::Dashboard::Reader reader = dashboard.reader();
     for (int run = 0; run < 5; ++run) {
         timer.start();
         if (!board::metrics::readDataset(**store, (*store)->now()))
             return {{QStringLiteral("metrics_error"), QStringLiteral("the board could not be read")}};
         readMs.push_back(elapsedMs(timer));
         timer.start();
+        dashboard.setReader(reader); // (as when a board is opened: nothing read yet)
         dashboard.reload();
         if (!updated.wait(120'000))
             return {{QStringLiteral("metrics_error"), QStringLiteral("the dashboard did not read the board")}};
@@ -382,7 +389,45 @@ QJsonObject measureMetrics(const QString &path)
         }
         changeMs.push_back(elapsedMs(timer));
     }
-    return {{QStringLiteral("metrics_tickets"), tickets},
+    // A colleague comments on an open ticket, five times; each time the dashboard reads what changed.
+    storage::StoreOptions theirs = options;
+    theirs.login = QStringLiteral("colleague");
+    auto colleague = storage::BoardStore::open(path, theirs);
+    if (!colleague)
+        return {{QStringLiteral("metrics_error"), colleague.error().message}};
+    qint64 ticket = 0;
+    for (const storage::Card &card : (*colleague)->cards().value()) {
+        if (!card.resolvedAt) {
+            ticket = card.id;
+            break;
+        }
+    }
+    auto last = board::metrics::readDataset(**store, (*store)->now());
+    if (!ticket || !last)
+        return {{QStringLiteral("metrics_error"), QStringLiteral("no open ticket to comment on")}};
+    std::vector<double> updateMs;
+    std::vector<double> updateReadMs;
+    qsizetype updateTickets = 0;
+    for (int run = 0; run < 5; ++run) {
+        if (!(*colleague)->addComment(ticket, QStringLiteral("Still on it (%1).").arg(run)))
+            return {{QStringLiteral("metrics_error"), QStringLiteral("the colleague could not comment")}};
+        updated.clear();
+        timer.start();
+        dashboard.reload();
+        if (!updated.wait(120'000))
+            return {{QStringLiteral("metrics_error"), QStringLiteral("the dashboard did not read the change")}};
+        updateMs.push_back(elapsedMs(timer));
+        timer.start();
+        last = board::metrics::updateDataset(**store, std::move(*last), (*store)->now());
+        if (!last)
+            return {{QStringLiteral("metrics_error"), last.error().message}};
+        updateReadMs.push_back(elapsedMs(timer));
+        updateTickets = last->ticketsRead;
+    }
+    return {{QStringLiteral("metrics_update_ms"), rounded(percentile(updateMs, 0.5))},
+            {QStringLiteral("metrics_update_read_ms"), rounded(percentile(updateReadMs, 0.5))},
+            {QStringLiteral("metrics_update_tickets"), double(updateTickets)},
+            {QStringLiteral("metrics_tickets"), tickets},
             {QStringLiteral("metrics_read_ms"), rounded(percentile(readMs, 0.5))},
             {QStringLiteral("metrics_ms"), rounded(percentile(openMs, 0.5))},
             {QStringLiteral("metrics_change_ms"), rounded(percentile(changeMs, 0.5))},
@@ -518,10 +563,14 @@ int main(int argc, char *argv[])
     const QString cli = QFileInfo(parser.value(cliOption)).absoluteFilePath();
     if (parser.isSet(historyOption)) {
         const QTemporaryDir scratch;
+        // (a board given is measured on a copy: the measure adds comments)
         const bool reuse = parser.isSet(boardOption);
-        const QString path = reuse                      ? parser.value(boardOption)
-                             : parser.isSet(keepOption) ? parser.value(keepOption)
-                                                        : scratch.filePath(QStringLiteral("history.helpboard"));
+        const QString path = parser.isSet(keepOption) && !reuse ? parser.value(keepOption)
+                                                                : scratch.filePath(QStringLiteral("history.helpboard"));
+        if (reuse && !QFile::copy(parser.value(boardOption), path)) {
+            QTextStream(stderr) << "helpboard-bench: could not copy " << parser.value(boardOption) << Qt::endl;
+            return 2;
+        }
         const QJsonObject figures = measureHistory(cli, path, parser.value(historyOption).toInt(), reuse);
         QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
         return figures.contains(QStringLiteral("history_error")) ? 1 : 0;

@@ -383,7 +383,7 @@ private Q_SLOTS:
         board::Dashboard dashboard;
         QSignalSpy updated(&dashboard, &board::Dashboard::updated);
         const auto slowly = [this] {
-            return [board = m_board] {
+            return [board = m_board](board::metrics::Dataset) {
                 QThread::msleep(500);
                 return board::metrics::readDataset(board, tests::optionsFor(u"alice"_qs));
             };
@@ -417,7 +417,9 @@ private Q_SLOTS:
         dashboard.show();
         QSignalSpy updated(&dashboard, &board::Dashboard::updated);
         // WHEN the dashboard reads it
-        dashboard.setReader([empty] { return board::metrics::readDataset(empty, tests::optionsFor(u"alice"_qs)); });
+        dashboard.setReader([empty](board::metrics::Dataset) {
+            return board::metrics::readDataset(empty, tests::optionsFor(u"alice"_qs));
+        });
         dashboard.reload();
         QVERIFY(updated.wait(10'000));
         // THEN counts are 0, times and shares "no data" (never NaN), and every chart says it has nothing to show

@@ -35,6 +35,37 @@ QString spreadText(const std::optional<qint64> &value)
     return text(value);
 }
 
+/// Everything a read holds of a ticket, to compare two reads: the view's words, and what the clocks and "now" add.
+QStringList everything(const TicketRow &row, const board::metrics::Dataset &data)
+{
+    return tests::appRow(row, data.labelNames, data.targetNames, data.now)
+           + QStringList{u"handle=%1"_s.arg(row.handleMs),
+                         u"business=%1/%2"_s.arg(text(row.businessResponseMs), text(row.businessResolutionMs)),
+                         u"met=%1/%2"_s.arg(text(row.responseMet), text(row.resolutionMet)),
+                         u"breached=%1"_s.arg(row.breachedNow),
+                         u"sla=%1"_s.arg(data.slaStates.value(row.cardId)),
+                         u"assignee=%1"_s.arg(row.assignee),
+                         u"due=%1"_s.arg(row.dueAt),
+                         u"archived=%1"_s.arg(row.archivedAt)};
+}
+
+/// A read, ticket by ticket in id order, with the names and the board's.
+QStringList everything(const board::metrics::Dataset &data)
+{
+    QMap<qint64, QStringList> byId;
+    for (const TicketRow &row : data.rows)
+        byId.insert(row.cardId, everything(row, data));
+    QStringList lines{data.boardName, QString::fromUtf8(data.timeZone), data.clocksProblem,
+                      u"seq=%1 cards=%2"_s.arg(data.seq).arg(data.cards.size())};
+    for (auto it = byId.cbegin(); it != byId.cend(); ++it)
+        lines << u"%1: %2"_s.arg(it.key()).arg(it->join(u' '));
+    for (qsizetype i = 0; i < data.cards.size(); ++i) {
+        if (data.cards.at(i).id != data.rows.at(i).cardId)
+            lines << u"card %1 beside the row of %2"_s.arg(data.cards.at(i).id).arg(data.rows.at(i).cardId);
+    }
+    return lines;
+}
+
 /// helpboard-cli ARGS on @p path ($HELPBOARD_CLI, set by ctest): its standard output.
 QByteArray cli(const QString &path, const QStringList &args)
 {
@@ -239,6 +270,113 @@ private Q_SLOTS:
             fromSql << name + u'=' + text(figures.value(name));
         }
         QCOMPARE(fromCli, fromSql);
+    }
+
+    void shouldUpdateAReadAsAFreshReadWouldGiveIt_data()
+    {
+        QTest::addColumn<QString>("change"); // what a colleague does on the demo board between the two reads
+        QTest::addColumn<bool>("whole");     // the update reads the whole board again
+        QTest::newRow("nothing") << u"nothing"_s << false;
+        QTest::newRow("a ticket resolved") << u"resolve"_s << false;
+        QTest::newRow("a ticket reopened") << u"reopen"_s << false;
+        QTest::newRow("a comment answers a ticket") << u"comment"_s << false;
+        QTest::newRow("a ticket made") << u"create"_s << false;
+        QTest::newRow("a ticket archived") << u"archive"_s << false;
+        QTest::newRow("a ticket deleted") << u"delete"_s << false;
+        QTest::newRow("a ticket escalated and reassigned") << u"escalate"_s << false;
+        QTest::newRow("a label renamed") << u"label"_s << true;
+        QTest::newRow("the service levels changed") << u"levels"_s << true;
+        QTest::newRow("a column renamed") << u"column"_s << true;
+    }
+
+    void shouldUpdateAReadAsAFreshReadWouldGiveIt()
+    {
+        QFETCH(QString, change);
+        QFETCH(bool, whole);
+        // GIVEN the demo board, read
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        auto made = storage::BoardStore::create(path, u"Help desk"_s, tests::optionsFor(u"alice"_s));
+        QVERIFY(made);
+        QVERIFY(storage::populateDemoBoard(**made));
+        made->reset();
+        auto mine = storage::BoardStore::open(path, tests::optionsFor(u"alice"_s));
+        QVERIFY(mine);
+        const auto before = board::metrics::readDataset(**mine, (*mine)->now());
+        QVERIFY(before);
+
+        // WHEN a colleague (the admin, for the levels and the columns) changes the board, through a connection of
+        // their own
+        const bool admin = change == u"levels" || change == u"column";
+        auto theirs = storage::BoardStore::open(path, tests::optionsFor(admin ? u"alice"_s : u"dev"_s));
+        QVERIFY(theirs);
+        storage::BoardStore &store = **theirs;
+        QHash<storage::ColumnKind, qint64> column;
+        for (const storage::Column &each : store.columns().value())
+            column.insert(each.kind, each.id);
+        const auto inKind = [&](storage::ColumnKind kind) {
+            for (const storage::Card &card : store.cards().value()) {
+                if (card.columnId == column.value(kind))
+                    return card.id;
+            }
+            return qint64(0);
+        };
+        const qint64 todo = inKind(storage::ColumnKind::Todo);
+        const qint64 doing = inKind(storage::ColumnKind::Doing);
+        const qint64 done = inKind(storage::ColumnKind::Done);
+        QVERIFY(todo && doing && done);
+        if (change == u"resolve") {
+            QVERIFY(store.moveCard(doing, column.value(storage::ColumnKind::Done)));
+        } else if (change == u"reopen") {
+            QVERIFY(store.moveCard(done, column.value(storage::ColumnKind::Doing)));
+        } else if (change == u"comment") {
+            QVERIFY(store.addComment(todo, u"Looking at it now."_s));
+        } else if (change == u"create") {
+            storage::NewCard card;
+            card.title = u"Projector in room 3 has no signal"_s;
+            card.columnId = column.value(storage::ColumnKind::Todo);
+            card.channel = storage::Channel::WalkIn;
+            QVERIFY(store.createCard(card));
+        } else if (change == u"archive") {
+            QVERIFY(store.archiveCard(done));
+        } else if (change == u"delete") {
+            QVERIFY(store.deleteCard(doing));
+        } else if (change == u"escalate") {
+            storage::CardPatch patch;
+            patch.escalation = storage::Escalation{};
+            patch.escalation->targetId = store.escalationTargets().value().constFirst().id;
+            patch.assignee = u"chloe"_s;
+            QVERIFY(store.updateCard(todo, patch));
+        } else if (change == u"label") {
+            const storage::Label label = store.labels().value().constFirst();
+            QVERIFY(store.renameLabel(label.id, label.name + u" and more"_s));
+        } else if (change == u"levels") {
+            const storage::ServiceLevels levels = store.serviceLevels().value();
+            QVERIFY(store.setServiceLevels(levels.policy, R"({"time_zone":"Pacific/Auckland"})"));
+        } else if (change == u"column") {
+            QVERIFY(store.renameColumn(column.value(storage::ColumnKind::Todo), u"New"_s));
+        }
+
+        // THEN the update gives what a fresh read at the same moment gives, ticket by ticket
+        const qint64 now = (*mine)->now() + 60'000;
+        const auto updated = board::metrics::updateDataset(**mine, *before, now);
+        QVERIFY(updated);
+        const auto fresh = board::metrics::readDataset(**mine, now);
+        QVERIFY(fresh);
+        QCOMPARE(everything(*updated), everything(*fresh));
+        // AND it read the tickets that changed, not the board, unless the change touched every ticket
+        QCOMPARE(updated->seq, store.lastEventSeq().value());
+        QCOMPARE(updated->seq > before->seq, change != u"nothing");
+        if (change == u"delete")
+            QCOMPARE(updated->rows.size(), before->rows.size() - 1);
+        qsizetype open = 0;
+        for (const TicketRow &row : before->rows)
+            open += row.isResolved() ? 0 : 1;
+        if (whole)
+            QCOMPARE(updated->ticketsRead, fresh->rows.size());
+        else
+            QVERIFY2(updated->ticketsRead <= open + 1 && updated->ticketsRead < fresh->rows.size(),
+                     qPrintable(u"%1 read of %2"_s.arg(updated->ticketsRead).arg(fresh->rows.size())));
     }
 };
 

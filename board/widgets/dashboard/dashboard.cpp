@@ -435,8 +435,9 @@ void Dashboard::reload()
         m_scope->setText(tr("No board is open."));
         return;
     }
-    // The whole board is read on a thread of the pool, with a connection of the reader's own: at 100,000 tickets that
-    // takes seconds, and the window goes on meanwhile. One read at a time; changes meanwhile read again after it.
+    // The board is read on a thread of the pool, with a connection of the reader's own: at 100,000 tickets the first
+    // read takes seconds, and the window goes on meanwhile; later ones read what changed. One read at a time; changes
+    // meanwhile read again after it.
     if (m_reading.isRunning()) {
         m_again = true;
         return;
@@ -444,7 +445,7 @@ void Dashboard::reload()
     if (!m_read)
         m_scope->setText(tr("Reading the board…"));
     m_readGeneration = m_generation;
-    m_reading.setFuture(QtConcurrent::run(m_reader));
+    m_reading.setFuture(QtConcurrent::run(m_reader, m_read ? m_data : metrics::Dataset()));
 }
 
 void Dashboard::takeRead()

@@ -37,8 +37,11 @@ class Dashboard final : public QWidget
     Q_DISABLE_COPY_MOVE(Dashboard)
 
 public:
-    /// Reads the board, on a thread of the pool: with a connection of its own, never the window's.
-    using Reader = std::function<storage::Result<metrics::Dataset>()>;
+    /**
+     * Reads the board, on a thread of the pool: with a connection of its own, never the window's. Given the last read
+     * of the same board (empty: none yet), it may read only what changed since (metrics::updateDataset()).
+     */
+    using Reader = std::function<storage::Result<metrics::Dataset>(metrics::Dataset previous)>;
     enum class Range { Last7Days, Last30Days, Last90Days, ThisMonth, LastMonth, Custom };
     Q_ENUM(Range)
 
@@ -47,6 +50,7 @@ public:
 
     /// How to read the board's tickets; null: no board. Read at once when shown, else when next shown.
     void setReader(Reader reader);
+    Reader reader() const { return m_reader; }
     /// The board's filter (its drill-down left out) applies to every tile and chart, as the board is filtered.
     void setFilter(const CardFilter &filter, const CardFilter::Context &context, const QString &described);
     /// The period: @p from and @p to (whole days, the desk's) for Range::Custom.
