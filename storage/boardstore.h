@@ -374,9 +374,6 @@ public:
     Result<QHash<qint64, QList<Event>>> metricHistories();
     /// The same, of the cards @p cardIds only (found by the card index: for a few changed tickets of a big board).
     Result<QHash<qint64, QList<Event>>> metricHistories(const QList<qint64> &cardIds);
-    /// The same, handed to @p each one card at a time (by card id) and not kept: for a big board, whose histories
-    /// together take hundreds of megabytes.
-    Status forEachMetricHistory(const std::function<void(qint64 cardId, const QList<Event> &history)> &each);
     /// Every escalation of every card that is not deleted, open or ended, by card, oldest first.
     Result<QHash<qint64, QList<Escalation>>> allEscalations();
     /// The same, of the cards @p cardIds only.
@@ -486,9 +483,6 @@ private:
     /// may change one of @p fields (one to three), oldest first (clockHistories(), metricHistories()).
     Result<QHash<qint64, QList<Event>>> historiesOf(const QStringList &fields, bool includeArchived,
                                                     const QList<qint64> *onlyCardIds = nullptr);
-    /// Each event of historiesOf() to @p row, in the order of the feed, or (@p byCard) card by card.
-    Status historyRows(const QStringList &fields, bool includeArchived, const QList<qint64> *onlyCardIds, bool byCard,
-                       const std::function<void(Event &&)> &row);
     // Escalations (boardstore_escalations.cpp), inside updateCard()'s change.
     /// Checks @p wanted (a target on the list, unless it is the open one's, @p openTargetId; texts in bounds) and fills
     /// in its target's name and kind.

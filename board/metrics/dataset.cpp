@@ -45,10 +45,11 @@ QDate Dataset::today() const
 
 namespace {
 
-/// What a read takes from the board besides the cards and their histories: each ticket's escalations, the columns'
-/// kinds, and the desk's levels when they can be used.
+/// What a read takes from the board besides the cards: each ticket's history and escalations, the columns' kinds, and
+/// the desk's levels when they can be used.
 struct Sources
 {
+    QHash<qint64, QList<Event>> histories;
     QHash<qint64, QList<Escalation>> escalations;
     QHash<qint64, ColumnKind> kinds;
     std::unique_ptr<sla::Desk> desk;
@@ -95,13 +96,14 @@ Status readDesk(BoardStore &store, Sources &sources, Dataset &data)
     return {};
 }
 
-/// @p card's row at @p now, from its @p history and @p sources; its clock's state into @p data.
-TicketRow rowOf(const Card &card, const QList<Event> &history, const Sources &sources, Dataset &data, qint64 now)
+/// @p card's row at @p now, from @p sources; its clock's state into @p data.
+TicketRow rowOf(const Card &card, const Sources &sources, Dataset &data, qint64 now)
 {
     const auto kindOf = [&sources](qint64 column) -> std::optional<ColumnKind> {
         const auto found = sources.kinds.constFind(column);
         return found == sources.kinds.cend() ? std::nullopt : std::optional(*found);
     };
+    const QList<Event> history = sources.histories.value(card.id);
     TicketRow row = ticketRow(card, history, sources.escalations.value(card.id), kindOf, now);
     if (sources.desk) {
         const sla::Clocks clocks = sources.desk->clocksOf(card, history, now);
@@ -134,40 +136,18 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
     Sources sources;
     QList<Label> labels;
     QList<EscalationTarget> targets;
-    // Every ticket, archived ones too, in one snapshot: a handful of queries, whatever the board's size. Each
-    // ticket's row is worked out as its history is read, and the history let go.
+    // Every ticket, archived ones too, in one snapshot: a handful of queries, whatever the board's size.
     const Status read = store.readSnapshot([&]() -> Status {
         CardQuery all;
         all.includeArchived = true;
-        if (const Status each =
-                    readAll({into(data.seq, store.lastEventSeq()), into(data.boardName, store.boardName()),
-                             into(data.cards, store.cards(all)), into(sources.escalations, store.allEscalations()),
-                             into(sources.kinds, store.columnKinds()), into(labels, store.labels()),
-                             into(targets, store.escalationTargets(true))});
+        if (const Status each = readAll(
+                    {into(data.seq, store.lastEventSeq()), into(data.boardName, store.boardName()),
+                     into(data.cards, store.cards(all)), into(sources.histories, store.metricHistories()),
+                     into(sources.escalations, store.allEscalations()), into(sources.kinds, store.columnKinds()),
+                     into(labels, store.labels()), into(targets, store.escalationTargets(true))});
             !each)
             return each;
-        if (const Status desk = readDesk(store, sources, data); !desk)
-            return desk;
-        QHash<qint64, qsizetype> position;
-        position.reserve(data.cards.size());
-        for (qsizetype i = 0; i < data.cards.size(); ++i)
-            position.insert(data.cards.at(i).id, i);
-        data.rows.resize(data.cards.size());
-        QList<bool> done(data.cards.size(), false);
-        const Status histories = store.forEachMetricHistory([&](qint64 cardId, const QList<Event> &history) {
-            if (const auto at = position.constFind(cardId); at != position.cend()) {
-                data.rows[*at] = rowOf(data.cards.at(*at), history, sources, data, now);
-                done[*at] = true;
-            }
-        });
-        if (!histories)
-            return histories;
-        // (a card without a history: from what it is now)
-        for (qsizetype i = 0; i < data.cards.size(); ++i) {
-            if (!done.at(i))
-                data.rows[i] = rowOf(data.cards.at(i), {}, sources, data, now);
-        }
-        return {};
+        return readDesk(store, sources, data);
     });
     if (!read)
         return read.error();
@@ -177,6 +157,9 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
         data.labelNames.insert(label.id, label.name);
     for (const EscalationTarget &target : std::as_const(targets))
         data.targetNames.insert(target.id, target.name);
+    data.rows.reserve(data.cards.size());
+    for (const Card &card : std::as_const(data.cards))
+        data.rows << rowOf(card, sources, data, now);
     data.ticketsRead = data.cards.size();
     return data;
 }
@@ -189,7 +172,6 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
     bool whole = false;
     QList<qint64> ids;
     QList<Card> cards;
-    QHash<qint64, QList<Event>> histories;
     Sources sources;
     const Status read = store.readSnapshot([&]() -> Status {
         // What changed since: the tickets the change feed names, unless a change to the board touches them all.
@@ -218,7 +200,7 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
         }
         ids = QList<qint64>(changed.cbegin(), changed.cend());
         if (const Status each = readAll(
-                    {into(cards, store.cardsWithIds(ids)), into(histories, store.metricHistories(ids)),
+                    {into(cards, store.cardsWithIds(ids)), into(sources.histories, store.metricHistories(ids)),
                      into(sources.escalations, store.allEscalations(ids)), into(sources.kinds, store.columnKinds())});
             !each)
             return each;
@@ -241,7 +223,7 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
         if (card.deletedAt)
             continue;
         gone.remove(card.id);
-        TicketRow row = rowOf(card, histories.value(card.id), sources, data, now);
+        TicketRow row = rowOf(card, sources, data, now);
         if (const auto found = position.constFind(card.id); found != position.cend()) {
             data.cards[*found] = card;
             data.rows[*found] = std::move(row);

@@ -437,40 +437,10 @@ Result<QHash<qint64, QList<Event>>> BoardStore::metricHistories(const QList<qint
                        &cardIds);
 }
 
-Status BoardStore::forEachMetricHistory(const std::function<void(qint64, const QList<Event> &)> &each)
-{
-    QList<Event> history;
-    const auto flush = [&] {
-        if (!history.isEmpty())
-            each(history.constFirst().cardId, history);
-        history.clear();
-    };
-    auto read = historyRows({QStringLiteral("assignee"), QStringLiteral("priority"), QStringLiteral("status")}, true,
-                            nullptr, true, [&](Event &&event) {
-                                if (!history.isEmpty() && history.constFirst().cardId != event.cardId)
-                                    flush();
-                                history.append(std::move(event));
-                            });
-    if (!read)
-        return read;
-    flush();
-    return {};
-}
-
 Result<QHash<qint64, QList<Event>>> BoardStore::historiesOf(const QStringList &fields, bool includeArchived,
                                                             const QList<qint64> *onlyCardIds)
 {
     QHash<qint64, QList<Event>> histories;
-    auto read = historyRows(fields, includeArchived, onlyCardIds, false,
-                            [&](Event &&event) { histories[event.cardId].append(std::move(event)); });
-    if (!read)
-        return read.error();
-    return histories;
-}
-
-Status BoardStore::historyRows(const QStringList &fields, bool includeArchived, const QList<qint64> *onlyCardIds,
-                               bool byCard, const std::function<void(Event &&)> &row)
-{
     // An update that changed none of the fields cannot name one (its payload is plain JSON text): it is left out
     // here, and one that only mentions the word is read and found to change nothing that matters.
     // Up to three fields, in three slots (the last one repeated when fewer are asked for).
@@ -488,8 +458,7 @@ Status BoardStore::historyRows(const QStringList &fields, bool includeArchived, 
                     "IS NULL) "
                     "WHERE (e.kind IN (:created, :moved) OR (e.kind = :updated AND (instr(e.payload, :field0) > 0 "
                     "OR instr(e.payload, :field1) > 0 OR instr(e.payload, :field2) > 0)))")
-                    + some
-                    + (byCard ? QStringLiteral(" ORDER BY e.card_id, e.seq") : QStringLiteral(" ORDER BY e.seq")),
+                    + some + QStringLiteral(" ORDER BY e.seq"),
             {{QStringLiteral(":ids"), onlyCardIds ? idsJson(*onlyCardIds) : QString()},
              {QStringLiteral(":created"), eventkind::CardCreated.toString()},
              {QStringLiteral(":moved"), eventkind::CardMoved.toString()},
@@ -498,10 +467,13 @@ Status BoardStore::historyRows(const QStringList &fields, bool includeArchived, 
              {QStringLiteral(":field1"), quoted(1)},
              {QStringLiteral(":field2"), quoted(2)},
              {QStringLiteral(":archived"), includeArchived ? 1 : 0}},
-            [&](const QSqlQuery &query) { row(readEvent(query)); });
+            [&](const QSqlQuery &query) {
+                Event event = readEvent(query);
+                histories[event.cardId].append(std::move(event));
+            });
     if (!read)
         return read.error();
-    return {};
+    return histories;
 }
 
 Result<QList<Event>> BoardStore::boardEvents(QStringView kind)
