@@ -370,7 +370,7 @@ public:
     Result<QHash<qint64, QList<Event>>> clockHistories(bool includeArchived = false);
     /// What the help-desk metrics read of every ticket (deleted cards left out, archived ones in), in one query: per
     /// card, its creation, its moves and the changes of its assignee, priority and status (all the clocks need too),
-    /// oldest first.
+    /// oldest first. These histories, and clockHistories()', leave Event::opId empty.
     Result<QHash<qint64, QList<Event>>> metricHistories();
     /// The same, of the cards @p cardIds only (found by the card index: for a few changed tickets of a big board).
     Result<QHash<qint64, QList<Event>>> metricHistories(const QList<qint64> &cardIds);

@@ -45,14 +45,13 @@ QDate Dataset::today() const
 
 namespace {
 
-/// What a read takes from the board besides the cards: each ticket's history and escalations, the columns' kinds, and
-/// the desk's levels when they can be used.
+/// What a read takes from the board besides the cards and the desk's levels: each ticket's history and escalations,
+/// and the columns' kinds.
 struct Sources
 {
     QHash<qint64, QList<Event>> histories;
     QHash<qint64, QList<Escalation>> escalations;
     QHash<qint64, ColumnKind> kinds;
-    std::unique_ptr<sla::Desk> desk;
 };
 
 /// Each read into its place, the first failure the snapshot's.
@@ -74,14 +73,13 @@ Status into(T &target, Result<T> result)
     return {};
 }
 
-/// The desk's levels into @p sources; when they cannot be used, why into @p data (and the figures go without them).
-Status readDesk(BoardStore &store, Sources &sources, Dataset &data)
+/// The desk's levels into @p data; when they cannot be used, why (and the figures go without them).
+Status readDesk(BoardStore &store, Dataset &data)
 {
     auto levelsRead = sla::Desk::read(store);
     if (levelsRead) {
-        sources.desk = std::move(levelsRead).value();
-        data.timeZone = sources.desk->calendar().timeZone;
-        data.clocksProblem.clear();
+        data.desk = std::move(levelsRead).value();
+        data.timeZone = data.desk->calendar().timeZone;
         return {};
     }
     if (levelsRead.error().kind != ErrorKind::Invalid)
@@ -105,8 +103,8 @@ TicketRow rowOf(const Card &card, const Sources &sources, Dataset &data, qint64 
     };
     const QList<Event> history = sources.histories.value(card.id);
     TicketRow row = ticketRow(card, history, sources.escalations.value(card.id), kindOf, now);
-    if (sources.desk) {
-        const sla::Clocks clocks = sources.desk->clocksOf(card, history, now);
+    if (data.desk) {
+        const sla::Clocks clocks = data.desk->clocksOf(card, history, now);
         addClocks(row, clocks);
         data.slaStates.insert(card.id, sla::stateName(clocks.current().state));
     }
@@ -147,7 +145,7 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
                      into(labels, store.labels()), into(targets, store.escalationTargets(true))});
             !each)
             return each;
-        return readDesk(store, sources, data);
+        return readDesk(store, data);
     });
     if (!read)
         return read.error();
@@ -168,7 +166,6 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
 {
     if (!data.now)
         return readDataset(store, now);
-    const QByteArray zone = data.timeZone;
     bool whole = false;
     QList<qint64> ids;
     QList<Card> cards;
@@ -204,13 +201,13 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
                      into(sources.escalations, store.allEscalations(ids)), into(sources.kinds, store.columnKinds())});
             !each)
             return each;
-        return readDesk(store, sources, data);
+        // The levels (or why they cannot be used) are those of the read: they did not change (no sla.changed).
+        return Status{};
     });
     if (!read)
         return read.error();
     if (whole)
         return readDataset(store, now);
-    data.timeZone = zone; // (the levels did not change: no sla.changed event)
     data.now = now;
     data.ticketsRead = cards.size();
     QHash<qint64, qsizetype> position;

@@ -13,10 +13,16 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <memory>
+
 namespace hb::storage {
 class BoardStore;
 struct StoreOptions;
 } // namespace hb::storage
+
+namespace hb::board::sla {
+class Desk;
+} // namespace hb::board::sla
 
 namespace hb::board::metrics {
 
@@ -45,6 +51,10 @@ struct Dataset
     QHash<qint64, QString> slaStates;
     /// Why the business times and SLA results are missing (the levels cannot be used); empty when they are there.
     QString clocksProblem;
+    /// The levels the clocks were worked out with (none when they cannot be used), kept for updateDataset(): it works
+    /// out more clocks with them, and their calendar's working time already worked out (a year of it at a fresh read
+    /// takes a quarter of a second). Shared by copies; used by one thread at a time.
+    std::shared_ptr<sla::Desk> desk;
 
     /// The period from @p first to @p last (whole days in the desk's time zone), with a bucket per day, or per week
     /// (from @p first on) when it is longer than @p maxDays days.
@@ -61,8 +71,9 @@ storage::Result<Dataset> readDataset(const QString &path, const storage::StoreOp
  * @p data (read before from @p store's board; one never read is read whole) as a read at @p now would give it: the
  * tickets the change feed names since, and the open ones (their time in Doing and their clocks go on with now), are
  * read again in one snapshot; the others are kept. A change to the board that may touch every ticket (a column, a
- * label, an escalation target, the service levels) or thousands of changed tickets read it whole. The figures are
- * those of a fresh read (tst_metricviews checks it); the read is of the tickets that changed, not of the board.
+ * label, an escalation target, the service levels, the board's name) or over 5,000 changed tickets read it whole.
+ * Every ticket's row and card are those of a fresh read (tst_metricviews checks it), in the earlier read's order with
+ * new tickets at the end; the read is of the tickets that changed and the open ones, not of the board.
  */
 storage::Result<Dataset> updateDataset(storage::BoardStore &store, Dataset data, qint64 now);
 /// The same through a connection of its own to the board at @p path, now.

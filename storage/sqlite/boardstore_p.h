@@ -25,7 +25,6 @@ inline QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("hb::storage::BoardStore", text, nullptr, n);
 }
 
-/// NULL for "not set" (0 or empty), so optional columns stay NULL in the file.
 /// Card ids as a JSON array, for a statement's `IN (SELECT value FROM json_each(:ids))`: one bound value however many.
 inline QString idsJson(const QList<qint64> &ids)
 {
@@ -36,6 +35,7 @@ inline QString idsJson(const QList<qint64> &ids)
     return u'[' + texts.join(u',') + u']';
 }
 
+/// NULL for "not set" (0 or empty), so optional columns stay NULL in the file.
 inline QVariant nullable(qint64 value)
 {
     return value ? QVariant(value) : QVariant();

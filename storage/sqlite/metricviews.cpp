@@ -10,9 +10,13 @@
 // Days (metrics_days) are UTC days; the app counts in the desk's time zone, the same days when the desk is on UTC.
 //
 // The event kinds and payload keys spelled here are the file format (storage/eventkinds.h). Each view starts from
-// the card's creation event; a history cut short before it (no board HelpBoard writes has one) starts from its
-// first move. "Now" is the reader's clock, in UTC milliseconds:
-// CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER).
+// the card's creation event. A history cut short before it (no board HelpBoard writes has one) is where the views and
+// the app may differ: the views start it at its first move and count no time in Doing before that, nor a card's time
+// in Doing without any event; the app starts it from the first change's "from" and the card as it is now.
+//
+// They need SQLite 3.38 or later (JSON functions built in), as Debian 12 has, or one from 3.25 on built with them; a
+// sqlite3 older than 3.25 (2018: no window functions) cannot read the schema of a board at schema 7 at all. "Now" is
+// the reader's clock, in UTC milliseconds: CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER).
 
 namespace hb::storage::schema {
 
@@ -102,7 +106,9 @@ tickets AS (
 resolved AS (
     SELECT *, coalesce(first_at, final_resolved_at) AS first_resolved_at FROM tickets),
 skewed AS (
-    SELECT *, (final_resolved_at < created_at OR first_resolved_at < created_at) IS 1 AS clock_skew FROM resolved)
+    SELECT *, (final_resolved_at < created_at OR first_resolved_at < created_at) IS 1 AS clock_skew,
+           CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS now_ms
+    FROM resolved)
 SELECT card_id, title, channel, priority, assignee, requester, labels, due_at, archived_at, created_at,
        first_response_at, first_response_by, first_resolved_at, final_resolved_at, resolved_by, reopen_count,
        reassignments,
@@ -123,10 +129,11 @@ SELECT card_id, title, channel, priority, assignee, requester, labels, due_at, a
                      AND resolved_by = first_response_by AND reassignments = 0 AND NOT escalated)) END
            AS first_contact,
        CASE WHEN final_resolved_at IS NOT NULL THEN NOT escalated END AS first_level,
-       final_resolved_at IS NULL AND archived_at IS NULL AS open
+       created_at < now_ms AND (archived_at IS NULL OR archived_at >= now_ms)
+           AND (final_resolved_at IS NULL OR final_resolved_at >= now_ms) AS open
 FROM skewed)",
         uR"(CREATE VIEW metrics_summary AS
-WITH t AS MATERIALIZED (SELECT * FROM metrics_tickets),
+WITH t AS (SELECT * FROM metrics_tickets),
 now AS (SELECT CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER) AS ms),
 durations AS (
     SELECT 'response' AS figure, response_ms AS ms FROM t WHERE response_ms IS NOT NULL
@@ -156,7 +163,7 @@ SELECT count(*) AS created, count(final_resolved_at) AS resolved,
        avg(within_24h) AS within_24h_rate,
        avg(CASE WHEN first_resolved_at IS NOT NULL THEN reopen_count > 0 END) AS reopen_rate
 FROM t)", uR"(CREATE VIEW metrics_days AS
-WITH t AS MATERIALIZED (SELECT created_at, final_resolved_at FROM metrics_tickets),
+WITH t AS (SELECT created_at, final_resolved_at FROM metrics_tickets),
 days AS (
     SELECT date(created_at / 1000, 'unixepoch') AS day, 1 AS created, 0 AS resolved FROM t
     UNION ALL SELECT date(final_resolved_at / 1000, 'unixepoch'), 0, 1 FROM t WHERE final_resolved_at IS NOT NULL)
@@ -167,7 +174,7 @@ SELECT j.value AS label, count(*) AS created FROM metrics_tickets t, json_each(t
 GROUP BY j.value ORDER BY j.value COLLATE NOCASE)",  uR"(CREATE VIEW metrics_escalations AS
 SELECT j.value AS target, count(*) AS tickets FROM metrics_tickets t, json_each(t.escalated_to) j
 GROUP BY j.value ORDER BY j.value COLLATE NOCASE)", uR"(CREATE VIEW metrics_technicians AS
-WITH t AS MATERIALIZED (SELECT * FROM metrics_tickets),
+WITH t AS (SELECT * FROM metrics_tickets),
 people AS (
     SELECT assignee AS login FROM t WHERE open
     UNION SELECT assignee_at_resolution FROM t WHERE final_resolved_at IS NOT NULL),

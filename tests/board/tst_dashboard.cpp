@@ -35,6 +35,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QScrollArea>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -404,6 +405,39 @@ private Q_SLOTS:
         QTest::qWait(700); // (any read still running ends)
         QCOMPARE(updated.count(), 1);
         QVERIFY(dashboard.readError().isEmpty());
+    }
+
+    void shouldReadOnlyWhatChangedSinceItsLastRead()
+    {
+        // GIVEN a dashboard that has read the board, through a reader that says what it was given
+        board::Dashboard dashboard;
+        QSignalSpy updated(&dashboard, &board::Dashboard::updated);
+        QList<board::metrics::Dataset> given;
+        QMutex guard;
+        dashboard.setReader([&, board = m_board](board::metrics::Dataset previous) {
+            {
+                const QMutexLocker locked(&guard);
+                given << previous;
+            }
+            return board::metrics::updateDataset(board, tests::optionsFor(u"alice"_qs), std::move(previous));
+        });
+        dashboard.reload();
+        QVERIFY(updated.wait(10'000));
+        const int before = dashboard.ticketsShown();
+        // WHEN a colleague makes a ticket, and the dashboard reads again
+        storage::NewCard card;
+        card.title = u"Badge reader at the side door"_qs;
+        card.columnId = storeAs(u"ben"_qs)->columns().value().constFirst().id;
+        QVERIFY(storeAs(u"ben"_qs)->createCard(card));
+        dashboard.reload();
+        QVERIFY(updated.wait(10'000));
+        // THEN it counts the new ticket, from an update of its first read (not a read of nothing)
+        QCOMPARE(dashboard.ticketsShown(), before + 1);
+        const QMutexLocker locked(&guard);
+        QCOMPARE(given.size(), 2);
+        QCOMPARE(given.at(0).now, 0);
+        QVERIFY(given.at(1).now > 0 && given.at(1).seq > 0);
+        QCOMPARE(given.at(1).rows.size(), before);
     }
 
     void shouldSayNoDataOnAnEmptyBoard()

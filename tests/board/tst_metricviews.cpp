@@ -284,6 +284,10 @@ private Q_SLOTS:
         QTest::newRow("a ticket archived") << u"archive"_s << false;
         QTest::newRow("a ticket deleted") << u"delete"_s << false;
         QTest::newRow("a ticket escalated and reassigned") << u"escalate"_s << false;
+        QTest::newRow("a ticket deleted and restored") << u"restore"_s << false;
+        QTest::newRow("a label put on a ticket") << u"tag"_s << false;
+        QTest::newRow("2,100 comments (the feed read a page at a time)") << u"burst"_s << false;
+        QTest::newRow("5,001 tickets imported") << u"import"_s << true;
         QTest::newRow("a label renamed") << u"label"_s << true;
         QTest::newRow("the service levels changed") << u"levels"_s << true;
         QTest::newRow("a column renamed") << u"column"_s << true;
@@ -347,6 +351,26 @@ private Q_SLOTS:
             patch.escalation->targetId = store.escalationTargets().value().constFirst().id;
             patch.assignee = u"chloe"_s;
             QVERIFY(store.updateCard(todo, patch));
+        } else if (change == u"restore") {
+            QVERIFY(store.deleteCard(done));
+            QVERIFY(store.restoreCard(done));
+        } else if (change == u"tag") {
+            QVERIFY(store.attachLabel(todo, store.labels().value().constLast().id));
+        } else if (change == u"burst") {
+            QVERIFY(store.inOneTransaction([&]() -> storage::Status {
+                for (int i = 0; i < 2100; ++i) {
+                    if (auto added = store.addComment(i % 2 ? todo : doing, u"Note %1"_s.arg(i)); !added)
+                        return added.error();
+                }
+                return {};
+            }));
+        } else if (change == u"import") {
+            QList<storage::ImportedCard> imported(5001);
+            for (storage::ImportedCard &each : imported) {
+                each.card.title = u"Imported ticket"_s;
+                each.card.columnId = column.value(storage::ColumnKind::Done);
+            }
+            QVERIFY(store.importCards(imported));
         } else if (change == u"label") {
             const storage::Label label = store.labels().value().constFirst();
             QVERIFY(store.renameLabel(label.id, label.name + u" and more"_s));
@@ -372,6 +396,7 @@ private Q_SLOTS:
         qsizetype open = 0;
         for (const TicketRow &row : before->rows)
             open += row.isResolved() ? 0 : 1;
+        QVERIFY(updated->seq > before->seq + (change == u"burst" ? 2000 : 0) || change == u"nothing");
         if (whole)
             QCOMPARE(updated->ticketsRead, fresh->rows.size());
         else

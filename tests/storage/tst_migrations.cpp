@@ -60,18 +60,20 @@ QString makeV1Board(const QString &path)
     }
     // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
     QStringList undo;
-    for (const QString &view : {u"metrics_technicians"_s, u"metrics_escalations"_s, u"metrics_labels"_s,
-                                u"metrics_channels"_s, u"metrics_days"_s, u"metrics_summary"_s, u"metrics_tickets"_s,
-                                u"metrics_assignments"_s, u"metrics_stays"_s})
+    for (const QString &view :
+         {u"metrics_technicians"_s, u"metrics_escalations"_s, u"metrics_labels"_s, u"metrics_channels"_s,
+          u"metrics_days"_s, u"metrics_summary"_s, u"metrics_tickets"_s, u"metrics_assignments"_s, u"metrics_stays"_s})
         undo << u"DROP VIEW "_s + view;
     return rawExec(path,
-                   undo + QStringList{u"ALTER TABLE cards DROP COLUMN first_contact"_s, u"DROP TABLE escalations"_s,
-                    u"DROP TABLE escalation_targets"_s, u"DROP TABLE checklist_templates"_s, u"DROP TABLE presence"_s,
-                    u"DELETE FROM meta WHERE key = 'board_uuid'"_s, u"DROP TABLE service_levels"_s,
-                    u"PRAGMA writable_schema = ON"_s,
-                    u"UPDATE sqlite_master SET sql = replace(sql, ', ''waiting-requester'', ''waiting-vendor''', '') "
-                    u"WHERE name = 'cards'"_s,
-                    u"PRAGMA writable_schema = OFF"_s, u"PRAGMA user_version = 1"_s});
+                   undo
+                           + QStringList{u"ALTER TABLE cards DROP COLUMN first_contact"_s, u"DROP TABLE escalations"_s,
+                                         u"DROP TABLE escalation_targets"_s, u"DROP TABLE checklist_templates"_s,
+                                         u"DROP TABLE presence"_s, u"DELETE FROM meta WHERE key = 'board_uuid'"_s,
+                                         u"DROP TABLE service_levels"_s, u"PRAGMA writable_schema = ON"_s,
+                                         u"UPDATE sqlite_master SET sql = replace(sql, ', ''waiting-requester'', "
+                                         u"''waiting-vendor''', '') "
+                                         u"WHERE name = 'cards'"_s,
+                                         u"PRAGMA writable_schema = OFF"_s, u"PRAGMA user_version = 1"_s});
 }
 
 /// A board at schema @p version: a v1 board brought there by this program's own steps (v3: the last before service
@@ -684,7 +686,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"board.helpboard"_s);
         QCOMPARE(makeBoardAt(path, 6), QString());
         QCOMPARE(rawExec(path, {u"UPDATE cards SET column_id = (SELECT id FROM columns WHERE kind = 'done'), "
-                                u"resolved_at = created_at + 3600000 WHERE title = 'VPN drops'"_s}),
+                                u"created_at = created_at - 7200000, resolved_at = created_at - 3600000 "
+                                u"WHERE title = 'VPN drops'"_s}),
                  QString());
         QVERIFY(!rawSql(path, {u"SELECT * FROM metrics_tickets"_s}).error.isEmpty());
         const QString fresh = dir.filePath(u"new.helpboard"_s);
