@@ -3,6 +3,7 @@
 // and printing board text to a terminal. Real CLI processes on a demo board, plus seeded fuzz loops of the readers.
 #include "clitestcase.h"
 
+#include <app/cli_p.h>
 #include <app/cliarguments.h>
 #include <app/cliinput.h>
 #include <app/terminaltext.h>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     // fuzzing the readers
     void shouldParseOrRefuseAnyDue();
     void shouldParseOrRefuseAnyDay();
+    void shouldParseOrRefuseAnyPriorityOrChannel();
     void shouldDecodeAnyArgumentBytes();
     void shouldDecodeOrRefuseAnyStandardInput();
     void shouldReadAnyArgumentList();
@@ -676,6 +678,61 @@ void tst_CliInput::shouldParseOrRefuseAnyDay()
         }
     }
     qInfo("day parser: %d inputs, %d accepted, %lld ms", s_fuzzRounds, accepted, clock.elapsed());
+    QVERIFY(accepted > 1000);
+}
+
+void tst_CliInput::shouldParseOrRefuseAnyPriorityOrChannel()
+{
+    // --priority and --channel of list and report: random bytes, and the known spellings mutated (case, a letter
+    // more or less, spaces), each one of the known values or one clear refusal that lists them.
+    QRandomGenerator random(20261208);
+    const QStringList known{u"critical"_s, u"high"_s,    u"normal"_s, u"low"_s,        u"email"_s, u"phone"_s,
+                            u"chat"_s,     u"walk-in"_s, u"portal"_s, u"monitoring"_s, u"none"_s};
+    int accepted = 0;
+    QElapsedTimer clock;
+    clock.start();
+    for (int round = 0; round < s_fuzzRounds; ++round) {
+        QString text;
+        if (round % 3 == 0) {
+            text = QString::fromUtf8(randomBytes(random, 12));
+        } else {
+            text = known.at(random.bounded(int(known.size())));
+            const int mutations = random.bounded(3);
+            for (int i = 0; i < mutations; ++i) {
+                const int at = random.bounded(int(text.size()) + 1);
+                switch (random.bounded(3)) {
+                case 0:
+                    text.insert(at, QChar(u" -Aeéİ"[random.bounded(6)]));
+                    break;
+                case 1:
+                    text.remove(at, 1);
+                    break;
+                default:
+                    text = text.toUpper();
+                }
+            }
+        }
+        const auto priority = hb::app::detail::parsePriority(text);
+        const auto channel = hb::app::detail::parseChannel(text, true);
+        if (priority) {
+            ++accepted;
+            QCOMPARE(hb::storage::toText(*priority), text);
+        } else {
+            QCOMPARE(priority.error().kind, hb::storage::ErrorKind::Invalid);
+            QVERIFY2(priority.error().message.startsWith(u"unknown priority"_s)
+                             && priority.error().message.endsWith(u"(critical, high, normal, low)"_s),
+                     qPrintable(priority.error().message));
+        }
+        if (channel) {
+            ++accepted;
+            // (none: "none", or nothing at all)
+            QCOMPARE(hb::storage::toText(*channel), text == u"none" ? QString() : text);
+        } else {
+            QCOMPARE(channel.error().kind, hb::storage::ErrorKind::Invalid);
+            QVERIFY2(channel.error().message.startsWith(u"unknown channel"_s), qPrintable(channel.error().message));
+        }
+    }
+    qInfo("priority and channel parsers: %d inputs, %d accepted, %lld ms", s_fuzzRounds, accepted, clock.elapsed());
     QVERIFY(accepted > 1000);
 }
 
