@@ -128,6 +128,7 @@ private Q_SLOTS:
         for (const QVariantMap &row : tickets)
             byId.insert(row.value(u"card_id"_s).toLongLong(), row);
         int resolved = 0;
+        int inDoing = 0;
         for (const TicketRow &row : data.rows) {
             QVERIFY2(byId.contains(row.cardId), qPrintable(u"ticket %1 is not in the view"_s.arg(row.cardId)));
             const QStringList app = tests::appRow(row, data.labelNames, data.targetNames, data.now);
@@ -136,7 +137,15 @@ private Q_SLOTS:
                      qPrintable(
                              u"ticket %1\n  app: %2\n  SQL: %3"_s.arg(row.cardId).arg(app.join(u' '), sql.join(u' '))));
             resolved += row.isResolved() ? 1 : 0;
+            // (an open ticket's time in Doing goes on to each reader's now: the view's, read after the app's, by
+            // as much as the view's now is later, at most the few seconds between the two reads)
+            if (!row.isResolved()) {
+                const qint64 later = byId.value(row.cardId).value(u"handle_ms"_s).toLongLong() - row.handleMs;
+                QVERIFY2(later >= 0 && later < 60'000, qPrintable(u"ticket %1: %2 ms"_s.arg(row.cardId).arg(later)));
+                inDoing += later > 0 ? 1 : 0;
+            }
         }
+        QVERIFY2(inDoing > 0, "no open ticket in Doing: the view's now is not checked");
         QVERIFY(resolved > 0 && resolved < data.rows.size());
 
         // AND every figure of the views is the app's, over all time (its days in UTC, as the views count them)
