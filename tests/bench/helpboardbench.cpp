@@ -355,14 +355,13 @@ QJsonObject measureMetrics(const QString &path)
     board::Dashboard dashboard;
     dashboard.resize(520, 900);
     // (as the window reads it: on a thread of the pool, through a connection of its own)
-    dashboard.setReader([path, options](board::metrics::Dataset previous) {
+    const board::Dashboard::Reader reader = [path, options](board::metrics::Dataset previous) {
         return board::metrics::updateDataset(path, options, std::move(previous));
-    });
+    };
     QSignalSpy updated(&dashboard, &board::Dashboard::updated);
     std::vector<double> openMs;
     std::vector<double> readMs;
     QElapsedTimer timer;
-    const board::Dashboard::Reader reader = dashboard.reader();
     for (int run = 0; run < 5; ++run) {
         timer.start();
         if (!board::metrics::readDataset(**store, (*store)->now()))

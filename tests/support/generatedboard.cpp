@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <memory>
 
 namespace hb::storage {
 
@@ -161,11 +162,6 @@ Status generate(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoar
     Text text(size.seed);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString creator = store.login();
-    const auto done = [&](Status status) {
-        // The store keeps the wall clock afterwards, whatever happened.
-        store.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
-        return status;
-    };
     // Members, columns and labels were made 90 days ago; each card when its createdAt says.
     const qint64 clock = now - 90 * s_dayMs;
     store.setClock([clock] { return clock; });
@@ -177,7 +173,7 @@ Status generate(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoar
         const Role role = i >= size.members - 2 ? Role::Viewer : Role::Editor;
         if (auto added = store.setMember(login, role, s_people.at(i % s_people.size()) + QStringLiteral(" %1").arg(i));
             !added)
-            return done(added);
+            return added;
         if (role == Role::Editor)
             editors << login;
     }
@@ -186,7 +182,7 @@ Status generate(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoar
     // Columns: the three a board starts with become six; the last is a "done" one.
     auto existing = store.columns();
     if (!existing)
-        return done(existing.error());
+        return existing.error();
     const std::pair<const char16_t *, ColumnKind> extra[] = {
             {u"Waiting on user", ColumnKind::Doing}, {u"Review", ColumnKind::Doing}, {u"Closed", ColumnKind::Done}};
     for (int i = int(existing->size()); i < size.columns; ++i) {
@@ -195,11 +191,11 @@ Status generate(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoar
                                            ? QString::fromUtf16(name)
                                            : QStringLiteral("Column %1").arg(i + 1);
         if (auto added = store.addColumn(columnName, kind); !added)
-            return done(added.error());
+            return added.error();
     }
     auto columns = store.columns();
     if (!columns)
-        return done(columns.error());
+        return columns.error();
     made.columns = int(columns->size());
 
     QList<qint64> labels;
@@ -209,7 +205,7 @@ Status generate(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoar
                                              u"#2980b9", u"#8e44ad", u"#e84393", u"#8d6e63", u"#7f8c8d"};
         auto id = store.createLabel(name, QString::fromUtf16(s_colors[i % std::size(s_colors)]));
         if (!id)
-            return done(id.error());
+            return id.error();
         labels << *id;
     }
     made.labels = int(labels.size());
@@ -274,32 +270,14 @@ Status generate(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoar
         batch.append(std::move(imported));
         if (batch.size() == s_batch) {
             if (auto flushed = flush(); !flushed)
-                return done(flushed);
+                return flushed;
         }
     }
     if (auto flushed = flush(); !flushed)
-        return done(flushed);
+        return flushed;
     made.largestColumn = *std::max_element(perColumn.cbegin(), perColumn.cend());
-    return done({});
+    return {};
 }
-
-} // namespace
-
-Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoardCounts *counts)
-{
-    GeneratedBoardCounts made;
-    // One transaction: the file is written once, at the end (BoardStore::inOneTransaction).
-    Status status = store.inOneTransaction([&] { return generate(store, size, made); });
-    if (counts)
-        *counts = status ? made : GeneratedBoardCounts{};
-    return status;
-}
-
-} // namespace hb::storage
-
-namespace hb::storage {
-
-namespace {
 
 constexpr qint64 s_minuteMs = 60'000;
 constexpr qint64 s_hourMs = 60 * s_minuteMs;
@@ -354,25 +332,22 @@ Status generateHistory(BoardStore &store, const GeneratedHistorySize &size, Gene
     Text text(size.seed);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString creator = store.login();
-    qint64 clock = now - size.days * s_dayMs - s_dayMs;
-    store.setClock([&clock] { return clock; });
-    const auto done = [&](Status status) {
-        store.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
-        return status;
-    };
+    // (shared with the store's clock, which outlives this function until populate() gives it the wall clock back)
+    const auto clock = std::make_shared<qint64>(now - size.days * s_dayMs - s_dayMs);
+    store.setClock([clock] { return *clock; });
 
     QStringList technicians;
     for (int i = 1; i <= size.technicians; ++i) {
         const QString login = QStringLiteral("tech%1").arg(i, 2, 10, QLatin1Char('0'));
         if (auto added = store.setMember(login, Role::Editor, s_people.at(i % s_people.size())); !added)
-            return done(added);
+            return added;
         technicians << login;
     }
     QList<qint64> labels;
     for (int i = 0; i < 8; ++i) {
         auto id = store.createLabel(s_labelNames.at(i), QStringLiteral("#2980b9"));
         if (!id)
-            return done(id.error());
+            return id.error();
         labels << *id;
     }
     QList<qint64> targets;
@@ -383,7 +358,7 @@ Status generateHistory(BoardStore &store, const GeneratedHistorySize &size, Gene
         target.kind = kind;
         auto id = store.createEscalationTarget(target);
         if (!id)
-            return done(id.error());
+            return id.error();
         targets << *id;
     }
     qint64 todo = 0;
@@ -391,14 +366,14 @@ Status generateHistory(BoardStore &store, const GeneratedHistorySize &size, Gene
     qint64 resolved = 0;
     auto columns = store.columns();
     if (!columns)
-        return done(columns.error());
+        return columns.error();
     for (const Column &column : std::as_const(*columns)) {
         qint64 &slot = column.kind == ColumnKind::Todo ? todo : column.kind == ColumnKind::Doing ? doing : resolved;
         if (!slot)
             slot = column.id;
     }
     if (!todo || !doing || !resolved)
-        return done(Error{ErrorKind::Invalid, QStringLiteral("the board needs a To-do, a Doing and a Done column")});
+        return Error{ErrorKind::Invalid, QStringLiteral("the board needs a To-do, a Doing and a Done column")};
 
     const Priority priorities[] = {Priority::Critical, Priority::High,   Priority::High,   Priority::Normal,
                                    Priority::Normal,   Priority::Normal, Priority::Normal, Priority::Low};
@@ -434,7 +409,7 @@ Status generateHistory(BoardStore &store, const GeneratedHistorySize &size, Gene
     };
     for (int i = 0; i < size.tickets; ++i) {
         const qint64 t = first + i * spacing + text.below(int(std::min<qint64>(spacing, 1'000'000'000)));
-        Life life(store, t, now, &clock);
+        Life life(store, t, now, clock.get());
         NewCard card;
         card.columnId = todo;
         card.title = text.title();
@@ -458,7 +433,7 @@ Status generateHistory(BoardStore &store, const GeneratedHistorySize &size, Gene
             return {};
         });
         if (!create)
-            return done(create);
+            return create;
         if (life.over())
             break; // made after now: so are all the others
         ++made.tickets;
@@ -555,27 +530,42 @@ Status generateHistory(BoardStore &store, const GeneratedHistorySize &size, Gene
             return {};
         };
         if (auto lived = run(); !lived)
-            return done(lived);
+            return lived;
     }
     CardQuery inDone;
     inDone.columnId = resolved;
     inDone.includeArchived = true;
     auto resolvedNow = store.cardIds(inDone);
     if (!resolvedNow)
-        return done(resolvedNow.error());
+        return resolvedNow.error();
     made.resolved = int(resolvedNow->size());
-    return done({});
+    return {};
+}
+
+/// @p generate (which sets the store's clock to the times it makes things at) as one transaction: the file is written
+/// once, at the end (BoardStore::inOneTransaction). Its counts only when all of it landed; the store keeps the wall
+/// clock afterwards, whatever happened.
+template<typename Counts, typename Generate>
+Status populate(BoardStore &store, Counts *counts, Generate generate)
+{
+    Counts made;
+    const Status status = store.inOneTransaction([&] { return generate(made); });
+    store.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
+    if (counts)
+        *counts = status ? made : Counts{};
+    return status;
 }
 
 } // namespace
 
+Status populateGeneratedBoard(BoardStore &store, const GeneratedBoardSize &size, GeneratedBoardCounts *counts)
+{
+    return populate(store, counts, [&](GeneratedBoardCounts &made) { return generate(store, size, made); });
+}
+
 Status populateGeneratedHistory(BoardStore &store, const GeneratedHistorySize &size, GeneratedHistoryCounts *counts)
 {
-    GeneratedHistoryCounts made;
-    Status status = store.inOneTransaction([&] { return generateHistory(store, size, made); });
-    if (counts)
-        *counts = status ? made : GeneratedHistoryCounts{};
-    return status;
+    return populate(store, counts, [&](GeneratedHistoryCounts &made) { return generateHistory(store, size, made); });
 }
 
 } // namespace hb::storage

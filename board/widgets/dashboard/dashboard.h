@@ -50,7 +50,6 @@ public:
 
     /// How to read the board's tickets; null: no board. Read at once when shown, else when next shown.
     void setReader(Reader reader);
-    Reader reader() const { return m_reader; }
     /// The board's filter (its drill-down left out) applies to every tile and chart, as the board is filtered.
     void setFilter(const CardFilter &filter, const CardFilter::Context &context, const QString &described);
     /// The period: @p from and @p to (whole days, the desk's) for Range::Custom.
