@@ -15,6 +15,8 @@
 
 #include <QJsonObject>
 
+#include <numeric>
+
 namespace hb::app {
 
 using namespace hb::storage;
@@ -72,10 +74,16 @@ int Cli::cmdReport(CliArguments &args)
                                              [&data](qint64 id) { return data->slaStates.value(id); }};
     QList<qsizetype> chosen;
     QList<metrics::TicketRow> rows;
-    for (qsizetype i = 0; i < data->rows.size(); ++i) {
-        if (filter.isEmpty() || filter.matches(data->cards.at(i), context)) {
-            chosen << i;
-            rows << data->rows.at(i);
+    if (filter.isEmpty()) {
+        rows = data->rows; // (shared, not copied)
+        chosen.resize(rows.size());
+        std::iota(chosen.begin(), chosen.end(), 0);
+    } else {
+        for (qsizetype i = 0; i < data->rows.size(); ++i) {
+            if (filter.matches(data->cards.at(i), context)) {
+                chosen << i;
+                rows << data->rows.at(i);
+            }
         }
     }
     const QString filterText = ticketOptions.text();

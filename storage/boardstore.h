@@ -378,6 +378,22 @@ public:
     Result<QHash<qint64, QList<Escalation>>> allEscalations();
     /// The same, of the cards @p cardIds only.
     Result<QHash<qint64, QList<Escalation>>> allEscalations(const QList<qint64> &cardIds);
+    /**
+     * Every ticket (deleted cards left out, archived ones in), by id, with its row in the metrics' cache (schema v8;
+     * empty data when it has none): a row is there only while its ticket has not changed since it was stored.
+     */
+    Result<QList<CachedMetrics>> metricCache();
+    /// The same, a ticket at a time to @p each (in order of id), none kept.
+    Status forEachMetricCache(const std::function<void(qint64 cardId, const QByteArray &data)> &each);
+    /// How many tickets there are (the cards not deleted, archived ones in), to make room for them first.
+    Result<qsizetype> ticketCount();
+    /**
+     * Keeps @p rows in the metrics' cache, worked out from a read that saw the change feed up to @p readSeq: those of
+     * tickets changed since are left out, and all of them after a board-wide change since (a column or label gone,
+     * the service levels); in short transactions that wait at most two seconds for colleagues' saves. Editors and
+     * admins only. Returns how many were kept.
+     */
+    Result<qsizetype> storeMetricCache(qint64 readSeq, const QList<CachedMetrics> &rows);
     /// The board's own events (no card's) of @p kind, oldest first: the service levels' changes, say.
     Result<QList<Event>> boardEvents(QStringView kind);
     Result<qint64> lastEventSeq();

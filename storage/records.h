@@ -232,6 +232,14 @@ struct Member
     qint64 version = 0;
 };
 
+/// A ticket's row in the metrics' cache (schema v8, BoardStore::metricCache()): @p data as board/metrics encoded it,
+/// opaque to storage; empty when the ticket has none.
+struct CachedMetrics
+{
+    qint64 cardId = 0;
+    QByteArray data;
+};
+
 /// A window that has the board open, as its last heartbeat said.
 struct Presence
 {
@@ -265,3 +273,8 @@ struct Event
 };
 
 } // namespace hb::storage
+
+// Their members (Qt's containers, integers, enums) move by memcpy: lists of 100,000 cards (the metrics' reads) grow
+// without copying each card.
+Q_DECLARE_TYPEINFO(hb::storage::Escalation, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(hb::storage::Card, Q_RELOCATABLE_TYPE);

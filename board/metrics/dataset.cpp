@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dataset.h"
 
+#include "cache.h"
+
 #include <board/sla/desk.h>
 #include <board/sla/levels.h>
 #include <storage/boardstore.h>
@@ -134,18 +136,59 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
     Sources sources;
     QList<Label> labels;
     QList<EscalationTarget> targets;
-    // Every ticket, archived ones too, in one snapshot: a handful of queries, whatever the board's size.
+    // Every ticket, archived ones too, in one snapshot: the resolved ones the cache holds from it, decoded in place,
+    // the others (open, changed since, never worked out) from their histories: a handful of queries, whatever the
+    // board's size.
+    QList<qsizetype> missing; // where in data.cards and data.rows
+    QList<qint64> missingIds;
+    QSet<qint64> newer;
+    QList<Card> cards;
     const Status read = store.readSnapshot([&]() -> Status {
-        CardQuery all;
-        all.includeArchived = true;
-        if (const Status each = readAll(
-                    {into(data.seq, store.lastEventSeq()), into(data.boardName, store.boardName()),
-                     into(data.cards, store.cards(all)), into(sources.histories, store.metricHistories()),
-                     into(sources.escalations, store.allEscalations()), into(sources.kinds, store.columnKinds()),
-                     into(labels, store.labels()), into(targets, store.escalationTargets(true))});
+        if (const Status each = readAll({into(data.seq, store.lastEventSeq()), into(data.boardName, store.boardName()),
+                                         into(sources.kinds, store.columnKinds()), into(labels, store.labels()),
+                                         into(targets, store.escalationTargets(true))});
             !each)
             return each;
-        return readDesk(store, data);
+        if (const Status desk = readDesk(store, data); !desk)
+            return desk;
+        auto tickets = store.ticketCount();
+        if (!tickets)
+            return tickets.error();
+        data.cards.reserve(*tickets);
+        data.rows.reserve(*tickets);
+        data.slaStates.reserve(*tickets);
+        CacheDecoder decoder;
+        // Rows are worked out with the desk's levels: without them here (a time zone this computer does not know),
+        // none is read or kept.
+        const bool cacheUsable = bool(data.desk);
+        const Status cache = store.forEachMetricCache([&](qint64 cardId, const QByteArray &bytes) {
+            CachedTicket ticket;
+            if (!cacheUsable || bytes.isEmpty()
+                || !decoder.decode(bytes, cardId, ticket.card, ticket.row, ticket.slaState)) {
+                missing << data.cards.size();
+                missingIds << cardId;
+                if (cacheUsable && isNewerFormat(bytes))
+                    newer.insert(cardId); // (a newer program's: left as it is)
+                ticket = {};
+                ticket.card.id = cardId; // (its row's id stays 0 until worked out)
+            } else if (!ticket.slaState.isEmpty()) {
+                data.slaStates.insert(cardId, ticket.slaState);
+            }
+            data.cards << std::move(ticket.card);
+            data.rows << std::move(ticket.row);
+        });
+        if (!cache)
+            return cache;
+        if (missingIds.size() > s_mostChanged) {
+            // Most of the board: read whole, as quick as picking them out.
+            CardQuery all;
+            all.includeArchived = true;
+            return readAll({into(cards, store.cards(all)), into(sources.histories, store.metricHistories()),
+                            into(sources.escalations, store.allEscalations())});
+        }
+        return readAll({into(cards, store.cardsWithIds(missingIds)),
+                        into(sources.histories, store.metricHistories(missingIds)),
+                        into(sources.escalations, store.allEscalations(missingIds))});
     });
     if (!read)
         return read.error();
@@ -155,10 +198,41 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
         data.labelNames.insert(label.id, label.name);
     for (const EscalationTarget &target : std::as_const(targets))
         data.targetNames.insert(target.id, target.name);
-    data.rows.reserve(data.cards.size());
-    for (const Card &card : std::as_const(data.cards))
-        data.rows << rowOf(card, sources, data, now);
-    data.ticketsRead = data.cards.size();
+    QHash<qint64, const Card *> readCards;
+    readCards.reserve(cards.size());
+    for (const Card &card : std::as_const(cards))
+        readCards.insert(card.id, &card);
+    // The ones worked out here, kept in the cache when resolved.
+    QList<CachedMetrics> worked;
+    bool unread = false;
+    for (qsizetype index : std::as_const(missing)) {
+        const Card *card = readCards.value(data.cards.at(index).id);
+        if (!card || card->deletedAt) {
+            unread = true; // (none: the reads are one snapshot)
+            continue;
+        }
+        data.cards[index] = slimmed(*card);
+        data.rows[index] = rowOf(*card, sources, data, now);
+        const QString slaState = data.slaStates.value(card->id);
+        if (data.desk && isCacheable(data.rows.at(index), slaState) && !newer.contains(card->id))
+            worked << CachedMetrics{card->id, encodeCached({data.cards.at(index), data.rows.at(index), slaState})};
+    }
+    if (unread) {
+        for (qsizetype i = data.rows.size() - 1; i >= 0; --i) {
+            if (!data.rows.at(i).cardId) {
+                data.cards.removeAt(i);
+                data.rows.removeAt(i);
+            }
+        }
+    }
+    data.ticketsRead = missing.size();
+    data.cacheRead = data.cards.size() - missing.size();
+    // The resolved ones kept for the next read, by an editor's or admin's program on a board it can write; a cache is
+    // not worth an error (a viewer's, a read-only share's, a busy board's next read works them out again).
+    if (!worked.isEmpty()) {
+        if (auto stored = store.storeMetricCache(data.seq, worked))
+            data.cacheStored = *stored;
+    }
     return data;
 }
 
@@ -222,10 +296,10 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
         gone.remove(card.id);
         TicketRow row = rowOf(card, sources, data, now);
         if (const auto found = position.constFind(card.id); found != position.cend()) {
-            data.cards[*found] = card;
+            data.cards[*found] = slimmed(card);
             data.rows[*found] = std::move(row);
         } else {
-            data.cards << card;
+            data.cards << slimmed(card);
             data.rows << std::move(row);
         }
     }

@@ -36,11 +36,16 @@ struct Dataset
 {
     qint64 now = 0; ///< when it was read; 0: never
     qint64 seq = 0; ///< the change feed's last event when it was read (what updateDataset() reads on from)
-    /// How many tickets the read that made it read: all of them, or (updateDataset()) the changed and open ones.
+    /// How many tickets the read that made it worked out from their histories: all of them the first time, the open
+    /// and changed ones after (the others from the board's metrics cache, or, updateDataset(), from the earlier read).
     qsizetype ticketsRead = 0;
+    qsizetype cacheRead = 0;   ///< how many resolved tickets came from the board's metrics cache (readDataset())
+    qsizetype cacheStored = 0; ///< how many of the tickets worked out the read kept in that cache
     QString boardName;
-    QList<storage::Card> cards; ///< archived ones too
-    QList<TicketRow> rows;      ///< rows[i] is cards[i]'s
+    /// Archived ones too, in order of id (updateDataset(): new ones at the end), slimmed(): without their descriptions,
+    /// which no figure reads (so a filter's `text` rule, which no filter bar sets, matches titles and requesters only).
+    QList<storage::Card> cards;
+    QList<TicketRow> rows; ///< rows[i] is cards[i]'s
     QHash<qint64, QString> labelNames;
     QHash<qint64, QString> targetNames;
     /// The desk's time zone (Board > Service Levels), whose days the periods are; UTC when the levels do not say, or
@@ -64,6 +69,12 @@ struct Dataset
     QTimeZone zone() const;
 };
 
+/**
+ * Every ticket of @p store's board at @p now. The resolved ones come from the board's metrics cache (schema v8) where
+ * it holds them; the others are worked out from their histories, and the resolved ones among them kept in the cache
+ * (by an editor's or admin's program: storeMetricCache()), so the next read of a big board reads few histories.
+ * Either way each ticket's card and row are those its history gives (tst_metricviews checks it).
+ */
 storage::Result<Dataset> readDataset(storage::BoardStore &store, qint64 now);
 /// The same through a connection of its own to the board at @p path, now: for a thread other than the window's.
 storage::Result<Dataset> readDataset(const QString &path, const storage::StoreOptions &options);

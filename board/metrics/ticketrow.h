@@ -89,3 +89,6 @@ TicketRow ticketRow(const storage::Card &card, const QList<storage::Event> &hist
 void addClocks(TicketRow &row, const sla::Clocks &clocks);
 
 } // namespace hb::board::metrics
+
+// (Qt's containers, integers, enums and optional integers: moves by memcpy, as storage::Card does)
+Q_DECLARE_TYPEINFO(hb::board::metrics::TicketRow, Q_RELOCATABLE_TYPE);

@@ -398,6 +398,11 @@ Status migrate6to7(Connection &connection)
     return runAll(connection, v7Statements());
 }
 
+Status migrate7to8(Connection &connection)
+{
+    return runAll(connection, v8Statements());
+}
+
 } // namespace
 
 Status addBoardUuid(Connection &connection)
@@ -489,7 +494,8 @@ QStringList v1Statements()
 QList<MigrationStep> migrationSteps()
 {
     return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}, MigrationStep{3, migrate3to4},
-            MigrationStep{4, migrate4to5}, MigrationStep{5, migrate5to6}, MigrationStep{6, migrate6to7}};
+            MigrationStep{4, migrate4to5}, MigrationStep{5, migrate5to6}, MigrationStep{6, migrate6to7},
+            MigrationStep{7, migrate7to8}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -504,8 +510,8 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         // A new board gets every version's statements at once.
         QStringList v1 = v1Statements();
         v1.replaceInStrings(QString::fromUtf16(s_narrowStatuses), QString::fromUtf16(s_wideStatuses));
-        for (const QStringList &list :
-             {v1, v2Statements(), v5Statements(), statements(s_v6), v7Statements(), presenceStatements()}) {
+        for (const QStringList &list : {v1, v2Statements(), v5Statements(), statements(s_v6), v7Statements(),
+                                        v8Statements(), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

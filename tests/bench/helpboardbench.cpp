@@ -157,6 +157,27 @@ double rawRead(const QString &path)
     return elapsedMs(timer);
 }
 
+/**
+ * Runs @p sql on the board at @p path through a plain connection (the bench's own changes to a copy, as emptying the
+ * metrics' cache to measure a read without it); the first column of the last row, or -1 when it failed.
+ */
+qint64 rawScalar(const QString &path, const QString &sql)
+{
+    qint64 value = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench-scalar"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql))
+                value = query.next() ? query.value(0).toLongLong() : 0;
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-scalar"));
+    return value;
+}
+
 /// One run of a command: its exit code, wall time and peak resident memory (the kernel's count, as `time -v` gives).
 struct ChildRun
 {
@@ -343,7 +364,8 @@ QJsonObject measureSla(int count)
  * (the figures and charts again, from what was read: metrics_change_ms), then a colleague's comment on a ticket
  * followed (what changed read again, and the figures and charts: metrics_update_ms; the read alone,
  * metrics_update_read_ms, of metrics_update_tickets tickets). Medians of five opens, ten changes and five updates.
- * The board gets the colleague's comments.
+ * Before them, a read without the board's metrics cache (as after an upgrade or a change of the service levels),
+ * which fills it: metrics_cold_read_ms. The board gets the colleague's comments.
  */
 QJsonObject measureMetrics(const QString &path)
 {
@@ -352,6 +374,15 @@ QJsonObject measureMetrics(const QString &path)
     auto store = storage::BoardStore::open(path, options);
     if (!store)
         return {{QStringLiteral("metrics_error"), store.error().message}};
+    if (rawScalar(path, QStringLiteral("DELETE FROM metric_cache")) < 0)
+        return {{QStringLiteral("metrics_error"), QStringLiteral("the metrics' cache could not be emptied")}};
+    QElapsedTimer cold;
+    cold.start();
+    const auto filled = board::metrics::readDataset(**store, (*store)->now());
+    if (!filled)
+        return {{QStringLiteral("metrics_error"), filled.error().message}};
+    const double coldMs = elapsedMs(cold);
+    const qsizetype cacheStored = filled->cacheStored;
     board::Dashboard dashboard;
     dashboard.resize(520, 900);
     // (as the window reads it: on a thread of the pool, through a connection of its own)
@@ -423,7 +454,11 @@ QJsonObject measureMetrics(const QString &path)
         updateReadMs.push_back(elapsedMs(timer));
         updateTickets = last->ticketsRead;
     }
-    return {{QStringLiteral("metrics_update_ms"), rounded(percentile(updateMs, 0.5))},
+    return {{QStringLiteral("metrics_cold_read_ms"), rounded(coldMs)},
+            {QStringLiteral("metrics_cache_stored"), double(cacheStored)},
+            {QStringLiteral("metrics_cache_bytes"),
+             double(rawScalar(path, QStringLiteral("SELECT sum(length(data)) FROM metric_cache")))},
+            {QStringLiteral("metrics_update_ms"), rounded(percentile(updateMs, 0.5))},
             {QStringLiteral("metrics_update_read_ms"), rounded(percentile(updateReadMs, 0.5))},
             {QStringLiteral("metrics_update_tickets"), double(updateTickets)},
             {QStringLiteral("metrics_tickets"), tickets},
@@ -483,6 +518,15 @@ QJsonObject measureHistory(const QString &cli, const QString &path, int tickets,
     // The CLI first, while this process holds no dataset: a child's peak memory counts the pages it shares with this
     // process when forked, until it runs the CLI.
     const QString yearAgo = QDate::currentDate().addDays(-365).toString(Qt::ISODate);
+    // Once without the metrics' cache (which that run fills), then three times with it
+    if (rawScalar(path, QStringLiteral("DELETE FROM metric_cache")) < 0)
+        return {{QStringLiteral("history_error"), QStringLiteral("the metrics' cache could not be emptied")}};
+    const ChildRun cold =
+            measureRun(cli, {QStringLiteral("--board"), path, QStringLiteral("report"), QStringLiteral("--json")});
+    if (cold.exitCode != 0)
+        return {{QStringLiteral("history_error"), QStringLiteral("cli_report_json_cold failed")}};
+    figures.insert(QStringLiteral("cli_report_json_cold_ms"), rounded(cold.ms));
+    figures.insert(QStringLiteral("cli_report_json_cold_peak_rss_mb"), rounded(cold.peakMb));
     for (const auto &[name, arguments] :
          {std::pair{QStringLiteral("cli_report_json"), QStringList{QStringLiteral("report"), QStringLiteral("--json")}},
           std::pair{QStringLiteral("cli_report_year_json"),

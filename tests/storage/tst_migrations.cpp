@@ -59,7 +59,7 @@ QString makeV1Board(const QString &path)
         }
     }
     // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
-    QStringList undo;
+    QStringList undo{u"DROP TRIGGER metric_cache_stale"_s, u"DROP TABLE metric_cache"_s};
     for (const QString &view :
          {u"metrics_technicians"_s, u"metrics_escalations"_s, u"metrics_labels"_s, u"metrics_channels"_s,
           u"metrics_days"_s, u"metrics_summary"_s, u"metrics_tickets"_s, u"metrics_assignments"_s, u"metrics_stays"_s})
@@ -697,8 +697,8 @@ private Q_SLOTS:
         auto store = BoardStore::open(path, optionsFor(s_creator));
         QVERIFY2(store, qPrintable(describe(store)));
 
-        // THEN it is at v7, with a backup of the v6 file beside it
-        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 7);
+        // THEN it is at the current version, with a backup of the v6 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), schema::s_currentVersion);
         QCOMPARE(rawSql(path + u".v6-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 6);
         // AND it has the views a new board has, word for word
         const QString views = u"SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name"_s;
@@ -719,6 +719,45 @@ private Q_SLOTS:
         }
         const RawResult summary = rawSql(path, {u"SELECT created, resolved, backlog FROM metrics_summary"_s});
         QCOMPARE(summary.rows.value(0), (QVariantList{s_cardTitles.size(), 1, s_cardTitles.size() - 1}));
+        QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
+    }
+
+    void shouldMigrateAV7BoardToV8WithTheMetricsCache()
+    {
+        // GIVEN a v7 board with tickets; and a new board, made at v8
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeBoardAt(path, 7), QString());
+        QVERIFY(!rawSql(path, {u"SELECT * FROM metric_cache"_s}).error.isEmpty());
+        const QString fresh = dir.filePath(u"new.helpboard"_s);
+        QVERIFY(BoardStore::create(fresh, u"New"_s, optionsFor(s_creator)));
+
+        // WHEN this program opens the old one
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v8, with a backup of the v7 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 8);
+        QCOMPARE(rawSql(path + u".v7-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 7);
+        // AND the cache's table and trigger a new board has, word for word, and nothing in it
+        const QString parts =
+                u"SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'metric_cache%' ORDER BY name"_s;
+        const RawResult migrated = rawSql(path, {parts});
+        QCOMPARE(migrated.rows.size(), 2);
+        QCOMPARE(migrated.rows, rawSql(fresh, {parts}).rows);
+        const QList<CachedMetrics> tickets = store.value()->metricCache().value();
+        QCOMPARE(tickets.size(), s_cardTitles.size());
+        for (const CachedMetrics &ticket : tickets)
+            QVERIFY(ticket.data.isEmpty());
+        // AND rows kept in it go with the next change to their ticket
+        QCOMPARE(store.value()
+                         ->storeMetricCache(store.value()->lastEventSeq().value(),
+                                            {{tickets.at(0).cardId, "a"}, {tickets.at(1).cardId, "b"}})
+                         .value(),
+                 2);
+        QVERIFY(store.value()->addComment(tickets.at(0).cardId, u"Still there"_s));
+        QCOMPARE(rawSql(path, {u"SELECT card_id FROM metric_cache"_s}).rows,
+                 QList<QVariantList>{{tickets.at(1).cardId}});
         QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
     }
 

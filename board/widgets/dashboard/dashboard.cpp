@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <numeric>
 
 namespace hb::board {
 
@@ -512,16 +513,20 @@ void Dashboard::recompute()
     m_period = m_data.period(m_from, m_to);
     m_rows.clear();
     m_indexes.clear();
-    const bool all = m_filter.isEmpty();
-    // The filter's "now" is the read's, and its SLA rules read the clocks of the read (archived cards' too).
-    CardFilter::Context context = m_context;
-    context.now = m_data.now;
-    context.slaState = [this](qint64 id) { return m_data.slaStates.value(id); };
-    for (qsizetype i = 0; i < m_data.rows.size(); ++i) {
-        const storage::Card &card = m_data.cards.at(i);
-        if (all || m_filter.matches(card, context)) {
-            m_rows << m_data.rows.at(i);
-            m_indexes << i;
+    if (m_filter.isEmpty()) {
+        m_rows = m_data.rows; // (shared, not copied)
+        m_indexes.resize(m_rows.size());
+        std::iota(m_indexes.begin(), m_indexes.end(), 0);
+    } else {
+        // The filter's "now" is the read's, and its SLA rules read the clocks of the read (archived cards' too).
+        CardFilter::Context context = m_context;
+        context.now = m_data.now;
+        context.slaState = [this](qint64 id) { return m_data.slaStates.value(id); };
+        for (qsizetype i = 0; i < m_data.rows.size(); ++i) {
+            if (m_filter.matches(m_data.cards.at(i), context)) {
+                m_rows << m_data.rows.at(i);
+                m_indexes << i;
+            }
         }
     }
     m_summary = metrics::summarize(m_rows, m_period, m_data.now);
