@@ -13,7 +13,7 @@ namespace {
 
 /// The encoding's version, the first byte of every row: bump it with any change to the encoding, to TicketRow, or to
 /// how a row is worked out (ticketRow(), addClocks(), board/sla's clocks).
-constexpr quint8 s_cacheFormat = 1;
+constexpr quint8 s_cacheFormat = 2;
 
 /// Little-endian integers and length-prefixed UTF-8 strings, appended.
 class Writer
@@ -172,55 +172,35 @@ private:
     bool m_ok = true;
 };
 
-void writeCard(Writer &out, const Card &card)
+void writeCard(Writer &out, const TicketCard &card)
 {
-    for (qint64 value : {card.id, card.columnId, card.dueAt, card.createdAt, card.updatedAt, card.startedAt,
-                         card.firstResponseAt, card.resolvedAt, card.archivedAt, card.version})
+    for (qint64 value :
+         {card.id, card.columnId, card.dueAt, card.resolvedAt, card.archivedAt, card.escalation.targetId})
         out.integer(value);
-    for (const QString *value : {&card.title, &card.assignee, &card.requester, &card.createdBy, &card.updatedBy,
-                                 &card.firstResponseBy, &card.resolvedBy, &card.archivedBy})
-        out.text(*value);
+    out.text(card.title);
+    out.text(card.assignee);
+    out.text(card.requester);
     out.small(int(card.priority));
     out.small(int(card.status));
     out.small(int(card.channel));
-    out.flag(card.firstContact);
     out.ids(card.labelIds);
-    const Escalation &escalation = card.escalation;
-    for (qint64 value : {escalation.id, escalation.targetId, escalation.at, escalation.acknowledgedAt,
-                         escalation.resolvedAt, escalation.endedAt})
-        out.integer(value);
-    for (const QString *value :
-         {&escalation.targetName, &escalation.by, &escalation.endedBy, &escalation.reference, &escalation.note})
-        out.text(*value);
-    out.small(int(escalation.targetKind));
 }
 
-void readCard(Reader &in, Card &card)
+void readCard(Reader &in, TicketCard &card)
 {
-    for (qint64 *value : {&card.id, &card.columnId, &card.dueAt, &card.createdAt, &card.updatedAt, &card.startedAt,
-                          &card.firstResponseAt, &card.resolvedAt, &card.archivedAt, &card.version})
+    for (qint64 *value :
+         {&card.id, &card.columnId, &card.dueAt, &card.resolvedAt, &card.archivedAt, &card.escalation.targetId})
         *value = in.integer();
     card.title = in.text();
-    for (QString *value : {&card.assignee, &card.requester, &card.createdBy, &card.updatedBy, &card.firstResponseBy,
-                           &card.resolvedBy, &card.archivedBy})
-        *value = in.name();
+    card.assignee = in.name();
+    card.requester = in.name();
     card.priority = in.enumerated(Priority::Low);
     card.status = in.enumerated(StatusTag::WaitingVendor);
     card.channel = in.enumerated(Channel::Monitoring);
-    card.firstContact = in.flag();
     card.labelIds = in.ids();
-    Escalation &escalation = card.escalation;
-    for (qint64 *value : {&escalation.id, &escalation.targetId, &escalation.at, &escalation.acknowledgedAt,
-                          &escalation.resolvedAt, &escalation.endedAt})
-        *value = in.integer();
-    for (QString *value : {&escalation.targetName, &escalation.by, &escalation.endedBy})
-        *value = in.name();
-    escalation.reference = in.text();
-    escalation.note = in.text();
-    escalation.targetKind = in.enumerated(EscalationKind::Vendor);
 }
 
-void writeRow(Writer &out, const TicketRow &row, const Card &card)
+void writeRow(Writer &out, const TicketRow &row, const TicketCard &card)
 {
     for (qint64 value : {row.cardId, row.archivedAt, row.dueAt, row.createdAt, row.firstResponseAt, row.firstResolvedAt,
                          row.finalResolvedAt, row.handleMs})
@@ -249,7 +229,7 @@ void writeRow(Writer &out, const TicketRow &row, const Card &card)
     out.flag(row.breachedNow);
 }
 
-void readRow(Reader &in, TicketRow &row, const Card &card)
+void readRow(Reader &in, TicketRow &row, const TicketCard &card)
 {
     for (qint64 *value : {&row.cardId, &row.archivedAt, &row.dueAt, &row.createdAt, &row.firstResponseAt,
                           &row.firstResolvedAt, &row.finalResolvedAt, &row.handleMs})
@@ -280,15 +260,6 @@ void readRow(Reader &in, TicketRow &row, const Card &card)
 
 } // namespace
 
-Card slimmed(const Card &card)
-{
-    Card slim = card;
-    slim.description.clear();
-    slim.rank.clear();
-    slim.checklistDone = slim.checklistTotal = slim.commentCount = slim.attachmentCount = 0;
-    return slim;
-}
-
 QByteArray encodeCached(const CachedTicket &ticket)
 {
     Writer out;
@@ -312,7 +283,7 @@ bool isNewerFormat(const QByteArray &data)
     return !data.isEmpty() && quint8(data.at(0)) > s_cacheFormat;
 }
 
-bool CacheDecoder::decode(const QByteArray &data, qint64 cardId, Card &card, TicketRow &row, QString &slaState)
+bool CacheDecoder::decode(const QByteArray &data, qint64 cardId, TicketCard &card, TicketRow &row, QString &slaState)
 {
     Reader in(data, m_names);
     if (in.small(255) != s_cacheFormat)

@@ -14,21 +14,17 @@
 namespace hb::board::metrics {
 
 /**
- * A resolved ticket as the metrics' cache in the board file keeps it (BoardStore::metricCache(), schema v8): its card
- * as the metrics read it (slimmed()), its row and its clock's state, worked out from its history once with the desk's
- * levels. Only a row nothing in which goes on with "now" is kept (isCacheable()), so a row stays right until the
+ * A resolved ticket as the metrics' cache in the board file keeps it (BoardStore::metricCache(), schema v8): what the
+ * metrics keep of its card (TicketCard), its row and its clock's state, worked out from its history once with the
+ * desk's levels. Only a row nothing in which goes on with "now" is kept (isCacheable()), so a row stays right until the
  * ticket changes, and the file deletes it then.
  */
 struct CachedTicket
 {
-    storage::Card card;
+    TicketCard card;
     TicketRow row;
     QString slaState; ///< sla::stateName() of its clock that matters now
 };
-
-/// The card as a Dataset holds it: what the metrics and the board's filter read, without the description, the rank
-/// and the counts of checklist items, comments and attachments (none of them a figure, and the bulk of a card).
-storage::Card slimmed(const storage::Card &card);
 
 /**
  * Whether a ticket's @p row and its clock's @p slaState stay as they are while the ticket does not change: resolved,
@@ -52,7 +48,7 @@ class CacheDecoder
 public:
     /// Decodes @p data, the row kept for ticket @p cardId, into @p card, @p row and @p slaState (default ones); false
     /// when decodeCached() gives nullopt, they then left half-filled.
-    bool decode(const QByteArray &data, qint64 cardId, storage::Card &card, TicketRow &row, QString &slaState);
+    bool decode(const QByteArray &data, qint64 cardId, TicketCard &card, TicketRow &row, QString &slaState);
 
 private:
     QHash<QByteArray, QString> m_names;

@@ -211,7 +211,7 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             unread = true; // (none: the reads are one snapshot)
             continue;
         }
-        data.cards[index] = slimmed(*card);
+        data.cards[index] = ticketCard(*card);
         data.rows[index] = rowOf(*card, sources, data, now);
         const QString slaState = data.slaStates.value(card->id);
         if (data.desk && isCacheable(data.rows.at(index), slaState) && !newer.contains(card->id))
@@ -296,10 +296,10 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
         gone.remove(card.id);
         TicketRow row = rowOf(card, sources, data, now);
         if (const auto found = position.constFind(card.id); found != position.cend()) {
-            data.cards[*found] = slimmed(card);
+            data.cards[*found] = ticketCard(card);
             data.rows[*found] = std::move(row);
         } else {
-            data.cards << slimmed(card);
+            data.cards << ticketCard(card);
             data.rows << std::move(row);
         }
     }

@@ -42,9 +42,9 @@ struct Dataset
     qsizetype cacheRead = 0;   ///< how many resolved tickets came from the board's metrics cache (readDataset())
     qsizetype cacheStored = 0; ///< how many of the tickets worked out the read kept in that cache
     QString boardName;
-    /// Archived ones too, in order of id (updateDataset(): new ones at the end), slimmed(): without their descriptions,
-    /// which no figure reads (so a filter's `text` rule, which no filter bar sets, matches titles and requesters only).
-    QList<storage::Card> cards;
+    /// Archived ones too, in order of id (updateDataset(): new ones at the end), as the metrics keep them (TicketCard:
+    /// no description).
+    QList<TicketCard> cards;
     QList<TicketRow> rows; ///< rows[i] is cards[i]'s
     QHash<qint64, QString> labelNames;
     QHash<qint64, QString> targetNames;

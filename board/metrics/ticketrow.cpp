@@ -63,6 +63,25 @@ void addClocks(TicketRow &row, const sla::Clocks &clocks)
     }
 }
 
+TicketCard ticketCard(const storage::Card &card)
+{
+    TicketCard kept;
+    kept.id = card.id;
+    kept.columnId = card.columnId;
+    kept.title = card.title;
+    kept.assignee = card.assignee;
+    kept.requester = card.requester;
+    kept.priority = card.priority;
+    kept.status = card.status;
+    kept.channel = card.channel;
+    kept.dueAt = card.dueAt;
+    kept.resolvedAt = card.resolvedAt;
+    kept.archivedAt = card.archivedAt;
+    kept.labelIds = card.labelIds;
+    kept.escalation.targetId = card.escalation.targetId;
+    return kept;
+}
+
 bool escalationCounts(const storage::Escalation &escalation)
 {
     return !(escalation.endedAt && escalation.endedBy == escalation.by

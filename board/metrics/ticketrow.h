@@ -73,6 +73,41 @@ struct TicketRow
     bool openAt(qint64 at) const;
 };
 
+/**
+ * What the metrics keep of a ticket's card beside its row: the fields the board's filter (CardFilter::matches(), which
+ * reads them by the names storage::Card gives them) and the reports read, a fraction of a Card's size, so a Dataset
+ * of 100,000 tickets stays small. The description is not kept: a filter's `text` rule (which no filter bar sets)
+ * matches titles and requesters only here.
+ */
+struct TicketCard
+{
+    struct Escalation
+    {
+        qint64 targetId = 0; ///< 0: not escalated now
+        bool isEscalated() const { return targetId != 0; }
+    };
+
+    qint64 id = 0;
+    qint64 columnId = 0;
+    QString title;
+    QString assignee;
+    QString requester;
+    storage::Priority priority = storage::Priority::Normal;
+    storage::StatusTag status = storage::StatusTag::None;
+    storage::Channel channel = storage::Channel::None;
+    qint64 dueAt = 0;
+    qint64 resolvedAt = 0;
+    qint64 archivedAt = 0;
+    QList<qint64> labelIds;
+    Escalation escalation;
+    QString description; ///< always empty (see above)
+
+    bool isOverdue(qint64 now) const { return dueAt && !resolvedAt && dueAt < now; }
+};
+
+/// What the metrics keep of @p card.
+TicketCard ticketCard(const storage::Card &card);
+
 /// An escalation that counts: not one ended within a minute by whoever made it (an undo or a slip).
 bool escalationCounts(const storage::Escalation &escalation);
 
@@ -92,3 +127,4 @@ void addClocks(TicketRow &row, const sla::Clocks &clocks);
 
 // (Qt's containers, integers, enums and optional integers: moves by memcpy, as storage::Card does)
 Q_DECLARE_TYPEINFO(hb::board::metrics::TicketRow, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(hb::board::metrics::TicketCard, Q_RELOCATABLE_TYPE);

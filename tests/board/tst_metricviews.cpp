@@ -61,10 +61,10 @@ QStringList everything(const board::metrics::Dataset &data)
         lines << u"%1: %2"_s.arg(it.key()).arg(it->join(u' '));
     QMap<qint64, QString> cards;
     for (qsizetype i = 0; i < data.cards.size(); ++i) {
-        const storage::Card &card = data.cards.at(i);
+        const board::metrics::TicketCard &card = data.cards.at(i);
         if (card.id != data.rows.at(i).cardId)
             lines << u"card %1 beside the row of %2"_s.arg(card.id).arg(data.rows.at(i).cardId);
-        // What the board's filter reads of it (a Dataset's cards have no description)
+        // What the board's filter reads of it (TicketCard)
         QStringList labels;
         for (qint64 label : card.labelIds)
             labels << QString::number(label);
@@ -72,8 +72,7 @@ QStringList everything(const board::metrics::Dataset &data)
                                           QString::number(int(card.priority)), QString::number(int(card.channel)),
                                           card.assignee, card.requester, QString::number(card.dueAt),
                                           QString::number(card.resolvedAt), QString::number(card.archivedAt),
-                                          QString::number(card.escalation.targetId), card.escalation.targetName,
-                                          labels.join(u','), QString::number(card.version), card.description}
+                                          QString::number(card.escalation.targetId), labels.join(u',')}
                                       .join(u'|'));
     }
     for (auto it = cards.cbegin(); it != cards.cend(); ++it)
