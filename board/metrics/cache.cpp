@@ -11,8 +11,8 @@ using namespace hb::storage;
 
 namespace {
 
-/// The encoding's version, the first byte of every row: bump it with any change to the encoding, to TicketRow, or to
-/// how a row is worked out (ticketRow(), addClocks(), board/sla's clocks).
+/// The encoding's version, the first byte of every row: bump it with any change to the encoding, to TicketRow or
+/// TicketCard, or to how they are worked out (ticketRow(), ticketCard(), addClocks(), board/sla's clocks).
 constexpr quint8 s_cacheFormat = 2;
 
 /// Little-endian integers and length-prefixed UTF-8 strings, appended.

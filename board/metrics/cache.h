@@ -35,7 +35,8 @@ bool isCacheable(const TicketRow &row, const QString &slaState);
 
 /**
  * @p ticket in the cache's encoding: a format byte, then every field. Change the format number (s_cacheFormat in
- * cache.cpp) whenever the encoding, TicketRow, or the way a row is worked out changes: rows of another format are
+ * cache.cpp) whenever the encoding, TicketRow or TicketCard, or the way they are worked out changes: rows of another
+ * format are
  * worked out again (and, of an older format, replaced; a newer program's are left alone).
  */
 QByteArray encodeCached(const CachedTicket &ticket);

@@ -394,11 +394,13 @@ QJsonObject measureMetrics(const QString &path)
     QElapsedTimer timer;
     std::unique_ptr<board::Dashboard> opened;
     for (int run = 0; run < 5; ++run) {
-        timer.start();
-        const auto read = board::metrics::readDataset(**store, (*store)->now());
-        readMs.push_back(elapsedMs(timer)); // (the read, not the freeing of it, which this loop's end does)
-        if (!read)
-            return {{QStringLiteral("metrics_error"), read.error().message}};
+        {
+            timer.start();
+            const auto read = board::metrics::readDataset(**store, (*store)->now());
+            readMs.push_back(elapsedMs(timer)); // (the read, not the freeing of it)
+            if (!read)
+                return {{QStringLiteral("metrics_error"), read.error().message}};
+        }
         // A dashboard opened for the first time on the board, as View > Dashboard does: nothing read before (the
         // earlier run's freed first)
         opened.reset();

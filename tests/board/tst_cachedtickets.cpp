@@ -181,7 +181,8 @@ private Q_SLOTS:
         const qint64 id = fullTicket().card.id;
         QTest::newRow("the good one, kept for another ticket") << good << id + 1;
         QTest::newRow("empty") << QByteArray() << id;
-        QTest::newRow("another format") << QByteArray(good).replace(0, 1, "\x01") << id;
+        QTest::newRow("an older format") << QByteArray(good).replace(0, 1, "\x01") << id;
+        QTest::newRow("a newer format") << QByteArray(good).replace(0, 1, "\x03") << id;
         QTest::newRow("cut short") << good.left(good.size() - 1) << id;
         QTest::newRow("one byte more") << good + '\0' << id;
         const auto changed = [](const std::function<void(CachedTicket &)> &change) {
@@ -214,6 +215,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, data);
         QFETCH(qint64, cardId);
         QVERIFY(!decodeCached(data, cardId));
+        // (only a newer program's row is left alone when worked out again)
+        QCOMPARE(isNewerFormat(data), QByteArrayView(QTest::currentDataTag()) == "a newer format");
     }
 
     void shouldSurviveRandomAndMutatedRows()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <board/metrics/ticketrow.h>
 #include <board/rules/cardfilter.h>
 
 #include <QDateTime>
@@ -147,6 +148,12 @@ private Q_SLOTS:
         QFETCH(Card, card);
         QFETCH(bool, matches);
         QCOMPARE(filter.matches(card, CardFilter::Context{s_now, QStringLiteral("ben")}), matches);
+        // AND the metrics' TicketCard of it (the dashboard's and report's filter) matches the same, but for the
+        // `text` rule, which reads the description a TicketCard does not keep
+        if (filter.text.isEmpty())
+            QCOMPARE(filter.matches(hb::board::metrics::ticketCard(card),
+                                    CardFilter::Context{s_now, QStringLiteral("ben")}),
+                     matches);
     }
 
     void shouldJudgeDueTimesAcrossMidnightByTheClockNotTheDate_data()

@@ -295,6 +295,45 @@ private Q_SLOTS:
         QCOMPARE(fromCli, fromSql);
     }
 
+    void shouldWorkOutAgainTheRowsItCannotReadAndLeaveANewerProgramsAlone()
+    {
+        // GIVEN the demo board read by an editor, whose resolved tickets' rows are now in the cache
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        auto made = storage::BoardStore::create(path, u"Help desk"_s, tests::optionsFor(u"alice"_s));
+        QVERIFY(made);
+        QVERIFY(storage::populateDemoBoard(**made));
+        const auto first = board::metrics::readDataset(**made, (*made)->now());
+        QVERIFY(first);
+        const QList<QVariantList> rows =
+                tests::rawSql(path, {u"SELECT card_id, hex(data) FROM metric_cache ORDER BY card_id"_s}).rows;
+        QVERIFY(rows.size() >= 3);
+        // WHEN one row is a newer program's (format 3), one an older one's (format 1), one is damaged
+        const qint64 newer = rows.at(0).at(0).toLongLong();
+        const qint64 older = rows.at(1).at(0).toLongLong();
+        const qint64 damaged = rows.at(2).at(0).toLongLong();
+        QCOMPARE(tests::rawSql(
+                         path,
+                         {u"UPDATE metric_cache SET data = X'03' || substr(data, 2) WHERE card_id = %1"_s.arg(newer),
+                          u"UPDATE metric_cache SET data = X'01' || substr(data, 2) WHERE card_id = %1"_s.arg(older),
+                          u"UPDATE metric_cache SET data = substr(data, 1, 9) WHERE card_id = %1"_s.arg(damaged)})
+                         .error,
+                 QString());
+        const auto second = board::metrics::readDataset(**made, first->now);
+        QVERIFY(second);
+        // THEN the three are worked out again, and the read is the first one
+        QCOMPARE(second->cacheRead, first->cacheStored - 3);
+        QCOMPARE(everything(*second), everything(*first));
+        // AND the older and the damaged rows are replaced by good ones; the newer program's is left as it was
+        const QList<QVariantList> after =
+                tests::rawSql(path, {u"SELECT card_id, hex(data) FROM metric_cache ORDER BY card_id"_s}).rows;
+        QCOMPARE(after.size(), rows.size());
+        QCOMPARE(after.at(0).at(1).toString(), u"03"_s + rows.at(0).at(1).toString().mid(2));
+        QCOMPARE(after.at(1), rows.at(1));
+        QCOMPARE(after.at(2), rows.at(2));
+        QCOMPARE(after.mid(3), rows.mid(3));
+    }
+
     void shouldUpdateAReadAsAFreshReadWouldGiveIt_data()
     {
         QTest::addColumn<QString>("change"); // what a colleague does on the demo board between the two reads
