@@ -204,6 +204,8 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
         readCards.insert(card.id, &card);
     // The ones worked out here, kept in the cache when resolved.
     QList<CachedMetrics> worked;
+    data.cacheRead = data.cards.size() - missing.size();
+    data.ticketsRead = missing.size();
     bool unread = false;
     for (qsizetype index : std::as_const(missing)) {
         const Card *card = readCards.value(data.cards.at(index).id);
@@ -225,8 +227,6 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             }
         }
     }
-    data.ticketsRead = missing.size();
-    data.cacheRead = data.cards.size() - missing.size();
     // The resolved ones kept for the next read, by an editor's or admin's program on a board it can write; a cache is
     // not worth an error (a viewer's, a read-only share's, a busy board's next read works them out again).
     if (!worked.isEmpty()) {
