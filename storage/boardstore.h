@@ -385,8 +385,6 @@ public:
     Result<QList<CachedMetrics>> metricCache();
     /// The same, a ticket at a time to @p each (in order of id), none kept.
     Status forEachMetricCache(const std::function<void(qint64 cardId, const QByteArray &data)> &each);
-    /// How many tickets there are (the cards not deleted, archived ones in), to make room for them first.
-    Result<qsizetype> ticketCount();
     /**
      * Keeps @p rows in the metrics' cache, worked out from a read that saw the change feed up to @p readSeq: those of
      * tickets changed since are left out, and all of them after a board-wide change since (a column or label gone,

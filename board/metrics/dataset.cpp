@@ -151,12 +151,6 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             return each;
         if (const Status desk = readDesk(store, data); !desk)
             return desk;
-        auto tickets = store.ticketCount();
-        if (!tickets)
-            return tickets.error();
-        data.cards.reserve(*tickets);
-        data.rows.reserve(*tickets);
-        data.slaStates.reserve(*tickets);
         CacheDecoder decoder;
         // Rows are worked out with the desk's levels: without them here (a time zone this computer does not know),
         // none is read or kept.

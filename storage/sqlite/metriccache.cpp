@@ -71,14 +71,6 @@ Result<QList<CachedMetrics>> BoardStore::metricCache()
     return rows;
 }
 
-Result<qsizetype> BoardStore::ticketCount()
-{
-    auto count = m_db->scalar(QStringLiteral("SELECT count(*) FROM cards WHERE deleted_at IS NULL"), {}, 0);
-    if (!count)
-        return count.error();
-    return qsizetype(count->toLongLong());
-}
-
 Status BoardStore::forEachMetricCache(const std::function<void(qint64 cardId, const QByteArray &data)> &each)
 {
     // (a row bigger than any ticket's is damage or mischief: read as none, and worked out again)

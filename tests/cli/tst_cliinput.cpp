@@ -33,6 +33,15 @@ QString printfEscapes(const QByteArray &bytes)
 }
 
 /// Random bytes, or a valid UTF-8 text mutated at a few places: both kinds reach a reader in the wild.
+/// @p text with up to two characters of @p alphabet put in at random places: a near miss of a format.
+QString withInsertions(QRandomGenerator &random, QString text, const QString &alphabet)
+{
+    const int insertions = random.bounded(3);
+    for (int i = 0; i < insertions; ++i)
+        text.insert(random.bounded(int(text.size()) + 1), alphabet.at(random.bounded(int(alphabet.size()))));
+    return text;
+}
+
 QByteArray randomBytes(QRandomGenerator &random, int maxLength)
 {
     static const QByteArray seeds[] = {"2026-12-01T17:00:00.123+01:30",
@@ -616,17 +625,14 @@ void tst_CliInput::shouldParseOrRefuseAnyDue()
             text = QString::fromUtf8(randomBytes(random, 40));
         } else {
             // Near misses of the real format: digits and separators in date-time shape, mutated.
-            text = u"%1-%2-%3%4%5:%6"_s.arg(random.bounded(10000), 4, 10, QLatin1Char('0'))
-                           .arg(random.bounded(14), 2, 10, QLatin1Char('0'))
-                           .arg(random.bounded(33), 2, 10, QLatin1Char('0'))
-                           .arg(random.bounded(2) ? u"T"_s : u" "_s)
-                           .arg(random.bounded(26), 2, 10, QLatin1Char('0'))
-                           .arg(random.bounded(61), 2, 10, QLatin1Char('0'));
-            const int mutations = random.bounded(3);
-            for (int i = 0; i < mutations; ++i) {
-                const int at = random.bounded(int(text.size()) + 1);
-                text.insert(at, alphabet.at(random.bounded(int(alphabet.size()))));
-            }
+            text = withInsertions(random,
+                                  u"%1-%2-%3%4%5:%6"_s.arg(random.bounded(10000), 4, 10, QLatin1Char('0'))
+                                          .arg(random.bounded(14), 2, 10, QLatin1Char('0'))
+                                          .arg(random.bounded(33), 2, 10, QLatin1Char('0'))
+                                          .arg(random.bounded(2) ? u"T"_s : u" "_s)
+                                          .arg(random.bounded(26), 2, 10, QLatin1Char('0'))
+                                          .arg(random.bounded(61), 2, 10, QLatin1Char('0')),
+                                  alphabet);
             if (random.bounded(4) == 0)
                 text.truncate(random.bounded(int(text.size()) + 1));
         }
@@ -660,12 +666,11 @@ void tst_CliInput::shouldParseOrRefuseAnyDay()
         if (round % 3 == 0) {
             text = QString::fromUtf8(randomBytes(random, 16));
         } else {
-            text = u"%1-%2-%3"_s.arg(random.bounded(1900, 2200), 4, 10, QLatin1Char('0'))
-                           .arg(random.bounded(14), 2, 10, QLatin1Char('0'))
-                           .arg(random.bounded(33), 2, 10, QLatin1Char('0'));
-            const int mutations = random.bounded(3);
-            for (int i = 0; i < mutations; ++i)
-                text.insert(random.bounded(int(text.size()) + 1), alphabet.at(random.bounded(int(alphabet.size()))));
+            text = withInsertions(random,
+                                  u"%1-%2-%3"_s.arg(random.bounded(1900, 2200), 4, 10, QLatin1Char('0'))
+                                          .arg(random.bounded(14), 2, 10, QLatin1Char('0'))
+                                          .arg(random.bounded(33), 2, 10, QLatin1Char('0')),
+                                  alphabet);
         }
         const auto day = cliinput::parseDay(u"--from"_s, text);
         if (day) {
