@@ -120,6 +120,16 @@ QString Cli::usage()
               "  targets --add NAME --kind second-line|vendor [--contact C] [--notes N]   (admins)\n"
               "  targets --edit NAME [--name NEW] [--kind K] [--contact C] [--notes N] | targets --remove NAME\n"
               "  archive ID | restore ID\n"
+              "  kb list [--search TEXT] [--json]\n"
+              "                                   the knowledge base's articles (best match first)\n"
+              "  kb show ID [--json]              an article, with the tickets it helped solve\n"
+              "  kb add --title T [--body-file F] [--label L]... [--template NAME]\n"
+              "                                   prints the new article id (--body-file - : standard input)\n"
+              "  kb edit ID [--title T] [--body-file F] [--label L]... [--no-labels] [--template NAME]\n"
+              "      [--no-template] [--expect-version V]   prints the new version\n"
+              "  kb delete ID | kb restore ID\n"
+              "  kb link CARD ARTICLE [--unlink]  the card was solved with the article\n"
+              "  kb import FOLDER                 every *.md file in FOLDER as an article: all or none\n"
               "  members [--json] | members --add LOGIN --role admin|editor|viewer [--name NAME]\n"
               "          | members --remove LOGIN\n"
               "  levels [--json]                  the service levels: targets, pausing statuses, hours, holidays\n"
@@ -300,6 +310,11 @@ int Cli::run(const QStringList &arguments)
                 m_err << "helpboard-cli: warning: " << m_store->readOnlyReason() << Qt::endl;
             return code;
         }
+    }
+    if (command == u"kb") {
+        if (const int opened = openBoard(); opened != Ok)
+            return opened;
+        return cmdKb(rest);
     }
     if (command == u"archive" || command == u"restore") {
         if (const int opened = openBoard(); opened != Ok)

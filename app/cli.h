@@ -72,6 +72,17 @@ private:
     int cmdShow(CliArguments &args);
     int cmdLevels(CliArguments &args);
     int cmdReport(CliArguments &args); // climetrics.cpp
+    // cliknowledge.cpp: the knowledge base.
+    int cmdKb(const QStringList &arguments);
+    int kbList(CliArguments &args);
+    int kbShow(CliArguments &args);
+    int kbAdd(CliArguments &args);
+    int kbEdit(CliArguments &args);
+    int kbDelete(CliArguments &args, bool restore);
+    int kbLink(CliArguments &args);
+    int kbImport(CliArguments &args);
+    /// The text of the file @p argument names (- : standard input), cut to an article's length with a warning.
+    storage::Result<QString> readArticleBody(const QString &argument);
     // cliescalation.cpp
     int cmdEscalate(CliArguments &args);
     int cmdTargets(CliArguments &args);

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QIODevice>
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <QTimeZone>
@@ -233,6 +234,19 @@ std::optional<Error> textProblem(const QString &what, const QString &text)
     if (text.contains(QChar(0)))
         return Error{ErrorKind::Invalid, tr("%1 contains a NUL character, which text cannot hold").arg(what)};
     return std::nullopt;
+}
+
+QByteArray readAtMost(QIODevice &in, qint64 maximum)
+{
+    QByteArray bytes;
+    while (bytes.size() <= maximum) {
+        // A read blocks until the pipe or file has something; nothing at all is its end (or an error).
+        const QByteArray chunk = in.read(maximum + 1 - bytes.size());
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    return bytes;
 }
 
 } // namespace hb::app::cliinput

@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+class QIODevice;
+
 namespace hb::app::cliinput {
 
 /**
@@ -48,6 +50,12 @@ QStringList decodeArguments(int argc, const char *const *argv);
  * FE FF byte order mark), ill-formed UTF-8 and NUL bytes are refused.
  */
 storage::Result<QString> decodeStandardInput(const QByteArray &bytes);
+
+/**
+ * Reads @p in to its end, or until it has given more than @p maximum bytes (then maximum + 1 are returned, for the
+ * caller to refuse). A pipe gives what it has at each read: one read of a standard input is not all of it.
+ */
+QByteArray readAtMost(QIODevice &in, qint64 maximum);
 
 /// An error naming @p what when @p text cannot go on the board as text: bytes that are not UTF-8, or a NUL.
 std::optional<storage::Error> textProblem(const QString &what, const QString &text);

@@ -478,7 +478,7 @@ int Cli::cmdLevels(CliArguments &args)
                                                  in.errorString())});
         }
         // A levels file is small: what is far bigger is not one.
-        const QByteArray bytes = in.read(BoardStore::s_maxTextLength * 2 + 1);
+        const QByteArray bytes = cliinput::readAtMost(in, BoardStore::s_maxTextLength * 2);
         if (bytes.size() > BoardStore::s_maxTextLength * 2)
             return fail({ErrorKind::Invalid,
                          tr("%1 is too big for service levels")

@@ -22,6 +22,7 @@
 #include <board/widgets/dialogs/membersdialog.h>
 #include <board/widgets/dialogs/servicelevelsdialog.h>
 #include <board/widgets/dialogs/escalationtargetsdialog.h>
+#include <board/widgets/knowledge/knowledgeview.h>
 #include <storage/boardstore.h>
 #include <storage/lockprobe.h>
 
@@ -32,6 +33,7 @@
 #include <QCryptographicHash>
 #include <QDate>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -171,6 +173,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_filterBar, &board::FilterBar::filterChanged, this, &MainWindow::applyFilter);
     QAction *dashboard = setUpDashboard();
+    QAction *knowledge = setUpKnowledge();
     // A search's hits are the file's at the time: cards added, renamed or reloaded are searched again.
     connect(m_model, &QAbstractItemModel::rowsInserted, m_filterBar, &board::FilterBar::refreshSearch);
     connect(m_model, &QAbstractItemModel::modelReset, m_filterBar, &board::FilterBar::refreshSearch);
@@ -215,6 +218,10 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     file->addAction(tr("&Back Up Now"), this, &MainWindow::backUpNow)->setObjectName(QStringLiteral("backUpNow"));
     file->addAction(tr("C&heck Board"), this, &MainWindow::checkBoard)->setObjectName(QStringLiteral("checkBoard"));
     file->addSeparator();
+    m_importArticles = file->addAction(tr("Import &Articles…"), this, &MainWindow::importArticles);
+    m_importArticles->setObjectName(QStringLiteral("importArticles"));
+    m_importArticles->setToolTip(tr("Every Markdown file (*.md) of a folder as a knowledge-base article"));
+    file->addSeparator();
     file->addAction(tr("&Reload"), this, &MainWindow::reload)->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
     file->addAction(tr("&Close"), this, &QWidget::close)->setShortcut(QKeySequence::Close);
@@ -243,6 +250,7 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(dashboard);
+    view->addAction(knowledge);
 
     QMenu *boardMenu = menuBar()->addMenu(tr("&Board"));
     boardMenu->addAction(tr("&Members…"), this, &MainWindow::showMembers)->setObjectName(QStringLiteral("showMembers"));
@@ -554,8 +562,10 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     }
     m_view->setActions(m_actions);
     m_newTicket->setEnabled(m_actions != nullptr);
+    m_importArticles->setEnabled(m_actions != nullptr);
     if (m_details)
         m_details->setBoard(m_store.get(), m_actions);
+    m_knowledge->setBoard(m_store.get(), m_actions);
     showBanner();
     // The last board's backup or check finishes first (its worker waits for it).
     m_maintenance = std::make_unique<board::StoreWorker>(m_store->path(), m_store->options());
@@ -591,8 +601,15 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
                     return true;
                 });
             });
-    if (m_details)
+    if (m_details) {
         connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
+        connect(m_poller.get(), &board::BoardPoller::articlesChanged, m_details, &board::CardEditor::articlesChanged);
+    }
+    // A colleague's article, edit or link shows here too (read while the view is open).
+    connect(m_poller.get(), &board::BoardPoller::articlesChanged, this, [this] {
+        if (m_knowledgeDock->isVisible())
+            m_knowledge->refresh();
+    });
     connect(m_poller.get(), &board::BoardPoller::reachableChanged, this, [this](bool reachable, const QString &why) {
         m_looksCannotReach = reachable ? QString() : why;
         showBanner();
@@ -972,8 +989,12 @@ board::CardEditor *MainWindow::editor()
     m_splitter->addWidget(m_details);
     if (m_store)
         m_details->setBoard(m_store.get(), m_actions);
-    if (m_poller)
+    if (m_poller) {
         connect(m_poller.get(), &board::BoardPoller::detailsRead, m_details, &board::CardEditor::showOthersDetails);
+        connect(m_poller.get(), &board::BoardPoller::articlesChanged, m_details, &board::CardEditor::articlesChanged);
+    }
+    connect(m_details, &board::CardEditor::openArticle, this, &MainWindow::showArticle);
+    connect(m_details, &board::CardEditor::writeArticle, this, &MainWindow::writeArticle);
     connect(m_details, &board::CardEditor::closed, this, [this] {
         m_view->focusCardById(m_details->cardId());
         if (m_poller)

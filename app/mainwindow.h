@@ -13,7 +13,8 @@
 
 namespace hb::storage {
 class BoardStore;
-}
+struct Article;
+} // namespace hb::storage
 namespace hb::board {
 class ArchivedDialog;
 struct CardConflict;
@@ -28,6 +29,7 @@ class BoardModel;
 class BoardView;
 class CardEditor;
 class Dashboard;
+class KnowledgeView;
 } // namespace hb::board
 
 class QAction;
@@ -80,6 +82,7 @@ Q_SIGNALS:
     void copySaved(const QString &path, bool saved);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -121,6 +124,11 @@ private:
     void checkBoard();
     /// View > Dashboard: the metrics beside the board (mainwindow_dashboard.cpp); its action, for the menu.
     QAction *setUpDashboard();
+    // mainwindow_knowledge.cpp
+    QAction *setUpKnowledge();
+    void showArticle(qint64 articleId);
+    void writeArticle(const storage::Article &draft);
+    void importArticles();
     /// Shows on the board exactly the tickets behind a number of the dashboard, and says so.
     void showDrillDown(const QSet<qint64> &ids, const QString &name, int archived);
     QString filterKey() const;
@@ -136,6 +144,7 @@ private:
     board::BoardView *m_view;
     QUndoStack *m_undoStack;
     QAction *m_newTicket = nullptr;
+    QAction *m_importArticles = nullptr;
     QSplitter *m_splitter;
     board::FilterBar *m_filterBar;
     QPointer<board::ArchivedDialog> m_archived;
@@ -144,6 +153,8 @@ private:
     QPointer<board::EscalationTargetsDialog> m_escalationTargets;
     board::Dashboard *m_dashboard = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
+    board::KnowledgeView *m_knowledge = nullptr;
+    QDockWidget *m_knowledgeDock = nullptr;
     board::SlaAlerts *m_alerts = nullptr;
     QToolButton *m_alertButton = nullptr;
     QTimer *m_alertTimer = nullptr;

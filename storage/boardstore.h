@@ -305,6 +305,48 @@ public:
     /// Every escalation of card @p cardId, open or ended, oldest first.
     Result<QList<Escalation>> escalations(qint64 cardId);
 
+    // The knowledge base (schema v9): articles, board-wide, written by editors and admins, read by everyone.
+    static constexpr qint64 s_maxArticleTitleLength = s_maxTitleLength;
+    static constexpr qint64 s_maxArticleBodyLength = s_maxTextLength;
+    /// Suggestions for a card: at most this many, best first.
+    static constexpr int s_maxSuggestions = 5;
+    /// Whether an article read for a list comes with its text (Article::body), or without it (a list of titles).
+    enum class ArticleText { With, Without };
+    /// The live articles by title (with @p includeDeleted the deleted ones too), with their labels and how many
+    /// tickets each is linked to.
+    Result<QList<Article>> articles(bool includeDeleted = false, ArticleText text = ArticleText::With);
+    /// One article, deleted ones too (deletedAt set): a card linked to it still names it.
+    Result<Article> article(qint64 id);
+    /// The articles with these ids (live ones only), in this order.
+    Result<QList<Article>> articlesWithIds(const QList<qint64> &ids, ArticleText text = ArticleText::With);
+    /// A new article from @p article's title, body, labels and template. Returns its id.
+    Result<qint64> createArticle(const Article &article);
+    /**
+     * Sets the fields in @p patch. With @p expectedVersion >= 0 this is compare-and-swap: fields someone else
+     * changed since that version merge when this patch leaves them alone; a field both changed is
+     * ErrorKind::Conflict. Returns the article's new version.
+     */
+    Result<qint64> updateArticle(qint64 id, const ArticlePatch &patch, qint64 expectedVersion = -1);
+    /// Deletes an article (a tombstone: the cards linked to it keep the link, shown as deleted).
+    Status deleteArticle(qint64 id);
+    /// Brings back a deleted article (undo).
+    Status restoreArticle(qint64 id);
+    /// Live articles whose title, body or labels match every word of @p text (prefix match), best first.
+    Result<QList<qint64>> searchArticles(const QString &text);
+    /**
+     * The articles most like card @p cardId (its title, labels and description, ranked by the full-text index),
+     * best first, at most @p limit, leaving out those already linked to it.
+     */
+    Result<QList<qint64>> suggestArticles(qint64 cardId, int limit = s_maxSuggestions);
+    /// Links card @p cardId to article @p articleId: "solved with" it (on the card and in its history).
+    Status linkArticle(qint64 cardId, qint64 articleId);
+    /// Undoes linkArticle(); a link that is not there is not an error.
+    Status unlinkArticle(qint64 cardId, qint64 articleId);
+    /// The articles card @p cardId is linked to, in the order they were linked (deleted ones too, marked).
+    Result<QList<ArticleLink>> cardArticles(qint64 cardId);
+    /// The cards (not deleted) linked to article @p articleId, oldest link first.
+    Result<QList<qint64>> articleCards(qint64 articleId);
+
     // Comments
     Result<QList<Comment>> comments(qint64 cardId);
     Result<qint64> addComment(qint64 cardId, const QString &body);
@@ -488,6 +530,17 @@ private:
     /// @p kind: one of eventkind (eventkinds.h).
     Status appendEvent(QStringView kind, qint64 cardId, const QJsonObject &payload);
     Status reindexCard(qint64 cardId);
+    Status reindexArticle(qint64 articleId);
+    // Articles (boardstore_articles.cpp)
+    Result<Article> loadArticle(qint64 id, bool includeDeleted);
+    /// The labels in @p labelIds that are live, without repeats (refused: one that is not on the board).
+    Result<QList<qint64>> checkArticleLabels(const QList<qint64> &labelIds);
+    Status writeArticleLabels(qint64 articleId, const QList<qint64> &labelIds);
+    Result<QStringList> articleFieldsChangedSince(qint64 articleId, qint64 version);
+    Status reindexArticlesWithLabel(qint64 labelId);
+    /// A live template, or none (0).
+    Status checkArticleTemplate(qint64 templateId);
+    Status setArticleDeleted(qint64 id, bool deleted);
     Status touchCard(qint64 cardId);
     enum class CardIndex { Keep, Refresh };
     /// A change to something on a card: bumps the card's version, refreshes its search text if asked, records it.

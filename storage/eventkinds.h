@@ -10,6 +10,11 @@
  */
 namespace hb::storage::eventkind {
 
+inline constexpr QStringView ArticleCreated = u"article.created";
+inline constexpr QStringView ArticleDeleted = u"article.deleted";
+inline constexpr QStringView ArticleRestored = u"article.restored";
+inline constexpr QStringView ArticleUpdated = u"article.updated";
+
 inline constexpr QStringView AttachmentAdded = u"attachment.added";
 inline constexpr QStringView AttachmentLinked = u"attachment.linked";
 inline constexpr QStringView AttachmentRemoved = u"attachment.removed";
@@ -18,6 +23,8 @@ inline constexpr QStringView AttachmentRestored = u"attachment.restored";
 inline constexpr QStringView BoardRenamed = u"board.renamed";
 
 inline constexpr QStringView CardArchived = u"card.archived";
+inline constexpr QStringView CardArticleLinked = u"card.article_linked";
+inline constexpr QStringView CardArticleUnlinked = u"card.article_unlinked";
 inline constexpr QStringView CardCreated = u"card.created";
 inline constexpr QStringView CardDeleted = u"card.deleted";
 inline constexpr QStringView CardLabelAdded = u"card.label_added";

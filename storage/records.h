@@ -197,6 +197,46 @@ struct ChecklistTemplate
     qint64 version = 0;
 };
 
+/// An article of the board's knowledge base (schema v9): the answer to a problem that comes back, written once.
+struct Article
+{
+    qint64 id = 0;
+    QString title;
+    QString body;           ///< Markdown, shown as the card descriptions' preview shows it (never running HTML)
+    QList<qint64> labelIds; ///< the board's labels, live ones only, by name
+    qint64 templateId = 0;  ///< a checklist template to apply with it; 0: none (or it was deleted since)
+    qint64 createdAt = 0;
+    QString createdBy;
+    qint64 updatedAt = 0;
+    QString updatedBy;
+    qint64 deletedAt = 0; ///< a tombstone: cards linked to it still name it
+    qint64 version = 0;
+    int linkedCards = 0;   ///< tickets on the board or archived (not deleted) linked to it as "solved with"
+    int resolvedCards = 0; ///< of those, the ones resolved: the tickets it helped solve
+};
+
+/// The fields an article update sets; an unset optional leaves the field alone.
+struct ArticlePatch
+{
+    std::optional<QString> title;
+    std::optional<QString> body;
+    std::optional<QList<qint64>> labelIds;
+    std::optional<qint64> templateId; ///< 0 removes the template
+
+    bool isEmpty() const { return !title && !body && !labelIds && !templateId; }
+};
+
+/// A card "solved with" an article (BoardStore::linkArticle()).
+struct ArticleLink
+{
+    qint64 cardId = 0;
+    qint64 articleId = 0;
+    QString title;        ///< the article's, as it is now (a deleted article's last title)
+    bool deleted = false; ///< the article was deleted since: the link stays, for the history
+    qint64 linkedAt = 0;
+    QString linkedBy;
+};
+
 struct Comment
 {
     qint64 id = 0;

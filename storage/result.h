@@ -69,6 +69,8 @@ public:
     T &value() & { return std::get<0>(m_data); }
     // By value, so `for (auto &x : f().value())` does not dangle.
     T value() && { return std::get<0>(std::move(m_data)); }
+    /// The value, or @p fallback when this is an error.
+    T value_or(T fallback) const & { return ok() ? value() : std::move(fallback); }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }

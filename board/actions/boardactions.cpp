@@ -187,6 +187,8 @@ void BoardActions::save(const QList<qint64> &cardIds, StoreWorker::Job job, Stor
                 m_attachments->setAttachments(saved.detailsCard, saved.attachments);
             Q_EMIT commentsSaved(saved.detailsCard, saved.comments);
         }
+        if (saved.articlesChanged)
+            Q_EMIT articlesChanged();
         if (saved.conflict)
             Q_EMIT conflicted(*saved.conflict);
         else if (!saved.status)

@@ -111,6 +111,17 @@ public:
     bool recolorLabel(qint64 id, const QString &color);
     bool deleteLabel(qint64 id);
 
+    // The knowledge base (boardactions_articles.cpp). Each change is an undo step; articlesChanged() follows its
+    // save (landed or not), for the views to read the articles again.
+    /// A new article; @p done gets its id once saved, or 0.
+    bool createArticle(const storage::Article &article, std::function<void(qint64 id)> done = {});
+    /// Sets @p patch on article @p before.id, which the user read as @p before: merged with others' changes to other
+    /// fields, refused as a conflict for the same one. Undo puts back what @p before had.
+    bool editArticle(const storage::Article &before, const storage::ArticlePatch &patch);
+    bool deleteArticle(qint64 id);
+    /// Links card @p cardId to article @p articleId as "solved with" it (@p link false: takes the link off).
+    bool linkArticle(qint64 cardId, qint64 articleId, bool link = true);
+
     // Columns (admins). Renames and WIP limits show at once; the others when saved.
     bool canManageColumns() const;
     /// Whether the board may be changed at all through @p store: not read-only, and not a viewer's.
@@ -174,6 +185,8 @@ Q_SIGNALS:
     /// An upload of @p name to card @p cardId has stored @p done of @p total bytes; @p finished when it ended
     /// (stored, refused or cancelled).
     void uploadProgress(qint64 cardId, const QString &name, qint64 done, qint64 total, bool finished);
+    /// A save of the knowledge base landed or failed: what shows articles reads them again.
+    void articlesChanged();
 
 private:
     /// Input checked before anything is queued: false, and failed() says why, when @p check refused it.

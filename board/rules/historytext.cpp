@@ -182,6 +182,10 @@ QString describeEvent(const storage::Event &event, const std::function<QString(c
              QT_TRANSLATE_NOOP("hb::board::History", "removed the attachment %1"), "name", true},
             {storage::eventkind::AttachmentRestored,
              QT_TRANSLATE_NOOP("hb::board::History", "put back the attachment %1"), "name", true},
+            {storage::eventkind::CardArticleLinked,
+             QT_TRANSLATE_NOOP("hb::board::History", "solved it with the article %1"), "title", true},
+            {storage::eventkind::CardArticleUnlinked,
+             QT_TRANSLATE_NOOP("hb::board::History", "took off the article %1"), "title", true},
     };
     for (const Sentence &sentence : s_sentences) {
         if (kind != sentence.kind)

@@ -175,6 +175,10 @@ void BoardPoller::poll()
                         labelsChanged = true;
                     if (event.kind == storage::eventkind::ServiceLevelsChanged || event.kind.startsWith(u"column."))
                         levelsOrColumnsChanged = true;
+                    // Articles show their labels by name, and how many tickets they solved.
+                    if (event.kind.startsWith(u"article.") || event.kind.startsWith(u"card.article_")
+                        || event.kind.startsWith(u"label.") || event.kind == storage::eventkind::CardMoved)
+                        saved.articlesChanged = true;
                     if (event.cardId && !cards.contains(event.cardId))
                         cards << event.cardId;
                     // Someone else's change is marked on the card; this window's own (same login) is not.
@@ -270,6 +274,8 @@ void BoardPoller::apply(const Saved &saved)
             Q_EMIT presenceChanged();
         }
     }
+    if (saved.articlesChanged)
+        Q_EMIT articlesChanged();
     if (saved.reloadBoard) {
         m_reloadWanted = false;
         Q_EMIT reloadNeeded();

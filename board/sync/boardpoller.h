@@ -64,6 +64,8 @@ Q_SIGNALS:
     /// the file has them now (never older than what this window's own saves of it showed).
     void detailsRead(qint64 cardId, const QList<storage::ChecklistItem> &checklist,
                      const QList<storage::Comment> &comments, const QList<storage::Attachment> &attachments);
+    /// Someone changed the knowledge base (an article, a card's link to one, a label articles show): read it again.
+    void articlesChanged();
     /// Someone opened or closed the board, or a card, elsewhere: see others().
     void presenceChanged();
     /// Cards' service-level clocks as the file has them now: every card's when @p all (about once a minute, and when

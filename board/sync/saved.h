@@ -48,9 +48,10 @@ struct Saved
     std::function<void()> onFailed;
     bool labelsRead = false; ///< labels holds the board's labels, read after the save
     QList<storage::Label> labels;
-    bool reloadBoard = false; ///< columns were added, removed or reordered, or nothing could be read back:
-                              ///< load the whole board again
-    bool partlySaved = false; ///< failed in part, but what it did save stands (and can be undone)
+    bool reloadBoard = false;     ///< columns were added, removed or reordered, or nothing could be read back:
+                                  ///< load the whole board again
+    bool partlySaved = false;     ///< failed in part, but what it did save stands (and can be undone)
+    bool articlesChanged = false; ///< the knowledge base (an article, or a card's links to one) may have changed
 
     /// Reads cards @p ids back into cards (after the save, on the store's thread).
     void readCards(storage::BoardStore &store, const QList<qint64> &ids);

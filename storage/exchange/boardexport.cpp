@@ -86,6 +86,26 @@ QJsonObject BoardExport::label(const Label &label) const
             {QStringLiteral("color"), label.color}};
 }
 
+QJsonObject BoardExport::article(const Article &article) const
+{
+    QJsonArray labels;
+    for (qint64 id : article.labelIds)
+        labels << m_labelNames.value(id);
+    return {{QStringLiteral("id"), article.id},
+            {QStringLiteral("title"), article.title},
+            {QStringLiteral("body"), article.body},
+            {QStringLiteral("labels"), labels},
+            {QStringLiteral("template_id"), article.templateId ? QJsonValue(article.templateId) : QJsonValue()},
+            {QStringLiteral("created_at"), time(article.createdAt)},
+            {QStringLiteral("created_by"), article.createdBy},
+            {QStringLiteral("updated_at"), time(article.updatedAt)},
+            {QStringLiteral("updated_by"), article.updatedBy},
+            {QStringLiteral("deleted_at"), time(article.deletedAt)},
+            {QStringLiteral("version"), article.version},
+            {QStringLiteral("linked_tickets"), article.linkedCards},
+            {QStringLiteral("resolved_tickets"), article.resolvedCards}};
+}
+
 QJsonObject BoardExport::member(const Member &member) const
 {
     return {{QStringLiteral("login"), member.login},

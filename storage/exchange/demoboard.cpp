@@ -113,6 +113,46 @@ private:
             if (auto card = loadCard(value.toObject()); !card)
                 return card;
         }
+        for (const QJsonValue &value : root.value(QStringLiteral("articles")).toArray()) {
+            if (auto article = loadArticle(value.toObject()); !article)
+                return article;
+        }
+        return {};
+    }
+
+    /// A knowledge-base article, written by its author some time ago, and the tickets it solved linked to it.
+    Status loadArticle(const QJsonObject &json)
+    {
+        Article article;
+        article.title = json.value(QStringLiteral("title")).toString();
+        article.body = json.value(QStringLiteral("body")).toString();
+        for (const QJsonValue &label : json.value(QStringLiteral("labels")).toArray())
+            article.labelIds << m_labels.value(label.toString());
+        if (const QString name = json.value(QStringLiteral("template")).toString(); !name.isEmpty()) {
+            auto templates = m_store.checklistTemplates();
+            if (!templates)
+                return templates.error();
+            for (const ChecklistTemplate &each : std::as_const(*templates)) {
+                if (each.name == name)
+                    article.templateId = each.id;
+            }
+            if (!article.templateId)
+                return Error{ErrorKind::Invalid, tr("demo article with an unknown template “%1”").arg(name)};
+        }
+        const QString author = json.value(QStringLiteral("author")).toString();
+        m_store.setClock([at = hoursAgo(json.value(QStringLiteral("written_hours_ago")).toDouble())] { return at; });
+        if (auto acting = m_store.setLogin(author); !acting)
+            return acting;
+        auto id = m_store.createArticle(article);
+        if (!id)
+            return Error{id.error().kind, tr("demo article “%1”: %2").arg(article.title, id.error().message)};
+        m_store.setClock([at = m_base] { return at; });
+        for (const QJsonValue &title : json.value(QStringLiteral("solved")).toArray()) {
+            if (!m_cards.contains(title.toString()))
+                return Error{ErrorKind::Invalid, tr("demo article solved an unknown card “%1”").arg(title.toString())};
+            if (auto linked = m_store.linkArticle(m_cards.value(title.toString()), *id); !linked)
+                return linked;
+        }
         return {};
     }
 
@@ -183,8 +223,10 @@ private:
         QList<Step> steps;
         steps << Step{created, m_someEditor, [&]() -> Status {
                           auto made = m_store.createCard(card);
-                          if (made)
+                          if (made) {
                               id = *made;
+                              m_cards.insert(card.title, id);
+                          }
                           return statusOf(made);
                       }};
         qint64 itemTime = created + 60'000;
@@ -261,6 +303,7 @@ private:
     QString m_someEditor;
     QHash<QString, qint64> m_labels;
     QHash<QString, qint64> m_targets;
+    QHash<QString, qint64> m_cards; ///< by title
     QHash<QString, Column> m_columns;
 };
 

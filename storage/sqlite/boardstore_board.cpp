@@ -331,6 +331,10 @@ Event readEvent(const QSqlQuery &query)
     return event;
 }
 
+} // namespace
+
+namespace detail {
+
 /// @p text as an FTS5 query: each word a quoted prefix term, so user text can never be read as FTS5 syntax.
 QString matchExpression(const QString &text)
 {
@@ -343,7 +347,7 @@ QString matchExpression(const QString &text)
     return terms.join(QLatin1Char(' '));
 }
 
-} // namespace
+} // namespace detail
 
 // --- Presence ----------------------------------------------------------------------------------------------
 

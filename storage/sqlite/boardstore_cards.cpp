@@ -426,25 +426,10 @@ Result<qint64> BoardStore::updateCard(qint64 id, const CardPatch &patch, qint64 
                     }
                 }
 
-                if (expectedVersion >= 0 && loaded->version != expectedVersion) {
-                    auto theirs = fieldsChangedSince(id, expectedVersion);
-                    if (!theirs)
-                        return theirs.error();
-                    QStringList both;
-                    for (auto it = changes.begin(); it != changes.end(); ++it) {
-                        if (theirs->contains(it.key()))
-                            both << it.key();
-                    }
-                    if (!both.isEmpty() || expectedVersion > loaded->version) {
-                        return Error{ErrorKind::Conflict,
-                                     tr("card #%1 was changed by someone else since version %2 (now version %3; they "
-                                        "changed: %4); reload it and try again")
-                                             .arg(id)
-                                             .arg(expectedVersion)
-                                             .arg(loaded->version)
-                                             .arg(both.isEmpty() ? theirs->join(QStringLiteral(", "))
-                                                                 : both.join(QStringLiteral(", ")))};
-                    }
+                if (auto merged = checkMerge(tr("card #%1").arg(id), expectedVersion, loaded->version, changes,
+                                             [&] { return fieldsChangedSince(id, expectedVersion); });
+                    !merged) {
+                    return merged;
                 }
                 if (changes.isEmpty()) {
                     newVersion = card.version;

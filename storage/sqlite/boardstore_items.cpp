@@ -143,6 +143,9 @@ Status BoardStore::renameLabel(qint64 id, const QString &name, qint64 expectedVe
                                  {{QStringLiteral(":name"), trimmed}, {QStringLiteral(":id"), id}});
         if (!renamed)
             return renamed.error();
+        // The knowledge base finds articles by their labels' names.
+        if (auto indexed = reindexArticlesWithLabel(id); !indexed)
+            return indexed;
         return appendEvent(eventkind::LabelRenamed, 0,
                            {{QStringLiteral("label_id"), id}, {QStringLiteral("name"), fromTo(label->name, trimmed)}});
     });
@@ -183,6 +186,8 @@ Status BoardStore::deleteLabel(qint64 id)
                                  {{QStringLiteral(":now"), now()}, {QStringLiteral(":id"), id}});
         if (!deleted)
             return deleted.error();
+        if (auto indexed = reindexArticlesWithLabel(id); !indexed)
+            return indexed;
         return appendEvent(eventkind::LabelDeleted, 0,
                            {{QStringLiteral("label_id"), id}, {QStringLiteral("name"), label->name}});
     });
@@ -209,6 +214,8 @@ Status BoardStore::restoreLabel(qint64 id)
                           {{QStringLiteral(":id"), id}});
         if (!restored)
             return restored.error();
+        if (auto indexed = reindexArticlesWithLabel(id); !indexed)
+            return indexed;
         return appendEvent(eventkind::LabelRestored, 0,
                            {{QStringLiteral("label_id"), id}, {QStringLiteral("name"), name}});
     });

@@ -76,6 +76,41 @@ Escalation readEscalation(const QSqlQuery &query, int first);
 /// The open escalations with their targets' names and kinds (card id last), for a WHERE clause to go on with "AND".
 QString openEscalationsSql();
 
+/// An FTS5 query for @p text: every word, each as a prefix (the board's search, and the knowledge base's).
+QString matchExpression(const QString &text);
+/// An FTS5 query for any of the words of @p texts that say something, at most @p maxTerms of them (suggestions).
+QString suggestionExpression(const QStringList &texts, int maxTerms);
+
+/**
+ * Compare-and-swap of an edit of @p changes (field -> from/to) made from @p expectedVersion on a row now at
+ * @p currentVersion (@p what: "card #5"): fine when nobody changed it since, or only fields this edit leaves alone
+ * (@p theirs reads those); a field both changed, or a version from the future, is a Conflict that names the fields.
+ */
+template<typename ReadTheirs>
+Status checkMerge(const QString &what, qint64 expectedVersion, qint64 currentVersion, const QJsonObject &changes,
+                  ReadTheirs theirs)
+{
+    if (expectedVersion < 0 || currentVersion == expectedVersion)
+        return {};
+    Result<QStringList> changed = theirs();
+    if (!changed)
+        return changed.error();
+    QStringList both;
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (changed->contains(it.key()))
+            both << it.key();
+    }
+    if (both.isEmpty() && expectedVersion < currentVersion)
+        return {};
+    return Error{ErrorKind::Conflict,
+                 tr("%1 was changed by someone else since version %2 (now version %3; they changed: %4); reload it "
+                    "and try again")
+                         .arg(what)
+                         .arg(expectedVersion)
+                         .arg(currentVersion)
+                         .arg(both.isEmpty() ? changed->join(QStringLiteral(", ")) : both.join(QStringLiteral(", ")))};
+}
+
 /// Long text shortened for an event payload.
 inline QString excerpt(const QString &text)
 {

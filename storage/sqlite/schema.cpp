@@ -246,6 +246,39 @@ constexpr const char16_t *s_v6[] = {
         u"ALTER TABLE cards ADD COLUMN first_contact INTEGER NOT NULL DEFAULT 0 CHECK (first_contact IN (0, 1))",
 };
 
+// v9: the knowledge base. Articles are board-wide (labels are the board's, the template one of its checklist
+// templates); a card "solved with" an article links to it, and the link stays when the article is deleted (a
+// tombstone), so the card and its history still name it. The full-text index is the cards' machinery: rowid =
+// article id, rebuilt per article on each change.
+constexpr const char16_t *s_v9[] = {
+        uR"(CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        board_id INTEGER NOT NULL REFERENCES boards(id),
+        title TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '',
+        template_id INTEGER REFERENCES checklist_templates(id),
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        deleted_at INTEGER,
+        version INTEGER NOT NULL DEFAULT 1))",
+        uR"(CREATE TABLE article_labels (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        label_id INTEGER NOT NULL REFERENCES labels(id),
+        PRIMARY KEY (article_id, label_id)))",
+        u"CREATE INDEX article_labels_by_label ON article_labels(label_id)",
+        uR"(CREATE TABLE card_articles (
+        card_id INTEGER NOT NULL REFERENCES cards(id),
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        linked_at INTEGER NOT NULL,
+        linked_by TEXT NOT NULL,
+        PRIMARY KEY (card_id, article_id)))",
+        u"CREATE INDEX card_articles_by_article ON card_articles(article_id)",
+        uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, labels, tokenize = 'unicode61 remove_diacritics 2'))",
+};
+
 // Who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so never
 // in events. Not part of the schema version: programs that do not know it leave it alone, so a board gets it with
 // its first heartbeat without locking out colleagues on an older HelpBoard. Rows of windows that ended without
@@ -403,6 +436,11 @@ Status migrate7to8(Connection &connection)
     return runAll(connection, v8Statements());
 }
 
+Status migrate8to9(Connection &connection)
+{
+    return runAll(connection, v9Statements());
+}
+
 } // namespace
 
 Status addBoardUuid(Connection &connection)
@@ -444,6 +482,11 @@ Status addServiceLevels(Connection &connection, const QString &login, qint64 now
     if (!inserted)
         return inserted.error();
     return {};
+}
+
+QStringList v9Statements()
+{
+    return statements(s_v9);
 }
 
 QStringList presenceStatements()
@@ -495,7 +538,7 @@ QList<MigrationStep> migrationSteps()
 {
     return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}, MigrationStep{3, migrate3to4},
             MigrationStep{4, migrate4to5}, MigrationStep{5, migrate5to6}, MigrationStep{6, migrate6to7},
-            MigrationStep{7, migrate7to8}};
+            MigrationStep{7, migrate7to8}, MigrationStep{8, migrate8to9}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -511,7 +554,7 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         QStringList v1 = v1Statements();
         v1.replaceInStrings(QString::fromUtf16(s_narrowStatuses), QString::fromUtf16(s_wideStatuses));
         for (const QStringList &list : {v1, v2Statements(), v5Statements(), statements(s_v6), v7Statements(),
-                                        v8Statements(), presenceStatements()}) {
+                                        v8Statements(), v9Statements(), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

@@ -18,7 +18,7 @@ namespace schema {
 /// PRAGMA application_id of every HelpBoard file ("HBrd").
 constexpr int s_applicationId = 0x48427264;
 /// PRAGMA user_version this program writes and reads.
-constexpr int s_currentVersion = 8;
+constexpr int s_currentVersion = 9;
 
 /// One migration step from schema version `from` to `from + 1`; runs inside a write transaction.
 struct MigrationStep
@@ -30,7 +30,8 @@ struct MigrationStep
 /// The steps this program knows: 1 -> 2 adds checklist templates (with the ones HelpBoard ships), 2 -> 3 gives the
 /// board its UUID (meta `board_uuid`), 3 -> 4 adds the service levels and the waiting statuses, 4 -> 5 the escalation
 /// targets and the cards' escalations, 5 -> 6 the "resolved at first contact" tick, 6 -> 7 the metrics' SQL views, 7 ->
-/// 8 the metrics' cache of resolved tickets (metriccache.cpp).
+/// 8 the metrics' cache of resolved tickets (metriccache.cpp), 8 -> 9 the knowledge base (articles, their labels, the
+/// cards linked to them, their full-text index).
 QList<MigrationStep> migrationSteps();
 
 /// Creates the current schema in an empty database, in one transaction.
@@ -57,6 +58,8 @@ QStringList v5Statements();
 QStringList v7Statements();
 /// The statements that add the metrics' cache (v8: the table and the trigger that keeps it from going stale).
 QStringList v8Statements();
+/// The statements that add the knowledge base (v9), in order.
+QStringList v9Statements();
 /// The meta key of the board's UUID (schema v3): which board a drag payload comes from. A copy of the file (Save a
 /// Copy, a backup) keeps it: it is a copy of the same board.
 constexpr const char16_t *s_boardUuidKey = u"board_uuid";

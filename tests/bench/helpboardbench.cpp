@@ -10,7 +10,11 @@
 #include <board/rules/cardfilter.h>
 #include <board/widgets/board/boardview.h>
 #include <board/widgets/board/filterbar.h>
+#include <board/widgets/cardeditor/articlespane.h>
 #include <board/widgets/dashboard/dashboard.h>
+#include <board/widgets/knowledge/knowledgeview.h>
+#include <board/model/articlemodel.h>
+#include <QLineEdit>
 #include <storage/boardstore.h>
 
 #include <QApplication>
@@ -561,6 +565,71 @@ QJsonObject measureHistory(const QString &cli, const QString &path, int tickets,
     return figures;
 }
 
+/**
+ * The knowledge base with @p articles articles added to the board at @p path: suggestions for an open card (what the
+ * card editor reads: the ranked ids, then those articles), search as you type (what the Knowledge view reads, a
+ * keystroke at a time), and the whole list.
+ */
+QJsonObject measureKnowledge(const QString &path, int articles)
+{
+    storage::StoreOptions options;
+    options.login = QStringLiteral("alice");
+    auto store = storage::BoardStore::open(path, options);
+    if (!store)
+        return {{QStringLiteral("knowledge_error"), store.error().message}};
+    QElapsedTimer timer;
+    timer.start();
+    if (auto made = storage::populateGeneratedArticles(**store, articles); !made)
+        return {{QStringLiteral("knowledge_error"), made.error().message}};
+    const double addMs = elapsedMs(timer);
+    // Measured on the widgets themselves, as a technician meets them: the card editor's pane opening on a card (its
+    // links and suggestions read, the lists laid out), and the Knowledge view taking a keystroke (the index asked,
+    // the list filled, the best match's text read and formatted).
+    board::BoardModel model;
+    if (auto loaded = model.load(**store); !loaded)
+        return {{QStringLiteral("knowledge_error"), loaded.error().message}};
+    const QList<qint64> cards = store.value()->cardIds().value();
+    board::ArticlesPane pane(model);
+    pane.setBoard(store.value().get(), nullptr);
+    std::vector<double> suggestMs;
+    int suggested = 0;
+    for (qsizetype i = 0; i < cards.size() && suggestMs.size() < 200; i += std::max<qsizetype>(1, cards.size() / 200)) {
+        timer.start();
+        pane.showCard(cards.at(i));
+        suggestMs.push_back(elapsedMs(timer));
+        suggested += pane.suggestedModel()->rowCount();
+    }
+    board::KnowledgeView view(model);
+    timer.start();
+    view.setBoard(store.value().get(), nullptr); // every article's title read
+    const double listMs = elapsedMs(timer);
+    const int listed = view.model()->rowCount();
+    std::vector<double> searchMs;
+    for (const QString &typed :
+         {QStringLiteral("printer"), QStringLiteral("vpn client"), QStringLiteral("password again"),
+          QStringLiteral("docking station"), QStringLiteral("certificate expired"), QStringLiteral("licence server"),
+          QStringLiteral("outlook")}) {
+        view.searchField()->clear();
+        for (qsizetype letters = 1; letters <= typed.size(); ++letters) {
+            timer.start();
+            view.searchField()->setText(typed.left(letters));
+            searchMs.push_back(elapsedMs(timer));
+        }
+    }
+    return {{QStringLiteral("knowledge_articles"), listed},
+            {QStringLiteral("knowledge_cards"), double(cards.size())},
+            {QStringLiteral("knowledge_add_ms"), rounded(addMs)},
+            {QStringLiteral("knowledge_suggest_ms_median"), rounded(percentile(suggestMs, 0.5))},
+            {QStringLiteral("knowledge_suggest_ms_p95"), rounded(percentile(suggestMs, 0.95))},
+            {QStringLiteral("knowledge_suggest_ms_max"),
+             rounded(*std::max_element(suggestMs.cbegin(), suggestMs.cend()))},
+            {QStringLiteral("knowledge_suggested_per_card"), rounded(double(suggested) / double(suggestMs.size()))},
+            {QStringLiteral("knowledge_search_ms_median"), rounded(percentile(searchMs, 0.5))},
+            {QStringLiteral("knowledge_search_ms_p95"), rounded(percentile(searchMs, 0.95))},
+            {QStringLiteral("knowledge_search_ms_max"), rounded(*std::max_element(searchMs.cbegin(), searchMs.cend()))},
+            {QStringLiteral("knowledge_list_ms"), rounded(listMs)}};
+}
+
 int main(int argc, char *argv[])
 {
     // Offscreen unless told otherwise: the figures are about the program, not a display server. The GUI's start
@@ -613,10 +682,27 @@ int main(int argc, char *argv[])
             QStringLiteral("Only the metrics' figures (the dashboard, report --json), on a generated year of a help "
                            "desk of N tickets, or on the board given with --board (one kept from an earlier run)."),
             QStringLiteral("N"));
+    const QCommandLineOption knowledgeOption(
+            QStringLiteral("knowledge-only"),
+            QStringLiteral("Only the knowledge base's figures: N articles added to a copy of the board given with "
+                           "--board (suggestions for its cards, search as you type)."),
+            QStringLiteral("N"));
     parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption, verboseOption, cliOption,
-                       cliOnlyOption, guiStartOption, slaOnlyOption, appOption, historyOption});
+                       cliOnlyOption, guiStartOption, slaOnlyOption, appOption, historyOption, knowledgeOption});
     parser.process(app);
     const QString cli = QFileInfo(parser.value(cliOption)).absoluteFilePath();
+    if (parser.isSet(knowledgeOption)) {
+        const QTemporaryDir scratch;
+        const QString copy = scratch.filePath(QStringLiteral("knowledge.helpboard"));
+        if (!parser.isSet(boardOption) || !QFile::copy(parser.value(boardOption), copy)) {
+            QTextStream(stderr) << "helpboard-bench: --knowledge-only measures a copy of the board given with --board"
+                                << Qt::endl;
+            return 2;
+        }
+        const QJsonObject figures = measureKnowledge(copy, parser.value(knowledgeOption).toInt());
+        QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
+        return figures.contains(QStringLiteral("knowledge_error")) ? 1 : 0;
+    }
     if (parser.isSet(historyOption)) {
         const QTemporaryDir scratch;
         // (a board given is measured on a copy: the measure adds comments)
@@ -954,6 +1040,10 @@ int main(int argc, char *argv[])
     for (auto figure = cliFigures.constBegin(); figure != cliFigures.constEnd(); ++figure)
         result.insert(figure.key(), figure.value());
     for (auto figure = slaFigures.constBegin(); figure != slaFigures.constEnd(); ++figure)
+        result.insert(figure.key(), figure.value());
+    // Last: it adds 2,000 articles to the board.
+    const QJsonObject knowledgeFigures = measureKnowledge(path, 2000);
+    for (auto figure = knowledgeFigures.constBegin(); figure != knowledgeFigures.constEnd(); ++figure)
         result.insert(figure.key(), figure.value());
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
     return 0;

@@ -45,6 +45,12 @@ private Q_SLOTS:
         const QString manual = dir.filePath(QStringLiteral("manual.txt"));
         QVERIFY(tests::writeFile(manual, QByteArrayLiteral("Open tray 2, pull the lever.")));
         QVERIFY(store->addAttachment(id, manual));
+        storage::Article article;
+        article.title = QStringLiteral("Printer jams");
+        const qint64 articleId = store->createArticle(article).value();
+        QVERIFY(store->linkArticle(id, articleId));
+        QVERIFY(store->unlinkArticle(id, articleId));
+        QVERIFY(store->linkArticle(id, articleId));
         QVERIFY(store->moveCard(id, columns.at(2).id));
         QVERIFY(store->archiveCard(id));
 
@@ -64,6 +70,9 @@ private Q_SLOTS:
                 QStringLiteral("alice: commented: “Done, <b>it works</b>”"),
                 QStringLiteral("alice: added the label Hardware"),
                 QStringLiteral("alice: attached “manual.txt”"),
+                QStringLiteral("alice: solved it with the article “Printer jams”"),
+                QStringLiteral("alice: took off the article “Printer jams”"),
+                QStringLiteral("alice: solved it with the article “Printer jams”"),
                 QStringLiteral("alice: moved it from Doing to Done"),
                 QStringLiteral("alice: archived it"),
         };

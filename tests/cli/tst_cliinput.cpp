@@ -880,7 +880,10 @@ void tst_CliInput::shouldAnswerAnyArgumentBytesInOneLine()
                                    {u"add"_s, u"--title"_s, u"t"_s, u"--due"_s},
                                    {u"list"_s, u"--search"_s},
                                    {u"show"_s},
-                                   {u"comment"_s, QString::number(s_card), u"--text"_s}};
+                                   {u"comment"_s, QString::number(s_card), u"--text"_s},
+                                   {u"kb"_s, u"list"_s, u"--search"_s},
+                                   {u"kb"_s, u"add"_s, u"--title"_s},
+                                   {u"kb"_s, u"show"_s}};
     int succeeded = 0;
     for (int round = 0; round < s_processRounds; ++round) {
         QByteArray raw = randomBytes(random, 12);

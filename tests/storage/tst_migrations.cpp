@@ -59,7 +59,8 @@ QString makeV1Board(const QString &path)
         }
     }
     // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
-    QStringList undo{u"DROP TRIGGER metric_cache_stale"_s, u"DROP TABLE metric_cache"_s};
+    QStringList undo{u"DROP TABLE articles_fts"_s, u"DROP TABLE card_articles"_s,        u"DROP TABLE article_labels"_s,
+                     u"DROP TABLE articles"_s,     u"DROP TRIGGER metric_cache_stale"_s, u"DROP TABLE metric_cache"_s};
     for (const QString &view :
          {u"metrics_technicians"_s, u"metrics_escalations"_s, u"metrics_labels"_s, u"metrics_channels"_s,
           u"metrics_days"_s, u"metrics_summary"_s, u"metrics_tickets"_s, u"metrics_assignments"_s, u"metrics_stays"_s})
@@ -736,8 +737,8 @@ private Q_SLOTS:
         auto store = BoardStore::open(path, optionsFor(s_creator));
         QVERIFY2(store, qPrintable(describe(store)));
 
-        // THEN it is at v8, with a backup of the v7 file beside it
-        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 8);
+        // THEN it is at the current version, with a backup of the v7 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), schema::s_currentVersion);
         QCOMPARE(rawSql(path + u".v7-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 7);
         // AND the cache's table and trigger a new board has, word for word, and nothing in it
         const QString parts =
@@ -758,6 +759,42 @@ private Q_SLOTS:
         QVERIFY(store.value()->addComment(tickets.at(0).cardId, u"Still there"_s));
         QCOMPARE(rawSql(path, {u"SELECT card_id FROM metric_cache"_s}).rows,
                  QList<QVariantList>{{tickets.at(1).cardId}});
+        QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
+    }
+
+    void shouldMigrateAV8BoardToV9WithTheKnowledgeBase()
+    {
+        // GIVEN a v8 board with tickets; and a new board, made at v9
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeBoardAt(path, 8), QString());
+        QVERIFY(!rawSql(path, {u"SELECT * FROM articles"_s}).error.isEmpty());
+        const QString fresh = dir.filePath(u"new.helpboard"_s);
+        QVERIFY(BoardStore::create(fresh, u"New"_s, optionsFor(s_creator)));
+
+        // WHEN this program opens the old one
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v9, with a backup of the v8 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 9);
+        QCOMPARE(rawSql(path + u".v8-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 8);
+        // AND the knowledge base's tables and index a new board has, word for word, and nothing in them
+        const QString parts = u"SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'article%' OR name LIKE "
+                              u"'card_articles%' ORDER BY name"_s;
+        const RawResult migrated = rawSql(path, {parts});
+        QVERIFY(migrated.rows.size() >= 6);
+        QCOMPARE(migrated.rows, rawSql(fresh, {parts}).rows);
+        QCOMPARE(store.value()->articles().value().size(), 0);
+        // AND articles can be written, found and linked to its old tickets
+        Article article;
+        article.title = u"VPN drops every hour"_s;
+        article.body = u"Renew the certificate."_s;
+        const qint64 id = store.value()->createArticle(article).value();
+        QCOMPARE(store.value()->searchArticles(u"vpn"_s).value(), QList<qint64>{id});
+        const qint64 card = store.value()->cards().value().constFirst().id;
+        QVERIFY(store.value()->linkArticle(card, id));
+        QCOMPARE(store.value()->article(id).value().linkedCards, 1);
         QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
     }
 

@@ -568,4 +568,29 @@ Status populateGeneratedHistory(BoardStore &store, const GeneratedHistorySize &s
     return populate(store, counts, [&](GeneratedHistoryCounts &made) { return generateHistory(store, size, made); });
 }
 
+Status populateGeneratedArticles(BoardStore &store, int count, quint32 seed)
+{
+    Text text(seed);
+    auto labels = store.labels();
+    if (!labels)
+        return labels.error();
+    return store.inOneTransaction([&]() -> Status {
+        for (int i = 0; i < count; ++i) {
+            Article article;
+            // A number keeps titles apart; the knowledge base may hold many on the same kind of problem.
+            article.title = text.title() + QStringLiteral(" (%1)").arg(i + 1);
+            article.body = text.prose(400 + text.below(1200)) + QStringLiteral("\n\n1. ") + text.prose(80)
+                           + QStringLiteral("\n2. ") + text.prose(80) + QStringLiteral("\n3. ") + text.prose(80);
+            if (!labels->isEmpty()) {
+                article.labelIds << labels->at(text.below(int(labels->size()))).id;
+                if (text.chance(40))
+                    article.labelIds << labels->at(text.below(int(labels->size()))).id;
+            }
+            if (auto made = store.createArticle(article); !made)
+                return made.error();
+        }
+        return {};
+    });
+}
+
 } // namespace hb::storage

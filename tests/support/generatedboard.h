@@ -75,4 +75,11 @@ struct GeneratedHistoryCounts
  */
 Status populateGeneratedHistory(BoardStore &store, const GeneratedHistorySize &size, GeneratedHistoryCounts *counts);
 
+/**
+ * Adds @p count knowledge-base articles to a board, the same for the same @p seed, in one transaction: titles like
+ * the generated tickets' (a thing and its problem), a few paragraphs of help-desk text, and one or two of the board's
+ * labels. For the benchmark's suggestion and search figures.
+ */
+Status populateGeneratedArticles(BoardStore &store, int count, quint32 seed = 19);
+
 } // namespace hb::storage

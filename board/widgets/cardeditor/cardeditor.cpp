@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cardeditor.h"
 
+#include "articlespane.h"
 #include "attachmentspane.h"
 #include "checklistpane.h"
 #include "clockspane.h"
@@ -110,6 +111,12 @@ CardEditor::CardEditor(BoardModel &model, QWidget *parent)
     m_descriptionPane = new DescriptionPane(m_saver, content);
     layout->addWidget(m_descriptionPane, 1);
 
+    // The knowledge base: the articles this ticket was solved with, and those like it, right under its problem
+    m_articlesPane = new ArticlesPane(m_model, content);
+    layout->addWidget(m_articlesPane);
+    connect(m_articlesPane, &ArticlesPane::openArticle, this, &CardEditor::openArticle);
+    connect(m_articlesPane, &ArticlesPane::writeArticle, this, &CardEditor::writeArticle);
+
     // Checklist: its items and a field to add one
     m_checklistPane = new ChecklistPane(content);
     layout->addWidget(m_checklistPane);
@@ -168,9 +175,19 @@ void CardEditor::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_checklistPane->setBoard(store, actions);
     m_attachments->setBoard(store, actions);
     m_commentsPane->setBoard(store, actions);
+    m_articlesPane->setBoard(store, actions);
+    if (actions) {
+        connect(actions, &BoardActions::articlesChanged, this, &CardEditor::articlesChanged, Qt::UniqueConnection);
+    }
     m_historyPane->showCard(store, 0);
     m_cardId = 0;
     hide();
+}
+
+void CardEditor::articlesChanged()
+{
+    if (m_cardId)
+        m_articlesPane->refresh(true);
 }
 
 const storage::Card *CardEditor::card() const
@@ -191,6 +208,7 @@ void CardEditor::showCard(qint64 id)
     refresh();
     m_title->setCursorPosition(0); // a title that was typed over shows from its start
     m_commentsPane->hideNotice();
+    m_articlesPane->showCard(id);
     loadDetails();
     show();
 }
@@ -305,6 +323,7 @@ void CardEditor::refresh()
         m_typedFrom.title = shown->title;
     }
     m_descriptionPane->showText(shown->description, editable);
+    m_articlesPane->refresh();
     const QModelIndex index = m_model.cardIndex(m_cardId);
     QStringList summary{tr("#%1 in %2").arg(shown->id).arg(index.parent().data().toString())};
     if (shown->createdAt)

@@ -18,6 +18,7 @@ class BoardStore;
 
 namespace hb::board {
 
+class ArticlesPane;
 class AttachmentsPane;
 class BoardActions;
 class BoardModel;
@@ -60,8 +61,15 @@ public:
                            const QList<storage::Comment> &comments, const QList<storage::Attachment> &attachments);
     /// Who else has this card open now (their names); none hides the line that says so.
     void setAlsoOpenBy(const QStringList &names);
+    /// The knowledge base changed (here or by a colleague): the card's articles and suggestions are read again.
+    void articlesChanged();
+    ArticlesPane *articlesPane() const { return m_articlesPane; }
 
 Q_SIGNALS:
+    /// The user wants article @p articleId shown whole.
+    void openArticle(qint64 articleId);
+    /// The user wants a new article written from the card: @p draft pre-filled.
+    void writeArticle(const storage::Article &draft);
     /// Hidden by the user (Esc or the close button).
     void closed();
 
@@ -101,6 +109,7 @@ private:
     ClocksPane *m_clocksPane = nullptr;
     FieldsPane *m_fieldsPane = nullptr;
     DescriptionPane *m_descriptionPane = nullptr;
+    ArticlesPane *m_articlesPane = nullptr;
     ChecklistPane *m_checklistPane = nullptr;
     AttachmentsPane *m_attachments = nullptr;
     CommentsPane *m_commentsPane = nullptr;

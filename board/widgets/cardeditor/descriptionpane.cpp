@@ -2,15 +2,14 @@
 #include "descriptionpane.h"
 
 #include <board/widgets/common/limitedtextedit.h>
+#include <board/widgets/common/markdownview.h>
 #include <storage/boardstore.h>
 
-#include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QStackedWidget>
-#include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -49,14 +48,8 @@ DescriptionPane::DescriptionPane(SaveCard save, QWidget *parent)
     m_edit->setPlaceholderText(tr("What is wrong, what was tried (Markdown)"));
     m_edit->setTabChangesFocus(true);
     m_edit->installEventFilter(this);
-    m_preview = new QTextBrowser(this);
+    m_preview = new MarkdownView(this);
     m_preview->setObjectName(QStringLiteral("descriptionPreview"));
-    // Links open in the browser, never inside the panel (nor a file: link as a document).
-    m_preview->setOpenLinks(false);
-    connect(m_preview, &QTextBrowser::anchorClicked, this, [](const QUrl &url) {
-        if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
-            QDesktopServices::openUrl(url);
-    });
     m_stack->addWidget(m_edit);
     m_stack->addWidget(m_preview);
     m_stack->setMinimumHeight(160);
@@ -108,10 +101,7 @@ void DescriptionPane::setPreview(bool preview)
 {
     if (preview) {
         commit();
-        // GitHub-flavoured Markdown, with any HTML in it shown as text, never run.
-        m_preview->document()->setMarkdown(m_edit->toPlainText(),
-                                           QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub)
-                                                   | QTextDocument::MarkdownNoHTML);
+        m_preview->setMarkdownText(m_edit->toPlainText());
     }
     m_previewButton->setText(preview ? tr("Edit") : tr("Preview"));
     m_stack->setCurrentWidget(preview ? static_cast<QWidget *>(m_preview) : m_edit);

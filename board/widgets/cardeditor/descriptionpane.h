@@ -9,10 +9,11 @@
 
 class QLabel;
 class QStackedWidget;
-class QTextBrowser;
 class QToolButton;
 
 namespace hb::board {
+
+class MarkdownView;
 
 class LimitedTextEdit;
 
@@ -50,7 +51,7 @@ private:
     QToolButton *m_previewButton = nullptr;
     QStackedWidget *m_stack = nullptr;
     LimitedTextEdit *m_edit = nullptr;
-    QTextBrowser *m_preview = nullptr;
+    MarkdownView *m_preview = nullptr;
     QLabel *m_notice = nullptr;
 };
 

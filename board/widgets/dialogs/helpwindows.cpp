@@ -111,6 +111,13 @@ QList<ShortcutEntry> ShortcutsDialog::boardKeys()
             {tr("Close the card"), {QKeySequence(Qt::Key_Escape)}, tr("In the card editor")},
             {tr("Post the comment"), {QKeySequence(Qt::CTRL | Qt::Key_Return)}, tr("In the card editor")},
             {tr("Preview the description"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)}, tr("In the card editor")},
+            {tr("From the search to the articles found"),
+             {QKeySequence(Qt::Key_Down), QKeySequence(Qt::Key_Return)},
+             tr("In the knowledge base")},
+            {tr("Edit the article"), {QKeySequence(Qt::Key_Return)}, tr("In the knowledge base's list")},
+            {tr("Delete the article (Ctrl+Z brings it back)"),
+             {QKeySequence(Qt::Key_Delete)},
+             tr("In the knowledge base's list")},
     };
 }
 
