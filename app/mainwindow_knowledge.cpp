@@ -52,8 +52,15 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::ShortcutOverride) {
         const auto *key = static_cast<QKeyEvent *>(event);
         auto *widget = qobject_cast<QWidget *>(watched);
-        if (key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_K) && widget
-            && widget->window() == this) {
+        // (a dock floated off is a window of its own, still this one's child)
+        const auto ours = [this](const QObject *object) {
+            for (; object; object = object->parent()) {
+                if (object == this)
+                    return true;
+            }
+            return false;
+        };
+        if (key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_K) && widget && ours(widget)) {
             event->ignore(); // not taken by the field: the window's shortcut has it
             return true;
         }
@@ -85,7 +92,9 @@ void MainWindow::importArticles()
         return;
     auto read = storage::articlefiles::readFolder(folder);
     if (!read) {
-        QMessageBox::warning(this, tr("Import Articles"), read.error().message);
+        QMessageBox box(QMessageBox::Warning, tr("Import Articles"), read.error().message, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText); // a folder's name is people's text
+        box.exec();
         return;
     }
     // Nothing half-imported: a bad file and none goes in, each bad one said.
@@ -94,6 +103,7 @@ void MainWindow::importArticles()
                         tr("%n file(s) could not be read as articles; nothing was imported.", nullptr,
                            int(read->problems.size())),
                         QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText); // file names are people's text
         box.setDetailedText(read->problems.join(u'\n'));
         box.setInformativeText(read->problems.mid(0, 5).join(u'\n'));
         box.exec();

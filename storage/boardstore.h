@@ -346,6 +346,8 @@ public:
     Result<QList<ArticleLink>> cardArticles(qint64 cardId);
     /// The cards (not deleted) linked to article @p articleId, oldest link first.
     Result<QList<qint64>> articleCards(qint64 articleId);
+    /// Every link of a card (not deleted) to an article (deleted ones too): article ids by card id (the metrics').
+    Result<QHash<qint64, QList<qint64>>> articleLinks();
 
     // Comments
     Result<QList<Comment>> comments(qint64 cardId);

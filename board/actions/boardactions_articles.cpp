@@ -129,16 +129,31 @@ bool BoardActions::deleteArticle(qint64 id)
 
 bool BoardActions::linkArticle(qint64 cardId, qint64 articleId, bool link)
 {
-    const auto save = [cardId, articleId](bool on) -> StoreWorker::Job {
-        return [cardId, articleId, on](BoardStore &store) {
-            Saved saved{on ? store.linkArticle(cardId, articleId) : store.unlinkArticle(cardId, articleId)};
+    // A link already as asked (a colleague made or took it off meanwhile) is not this step's: its undo leaves it.
+    auto changed = std::make_shared<std::atomic_bool>(false);
+    const auto save = [cardId, articleId, changed](bool on, bool redo) -> StoreWorker::Job {
+        return [cardId, articleId, on, redo, changed](BoardStore &store) {
+            Saved saved;
+            const auto links = store.cardArticles(cardId);
+            const bool linked = links
+                                && std::any_of(links->cbegin(), links->cend(),
+                                               [&](const storage::ArticleLink &l) { return l.articleId == articleId; });
+            if (!links) {
+                saved.status = links.error();
+            } else if (redo) {
+                *changed = linked != on;
+                if (*changed)
+                    saved.status = on ? store.linkArticle(cardId, articleId) : store.unlinkArticle(cardId, articleId);
+            } else if (*changed) {
+                saved.status = on ? store.linkArticle(cardId, articleId) : store.unlinkArticle(cardId, articleId);
+            }
             saved.readCards(store, {cardId});
             saved.articlesChanged = true;
             return saved;
         };
     };
     m_stack.push(new SavedCommand(*this, link ? tr("Link Article") : tr("Take Off Article"), {cardId},
-                                  Step{{}, save(link)}, Step{{}, save(!link)}));
+                                  Step{{}, save(link, true)}, Step{{}, save(!link, false)}));
     return true;
 }
 

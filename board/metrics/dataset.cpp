@@ -129,6 +129,32 @@ constexpr int s_eventsPerPage = 2000;
 
 } // namespace
 
+namespace {
+
+/// The articles the tickets were solved with, read in the read's snapshot and put on their rows.
+struct ArticleLinks
+{
+    QHash<qint64, QList<qint64>> byCard;
+    QList<Article> articles;
+
+    Status read(BoardStore &store)
+    {
+        return readAll({into(byCard, store.articleLinks()),
+                        into(articles, store.articles(true, BoardStore::ArticleText::Without))});
+    }
+
+    void apply(Dataset &data) const
+    {
+        data.articleTitles.clear();
+        for (const Article &article : articles)
+            data.articleTitles.insert(article.id, article.title);
+        for (TicketRow &row : data.rows)
+            row.articleIds = byCard.value(row.cardId);
+    }
+};
+
+} // namespace
+
 Result<Dataset> readDataset(BoardStore &store, qint64 now)
 {
     Dataset data;
@@ -143,7 +169,10 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
     QList<qint64> missingIds;
     QSet<qint64> newer;
     QList<Card> cards;
+    ArticleLinks links;
     const Status read = store.readSnapshot([&]() -> Status {
+        if (const Status articles = links.read(store); !articles)
+            return articles;
         if (const Status each = readAll({into(data.seq, store.lastEventSeq()), into(data.boardName, store.boardName()),
                                          into(sources.kinds, store.columnKinds()), into(labels, store.labels()),
                                          into(targets, store.escalationTargets(true))});
@@ -221,6 +250,7 @@ Result<Dataset> readDataset(BoardStore &store, qint64 now)
             }
         }
     }
+    links.apply(data);
     // The resolved ones kept for the next read, by an editor's or admin's program on a board it can write; a cache is
     // not worth an error (a viewer's, a read-only share's, a busy board's next read works them out again).
     if (!worked.isEmpty()) {
@@ -238,7 +268,10 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
     QList<qint64> ids;
     QList<Card> cards;
     Sources sources;
+    ArticleLinks links;
     const Status read = store.readSnapshot([&]() -> Status {
+        if (const Status articles = links.read(store); !articles)
+            return articles;
         // What changed since: the tickets the change feed names, unless a change to the board touches them all.
         QSet<qint64> changed;
         for (;;) {
@@ -306,6 +339,7 @@ Result<Dataset> updateDataset(BoardStore &store, Dataset data, qint64 now)
             }
         }
     }
+    links.apply(data);
     return data;
 }
 

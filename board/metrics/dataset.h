@@ -48,6 +48,8 @@ struct Dataset
     QList<TicketRow> rows; ///< rows[i] is cards[i]'s
     QHash<qint64, QString> labelNames;
     QHash<qint64, QString> targetNames;
+    /// The knowledge base's articles, deleted ones too (tickets may still be linked to them), by id.
+    QHash<qint64, QString> articleTitles;
     /// The desk's time zone (Board > Service Levels), whose days the periods are; UTC when the levels do not say, or
     /// name one this machine does not know (no tzdata).
     QByteArray timeZone;

@@ -113,6 +113,8 @@ bool inSlice(const TicketRow &row, const Slice &slice, const Period &period, qin
         return row.openAt(end) && row.assignee == slice.who;
     case Slice::ResolvedBy:
         return resolved && row.assigneeAtResolution == slice.who;
+    case Slice::SolvedWithArticle:
+        return resolved && (slice.key ? row.articleIds.contains(slice.key) : !row.articleIds.isEmpty());
     case Slice::FirstContact:
         return resolved && row.firstContact();
     case Slice::Within24h:
@@ -191,6 +193,10 @@ Summary summarize(const QList<TicketRow> &rows, const Period &period, qint64 now
             summary.firstContact.count += row.firstContact() ? 1 : 0;
             ++summary.firstLevel.of;
             summary.firstLevel.count += row.wasEscalated() ? 0 : 1;
+            ++summary.solvedWithArticle.of;
+            summary.solvedWithArticle.count += row.articleIds.isEmpty() ? 0 : 1;
+            for (qint64 article : row.articleIds)
+                ++summary.solvedPerArticle[article];
             if (!row.clockSkew) {
                 ++summary.within24h.of;
                 summary.within24h.count += within24h(row) ? 1 : 0;

@@ -89,8 +89,10 @@ struct Summary
     Share firstLevel;                     ///< of those finally resolved, never escalated
     Share escalated;                      ///< of those created, escalated at least once
     QHash<qint64, int> escalatedPerTarget;
-    Share within24h; ///< of those finally resolved, first resolved within 24 h of creation
-    Share reopened;  ///< of those first resolved in the period, reopened since
+    Share solvedWithArticle;             ///< of those finally resolved, linked to a knowledge-base article
+    QHash<qint64, int> solvedPerArticle; ///< of those, per article (a ticket with two counts for both)
+    Share within24h;                     ///< of those finally resolved, first resolved within 24 h of creation
+    Share reopened;                      ///< of those first resolved in the period, reopened since
     QMap<storage::Priority, Attainment> attainment; ///< of those finally resolved in the period, per priority
     QMap<QString, Technician> technicians;          ///< by login; "" for nobody
     /// Tickets of the period (made, answered or resolved in it) whose times do not add up (a writer's clock was
@@ -119,11 +121,12 @@ struct Slice
         Overdue,
         Unassigned,
         Breached,
-        Escalated,    ///< created in the period; key: a target id, or 0 for any
-        OpenWith,     ///< Summary::technicians' open; who
-        ResolvedBy,   ///< Summary::technicians' resolved; who
-        FirstContact, ///< finally resolved, at first contact
-        Within24h,    ///< finally resolved, first resolved within 24 h
+        Escalated,         ///< created in the period; key: a target id, or 0 for any
+        OpenWith,          ///< Summary::technicians' open; who
+        ResolvedBy,        ///< Summary::technicians' resolved; who
+        FirstContact,      ///< finally resolved, at first contact
+        Within24h,         ///< finally resolved, first resolved within 24 h
+        SolvedWithArticle, ///< finally resolved, linked to an article; key: the article id, or 0 for any
     };
     Slice(Kind which = Created, qint64 keyed = 0, QString login = {})
         : kind(which)

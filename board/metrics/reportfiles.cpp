@@ -128,6 +128,9 @@ QJsonObject reportJson(const Dataset &data, const Period &period, const Summary 
     QJsonObject perTarget;
     for (auto it = summary.escalatedPerTarget.cbegin(); it != summary.escalatedPerTarget.cend(); ++it)
         perTarget.insert(targetNames.value(it.key(), QString::number(it.key())), it.value());
+    QJsonObject perArticle;
+    for (auto it = summary.solvedPerArticle.cbegin(); it != summary.solvedPerArticle.cend(); ++it)
+        perArticle.insert(data.articleTitles.value(it.key(), QString::number(it.key())), it.value());
     QJsonObject ages;
     for (int i = 0; i < metrics::s_ageBins; ++i)
         ages.insert(QLatin1String(s_ages[i]), summary.backlogByAge.at(i));
@@ -197,6 +200,8 @@ QJsonObject reportJson(const Dataset &data, const Period &period, const Summary 
             {QStringLiteral("first_level_resolution"), shareJson(summary.firstLevel)},
             {QStringLiteral("escalation_rate"), shareJson(summary.escalated)},
             {QStringLiteral("escalated_per_target"), perTarget},
+            {QStringLiteral("solved_with_article"), shareJson(summary.solvedWithArticle)},
+            {QStringLiteral("solved_per_article"), perArticle},
             {QStringLiteral("resolved_within_24h"), shareJson(summary.within24h)},
             {QStringLiteral("reopen_rate"), shareJson(summary.reopened)},
     };

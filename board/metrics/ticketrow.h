@@ -40,6 +40,9 @@ struct TicketRow
     int reassignments = 0; ///< assigned to someone else than whoever had it last (not the first, nor unassigning)
     QString assigneeAtResolution;
     QList<qint64> escalatedTo; ///< the targets of the escalations that count, in order, each once
+    /// The knowledge-base articles it was solved with (linked to), as the board has them now; not in the cache:
+    /// Dataset reads them whole with every read (they are few).
+    QList<qint64> articleIds;
     /// Time spent in Doing-kind columns, every stay summed (a stay still going counts up to `now`).
     qint64 handleMs = 0;
     /// The history's times do not add up (a resolution before the creation: a writer's clock was wrong): left out of

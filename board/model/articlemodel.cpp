@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "articlemodel.h"
 
+#include <QTextDocument>
+
 namespace hb::board {
 
 ArticleModel::ArticleModel(QObject *parent)
@@ -80,7 +82,8 @@ QVariant ArticleModel::data(const QModelIndex &index, int role) const
         if (const QString labels = labelText(*article); !labels.isEmpty())
             parts << tr("Labels: %1").arg(labels);
         parts << tr("Solved %n ticket(s)", nullptr, article->resolvedCards);
-        return parts.join(QStringLiteral("\n"));
+        // Label names are people's text: a tooltip that looks like HTML would be read as such.
+        return role == Qt::ToolTipRole ? Qt::convertFromPlainText(parts.join(u'\n')) : parts.join(u'\n');
     }
     case IdRole:
         return article->id;

@@ -175,9 +175,10 @@ void BoardPoller::poll()
                         labelsChanged = true;
                     if (event.kind == storage::eventkind::ServiceLevelsChanged || event.kind.startsWith(u"column."))
                         levelsOrColumnsChanged = true;
-                    // Articles show their labels by name, and how many tickets they solved.
-                    if (event.kind.startsWith(u"article.") || event.kind.startsWith(u"card.article_")
-                        || event.kind.startsWith(u"label.") || event.kind == storage::eventkind::CardMoved)
+                    // Articles show their labels by name, and how many tickets they solved (a ticket resolved,
+                    // reopened, archived or deleted counts differently).
+                    if (event.kind.startsWith(u"article.") || event.kind.startsWith(u"card.")
+                        || event.kind.startsWith(u"label."))
                         saved.articlesChanged = true;
                     if (event.cardId && !cards.contains(event.cardId))
                         cards << event.cardId;

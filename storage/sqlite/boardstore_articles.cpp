@@ -394,12 +394,16 @@ Result<qint64> BoardStore::updateArticle(qint64 id, const ArticlePatch &patch, q
                     return {};
                 }
                 newVersion = article.version + 1;
+                // The template only when the patch sets it: one deleted for now reads as none, and comes back with
+                // its restore unless someone chose another.
                 auto updated = m_db->run(QStringLiteral("UPDATE articles SET title = :title, body = :body, "
-                                                        "template_id = :template, updated_at = :now, "
+                                                        "template_id = CASE WHEN :setTemplate THEN :template ELSE "
+                                                        "template_id END, updated_at = :now, "
                                                         "updated_by = :login, version = :new WHERE id = :id "
                                                         "AND version = :old"),
                                          {{QStringLiteral(":title"), article.title},
                                           {QStringLiteral(":body"), article.body},
+                                          {QStringLiteral(":setTemplate"), changes.contains(u"template_id") ? 1 : 0},
                                           {QStringLiteral(":template"), nullable(article.templateId)},
                                           {QStringLiteral(":now"), now()},
                                           {QStringLiteral(":login"), m_login},
@@ -568,6 +572,19 @@ Result<QList<ArticleLink>> BoardStore::cardArticles(qint64 cardId)
                                        link.linkedBy = query.value(5).toString();
                                        return link;
                                    });
+}
+
+Result<QHash<qint64, QList<qint64>>> BoardStore::articleLinks()
+{
+    QHash<qint64, QList<qint64>> links;
+    auto read = m_db->forEach(
+            QStringLiteral("SELECT ca.card_id, ca.article_id FROM card_articles ca JOIN cards c "
+                           "ON c.id = ca.card_id WHERE c.deleted_at IS NULL "
+                           "ORDER BY ca.card_id, ca.linked_at, ca.article_id"),
+            {}, [&](const QSqlQuery &query) { links[query.value(0).toLongLong()] << query.value(1).toLongLong(); });
+    if (!read)
+        return read.error();
+    return links;
 }
 
 Result<QList<qint64>> BoardStore::articleCards(qint64 articleId)

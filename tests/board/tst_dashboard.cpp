@@ -139,8 +139,15 @@ private Q_SLOTS:
                  cliFigures.value(u"first_contact_resolution").toObject().value(u"count").toInt());
         QCOMPARE(summary.escalated.count, cliFigures.value(u"escalation_rate").toObject().value(u"count").toInt());
         QCOMPARE(summary.responseRate.count, cliFigures.value(u"response_rate").toObject().value(u"count").toInt());
+        QCOMPARE(summary.solvedWithArticle.count,
+                 cliFigures.value(u"solved_with_article").toObject().value(u"count").toInt());
+        const QJsonObject perArticle = cliFigures.value(u"solved_per_article").toObject();
+        QCOMPARE(perArticle.size(), summary.solvedPerArticle.size());
+        for (auto it = summary.solvedPerArticle.cbegin(); it != summary.solvedPerArticle.cend(); ++it)
+            QCOMPARE(perArticle.value(m_dashboard->dataset().articleTitles.value(it.key())).toInt(), it.value());
         // (and the demo board has something in each of them to compare)
-        QVERIFY(summary.created > 0 && summary.resolved > 0 && summary.backlog > 0 && summary.escalated.count > 0);
+        QVERIFY(summary.created > 0 && summary.resolved > 0 && summary.backlog > 0 && summary.escalated.count > 0
+                && summary.solvedWithArticle.count > 0);
         // AND the tiles say them
         auto *open = m_dashboard->findChild<QAbstractButton *>(QStringLiteral("tileOpen"));
         QVERIFY(open);

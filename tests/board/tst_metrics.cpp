@@ -34,6 +34,7 @@ QList<TicketRow> weekOfTickets()
     // A: by phone, answered in 10 min and resolved in 1 h by ben, 50 min in Doing: first contact.
     TicketRow a = ticket(s_t0 + s_hour, storage::Channel::Phone);
     a.labelIds = {1};
+    a.articleIds = {7};
     a.firstResponseAt = s_t0 + s_hour + 10 * s_minute;
     a.firstResponseBy = a.resolvedBy = u"ben"_qs;
     a.firstResolvedAt = a.finalResolvedAt = s_t0 + 2 * s_hour;
@@ -47,6 +48,7 @@ QList<TicketRow> weekOfTickets()
     // B: answered in 1 h, first resolved at exactly 24 h, reopened, resolved for good at 70 h; escalated.
     TicketRow b = ticket(s_t0 + 2 * s_hour, storage::Channel::Email);
     b.labelIds = {1, 2};
+    b.articleIds = {7, 8};
     b.firstResponseAt = s_t0 + 3 * s_hour;
     b.firstResolvedAt = s_t0 + s_day + 2 * s_hour;
     b.finalResolvedAt = s_t0 + 3 * s_day;
@@ -61,6 +63,7 @@ QList<TicketRow> weekOfTickets()
     b.businessResolutionMs = 20 * s_hour;
     // C: answered in 30 min, still open: in the backlog, 6 days 21 h old at the period's end.
     TicketRow c = ticket(s_t0 + 3 * s_hour, storage::Channel::Chat);
+    c.articleIds = {8}; // (open: solved with nothing yet)
     c.firstResponseAt = s_t0 + 3 * s_hour + 30 * s_minute;
     // unassigned, due on day 5 (overdue at the end), its resolution clock breached now; responded in time
     c.dueAt = s_t0 + 5 * s_day;
@@ -314,6 +317,11 @@ private Q_SLOTS:
         // Of the 4 created: B escalated, to target 5
         QCOMPARE(std::pair(summary.escalated.count, summary.escalated.of), std::pair(1, 4));
         QCOMPARE(summary.escalatedPerTarget.value(5), 1);
+        // Of the 4 resolved: A and B were solved with an article (7 both, 8 B); C's link does not count, it is open
+        QCOMPARE(std::pair(summary.solvedWithArticle.count, summary.solvedWithArticle.of), std::pair(2, 4));
+        QCOMPARE(summary.solvedPerArticle.value(7), 2);
+        QCOMPARE(summary.solvedPerArticle.value(8), 1);
+        QCOMPARE(summary.solvedPerArticle.size(), 2);
         // Within 24 h of the 3 with sound times: A (1 h), B (first resolution at exactly 24 h); not D (3 days)
         QCOMPARE(std::pair(summary.within24h.count, summary.within24h.of), std::pair(2, 3));
         // First resolved in the week: A, B, D, E; reopened since: B
@@ -397,6 +405,8 @@ private Q_SLOTS:
         row("resolved by ben", Slice::ResolvedBy, 0, u"ben"_qs, s.technicians.value(u"ben"_qs).resolved, "AD");
         row("first contact", Slice::FirstContact, 0, {}, s.firstContact.count, "A");
         row("within 24 h", Slice::Within24h, 0, {}, s.within24h.count, "AB");
+        row("solved with an article", Slice::SolvedWithArticle, 0, {}, s.solvedWithArticle.count, "AB");
+        row("solved with article 8", Slice::SolvedWithArticle, 8, {}, s.solvedPerArticle.value(8), "B");
     }
 
     void shouldDrillDownToExactlyTheTicketsCounted()

@@ -203,6 +203,38 @@ private Q_SLOTS:
         QCOMPARE(m_store->article(id).value().body.size(), 5000);
     }
 
+    void shouldSearchAnArticleByWhatItSaysNow()
+    {
+        const qint64 id = article(u"VPN drops"_s, u"Renew the certificate"_s);
+        ArticlePatch patch;
+        patch.title = u"Wireless roaming"_s;
+        patch.body = u"Update the access point firmware"_s;
+        QVERIFY(m_store->updateArticle(id, patch));
+        QCOMPARE(m_store->searchArticles(u"roaming"_s).value(), QList<qint64>{id});
+        QCOMPARE(m_store->searchArticles(u"firmware"_s).value(), QList<qint64>{id});
+        QCOMPARE(m_store->searchArticles(u"vpn"_s).value(), QList<qint64>());
+        QCOMPARE(m_store->searchArticles(u"certificate"_s).value(), QList<qint64>());
+    }
+
+    void shouldKeepATemplateDeletedForNowThroughAnEdit()
+    {
+        // GIVEN an article with a template, the template deleted (for now)
+        const qint64 templateId = m_store->checklistTemplates().value().constFirst().id;
+        Article written;
+        written.title = u"Printer offline"_s;
+        written.templateId = templateId;
+        const qint64 id = m_store->createArticle(written).value();
+        QVERIFY(m_store->deleteChecklistTemplate(templateId));
+        QCOMPARE(m_store->article(id).value().templateId, 0);
+        // WHEN only its title is edited, and the template restored (undo)
+        ArticlePatch title;
+        title.title = u"Printer offline again"_s;
+        QVERIFY(m_store->updateArticle(id, title));
+        QVERIFY(m_store->restoreChecklistTemplate(templateId));
+        // THEN the article has its template again
+        QCOMPARE(m_store->article(id).value().templateId, templateId);
+    }
+
     void shouldChangeLabelsAndTemplateThroughAPatch()
     {
         const qint64 network = label(u"Network"_s);

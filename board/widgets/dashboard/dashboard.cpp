@@ -320,6 +320,14 @@ Dashboard::Dashboard(QWidget *parent)
         const qint64 id = m_targetIds.value(index);
         drill({Slice::Escalated, id}, tr("Escalated to %1").arg(m_data.targetNames.value(id)));
     };
+    addChart(QStringLiteral("articles"), tr("Solved with an article"),
+             tr("Tickets finally resolved in the period and linked to a knowledge-base article (Solved with This), by "
+                "article"),
+             int(ChartPanel::Bars::Across))
+            ->activated = [this](int, int index) {
+        const qint64 id = m_articleIds.value(index);
+        drill({Slice::SolvedWithArticle, id}, tr("Solved with “%1”").arg(m_data.articleTitles.value(id)));
+    };
     for (ChartPanel *chart : std::as_const(m_charts))
         column->addWidget(chart);
     auto *phone = new QLabel(tr("Hold time, abandon rate and talk time are figures of a telephone queue: a board "
@@ -584,6 +592,7 @@ void Dashboard::showFigures()
             tr("First-level resolution: %1").arg(shareText(s.firstLevel)),
             tr("Escalation rate: %1").arg(shareText(s.escalated)),
             tr("Reopen rate: %1").arg(shareText(s.reopened)),
+            tr("Solved with a knowledge-base article: %1").arg(shareText(s.solvedWithArticle)),
     };
     if (s.leftOut)
         others << tr("%n ticket(s) left out of the times: a writer's clock was wrong", nullptr, s.leftOut);
@@ -664,6 +673,17 @@ void Dashboard::showFigures()
     m_targetIds = byName(s.escalatedPerTarget.keys(), m_data.targetNames);
     const auto [targets, perTarget] = namedCounts(m_targetIds, m_data.targetNames, s.escalatedPerTarget);
     m_charts.at(7)->setData(targets, {{tr("Escalated"), perTarget, s_orange}});
+
+    // The articles that helped most first (the chart lists them in order of their names otherwise), ten at most.
+    QList<qint64> articles = s.solvedPerArticle.keys();
+    std::sort(articles.begin(), articles.end(), [&](qint64 a, qint64 b) {
+        const int byCount = s.solvedPerArticle.value(b) - s.solvedPerArticle.value(a);
+        return byCount != 0 ? byCount < 0
+                            : m_data.articleTitles.value(a).localeAwareCompare(m_data.articleTitles.value(b)) < 0;
+    });
+    m_articleIds = articles.mid(0, 10);
+    const auto [titles, perArticle] = namedCounts(m_articleIds, m_data.articleTitles, s.solvedPerArticle);
+    m_charts.at(8)->setData(titles, {{tr("Solved"), perArticle, s_green}});
 }
 
 void Dashboard::drill(const Slice &slice, const QString &what)

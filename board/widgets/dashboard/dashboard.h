@@ -56,6 +56,8 @@ public:
     void setRange(Range range, QDate from = {}, QDate to = {});
 
     const metrics::Summary &summary() const { return m_summary; }
+    /// What the figures were worked out from (the last read).
+    const metrics::Dataset &dataset() const { return m_data; }
     const metrics::Period &period() const { return m_period; }
     /// How many tickets the figures are of (the filter applied; archived ones in).
     int ticketsShown() const { return int(m_rows.size()); }
@@ -133,6 +135,7 @@ private:
     QStringList m_technicianNames;
     QList<qint64> m_labelIds;
     QList<qint64> m_targetIds;
+    QList<qint64> m_articleIds; ///< the bars of "Solved with an article", in order
     QTimer *m_changed;
 };
 

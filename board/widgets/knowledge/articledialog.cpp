@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSet>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -124,12 +125,18 @@ storage::Article ArticleDialog::article() const
     article.title = m_title->text().trimmed();
     article.body = m_body->toPlainText();
     article.templateId = m_template->currentData().toLongLong();
-    // Labels the dialog does not list (none are hidden from it) are kept as they were.
+    // Labels the dialog does not list (new since the board was read) are kept as they were.
     QList<qint64> labelIds;
+    QSet<qint64> listed;
     for (int row = 0; row < m_labels->count(); ++row) {
         const QListWidgetItem *item = m_labels->item(row);
+        listed.insert(item->data(Qt::UserRole).toLongLong());
         if (item->checkState() == Qt::Checked)
             labelIds << item->data(Qt::UserRole).toLongLong();
+    }
+    for (qint64 id : m_start.labelIds) {
+        if (!listed.contains(id))
+            labelIds << id;
     }
     article.labelIds = labelIds;
     return article;

@@ -124,6 +124,7 @@ void KnowledgeView::setBoard(storage::BoardStore *store, BoardActions *actions)
     m_store = store;
     m_actions = actions;
     m_shown = 0;
+    ++m_boardGeneration; // a dialog open over the last board saves nothing to this one
     if (actions)
         connect(actions, &BoardActions::articlesChanged, this, &KnowledgeView::refresh, Qt::UniqueConnection);
     refresh();
@@ -257,15 +258,34 @@ void KnowledgeView::updateButtons()
     m_delete->setEnabled(m_shown != 0);
 }
 
-void KnowledgeView::writeArticle(const storage::Article &draft)
+bool KnowledgeView::runDialog(const storage::Article &article, storage::Article *written, storage::ArticlePatch *patch)
 {
     if (!m_actions || !m_store)
+        return false;
+    // The templates as the file has them: without them (a busy share) the dialog would offer "None" and drop one.
+    auto templates = m_store->checklistTemplates();
+    if (!templates) {
+        m_actions->report(templates.error());
+        return false;
+    }
+    const int generation = m_boardGeneration;
+    ArticleDialog dialog(article, m_model.labels(), *templates, this);
+    // While it is open, another board may have been opened (the store and actions of this one gone).
+    if (dialog.exec() != QDialog::Accepted || generation != m_boardGeneration || !m_actions)
+        return false;
+    if (written)
+        *written = dialog.article();
+    if (patch)
+        *patch = dialog.patch();
+    return true;
+}
+
+void KnowledgeView::writeArticle(const storage::Article &draft)
+{
+    storage::Article written;
+    if (!runDialog(draft, &written, nullptr))
         return;
-    ArticleDialog dialog(draft, m_model.labels(),
-                         m_store->checklistTemplates().value_or(QList<storage::ChecklistTemplate>()), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_actions->createArticle(dialog.article(), [this](qint64 id) {
+    m_actions->createArticle(written, [this](qint64 id) {
         if (id)
             showArticle(id);
     });
@@ -282,11 +302,8 @@ void KnowledgeView::editArticle()
         return;
     }
     const storage::Article before = *read;
-    ArticleDialog dialog(before, m_model.labels(),
-                         m_store->checklistTemplates().value_or(QList<storage::ChecklistTemplate>()), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (const storage::ArticlePatch patch = dialog.patch(); !patch.isEmpty())
+    storage::ArticlePatch patch;
+    if (runDialog(before, nullptr, &patch) && !patch.isEmpty())
         m_actions->editArticle(before, patch);
 }
 

@@ -58,6 +58,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// The editor on @p article, modal; true when accepted, with what was written or changed.
+    bool runDialog(const storage::Article &article, storage::Article *written, storage::ArticlePatch *patch);
     void search();
     void showCurrent();
     void updateButtons();
@@ -68,6 +70,7 @@ private:
     ArticleModel *m_articles = nullptr;
     QList<storage::Article> m_all; ///< every live article, without its text, by title (refresh())
     qint64 m_shown = 0;
+    int m_boardGeneration = 0; ///< setBoard() calls: a dialog open across one saves nothing
     QLineEdit *m_search = nullptr;
     QPushButton *m_new = nullptr;
     QListView *m_list = nullptr;
