@@ -198,6 +198,7 @@ private Q_SLOTS:
                 << u"perChannel"_qs << 0 << int(storage::Channel::Email) << u"Created by Email"_qs;
         QTest::newRow("open for under a day") << u"backlogAges"_qs << 0 << 0 << u"Open for < 1 d"_qs;
         QTest::newRow("resolved by alice") << u"technicians"_qs << 1 << 0 << u"Resolved by alice"_qs;
+        QTest::newRow("solved with an article") << u"articles"_qs << 0 << 0 << u"Solved with “"_qs;
     }
 
     void shouldShowTheTicketsBehindABarOnTheBoard()

@@ -682,7 +682,15 @@ void Dashboard::showFigures()
                             : m_data.articleTitles.value(a).localeAwareCompare(m_data.articleTitles.value(b)) < 0;
     });
     m_articleIds = articles.mid(0, 10);
-    const auto [titles, perArticle] = namedCounts(m_articleIds, m_data.articleTitles, s.solvedPerArticle);
+    // Titles are sentences: cut to what the chart's axis shows whole (the drill-down names the article in full).
+    constexpr int s_titleChars = 26;
+    QHash<qint64, QString> shortTitles;
+    for (qint64 id : std::as_const(m_articleIds)) {
+        const QString title = m_data.articleTitles.value(id);
+        shortTitles.insert(id, title.size() > s_titleChars ? title.left(s_titleChars - 1).trimmed() + QChar(0x2026)
+                                                           : title);
+    }
+    const auto [titles, perArticle] = namedCounts(m_articleIds, shortTitles, s.solvedPerArticle);
     m_charts.at(8)->setData(titles, {{tr("Solved"), perArticle, s_green}});
 }
 
