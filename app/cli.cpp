@@ -130,6 +130,8 @@ QString Cli::usage()
               "  kb delete ID | kb restore ID\n"
               "  kb link CARD ARTICLE [--unlink]  the card was solved with the article\n"
               "  kb import FOLDER                 every *.md file in FOLDER as an article: all or none\n"
+              "  kb attach ARTICLE FILE [--name N] | kb attach ARTICLE --link PATH\n"
+              "                                   a manual or a package on the article (save-attachment reads it)\n"
               "  members [--json] | members --add LOGIN --role admin|editor|viewer [--name NAME]\n"
               "          | members --remove LOGIN\n"
               "  levels [--json]                  the service levels: targets, pausing statuses, hours, holidays\n"

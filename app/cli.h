@@ -81,6 +81,7 @@ private:
     int kbDelete(CliArguments &args, bool restore);
     int kbLink(CliArguments &args);
     int kbImport(CliArguments &args);
+    int kbAttach(CliArguments &args);
     /// The text of the file @p argument names (- : standard input), cut to an article's length with a warning.
     storage::Result<QString> readArticleBody(const QString &argument);
     // cliescalation.cpp

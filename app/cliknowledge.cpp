@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "cli_p.h"
 #include "cliarguments.h"
+#include "clifiles.h"
 #include "cliinput.h"
 #include "terminaltext.h"
 
@@ -24,7 +25,7 @@ using namespace detail;
 int Cli::cmdKb(const QStringList &arguments)
 {
     if (arguments.isEmpty())
-        return usageError(tr("kb needs a command: list, show, add, edit, delete, restore, link or import"));
+        return usageError(tr("kb needs a command: list, show, add, edit, delete, restore, link, import or attach"));
     const QString command = arguments.constFirst();
     CliArguments args(arguments.mid(1));
     if (command == u"list")
@@ -41,7 +42,9 @@ int Cli::cmdKb(const QStringList &arguments)
         return kbLink(args);
     if (command == u"import")
         return kbImport(args);
-    return usageError(tr("unknown kb command “%1” (list, show, add, edit, delete, restore, link, import)")
+    if (command == u"attach")
+        return kbAttach(args);
+    return usageError(tr("unknown kb command “%1” (list, show, add, edit, delete, restore, link, import, attach)")
                               .arg(cliinput::displayArgument(command)));
 }
 
@@ -101,6 +104,9 @@ int Cli::kbShow(CliArguments &args)
     auto linked = m_store->cardsWithIds(*cards);
     if (!linked)
         return fail(linked.error());
+    auto attachments = m_store->articleAttachments(*id);
+    if (!attachments)
+        return fail(attachments.error());
     auto exporter = BoardExport::prepare(*m_store);
     if (!exporter)
         return fail(exporter.error());
@@ -112,6 +118,10 @@ int Cli::kbShow(CliArguments &args)
                                    {QStringLiteral("title"), card.title},
                                    {QStringLiteral("resolved_at"), BoardExport::time(card.resolvedAt)}};
         object.insert(QStringLiteral("tickets"), tickets);
+        QJsonArray files;
+        for (const Attachment &attachment : std::as_const(*attachments))
+            files << BoardExport::attachment(attachment);
+        object.insert(QStringLiteral("attachments"), files);
         printJson(object);
         return Ok;
     }
@@ -142,6 +152,12 @@ int Cli::kbShow(CliArguments &args)
     for (const Card &card : std::as_const(*linked)) {
         m_out << "  #" << card.id << "  " << terminalText(card.title)
               << (card.resolvedAt ? tr("  (resolved %1)").arg(localTime(card.resolvedAt)) : QString()) << Qt::endl;
+    }
+    for (const Attachment &attachment : std::as_const(*attachments)) {
+        m_out << tr("Attached: #%1 %2").arg(attachment.id).arg(terminalText(attachment.name))
+              << (attachment.kind == AttachmentKind::Link ? tr(" (link to %1)").arg(terminalText(attachment.linkPath))
+                                                          : QStringLiteral(" (%1 bytes)").arg(attachment.size))
+              << Qt::endl;
     }
     m_out << Qt::endl << terminalText(article->body, LineBreaks::Keep) << Qt::endl;
     return Ok;
@@ -312,6 +328,36 @@ int Cli::kbLink(CliArguments &args)
         return fail(article.error());
     const Status done = unlink ? m_store->unlinkArticle(*card, *article) : m_store->linkArticle(*card, *article);
     return done ? Ok : fail(done.error());
+}
+
+int Cli::kbAttach(CliArguments &args)
+{
+    const auto link = args.value(QStringLiteral("--link"));
+    const auto name = args.value(QStringLiteral("--name"));
+    const auto positional = args.positional(1, 2);
+    if (!positional)
+        return usageError(args.error());
+    if (link.has_value() == (positional->size() == 2))
+        return usageError(tr("kb attach needs either a FILE or --link PATH"));
+    auto id = parseId(positional->constFirst(), tr("knowledge-base article"));
+    if (!id)
+        return fail(id.error());
+    if (link) {
+        auto added = m_store->addArticleLink(*id, *link);
+        if (!added)
+            return fail(added.error());
+        m_out << *added << Qt::endl;
+        return Ok;
+    }
+    // As attach does for a card: opened by the name's bytes, a folder or a named pipe told apart.
+    auto file = FileToAttach::open(positional->at(1));
+    if (!file)
+        return fail(file.error());
+    auto attachment = m_store->addArticleAttachment(*id, file->path(), name.value_or(file->name()));
+    if (!attachment)
+        return fail(attachment.error());
+    m_out << *attachment << Qt::endl;
+    return Ok;
 }
 
 int Cli::kbImport(CliArguments &args)

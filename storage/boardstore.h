@@ -346,6 +346,13 @@ public:
     Result<QList<ArticleLink>> cardArticles(qint64 cardId);
     /// The cards (not deleted) linked to article @p articleId, oldest link first.
     Result<QList<qint64>> articleCards(qint64 articleId);
+    /// The files and links of article @p articleId, oldest first (the cards' attachments' store, limits and rules).
+    Result<QList<Attachment>> articleAttachments(qint64 articleId);
+    /// addAttachment() for article @p articleId: read, saved, removed and restored as a card's are.
+    Result<qint64> addArticleAttachment(qint64 articleId, const QString &filePath, const QString &name = {},
+                                        const ProgressCallback &progress = {});
+    /// addLink() for article @p articleId.
+    Result<qint64> addArticleLink(qint64 articleId, const QString &path);
     /// Every link of a card (not deleted) to an article (deleted ones too): article ids by card id (the metrics').
     Result<QHash<qint64, QList<qint64>>> articleLinks();
 
@@ -543,6 +550,20 @@ private:
     /// A live template, or none (0).
     Status checkArticleTemplate(qint64 templateId);
     Status setArticleDeleted(qint64 id, bool deleted);
+    // Attachments of a card or an article (boardstore_attachments.cpp): one of the two ids is set.
+    struct AttachmentOwner
+    {
+        qint64 cardId = 0;
+        qint64 articleId = 0;
+    };
+    /// The owner is there (a card not deleted, an article not deleted).
+    Status checkOwner(const AttachmentOwner &owner);
+    /// Records a change to an owner's attachments: the card's event (its version moves), or the article's.
+    Status attachmentsChanged(const AttachmentOwner &owner, QStringView cardKind, QStringView articleKind,
+                              QJsonObject payload);
+    Result<qint64> addAttachmentTo(const AttachmentOwner &owner, const QString &filePath, const QString &name,
+                                   const ProgressCallback &progress);
+    Result<qint64> addLinkTo(const AttachmentOwner &owner, const QString &path);
     Status touchCard(qint64 cardId);
     enum class CardIndex { Keep, Refresh };
     /// A change to something on a card: bumps the card's version, refreshes its search text if asked, records it.

@@ -10,6 +10,10 @@
  */
 namespace hb::storage::eventkind {
 
+inline constexpr QStringView ArticleAttachmentAdded = u"article.attachment_added";
+inline constexpr QStringView ArticleAttachmentLinked = u"article.attachment_linked";
+inline constexpr QStringView ArticleAttachmentRemoved = u"article.attachment_removed";
+inline constexpr QStringView ArticleAttachmentRestored = u"article.attachment_restored";
 inline constexpr QStringView ArticleCreated = u"article.created";
 inline constexpr QStringView ArticleDeleted = u"article.deleted";
 inline constexpr QStringView ArticleRestored = u"article.restored";

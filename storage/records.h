@@ -251,7 +251,8 @@ struct Comment
 struct Attachment
 {
     qint64 id = 0;
-    qint64 cardId = 0;
+    qint64 cardId = 0;    ///< the card it is on; 0 for a knowledge-base article's
+    qint64 articleId = 0; ///< the article it is on (schema v9); 0 for a card's
     AttachmentKind kind = AttachmentKind::File;
     QString name;
     QString linkPath;  ///< for links: the path on the share

@@ -121,6 +121,11 @@ public:
     bool deleteArticle(qint64 id);
     /// Links card @p cardId to article @p articleId as "solved with" it (@p link false: takes the link off).
     bool linkArticle(qint64 cardId, qint64 articleId, bool link = true);
+    /// Stores each of @p paths on article @p articleId, each an undo step (refused at once as a card's would be).
+    /// Returns how many were taken.
+    int addArticleAttachments(qint64 articleId, const QStringList &paths);
+    /// Removes an article's attachment (undo brings it back).
+    bool removeArticleAttachment(qint64 attachmentId);
 
     // Columns (admins). Renames and WIP limits show at once; the others when saved.
     bool canManageColumns() const;
@@ -191,6 +196,8 @@ Q_SIGNALS:
 private:
     /// Input checked before anything is queued: false, and failed() says why, when @p check refused it.
     bool accepted(const storage::Status &check);
+    /// A file that can be attached (there, a file, readable, within @p limit); else false, and failed() says why.
+    bool attachable(const QString &path, qint64 limit);
     qint64 columnIdAt(int row) const;
     /// A board-level label step: @p redo and @p undo on the saver; the labels read back after either. @p show
     /// puts the change up at once (its argument: redo or undo).

@@ -4,6 +4,8 @@
 
 #include <storage/boardstore.h>
 
+#include <QFileInfo>
+
 namespace hb::board {
 
 using namespace actions;
@@ -154,6 +156,40 @@ bool BoardActions::linkArticle(qint64 cardId, qint64 articleId, bool link)
     };
     m_stack.push(new SavedCommand(*this, link ? tr("Link Article") : tr("Take Off Article"), {cardId},
                                   Step{{}, save(link, true)}, Step{{}, save(!link, false)}));
+    return true;
+}
+
+int BoardActions::addArticleAttachments(qint64 articleId, const QStringList &paths)
+{
+    auto limit = m_store.attachmentLimit();
+    if (!limit) {
+        report(limit.error());
+        return 0;
+    }
+    int taken = 0;
+    for (const QString &path : paths) {
+        if (!attachable(path, *limit))
+            continue;
+        // Stored on the saver's thread, a chunk per transaction; undo removes it, redo brings it back.
+        Id id = std::make_shared<std::atomic<qint64>>(0);
+        const auto add = createOrRestore(
+                id, [articleId, path](BoardStore &store) { return store.addArticleAttachment(articleId, path); },
+                [](BoardStore &store, qint64 made) { return store.restoreAttachment(made); });
+        m_stack.push(new SavedCommand(
+                *this, tr("Attach “%1” to the Article").arg(QFileInfo(path).fileName()), {}, Step{{}, articleSave(add)},
+                Step{{}, articleSave([id](BoardStore &store) { return store.removeAttachment(*id); })}));
+        ++taken;
+    }
+    return taken;
+}
+
+bool BoardActions::removeArticleAttachment(qint64 attachmentId)
+{
+    m_stack.push(new SavedCommand(
+            *this, tr("Remove Attachment"), {},
+            Step{{}, articleSave([attachmentId](BoardStore &store) { return store.removeAttachment(attachmentId); })},
+            Step{{},
+                 articleSave([attachmentId](BoardStore &store) { return store.restoreAttachment(attachmentId); })}));
     return true;
 }
 

@@ -247,6 +247,33 @@ void BoardActions::setAttachments(AttachmentModel *attachments)
     m_attachments = attachments;
 }
 
+bool BoardActions::attachable(const QString &path, qint64 limit)
+{
+    // Refused at once, with the reason: nothing is queued for a file that cannot be stored.
+    const QFileInfo info(path);
+    const QString name = info.fileName();
+    if (!info.exists()) {
+        report({ErrorKind::NotFound, tr("“%1” is no longer there; nothing was attached").arg(path)});
+        return false;
+    }
+    if (!info.isFile()) {
+        report({ErrorKind::Invalid, tr("“%1” is a folder or a device, not a file; nothing was attached").arg(path)});
+        return false;
+    }
+    if (!info.isReadable()) {
+        report({ErrorKind::Invalid, tr("you may not read “%1”; nothing was attached").arg(path)});
+        return false;
+    }
+    if (info.size() > limit) {
+        report({ErrorKind::Invalid,
+                tr("“%1” is %2; the board's limit for one attachment is %3. Link to it on "
+                   "the share instead.")
+                        .arg(name, attachmentfiles::humanSize(info.size()), attachmentfiles::humanSize(limit))});
+        return false;
+    }
+    return true;
+}
+
 int BoardActions::addAttachments(qint64 cardId, const QStringList &paths)
 {
     auto limit = m_store.attachmentLimit();
@@ -256,29 +283,9 @@ int BoardActions::addAttachments(qint64 cardId, const QStringList &paths)
     }
     int taken = 0;
     for (const QString &path : paths) {
-        // Refused at once, with the reason: nothing is queued for a file that cannot be stored.
-        const QFileInfo info(path);
-        const QString name = info.fileName();
-        if (!info.exists()) {
-            report({ErrorKind::NotFound, tr("“%1” is no longer there; nothing was attached").arg(path)});
+        if (!attachable(path, *limit))
             continue;
-        }
-        if (!info.isFile()) {
-            report({ErrorKind::Invalid,
-                    tr("“%1” is a folder or a device, not a file; nothing was attached").arg(path)});
-            continue;
-        }
-        if (!info.isReadable()) {
-            report({ErrorKind::Invalid, tr("you may not read “%1”; nothing was attached").arg(path)});
-            continue;
-        }
-        if (info.size() > *limit) {
-            report({ErrorKind::Invalid,
-                    tr("“%1” is %2; the board's limit for one attachment is %3. Link to it on "
-                       "the share instead.")
-                            .arg(name, attachmentfiles::humanSize(info.size()), attachmentfiles::humanSize(*limit))});
-            continue;
-        }
+        const QString name = QFileInfo(path).fileName();
         Id id = std::make_shared<std::atomic<qint64>>(0);
         const auto progress = [this, cardId, name](qint64 done, qint64 total, bool finished) {
             QMetaObject::invokeMethod(

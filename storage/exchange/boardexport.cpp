@@ -86,6 +86,19 @@ QJsonObject BoardExport::label(const Label &label) const
             {QStringLiteral("color"), label.color}};
 }
 
+QJsonObject BoardExport::attachment(const Attachment &attachment)
+{
+    return {{QStringLiteral("id"), attachment.id},
+            {QStringLiteral("kind"), toText(attachment.kind)},
+            {QStringLiteral("name"), attachment.name},
+            {QStringLiteral("size"), attachment.size},
+            {QStringLiteral("sha256"), orNull(QString::fromLatin1(attachment.sha256))},
+            {QStringLiteral("mime_type"), orNull(attachment.mimeType)},
+            {QStringLiteral("link"), orNull(attachment.linkPath)},
+            {QStringLiteral("created"), time(attachment.createdAt)},
+            {QStringLiteral("created_by"), attachment.createdBy}};
+}
+
 QJsonObject BoardExport::article(const Article &article) const
 {
     QJsonArray labels;
@@ -184,17 +197,8 @@ Result<QJsonObject> BoardExport::cardDetails(const Card &card, bool withHistory)
     if (!attachments)
         return attachments.error();
     QJsonArray attachmentArray;
-    for (const Attachment &attachment : *attachments) {
-        attachmentArray << QJsonObject{{QStringLiteral("id"), attachment.id},
-                                       {QStringLiteral("kind"), toText(attachment.kind)},
-                                       {QStringLiteral("name"), attachment.name},
-                                       {QStringLiteral("size"), attachment.size},
-                                       {QStringLiteral("sha256"), orNull(QString::fromLatin1(attachment.sha256))},
-                                       {QStringLiteral("mime_type"), orNull(attachment.mimeType)},
-                                       {QStringLiteral("link"), orNull(attachment.linkPath)},
-                                       {QStringLiteral("created"), time(attachment.createdAt)},
-                                       {QStringLiteral("created_by"), attachment.createdBy}};
-    }
+    for (const Attachment &attachment : *attachments)
+        attachmentArray << BoardExport::attachment(attachment);
     result.insert(QStringLiteral("attachments"), attachmentArray);
 
     // Every escalation it had, ended ones too: to whom, the case numbers and the vendor's answers.

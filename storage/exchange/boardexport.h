@@ -32,6 +32,8 @@ public:
     QJsonObject label(const Label &label) const;
     QJsonObject member(const Member &member) const;
     static QJsonObject checklistTemplate(const ChecklistTemplate &checklistTemplate);
+    /// A file or link on a card or an article.
+    static QJsonObject attachment(const Attachment &attachment);
     /// A knowledge-base article: its text, labels by name, template, authors, and the tickets linked to it.
     QJsonObject article(const Article &article) const;
     /// The summary shape used by `list`.

@@ -29,8 +29,8 @@ QString humanSize(qint64 bytes)
 }
 
 constexpr const char16_t *s_attachmentColumns =
-        u"SELECT id, card_id, kind, name, link_path, sha256, size, mime_type, state, created_at, created_by "
-        u"FROM attachments ";
+        u"SELECT id, card_id, kind, name, link_path, sha256, size, mime_type, state, created_at, created_by, "
+        u"article_id FROM attachments ";
 
 Attachment readAttachmentRow(const QSqlQuery &query)
 {
@@ -49,6 +49,7 @@ Attachment readAttachmentRow(const QSqlQuery &query)
                                              : AttachmentState::Uploading;
     attachment.createdAt = query.value(9).toLongLong();
     attachment.createdBy = query.value(10).toString();
+    attachment.articleId = query.value(11).toLongLong();
     return attachment;
 }
 
@@ -73,6 +74,55 @@ Result<QList<Attachment>> BoardStore::attachments(qint64 cardId)
                                   {{QStringLiteral(":card"), cardId}}, readAttachmentRow);
 }
 
+Result<QList<Attachment>> BoardStore::articleAttachments(qint64 articleId)
+{
+    return m_db->list<Attachment>(QString::fromUtf16(s_attachmentColumns)
+                                          + QStringLiteral("WHERE article_id = :article AND state = 'ready' "
+                                                           "ORDER BY created_at, id"),
+                                  {{QStringLiteral(":article"), articleId}}, readAttachmentRow);
+}
+
+Status BoardStore::checkOwner(const AttachmentOwner &owner)
+{
+    if (owner.articleId) {
+        auto article = loadArticle(owner.articleId, false);
+        return article ? Status() : Status(article.error());
+    }
+    auto card = loadCard(owner.cardId, false);
+    return card ? Status() : Status(card.error());
+}
+
+Status BoardStore::attachmentsChanged(const AttachmentOwner &owner, QStringView cardKind, QStringView articleKind,
+                                      QJsonObject payload)
+{
+    if (!owner.articleId)
+        return cardChanged(CardIndex::Keep, cardKind, owner.cardId, payload);
+    payload.insert(QStringLiteral("article_id"), owner.articleId);
+    return appendEvent(articleKind, 0, payload);
+}
+
+Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath, const QString &name,
+                                         const ProgressCallback &progress)
+{
+    return addAttachmentTo({cardId, 0}, filePath, name, progress);
+}
+
+Result<qint64> BoardStore::addArticleAttachment(qint64 articleId, const QString &filePath, const QString &name,
+                                                const ProgressCallback &progress)
+{
+    return addAttachmentTo({0, articleId}, filePath, name, progress);
+}
+
+Result<qint64> BoardStore::addLink(qint64 cardId, const QString &path)
+{
+    return addLinkTo({cardId, 0}, path);
+}
+
+Result<qint64> BoardStore::addArticleLink(qint64 articleId, const QString &path)
+{
+    return addLinkTo({0, articleId}, path);
+}
+
 Result<Attachment> BoardStore::loadAttachment(qint64 id)
 {
     auto found = m_db->row<Attachment>(QString::fromUtf16(s_attachmentColumns) + QStringLiteral("WHERE id = :id"),
@@ -95,8 +145,8 @@ Result<Attachment> BoardStore::attachment(qint64 id)
     return result;
 }
 
-Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath, const QString &name,
-                                         const ProgressCallback &progress)
+Result<qint64> BoardStore::addAttachmentTo(const AttachmentOwner &owner, const QString &filePath, const QString &name,
+                                           const ProgressCallback &progress)
 {
     const OperationScope operation(*this);
     if (auto writable = requireWritable(); !writable)
@@ -118,8 +168,8 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
                                             "the share instead.")
                                                  .arg(displayName, humanSize(size), humanSize(*limit))};
     }
-    if (auto card = loadCard(cardId, false); !card)
-        return card.error();
+    if (auto there = checkOwner(owner); !there)
+        return there.error();
     auto sha256 = hashFile(filePath);
     if (!sha256)
         return sha256.error();
@@ -141,10 +191,12 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
     // Written again after a commit whose outcome is unknown: a first row that did land stays "uploading", unseen,
     // and is cleared with the other abandoned uploads.
     auto begun = writeAgainIfUnsure([&]() -> Status {
-        auto inserted = m_db->insert(QStringLiteral("INSERT INTO attachments (card_id, kind, name, sha256, size, "
-                                                    "mime_type, state, created_at, created_by) VALUES (:card, "
-                                                    "'file', :name, :sha, :size, :mime, 'uploading', :now, :login)"),
-                                     {{QStringLiteral(":card"), cardId},
+        auto inserted = m_db->insert(QStringLiteral("INSERT INTO attachments (card_id, article_id, kind, name, sha256, "
+                                                    "size, mime_type, state, created_at, created_by) VALUES (:card, "
+                                                    ":article, 'file', :name, :sha, :size, :mime, 'uploading', :now, "
+                                                    ":login)"),
+                                     {{QStringLiteral(":card"), nullable(owner.cardId)},
+                                      {QStringLiteral(":article"), nullable(owner.articleId)},
                                       {QStringLiteral(":name"), displayName},
                                       {QStringLiteral(":sha"), hash},
                                       {QStringLiteral(":size"), size},
@@ -208,11 +260,14 @@ Result<qint64> BoardStore::addAttachment(qint64 cardId, const QString &filePath,
                     return ready.error();
                 if (*ready != 1)
                     return Error{ErrorKind::NotFound, tr("the upload of %1 was cancelled").arg(displayName)};
-                return cardChanged(CardIndex::Keep, eventkind::AttachmentAdded, cardId,
-                                   {{QStringLiteral("attachment_id"), id},
-                                    {QStringLiteral("name"), displayName},
-                                    {QStringLiteral("size"), size},
-                                    {QStringLiteral("sha256"), hash}});
+                // (the owner may have gone while the chunks went in: then nothing is kept)
+                if (auto there = checkOwner(owner); !there)
+                    return there;
+                return attachmentsChanged(owner, eventkind::AttachmentAdded, eventkind::ArticleAttachmentAdded,
+                                          {{QStringLiteral("attachment_id"), id},
+                                           {QStringLiteral("name"), displayName},
+                                           {QStringLiteral("size"), size},
+                                           {QStringLiteral("sha256"), hash}});
             },
             &id);
     if (!status)
@@ -287,7 +342,7 @@ Status BoardStore::uploadChunks(qint64 id, const QString &filePath, const QStrin
     return {};
 }
 
-Result<qint64> BoardStore::addLink(qint64 cardId, const QString &path)
+Result<qint64> BoardStore::addLinkTo(const AttachmentOwner &owner, const QString &path)
 {
     const OperationScope operation(*this);
     const QString trimmed = path.trimmed();
@@ -298,24 +353,25 @@ Result<qint64> BoardStore::addLink(qint64 cardId, const QString &path)
     auto status = change(
             Role::Editor, QStringLiteral("attachment.link"),
             [&]() -> Status {
-                if (auto card = loadCard(cardId, false); !card)
-                    return card.error();
-                auto inserted =
-                        m_db->insert(QStringLiteral("INSERT INTO attachments (card_id, kind, name, link_path, state, "
-                                                    "created_at, created_by) VALUES (:card, 'link', :name, :path, "
-                                                    "'ready', :now, :login)"),
-                                     {{QStringLiteral(":card"), cardId},
-                                      {QStringLiteral(":name"), name},
-                                      {QStringLiteral(":path"), trimmed},
-                                      {QStringLiteral(":now"), now()},
-                                      {QStringLiteral(":login"), m_login}});
+                if (auto there = checkOwner(owner); !there)
+                    return there;
+                auto inserted = m_db->insert(
+                        QStringLiteral("INSERT INTO attachments (card_id, article_id, kind, name, link_path, state, "
+                                       "created_at, created_by) VALUES (:card, :article, 'link', :name, :path, "
+                                       "'ready', :now, :login)"),
+                        {{QStringLiteral(":card"), nullable(owner.cardId)},
+                         {QStringLiteral(":article"), nullable(owner.articleId)},
+                         {QStringLiteral(":name"), name},
+                         {QStringLiteral(":path"), trimmed},
+                         {QStringLiteral(":now"), now()},
+                         {QStringLiteral(":login"), m_login}});
                 if (!inserted)
                     return inserted.error();
                 id = *inserted;
-                return cardChanged(CardIndex::Keep, eventkind::AttachmentLinked, cardId,
-                                   {{QStringLiteral("attachment_id"), id},
-                                    {QStringLiteral("name"), name},
-                                    {QStringLiteral("path"), trimmed}});
+                return attachmentsChanged(owner, eventkind::AttachmentLinked, eventkind::ArticleAttachmentLinked,
+                                          {{QStringLiteral("attachment_id"), id},
+                                           {QStringLiteral("name"), name},
+                                           {QStringLiteral("path"), trimmed}});
             },
             &id);
     if (!status)
@@ -367,8 +423,9 @@ Status BoardStore::removeAttachment(qint64 id)
                 {{QStringLiteral(":now"), now()}, {QStringLiteral(":login"), m_login}, {QStringLiteral(":id"), id}});
         if (!removed)
             return removed.error();
-        return cardChanged(CardIndex::Keep, eventkind::AttachmentRemoved, found->cardId,
-                           {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), found->name}});
+        return attachmentsChanged({found->cardId, found->articleId}, eventkind::AttachmentRemoved,
+                                  eventkind::ArticleAttachmentRemoved,
+                                  {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), found->name}});
     });
 }
 
@@ -384,8 +441,8 @@ Status BoardStore::restoreAttachment(qint64 id)
             return {};
         if (attachment.state != AttachmentState::Deleted)
             return Error{ErrorKind::NotFound, tr("the upload of %1 never finished").arg(attachment.name)};
-        if (auto card = loadCard(attachment.cardId, false); !card)
-            return card.error();
+        if (auto there = checkOwner({attachment.cardId, attachment.articleId}); !there)
+            return there;
         if (attachment.kind == AttachmentKind::File) {
             // Its chunks stay while any attachment row names them; a purge may still have run on a damaged file.
             auto stored = m_db->scalar(QStringLiteral("SELECT coalesce(sum(length(data)), 0) FROM attachment_chunks "
@@ -404,8 +461,9 @@ Status BoardStore::restoreAttachment(qint64 id)
                                   {{QStringLiteral(":id"), id}});
         if (!restored)
             return restored.error();
-        return cardChanged(CardIndex::Keep, eventkind::AttachmentRestored, attachment.cardId,
-                           {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), attachment.name}});
+        return attachmentsChanged({attachment.cardId, attachment.articleId}, eventkind::AttachmentRestored,
+                                  eventkind::ArticleAttachmentRestored,
+                                  {{QStringLiteral("attachment_id"), id}, {QStringLiteral("name"), attachment.name}});
     });
 }
 

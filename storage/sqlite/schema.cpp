@@ -277,6 +277,33 @@ constexpr const char16_t *s_v9[] = {
         u"CREATE INDEX card_articles_by_article ON card_articles(article_id)",
         uR"(CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, body, labels, tokenize = 'unicode61 remove_diacritics 2'))",
+        // An attachment is a card's or an article's: the table is made again with card_id optional (SQLite cannot
+        // drop a NOT NULL), the same rows and ids; the chunks (by SHA-256) are untouched.
+        uR"(CREATE TABLE attachments_v9 (
+        id INTEGER PRIMARY KEY,
+        card_id INTEGER REFERENCES cards(id),
+        kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+        name TEXT NOT NULL,
+        link_path TEXT,
+        sha256 TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        mime_type TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL CHECK (state IN ('uploading', 'ready', 'deleted')),
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        deleted_at INTEGER,
+        deleted_by TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        article_id INTEGER REFERENCES articles(id),
+        CHECK ((card_id IS NULL) <> (article_id IS NULL))))",
+        u"INSERT INTO attachments_v9 (id, card_id, kind, name, link_path, sha256, size, mime_type, state, created_at, "
+        u"created_by, deleted_at, deleted_by, version) SELECT id, card_id, kind, name, link_path, sha256, size, "
+        u"mime_type, state, created_at, created_by, deleted_at, deleted_by, version FROM attachments",
+        u"DROP TABLE attachments",
+        u"ALTER TABLE attachments_v9 RENAME TO attachments",
+        u"CREATE INDEX attachments_by_card ON attachments(card_id)",
+        u"CREATE INDEX attachments_by_hash ON attachments(sha256)",
+        u"CREATE INDEX attachments_by_article ON attachments(article_id) WHERE article_id IS NOT NULL",
 };
 
 // Who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so never

@@ -22,6 +22,8 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScrollArea>
+#include <QTemporaryDir>
+#include <QUndoStack>
 #include <QTimer>
 
 using namespace hb;
@@ -216,6 +218,40 @@ private Q_SLOTS:
         QVERIFY(saved(*m_window));
         QTRY_COMPARE(titlesShown(), QStringList{u"Scanner to e-mail fails"_s});
         QCOMPARE(storeAs()->article(id).value().deletedAt, 0);
+    }
+
+    void shouldShowAnArticlesFilesAndRemoveOneWithUndo()
+    {
+        // GIVEN the VPN article shown, and a set-up guide attached to it (as Attach File… does)
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(dock()->isVisible());
+        QTest::keyClicks(knowledge()->searchField(), u"vpn from home"_s);
+        const qint64 article = articleTitled(u"VPN does not connect from home"_s);
+        QTRY_COMPARE(knowledge()->shownArticle(), article);
+        QTemporaryDir files;
+        const QString guide = files.filePath(u"vpn-guide.pdf"_s);
+        QVERIFY(tests::writeFile(guide, QByteArray(200'000, 'v')));
+        QCOMPARE(m_window->actions()->addArticleAttachments(article, {guide, files.filePath(u"missing.pdf"_s)}), 1);
+        QVERIFY(saved(*m_window));
+        // THEN it is listed under the article, and in the file
+        auto *list = knowledge()->findChild<QListView *>(u"articleAttachments"_s);
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->model()->index(0, 0).data().toString(), u"vpn-guide.pdf"_s);
+        QCOMPARE(storeAs()->articleAttachments(article).value().size(), 1);
+        // WHEN Remove is clicked: THEN it is gone; Ctrl+Z brings it back
+        auto *remove = knowledge()->findChild<QPushButton *>(u"removeArticleAttachment"_s);
+        QVERIFY(remove->isEnabled());
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QVERIFY(saved(*m_window));
+        QTRY_COMPARE(list->model()->rowCount(), 0);
+        QCOMPARE(storeAs()->articleAttachments(article).value().size(), 0);
+        // (Edit > Undo; undo by keys is shouldDeleteByKeyAndUndo's)
+        QCOMPARE(m_window->actions()->undoStack().undoText(), u"Remove Attachment"_s);
+        m_window->actions()->undoStack().undo();
+        QVERIFY(saved(*m_window));
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        QCOMPARE(storeAs()->articleAttachments(article).value().size(), 1);
     }
 
     void shouldSuggestLinkAndApplyFromTheCard()

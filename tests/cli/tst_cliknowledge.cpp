@@ -147,6 +147,42 @@ private Q_SLOTS:
         QCOMPARE(articles().size(), before);
     }
 
+    void shouldAttachAManualToAnArticle()
+    {
+        QVERIFY(useDemoBoard());
+        const qint64 id = addArticle(u"Printer offline"_s, "See the manual.");
+        QVERIFY(id > 0);
+        QByteArray bytes;
+        for (int i = 0; i < 300'000; ++i)
+            bytes += char(i % 251);
+        writeFile(u"manual.pdf"_s, bytes);
+        // WHEN ben attaches the manual and links the driver share
+        const CliRun file = runAs(s_editor, {u"kb"_s, u"attach"_s, QString::number(id), u"%DIR%/manual.pdf"_s});
+        QVERIFY_SUCCEEDS(file);
+        const CliRun link =
+                runAs(s_editor, {u"kb"_s, u"attach"_s, QString::number(id), u"--link"_s, u"/srv/drivers"_s});
+        QVERIFY_SUCCEEDS(link);
+        // THEN show lists both, and save-attachment gives the bytes back
+        const QJsonArray attached = article(id).value(u"attachments"_s).toArray();
+        QCOMPARE(attached.size(), 2);
+        QCOMPARE(attached.at(0).toObject().value(u"name"_s).toString(), u"manual.pdf"_s);
+        QCOMPARE(attached.at(0).toObject().value(u"size"_s).toInteger(), bytes.size());
+        QCOMPARE(attached.at(1).toObject().value(u"link"_s).toString(), u"/srv/drivers"_s);
+        QVERIFY_SUCCEEDS(
+                runAs(s_viewer, {u"save-attachment"_s, QString::fromUtf8(file.out.trimmed()), u"%DIR%/copy.pdf"_s}));
+        QFile copy(m_dir->filePath(u"copy.pdf"_s));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), bytes);
+        const CliRun text = runAs(s_viewer, {u"kb"_s, u"show"_s, QString::number(id)});
+        QVERIFY2(text.out.contains("Attached: #") && text.out.contains("manual.pdf"), text.out);
+        // AND the wrong way round is refused, nothing changed
+        QVERIFY_FAILS_WITH(runAs(s_editor, {u"kb"_s, u"attach"_s, QString::number(id)}), Usage);
+        QVERIFY_FAILS_WITH(runAs(s_editor, {u"kb"_s, u"attach"_s, u"4242"_s, u"%DIR%/manual.pdf"_s}), Invalid);
+        QVERIFY_FAILS_WITH(runAs(s_viewer, {u"kb"_s, u"attach"_s, QString::number(id), u"%DIR%/manual.pdf"_s}),
+                           Forbidden);
+        QCOMPARE(article(id).value(u"attachments"_s).toArray().size(), 2);
+    }
+
     void shouldRefuseBadInputAndChangeNothing_data()
     {
         QTest::addColumn<QString>("login");

@@ -377,6 +377,69 @@ private Q_SLOTS:
         QCOMPARE(m_store->articleCards(id).value(), QList<qint64>());
     }
 
+    void shouldKeepFilesAndLinksOnAnArticle()
+    {
+        // GIVEN an article and a card, and a manual of 600 KiB (three chunks)
+        const qint64 id = article(u"Printer offline"_s, u"See the manual"_s);
+        const qint64 card = newCard(u"Printer jams"_s);
+        const QString manual = m_dir.filePath(u"manual.pdf"_s);
+        QByteArray bytes;
+        for (int i = 0; i < 600 * 1024; ++i)
+            bytes += char(i * 7);
+        QVERIFY(writeFile(manual, bytes));
+        const qint64 seq = m_store->lastEventSeq().value();
+
+        // WHEN ben attaches it to the article, and links the driver share
+        QVERIFY(m_store->setLogin(u"ben"_s));
+        auto file = m_store->addArticleAttachment(id, manual);
+        QVERIFY2(file, qPrintable(file ? QString() : file.error().message));
+        auto link = m_store->addArticleLink(id, u"\\\\print01\\drivers"_s);
+        QVERIFY(link);
+
+        // THEN the article has both, the card none; the bytes come back whole; the feed says so, board-wide
+        const QList<Attachment> held = m_store->articleAttachments(id).value();
+        QCOMPARE(held.size(), 2);
+        QCOMPARE(held.at(0).articleId, id);
+        QCOMPARE(held.at(0).cardId, 0);
+        QCOMPARE(held.at(0).name, u"manual.pdf"_s);
+        QCOMPARE(held.at(0).size, bytes.size());
+        QCOMPARE(held.at(1).kind, AttachmentKind::Link);
+        QCOMPARE(m_store->attachments(card).value().size(), 0);
+        const QString copy = m_dir.filePath(u"copy.pdf"_s);
+        QVERIFY(m_store->saveAttachment(*file, copy));
+        QFile back(copy);
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        QCOMPARE(back.readAll(), bytes);
+        QCOMPARE(eventKinds(*m_store, seq), (QStringList{eventkind::ArticleAttachmentAdded.toString(),
+                                                         eventkind::ArticleAttachmentLinked.toString()}));
+        QCOMPARE(m_store->eventsSince(seq).value().constFirst().cardId, 0);
+        QCOMPARE(QJsonDocument::fromJson(m_store->eventsSince(seq).value().constFirst().payload)
+                         .object()
+                         .value(u"article_id"_s)
+                         .toInteger(),
+                 id);
+        // AND removed and restored (undo) as a card's are
+        QVERIFY(m_store->removeAttachment(*file));
+        QCOMPARE(m_store->articleAttachments(id).value().size(), 1);
+        QVERIFY(m_store->restoreAttachment(*file));
+        QCOMPARE(m_store->articleAttachments(id).value().size(), 2);
+        // AND the same bytes on a card are stored once
+        QVERIFY(m_store->addAttachment(card, manual));
+        QCOMPARE(rawSql(m_store->path(), {u"SELECT count(DISTINCT sha256) FROM attachment_chunks"_s})
+                         .rows.value(0)
+                         .value(0)
+                         .toInt(),
+                 1);
+        // AND a deleted article takes no attachment; a viewer adds none; the file is sound
+        QVERIFY(m_store->deleteArticle(id));
+        QCOMPARE(m_store->addArticleLink(id, u"/srv/x"_s).error().kind, ErrorKind::NotFound);
+        QCOMPARE(m_store->addArticleAttachment(id, manual).error().kind, ErrorKind::NotFound);
+        QVERIFY(m_store->restoreArticle(id));
+        QVERIFY(m_store->setLogin(u"vera"_s));
+        QCOMPARE(m_store->addArticleAttachment(id, manual).error().kind, ErrorKind::Forbidden);
+        QCOMPARE(m_store->verify().value(), QStringList());
+    }
+
     void shouldApplyARetriedChangeOnce()
     {
         const QUuid op = QUuid::createUuid();

@@ -59,8 +59,26 @@ QString makeV1Board(const QString &path)
         }
     }
     // (v4's status CHECK back as v1 wrote it: the store is closed, no connection holds the schema read before)
-    QStringList undo{u"DROP TABLE articles_fts"_s, u"DROP TABLE card_articles"_s,        u"DROP TABLE article_labels"_s,
-                     u"DROP TABLE articles"_s,     u"DROP TRIGGER metric_cache_stale"_s, u"DROP TABLE metric_cache"_s};
+    // v9 made the attachments table again (card_id optional, article_id): back to v1's, the same rows.
+    QString v1Attachments;
+    for (const QString &statement : schema::v1Statements()) {
+        if (statement.startsWith(u"CREATE TABLE attachments ("_s))
+            v1Attachments = statement;
+    }
+    v1Attachments.replace(u"CREATE TABLE attachments ("_s, u"CREATE TABLE attachments_v1 ("_s);
+    QStringList undo{v1Attachments,
+                     u"INSERT INTO attachments_v1 SELECT id, card_id, kind, name, link_path, sha256, size, mime_type, "
+                     u"state, created_at, created_by, deleted_at, deleted_by, version FROM attachments"_s,
+                     u"DROP TABLE attachments"_s,
+                     u"ALTER TABLE attachments_v1 RENAME TO attachments"_s,
+                     u"CREATE INDEX attachments_by_card ON attachments(card_id)"_s,
+                     u"CREATE INDEX attachments_by_hash ON attachments(sha256)"_s,
+                     u"DROP TABLE articles_fts"_s,
+                     u"DROP TABLE card_articles"_s,
+                     u"DROP TABLE article_labels"_s,
+                     u"DROP TABLE articles"_s,
+                     u"DROP TRIGGER metric_cache_stale"_s,
+                     u"DROP TABLE metric_cache"_s};
     for (const QString &view :
          {u"metrics_technicians"_s, u"metrics_escalations"_s, u"metrics_labels"_s, u"metrics_channels"_s,
           u"metrics_days"_s, u"metrics_summary"_s, u"metrics_tickets"_s, u"metrics_assignments"_s, u"metrics_stays"_s})
@@ -769,6 +787,20 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"board.helpboard"_s);
         QCOMPARE(makeBoardAt(path, 8), QString());
         QVERIFY(!rawSql(path, {u"SELECT * FROM articles"_s}).error.isEmpty());
+        // (with a card's file and link, as v8 kept them)
+        QCOMPARE(rawExec(path, {u"INSERT INTO attachment_chunks (sha256, seq, data) VALUES ('abc', 0, X'6869')"_s,
+                                u"INSERT INTO attachments (id, card_id, kind, name, sha256, size, state, created_at, "
+                                u"created_by) SELECT 41, min(id), 'file', 'manual.txt', 'abc', 2, 'ready', 1, 'ann' "
+                                u"FROM cards"_s,
+                                u"INSERT INTO attachments (id, card_id, kind, name, link_path, state, created_at, "
+                                u"created_by) SELECT 42, min(id), 'link', 'share', '/srv/share', 'ready', 2, 'ann' "
+                                u"FROM cards"_s}),
+                 QString());
+        const QString attachmentsBefore =
+                u"SELECT id, card_id, kind, name, link_path, sha256, size, state, created_at, created_by, version "
+                u"FROM attachments ORDER BY id"_s;
+        const RawResult before = rawSql(path, {attachmentsBefore});
+        QCOMPARE(before.rows.size(), 2);
         const QString fresh = dir.filePath(u"new.helpboard"_s);
         QVERIFY(BoardStore::create(fresh, u"New"_s, optionsFor(s_creator)));
 
@@ -779,13 +811,16 @@ private Q_SLOTS:
         // THEN it is at v9, with a backup of the v8 file beside it
         QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 9);
         QCOMPARE(rawSql(path + u".v8-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 8);
-        // AND the knowledge base's tables and index a new board has, word for word, and nothing in them
+        // AND the knowledge base's tables and index a new board has, word for word, and nothing in them; the
+        // attachments table as a new board's (a card's or an article's), the cards' attachments as they were
         const QString parts = u"SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'article%' OR name LIKE "
-                              u"'card_articles%' ORDER BY name"_s;
+                              u"'card_articles%' OR name LIKE 'attachments%' ORDER BY name"_s;
         const RawResult migrated = rawSql(path, {parts});
         QVERIFY(migrated.rows.size() >= 6);
         QCOMPARE(migrated.rows, rawSql(fresh, {parts}).rows);
         QCOMPARE(store.value()->articles().value().size(), 0);
+        QCOMPARE(rawSql(path, {attachmentsBefore}).rows, before.rows);
+        QCOMPARE(store.value()->attachments(before.rows.at(0).at(1).toLongLong()).value().size(), 2);
         // AND articles can be written, found and linked to its old tickets
         Article article;
         article.title = u"VPN drops every hour"_s;

@@ -6,10 +6,14 @@
 #include <board/actions/boardactions.h>
 #include <board/model/articlemodel.h>
 #include <board/model/boardmodel.h>
+#include <board/model/attachmentmodel.h>
+#include <board/sync/saved.h>
+#include <board/widgets/cardeditor/attachmentdelegate.h>
 #include <board/widgets/common/markdownview.h>
 #include <storage/boardstore.h>
 
 #include <QDateTime>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -102,8 +106,50 @@ KnowledgeView::KnowledgeView(BoardModel &model, QWidget *parent)
     connect(m_delete, &QPushButton::clicked, this, &KnowledgeView::deleteArticle);
     buttons->addWidget(m_edit);
     buttons->addWidget(m_delete);
+    m_attach = new QPushButton(tr("Attach File…"), page);
+    m_attach->setObjectName(QStringLiteral("attachToArticle"));
+    m_attach->setToolTip(tr("Store a manual or an install package in the board with the article"));
+    connect(m_attach, &QPushButton::clicked, this, [this] {
+        if (!m_actions || !m_shown)
+            return;
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Attach Files to the Article"));
+        if (!paths.isEmpty())
+            m_actions->addArticleAttachments(m_shown, paths);
+    });
+    buttons->addWidget(m_attach);
     buttons->addStretch(1);
     pageLayout->addLayout(buttons);
+    // Its files and links, as a card's are shown; saved as a copy, never opened from here.
+    m_files = new AttachmentModel(this);
+    m_files->setNameOf([this](const QString &login) { return m_model.memberName(login); });
+    m_fileList = new QListView(page);
+    m_fileList->setObjectName(QStringLiteral("articleAttachments"));
+    m_fileList->setAccessibleName(tr("The article's attachments"));
+    m_fileList->setModel(m_files);
+    m_fileList->setItemDelegate(new AttachmentDelegate(m_fileList));
+    m_fileList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_fileList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    pageLayout->addWidget(m_fileList);
+    auto *fileButtons = new QHBoxLayout;
+    m_saveFile = new QPushButton(tr("Save As…"), page);
+    m_saveFile->setObjectName(QStringLiteral("saveArticleAttachment"));
+    connect(m_saveFile, &QPushButton::clicked, this, &KnowledgeView::saveAttachmentAs);
+    m_removeFile = new QPushButton(tr("Remove"), page);
+    m_removeFile->setObjectName(QStringLiteral("removeArticleAttachment"));
+    m_removeFile->setToolTip(tr("Remove it from the article (Ctrl+Z brings it back)"));
+    connect(m_removeFile, &QPushButton::clicked, this, [this] {
+        const QModelIndex index = m_fileList->currentIndex();
+        if (!m_actions || !index.isValid())
+            return;
+        // The keyboard goes back to the articles: the button hides with the last file.
+        m_list->setFocus();
+        m_actions->removeArticleAttachment(m_files->attachments().at(index.row()).id);
+    });
+    fileButtons->addWidget(m_saveFile);
+    fileButtons->addWidget(m_removeFile);
+    fileButtons->addStretch(1);
+    pageLayout->addLayout(fileButtons);
+    connect(m_fileList->selectionModel(), &QItemSelectionModel::currentChanged, this, &KnowledgeView::updateButtons);
     m_body = new MarkdownView(page);
     m_body->setObjectName(QStringLiteral("articleBodyShown"));
     m_body->setAccessibleName(tr("Article text"));
@@ -201,6 +247,7 @@ void KnowledgeView::showCurrent()
         m_title->setFont(font());
         m_meta->clear();
         m_body->clear();
+        showAttachments({});
         updateButtons();
         return;
     }
@@ -238,6 +285,10 @@ void KnowledgeView::showCurrent()
         meta << tr("changed by %1, %2").arg(m_model.memberName(article->updatedBy), day(article->updatedAt));
     m_meta->setText(meta.join(QStringLiteral(" · ")));
     // The text, read now (the list has titles only); one that cannot be read now (a busy share) says so.
+    if (m_store) {
+        if (auto files = m_store->articleAttachments(article->id))
+            showAttachments(*files);
+    }
     QString text = checklist;
     if (m_store) {
         auto whole = m_store->article(article->id);
@@ -254,8 +305,44 @@ void KnowledgeView::updateButtons()
     m_new->setVisible(editable);
     m_edit->setVisible(editable);
     m_delete->setVisible(editable);
+    m_attach->setVisible(editable);
     m_edit->setEnabled(m_shown != 0);
     m_delete->setEnabled(m_shown != 0);
+    m_attach->setEnabled(m_shown != 0);
+    const QModelIndex file = m_fileList->currentIndex();
+    const bool any = m_files->rowCount() > 0;
+    m_saveFile->setVisible(any);
+    m_removeFile->setVisible(any && editable);
+    m_saveFile->setEnabled(file.isValid()
+                           && m_files->attachments().at(file.row()).kind == storage::AttachmentKind::File);
+    m_removeFile->setEnabled(file.isValid());
+}
+
+void KnowledgeView::showAttachments(const QList<storage::Attachment> &attachments)
+{
+    m_files->setAttachments(m_shown, attachments);
+    // As tall as what it holds: the article's text has the rest of the page.
+    const int rows = m_files->rowCount();
+    const int row = rows ? m_fileList->sizeHintForRow(0) : 0;
+    m_fileList->setFixedHeight(rows * row + 2 * m_fileList->frameWidth());
+    m_fileList->setVisible(rows > 0);
+    if (rows && !m_fileList->currentIndex().isValid())
+        m_fileList->setCurrentIndex(m_files->index(0));
+    updateButtons();
+}
+
+void KnowledgeView::saveAttachmentAs()
+{
+    const QModelIndex index = m_fileList->currentIndex();
+    if (!index.isValid() || !m_actions)
+        return;
+    const storage::Attachment attachment = m_files->attachments().at(index.row());
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save a Copy"), attachment.name);
+    if (path.isEmpty())
+        return;
+    // Read off the window's thread, a chunk at a time; written whole or not at all.
+    const qint64 id = attachment.id;
+    m_actions->save({}, [id, path](storage::BoardStore &store) { return Saved{store.saveAttachment(id, path)}; });
 }
 
 bool KnowledgeView::runDialog(const storage::Article &article, storage::Article *written, storage::ArticlePatch *patch)

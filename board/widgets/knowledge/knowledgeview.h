@@ -17,6 +17,7 @@ class BoardStore;
 namespace hb::board {
 
 class ArticleModel;
+class AttachmentModel;
 class BoardActions;
 class BoardModel;
 class MarkdownView;
@@ -61,6 +62,8 @@ private:
     /// The editor on @p article, modal; true when accepted, with what was written or changed.
     bool runDialog(const storage::Article &article, storage::Article *written, storage::ArticlePatch *patch);
     void search();
+    void showAttachments(const QList<storage::Attachment> &attachments);
+    void saveAttachmentAs();
     void showCurrent();
     void updateButtons();
 
@@ -80,6 +83,11 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_delete = nullptr;
     MarkdownView *m_body = nullptr;
+    QPushButton *m_attach = nullptr;
+    AttachmentModel *m_files = nullptr;
+    QListView *m_fileList = nullptr;
+    QPushButton *m_saveFile = nullptr;
+    QPushButton *m_removeFile = nullptr;
 };
 
 } // namespace hb::board
