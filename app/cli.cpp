@@ -697,6 +697,11 @@ int Cli::cmdChecklist(CliArguments &args)
 
 int Cli::cmdAttach(CliArguments &args)
 {
+    return attachTo(args, tr("card"), &BoardStore::addAttachment, &BoardStore::addLink);
+}
+
+int Cli::attachTo(CliArguments &args, const QString &what, AddFile addFile, AddLink addLink)
+{
     const auto link = args.value(QStringLiteral("--link"));
     const auto name = args.value(QStringLiteral("--name"));
     const auto positional = args.positional(1, 2);
@@ -704,11 +709,11 @@ int Cli::cmdAttach(CliArguments &args)
         return usageError(args.error());
     if (link.has_value() == (positional->size() == 2))
         return usageError(tr("attach needs either a FILE or --link PATH"));
-    auto id = parseId(positional->constFirst(), tr("card"));
+    auto id = parseId(positional->constFirst(), what);
     if (!id)
         return fail(id.error());
     if (link) {
-        auto added = m_store->addLink(*id, *link);
+        auto added = (m_store.get()->*addLink)(*id, *link);
         if (!added)
             return fail(added.error());
         m_out << *added << Qt::endl;
@@ -718,7 +723,7 @@ int Cli::cmdAttach(CliArguments &args)
     auto file = FileToAttach::open(positional->at(1));
     if (!file)
         return fail(file.error());
-    auto attachment = m_store->addAttachment(*id, file->path(), name.value_or(file->name()));
+    auto attachment = (m_store.get()->*addFile)(*id, file->path(), name.value_or(file->name()), {});
     if (!attachment)
         return fail(attachment.error());
     m_out << *attachment << Qt::endl;

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -67,6 +68,11 @@ private:
     int cmdChecklist(CliArguments &args);
     int cmdTemplates(CliArguments &args);
     int cmdAttach(CliArguments &args);
+    using AddFile = storage::Result<qint64> (storage::BoardStore::*)(qint64, const QString &, const QString &,
+                                                                     const std::function<bool(qint64, qint64)> &);
+    using AddLink = storage::Result<qint64> (storage::BoardStore::*)(qint64, const QString &);
+    /// attach and kb attach: a file (stored) or --link PATH on the @p what whose id comes first.
+    int attachTo(CliArguments &args, const QString &what, AddFile addFile, AddLink addLink);
     int cmdSaveAttachment(CliArguments &args);
     int cmdList(CliArguments &args);
     int cmdShow(CliArguments &args);

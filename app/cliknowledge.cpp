@@ -332,32 +332,7 @@ int Cli::kbLink(CliArguments &args)
 
 int Cli::kbAttach(CliArguments &args)
 {
-    const auto link = args.value(QStringLiteral("--link"));
-    const auto name = args.value(QStringLiteral("--name"));
-    const auto positional = args.positional(1, 2);
-    if (!positional)
-        return usageError(args.error());
-    if (link.has_value() == (positional->size() == 2))
-        return usageError(tr("kb attach needs either a FILE or --link PATH"));
-    auto id = parseId(positional->constFirst(), tr("knowledge-base article"));
-    if (!id)
-        return fail(id.error());
-    if (link) {
-        auto added = m_store->addArticleLink(*id, *link);
-        if (!added)
-            return fail(added.error());
-        m_out << *added << Qt::endl;
-        return Ok;
-    }
-    // As attach does for a card: opened by the name's bytes, a folder or a named pipe told apart.
-    auto file = FileToAttach::open(positional->at(1));
-    if (!file)
-        return fail(file.error());
-    auto attachment = m_store->addArticleAttachment(*id, file->path(), name.value_or(file->name()));
-    if (!attachment)
-        return fail(attachment.error());
-    m_out << *attachment << Qt::endl;
-    return Ok;
+    return attachTo(args, tr("knowledge-base article"), &BoardStore::addArticleAttachment, &BoardStore::addArticleLink);
 }
 
 int Cli::kbImport(CliArguments &args)
