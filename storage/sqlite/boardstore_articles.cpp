@@ -321,23 +321,10 @@ Result<qint64> BoardStore::createArticle(const Article &article)
 Result<QStringList> BoardStore::articleFieldsChangedSince(qint64 articleId, qint64 version)
 {
     // Board-level events are few (no card's): the index on (card_id, seq) finds them.
-    QStringList fields;
-    auto read = m_db->forEach(QStringLiteral("SELECT payload FROM events WHERE card_id IS NULL AND kind = "
+    return fieldsChangedAfter(*m_db,
+                              QStringLiteral("SELECT payload FROM events WHERE card_id IS NULL AND kind = "
                                              "'article.updated' AND json_extract(payload, '$.article_id') = :id"),
-                              {{QStringLiteral(":id"), articleId}}, [&](const QSqlQuery &query) {
-                                  const QJsonObject payload =
-                                          QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
-                                  if (payload.value(QStringLiteral("version")).toInteger() <= version)
-                                      return;
-                                  const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
-                                  for (auto it = changes.begin(); it != changes.end(); ++it) {
-                                      if (!fields.contains(it.key()))
-                                          fields << it.key();
-                                  }
-                              });
-    if (!read)
-        return read.error();
-    return fields;
+                              {{QStringLiteral(":id"), articleId}}, version);
 }
 
 Result<qint64> BoardStore::updateArticle(qint64 id, const ArticlePatch &patch, qint64 expectedVersion)

@@ -96,24 +96,11 @@ Status BoardStore::reindexCard(qint64 cardId)
 
 Result<QStringList> BoardStore::fieldsChangedSince(qint64 cardId, qint64 version)
 {
-    QStringList fields;
-    auto read = m_db->forEach(QStringLiteral("SELECT payload FROM events WHERE card_id = :card "
+    return fieldsChangedAfter(*m_db,
+                              QStringLiteral("SELECT payload FROM events WHERE card_id = :card "
                                              "AND kind IN ('card.updated', 'card.moved', 'card.archived', "
                                              "'card.restored') ORDER BY seq DESC"),
-                              {{QStringLiteral(":card"), cardId}}, [&](const QSqlQuery &query) {
-                                  const QJsonObject payload =
-                                          QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
-                                  if (payload.value(QStringLiteral("version")).toInteger() <= version)
-                                      return;
-                                  const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
-                                  for (auto it = changes.begin(); it != changes.end(); ++it) {
-                                      if (!fields.contains(it.key()))
-                                          fields << it.key();
-                                  }
-                              });
-    if (!read)
-        return read.error();
-    return fields;
+                              {{QStringLiteral(":card"), cardId}}, version);
 }
 
 Status BoardStore::fillSummaries(QList<Card> &cards, qint64 onlyCardId)

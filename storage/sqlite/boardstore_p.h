@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -109,6 +110,28 @@ Status checkMerge(const QString &what, qint64 expectedVersion, qint64 currentVer
                          .arg(expectedVersion)
                          .arg(currentVersion)
                          .arg(both.isEmpty() ? changed->join(QStringLiteral(", ")) : both.join(QStringLiteral(", ")))};
+}
+
+/**
+ * The fields named in the "changes" of the change events @p sql reads (their payloads, one column) whose "version" is
+ * above @p version, each once: what others changed since that version (compare-and-swap's merge).
+ */
+inline Result<QStringList> fieldsChangedAfter(Connection &db, const QString &sql, Bindings bindings, qint64 version)
+{
+    QStringList fields;
+    auto read = db.forEach(sql, std::move(bindings), [&](const QSqlQuery &query) {
+        const QJsonObject payload = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+        if (payload.value(QStringLiteral("version")).toInteger() <= version)
+            return;
+        const QJsonObject changes = payload.value(QStringLiteral("changes")).toObject();
+        for (auto it = changes.begin(); it != changes.end(); ++it) {
+            if (!fields.contains(it.key()))
+                fields << it.key();
+        }
+    });
+    if (!read)
+        return read.error();
+    return fields;
 }
 
 /// Long text shortened for an event payload.
