@@ -144,7 +144,21 @@ QString Cli::usage()
               "                                   in the desk's time zone) of the tickets the options choose\n"
               "                                   (as list's); definitions in docs/metrics.md;\n"
               "                                   --csv: metric,detail,value; --tickets: a line per ticket\n"
-              "  export [--json] [FILE]           the whole board as JSON (standard output without FILE)\n"
+              "  export [--json | --csv] [FILE]   the whole board as JSON (standard output without FILE);\n"
+              "                                   --csv: a line per card, every field and its SLA figures\n"
+              "  import trello FILE [--update] [--dry-run] [--json]\n"
+              "                                   a Trello board's JSON export: lists, cards, labels, members,\n"
+              "                                   checklists, comments, attachments as links; all or nothing\n"
+              "  import csv FILE [--map FIELD=COLUMN]... [--value FIELD:VALUE=MEANING]...\n"
+              "      [--date-format F] [--delimiter C] [--encoding E] [--group | --no-group]\n"
+              "      [--update] [--dry-run] [--json]\n"
+              "                                   tickets from another help desk's CSV; fields: id, title,\n"
+              "                                   description, status, priority, assignee, requester, channel,\n"
+              "                                   labels, due, created, resolved, comments (guessed from the\n"
+              "                                   header); --value status:Pending=doing+waiting-requester;\n"
+              "                                   --group: rows with one ticket number are one card.\n"
+              "                                   Importing again makes no card twice (--update: bring in\n"
+              "                                   what the source changed)\n"
               "  verify                           integrity, foreign keys, attachment sizes and the schema;\n"
               "                                   clears the damage mark of a board found fully sound\n"
               "  backup FILE                      a consistent copy (VACUUM INTO)\n"
@@ -317,6 +331,11 @@ int Cli::run(const QStringList &arguments)
         if (const int opened = openBoard(); opened != Ok)
             return opened;
         return cmdKb(rest);
+    }
+    if (command == u"import") {
+        if (const int opened = openBoard(); opened != Ok)
+            return opened;
+        return cmdImport(rest);
     }
     if (command == u"archive" || command == u"restore") {
         if (const int opened = openBoard(); opened != Ok)

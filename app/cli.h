@@ -100,6 +100,7 @@ private:
     int cmdArchive(CliArguments &args, bool restore);
     int cmdMembers(CliArguments &args);
     int cmdExport(CliArguments &args);
+    int cmdImport(const QStringList &arguments); // cliimport.cpp
     int cmdVerify(CliArguments &args);
     int cmdBackup(CliArguments &args);
     // clilocks.cpp: the share's locks.

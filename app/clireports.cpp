@@ -7,6 +7,8 @@
 #include "clistream.h"
 #include "terminaltext.h"
 
+#include <board/metrics/dataset.h>
+#include <board/metrics/reportfiles.h>
 #include <board/rules/cardfields.h>
 #include <board/rules/cardfilter.h>
 #include <board/sla/desk.h>
@@ -570,14 +572,23 @@ int Cli::cmdTemplates(CliArguments &args)
 
 int Cli::cmdExport(CliArguments &args)
 {
-    args.flag(QStringLiteral("--json"));
+    const bool json = args.flag(QStringLiteral("--json"));
+    const bool csv = args.flag(QStringLiteral("--csv"));
     const auto positional = args.positional(0, 1);
     if (!positional)
         return usageError(args.error());
-    // Streamed, a page of cards at a time (memory stays flat however big the board is), from a copy made on this
-    // computer first (colleagues' saves wait for the copy, not for the whole export).
-    const auto writeBoard = [this](QIODevice *out) {
-        return BoardExport::writeBoardViaCopy(*m_store, QDir::tempPath(), out);
+    if (json && csv)
+        return usageError(tr("--json and --csv exclude each other"));
+    // JSON: streamed, a page of cards at a time (memory stays flat however big the board is), from a copy made on this
+    // computer first (colleagues' saves wait for the copy, not for the whole export). CSV: a page of cards at a time,
+    // with the figures the metrics work out of every ticket.
+    const std::function<Status(QIODevice *)> writeBoard = [this, csv](QIODevice *out) -> Status {
+        if (!csv)
+            return BoardExport::writeBoardViaCopy(*m_store, QDir::tempPath(), out);
+        auto data = board::metrics::readDataset(*m_store, m_store->now());
+        if (!data)
+            return data.error();
+        return board::metrics::writeCardsCsv(*m_store, *data, out);
     };
     if (positional->isEmpty()) {
         if (auto written = writeWhole(m_out, writeBoard); !written)

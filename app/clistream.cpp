@@ -25,7 +25,8 @@ Status writeWhole(QTextStream &out, const std::function<Status(QIODevice *)> &wr
         return written;
     if (!file.flush() || !file.seek(0))
         return Error{ErrorKind::Io, detail::tr("cannot write a temporary file: %1").arg(file.errorString())};
-    QStringDecoder utf8(QStringDecoder::Utf8); // keeps a character cut by a block boundary for the next block
+    // Keeps a character cut by a block boundary for the next block, and a BOM the writer put first (a CSV's).
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
     constexpr qint64 s_blockBytes = 256 * 1024;
     while (!file.atEnd()) {
         const QByteArray block = file.read(s_blockBytes);

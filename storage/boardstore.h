@@ -4,6 +4,7 @@
 #include "records.h"
 #include "result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -51,6 +52,17 @@ struct NewCard
     Placement placement;
 };
 
+/// Where an imported card came from (schema v10): importing the same source again finds the card instead of
+/// making it twice, and tells whether the source changed it since.
+struct CardSource
+{
+    QString source;      ///< which source: "trello:<board id>", "csv", "helpboard:<board uuid>"
+    QString sourceId;    ///< the ticket's id there
+    QString fingerprint; ///< what the card was in the source when last imported (the importer's digest)
+    qint64 cardId = 0;
+    qint64 importedAt = 0;
+};
+
 /// A card brought in whole, with what happened to it before (BoardStore::importCards()).
 struct ImportedCard
 {
@@ -70,6 +82,12 @@ struct ImportedCard
     qint64 createdAt = 0;    ///< epoch ms; 0: now
     QList<Item> checklist;   ///< in order
     QList<Comment> comments; ///< in order
+    /// In a Done column: when it was resolved, and by whom (a member; empty: its creator). 0: when it was made.
+    qint64 resolvedAt = 0;
+    QString resolvedBy;
+    qint64 archivedAt = 0; ///< archived then (by its creator); 0: on the board
+    QStringList links;     ///< links to files or pages (attachments of kind link), in order
+    CardSource source;     ///< where it came from; an empty source: nowhere to remember
 };
 
 /// One card of BoardStore::moveCards().
@@ -234,9 +252,14 @@ public:
      * card refused is the error (with its place in the list). Each card's history says who made it and when, each
      * comment was written by its author at its time; the items and comments are recorded as added by the card's
      * creator. Much faster than one change per card, item and comment: for imports and generated boards.
+     * @p progress hears of every hundred cards (in the transaction); false cancels: nothing is written.
      * Returns the new cards' ids, in order.
      */
-    Result<QList<qint64>> importCards(const QList<ImportedCard> &cards);
+    Result<QList<qint64>> importCards(const QList<ImportedCard> &cards, const ProgressCallback &progress = {});
+    /// The cards imported from @p source (ImportedCard::source), by their id there; deleted cards left out.
+    Result<QHash<QString, CardSource>> cardSources(const QString &source);
+    /// Records (or moves) where cards came from: for a card updated from its source again (editors and admins).
+    Status setCardSources(const QList<CardSource> &sources);
     // Several cards in one change (one transaction): every card or none; the first card refused is the error.
     /// Moves the cards in list order (so several placed before one card keep their order).
     Status moveCards(const QList<CardMove> &moves);

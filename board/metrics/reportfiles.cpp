@@ -2,9 +2,12 @@
 #include "reportfiles.h"
 
 #include <board/metrics/dataset.h>
+#include <storage/boardstore.h>
 #include <storage/records.h>
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -277,6 +280,115 @@ QByteArray ticketsCsv(const Dataset &data, const QList<qsizetype> &indexes, cons
                      isoTime(row.archivedAt)});
     }
     return out;
+}
+
+Status writeCardsCsv(BoardStore &store, const Dataset &data, QIODevice *out)
+{
+    constexpr qsizetype s_cardsPerPage = 50;
+    const auto write = [out](const QByteArray &bytes) -> Status {
+        if (out->write(bytes) != bytes.size())
+            return Error{ErrorKind::Io, QCoreApplication::translate("hb::board::metrics", "cannot write the CSV: %1")
+                                                .arg(out->errorString())};
+        return {};
+    };
+    QHash<qint64, qsizetype> rowOf;
+    for (qsizetype i = 0; i < data.cards.size(); ++i)
+        rowOf.insert(data.cards.at(i).id, i);
+    auto columns = store.columns();
+    if (!columns)
+        return columns.error();
+    QHash<qint64, QString> columnNames;
+    for (const Column &column : *columns)
+        columnNames.insert(column.id, column.name);
+    auto ids = store.cardIds(CardQuery{0, true, false, false, 0});
+    if (!ids)
+        return ids.error();
+    // A BOM: Excel reads the file as UTF-8 only with one.
+    Status status = write(QByteArray("\xef\xbb\xbf")
+                          + line({QStringLiteral("id"),
+                                  QStringLiteral("title"),
+                                  QStringLiteral("description"),
+                                  QStringLiteral("column"),
+                                  QStringLiteral("status"),
+                                  QStringLiteral("priority"),
+                                  QStringLiteral("assignee"),
+                                  QStringLiteral("requester"),
+                                  QStringLiteral("channel"),
+                                  QStringLiteral("labels"),
+                                  QStringLiteral("due"),
+                                  QStringLiteral("overdue"),
+                                  QStringLiteral("created"),
+                                  QStringLiteral("created_by"),
+                                  QStringLiteral("updated"),
+                                  QStringLiteral("first_response"),
+                                  QStringLiteral("resolved"),
+                                  QStringLiteral("resolved_by"),
+                                  QStringLiteral("archived"),
+                                  QStringLiteral("checklist_done"),
+                                  QStringLiteral("checklist_total"),
+                                  QStringLiteral("comments"),
+                                  QStringLiteral("attachments"),
+                                  QStringLiteral("escalated_to"),
+                                  QStringLiteral("escalation_case"),
+                                  QStringLiteral("sla_state"),
+                                  QStringLiteral("first_response_business_min"),
+                                  QStringLiteral("resolution_business_min"),
+                                  QStringLiteral("response_met"),
+                                  QStringLiteral("resolution_met"),
+                                  QStringLiteral("handle_min"),
+                                  QStringLiteral("reopened"),
+                                  QStringLiteral("first_contact"),
+                                  QStringLiteral("version")}));
+    for (qsizetype start = 0; status && start < ids->size(); start += s_cardsPerPage) {
+        auto cards = store.cardsWithIds(ids->mid(start, s_cardsPerPage));
+        if (!cards)
+            return cards.error();
+        QByteArray page;
+        for (const Card &card : *cards) {
+            QStringList labels;
+            for (qint64 id : card.labelIds)
+                labels << data.labelNames.value(id);
+            const qsizetype index = rowOf.value(card.id, -1);
+            const TicketRow row = index >= 0 ? data.rows.at(index) : TicketRow{};
+            const bool known = index >= 0;
+            page += line({QString::number(card.id),
+                          card.title,
+                          card.description,
+                          columnNames.value(card.columnId),
+                          card.status == StatusTag::None ? QString() : toText(card.status),
+                          toText(card.priority),
+                          card.assignee,
+                          card.requester,
+                          card.channel == Channel::None ? QString() : toText(card.channel),
+                          labels.join(QStringLiteral("; ")),
+                          isoTime(card.dueAt),
+                          card.isOverdue(data.now) ? QStringLiteral("yes") : QString(),
+                          isoTime(card.createdAt),
+                          card.createdBy,
+                          isoTime(card.updatedAt),
+                          isoTime(card.firstResponseAt),
+                          isoTime(card.resolvedAt),
+                          card.resolvedBy,
+                          isoTime(card.archivedAt),
+                          QString::number(card.checklistDone),
+                          QString::number(card.checklistTotal),
+                          QString::number(card.commentCount),
+                          QString::number(card.attachmentCount),
+                          card.escalation.isEscalated() ? card.escalation.targetName : QString(),
+                          card.escalation.reference,
+                          data.slaStates.value(card.id),
+                          minutes(row.businessResponseMs),
+                          minutes(row.businessResolutionMs),
+                          yesNo(row.responseMet),
+                          yesNo(row.resolutionMet),
+                          known ? minutes(row.handleMs) : QString(),
+                          known ? QString::number(row.reopenCount) : QString(),
+                          known && row.isResolved() ? yesNo(row.firstContact()) : QString(),
+                          QString::number(card.version)});
+        }
+        status = write(page);
+    }
+    return status;
 }
 
 } // namespace hb::board::metrics

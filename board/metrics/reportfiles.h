@@ -3,9 +3,17 @@
 
 #include "report.h"
 
+#include <storage/result.h>
+
 #include <QByteArray>
 #include <QDate>
 #include <QJsonObject>
+
+class QIODevice;
+
+namespace hb::storage {
+class BoardStore;
+}
 
 namespace hb::board::metrics {
 
@@ -24,5 +32,12 @@ QByteArray figuresCsv(const QJsonObject &report);
  * apostrophe.
  */
 QByteArray ticketsCsv(const Dataset &data, const QList<qsizetype> &indexes, const Period &period);
+
+/**
+ * Every card of @p store's board, archived ones too, one line each (`helpboard-cli export --csv`, File > Export > CSV):
+ * every field, labels joined, and the service-level figures and durations @p data (read from the same board) worked
+ * out. UTF-8 with a BOM and CRLF line ends, so LibreOffice and Excel open it as it is; read a page of cards at a time.
+ */
+storage::Status writeCardsCsv(storage::BoardStore &store, const Dataset &data, QIODevice *out);
 
 } // namespace hb::board::metrics

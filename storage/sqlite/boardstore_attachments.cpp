@@ -348,7 +348,7 @@ Result<qint64> BoardStore::addLinkTo(const AttachmentOwner &owner, const QString
     const QString trimmed = path.trimmed();
     if (auto valid = checkText(tr("link"), trimmed, s_maxTextLength, true); !valid)
         return valid.error();
-    const QString name = QFileInfo(trimmed).fileName().isEmpty() ? trimmed : QFileInfo(trimmed).fileName();
+    const QString name = linkName(trimmed);
     qint64 id = 0;
     auto status = change(
             Role::Editor, QStringLiteral("attachment.link"),

@@ -9,6 +9,7 @@
 #include <storage/rank.h>
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -48,14 +49,23 @@ Status checkImported(const ImportedCard &imported, qsizetype index)
         if (status)
             status = BoardStore::checkText(tr("comment"), comment.body, BoardStore::s_maxTextLength, true);
     }
+    for (const QString &link : imported.links) {
+        if (status)
+            status = BoardStore::checkText(tr("link"), link.trimmed(), BoardStore::s_maxTextLength, true);
+    }
+    if (status && !imported.source.source.isEmpty())
+        status = BoardStore::checkText(tr("source id"), imported.source.sourceId, BoardStore::s_maxTitleLength, true);
     if (status)
         return {};
     return refusedCard(status.error().kind, index, card.title, status.error().message);
 }
 
+/// How many cards an import brings in between two reports of its progress.
+constexpr qsizetype s_importProgressEvery = 100;
+
 } // namespace
 
-Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
+Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards, const ProgressCallback &progress)
 {
     const OperationScope operation(*this);
     for (qsizetype i = 0; i < cards.size(); ++i) {
@@ -76,14 +86,17 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                     QString lastRank;
                 };
                 QHash<qint64, Target> columns;
+                qint64 firstTodo = 0; // where a card imported resolved was made, before it moved to its Done column
                 auto readColumns = m_db->forEach(
                         QStringLiteral("SELECT c.id, c.name, c.kind, (SELECT max(rank) FROM cards WHERE column_id = "
-                                       "c.id) FROM columns c WHERE c.deleted_at IS NULL"),
+                                       "c.id) FROM columns c WHERE c.deleted_at IS NULL ORDER BY c.rank"),
                         {}, [&](const QSqlQuery &query) {
+                            const ColumnKind kind =
+                                    columnKindFromString(query.value(2).toString()).value_or(ColumnKind::Todo);
+                            if (!firstTodo && kind == ColumnKind::Todo)
+                                firstTodo = query.value(0).toLongLong();
                             columns.insert(query.value(0).toLongLong(),
-                                           {query.value(1).toString(),
-                                            columnKindFromString(query.value(2).toString()).value_or(ColumnKind::Todo),
-                                            query.value(3).toString()});
+                                           {query.value(1).toString(), kind, query.value(3).toString()});
                         });
                 if (!readColumns)
                     return readColumns;
@@ -102,8 +115,8 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                 auto insertCard = m_db->prepare(QStringLiteral(
                         "INSERT INTO cards (board_id, column_id, rank, title, description, priority, status, assignee, "
                         "requester, channel, due_at, created_at, created_by, updated_at, updated_by, started_at, "
-                        "first_response_at, first_response_by, resolved_at, resolved_by) "
-                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                        "first_response_at, first_response_by, resolved_at, resolved_by, archived_at, archived_by, "
+                        "version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
                 auto linkLabel = m_db->prepare(QStringLiteral("INSERT OR IGNORE INTO card_labels (card_id, label_id, "
                                                               "added_at, added_by) VALUES (?, ?, ?, ?)"));
                 auto insertItem = m_db->prepare(QStringLiteral(
@@ -115,8 +128,16 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                         "INSERT INTO events (op_id, at, actor, card_id, kind, payload) VALUES (?, ?, ?, ?, ?, ?)"));
                 auto index = m_db->prepare(QStringLiteral("INSERT INTO cards_fts (rowid, title, description, comments, "
                                                           "checklist) VALUES (?, ?, ?, ?, ?)"));
-                for (const auto *prepared :
-                     {&insertCard, &linkLabel, &insertItem, &insertComment, &insertEvent, &index}) {
+                auto insertLink = m_db->prepare(
+                        QStringLiteral("INSERT INTO attachments (card_id, kind, name, link_path, state, created_at, "
+                                       "created_by) VALUES (?, 'link', ?, ?, 'ready', ?, ?)"));
+                // A source id already taken (by a card deleted since) passes to the new card.
+                auto insertSource = m_db->prepare(QStringLiteral(
+                        "INSERT INTO card_sources (source, source_id, card_id, fingerprint, imported_at) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, source_id) DO UPDATE SET card_id = "
+                        "excluded.card_id, fingerprint = excluded.fingerprint, imported_at = excluded.imported_at"));
+                for (const auto *prepared : {&insertCard, &linkLabel, &insertItem, &insertComment, &insertEvent, &index,
+                                             &insertLink, &insertSource}) {
                     if (!*prepared)
                         return prepared->error();
                 }
@@ -140,7 +161,9 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                     const QString assignee = normalizedLogin(card.assignee);
                     const QString creator =
                             imported.createdBy.isEmpty() ? m_login : normalizedLogin(imported.createdBy);
-                    for (const QString &login : {assignee, creator}) {
+                    const QString resolver =
+                            imported.resolvedBy.isEmpty() ? creator : normalizedLogin(imported.resolvedBy);
+                    for (const QString &login : {assignee, creator, resolver}) {
                         if (!login.isEmpty() && !members.contains(login))
                             return refuse(tr("“%1” is not a member of this board").arg(login));
                     }
@@ -155,17 +178,26 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                     // once; otherwise the first comment by anyone but the requester is the first response.
                     const bool started = target->kind != ColumnKind::Todo;
                     const bool resolved = target->kind == ColumnKind::Done;
-                    QVariant respondedAt = started ? QVariant(created) : QVariant();
-                    QVariant respondedBy = started ? QVariant(creator) : QVariant();
-                    qint64 updated = created;
-                    QString updatedBy = creator;
+                    // A card resolved later than it was made: made in the first To-do column, moved to its Done
+                    // column then (as it happened, for the metrics' first resolution and the 24 hours).
+                    const qint64 resolvedAt = resolved ? std::max(created, imported.resolvedAt) : 0;
+                    const bool movedToDone = resolved && resolvedAt > created && firstTodo;
+                    const qint64 archivedAt = imported.archivedAt > 0 ? std::max(created, imported.archivedAt) : 0;
+                    QVariant respondedAt = started ? QVariant(resolved ? resolvedAt : created) : QVariant();
+                    QVariant respondedBy = started ? QVariant(resolved ? resolver : creator) : QVariant();
+                    qint64 updated = std::max(resolvedAt, archivedAt);
+                    QString updatedBy = archivedAt >= resolvedAt ? creator : resolver;
+                    if (updated < created) {
+                        updated = created;
+                        updatedBy = creator;
+                    }
                     for (const ImportedCard::Comment &comment : imported.comments) {
                         const QString author = normalizedLogin(comment.author);
                         if (!members.contains(author))
                             return refuse(tr("comment author “%1” is not a member of this board").arg(author));
                         const qint64 at = comment.at > 0 ? comment.at : created;
                         // the earliest, as addComment decides it when comments come one by one
-                        if (!started && requester.compare(author, Qt::CaseInsensitive) != 0
+                        if ((!started || movedToDone) && requester.compare(author, Qt::CaseInsensitive) != 0
                             && (respondedAt.isNull() || at < respondedAt.toLongLong())) {
                             respondedAt = at;
                             respondedBy = author;
@@ -179,12 +211,29 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                     if (cardRank.isEmpty())
                         return refuse(tr("column “%1” has no room after its last card").arg(target->name));
                     target->lastRank = cardRank;
-                    auto id = insertCard->run({card.columnId, cardRank, title, card.description, toText(card.priority),
-                                               toText(card.status), assignee, requester, toText(card.channel),
-                                               nullable(card.dueAt), created, creator, updated, updatedBy,
-                                               started ? QVariant(created) : QVariant(), respondedAt, respondedBy,
-                                               resolved ? QVariant(created) : QVariant(),
-                                               resolved ? QVariant(creator) : QVariant()});
+                    const qint64 version = 1 + (movedToDone ? 1 : 0) + (archivedAt ? 1 : 0);
+                    auto id = insertCard->run({card.columnId,
+                                               cardRank,
+                                               title,
+                                               card.description,
+                                               toText(card.priority),
+                                               toText(card.status),
+                                               assignee,
+                                               requester,
+                                               toText(card.channel),
+                                               nullable(card.dueAt),
+                                               created,
+                                               creator,
+                                               updated,
+                                               updatedBy,
+                                               started ? QVariant(movedToDone ? resolvedAt : created) : QVariant(),
+                                               respondedAt,
+                                               respondedBy,
+                                               resolved ? QVariant(resolvedAt) : QVariant(),
+                                               resolved ? QVariant(resolver) : QVariant(),
+                                               nullable(archivedAt),
+                                               archivedAt ? QVariant(creator) : QVariant(),
+                                               version});
                     if (!id)
                         return id.error();
                     ids << *id;
@@ -192,10 +241,24 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                         if (auto linked = linkLabel->run({*id, labelId, created, creator}); !linked)
                             return linked.error();
                     }
-                    if (auto logged = event(created, creator, *id, eventkind::CardCreated,
-                                            cardCreatedPayload(title, card, target->name, assignee));
+                    NewCard made = card;
+                    if (movedToDone)
+                        made.columnId = firstTodo;
+                    if (auto logged =
+                                event(created, creator, *id, eventkind::CardCreated,
+                                      cardCreatedPayload(title, made, columns.value(made.columnId).name, assignee));
                         !logged)
                         return logged;
+                    if (movedToDone) {
+                        const QJsonObject payload{
+                                {QStringLiteral("version"), 2},
+                                {QStringLiteral("from_column"), columns.value(firstTodo).name},
+                                {QStringLiteral("to_column"), target->name},
+                                {QStringLiteral("changes"),
+                                 QJsonObject{{QStringLiteral("column"), fromTo(firstTodo, card.columnId)}}}};
+                        if (auto logged = event(resolvedAt, resolver, *id, eventkind::CardMoved, payload); !logged)
+                            return logged;
+                    }
                     QStringList itemTexts;
                     QString itemRank;
                     for (const ImportedCard::Item &item : imported.checklist) {
@@ -230,10 +293,39 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
                             return logged;
                         commentTexts << comment.body;
                     }
+                    for (const QString &link : imported.links) {
+                        const QString path = link.trimmed();
+                        const QString name = linkName(path);
+                        auto linkId = insertLink->run({*id, name, path, created, creator});
+                        if (!linkId)
+                            return linkId.error();
+                        if (auto logged = event(created, creator, *id, eventkind::AttachmentLinked,
+                                                {{QStringLiteral("attachment_id"), *linkId},
+                                                 {QStringLiteral("name"), name},
+                                                 {QStringLiteral("path"), path}});
+                            !logged)
+                            return logged;
+                    }
+                    if (archivedAt) {
+                        const QJsonObject payload{{QStringLiteral("version"), version},
+                                                  {QStringLiteral("changes"),
+                                                   QJsonObject{{QStringLiteral("archived"), fromTo(false, true)}}}};
+                        if (auto logged = event(archivedAt, creator, *id, eventkind::CardArchived, payload); !logged)
+                            return logged;
+                    }
+                    if (!imported.source.source.isEmpty()) {
+                        const CardSource &source = imported.source;
+                        if (auto kept = insertSource->run(
+                                    {source.source, source.sourceId, *id, source.fingerprint, importedAt});
+                            !kept)
+                            return kept.error();
+                    }
                     if (auto indexed = index->run({*id, title, card.description, commentTexts.join(QLatin1Char(' ')),
                                                    itemTexts.join(QLatin1Char(' '))});
                         !indexed)
                         return indexed.error();
+                    if (progress && (i + 1) % s_importProgressEvery == 0 && !progress(i + 1, cards.size()))
+                        return Error{ErrorKind::Invalid, tr("the import was cancelled; nothing was changed")};
                 }
                 count = ids.size();
                 return {};
@@ -253,6 +345,57 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards)
         return *landed;
     }
     return ids;
+}
+
+} // namespace hb::storage
+
+namespace hb::storage {
+
+Result<QHash<QString, CardSource>> BoardStore::cardSources(const QString &source)
+{
+    QHash<QString, CardSource> sources;
+    auto read = m_db->forEach(
+            QStringLiteral("SELECT s.source_id, s.card_id, s.fingerprint, s.imported_at FROM card_sources s "
+                           "JOIN cards c ON c.id = s.card_id WHERE s.source = :source AND c.deleted_at IS NULL"),
+            {{QStringLiteral(":source"), source}}, [&](const QSqlQuery &query) {
+                const QString id = query.value(0).toString();
+                sources.insert(id, {source, id, query.value(2).toString(), query.value(1).toLongLong(),
+                                    query.value(3).toLongLong()});
+            });
+    if (!read)
+        return read.error();
+    return sources;
+}
+
+Status BoardStore::setCardSources(const QList<CardSource> &sources)
+{
+    const OperationScope operation(*this);
+    for (const CardSource &source : sources) {
+        if (auto valid = checkText(tr("source"), source.source, s_maxTitleLength, true); !valid)
+            return valid;
+        if (auto valid = checkText(tr("source id"), source.sourceId, s_maxTitleLength, true); !valid)
+            return valid;
+    }
+    return change(Role::Editor, QStringLiteral("card.source"), [&]() -> Status {
+        const qint64 at = now();
+        for (const CardSource &source : sources) {
+            if (auto found = loadCard(source.cardId, true); !found)
+                return found.error();
+            auto kept = m_db->run(
+                    QStringLiteral("INSERT INTO card_sources (source, source_id, card_id, fingerprint, imported_at) "
+                                   "VALUES (:source, :id, :card, :fingerprint, :at) ON CONFLICT (source, source_id) "
+                                   "DO UPDATE SET card_id = excluded.card_id, fingerprint = excluded.fingerprint, "
+                                   "imported_at = excluded.imported_at"),
+                    {{QStringLiteral(":source"), source.source},
+                     {QStringLiteral(":id"), source.sourceId},
+                     {QStringLiteral(":card"), source.cardId},
+                     {QStringLiteral(":fingerprint"), source.fingerprint},
+                     {QStringLiteral(":at"), at}});
+            if (!kept)
+                return kept.error();
+        }
+        return {};
+    });
 }
 
 } // namespace hb::storage

@@ -9,6 +9,7 @@
 #include <storage/result.h>
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -174,6 +175,13 @@ inline QJsonObject cardCreatedPayload(const QString &title, const NewCard &card,
             {QStringLiteral("priority"), toText(card.priority)},
             {QStringLiteral("assignee"), assignee},
             {QStringLiteral("label_ids"), labelIds}};
+}
+
+/// What a link (a path on the share, or a web address) is called on its card: its file name, or the whole of it.
+inline QString linkName(const QString &path)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    return fileName.isEmpty() ? path : fileName;
 }
 
 /// Refuses @p login (already normalized) unless it is empty or a member of the board.

@@ -306,6 +306,20 @@ constexpr const char16_t *s_v9[] = {
         u"CREATE INDEX attachments_by_article ON attachments(article_id) WHERE article_id IS NOT NULL",
 };
 
+// v10: where imported cards came from (a Trello board, a help desk's CSV, another HelpBoard file), by their id
+// there, with a digest of what they were when imported: importing the same source again updates or leaves them
+// instead of making them twice. A deleted card's row stays (its card is a tombstone) and the readers leave it out.
+constexpr const char16_t *s_v10[] = {
+        uR"(CREATE TABLE card_sources (
+        source TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        card_id INTEGER NOT NULL REFERENCES cards(id),
+        fingerprint TEXT NOT NULL DEFAULT '',
+        imported_at INTEGER NOT NULL,
+        PRIMARY KEY (source, source_id)))",
+        u"CREATE INDEX card_sources_by_card ON card_sources(card_id)",
+};
+
 // Who has the board open. One row per open window (session), refreshed by its heartbeat; not history, so never
 // in events. Not part of the schema version: programs that do not know it leave it alone, so a board gets it with
 // its first heartbeat without locking out colleagues on an older HelpBoard. Rows of windows that ended without
@@ -468,6 +482,11 @@ Status migrate8to9(Connection &connection)
     return runAll(connection, v9Statements());
 }
 
+Status migrate9to10(Connection &connection)
+{
+    return runAll(connection, v10Statements());
+}
+
 } // namespace
 
 Status addBoardUuid(Connection &connection)
@@ -514,6 +533,11 @@ Status addServiceLevels(Connection &connection, const QString &login, qint64 now
 QStringList v9Statements()
 {
     return statements(s_v9);
+}
+
+QStringList v10Statements()
+{
+    return statements(s_v10);
 }
 
 QStringList presenceStatements()
@@ -565,7 +589,7 @@ QList<MigrationStep> migrationSteps()
 {
     return {MigrationStep{1, migrate1to2}, MigrationStep{2, migrate2to3}, MigrationStep{3, migrate3to4},
             MigrationStep{4, migrate4to5}, MigrationStep{5, migrate5to6}, MigrationStep{6, migrate6to7},
-            MigrationStep{7, migrate7to8}, MigrationStep{8, migrate8to9}};
+            MigrationStep{7, migrate7to8}, MigrationStep{8, migrate8to9}, MigrationStep{9, migrate9to10}};
 }
 
 Status create(Connection &connection, const QString &boardName, const QString &creatorLogin, qint64 now)
@@ -581,7 +605,7 @@ Status create(Connection &connection, const QString &boardName, const QString &c
         QStringList v1 = v1Statements();
         v1.replaceInStrings(QString::fromUtf16(s_narrowStatuses), QString::fromUtf16(s_wideStatuses));
         for (const QStringList &list : {v1, v2Statements(), v5Statements(), statements(s_v6), v7Statements(),
-                                        v8Statements(), v9Statements(), presenceStatements()}) {
+                                        v8Statements(), v9Statements(), v10Statements(), presenceStatements()}) {
             if (auto result = runAll(connection, list); !result)
                 return result;
         }

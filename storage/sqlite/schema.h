@@ -18,7 +18,7 @@ namespace schema {
 /// PRAGMA application_id of every HelpBoard file ("HBrd").
 constexpr int s_applicationId = 0x48427264;
 /// PRAGMA user_version this program writes and reads.
-constexpr int s_currentVersion = 9;
+constexpr int s_currentVersion = 10;
 
 /// One migration step from schema version `from` to `from + 1`; runs inside a write transaction.
 struct MigrationStep
@@ -31,7 +31,7 @@ struct MigrationStep
 /// board its UUID (meta `board_uuid`), 3 -> 4 adds the service levels and the waiting statuses, 4 -> 5 the escalation
 /// targets and the cards' escalations, 5 -> 6 the "resolved at first contact" tick, 6 -> 7 the metrics' SQL views, 7 ->
 /// 8 the metrics' cache of resolved tickets (metriccache.cpp), 8 -> 9 the knowledge base (articles, their labels, the
-/// cards linked to them, their full-text index).
+/// cards linked to them, their full-text index), 9 -> 10 where imported cards came from (card_sources).
 QList<MigrationStep> migrationSteps();
 
 /// Creates the current schema in an empty database, in one transaction.
@@ -60,6 +60,8 @@ QStringList v7Statements();
 QStringList v8Statements();
 /// The statements that add the knowledge base (v9), in order.
 QStringList v9Statements();
+/// The statements that add where imported cards came from (v10).
+QStringList v10Statements();
 /// The meta key of the board's UUID (schema v3): which board a drag payload comes from. A copy of the file (Save a
 /// Copy, a backup) keeps it: it is a copy of the same board.
 constexpr const char16_t *s_boardUuidKey = u"board_uuid";

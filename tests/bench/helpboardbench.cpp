@@ -570,6 +570,143 @@ QJsonObject measureHistory(const QString &cli, const QString &path, int tickets,
  * card editor reads: the ranked ids, then those articles), search as you type (what the Knowledge view reads, a
  * keystroke at a time), and the whole list.
  */
+/**
+ * A Trello board export of @p cards cards (three comments and five checklist items each, a label, a member, a link),
+ * written to @p path as Trello writes it: every card, list, checklist and action an object with Trello's fields.
+ */
+bool writeTrelloExport(const QString &path, int cards)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QTextStream out(&file);
+    const qint64 start = QDateTime(QDate(2024, 1, 1), QTime(8, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    const auto cardId = [](int i) {
+        return QStringLiteral("%1%2").arg(0x65920000 + i, 8, 16).arg(i, 16, 16, QLatin1Char('0'));
+    };
+    const auto iso = [](qint64 seconds) {
+        return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    };
+    const char *lists[] = {"Inbox", "Doing", "Waiting", "Done"};
+    out << "{\"id\":\"benchboard000000000000001\",\"name\":\"Bench\",\"idOrganization\":\"o\",\"lists\":[";
+    for (int i = 0; i < 4; ++i)
+        out << (i ? "," : "") << "{\"id\":\"list" << i << "\",\"name\":\"" << lists[i]
+            << "\",\"closed\":false,\"pos\":" << (i + 1) * 16384 << "}";
+    out << "],\"labels\":[{\"id\":\"lab1\",\"name\":\"Network\",\"color\":\"green\"},{\"id\":\"lab2\",\"name\":\"\","
+           "\"color\":\"red\"}],";
+    out << "\"members\":[";
+    for (int m = 0; m < 12; ++m)
+        out << (m ? "," : "") << "{\"id\":\"mem" << m << "\",\"username\":\"tech" << m
+            << "\",\"fullName\":\"Technician " << m << "\"}";
+    out << "],\"cards\":[";
+    for (int i = 0; i < cards; ++i) {
+        const QString id = cardId(i);
+        out << (i ? "," : "") << "{\"id\":\"" << id << "\",\"name\":\"Ticket " << i << ": printer on floor " << i % 7
+            << " does not print\",\"desc\":\"Reported by phone. The queue shows the job as sent; nothing comes "
+               "out.\\nTried: restart, new driver.\",\"idList\":\"list"
+            << i % 4 << "\",\"pos\":" << i * 1024 << ",\"closed\":" << (i % 10 == 9 ? "true" : "false") << ",\"due\":"
+            << (i % 3 ? QStringLiteral("\"%1\"").arg(iso(start + i * 3600 + 86400)) : QStringLiteral("null"))
+            << ",\"dueComplete\":false,\"idLabels\":[\"lab" << 1 + i % 2 << "\"],\"idMembers\":[\"mem" << i % 12
+            << "\"],\"dateLastActivity\":\"" << iso(start + i * 3600 + 7200) << "\",\"attachments\":[{\"id\":\"at" << i
+            << "\",\"name\":\"log.txt\",\"url\":\"https://example.com/logs/" << i << ".txt\",\"isUpload\":false}],"
+            << "\"badges\":{\"comments\":3,\"checkItems\":5},\"idChecklists\":[\"cl" << i << "\"]}";
+    }
+    out << "],\"checklists\":[";
+    for (int i = 0; i < cards; ++i) {
+        out << (i ? "," : "") << "{\"id\":\"cl" << i << "\",\"idCard\":\"" << cardId(i)
+            << "\",\"name\":\"Checklist\",\"pos\":1,\"checkItems\":[";
+        for (int k = 0; k < 5; ++k)
+            out << (k ? "," : "") << "{\"id\":\"ci" << i << '_' << k << "\",\"name\":\"Step " << k + 1
+                << " of the printer checklist\",\"state\":\"" << (k < 2 ? "complete" : "incomplete")
+                << "\",\"pos\":" << (k + 1) * 100 << "}";
+        out << "]}";
+    }
+    out << "],\"actions\":[";
+    for (int i = 0; i < cards; ++i) {
+        for (int c = 0; c < 3; ++c) {
+            out << (i || c ? "," : "") << "{\"id\":\"ac" << i << '_' << c << "\",\"type\":\"commentCard\",\"date\":\""
+                << iso(start + i * 3600 + 600 * (c + 1)) << "\",\"idMemberCreator\":\"mem" << (i + c) % 12
+                << "\",\"data\":{\"text\":\"Comment " << c
+                << ": checked the spooler and the cable.\",\"card\":{\"id\":\"" << cardId(i)
+                << "\",\"name\":\"Ticket\"}},\"memberCreator\":{\"id\":\"mem" << (i + c) % 12
+                << "\",\"username\":\"tech" << (i + c) % 12 << "\",\"fullName\":\"Technician\"}}";
+        }
+    }
+    out << "]}";
+    out.flush();
+    return file.error() == QFile::NoError;
+}
+
+/// A help desk's CSV export of @p rows tickets (ServiceNow's columns, quoted descriptions with line breaks).
+bool writeTicketCsv(const QString &path, int rows)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QTextStream out(&file);
+    out << "Number,Short description,Description,State,Priority,Assigned to,Caller,Contact type,Category,Opened,"
+           "Resolved\r\n";
+    const char *states[] = {"New", "In Progress", "On Hold", "Resolved", "Closed"};
+    const char *priorities[] = {"1 - Critical", "2 - High", "3 - Moderate", "4 - Low"};
+    const char *channels[] = {"Email", "Phone", "Self-service", "Walk-in", "Chat"};
+    for (int i = 0; i < rows; ++i) {
+        const int day = 1 + i % 28, hour = 8 + i % 9;
+        const bool resolved = i % 5 >= 3;
+        out << "INC" << QString::number(100000 + i) << ",\"Cannot print, ticket " << i << "\",\"The printer on floor "
+            << i % 7 << " shows an error.\r\nUser says \"\"it worked yesterday\"\".\"," << states[i % 5] << ','
+            << priorities[i % 4] << ",Technician " << i % 12 << ",Caller " << i % 500 << ',' << channels[i % 5]
+            << ",Hardware,"
+            << QStringLiteral("2024-03-%1 %2:15:00")
+                        .arg(day, 2, 10, QLatin1Char('0'))
+                        .arg(hour, 2, 10, QLatin1Char('0'))
+            << ','
+            << (resolved ? QStringLiteral("2024-03-%1 %2:45:00")
+                                   .arg(day, 2, 10, QLatin1Char('0'))
+                                   .arg(hour + 2, 2, 10, QLatin1Char('0'))
+                         : QString())
+            << "\r\n";
+    }
+    out.flush();
+    return file.error() == QFile::NoError;
+}
+
+/// helpboard-cli import of a Trello export of @p cards cards and a CSV of @p rows rows, each into a new board.
+QJsonObject measureImport(const QString &cli, const QString &folder, int cards, int rows)
+{
+    QJsonObject figures;
+    const QString trello = folder + QStringLiteral("/bench-trello.json");
+    const QString csv = folder + QStringLiteral("/bench-tickets.csv");
+    if (!writeTrelloExport(trello, cards) || !writeTicketCsv(csv, rows)) {
+        figures.insert(QStringLiteral("import_error"), QStringLiteral("cannot write the files to import"));
+        return figures;
+    }
+    figures.insert(QStringLiteral("import_trello_cards"), cards);
+    figures.insert(QStringLiteral("import_trello_bytes"), double(QFileInfo(trello).size()));
+    figures.insert(QStringLiteral("import_csv_rows"), rows);
+    figures.insert(QStringLiteral("import_csv_bytes"), double(QFileInfo(csv).size()));
+    const struct
+    {
+        const char *name;
+        QString file;
+    } runs[] = {{"import_trello", trello}, {"import_csv", csv}};
+    for (const auto &[name, file] : runs) {
+        const QString board = folder + QStringLiteral("/") + QLatin1String(name) + QStringLiteral(".helpboard");
+        QFile::remove(board);
+        measureRun(cli, {QStringLiteral("--board"), board, QStringLiteral("init")});
+        const ChildRun run = measureRun(
+                cli, {QStringLiteral("--board"), board, QStringLiteral("import"), QLatin1String(name).mid(7), file});
+        figures.insert(QLatin1String(name) + QLatin1String("_exit"), run.exitCode);
+        figures.insert(QLatin1String(name) + QLatin1String("_ms"), rounded(run.ms));
+        figures.insert(QLatin1String(name) + QLatin1String("_peak_rss_mb"), rounded(run.peakMb));
+        figures.insert(QLatin1String(name) + QLatin1String("_board_bytes"), double(QFileInfo(board).size()));
+        // Again: nothing new, every card found (the re-import's own time).
+        const ChildRun again = measureRun(
+                cli, {QStringLiteral("--board"), board, QStringLiteral("import"), QLatin1String(name).mid(7), file});
+        figures.insert(QLatin1String(name) + QLatin1String("_again_ms"), rounded(again.ms));
+    }
+    return figures;
+}
+
 QJsonObject measureKnowledge(const QString &path, int articles)
 {
     storage::StoreOptions options;
@@ -687,10 +824,23 @@ int main(int argc, char *argv[])
             QStringLiteral("Only the knowledge base's figures: N articles added to a copy of the board given with "
                            "--board (suggestions for its cards, search as you type)."),
             QStringLiteral("N"));
+    const QCommandLineOption importOption(
+            QStringLiteral("import-only"),
+            QStringLiteral("Only the imports' figures: a Trello export of N cards (3 comments, 5 checklist items "
+                           "each) and a CSV of 2.5 N tickets, each imported by helpboard-cli into a new board."),
+            QStringLiteral("N"));
     parser.addOptions({cardsOption, itemsOption, commentsOption, keepOption, boardOption, verboseOption, cliOption,
-                       cliOnlyOption, guiStartOption, slaOnlyOption, appOption, historyOption, knowledgeOption});
+                       cliOnlyOption, guiStartOption, slaOnlyOption, appOption, historyOption, knowledgeOption,
+                       importOption});
     parser.process(app);
     const QString cli = QFileInfo(parser.value(cliOption)).absoluteFilePath();
+    if (parser.isSet(importOption)) {
+        const QTemporaryDir scratch;
+        const int cards = parser.value(importOption).toInt();
+        const QJsonObject figures = measureImport(cli, scratch.path(), cards, cards * 5 / 2);
+        QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Indented);
+        return figures.contains(QStringLiteral("import_error")) ? 1 : 0;
+    }
     if (parser.isSet(knowledgeOption)) {
         const QTemporaryDir scratch;
         const QString copy = scratch.filePath(QStringLiteral("knowledge.helpboard"));

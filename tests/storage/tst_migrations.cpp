@@ -73,6 +73,7 @@ QString makeV1Board(const QString &path)
                      u"ALTER TABLE attachments_v1 RENAME TO attachments"_s,
                      u"CREATE INDEX attachments_by_card ON attachments(card_id)"_s,
                      u"CREATE INDEX attachments_by_hash ON attachments(sha256)"_s,
+                     u"DROP TABLE card_sources"_s,
                      u"DROP TABLE articles_fts"_s,
                      u"DROP TABLE card_articles"_s,
                      u"DROP TABLE article_labels"_s,
@@ -808,8 +809,8 @@ private Q_SLOTS:
         auto store = BoardStore::open(path, optionsFor(s_creator));
         QVERIFY2(store, qPrintable(describe(store)));
 
-        // THEN it is at v9, with a backup of the v8 file beside it
-        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 9);
+        // THEN it is at the current version, with a backup of the v8 file beside it
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), schema::s_currentVersion);
         QCOMPARE(rawSql(path + u".v8-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 8);
         // AND the knowledge base's tables and index a new board has, word for word, and nothing in them; the
         // attachments table as a new board's (a card's or an article's), the cards' attachments as they were
@@ -830,6 +831,34 @@ private Q_SLOTS:
         const qint64 card = store.value()->cards().value().constFirst().id;
         QVERIFY(store.value()->linkArticle(card, id));
         QCOMPARE(store.value()->article(id).value().linkedCards, 1);
+        QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
+    }
+
+    void shouldMigrateAV9BoardToV10WithWhereImportedCardsCameFrom()
+    {
+        // GIVEN a v9 board with tickets; and a new board
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.helpboard"_s);
+        QCOMPARE(makeBoardAt(path, 9), QString());
+        QVERIFY(!rawSql(path, {u"SELECT * FROM card_sources"_s}).error.isEmpty());
+        const QString fresh = dir.filePath(u"new.helpboard"_s);
+        QVERIFY(BoardStore::create(fresh, u"New"_s, optionsFor(s_creator)));
+
+        // WHEN this program opens the old one
+        auto store = BoardStore::open(path, optionsFor(s_creator));
+        QVERIFY2(store, qPrintable(describe(store)));
+
+        // THEN it is at v10, with a backup of the v9 file beside it, and the table a new board has, word for word
+        QCOMPARE(rawSql(path, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 10);
+        QCOMPARE(rawSql(path + u".v9-backup"_s, {u"PRAGMA user_version"_s}).rows.value(0).value(0).toInt(), 9);
+        const QString parts =
+                u"SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'card_sources' ORDER BY name"_s;
+        QCOMPARE(rawSql(path, {parts}).rows.size(), 3); // the table, its key's index and the card index
+        QCOMPARE(rawSql(path, {parts}).rows, rawSql(fresh, {parts}).rows);
+        // AND its old cards can be told to have come from somewhere
+        const qint64 card = store.value()->cards().value().constFirst().id;
+        QVERIFY(store.value()->setCardSources({{u"csv:number"_s, u"INC1"_s, u"abc"_s, card, 0}}));
+        QCOMPARE(store.value()->cardSources(u"csv:number"_s).value().value(u"INC1"_s).cardId, card);
         QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
     }
 

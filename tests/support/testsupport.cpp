@@ -38,6 +38,43 @@ QByteArray sha256Of(const QString &path)
     return hash.result().toHex();
 }
 
+QString importFixture(const QString &name)
+{
+    return QStringLiteral(HELPBOARD_TEST_DATA "/import/") + name;
+}
+
+QByteArray tableHashes(const QString &path)
+{
+    const RawResult tables = rawSql(path, {QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                                          "name NOT LIKE 'sqlite_%' AND name <> 'presence' "
+                                                          "ORDER BY name")});
+    QByteArray hashes;
+    for (const QVariantList &table : tables.rows) {
+        const QString name = table.value(0).toString();
+        const QString select = name == u"meta" ? QStringLiteral("SELECT * FROM meta WHERE key <> 'last_check_at'")
+                                               : QStringLiteral("SELECT * FROM \"%1\"").arg(name);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        for (const QVariantList &row : rawSql(path, {select}).rows) {
+            for (const QVariant &value : row)
+                hash.addData(QByteArray(value.toString().toUtf8() + '\x1f'));
+            hash.addData("\n");
+        }
+        hashes += name.toUtf8() + ':' + hash.result().toHex() + '\n';
+    }
+    return hashes;
+}
+
+QStringList changedTables(const QByteArray &before, const QByteArray &after)
+{
+    const QList<QByteArray> was = before.split('\n');
+    QStringList changed;
+    for (const QByteArray &line : after.split('\n')) {
+        if (!was.contains(line))
+            changed << QString::fromUtf8(line.left(line.indexOf(':')));
+    }
+    return changed;
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);

@@ -43,6 +43,8 @@ storage::StoreOptions optionsFor(const QString &login, int busyTimeoutMs = 30000
 /// The SHA-256 (hex) of a file's content, or empty if it cannot be read.
 QByteArray sha256Of(const QString &path);
 bool writeFile(const QString &path, const QByteArray &bytes);
+/// A file made to look like another tool's export (tests/data/import/@p name).
+QString importFixture(const QString &name);
 
 struct RawResult
 {
@@ -78,6 +80,13 @@ private:
 
 /// Runs @p statements on a plain QSqlDatabase connection of its own (no BoardStore rules), then closes it.
 RawResult rawSql(const QString &path, const QStringList &statements);
+/**
+ * Every row of every table of the board at @p path, hashed, a line per table ("cards:1a2b…"): what "the board is as it
+ * was" compares, and which table is not. Who has it open (presence) and the daily check's stamp are no content.
+ */
+QByteArray tableHashes(const QString &path);
+/// The tables whose rows differ between two tableHashes(), by name; empty when none do.
+QStringList changedTables(const QByteArray &before, const QByteArray &after);
 
 /// This process's environment, under the lock-dropping shim ($HELPBOARD_DROPLOCKS_LIB) when @p dropLocks: the
 /// process's locks reach no one, as on a cifs nobrl mount. @p extra: NAME=VALUE pairs on top.
