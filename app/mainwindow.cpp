@@ -218,9 +218,21 @@ MainWindow::MainWindow(std::unique_ptr<storage::BoardStore> store, QWidget *pare
     file->addAction(tr("&Back Up Now"), this, &MainWindow::backUpNow)->setObjectName(QStringLiteral("backUpNow"));
     file->addAction(tr("C&heck Board"), this, &MainWindow::checkBoard)->setObjectName(QStringLiteral("checkBoard"));
     file->addSeparator();
-    m_importArticles = file->addAction(tr("Import &Articles…"), this, &MainWindow::importArticles);
+    QMenu *import = file->addMenu(tr("&Import"));
+    m_importTrello = import->addAction(tr("&Trello Board…"), this, &MainWindow::importTrello);
+    m_importTrello->setObjectName(QStringLiteral("importTrello"));
+    m_importTrello->setToolTip(tr("A Trello board exported as JSON: lists, cards, checklists, comments, labels"));
+    m_importCsv = import->addAction(tr("&CSV File of Tickets…"), this, &MainWindow::importCsv);
+    m_importCsv->setObjectName(QStringLiteral("importCsv"));
+    m_importCsv->setToolTip(tr("Tickets exported from another help desk or a spreadsheet"));
+    m_importArticles = import->addAction(tr("&Articles from a Folder…"), this, &MainWindow::importArticles);
     m_importArticles->setObjectName(QStringLiteral("importArticles"));
     m_importArticles->setToolTip(tr("Every Markdown file (*.md) of a folder as a knowledge-base article"));
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Cards as &CSV…"), this, &MainWindow::exportCsv)
+            ->setObjectName(QStringLiteral("exportCsv"));
+    exportMenu->addAction(tr("Board as &JSON…"), this, &MainWindow::exportJson)
+            ->setObjectName(QStringLiteral("exportJson"));
     file->addSeparator();
     file->addAction(tr("&Reload"), this, &MainWindow::reload)->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
@@ -563,6 +575,8 @@ void MainWindow::setStore(std::unique_ptr<storage::BoardStore> store)
     m_view->setActions(m_actions);
     m_newTicket->setEnabled(m_actions != nullptr);
     m_importArticles->setEnabled(m_actions != nullptr);
+    m_importTrello->setEnabled(m_actions != nullptr);
+    m_importCsv->setEnabled(m_actions != nullptr);
     if (m_details)
         m_details->setBoard(m_store.get(), m_actions);
     m_knowledge->setBoard(m_store.get(), m_actions);

@@ -45,6 +45,8 @@ class QUndoStack;
 
 namespace hb::app {
 
+class ImportDialog;
+
 class Backups;
 class RecentBoards;
 
@@ -64,6 +66,11 @@ public:
     board::BoardPoller *poller() const { return m_poller.get(); }
     /// File > Save a Copy without the file dialog: made in the background, then copySaved().
     void saveCopyTo(const QString &path);
+    /// File > Import: the dialog for the file at @p path (a Trello export, or a CSV of tickets), opened beside the
+    /// board.
+    ImportDialog *importFrom(bool trello, const QString &path);
+    /// File > Export: the board to @p path, in the background (CSV: a line per card; else HelpBoard's JSON).
+    void exportTo(const QString &path, bool csv);
     /// How long a read on the window's thread waits for another user's save before it is tried again later.
     static constexpr int s_readBusyTimeoutMs = 100;
     /// When a read that found the file busy is tried again.
@@ -80,6 +87,8 @@ public:
 Q_SIGNALS:
     /// Save a Copy finished: @p saved says whether the copy at @p path was made (a failure is said in a box).
     void copySaved(const QString &path, bool saved);
+    /// File > Export finished (exportTo()): written to @p path, or not.
+    void exported(const QString &path, bool written);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -129,6 +138,11 @@ private:
     void showArticle(qint64 articleId);
     void writeArticle(const storage::Article &draft);
     void importArticles();
+    // mainwindow_import.cpp: File > Import and File > Export.
+    void importTrello();
+    void importCsv();
+    void exportCsv();
+    void exportJson();
     /// Shows on the board exactly the tickets behind a number of the dashboard, and says so.
     void showDrillDown(const QSet<qint64> &ids, const QString &name, int archived);
     QString filterKey() const;
@@ -145,6 +159,8 @@ private:
     QUndoStack *m_undoStack;
     QAction *m_newTicket = nullptr;
     QAction *m_importArticles = nullptr;
+    QAction *m_importTrello = nullptr;
+    QAction *m_importCsv = nullptr;
     QSplitter *m_splitter;
     board::FilterBar *m_filterBar;
     QPointer<board::ArchivedDialog> m_archived;

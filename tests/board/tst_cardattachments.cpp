@@ -142,9 +142,14 @@ private Q_SLOTS:
     {
         setUpDemo();
         QDesktopServices::setUrlHandler(QStringLiteral("file"), &m_desktop, "open");
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_desktop, "open");
     }
 
-    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); }
+    void cleanupTestCase()
+    {
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    }
 
     // Each test opens the second card of Doing, in a window of its own.
     void init()
@@ -434,6 +439,19 @@ private Q_SLOTS:
         m_window->undoStack()->undo();
         QVERIFY(saved());
         QCOMPARE(int(storedAttachments().size()), before);
+    }
+
+    void shouldOpenAWebLinkInTheBrowser()
+    {
+        // GIVEN a link to a web page on the card (as a Trello import makes them), added on another desktop
+        const QString page = QStringLiteral("https://support.example.com/m507/manual.pdf");
+        QVERIFY(storeAs()->addLink(m_id, page));
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("manual.pdf")).isValid(), 10000);
+        // WHEN it is opened: the browser gets the address as it is, no file is looked for
+        select(QStringLiteral("manual.pdf"));
+        m_pane->findChild<QToolButton *>(QStringLiteral("openAttachment"))->click();
+        QTRY_COMPARE(m_desktop.opened, QList<QUrl>{QUrl(page)});
+        QVERIFY(!m_pane->findChild<QLabel *>(QStringLiteral("attachmentNotice"))->text().contains(u"share"));
     }
 
     void shouldNeverOpenAProgramOnlySaveIt()

@@ -356,6 +356,13 @@ void AttachmentsPane::openSelected()
     const QString name = current.data().toString();
     if (current.data(AttachmentModel::IsLinkRole).toBool()) {
         const QString path = current.data(AttachmentModel::LinkRole).toString();
+        // A web page (an imported Trello attachment, a vendor's manual online): the browser opens it.
+        const QUrl web(path, QUrl::StrictMode);
+        if (web.isValid() && (web.scheme() == u"https" || web.scheme() == u"http")) {
+            if (!QDesktopServices::openUrl(web))
+                say(tr("No browser is set up to open %1").arg(path));
+            return;
+        }
         if (attachmentfiles::isProgram({}, path)) {
             say(tr("“%1” is a program or script; HelpBoard does not start programs. Open its folder and start it "
                    "from there if you trust it.")
