@@ -113,6 +113,8 @@ int Cli::cmdImport(const QStringList &arguments)
         mapping.dateFormat = dateFormat.value_or(QString());
         if (group || noGroup)
             mapping.groupRows = group;
+        else if (!mapping.columns.contains(csvimport::Field::Id))
+            mapping.groupRows = false; // (guessed from a column mapped away since)
         plan = csvimport::plan(*table, mapping, QFileInfo(path).fileName());
         if (plan) {
             // What each field was read from: a script's author checks it with --dry-run.

@@ -503,11 +503,13 @@ void ImportDialog::run(bool dryRun)
                 Qt::QueuedConnection);
         return !cancel->load();
     };
-    m_running.setFuture(
-            QtConcurrent::run([path = m_boardPath, storeOptions = m_options, plan = m_plan, options]() -> Outcome {
+    m_running.setFuture(QtConcurrent::run(
+            [path = m_boardPath, storeOptions = m_options, plan = m_plan, options, cancel]() -> Outcome {
                 auto store = BoardStore::open(path, storeOptions);
                 if (!store)
                     return store.error();
+                // Cancel also stops waiting for colleagues' saves.
+                (*store)->setGiveUp([cancel] { return cancel->load(); });
                 return boardimport::apply(**store, plan, options);
             }));
 }
@@ -515,7 +517,7 @@ void ImportDialog::run(bool dryRun)
 void ImportDialog::showOutcome(const Outcome &outcome, bool dryRun)
 {
     if (!outcome) {
-        if (!dryRun && m_cancel->load()) {
+        if (!dryRun && boardimport::isCancellation(outcome.error())) {
             m_doneText->setPlainText(tr("The import was cancelled; the board is as it was."));
             setPage(Page::Done);
             return;

@@ -59,6 +59,7 @@ struct CardSource
     QString source;      ///< which source: "trello:<board id>", "csv", "helpboard:<board uuid>"
     QString sourceId;    ///< the ticket's id there
     QString fingerprint; ///< what the card was in the source when last imported (the importer's digest)
+    QString fields;      ///< its fields as the source said them then (the importer's JSON): what a re-import changed
     qint64 cardId = 0;
     qint64 importedAt = 0;
 };
@@ -76,6 +77,9 @@ struct ImportedCard
         QString author; ///< a member's login
         qint64 at = 0;  ///< when it was written (epoch ms)
         QString body;
+        /// It answered the requester (the first such is the card's first response); false for notes a file holds
+        /// without saying who wrote them when.
+        bool response = true;
     };
     NewCard card;            ///< its placement is not used: imported cards go to their column's end, in list order
     QString createdBy;       ///< a member's login; empty: whoever imports

@@ -31,19 +31,30 @@ QString nameList(const QStringList &names)
     return quoted.join(QStringLiteral(", "));
 }
 
-/// The board's columns, labels and people, and how the plan's names map to them.
+/// How a column's name is matched: "To Do" is the board's "To-do"; a name of no letters (emoji) as it is.
+QString columnKey(const QString &name)
+{
+    const QString folded = importwords::folded(name);
+    return folded.isEmpty() ? name.trimmed().toCaseFolded() : folded;
+}
+
+/// The board's columns, labels and people, and how the plan's names map to them: made only for the cards that are
+/// written (@p cards), so an import that brings nothing new writes nothing.
 class Targets
 {
 public:
-    Targets(BoardStore &store, const ImportPlan &plan, ImportSummary &summary)
+    Targets(BoardStore &store, const ImportPlan &plan, const QList<const ImportPlan::Card *> &cards,
+            ImportSummary &summary)
         : m_store(store)
         , m_plan(plan)
+        , m_cards(cards)
         , m_summary(summary)
     { }
 
-    Status resolve()
+    /// @p everyColumn: also the plan's named columns no card goes to (a Trello board's empty lists, first import).
+    Status resolve(bool everyColumn)
     {
-        if (auto status = resolveColumns(); !status)
+        if (auto status = resolveColumns(everyColumn); !status)
             return status;
         if (auto status = resolveLabels(); !status)
             return status;
@@ -63,16 +74,7 @@ public:
     }
 
 private:
-    /// Which of the plan's columns the cards use: a column "of any kind" is made only when a card goes there.
-    QSet<int> usedColumns() const
-    {
-        QSet<int> used;
-        for (const ImportPlan::Card &card : m_plan.cards)
-            used << card.column;
-        return used;
-    }
-
-    Status resolveColumns()
+    Status resolveColumns(bool everyColumn)
     {
         auto columns = m_store.columns();
         if (!columns)
@@ -80,22 +82,24 @@ private:
         QHash<QString, qint64> byName;
         QHash<ColumnKind, qint64> firstOfKind;
         for (const Column &column : *columns) {
-            byName.insert(importwords::folded(column.name), column.id);
+            byName.insert(columnKey(column.name), column.id);
             if (!firstOfKind.contains(column.kind))
                 firstOfKind.insert(column.kind, column.id);
         }
-        const QSet<int> used = usedColumns();
+        QSet<int> used;
+        for (const ImportPlan::Card *card : m_cards)
+            used << card->column;
         QStringList missing;
         // A new column goes after the one the plan names before it (a Trello board's lists keep their order).
         qint64 previous = 0;
         const qint64 first = columns->isEmpty() ? 0 : columns->constFirst().id;
         for (int i = 0; i < m_plan.columns.size(); ++i) {
             const ImportPlan::Column &column = m_plan.columns.at(i);
-            qint64 id = byName.value(importwords::folded(column.name)); // "To Do" is the board's "To-do"
+            if (!used.contains(i) && (column.anyOfKind || !everyColumn))
+                continue;
+            qint64 id = byName.value(columnKey(column.name));
             if (!id && column.anyOfKind)
                 id = firstOfKind.value(column.kind);
-            if (!id && column.anyOfKind && !used.contains(i))
-                continue;
             if (!id) {
                 if (m_store.role() != Role::Admin) {
                     missing << column.name;
@@ -106,7 +110,7 @@ private:
                 if (!added)
                     return Error{added.error().kind, tr("column “%1”: %2").arg(column.name, added.error().message)};
                 id = *added;
-                byName.insert(importwords::folded(column.name), id);
+                byName.insert(columnKey(column.name), id);
                 if (!firstOfKind.contains(column.kind))
                     firstOfKind.insert(column.kind, id);
                 m_summary.columnsCreated << column.name.trimmed();
@@ -130,9 +134,14 @@ private:
             return labels.error();
         for (const Label &label : *labels)
             m_labelIds.insert(label.name.toCaseFolded(), label.id);
+        QSet<QString> used;
+        for (const ImportPlan::Card *card : m_cards) {
+            for (const QString &name : card->labels)
+                used << name.trimmed().toCaseFolded();
+        }
         for (const ImportPlan::Label &label : m_plan.labels) {
             const QString key = label.name.trimmed().toCaseFolded();
-            if (key.isEmpty() || m_labelIds.contains(key))
+            if (key.isEmpty() || m_labelIds.contains(key) || !used.contains(key))
                 continue;
             auto created = m_store.createLabel(label.name.trimmed(), label.color);
             if (!created)
@@ -151,9 +160,17 @@ private:
         QSet<QString> known;
         for (const Member &member : *members)
             known << member.login;
+        // Only the people the written cards name.
+        QSet<QString> named;
+        for (const ImportPlan::Card *card : m_cards) {
+            const ImportedCard &imported = card->card;
+            named << imported.card.assignee << imported.createdBy << imported.resolvedBy;
+            for (const ImportedCard::Comment &comment : imported.comments)
+                named << comment.author;
+        }
         QList<ImportPlan::Person> missing;
         for (const ImportPlan::Person &person : m_plan.people) {
-            if (!person.login.isEmpty() && !known.contains(person.login)) {
+            if (!person.login.isEmpty() && named.contains(person.login) && !known.contains(person.login)) {
                 known << person.login;
                 missing << person;
             }
@@ -181,6 +198,7 @@ private:
 
     BoardStore &m_store;
     const ImportPlan &m_plan;
+    const QList<const ImportPlan::Card *> &m_cards;
     ImportSummary &m_summary;
     QHash<int, qint64> m_columnIds;
     QHash<QString, qint64> m_labelIds;
@@ -198,6 +216,48 @@ CardPatch patchFrom(const NewCard &card)
     patch.requester = card.requester.trimmed();
     patch.channel = card.channel;
     patch.dueAt = card.dueAt;
+    return patch;
+}
+
+/// The fields of @p planned as the source says them, as kept with the card (CardSource::fields): at the next import,
+/// what the source changed since is what differs from these.
+QJsonObject sourceFields(const ImportPlan &plan, const ImportPlan::Card &planned)
+{
+    const NewCard &card = planned.card.card;
+    QStringList labels;
+    for (const QString &label : planned.labels)
+        labels << label.trimmed().toCaseFolded();
+    labels.sort();
+    return {{QStringLiteral("title"), card.title.trimmed()},
+            {QStringLiteral("description"), card.description},
+            {QStringLiteral("priority"), toText(card.priority)},
+            {QStringLiteral("status"), toText(card.status)},
+            {QStringLiteral("assignee"), card.assignee},
+            {QStringLiteral("requester"), card.requester.trimmed()},
+            {QStringLiteral("channel"), toText(card.channel)},
+            {QStringLiteral("due"), QString::number(card.dueAt)},
+            {QStringLiteral("column"), plan.columns.value(planned.column).name},
+            {QStringLiteral("labels"), QJsonArray::fromStringList(labels)}};
+}
+
+/// @p patch without the fields the source has not changed since @p before (what it said at the last import): a
+/// colleague's edit of a field the source left alone stays. An empty @p before: every field the source has.
+CardPatch onlySourceChanges(CardPatch patch, const QJsonObject &before, const QJsonObject &now)
+{
+    if (before.isEmpty())
+        return patch;
+    const auto keep = [&](auto &field, const char *key) {
+        if (before.value(QLatin1String(key)) == now.value(QLatin1String(key)))
+            field.reset();
+    };
+    keep(patch.title, "title");
+    keep(patch.description, "description");
+    keep(patch.priority, "priority");
+    keep(patch.status, "status");
+    keep(patch.assignee, "assignee");
+    keep(patch.requester, "requester");
+    keep(patch.channel, "channel");
+    keep(patch.dueAt, "due");
     return patch;
 }
 
@@ -236,22 +296,28 @@ QString ImportNote::text() const
 QStringList ImportSummary::lines() const
 {
     QStringList result;
-    result << (dryRun ? tr("would import: %1 cards (%2 archived), %3 comments, %4 checklist items, %5 links")
-                      : tr("imported: %1 cards (%2 archived), %3 comments, %4 checklist items, %5 links"))
-                      .arg(created)
-                      .arg(archived)
-                      .arg(comments)
-                      .arg(checklistItems)
-                      .arg(links);
-    if (updated)
-        result << tr("imported before and updated with what the source changed since: %1 cards").arg(updated);
-    if (changedSkipped) {
-        result << tr("imported before and changed in the source since, left as they are: %1 cards (import again with "
-                     "updating on to bring the changes in)")
-                          .arg(changedSkipped);
+    using importwords::counted;
+    const QString cards = counted(created, tr("%1 card"), tr("%1 cards"));
+    const QString what = tr("%1 (%2 archived), %3, %4, %5")
+                                 .arg(cards)
+                                 .arg(archived)
+                                 .arg(counted(comments, tr("%1 comment"), tr("%1 comments")),
+                                      counted(checklistItems, tr("%1 checklist item"), tr("%1 checklist items")),
+                                      counted(links, tr("%1 link"), tr("%1 links")));
+    result << (dryRun ? tr("would import: %1") : tr("imported: %1")).arg(what);
+    if (updated) {
+        result << tr("imported before and updated with what the source changed since: %1")
+                          .arg(counted(updated, tr("%1 card"), tr("%1 cards")));
     }
-    if (unchanged)
-        result << tr("imported before and unchanged in the source: %1 cards").arg(unchanged);
+    if (changedSkipped) {
+        result << tr("imported before and changed in the source since, left as they are: %1 (import again with "
+                     "updating on to bring the changes in)")
+                          .arg(counted(changedSkipped, tr("%1 card"), tr("%1 cards")));
+    }
+    if (unchanged) {
+        result << tr("imported before and unchanged in the source: %1")
+                          .arg(counted(unchanged, tr("%1 card"), tr("%1 cards")));
+    }
     if (!columnsCreated.isEmpty())
         result << tr("new columns: %1").arg(nameList(columnsCreated));
     if (!labelsCreated.isEmpty())
@@ -311,14 +377,19 @@ Result<ImportSummary> apply(BoardStore &store, const ImportPlan &plan, const Opt
 {
     ImportSummary summary;
     const qint64 total = plan.cards.size();
+    const QString cancelled = tr("the import was cancelled; nothing was changed");
+    bool stopped = false; // the progress said to stop
+    const auto goOn = [&](qint64 done, qint64 of) {
+        if (options.progress && !options.progress(done, of))
+            stopped = true;
+        return !stopped;
+    };
     const Status status = store.inOneTransaction([&]() -> Status {
+        stopped = false;
         summary = ImportSummary{};
         summary.dryRun = options.dryRun;
         summary.skipped = plan.skipped;
         summary.notes = plan.notes;
-        Targets targets(store, plan, summary);
-        if (auto resolved = targets.resolve(); !resolved)
-            return resolved;
         QHash<QString, CardSource> known;
         if (!plan.source.isEmpty()) {
             auto sources = store.cardSources(plan.source);
@@ -327,12 +398,15 @@ Result<ImportSummary> apply(BoardStore &store, const ImportPlan &plan, const Opt
             known = *sources;
         }
 
-        QList<ImportedCard> fresh;
+        // Which cards are new, which the source changed since they were imported, which it left as they were.
         struct Update
         {
             const ImportPlan::Card *planned;
             CardSource source;
+            QString before; ///< the fields the source said at the last import
         };
+        QList<const ImportPlan::Card *> fresh;
+        QList<CardSource> freshSources;
         QList<Update> updates;
         QSet<QString> seen;
         for (const ImportPlan::Card &planned : plan.cards) {
@@ -346,23 +420,43 @@ Result<ImportSummary> apply(BoardStore &store, const ImportPlan &plan, const Opt
                 }
                 seen << sourceId;
             }
-            CardSource source{plan.source, sourceId, fingerprint(plan, planned), 0, 0};
+            CardSource source;
+            source.source = plan.source;
+            source.sourceId = sourceId;
+            source.fingerprint = fingerprint(plan, planned);
+            source.fields =
+                    QString::fromUtf8(QJsonDocument(sourceFields(plan, planned)).toJson(QJsonDocument::Compact));
             if (!sourceId.isEmpty() && known.contains(sourceId)) {
                 const CardSource &before = known.value(sourceId);
                 source.cardId = before.cardId;
                 if (before.fingerprint == source.fingerprint)
                     ++summary.unchanged;
                 else if (options.reimport == ReimportMode::Update)
-                    updates << Update{&planned, source};
+                    updates << Update{&planned, source, before.fields};
                 else
                     ++summary.changedSkipped;
                 continue;
             }
+            fresh << &planned;
+            freshSources << (sourceId.isEmpty() || plan.source.isEmpty() ? CardSource{} : source);
+        }
+        if (fresh.isEmpty() && updates.isEmpty())
+            return {}; // nothing to write: not even a column or a label
+
+        QList<const ImportPlan::Card *> written = fresh;
+        for (const Update &update : std::as_const(updates))
+            written << update.planned;
+        Targets targets(store, plan, written, summary);
+        if (auto resolved = targets.resolve(known.isEmpty()); !resolved)
+            return resolved;
+
+        QList<ImportedCard> cards;
+        for (qsizetype i = 0; i < fresh.size(); ++i) {
+            const ImportPlan::Card &planned = *fresh.at(i);
             ImportedCard card = planned.card;
             card.card.columnId = targets.columnId(planned.column);
             card.card.labelIds = targets.labelIds(planned.labels);
-            if (!sourceId.isEmpty() && !plan.source.isEmpty())
-                card.source = source;
+            card.source = freshSources.at(i);
             for (ImportedCard::Comment &comment : card.comments) {
                 if (comment.author.isEmpty()) // a file that does not say who wrote it: whoever imports it
                     comment.author = store.login();
@@ -371,13 +465,12 @@ Result<ImportSummary> apply(BoardStore &store, const ImportPlan &plan, const Opt
             summary.checklistItems += card.checklist.size();
             summary.links += card.links.size();
             summary.archived += card.archivedAt > 0 ? 1 : 0;
-            fresh << card;
+            cards << card;
         }
         const qint64 updateCount = updates.size();
-        if (!fresh.isEmpty()) { // (an import that brings nothing new writes nothing)
-            auto created = store.importCards(fresh, [&](qint64 done, qint64) {
-                return !options.progress || options.progress(done, fresh.size() + updateCount);
-            });
+        if (!cards.isEmpty()) {
+            auto created = store.importCards(
+                    cards, [&](qint64 done, qint64) { return goOn(done, cards.size() + updateCount); });
             if (!created)
                 return created.error();
             summary.created = created->size();
@@ -391,44 +484,66 @@ Result<ImportSummary> apply(BoardStore &store, const ImportPlan &plan, const Opt
             auto current = store.card(id);
             if (!current)
                 return current.error();
-            const CardPatch patch = onlyChanges(patchFrom(planned.card.card), *current);
+            const auto refused = [&](const Error &error) {
+                return Error{error.kind, tr("card “%1”: %2").arg(current->title, error.message)};
+            };
+            // What the source changed since the last import, and the board does not say already.
+            const QJsonObject before = QJsonDocument::fromJson(update.before.toUtf8()).object();
+            const QJsonObject now = sourceFields(plan, planned);
+            const CardPatch patch = onlyChanges(onlySourceChanges(patchFrom(planned.card.card), before, now), *current);
             if (!patch.isEmpty()) {
                 if (auto changed = store.updateCard(id, patch); !changed)
-                    return Error{changed.error().kind,
-                                 tr("card “%1”: %2").arg(current->title, changed.error().message)};
+                    return refused(changed.error());
             }
             const qint64 columnId = targets.columnId(planned.column);
-            if (columnId && columnId != current->columnId) {
-                if (auto changed = store.moveCard(id, columnId); !changed)
-                    return Error{changed.error().kind,
-                                 tr("card “%1”: %2").arg(current->title, changed.error().message)};
+            const bool columnChanged =
+                    before.isEmpty() || before.value(QStringLiteral("column")) != now.value(QStringLiteral("column"));
+            if (columnChanged && columnId && columnId != current->columnId) {
+                if (current->archivedAt) {
+                    summary.notes << ImportNote{planned.line, tr("card “%1”").arg(current->title.left(60)),
+                                                tr("archived on the board: left in its column")};
+                } else if (auto changed = store.moveCard(id, columnId); !changed) {
+                    return refused(changed.error());
+                }
             }
-            for (qint64 labelId : targets.labelIds(planned.labels)) {
+            // The labels the source added since (one a colleague took off stays off unless the source adds it).
+            QStringList added;
+            const QJsonArray had = before.value(QStringLiteral("labels")).toArray();
+            for (const QString &label : planned.labels) {
+                if (before.isEmpty() || !had.contains(QJsonValue(label.trimmed().toCaseFolded())))
+                    added << label;
+            }
+            for (qint64 labelId : targets.labelIds(added)) {
                 if (current->labelIds.contains(labelId))
                     continue;
                 if (auto attached = store.attachLabel(id, labelId); !attached)
-                    return Error{attached.error().kind,
-                                 tr("card “%1”: %2").arg(current->title, attached.error().message)};
+                    return refused(attached.error());
             }
             moved << update.source;
             ++summary.updated;
-            if (options.progress && (i + 1) % 100 == 0
-                && !options.progress(fresh.size() + i + 1, fresh.size() + updateCount))
-                return Error{ErrorKind::Invalid, tr("the import was cancelled; nothing was changed")};
+            if ((i + 1) % 100 == 0 && !goOn(cards.size() + i + 1, cards.size() + updateCount))
+                return Error{ErrorKind::Invalid, cancelled};
         }
         if (!moved.isEmpty()) {
             if (auto kept = store.setCardSources(moved); !kept)
                 return kept;
         }
-        if (options.progress && !options.progress(total, total))
-            return Error{ErrorKind::Invalid, tr("the import was cancelled; nothing was changed")};
+        if (!goOn(total, total))
+            return Error{ErrorKind::Invalid, cancelled};
         if (options.dryRun)
             return Error{ErrorKind::Invalid, s_dryRunMark};
         return {};
     });
+    if (!status && stopped)
+        return Error{ErrorKind::Invalid, cancelled}; // (whichever step heard it)
     if (!status && !(options.dryRun && status.error().message == s_dryRunMark))
         return status.error();
     return summary;
+}
+
+bool isCancellation(const Error &error)
+{
+    return error.kind == ErrorKind::Invalid && error.message == tr("the import was cancelled; nothing was changed");
 }
 
 } // namespace boardimport

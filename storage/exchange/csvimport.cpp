@@ -144,7 +144,8 @@ bool isDateField(Field field)
     return field == Field::Due || field == Field::Created || field == Field::Resolved;
 }
 
-/// How well header @p name says @p field: 2 when it is one of its names, 1 when it holds one as whole words.
+/// How well header @p name says @p field: best when it is the field's first name, less for a later one ("Impact" is
+/// a priority less surely than "Priority"), least when it merely holds one as whole words; 0: not at all.
 int headerScore(Field field, const QString &name)
 {
     const QString text = importwords::folded(name);
@@ -152,9 +153,11 @@ int headerScore(Field field, const QString &name)
         return 0;
     int score = 0;
     const QString padded = QLatin1Char(' ') + text + QLatin1Char(' ');
-    for (const QString &synonym : synonyms(field)) {
+    const QStringList &names = synonyms(field);
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QString &synonym = names.at(i);
         if (text == synonym)
-            return 2;
+            return int(1000 - i);
         // one- and two-letter names ("n", "no") only as the whole header
         if (synonym.size() > 2 && padded.contains(QLatin1Char(' ') + synonym + QLatin1Char(' ')))
             score = 1;
@@ -519,10 +522,19 @@ Result<ImportPlan> plan(const CsvTable &table, const Mapping &mapping, const QSt
     ImportPlan result;
     result.sourceName = sourceName;
     result.notes = table.notes;
-    // The same ticket numbers in the same system's export: found again by the name of the column that holds them.
-    result.source = QStringLiteral("csv:")
-                    + (column(Field::Id) >= 0 ? importwords::folded(table.header.at(column(Field::Id)))
-                                              : QStringLiteral("rows"));
+    // The same ticket numbers in the same system's export: found again by the column that holds them and the columns
+    // the export has (another system's "ID" 101 is another ticket).
+    QStringList shape;
+    for (const QString &name : table.header)
+        shape << importwords::folded(name);
+    shape.sort();
+    result.source = QStringLiteral("csv:%1:%2")
+                            .arg(column(Field::Id) >= 0 ? importwords::folded(table.header.at(column(Field::Id)))
+                                                        : QStringLiteral("rows"),
+                                 QString::fromLatin1(QCryptographicHash::hash(shape.join(u'\x1f').toUtf8(),
+                                                                              QCryptographicHash::Sha1)
+                                                             .toHex()
+                                                             .left(12)));
 
     // Each date column's slash dates are all day first or all month first.
     QHash<Field, loosedates::Order> orders;
@@ -600,6 +612,7 @@ Result<ImportPlan> plan(const CsvTable &table, const Mapping &mapping, const QSt
     };
     QHash<QString, int> unmapped[3]; // status, priority, channel values no one mapped: how many tickets
     QSet<QString> people, labelNames;
+    QHash<QString, int> sameRows; // rows without a ticket number that say the same, by their digest
     int resolvedButOpen = 0;
 
     for (const Ticket &ticket : std::as_const(tickets)) {
@@ -710,18 +723,22 @@ Result<ImportPlan> plan(const CsvTable &table, const Mapping &mapping, const QSt
         else if (!ticket.created.isEmpty())
             note(tr("created “%1” is not a date HelpBoard reads; the import's time is used").arg(ticket.created));
         for (const QString &comment : ticket.comments) {
-            card.comments << ImportedCard::Comment{{}, card.createdAt, comment.left(BoardStore::s_maxTextLength)};
+            // (by no one the file names, at no time it says: no answer to the requester)
+            card.comments << ImportedCard::Comment{
+                    {}, card.createdAt, comment.left(BoardStore::s_maxTextLength), false};
             ++result.comments;
         }
-        planned.sourceId = !ticket.id.isEmpty()
-                                   ? ticket.id.left(BoardStore::s_maxTitleLength)
-                                   : QStringLiteral("row:")
-                                             + QString::fromLatin1(QCryptographicHash::hash(
-                                                                           (title + QLatin1Char('\x1f') + ticket.created
-                                                                            + QLatin1Char('\x1f') + card.card.requester)
-                                                                                   .toUtf8(),
-                                                                           QCryptographicHash::Sha1)
-                                                                           .toHex());
+        if (!ticket.id.isEmpty()) {
+            planned.sourceId = ticket.id.left(BoardStore::s_maxTitleLength);
+        } else {
+            // Known by what it says, and which of the rows that say the same it is.
+            const QString digest = QString::fromLatin1(
+                    QCryptographicHash::hash(
+                            (title + u'\x1f' + ticket.created + u'\x1f' + card.card.requester).toUtf8(),
+                            QCryptographicHash::Sha1)
+                            .toHex());
+            planned.sourceId = QStringLiteral("row:%1#%2").arg(digest).arg(++sameRows[digest]);
+        }
         result.cards << planned;
     }
 
@@ -735,17 +752,16 @@ Result<ImportPlan> plan(const CsvTable &table, const Mapping &mapping, const QSt
             result.notes << ImportNote{
                     0,
                     {},
-                    tr("%1 “%2” (%3 tickets) means nothing HelpBoard knows: %4; map it to say what it "
-                       "means")
-                            .arg(what[i], value)
-                            .arg(unmapped[i].value(value))
-                            .arg(meaning[i])};
+                    tr("%1 “%2” (%3) means nothing HelpBoard knows: %4; map it to say what it means")
+                            .arg(what[i], value,
+                                 importwords::counted(unmapped[i].value(value), tr("%1 ticket"), tr("%1 tickets")),
+                                 meaning[i])};
         }
     }
     if (resolvedButOpen) {
         result.notes << ImportNote{0,
                                    {},
-                                   tr("%1 tickets have a resolved date but a status that is not closed: they stay "
+                                   tr("tickets with a resolved date but a status that is not closed: %1; they stay "
                                       "open, the date is not used")
                                            .arg(resolvedButOpen)};
     }

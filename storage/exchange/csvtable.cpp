@@ -318,6 +318,7 @@ Result<CsvTable> read(const QByteArray &bytes, const ReadOptions &options)
     Scanner scanner(*text, table.delimiter);
     CsvRow row;
     bool headerRead = false;
+    qint64 cells = 0;
     while (scanner.next(row)) {
         if (isBlank(row))
             continue;
@@ -325,6 +326,16 @@ Result<CsvTable> read(const QByteArray &bytes, const ReadOptions &options)
             table.header = row.fields;
             headerRead = true;
             continue;
+        }
+        // Each row counts as wide as the header or its own fields, whichever is more: what it will hold.
+        cells += std::max(row.fields.size(), table.header.size()) + 4; // (and a row costs a few of its own)
+        if (cells > s_maxCells) {
+            return Error{ErrorKind::Invalid,
+                         tr("more than %1 rows of %2 columns by line %3: more than HelpBoard imports at once; split "
+                            "the file")
+                                 .arg(table.rows.size())
+                                 .arg(table.header.size())
+                                 .arg(row.line)};
         }
         table.rows << row;
     }
@@ -356,28 +367,32 @@ Result<CsvTable> read(const QByteArray &bytes, const ReadOptions &options)
     }
     table.header = unique;
 
+    int ragged = 0;
+    const auto note = [&](int line, const QString &what) {
+        if (++ragged <= s_maxRowNotes)
+            table.notes << ImportNote{line, {}, what};
+    };
     for (CsvRow &record : table.rows) {
         const qsizetype fields = record.fields.size();
         if (fields > width) {
             const bool extraEmpty = std::all_of(record.fields.cbegin() + width, record.fields.cend(),
                                                 [](const QString &field) { return field.trimmed().isEmpty(); });
             if (!extraEmpty) {
-                table.notes << ImportNote{record.line,
-                                          {},
-                                          tr("%1 fields where the header names %2; the last %3 left out")
-                                                  .arg(fields)
-                                                  .arg(width)
-                                                  .arg(fields - width)};
+                note(record.line, tr("%1 fields where the header names %2; the last %3 left out")
+                                          .arg(fields)
+                                          .arg(width)
+                                          .arg(fields - width));
             }
             record.fields.resize(width);
         } else if (fields < width) {
-            table.notes << ImportNote{
-                    record.line,
-                    {},
-                    tr("%1 fields where the header names %2; the missing ones left empty").arg(fields).arg(width)};
+            note(record.line,
+                 tr("%1 fields where the header names %2; the missing ones left empty").arg(fields).arg(width));
             record.fields.resize(width);
         }
     }
+    if (ragged > s_maxRowNotes)
+        table.notes << ImportNote{
+                0, {}, tr("more rows with too many or too few fields: %1").arg(ragged - s_maxRowNotes)};
     return table;
 }
 

@@ -39,6 +39,10 @@ namespace csv {
 constexpr qint64 s_maxFileBytes = 64LL * 1024 * 1024;
 /// A record with more fields than this is refused (no help desk writes it; a binary file may look like it).
 constexpr int s_maxFields = 1000;
+/// Rows times the header's fields: a file with more is refused (memory stays bounded whatever the file's shape).
+constexpr qint64 s_maxCells = 4'000'000;
+/// Rows said one by one in the notes (too long, too short); beyond, a count.
+constexpr int s_maxRowNotes = 200;
 
 struct ReadOptions
 {

@@ -85,16 +85,35 @@ std::optional<Priority> priority(const QString &value)
     const QString text = folded(value);
     if (text.isEmpty())
         return std::nullopt;
-    if (says(text, {"critical", "urgent", "emergency", "highest", "blocker", "p1", "1", "critica", "critico", "urgente",
+    // "Not urgent", "non-critical", "no urgente": a word said to be absent means no hurry.
+    if (says(text, {"not urgent", "non urgent", "not critical", "non critical", "no urgente", "nao urgente",
+                    "no critico", "nao critico"}))
+        return Priority::Low;
+    // Words first: "1 - High" is high, "2 - Medium" normal, whatever the number says.
+    if (says(text, {"critical", "urgent", "emergency", "highest", "blocker", "critica", "critico", "urgente",
                     "emergencia", "muy alta", "muito alta"}))
         return Priority::Critical;
-    if (says(text, {"high", "major", "p2", "2", "alta", "alto"}))
+    if (says(text, {"high", "major", "alta", "alto", "elevada"}))
         return Priority::High;
-    if (says(text, {"low", "lowest", "minor", "planning", "trivial", "p4", "p5", "4", "5", "baja", "bajo", "baixa",
-                    "baixo", "planificacion", "planejamento"}))
+    if (says(text, {"low", "lowest", "minor", "planning", "trivial", "baja", "bajo", "baixa", "baixo", "planificacion",
+                    "planejamento"}))
         return Priority::Low;
-    if (says(text, {"normal", "medium", "moderate", "p3", "3", "media", "medio", "moderada", "moderado"}))
+    if (says(text, {"normal", "medium", "moderate", "media", "medio", "moderada", "moderado"}))
         return Priority::Normal;
+    // Only a number, or P and a number: 1 the most urgent.
+    static const QRegularExpression s_number(QStringLiteral("^p?\\s*([1-5])$"));
+    if (const auto match = s_number.match(text); match.hasMatch()) {
+        switch (match.capturedView(1).toInt()) {
+        case 1:
+            return Priority::Critical;
+        case 2:
+            return Priority::High;
+        case 3:
+            return Priority::Normal;
+        default:
+            return Priority::Low;
+        }
+    }
     return std::nullopt;
 }
 
@@ -141,6 +160,11 @@ QString loginFor(const QString &name)
     while (login.endsWith(QLatin1Char('.')))
         login.chop(1);
     return login.left(64);
+}
+
+QString counted(qint64 n, const QString &one, const QString &many)
+{
+    return (n == 1 ? one : many).arg(n);
 }
 
 } // namespace hb::storage::importwords

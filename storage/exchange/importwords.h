@@ -26,6 +26,8 @@ std::optional<Channel> channel(const QString &text);
 /// The login a person called @p name gets: an address's name part, or the name lower case with dots for spaces
 /// ("Ana María López" -> "ana.maria.lopez").
 QString loginFor(const QString &name);
+/// "1 card", "3 cards": @p one or @p many, with @p n in it as %1 (English until the translations bring plural forms).
+QString counted(qint64 n, const QString &one, const QString &many);
 
 } // namespace importwords
 } // namespace hb::storage

@@ -37,8 +37,10 @@ std::optional<Clock> readClock(QStringView text)
 
 std::optional<qint64> compose(int year, int month, int day, const Clock &clock, const QTimeZone &zone)
 {
-    if (year < 100)
-        year += 2000;
+    if (year < 100) { // "24" is 2024 and "99" 1999: a two-digit year is at most ten years ahead
+        const int thisYear = QDate::currentDate().year();
+        year += (year <= thisYear % 100 + 10) ? thisYear / 100 * 100 : thisYear / 100 * 100 - 100;
+    }
     const QDate date(year, month, day);
     if (!date.isValid() || year < 1970 || year > 9999)
         return std::nullopt;
@@ -130,8 +132,11 @@ std::optional<qint64> parse(QStringView text, Order order, const QString &format
         const auto clock = readClock(match.capturedView(4));
         if (!clock)
             return std::nullopt;
-        return compose(match.capturedView(3).toInt(), match.capturedView(2).toInt(), match.capturedView(1).toInt(),
-                       *clock, zone);
+        // Day first, unless it can only be read month first ("03-14-2024").
+        int day = match.capturedView(1).toInt(), month = match.capturedView(2).toInt();
+        if (month > 12 && day <= 12)
+            std::swap(day, month);
+        return compose(match.capturedView(3).toInt(), month, day, *clock, zone);
     }
     return std::nullopt;
 }

@@ -434,12 +434,15 @@ private:
             m_plan.notes << ImportNote{
                     0,
                     {},
-                    tr("custom field “%1” (on %2 cards): not imported; HelpBoard has no custom fields")
-                            .arg(it.key())
-                            .arg(it.value())};
+                    tr("custom field “%1” (on %2): not imported; HelpBoard has no custom fields")
+                            .arg(it.key(), importwords::counted(it.value(), tr("%1 card"), tr("%1 cards")))};
         }
         for (auto it = extras.cbegin(); it != extras.cend(); ++it)
-            m_plan.notes << ImportNote{0, {}, tr("%1 (on %2 cards): not imported").arg(it.key()).arg(it.value())};
+            m_plan.notes << ImportNote{
+                    0,
+                    {},
+                    tr("%1 (on %2): not imported")
+                            .arg(it.key(), importwords::counted(it.value(), tr("%1 card"), tr("%1 cards")))};
     }
 
     QString dueCompleteLabel()
@@ -458,7 +461,10 @@ private:
     {
         const auto count = [this](const char *key) { return m_board.value(QLatin1String(key)).toArray().size(); };
         if (const qsizetype plugins = count("boardPlugins") + count("pluginData"))
-            m_plan.notes << ImportNote{0, {}, tr("the board's power-up data (%1 entries): not imported").arg(plugins)};
+            m_plan.notes << ImportNote{0,
+                                       {},
+                                       tr("the board's power-up data (%1): not imported")
+                                               .arg(importwords::counted(plugins, tr("%1 entry"), tr("%1 entries")))};
     }
 
     const QJsonObject &m_board;

@@ -133,9 +133,10 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards, 
                                        "created_by) VALUES (?, 'link', ?, ?, 'ready', ?, ?)"));
                 // A source id already taken (by a card deleted since) passes to the new card.
                 auto insertSource = m_db->prepare(QStringLiteral(
-                        "INSERT INTO card_sources (source, source_id, card_id, fingerprint, imported_at) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, source_id) DO UPDATE SET card_id = "
-                        "excluded.card_id, fingerprint = excluded.fingerprint, imported_at = excluded.imported_at"));
+                        "INSERT INTO card_sources (source, source_id, card_id, fingerprint, fields, imported_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_id) DO UPDATE SET card_id = "
+                        "excluded.card_id, fingerprint = excluded.fingerprint, fields = excluded.fields, "
+                        "imported_at = excluded.imported_at"));
                 for (const auto *prepared : {&insertCard, &linkLabel, &insertItem, &insertComment, &insertEvent, &index,
                                              &insertLink, &insertSource}) {
                     if (!*prepared)
@@ -197,7 +198,8 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards, 
                             return refuse(tr("comment author “%1” is not a member of this board").arg(author));
                         const qint64 at = comment.at > 0 ? comment.at : created;
                         // the earliest, as addComment decides it when comments come one by one
-                        if ((!started || movedToDone) && requester.compare(author, Qt::CaseInsensitive) != 0
+                        if ((!started || movedToDone) && comment.response
+                            && requester.compare(author, Qt::CaseInsensitive) != 0
                             && (respondedAt.isNull() || at < respondedAt.toLongLong())) {
                             respondedAt = at;
                             respondedBy = author;
@@ -316,7 +318,8 @@ Result<QList<qint64>> BoardStore::importCards(const QList<ImportedCard> &cards, 
                     if (!imported.source.source.isEmpty()) {
                         const CardSource &source = imported.source;
                         if (auto kept = insertSource->run(
-                                    {source.source, source.sourceId, *id, source.fingerprint, importedAt});
+                                    {source.source, source.sourceId, *id, source.fingerprint,
+                                     source.fields.isEmpty() ? QStringLiteral("{}") : source.fields, importedAt});
                             !kept)
                             return kept.error();
                     }
@@ -355,12 +358,12 @@ Result<QHash<QString, CardSource>> BoardStore::cardSources(const QString &source
 {
     QHash<QString, CardSource> sources;
     auto read = m_db->forEach(
-            QStringLiteral("SELECT s.source_id, s.card_id, s.fingerprint, s.imported_at FROM card_sources s "
+            QStringLiteral("SELECT s.source_id, s.card_id, s.fingerprint, s.imported_at, s.fields FROM card_sources s "
                            "JOIN cards c ON c.id = s.card_id WHERE s.source = :source AND c.deleted_at IS NULL"),
             {{QStringLiteral(":source"), source}}, [&](const QSqlQuery &query) {
                 const QString id = query.value(0).toString();
-                sources.insert(id, {source, id, query.value(2).toString(), query.value(1).toLongLong(),
-                                    query.value(3).toLongLong()});
+                sources.insert(id, {source, id, query.value(2).toString(), query.value(4).toString(),
+                                    query.value(1).toLongLong(), query.value(3).toLongLong()});
             });
     if (!read)
         return read.error();
@@ -382,14 +385,16 @@ Status BoardStore::setCardSources(const QList<CardSource> &sources)
             if (auto found = loadCard(source.cardId, true); !found)
                 return found.error();
             auto kept = m_db->run(
-                    QStringLiteral("INSERT INTO card_sources (source, source_id, card_id, fingerprint, imported_at) "
-                                   "VALUES (:source, :id, :card, :fingerprint, :at) ON CONFLICT (source, source_id) "
-                                   "DO UPDATE SET card_id = excluded.card_id, fingerprint = excluded.fingerprint, "
+                    QStringLiteral("INSERT INTO card_sources (source, source_id, card_id, fingerprint, fields, "
+                                   "imported_at) VALUES (:source, :id, :card, :fingerprint, :fields, :at) ON CONFLICT "
+                                   "(source, source_id) DO UPDATE SET card_id = excluded.card_id, fingerprint = "
+                                   "excluded.fingerprint, fields = excluded.fields, "
                                    "imported_at = excluded.imported_at"),
                     {{QStringLiteral(":source"), source.source},
                      {QStringLiteral(":id"), source.sourceId},
                      {QStringLiteral(":card"), source.cardId},
                      {QStringLiteral(":fingerprint"), source.fingerprint},
+                     {QStringLiteral(":fields"), source.fields.isEmpty() ? QStringLiteral("{}") : source.fields},
                      {QStringLiteral(":at"), at}});
             if (!kept)
                 return kept.error();

@@ -137,7 +137,7 @@ private Q_SLOTS:
         QTRY_COMPARE(dialog->page(), Page::Review); // a Trello board has nothing to map: straight to the review
         const QString review = dialog->findChild<QPlainTextEdit *>(u"importReview"_s)->toPlainText();
         QVERIFY2(review.contains(u"new columns: “Inbox”, “Waiting on vendor”"_s), qPrintable(review));
-        QVERIFY(review.contains(u"custom field “Asset tag” (on 1 cards): not imported"_s));
+        QVERIFY(review.contains(u"custom field “Asset tag” (on 1 card): not imported"_s));
         auto *next = dialog->findChild<QPushButton *>(u"importNext"_s);
         QCOMPARE(next->text(), u"&Import"_s);
         QTest::mouseClick(next, Qt::LeftButton);

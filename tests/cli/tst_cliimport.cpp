@@ -49,7 +49,7 @@ private Q_SLOTS:
                  qPrintable(out));
         QVERIFY(out.contains(u"new columns: “Inbox”, “Waiting on vendor”"_s));
         QVERIFY(out.contains(u"  card 65e660800000000000abc007: it has no name"_s));
-        QVERIFY(out.contains(u"custom field “Asset tag” (on 1 cards): not imported"_s));
+        QVERIFY(out.contains(u"custom field “Asset tag” (on 1 card): not imported"_s));
         QCOMPARE(cards().size(), before + 4);
         const QJsonObject printer = cardTitled(u"Printer on the 3rd floor jams"_s);
         QCOMPARE(printer.value(u"column"_s).toString(), u"Inbox"_s);
@@ -107,12 +107,12 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, "Number,Title,Status\nX-1,Badge reader broken,Closed\nX-2,Fax,Open\n"));
         const CliRun skipped = runAs(s_admin, {u"import"_s, u"csv"_s, path});
         QVERIFY2(QString::fromUtf8(skipped.out)
-                         .contains(u"imported before and changed in the source since, left as they are: 1 cards"_s),
+                         .contains(u"imported before and changed in the source since, left as they are: 1 card"_s),
                  qPrintable(describe(skipped)));
         QVERIFY(cardTitled(u"Badge reader broken"_s).isEmpty());
         const CliRun updated = runAs(s_editor, {u"import"_s, u"csv"_s, path, u"--update"_s});
         QVERIFY2(updated.exitCode == Ok, qPrintable(describe(updated)));
-        QVERIFY(QString::fromUtf8(updated.out).contains(u"updated with what the source changed since: 1 cards"_s));
+        QVERIFY(QString::fromUtf8(updated.out).contains(u"updated with what the source changed since: 1 card"_s));
         QCOMPARE(cardTitled(u"Badge reader broken"_s).value(u"column"_s).toString(), u"Done"_s);
     }
 

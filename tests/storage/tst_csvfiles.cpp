@@ -169,6 +169,26 @@ private Q_SLOTS:
                  qPrintable(table.error().message));
     }
 
+    void shouldRefuseMoreCellsThanItImportsAtOnce()
+    {
+        // A wide header over many short rows: each row would be padded to the header's width
+        QByteArray bytes;
+        for (int i = 0; i < 999; ++i)
+            bytes += "c" + QByteArray::number(i) + ',';
+        bytes += "last\n";
+        bytes += QByteArray("x\n").repeated(5000);
+        const auto table = csv::read(bytes);
+        QVERIFY(!table);
+        QVERIFY2(table.error().message.contains(u"rows of 1000 columns"), qPrintable(table.error().message));
+        // AND a file of many ragged rows says the first ones by line and counts the rest
+        QByteArray ragged = "a,b,c\n";
+        ragged += QByteArray("x\n").repeated(500);
+        const auto read = csv::read(ragged);
+        QVERIFY(read);
+        QCOMPARE(read->notes.size(), csv::s_maxRowNotes + 1);
+        QCOMPARE(read->notes.constLast().text(), u"more rows with too many or too few fields: 300"_s);
+    }
+
     void shouldTakeTheDelimiterAndEncodingItIsTold()
     {
         csv::ReadOptions options;
@@ -232,6 +252,8 @@ private Q_SLOTS:
         QTest::newRow("DD-MM-YYYY HH:MM") << u"08-03-2024 14:30"_s << false << utc(2024, 3, 8, 14, 30);
         QTest::newRow("DD.MM.YYYY") << u"08.03.2024"_s << false << utc(2024, 3, 8);
         QTest::newRow("YYYY/MM/DD") << u"2024/03/08"_s << false << utc(2024, 3, 8);
+        QTest::newRow("MM-DD-YYYY when only so") << u"03-14-2024"_s << false << utc(2024, 3, 14);
+        QTest::newRow("a two-digit year long past") << u"12/31/99"_s << false << utc(1999, 12, 31);
     }
 
     void shouldReadDatesAsHelpDesksWriteThem()

@@ -129,6 +129,56 @@ private Q_SLOTS:
         QTest::newRow("vendor") << u"Pending vendor"_s << QString() << QString() << u"doing+waiting-vendor"_s;
         QTest::newRow("Nuevo") << u"Nuevo"_s << QString() << QString() << u"todo"_s;
         QTest::newRow("nonsense") << u"Zebra"_s << QString() << QString() << QString();
+        // words before numbers: ServiceNow's "1 - High" is high, not critical
+        QTest::newRow("1 - High") << u"1 - High"_s << u"high"_s << QString() << QString();
+        QTest::newRow("2 - Medium") << u"2 - Medium"_s << u"normal"_s << QString() << QString();
+        QTest::newRow("a number alone") << u"3"_s << u"normal"_s << QString() << QString();
+        QTest::newRow("P1") << u"P1"_s << u"critical"_s << QString() << QString();
+        QTest::newRow("Not urgent") << u"Not urgent"_s << u"low"_s << QString() << QString();
+        QTest::newRow("Non-critical") << u"Non-critical"_s << u"low"_s << QString() << QString();
+        QTest::newRow("a number in words") << u"Room 2"_s << QString() << QString() << QString();
+    }
+
+    void shouldPreferAFieldsFirstNameToALaterOne()
+    {
+        // "Name" and "Impact" are names of the title and the priority too, but less surely than these
+        const CsvTable table = tableOf(QByteArray("Name,Subject,Impact,Priority\nAna,Printer,High,Low\n"));
+        const csvimport::Mapping mapping = csvimport::guess(table);
+        QCOMPARE(mapping.columns.value(Field::Title), 1);
+        QCOMPARE(mapping.columns.value(Field::Priority), 3);
+    }
+
+    void shouldTellTwoSystemsExportsApart()
+    {
+        // The same ticket numbers in two systems' exports are different tickets: different sources
+        const CsvTable first = tableOf(QByteArray("ID,Title,Status\n101,Printer,Open\n"));
+        const CsvTable second = tableOf(QByteArray("ID,Title,Assigned to\n101,Laptop,ana\n"));
+        const auto a = csvimport::plan(first, csvimport::guess(first), u"a.csv"_s);
+        const auto b = csvimport::plan(second, csvimport::guess(second), u"b.csv"_s);
+        QVERIFY(a && b);
+        QVERIFY(a->source.startsWith(u"csv:id:"));
+        QVERIFY(a->source != b->source);
+        // AND the same system's next export (other rows, the same columns) is the same source
+        const CsvTable later = tableOf(QByteArray("ID,Title,Status\n102,Mouse,Closed\n"));
+        QCOMPARE(csvimport::plan(later, csvimport::guess(later), u"c.csv"_s)->source, a->source);
+    }
+
+    void shouldKeepRowsThatSayTheSameWithoutATicketNumber()
+    {
+        const CsvTable table = tableOf(QByteArray("Title,Created\nToner,2024-03-01\nToner,2024-03-01\n"));
+        const auto plan = csvimport::plan(table, csvimport::guess(table), u"t.csv"_s);
+        QVERIFY(plan);
+        QCOMPARE(plan->cards.size(), 2);
+        QVERIFY(plan->cards.at(0).sourceId != plan->cards.at(1).sourceId);
+    }
+
+    void shouldNotCountAFilesNotesAsAnswers()
+    {
+        const CsvTable table = tableOf(u"event-log.csv"_s);
+        const auto plan = csvimport::plan(table, csvimport::guess(table), u"log.csv"_s);
+        QVERIFY(plan);
+        for (const ImportedCard::Comment &comment : plan->cards.at(0).card.comments)
+            QVERIFY(!comment.response);
     }
 
     void shouldGuessWhatValuesMean()
@@ -158,7 +208,7 @@ private Q_SLOTS:
         const auto plan = csvimport::plan(table, csvimport::guess(table), u"servicenow.csv"_s);
         QVERIFY2(plan, plan ? "" : qPrintable(plan.error().message));
         QCOMPARE(plan->cards.size(), 5);
-        QCOMPARE(plan->source, u"csv:number"_s);
+        QVERIFY(plan->source.startsWith(u"csv:number:"));
         const ImportPlan::Card *outlook = cardTitled(*plan, u"Outlook keeps asking for the password"_s);
         QVERIFY(outlook);
         QCOMPARE(outlook->sourceId, u"INC0010001"_s);
@@ -273,7 +323,7 @@ private Q_SLOTS:
         QVERIFY(hasNote(*plan, u"line 2: created “31/31/2024” is not a date"_s));
         QVERIFY(hasNote(*plan, u"line 2: due “soon” is not a date"_s));
         QVERIFY(hasNote(*plan, u"status “Zebra” (2 tickets) means nothing HelpBoard knows"_s));
-        QVERIFY(hasNote(*plan, u"priority “Whenever” (1 tickets)"_s));
+        QVERIFY(hasNote(*plan, u"priority “Whenever” (1 ticket)"_s));
         QVERIFY(hasNote(*plan, u"line 4: label “a-label-that-is-much-longer-t"_s));
         QCOMPARE(plan->columns.at(plan->cards.at(0).column).kind, ColumnKind::Todo);
     }
@@ -361,7 +411,8 @@ private Q_SLOTS:
         const auto first = csvimport::plan(table, csvimport::guess(table), u"r.csv"_s);
         const auto second = csvimport::plan(tableOf(u"ragged.csv"_s), csvimport::guess(table), u"r.csv"_s);
         QVERIFY(first && second);
-        QCOMPARE(first->source, u"csv:rows"_s);
+        QCOMPARE(first->source, second->source);
+        QVERIFY(first->source.startsWith(u"csv:rows:"));
         QVERIFY(first->cards.at(0).sourceId.startsWith(u"row:"));
         for (qsizetype i = 0; i < first->cards.size(); ++i)
             QCOMPARE(first->cards.at(i).sourceId, second->cards.at(i).sourceId);

@@ -857,7 +857,12 @@ private Q_SLOTS:
         QCOMPARE(rawSql(path, {parts}).rows, rawSql(fresh, {parts}).rows);
         // AND its old cards can be told to have come from somewhere
         const qint64 card = store.value()->cards().value().constFirst().id;
-        QVERIFY(store.value()->setCardSources({{u"csv:number"_s, u"INC1"_s, u"abc"_s, card, 0}}));
+        CardSource source;
+        source.source = u"csv:number"_s;
+        source.sourceId = u"INC1"_s;
+        source.fingerprint = u"abc"_s;
+        source.cardId = card;
+        QVERIFY(store.value()->setCardSources({source}));
         QCOMPARE(store.value()->cardSources(u"csv:number"_s).value().value(u"INC1"_s).cardId, card);
         QCOMPARE(rawSql(path, {u"PRAGMA integrity_check"_s}).rows.value(0).value(0).toString(), u"ok"_s);
     }

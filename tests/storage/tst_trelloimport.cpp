@@ -145,8 +145,8 @@ private Q_SLOTS:
         for (const QString &expected :
              {u"list “Old stuff”: archived in Trello: not made a column; its cards (1) are archived cards of “Inbox”"_s,
               u"list “Empty and closed”: archived in Trello and empty: left out"_s,
-              u"custom field “Asset tag” (on 1 cards): not imported"_s, u"stickers (on 1 cards): not imported"_s,
-              u"the board's power-up data (1 entries): not imported"_s,
+              u"custom field “Asset tag” (on 1 card): not imported"_s, u"stickers (on 1 card): not imported"_s,
+              u"the board's power-up data (1 entry): not imported"_s,
               u"cards with more than one member: 1; the first member is the assignee"_s,
               u"files uploaded to Trello: 1; they are links to Trello"_s,
               u"cards whose due date was marked complete carry the label “Due complete”"_s}) {
