@@ -314,6 +314,7 @@ void ImportDialog::setPage(Page page)
     m_next->setEnabled(true);
     m_next->setDefault(true);
     m_cancelButton->setVisible(page != Page::Done);
+    m_cancelButton->setEnabled(true); // (after a cancel that ended otherwise: there is something to close)
     if (page == Page::Mapping)
         m_fieldBoxes.value(int(csvimport::Field::Title))->setFocus();
     else if (page == Page::Review || page == Page::Done)
@@ -329,6 +330,7 @@ void ImportDialog::fail(const QString &message)
         m_pages->setCurrentIndex(int(Page::Reading));
         m_next->hide();
         m_cancelButton->setText(tr("Close"));
+        m_cancelButton->setEnabled(true);
     }
 }
 
