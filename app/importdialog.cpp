@@ -278,8 +278,15 @@ ImportDialog::ImportDialog(Source source, const QString &filePath, const QString
         m_guess = csvimport::guess(m_table);
         showMapping();
     });
-    connect(&m_trelloReading, &QFutureWatcherBase::finished, this, [this] {
-        const auto plan = m_trelloReading.result();
+    // The plan (a Trello file read, or a CSV as mapped), made in the background, then its dry run.
+    connect(&m_planning, &QFutureWatcherBase::finished, this, [this] {
+        const auto plan = m_planning.result();
+        if (!plan && m_source == Source::Csv) { // back to the mapping, to change it
+            setPage(Page::Mapping);
+            m_error->setText(plan.error().message);
+            m_error->show();
+            return;
+        }
         if (!plan)
             return fail(plan.error().message);
         m_plan = *plan;
@@ -296,7 +303,7 @@ ImportDialog::~ImportDialog()
     m_cancel->store(true);
     m_running.waitForFinished();
     m_csvReading.waitForFinished();
-    m_trelloReading.waitForFinished();
+    m_planning.waitForFinished();
 }
 
 ImportDialog::Page ImportDialog::page() const
@@ -340,7 +347,7 @@ void ImportDialog::read()
     if (m_source == Source::Csv)
         m_csvReading.setFuture(QtConcurrent::run([path] { return csv::readFile(path); }));
     else
-        m_trelloReading.setFuture(QtConcurrent::run([path] { return trelloimport::readFile(path); }));
+        m_planning.setFuture(QtConcurrent::run([path] { return trelloimport::readFile(path); }));
 }
 
 void ImportDialog::showMapping()
@@ -463,14 +470,13 @@ csvimport::Mapping ImportDialog::mappingShown() const
 void ImportDialog::review()
 {
     m_error->hide();
-    auto plan = csvimport::plan(m_table, mappingShown(), QFileInfo(m_filePath).fileName());
-    if (!plan) {
-        m_error->setText(plan.error().message);
-        m_error->show();
-        return;
-    }
-    m_plan = *plan;
-    run(true);
+    m_readingLabel->setText(tr("Working out what the import would do…"));
+    m_pages->setCurrentIndex(int(Page::Reading));
+    m_next->hide();
+    m_planning.setFuture(
+            QtConcurrent::run([table = m_table, mapping = mappingShown(), name = QFileInfo(m_filePath).fileName()] {
+                return csvimport::plan(table, mapping, name);
+            }));
 }
 
 void ImportDialog::run(bool dryRun)

@@ -78,7 +78,7 @@ private:
     storage::ImportPlan m_plan;
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     QFutureWatcher<storage::Result<storage::CsvTable>> m_csvReading;
-    QFutureWatcher<storage::Result<storage::ImportPlan>> m_trelloReading;
+    QFutureWatcher<storage::Result<storage::ImportPlan>> m_planning; ///< a Trello file read, a CSV's plan made
     QFutureWatcher<Outcome> m_running;
     bool m_dryRun = true;
 
